@@ -1,0 +1,364 @@
+"""Carbon accounting: pure functions for each rule, and the workspace summary built from them.
+
+Units: energy in kWh; emissions in t CO2e (t); factors in kg per kWh / km / kg / unit;
+percentages 0–100. Methods follow the GHG Protocol Scope 2 Guidance: location-based uses grid
+averages for all grid-delivered power; market-based counts contractual renewables at zero and
+prices the rest at the region's residual mix (else its grid average); avoided emissions are
+reported beside the inventory and never netted from it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from core.equivalents import equivalents
+from core.factors import FactorBook, FactorChoice
+from core.fields import RENEWABLE_SOURCES
+from core.periods import overlap_share, split_by_month, split_by_year_within
+from core.storage import Workspace
+
+# --- the rules, one pure function each -------------------------------------------------------
+
+
+def location_based_t(grid_delivered_kwh: float, grid_factor_kg_per_kwh: float) -> float:
+    """Scope 2 location-based, t: grid-delivered kWh (grid rows and renewables bought by
+    contract) × the grid average factor. On-site renewables are not grid-delivered."""
+    return grid_delivered_kwh * grid_factor_kg_per_kwh / 1000.0
+
+
+def market_based_t(grid_kwh: float, residual_or_grid_kg_per_kwh: float) -> float:
+    """Scope 2 market-based, t: grid rows × the region's residual factor (else its grid
+    factor); contractual and on-site renewables count zero."""
+    return grid_kwh * residual_or_grid_kg_per_kwh / 1000.0
+
+
+def scope1_t(diesel_kwh: float, diesel_kg_per_kwh: float) -> float:
+    """Scope 1, t: kWh from on-site diesel generators × the diesel factor per kWh."""
+    return diesel_kwh * diesel_kg_per_kwh / 1000.0
+
+
+def avoided_t(renewable_kwh: float, grid_factor_kg_per_kwh: float) -> float:
+    """Avoided emissions, t: renewable kWh (every instrument) × the grid factor. Not an
+    inventory deduction."""
+    return renewable_kwh * grid_factor_kg_per_kwh / 1000.0
+
+
+def renewable_share_pct(renewable_kwh: float, total_kwh: float) -> float | None:
+    """Renewable kWh as a percentage of all kWh (diesel included); None without energy."""
+    return None if total_kwh <= 0 else renewable_kwh / total_kwh * 100.0
+
+
+def delivery_emissions_t(emissions_t: float | None, distance_km: float | None,
+                         vehicle_kg_per_km: float | None) -> float | None:
+    """A deliveries row's emissions, t: the Emissions column, else Distance × vehicle factor."""
+    if emissions_t is not None:
+        return emissions_t
+    if distance_km is None or vehicle_kg_per_km is None:
+        return None
+    return distance_km * vehicle_kg_per_km / 1000.0
+
+
+def packaging_t(quantity_kg: float, recycled_pct: float | None, material_kg_per_kg: float,
+                recycled_kg_per_kg: float | None) -> float:
+    """Packaging emissions, t = quantity × ((1 − r) × material factor + r × recycled factor),
+    r the recycled share; the material factor stands in where there is no recycled one."""
+    r = (recycled_pct or 0.0) / 100.0
+    rec = material_kg_per_kg if recycled_kg_per_kg is None else recycled_kg_per_kg
+    return quantity_kg * ((1.0 - r) * material_kg_per_kg + r * rec) / 1000.0
+
+
+def intensity_kg_per_order(emissions_t: float | None, orders: float) -> float | None:
+    """kg CO2e per order; None without orders or emissions."""
+    if not orders or emissions_t is None:
+        return None
+    return emissions_t * 1000.0 / orders
+
+
+def change_pct(value: float | None, baseline: float | None) -> float | None:
+    """Change of `value` against `baseline` in percent (−18 means 18 % lower)."""
+    if value is None or baseline is None or baseline == 0:
+        return None
+    return (value - baseline) / baseline * 100.0
+
+
+def initiative_reduction_t(reduction_t: float | None, activity: float | None,
+                           factor_kg_per_unit: float | None) -> float | None:
+    """An initiative's reduction, t: the Reduction column, else Activity × Factor."""
+    if reduction_t is not None:
+        return reduction_t
+    if activity is None or factor_kg_per_unit is None:
+        return None
+    return activity * factor_kg_per_unit / 1000.0
+
+
+# --- energy aggregation ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class EnergyMix:
+    """kWh of one site in one period, by how they count."""
+
+    grid: float = 0.0
+    diesel: float = 0.0
+    renewable_contract: float = 0.0  # green power trade, PPA, certificate, or blank
+    renewable_onsite: float = 0.0
+    by_source: dict | None = None
+
+    def add(self, source: str, instrument: str | None, kwh: float) -> None:
+        if source == "grid":
+            self.grid += kwh
+        elif source == "diesel":
+            self.diesel += kwh
+        elif instrument == "on-site":
+            self.renewable_onsite += kwh
+        else:
+            self.renewable_contract += kwh
+        if self.by_source is None:
+            self.by_source = {}
+        self.by_source[source] = self.by_source.get(source, 0.0) + kwh
+
+    @property
+    def renewable(self) -> float:
+        return self.renewable_contract + self.renewable_onsite
+
+    @property
+    def total(self) -> float:
+        return self.grid + self.diesel + self.renewable
+
+    @property
+    def grid_delivered(self) -> float:
+        return self.grid + self.renewable_contract
+
+
+def energy_by_site_month(ws: Workspace) -> dict[tuple[str, str], EnergyMix]:
+    """EnergyMix per (site, "YYYY-MM"). Rows inside one month are summed in SQL; rows that
+    span months are spread over them by days."""
+    out: dict[tuple[str, str], EnergyMix] = defaultdict(EnergyMix)
+    same_month = """
+        SELECT s.name, substr(e.period_start, 1, 7), e.source, e.instrument, sum(e.energy_kwh)
+        FROM energy e JOIN sites s ON s.id = e.site_id
+        WHERE substr(e.period_start, 1, 7) = substr(e.period_end, 1, 7)
+        GROUP BY s.name, substr(e.period_start, 1, 7), e.source, e.instrument"""
+    for site, month, source, instrument, kwh in ws.db.execute(same_month):
+        out[(site, month)].add(source, instrument, kwh)
+    spanning = """
+        SELECT s.name, e.period_start, e.period_end, e.source, e.instrument, e.energy_kwh
+        FROM energy e JOIN sites s ON s.id = e.site_id
+        WHERE substr(e.period_start, 1, 7) <> substr(e.period_end, 1, 7)"""
+    for site, start, end, source, instrument, kwh in ws.db.execute(spanning):
+        for month, part in split_by_month(date.fromisoformat(start), date.fromisoformat(end),
+                                          kwh).items():
+            out[(site, month)].add(source, instrument, part)
+    return dict(out)
+
+
+def by_year(months: dict[tuple[str, str], EnergyMix]) -> dict[tuple[str, int], EnergyMix]:
+    out: dict[tuple[str, int], EnergyMix] = defaultdict(EnergyMix)
+    for (site, month), mix in months.items():
+        y = out[(site, int(month[:4]))]
+        y.grid += mix.grid
+        y.diesel += mix.diesel
+        y.renewable_contract += mix.renewable_contract
+        y.renewable_onsite += mix.renewable_onsite
+        for source, kwh in (mix.by_source or {}).items():
+            y.by_source = y.by_source or {}
+            y.by_source[source] = y.by_source.get(source, 0.0) + kwh
+    return dict(out)
+
+
+# --- the summary -----------------------------------------------------------------------------
+
+
+class FactorLog:
+    """Looks factors up through a FactorBook and remembers every one used, for disclosure."""
+
+    def __init__(self, book: FactorBook) -> None:
+        self.book = book
+        self.used: dict[tuple, dict] = {}
+
+    def get(self, key: str, region: str, year: int | None) -> FactorChoice | None:
+        choice = self.book.lookup(key, region, year)
+        if choice is not None:
+            f = choice.factor
+            self.used.setdefault((key, region, year), {
+                "key": key, "region": region or None, "year": year, "value": f.value,
+                "unit": f.unit, "source": f.source, "factor_year": f.year,
+                "origin": f.origin, "fallback": choice.fallback})
+        return choice
+
+    def value(self, key: str, region: str, year: int | None) -> float | None:
+        choice = self.get(key, region, year)
+        return None if choice is None else choice.value
+
+    def market_factor(self, region: str, year: int) -> float | None:
+        """The region's residual factor where one exists (no walking up), else its grid."""
+        if self.book.has("residual", region):
+            return self.value("residual", region, year)
+        return self.value("grid", region, year)
+
+
+def _times(a: float, f: float | None, fn) -> float | None:
+    return None if f is None else fn(a, f)
+
+
+def site_years(ws: Workspace, log: FactorLog, months: dict) -> list[dict]:
+    regions = {r["site"]: r["grid_region"] for r in ws.db.query(
+        "SELECT name AS site, grid_region FROM sites")}
+    out = []
+    for (site, year), mix in sorted(by_year(months).items()):
+        region = regions[site]
+        grid_f = log.value("grid", region, year)
+        diesel_f = log.value("diesel", "", year) if mix.diesel else None
+        out.append({
+            "site": site, "year": year, "total_kwh": mix.total,
+            "renewable_kwh": mix.renewable,
+            "renewable_share_pct": renewable_share_pct(mix.renewable, mix.total),
+            "location_based_t": _times(mix.grid_delivered, grid_f, location_based_t),
+            "market_based_t": _times(mix.grid, log.market_factor(region, year) if mix.grid
+                                     else grid_f, market_based_t),
+            "scope1_t": 0.0 if not mix.diesel else _times(mix.diesel, diesel_f, scope1_t),
+            "avoided_t": _times(mix.renewable, grid_f, avoided_t),
+            "grid_region": region,
+            "kwh_by_source": dict(mix.by_source or {}),
+        })
+    return out
+
+
+def site_months(months: dict) -> list[dict]:
+    return [{"site": site, "month": month, "total_kwh": mix.total,
+             "renewable_kwh": mix.renewable,
+             "renewable_share_pct": renewable_share_pct(mix.renewable, mix.total),
+             "kwh_by_source": dict(mix.by_source or {})}
+            for (site, month), mix in sorted(months.items())]
+
+
+@dataclass(slots=True)
+class _Window:
+    name: str
+    start: date
+    end: date
+    baseline: str | None
+
+
+def _campaign_part(row: dict, win: _Window, campaign_id: int) -> tuple[float, int]:
+    """The share of a row that counts toward a campaign, and the activity year."""
+    if row["campaign_id"] is not None:
+        return (1.0, win.start.year) if row["campaign_id"] == campaign_id else (0.0, 0)
+    if not row["period_start"] or not row["period_end"]:
+        return 0.0, 0
+    a, b = date.fromisoformat(row["period_start"]), date.fromisoformat(row["period_end"])
+    return overlap_share(a, b, win.start, win.end), max(a, win.start).year
+
+
+def campaigns(ws: Workspace, log: FactorLog) -> list[dict]:
+    wins = {r["id"]: _Window(r["name"], date.fromisoformat(r["start"]),
+                             date.fromisoformat(r["end"]), r["baseline"])
+            for r in ws.db.query('SELECT id, name, start, "end", baseline FROM campaigns')}
+    deliveries = list(ws.db.query("SELECT * FROM deliveries"))
+    packaging = list(ws.db.query("SELECT * FROM packaging"))
+    out: dict[str, dict] = {}
+    for cid, win in sorted(wins.items(), key=lambda kv: (kv[1].start, kv[1].name)):
+        orders, emissions, missing = 0.0, 0.0, False
+        for row in deliveries:
+            share, year = _campaign_part(row, win, cid)
+            if share <= 0:
+                continue
+            orders += row["orders"] * share
+            vf = log.value(row["vehicle"], "", year) \
+                if row["emissions_t_co2e"] is None and row["vehicle"] else None
+            e = delivery_emissions_t(row["emissions_t_co2e"], row["distance_km"], vf)
+            if e is None:
+                missing = True
+            else:
+                emissions += e * share
+        pack_t, pack_kg = 0.0, 0.0
+        pack_rows = 0
+        for row in packaging:
+            share, year = _campaign_part(row, win, cid)
+            if share <= 0:
+                continue
+            pack_rows += 1
+            mf = log.value(row["material"], "", year)
+            rf = log.value(f"{row['material']} recycled", "", year) \
+                if log.book.has(f"{row['material']} recycled") and row["recycled_content_pct"] \
+                else None
+            pack_kg += row["quantity_kg"] * share
+            if mf is not None:
+                pack_t += packaging_t(row["quantity_kg"] * share, row["recycled_content_pct"],
+                                      mf, rf)
+        avoided, by_site = campaign_avoided_t(ws, log, win.start, win.end)
+        em = None if missing and emissions == 0 else emissions
+        out[win.name] = {
+            "name": win.name, "start": win.start.isoformat(), "end": win.end.isoformat(),
+            "orders": orders, "emissions_t": em if orders or em else None,
+            "intensity_kg_per_order": intensity_kg_per_order(em, orders),
+            "baseline": win.baseline, "intensity_change_pct": None,
+            "avoided_t": avoided, "avoided_by_site_t": by_site,
+            "packaging_t": pack_t if pack_rows else None,
+            "packaging_kg_per_order": (pack_kg / orders) if pack_rows and orders else None,
+            "packaging_change_pct": None,
+        }
+    for c in out.values():
+        base = out.get(c["baseline"]) if c["baseline"] else None
+        if base is None:
+            c["baseline"] = None
+            continue
+        c["intensity_change_pct"] = change_pct(c["intensity_kg_per_order"],
+                                               base["intensity_kg_per_order"])
+        c["packaging_change_pct"] = change_pct(c["packaging_kg_per_order"],
+                                               base["packaging_kg_per_order"])
+    return list(out.values())
+
+
+def campaign_avoided_t(ws: Workspace, log: FactorLog, start: date,
+                       end: date) -> tuple[float, dict[str, float]]:
+    """Avoided t of all sites' renewable kWh inside [start, end], total and per site."""
+    marks = ", ".join("?" * len(RENEWABLE_SOURCES))
+    rows = ws.db.execute(
+        f"SELECT s.name, s.grid_region, e.period_start, e.period_end, e.energy_kwh "
+        f"FROM energy e JOIN sites s ON s.id = e.site_id WHERE e.source IN ({marks}) "
+        f"AND e.period_start <= ? AND e.period_end >= ?",
+        [*RENEWABLE_SOURCES, end.isoformat(), start.isoformat()])
+    by_site: dict[str, float] = defaultdict(float)
+    for site, region, a, b, kwh in rows:
+        for year, part in split_by_year_within(date.fromisoformat(a), date.fromisoformat(b),
+                                               kwh, start, end).items():
+            f = log.value("grid", region, year)
+            if f is not None:
+                by_site[site] += avoided_t(part, f)
+    return sum(by_site.values()), dict(by_site)
+
+
+def initiatives(ws: Workspace) -> list[dict]:
+    rows = ws.db.query("SELECT i.*, c.name AS campaign FROM initiatives i "
+                       "LEFT JOIN campaigns c ON c.id = i.campaign_id ORDER BY i.id")
+    return [{"name": r["name"], "business_unit": r["business_unit"], "campaign": r["campaign"],
+             "reduction_t": initiative_reduction_t(r["reduction_t_co2e"], r["activity"],
+                                                   r["factor_kg_per_unit"]),
+             "method": "given" if r["reduction_t_co2e"] is not None else "activity × factor"}
+            for r in rows]
+
+
+def summarize(ws: Workspace) -> dict:
+    """Every figure of the workspace as one JSON-ready dict (numbers unrounded)."""
+    log = FactorLog(ws.factor_book())
+    months = energy_by_site_month(ws)
+    years = site_years(ws, log, months)
+    inits = initiatives(ws)
+    avoided = sum(y["avoided_t"] or 0.0 for y in years)
+    init_t = sum(i["reduction_t"] or 0.0 for i in inits)
+    reduction = avoided + init_t
+    return {
+        "workspace": ws.name,
+        "factor_library_version": ws.library_version,
+        "site_years": years,
+        "site_months": site_months(months),
+        "campaigns": campaigns(ws, log),
+        "initiatives": inits,
+        "totals": {"avoided_t": avoided, "initiatives_t": init_t, "reduction_t": reduction},
+        "equivalents": equivalents(reduction, log.book),
+        "factors_used": sorted(log.used.values(),
+                               key=lambda f: (f["key"], f["region"] or "", f["year"] or 0)),
+    }

@@ -1,0 +1,211 @@
+"""Emission factors: the built-in library, the workspace's own factors, and their lookup.
+
+Stored units: grid, residual and diesel factors in kg CO2 per kWh; vehicles in kg CO2e per km;
+packaging materials in kg CO2e per kg of material; equivalents in kg CO2e per unit (tree, car
+year, ...). The lookup follows `workbook-format.md` "Factors".
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+import resources
+from core.fields import norm
+
+# Stored denominator per factor key family.
+PER_KWH_KEYS = ("grid", "residual", "diesel")
+GRID_KEYS = ("grid", "residual")
+
+
+@dataclass(frozen=True, slots=True)
+class Factor:
+    """One factor value. `value` is in `unit` (the stored unit of its key, see module doc)."""
+
+    key: str
+    region: str
+    year: int | None
+    value: float
+    unit: str
+    source: str
+    gas_basis: str = ""
+    kind: str = ""
+    quality: str = ""
+    url: str = ""
+    note: str = ""
+    origin: str = "library"  # "library" or "workspace"
+
+
+@dataclass(frozen=True, slots=True)
+class FactorChoice:
+    """The factor used for an activity year, and how it was chosen."""
+
+    factor: Factor
+    year: int | None
+    fallback: str | None  # None when the exact year was found
+
+    @property
+    def value(self) -> float:
+        return self.factor.value
+
+
+def stored_unit_for(key: str) -> str:
+    """Stored unit of a factor key ("kg CO2/kWh", "kg CO2e/km", "kg CO2e/kg", ...)."""
+    k = key.strip().lower()
+    if k in PER_KWH_KEYS:
+        return "kg CO2/kWh"
+    if k.startswith(("van ", "truck ")):
+        return "kg CO2e/km"
+    return ""
+
+
+# Canonical region names and their aliases (English, Chinese, factors.csv codes).
+REGION_ALIASES: dict[str, tuple[str, ...]] = {
+    "China": ("CN", "PRC", "中国", "全国", "national", "China national", "中国大陆"),
+    "North China": ("CN-north", "华北", "华北电网", "华北区域", "North China grid"),
+    "Northeast China": ("CN-northeast", "Northeast", "东北", "东北电网", "东北区域"),
+    "East China": ("CN-east", "East", "华东", "华东电网", "华东区域"),
+    "Central China": ("CN-central", "Central", "华中", "华中电网", "华中区域"),
+    "Northwest China": ("CN-northwest", "Northwest", "西北", "西北电网", "西北区域"),
+    "South China": ("CN-south", "South", "南方", "南方电网", "华南", "南方区域"),
+    "Southwest China": ("CN-southwest", "Southwest", "西南", "西南电网", "西南区域"),
+    "Hebei": ("CN-hebei", "河北", "河北省"),
+    "Inner Mongolia": ("CN-inner_mongolia", "Nei Mongol", "内蒙古", "内蒙古自治区"),
+    "Shanxi": ("CN-shanxi", "山西", "山西省"),
+    "Tianjin": ("CN-tianjin", "天津", "天津市"),
+    "Anhui": ("CN-anhui", "安徽", "安徽省"),
+    "Fujian": ("CN-fujian", "福建", "福建省"),
+    "Guangxi": ("CN-guangxi", "广西", "广西壮族自治区"),
+    "Qinghai": ("CN-qinghai", "青海", "青海省"),
+    "Sichuan": ("CN-sichuan", "四川", "四川省"),
+    "Yunnan": ("CN-yunnan", "云南", "云南省"),
+    "United Kingdom": ("UK", "GB", "Great Britain", "英国"),
+    "United States": ("US", "USA", "美国"),
+    "World": ("Global", "世界", "全球"),
+}
+_REGION_INDEX = {norm(alias): name for name, aliases in REGION_ALIASES.items()
+                 for alias in (name, *aliases)}
+
+
+def canonical_region(text: str | None) -> str:
+    """The library's name for a region alias (`华北` -> `North China`); other text as given."""
+    if text is None:
+        return ""
+    s = str(text).strip()
+    return _REGION_INDEX.get(norm(s), s) if s else ""
+
+
+class FactorBook:
+    """Looks factors up: the workspace's own factors for a key and region win, else the library's.
+
+    Within the chosen source: the exact year, else a blank year, else the nearest earlier year,
+    else the nearest later year; a fallback is described in `FactorChoice.fallback`.
+    """
+
+    def __init__(self, library: Iterable[Factor], workspace: Iterable[Factor] = ()) -> None:
+        self._library = _index(library)
+        self._workspace = _index(workspace)
+        self._cache: dict[tuple[str, str, int | None], FactorChoice | None] = {}
+
+    def candidates(self, key: str, region: str = "") -> list[Factor]:
+        k = (norm(key), norm(canonical_region(region)))
+        return self._workspace.get(k) or self._library.get(k) or []
+
+    def has(self, key: str, region: str = "") -> bool:
+        return bool(self.candidates(key, region))
+
+    def lookup(self, key: str, region: str = "", year: int | None = None) -> FactorChoice | None:
+        """The factor for `key` in `region` for activity `year`, or None when there is none."""
+        ck = (key, region, year)
+        if ck not in self._cache:
+            self._cache[ck] = _choose(self.candidates(key, region), year)
+        return self._cache[ck]
+
+    def all_factors(self) -> list[Factor]:
+        """Every factor, library and workspace, for listing."""
+        out = [f for fs in self._workspace.values() for f in fs]
+        out += [f for fs in self._library.values() for f in fs]
+        return out
+
+
+def _index(factors: Iterable[Factor]) -> dict[tuple[str, str], list[Factor]]:
+    idx: dict[tuple[str, str], list[Factor]] = defaultdict(list)
+    for f in factors:
+        idx[(norm(f.key), norm(canonical_region(f.region)))].append(f)
+    return dict(idx)
+
+
+def _choose(cands: list[Factor], year: int | None) -> FactorChoice | None:
+    if not cands:
+        return None
+    if year is None:
+        dated = [f for f in cands if f.year is not None]
+        blank = [f for f in cands if f.year is None]
+        if blank:
+            return FactorChoice(blank[0], None, None)
+        latest = max(dated, key=lambda f: f.year)
+        return FactorChoice(latest, None, f"latest year {latest.year} used (no activity year)")
+    for f in cands:
+        if f.year == year:
+            return FactorChoice(f, year, None)
+    for f in cands:
+        if f.year is None:
+            return FactorChoice(f, year, None)
+    earlier = [f for f in cands if f.year < year]
+    if earlier:
+        f = max(earlier, key=lambda f: f.year)
+        return FactorChoice(f, year, f"{f.year} factor used for {year} (nearest earlier year)")
+    f = min(cands, key=lambda f: f.year)
+    return FactorChoice(f, year, f"{f.year} factor used for {year} (nearest later year)")
+
+
+# --- the built-in library -------------------------------------------------------------------
+
+LIBRARY_CSV = "data/factors.csv"
+LIBRARY_META = "data/library.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    version: str
+    factors: tuple[Factor, ...]
+
+
+def read_library_csv(path: Path, origin: str = "library") -> list[Factor]:
+    """Read a factor table (the library's CSV format) into Factors."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [
+            Factor(
+                key=row["key"].strip(),
+                region=canonical_region(row.get("region")),
+                year=int(row["year"]) if (row.get("year") or "").strip() else None,
+                value=float(row["value"]),
+                unit=row["unit"].strip(),
+                source=row["source"].strip(),
+                gas_basis=(row.get("gas_basis") or "").strip(),
+                kind=(row.get("kind") or "").strip(),
+                quality=(row.get("quality") or "").strip(),
+                url=(row.get("url") or "").strip(),
+                note=(row.get("note") or "").strip(),
+                origin=origin,
+            )
+            for row in csv.DictReader(fh)
+            if (row.get("key") or "").strip() and not row["key"].startswith("#")
+        ]
+
+
+@cache
+def builtin_library() -> Library:
+    """The factor library shipped in resources/ (read once per process)."""
+    meta = json.loads(resources.path(LIBRARY_META).read_text(encoding="utf-8"))
+    factors = read_library_csv(resources.path(LIBRARY_CSV))
+    return Library(version=str(meta["version"]), factors=tuple(factors))
+
+
+def as_workspace(f: Factor) -> Factor:
+    return replace(f, origin="workspace")

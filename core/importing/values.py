@@ -1,0 +1,143 @@
+"""Turning cell values into field values: numbers, dates, years, choices, text.
+
+Each parser returns the value (None for a blank cell) or raises CellError with the reason.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from core.fields import CHOICE_SYNONYMS, Field, FieldType, norm
+
+
+class CellError(ValueError):
+    """A cell value that does not fit its field; `code` names the reason for translation."""
+
+    def __init__(self, reason: str, code: str = "invalid") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.code = code
+
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+_NUMBER_CLEAN = str.maketrans("", "", ",  '_")
+_DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+_DATE_TIME_TEXT = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[T ][\d:.]+\s*$")
+TOTAL_WORDS = {"total", "totals", "grandtotal", "subtotal", "sum", "合计", "总计", "小计", "总和",
+               "合計", "總計"}
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def parse_text(value: object) -> str | None:
+    if is_blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def parse_number(value: object, *, percent: bool = False) -> float | None:
+    """A number from a numeric cell or text such as `1,234.5`, `1 234`, `30%`, `（12）`."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise CellError("a true/false value where a number is needed", "not_number")
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, datetime | date):
+        raise CellError("a date where a number is needed", "not_number")
+    else:
+        text = unicodedata.normalize("NFKC", str(value)).strip()
+        if text.startswith("#"):
+            raise CellError(f"an Excel error value ({text}) where a number is needed",
+                            "excel_error")
+        is_pct = text.endswith("%")
+        text = text.rstrip("%").translate(_NUMBER_CLEAN)
+        try:
+            number = float(text)
+        except ValueError:
+            raise CellError("not a number", "not_number") from None
+        if is_pct and not percent:
+            number /= 100.0
+    if math.isnan(number) or math.isinf(number):
+        raise CellError("not a finite number", "not_finite")
+    return number
+
+
+def parse_date(value: object) -> date | None:
+    """A date from a date cell, an Excel serial number, or text: 2021-06-18, 2021/6/18,
+    2021.6.18, 2021年6月18日."""
+    if is_blank(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool):
+        raise CellError("a true/false value where a date is needed", "not_date")
+    if isinstance(value, int | float):
+        if 1 <= value < 2958466 and float(value).is_integer():
+            return _EXCEL_EPOCH + timedelta(days=int(value))
+        raise CellError("a number that is not a date", "not_date")
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    m = _DATE_TEXT.match(text) or _DATE_TIME_TEXT.match(text)
+    if not m:
+        raise CellError("not a date (use 2021-06-18, 2021/6/18 or 2021年6月18日)", "not_date")
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise CellError("not a valid calendar date", "not_date") from None
+
+
+def parse_year(value: object) -> int | None:
+    if is_blank(value):
+        return None
+    number = parse_number(value)
+    if number is None or not number.is_integer() or not 1900 <= number <= 2100:
+        raise CellError("not a year between 1900 and 2100", "not_year")
+    return int(number)
+
+
+def choice_parser(field: Field) -> Callable[[object], str | None]:
+    """A parser that maps English or Chinese spellings of `field`'s values onto its choices."""
+    table = {norm(c): c for c in field.choices}
+    table.update(CHOICE_SYNONYMS.get(field.name, {}))
+    allowed = ", ".join(field.choices)
+
+    def parse(value: object) -> str | None:
+        if is_blank(value):
+            return None
+        found = table.get(norm(value))
+        if found is None:
+            raise CellError(f"not one of: {allowed}", "unknown_choice")
+        return found
+
+    return parse
+
+
+def parser_for(field: Field) -> Callable[[object], object]:
+    """The parser of a field's cells (text, number, date, year or choice)."""
+    if field.type in (FieldType.NUMBER, FieldType.INTEGER):
+        pct = field.dimension == "percent"
+        return lambda v: parse_number(v, percent=pct)
+    if field.type == FieldType.DATE:
+        return parse_date
+    if field.type == FieldType.YEAR:
+        return parse_year
+    if field.type == FieldType.CHOICE:
+        return choice_parser(field)
+    return parse_text
+
+
+def is_total_label(value: object) -> bool:
+    """True for labels of totals rows: Total, Sum, 合计, 总计, 小计 ..."""
+    return isinstance(value, str) and norm(value) in TOTAL_WORDS

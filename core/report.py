@@ -1,0 +1,122 @@
+"""Readable text for the command line: the summary as tables, equivalents, factors."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from core.factors import Library
+from core.storage import Workspace
+
+
+def fmt(value: object, digits: int = 1) -> str:
+    """A number with thousands separators; '—' for a figure with no meaning."""
+    if value is None:
+        return "—"
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return f"{value:,.{digits}f}"
+    return str(value)
+
+
+def pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:+.1f} %" if value < 0 else f"{value:.1f} %"
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int] | None = None,
+          ) -> str:
+    """A plain text table; columns in `right` are right-aligned (numbers)."""
+    right = right if right is not None else set(range(1, len(headers)))
+    widths = [max(len(str(h)), *(len(str(r[i])) for r in rows)) if rows else len(str(h))
+              for i, h in enumerate(headers)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(str(c).rjust(w) if i in right else str(c).ljust(w)
+                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
+
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, rows)])
+
+
+def summary_text(s: dict) -> str:
+    out = [f"Workspace {s['workspace']} (factor library {s['factor_library_version']})", ""]
+    out += ["Energy and Scope 1/2 by site and year (t CO2e)",
+            table(["Site", "Year", "Total kWh", "Renewable kWh", "Renewable share",
+                   "Location-based t", "Market-based t", "Scope 1 t", "Avoided t*"],
+                  [[y["site"], str(y["year"]), fmt(y["total_kwh"], 0),
+                    fmt(y["renewable_kwh"], 0), pct(y["renewable_share_pct"]),
+                    fmt(y["location_based_t"]), fmt(y["market_based_t"]), fmt(y["scope1_t"]),
+                    fmt(y["avoided_t"])] for y in s["site_years"]]), ""]
+    out += ["Campaigns",
+            table(["Campaign", "Start", "End", "Orders", "Emissions t", "kg/order",
+                   "vs baseline", "Packaging t", "Packaging kg/order", "vs baseline",
+                   "Avoided t*"],
+                  [[c["name"], c["start"], c["end"], fmt(c["orders"], 0),
+                    fmt(c["emissions_t"]), fmt(c["intensity_kg_per_order"], 3),
+                    pct(c["intensity_change_pct"]) + (f" ({c['baseline']})" if c["baseline"]
+                                                      else ""),
+                    fmt(c["packaging_t"]), fmt(c["packaging_kg_per_order"], 4),
+                    pct(c["packaging_change_pct"]), fmt(c["avoided_t"])]
+                   for c in s["campaigns"]]), ""]
+    out += ["Initiatives",
+            table(["Initiative", "Business unit", "Campaign", "Reduction t"],
+                  [[i["name"], i["business_unit"] or "", i["campaign"] or "",
+                    fmt(i["reduction_t"])] for i in s["initiatives"]], right={3}), ""]
+    t = s["totals"]
+    out += [f"Avoided emissions from renewables*: {fmt(t['avoided_t'])} t",
+            f"Initiative reductions: {fmt(t['initiatives_t'])} t",
+            f"Reductions in all: {fmt(t['reduction_t'])} t",
+            "* avoided emissions are reported beside the inventory, never subtracted from it", ""]
+    out += ["Equivalents of the reductions", equivalents_rows(s["equivalents"]), ""]
+    out += ["Factors used",
+            table(["Factor", "Region", "Year", "Value", "Unit", "Source", "Fallback"],
+                  [[f["key"], f["region"] or "", str(f["year"] or ""), f"{f['value']:.6g}",
+                    f["unit"], f["source"][:70], f["fallback"] or ""]
+                   for f in s["factors_used"]], right={3})]
+    return "\n".join(out)
+
+
+def equivalents_rows(eqs: list[dict]) -> str:
+    return table(["Equivalent", "Value", "kg CO2e per unit", "Source"],
+                 [[e["label"][:60], fmt(e["value"], 0), f"{e['factor_kg_per_unit']:.6g}",
+                   e["source"][:60]] for e in eqs], right={1, 2})
+
+
+def equivalents_text(t: float, eqs: list[dict]) -> str:
+    return f"{fmt(t, 3)} t CO2e is about:\n" + equivalents_rows(eqs)
+
+
+def factors_text(ws: Workspace, key: str | None, builtin_version: str) -> str:
+    book = ws.factor_book()
+    rows = [f for f in book.all_factors() if key is None or f.key == key]
+    lines = [f"Workspace factor library: {ws.library_version}; built in: {builtin_version}"]
+    if ws.library_version != builtin_version:
+        lines.append("A newer built-in library is available: `greenledger factors update` "
+                     "shows how it changes the figures.")
+    lines.append(table(["Factor", "Region", "Year", "Value", "Unit", "Origin", "Source"],
+                       [[f.key, f.region, str(f.year or ""), f"{f.value:.6g}", f.unit,
+                         f.origin, f.source[:70]] for f in rows], right={3}))
+    return "\n".join(lines)
+
+
+def factor_update_text(ws: Workspace, lib: Library) -> str:
+    """How adopting `lib` would move each site-year's figures (computed, nothing written)."""
+    from core.accounting import summarize
+
+    before = summarize(ws)
+    after: dict = {}
+
+    class _Preview(Exception):
+        """Raised to roll the trial adoption back."""
+
+    try:
+        with ws.db.atomic():
+            ws.accept_library(lib)
+            after = summarize(ws)
+            raise _Preview
+    except _Preview:
+        pass
+    rows = []
+    for b, a in zip(before["site_years"], after["site_years"], strict=True):
+        rows.append([b["site"], str(b["year"]), fmt(b["location_based_t"]),
+                     fmt(a["location_based_t"]), fmt(b["market_based_t"]),
+                     fmt(a["market_based_t"])])
+    return (f"Factor library {ws.library_version} → {lib.version}\n"
+            + table(["Site", "Year", "Location t now", "after", "Market t now", "after"], rows))

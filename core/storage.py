@@ -1,0 +1,269 @@
+"""A workspace: one SQLite file (`*.greenledger`) opened through sqlite-utils.
+
+The schema is migrated forward on open, after copying the old file aside. Foreign keys are on,
+the journal is WAL, and every change is one transaction. SQL stays in this module.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from core import __version__
+from core.errors import WorkspaceError
+from core.factors import Factor, FactorBook, Library, builtin_library
+from core.fields import Kind
+from core.migrations import migrations
+
+SUFFIX = ".greenledger"
+APP_ID = "greenledger"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# Table and stored columns of each kind, in the order of core.fields (name -> column).
+TABLES: dict[Kind, str] = {
+    Kind.SITES: "sites", Kind.CAMPAIGNS: "campaigns", Kind.ENERGY: "energy",
+    Kind.DELIVERIES: "deliveries", Kind.PACKAGING: "packaging",
+    Kind.INITIATIVES: "initiatives", Kind.FACTORS: "factors",
+}
+COLUMNS: dict[Kind, dict[str, str]] = {
+    Kind.SITES: {"site": "name", "type": "type", "grid_region": "grid_region",
+                 "country": "country"},
+    Kind.CAMPAIGNS: {"campaign": "name", "start": "start", "end": "end",
+                     "baseline": "baseline"},
+    Kind.ENERGY: {"site": "site_id", "period_start": "period_start",
+                  "period_end": "period_end", "source": "source", "energy": "energy_kwh",
+                  "instrument": "instrument"},
+    Kind.DELIVERIES: {"business_unit": "business_unit", "campaign": "campaign_id",
+                      "period_start": "period_start", "period_end": "period_end",
+                      "orders": "orders", "vehicle": "vehicle", "distance": "distance_km",
+                      "emissions": "emissions_t_co2e"},
+    Kind.PACKAGING: {"business_unit": "business_unit", "campaign": "campaign_id",
+                     "period_start": "period_start", "period_end": "period_end",
+                     "material": "material", "quantity": "quantity_kg",
+                     "recycled_content": "recycled_content_pct"},
+    Kind.INITIATIVES: {"initiative": "name", "business_unit": "business_unit",
+                       "campaign": "campaign_id", "activity": "activity",
+                       "activity_unit": "activity_unit", "factor": "factor_kg_per_unit",
+                       "reduction": "reduction_t_co2e"},
+    Kind.FACTORS: {"factor": "key", "region": "region", "year": "year", "value": "value",
+                   "unit": "unit", "source": "source"},
+}
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Workspace:
+    """An open workspace file. Not thread-safe: each thread opens its own Workspace."""
+
+    def __init__(self, path: Path, db: Database, backup: Path | None = None) -> None:
+        self.path = path
+        self.db = db
+        self.backup = backup  # copy made before a schema migration, if any
+
+    # --- opening ----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True) -> Workspace:
+        """Open (or create) the workspace at `path`, migrating an older schema forward."""
+        path = Path(path).expanduser()
+        existed = path.exists() and path.stat().st_size > 0
+        if existed:
+            _check_is_sqlite(path)
+        elif not create:
+            raise WorkspaceError(f"{path}: no such workspace")
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(str(path), timeout=10)
+            db = Database(conn)
+            db.execute("PRAGMA foreign_keys = ON")
+            if existed:
+                _check_is_workspace(path, db)
+            backup = cls._migrate(path, db, existed)
+            db.enable_wal()
+        except sqlite3.DatabaseError as exc:
+            raise WorkspaceError(f"{path}: not a GreenLedger workspace ({exc})") from exc
+        ws = cls(path, db, backup)
+        if not existed:
+            ws._initialise()
+        return ws
+
+    @staticmethod
+    def _migrate(path: Path, db: Database, existed: bool) -> Path | None:
+        known = {m.name for m in migrations._migrations}
+        applied = {m.name for m in migrations.applied(db)}
+        if applied - known:
+            raise WorkspaceError(
+                f"{path}: made by a newer version of GreenLedger (schema "
+                f"{sorted(applied - known)[-1]}); this is version {__version__}. "
+                "Update GreenLedger to open it.")
+        pending = migrations.pending(db)
+        backup = None
+        if pending and existed:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup = path.with_name(f"{path.name}.before-{pending[0].name}-{stamp}.bak")
+            db.execute("PRAGMA wal_checkpoint(FULL)")
+            shutil.copy2(path, backup)
+        if pending:
+            migrations.apply(db)
+        return backup
+
+    def _initialise(self) -> None:
+        lib = builtin_library()
+        with self.db.atomic():
+            self.set_meta("app", APP_ID)
+            self.set_meta("created_with", __version__)
+            self.set_meta("created_at", now_iso())
+            self._store_library(lib)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    # --- meta and factor library ------------------------------------------------------------
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT INTO meta(key, value) VALUES (?, ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+
+    @property
+    def library_version(self) -> str:
+        return self.meta("library_version", "") or ""
+
+    def _store_library(self, lib: Library) -> None:
+        self.db.execute("DELETE FROM library_factors")
+        self.db["library_factors"].insert_all(
+            ({"key": f.key, "region": f.region, "year": f.year, "value": f.value,
+              "unit": f.unit, "gas_basis": f.gas_basis, "kind": f.kind, "quality": f.quality,
+              "source": f.source, "url": f.url, "note": f.note} for f in lib.factors),
+            batch_size=500)
+        self.set_meta("library_version", lib.version)
+
+    def accept_library(self, lib: Library | None = None) -> None:
+        """Pin the workspace's figures to `lib` (default: the built-in library of this app)."""
+        with self.db.atomic():
+            self._store_library(lib or builtin_library())
+
+    def library_factors(self) -> list[Factor]:
+        return [Factor(key=r["key"], region=r["region"], year=r["year"], value=r["value"],
+                       unit=r["unit"], source=r["source"] or "", gas_basis=r["gas_basis"] or "",
+                       kind=r["kind"] or "", quality=r["quality"] or "", url=r["url"] or "",
+                       note=r["note"] or "", origin="library")
+                for r in self.db.query("SELECT * FROM library_factors")]
+
+    def workspace_factors(self) -> list[Factor]:
+        return [Factor(key=r["key"], region=r["region"], year=r["year"], value=r["value"],
+                       unit=r["unit"], source=r["source"] or "workspace factor",
+                       origin="workspace")
+                for r in self.db.query("SELECT * FROM factors")]
+
+    def factor_book(self) -> FactorBook:
+        """Factors as pinned in this workspace: its own, then its copy of the library."""
+        return FactorBook(self.library_factors(), self.workspace_factors())
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def rows(self, kind: Kind) -> list[dict]:
+        """Rows of one kind with field names as keys (site and campaign as names) plus `id`,
+        `batch_id`, `source_sheet`, `source_row`."""
+        return [dict(r) for r in self.db.query(_SELECT[kind])]
+
+    def site_names(self) -> dict[str, int]:
+        return {r[1]: r[0] for r in self.db.execute("SELECT id, name FROM sites")}
+
+    def campaign_ids(self) -> dict[str, int]:
+        return {r[1]: r[0] for r in self.db.execute("SELECT id, name FROM campaigns")}
+
+    def count(self, kind: Kind) -> int:
+        return self.db.execute(f"SELECT count(*) FROM {TABLES[kind]}").fetchone()[0]
+
+    def counts(self) -> dict[str, int]:
+        return {k.value: self.count(k) for k in TABLES}
+
+    def batches(self) -> list[dict]:
+        return list(self.db.query("SELECT * FROM import_batches ORDER BY id"))
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def insert_batch(self, record: dict) -> int:
+        return self.db["import_batches"].insert(record).last_pk
+
+    def insert_rows(self, kind: Kind, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
+        """Insert stored-column tuples (executemany; call inside `db.atomic()`)."""
+        cols = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join("?" * len(columns))
+        self.db.conn.executemany(f"INSERT INTO {TABLES[kind]} ({cols}) VALUES ({marks})", rows)
+
+    def update_rows(self, kind: Kind, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
+        """Update rows by id: each row is (values..., id) for `columns`."""
+        sets = ", ".join(f'"{c}" = ?' for c in columns)
+        self.db.conn.executemany(f"UPDATE {TABLES[kind]} SET {sets} WHERE id = ?", rows)
+
+
+_SELECT: dict[Kind, str] = {
+    Kind.SITES: "SELECT id, name AS site, type, grid_region, country, batch_id, source_sheet, "
+                "source_row FROM sites ORDER BY name",
+    Kind.CAMPAIGNS: 'SELECT id, name AS campaign, start, "end", baseline, batch_id, '
+                    "source_sheet, source_row FROM campaigns ORDER BY start, name",
+    Kind.ENERGY: "SELECT e.id, s.name AS site, e.period_start, e.period_end, e.source, "
+                 "e.energy_kwh AS energy, e.instrument, e.batch_id, e.source_sheet, "
+                 "e.source_row FROM energy e JOIN sites s ON s.id = e.site_id "
+                 "ORDER BY s.name, e.period_start, e.source",
+    Kind.DELIVERIES: "SELECT d.id, d.business_unit, c.name AS campaign, d.period_start, "
+                     "d.period_end, d.orders, d.vehicle, d.distance_km AS distance, "
+                     "d.emissions_t_co2e AS emissions, d.batch_id, d.source_sheet, "
+                     "d.source_row FROM deliveries d LEFT JOIN campaigns c "
+                     "ON c.id = d.campaign_id ORDER BY d.id",
+    Kind.PACKAGING: "SELECT p.id, p.business_unit, c.name AS campaign, p.period_start, "
+                    "p.period_end, p.material, p.quantity_kg AS quantity, "
+                    "p.recycled_content_pct AS recycled_content, p.batch_id, p.source_sheet, "
+                    "p.source_row FROM packaging p LEFT JOIN campaigns c "
+                    "ON c.id = p.campaign_id ORDER BY p.id",
+    Kind.INITIATIVES: "SELECT i.id, i.name AS initiative, i.business_unit, c.name AS campaign,"
+                      " i.activity, i.activity_unit, i.factor_kg_per_unit AS factor, "
+                      "i.reduction_t_co2e AS reduction, i.batch_id, i.source_sheet, "
+                      "i.source_row FROM initiatives i LEFT JOIN campaigns c "
+                      "ON c.id = i.campaign_id ORDER BY i.id",
+    Kind.FACTORS: "SELECT id, key AS factor, region, year, value, unit, source, batch_id, "
+                  "source_sheet, source_row FROM factors ORDER BY key, region, year",
+}
+
+
+def _check_is_sqlite(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise WorkspaceError(f"{path}: cannot be read ({exc.strerror})") from exc
+    if head != _SQLITE_MAGIC:
+        raise WorkspaceError(f"{path}: not a GreenLedger workspace (not an SQLite file)")
+
+
+def _check_is_workspace(path: Path, db: Database) -> None:
+    tables = set(db.table_names())
+    if "meta" not in tables:
+        raise WorkspaceError(f"{path}: not a GreenLedger workspace (an SQLite file of "
+                             "another application)")
+    row = db.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
+    if not row or row[0] != APP_ID:
+        raise WorkspaceError(f"{path}: not a GreenLedger workspace")

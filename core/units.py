@@ -1,0 +1,129 @@
+"""Units understood in headers and factor tables, and their conversion to the stored units.
+
+Stored units: energy kWh, mass of CO2e t, distance km, recycled content %, packaging mass kg,
+per-kWh factors kg CO2/kWh, per-km factors kg CO2e/km, per-kg factors kg CO2e/kg, other
+factors kg CO2e per unit.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from core.fields import norm
+
+# Multipliers to the stored unit of each dimension, keyed by the unit's normal form.
+ENERGY_TO_KWH = {
+    "wh": 1e-3, "kwh": 1.0, "mwh": 1e3, "gwh": 1e6, "twh": 1e9,
+    "万千瓦时": 1e4, "万kwh": 1e4, "亿千瓦时": 1e8, "亿kwh": 1e8, "千瓦时": 1.0, "度": 1.0,
+    "万度": 1e4, "兆瓦时": 1e3, "吉瓦时": 1e6,
+}
+MASS_TO_T = {
+    "g": 1e-6, "kg": 1e-3, "t": 1.0, "tonne": 1.0, "tonnes": 1.0, "kt": 1e3, "mt": 1e6,
+    "万吨": 1e4, "吨": 1.0, "千克": 1e-3, "公斤": 1e-3, "克": 1e-6, "千吨": 1e3, "百万吨": 1e6,
+}
+DISTANCE_TO_KM = {"m": 1e-3, "km": 1.0, "米": 1e-3, "公里": 1.0, "千米": 1.0, "万公里": 1e4}
+PERCENT = {"%": 1.0, "percent": 1.0, "pct": 1.0, "百分比": 1.0}
+DIMENSIONS: dict[str, dict[str, float]] = {
+    "energy": ENERGY_TO_KWH,
+    "mass": MASS_TO_T,
+    "distance": DISTANCE_TO_KM,
+    "percent": PERCENT,
+}
+
+_BRACKETS = re.compile(r"^(?P<name>.*?)\s*[\(\[（【](?P<unit>[^\)\]）】]*)[\)\]）】]\s*$")
+
+
+def split_header(header: object) -> tuple[str, str | None]:
+    """Split `Energy (MWh)` / `用电量（万千瓦时）` / `Energy [kWh]` into name and unit text."""
+    text = unicodedata.normalize("NFKC", str(header)).strip()
+    m = _BRACKETS.match(text)
+    if not m:
+        return text, None
+    return m.group("name").strip(), m.group("unit").strip()
+
+
+def unit_key(unit: str) -> str:
+    """Normal form of a unit text: NFKC, lower case, no spaces; keeps % and CJK."""
+    text = unicodedata.normalize("NFKC", unit).lower().replace(" ", "")
+    text = text.replace("co₂", "co2").replace("co2e", "").replace("co2", "")
+    return text.replace("tonnes", "t").replace("tonne", "t")
+
+
+class UnitError(ValueError):
+    """A unit that is not understood for a field."""
+
+
+def multiplier(dimension: str, unit: str) -> float:
+    """Factor that converts a value in `unit` to the stored unit of `dimension`."""
+    if dimension == "factor_per_unit":
+        return factor_multiplier(unit, per=None)[0]
+    table = DIMENSIONS[dimension]
+    key = unit_key(unit)
+    if key in table:
+        return table[key]
+    raise UnitError(f"unit '{unit}' is not a unit of {dimension} "
+                    f"(understood: {', '.join(sorted(table))})")
+
+
+# Factor units: numerator (mass of CO2/CO2e) per denominator (kWh, km, kg, unit).
+_PER = re.compile(r"^(?P<num>[^/]+?)(?:/|per)(?P<den>.+)$")
+DENOMINATOR_TO_STORED = {
+    # energy denominators convert to per kWh
+    "kwh": ("kWh", 1.0), "mwh": ("kWh", 1e-3), "gwh": ("kWh", 1e-6), "wh": ("kWh", 1e3),
+    # distance to per km
+    "km": ("km", 1.0), "m": ("km", 1e3), "mile": ("km", 1 / 1.609344), "mi": ("km", 1 / 1.609344),
+    "vehiclekm": ("km", 1.0),
+    # mass of material to per kg
+    "kg": ("kg", 1.0), "t": ("kg", 1e-3), "g": ("kg", 1e3),
+}
+NUMERATOR_TO_KG = {"g": 1e-3, "kg": 1.0, "t": 1e3, "kt": 1e6, "lb": 0.45359237}
+
+
+def factor_multiplier(unit: str, per: str | None) -> tuple[float, str]:
+    """Multiplier and stored unit for a factor given in `unit`, e.g. `t CO2/MWh` -> (1.0, kg/kWh).
+
+    `per` is the stored denominator the key expects ("kWh", "km", "kg") or None for any
+    denominator (per unit, per order, per tree): then the numerator alone converts to kg.
+    """
+    key = unit_key(unit)
+    m = _PER.match(key)
+    if not m:
+        raise UnitError(f"factor unit '{unit}' is not of the form 'mass/denominator', "
+                        "e.g. 't CO2/MWh' or 'kg CO2e per unit'")
+    num, den = m.group("num"), m.group("den")
+    if num not in NUMERATOR_TO_KG:
+        raise UnitError(f"factor unit '{unit}': '{num}' is not a mass (g, kg, t)")
+    to_kg = NUMERATOR_TO_KG[num]
+    if den in DENOMINATOR_TO_STORED:
+        stored_den, den_mult = DENOMINATOR_TO_STORED[den]
+        if per is not None and stored_den != per:
+            raise UnitError(f"factor unit '{unit}' is per {den}, but this factor is per {per}")
+        if per is None and stored_den in ("kWh", "km", "kg"):
+            return to_kg * den_mult, f"kg CO2e/{stored_den}"
+        return to_kg * den_mult, f"kg CO2e/{stored_den}"
+    if per is not None:
+        raise UnitError(f"factor unit '{unit}' is per {den}, but this factor is per {per}")
+    return to_kg, f"kg CO2e/{den or 'unit'}"
+
+
+def parse_amount(text: str) -> float:
+    """An amount of CO2e such as `400t`, `400000kg`, `40万吨`, `1.2 kt` -> tonnes."""
+    s = unicodedata.normalize("NFKC", text).strip().lower().replace(",", "").replace(" ", "")
+    m = re.match(r"^([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)(.*)$", s)
+    if not m:
+        raise UnitError(f"'{text}' is not an amount such as 400t or 400000kg")
+    value, unit = float(m.group(1)), unit_key(m.group(2) or "t")
+    if unit not in MASS_TO_T:
+        raise UnitError(f"'{text}': unit '{m.group(2)}' is not a mass (g, kg, t, kt, Mt, 万吨)")
+    return value * MASS_TO_T[unit]
+
+
+def is_known_unit_text(text: str) -> bool:
+    """True when `text` is a unit of some dimension (used to tell unit cells from data)."""
+    key = unit_key(text)
+    return any(key in table for table in DIMENSIONS.values()) or bool(_PER.match(key))
+
+
+__all__ = ["UnitError", "split_header", "multiplier", "factor_multiplier", "parse_amount",
+           "is_known_unit_text", "norm"]

@@ -1,0 +1,257 @@
+"""The `greenledger` command: the window without a subcommand, headless with one.
+
+Exit codes: 0 done, 1 input refused (or a workspace that cannot be opened), 2 wrong usage,
+3 an unexpected internal error (logged; never a traceback on the terminal).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from core import __version__
+from core.errors import GreenLedgerError, ImportRefused
+from core.paths import default_workspace, demo_workspace, log_file
+
+SUBCOMMANDS = ("import", "template", "demo", "summary", "equivalents", "factors")
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="greenledger",
+        description="GreenLedger: carbon accounting for e-commerce and logistics analysts. "
+                    "Without a command, opens the window.")
+    p.add_argument("--version", action="version", version=f"greenledger {__version__}")
+    p.add_argument("--workspace", "-w", metavar="FILE", type=Path,
+                   help="workspace file (*.greenledger); default: %(default)s",
+                   default=None)
+    p.add_argument("--lang", choices=("en", "zh"), default=None,
+                   help="language of messages, tables and exports")
+    p.add_argument("--quit-after", type=float, metavar="SECONDS", default=None,
+                   help=argparse.SUPPRESS)
+    p.add_argument("--open-demo", action="store_true", help=argparse.SUPPRESS)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    imp = sub.add_parser("import", help="import a workbook (xlsx, xlsm, xls, ods, csv)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--sheet", help="import only this sheet")
+    imp.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+
+    tpl = sub.add_parser("template", help="write the import template workbook")
+    tpl.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+
+    sub.add_parser("demo", help="build the demo workspace (Alibaba 6.18, 2021)")
+
+    summ = sub.add_parser("summary", help="every figure of the workspace")
+    summ.add_argument("--json", action="store_true", help="one JSON object, numbers unrounded")
+
+    eq = sub.add_parser("equivalents", help="equivalents of an amount of CO2e, e.g. 400t")
+    eq.add_argument("amount", help="e.g. 400t, 400000kg, 1.2kt, 40万吨")
+    eq.add_argument("--json", action="store_true")
+
+    fac = sub.add_parser("factors", help="list factors; `factors update` adopts a newer library")
+    fac.add_argument("action", nargs="?", choices=("list", "update"), default="list")
+    fac.add_argument("--key", help="only this factor key (e.g. grid)")
+    fac.add_argument("--yes", action="store_true", help="with update: apply without asking")
+    return p
+
+
+def split_path_argument(argv: list[str]) -> tuple[list[str], Path | None]:
+    """`greenledger PATH` opens a workspace: pull a first positional that is not a command."""
+    takes_value = {"--workspace", "-w", "--lang", "--quit-after"}
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a in takes_value:
+            i += 2
+            continue
+        if a.startswith("-"):
+            i += 1
+            continue
+        if a in SUBCOMMANDS:
+            return argv, None
+        return argv[:i] + argv[i + 1:], Path(a)
+    return argv, None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    argv, path = split_path_argument(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits 2 on wrong usage
+    if path is not None:
+        args.workspace = path
+    try:
+        if args.command is None:
+            return _open_window(args)
+        return COMMANDS[args.command](args)
+    except ImportRefused as exc:
+        _print_problems(exc)
+        return EXIT_REFUSED
+    except GreenLedgerError as exc:
+        print(f"greenledger: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("greenledger: interrupted; nothing was written", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the top of the program: never a traceback
+        log = log_file()
+        logging.basicConfig(filename=log, level=logging.ERROR)
+        logging.getLogger("greenledger").exception("unexpected error")
+        print(f"greenledger: unexpected error: {exc.__class__.__name__}: {exc}\n"
+              f"Details were written to {log}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def main_gui() -> int:
+    """Entry point of the windowed executable (file associations, shortcuts)."""
+    return main()
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from gui.app import run_window  # Qt is imported only when a window is wanted
+
+    ws_path = args.workspace
+    if args.open_demo:
+        ws_path = demo_workspace()
+        if not ws_path.exists():
+            _build_demo(ws_path)
+    return run_window(ws_path or default_workspace(), quit_after=args.quit_after,
+                      lang=args.lang)
+
+
+def _workspace(args: argparse.Namespace):
+    from core.storage import Workspace
+
+    return Workspace.open(args.workspace or default_workspace())
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from core.importing.importer import import_file
+
+    with _workspace(args) as ws:
+        result = import_file(ws, args.file, sheet=args.sheet, dry_run=args.dry_run)
+    for w in result.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    verb = "would import" if result.dry_run else "imported"
+    for sheet, kind, n in result.sheets:
+        c = result.counts[kind]
+        print(f"{sheet} ({kind.value}): {n} rows: {c.inserted} new, {c.updated} updated, "
+              f"{c.unchanged} unchanged")
+    if result.skipped_sheets:
+        print(f"sheets not imported (not template sheets): {', '.join(result.skipped_sheets)}")
+    if result.inserted + result.updated == 0:
+        print(f"{result.file}: nothing new; every row is already in the workspace")
+    else:
+        print(f"{result.file}: {verb} {result.inserted} new and {result.updated} updated rows"
+              + (f" (batch {result.batch_id})" if result.batch_id else ""))
+    return EXIT_OK
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    from core.template import write_template
+
+    out: Path = args.out
+    if out.suffix.lower() != ".xlsx":
+        print("greenledger: the template is an .xlsx workbook: give --out FILE.xlsx",
+              file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        write_template(out)
+    except OSError as exc:
+        raise GreenLedgerError(f"{out}: cannot be written ({exc.strerror})") from exc
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
+def _build_demo(path: Path):
+    from core.demo import build_demo
+
+    return build_demo(path)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    path = args.workspace or default_workspace()
+    result = _build_demo(path)
+    print(f"demo workspace {path}: {result.inserted} rows imported from {result.file}")
+    return EXIT_OK
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from core.accounting import summarize
+    from core.report import summary_text
+
+    with _workspace(args) as ws:
+        summary = summarize(ws)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=1))
+    else:
+        print(summary_text(summary))
+    return EXIT_OK
+
+
+def _cmd_equivalents(args: argparse.Namespace) -> int:
+    from core.equivalents import equivalents
+    from core.factors import FactorBook, builtin_library
+    from core.report import equivalents_text
+    from core.units import UnitError, parse_amount
+
+    try:
+        t = parse_amount(args.amount)
+    except UnitError as exc:
+        print(f"greenledger: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.workspace:
+        with _workspace(args) as ws:
+            book = ws.factor_book()
+    else:
+        book = FactorBook(builtin_library().factors)
+    eqs = equivalents(t, book)
+    if args.json:
+        print(json.dumps({"t_co2e": t, "equivalents": eqs}, ensure_ascii=False, indent=1))
+    else:
+        print(equivalents_text(t, eqs))
+    return EXIT_OK
+
+
+def _cmd_factors(args: argparse.Namespace) -> int:
+    from core.factors import builtin_library
+    from core.report import factor_update_text, factors_text
+
+    with _workspace(args) as ws:
+        lib = builtin_library()
+        if args.action == "list":
+            print(factors_text(ws, key=args.key, builtin_version=lib.version))
+            return EXIT_OK
+        if ws.library_version == lib.version:
+            print(f"the workspace already uses factor library {lib.version}")
+            return EXIT_OK
+        print(factor_update_text(ws, lib))
+        if not args.yes:
+            print("run again with --yes to apply")
+            return EXIT_OK
+        ws.accept_library(lib)
+        print(f"the workspace now uses factor library {lib.version}")
+    return EXIT_OK
+
+
+COMMANDS = {"import": _cmd_import, "template": _cmd_template, "demo": _cmd_demo,
+            "summary": _cmd_summary, "equivalents": _cmd_equivalents, "factors": _cmd_factors}
+
+
+def _print_problems(exc: ImportRefused) -> None:
+    for w in exc.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    for p in exc.problems:
+        print(str(p), file=sys.stderr)
+    print(f"greenledger: {exc}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
