@@ -1,0 +1,42 @@
+"""The application: QApplication set-up and the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from core.errors import GreenLedgerError  # noqa: E402
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with GreenLedger's names (QSettings uses them) and pyqtgraph options."""
+    QCoreApplication.setOrganizationName("GreenLedger")
+    QCoreApplication.setApplicationName("GreenLedger")
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    import pyqtgraph as pg
+
+    pg.setConfigOptions(background="w", foreground="k", antialias=True)
+    return app
+
+
+def run_window(workspace: Path, *, quit_after: float | None = None,
+               lang: str | None = None) -> int:
+    """Open the main window on `workspace` and run the event loop."""
+    app = make_app()
+    from gui.main_window import MainWindow
+
+    try:
+        window = MainWindow(workspace)
+    except GreenLedgerError as exc:
+        QMessageBox.critical(None, "GreenLedger", str(exc))
+        return 1
+    window.show()
+    if quit_after is not None:
+        QTimer.singleShot(int(quit_after * 1000), app.quit)
+    return app.exec()
