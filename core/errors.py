@@ -31,11 +31,21 @@ class Problem:
         where = " › ".join(parts)
         if self.column is not None:
             where += f" › {self.column}"
-        shown = "" if self.value is None else repr(self.value) if isinstance(self.value, str) \
-            else str(self.value)
+        shown = _show(self.value)
         if self.column is not None or self.value is not None:
             return f"{where}: {shown} — {self.reason}" if shown else f"{where}: (blank) — {self.reason}"
         return f"{where} — {self.reason}"
+
+
+def _show(value: object) -> str:
+    """A cell value as the user typed it: text quoted, 1200.0 as 1200."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
 
 
 class GreenLedgerError(Exception):

@@ -85,6 +85,8 @@ def import_file(ws: Workspace, path: str | Path, *, sheet: str | None = None,
     problems += checker.check()
     warnings += checker.warnings
     if problems:
+        order = {ps.sheet: i for i, ps in enumerate(parsed)}
+        problems.sort(key=lambda p: (order.get(p.sheet, -1), p.row or 0, p.column or ""))
         raise ImportRefused(problems, warnings)
     if cancelled():
         raise ImportCancelled()

@@ -1,0 +1,175 @@
+"""Each accounting rule against hand-computed numbers, on a real workspace built by import."""
+
+from datetime import date
+
+import pytest
+
+from core.accounting import summarize
+from core.importing.importer import import_file
+
+# Library factors used below (resources/data/factors.csv, from shared/domain/factors.md):
+NORTH_CHINA_2021 = 0.712  # MEE/NBS 2021, kg CO2/kWh
+CHINA_2022 = 0.5366
+CHINA_RESIDUAL_2022 = 0.5856  # national, excluding market-traded non-fossil power
+DIESEL = 10.180 / 3.785411784 * 0.28  # EPA kg CO2/gal ÷ L/gal × 0.28 L/kWh
+VAN_DIESEL_2024 = 0.25023
+BOARD_2024, BOARD_RECYCLED_2024, FILM_2024 = 1.19397, 1.092355, 2.91047
+E = ["Site", "Period start", "Period end", "Source", "Energy (kWh)", "Instrument"]
+
+
+def jan(y):
+    return date(y, 1, 1), date(y, 1, 31)
+
+
+@pytest.fixture
+def book(workbook):
+    return workbook({
+        "Sites": [["Site", "Type", "Grid region", "Country"],
+                  ["A", "data center", "North China", "China"],
+                  ["C", "warehouse", "China", "China"]],
+        "Campaigns": [["Campaign", "Start", "End", "Baseline"],
+                      ["Base", date(2024, 6, 1), date(2024, 6, 18), None],
+                      ["Sale", date(2021, 6, 1), date(2021, 6, 18), None],
+                      ["Next", date(2024, 11, 1), date(2024, 11, 11), "Base"]],
+        "Energy": [E,
+                   ["A", *jan(2021), "grid", 1_000_000, None],
+                   ["A", *jan(2021), "wind", 500_000, "PPA"],
+                   ["A", *jan(2021), "solar", 200_000, "on-site"],
+                   ["A", *jan(2021), "diesel", 100_000, None],
+                   ["A", date(2021, 6, 1), date(2021, 6, 30), "wind", 3_000_000, "green power trade"],
+                   ["C", *jan(2022), "grid", 1_000_000, None],
+                   ["C", date(2022, 12, 16), date(2023, 1, 15), "solar", 31_000, "on-site"]],
+        "Deliveries": [["Business unit", "Campaign", "Period start", "Period end", "Orders", "Vehicle",
+                        "Distance (km)", "Emissions (t CO2e)"],
+                       ["Tmall", "Base", None, None, 1000, None, None, 2.5],
+                       ["Tmall", "Next", None, None, 1000, None, None, 1.5],
+                       ["Cainiao", "Next", None, None, 0, "van diesel", 2000, None],
+                       ["Tmall", None, date(2021, 6, 1), date(2021, 6, 30), 3000, None, None, 3]],
+        "Packaging": [["Business unit", "Campaign", "Period start", "Period end", "Material", "Quantity",
+                       "Unit", "Recycled content (%)"],
+                      ["Cainiao", "Base", None, None, "board", 1, "t", 30],
+                      ["Cainiao", "Next", None, None, "film", 100, "kg", 50]],
+        "Initiatives": [["Initiative", "Business unit", "Campaign", "Activity", "Activity unit",
+                         "Factor (kg CO2e per unit)", "Reduction (t CO2e)"],
+                        ["No cutlery", "Ele.me", "Sale", 20_000_000, "order", 0.02, None],
+                        ["Efficient DC", "Cainiao", "Sale", None, None, None, 13_000]],
+    })
+
+
+@pytest.fixture
+def summary(ws, book):
+    import_file(ws, book)
+    return summarize(ws)
+
+
+def year(summary, site, y):
+    return next(r for r in summary["site_years"] if r["site"] == site and r["year"] == y)
+
+
+def campaign(summary, name):
+    return next(c for c in summary["campaigns"] if c["name"] == name)
+
+
+def test_location_based_counts_grid_and_contracted_renewables(summary):
+    a = year(summary, "A", 2021)
+    # grid 1,000,000 + wind PPA 500,000 + June wind 3,000,000; on-site solar is not grid-delivered
+    assert a["location_based_t"] == pytest.approx(4_500_000 * NORTH_CHINA_2021 / 1000)
+
+
+def test_market_based_prices_grid_rows_only_at_grid_factor_without_residual(summary):
+    # North China has no residual factor: no walking up to China's
+    assert year(summary, "A", 2021)["market_based_t"] == pytest.approx(1_000_000 * NORTH_CHINA_2021 / 1000)
+
+
+def test_market_based_uses_the_regions_residual_where_one_exists(summary):
+    c = year(summary, "C", 2022)
+    assert c["market_based_t"] == pytest.approx(1_000_000 * CHINA_RESIDUAL_2022 / 1000)
+    assert c["location_based_t"] == pytest.approx(1_000_000 * CHINA_2022 / 1000)
+
+
+def test_scope1_diesel_apart_and_counted_in_total(summary):
+    a = year(summary, "A", 2021)
+    assert a["scope1_t"] == pytest.approx(100_000 * DIESEL / 1000, rel=1e-5)
+    assert a["total_kwh"] == pytest.approx(4_800_000)
+
+
+def test_avoided_and_renewable_share(summary):
+    a = year(summary, "A", 2021)
+    assert a["renewable_kwh"] == pytest.approx(3_700_000)
+    assert a["avoided_t"] == pytest.approx(3_700_000 * NORTH_CHINA_2021 / 1000)
+    assert a["renewable_share_pct"] == pytest.approx(3_700_000 / 4_800_000 * 100)
+    jan21 = next(m for m in summary["site_months"] if m["site"] == "A" and m["month"] == "2021-01")
+    assert jan21["renewable_share_pct"] == pytest.approx(700_000 / 1_800_000 * 100)
+
+
+def test_row_across_new_year_is_split_by_days(summary):
+    # 16 Dec 2022 .. 15 Jan 2023 (31 days) of 31,000 kWh: 16,000 in 2022, 15,000 in 2023
+    assert year(summary, "C", 2022)["renewable_kwh"] == pytest.approx(16_000)
+    assert year(summary, "C", 2023)["total_kwh"] == pytest.approx(15_000)
+
+
+def test_campaign_avoided_is_renewables_inside_the_window(summary):
+    sale = campaign(summary, "Sale")
+    # June 2021 wind 3,000,000 kWh over 30 days, 18 inside 1..18 June
+    assert sale["avoided_t"] == pytest.approx(3_000_000 * 18 / 30 * NORTH_CHINA_2021 / 1000)
+    assert sale["avoided_by_site_t"] == {"A": pytest.approx(sale["avoided_t"])}
+
+
+def test_period_deliveries_count_pro_rata_toward_a_campaign(summary):
+    sale = campaign(summary, "Sale")
+    assert sale["orders"] == pytest.approx(3000 * 18 / 30)
+    assert sale["emissions_t"] == pytest.approx(3 * 18 / 30)
+    assert sale["intensity_kg_per_order"] == pytest.approx(1.0)
+    assert sale["baseline"] is None and sale["intensity_change_pct"] is None
+
+
+def test_intensity_change_against_baseline_with_distance_emissions(summary):
+    nxt = campaign(summary, "Next")
+    emissions = 1.5 + 2000 * VAN_DIESEL_2024 / 1000
+    assert nxt["emissions_t"] == pytest.approx(emissions)
+    assert nxt["intensity_kg_per_order"] == pytest.approx(emissions * 1000 / 1000)
+    assert nxt["intensity_change_pct"] == pytest.approx((emissions - 2.5) / 2.5 * 100)
+
+
+def test_packaging_with_and_without_a_recycled_factor(summary):
+    base, nxt = campaign(summary, "Base"), campaign(summary, "Next")
+    # 1 t board, 30 % recycled: 1000 kg × (0.7 × board + 0.3 × board recycled)
+    assert base["packaging_t"] == pytest.approx(
+        1000 * (0.7 * BOARD_2024 + 0.3 * BOARD_RECYCLED_2024) / 1000, rel=1e-5)
+    # film has no recycled factor: the material factor stands for the recycled part too
+    assert nxt["packaging_t"] == pytest.approx(100 * FILM_2024 / 1000, rel=1e-5)
+    assert base["packaging_kg_per_order"] == pytest.approx(1000 / 1000)
+    assert nxt["packaging_change_pct"] == pytest.approx((100 / 1000 - 1.0) / 1.0 * 100)
+
+
+def test_initiatives_and_totals(summary):
+    by_name = {i["name"]: i for i in summary["initiatives"]}
+    assert by_name["No cutlery"]["reduction_t"] == pytest.approx(400.0)
+    assert by_name["Efficient DC"]["reduction_t"] == 13_000
+    t = summary["totals"]
+    assert t["avoided_t"] == pytest.approx(sum(y["avoided_t"] for y in summary["site_years"]))
+    assert t["initiatives_t"] == pytest.approx(13_400)
+    assert t["reduction_t"] == pytest.approx(t["avoided_t"] + 13_400)
+    halo = next(e for e in summary["equivalents"] if e["key"] == "haloxylon_tree")
+    assert halo["value"] == pytest.approx(t["reduction_t"] * 1000 / 17.9)
+
+
+def test_factors_used_disclose_fallbacks(summary):
+    used = {(f["key"], f["region"], f["year"]): f for f in summary["factors_used"]}
+    van = used[("van diesel", None, 2024)]
+    assert van["value"] == pytest.approx(VAN_DIESEL_2024) and van["fallback"] is None
+    # 2023 solar at C: China grid 2023 exists; the avoided factor for 2023 is exact
+    assert used[("grid", "China", 2023)]["fallback"] is None
+
+
+def test_workspace_factor_wins_for_every_year_of_its_key_and_region(ws, book, workbook):
+    import_file(ws, book)
+    import_file(ws, workbook({"Factors": [["Factor", "Region", "Year", "Value", "Unit", "Source"],
+                                          ["grid", "华北", 2019, 800, "g CO2/kWh", "own meter study"]]},
+                             name="factors.xlsx"))
+    s = summarize(ws)
+    a = year(s, "A", 2021)
+    # the workspace has only 2019 for North China: nearest earlier year, library ignored
+    assert a["location_based_t"] == pytest.approx(4_500_000 * 0.8 / 1000)
+    used = next(f for f in s["factors_used"] if f["key"] == "grid" and f["region"] == "North China")
+    assert used["origin"] == "workspace" and "nearest earlier" in used["fallback"]

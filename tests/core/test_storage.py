@@ -1,0 +1,77 @@
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from core.errors import WorkspaceError
+from core.factors import builtin_library
+from core.migrations import migrations
+from core.storage import Workspace
+
+
+def test_new_workspace_is_wal_with_foreign_keys_and_pinned_library(tmp_path):
+    path = tmp_path / "new.greenledger"
+    with Workspace.open(path) as ws:
+        assert ws.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert ws.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert ws.library_version == builtin_library().version
+        assert len(ws.library_factors()) == len(builtin_library().factors)
+        with pytest.raises(sqlite3.IntegrityError):
+            ws.db.execute("INSERT INTO energy(site_id, period_start, period_end, source, energy_kwh) "
+                          "VALUES (999, '2021-01-01', '2021-01-31', 'grid', 1)")
+
+
+def test_not_a_workspace_is_refused(tmp_path):
+    text = tmp_path / "notes.greenledger"
+    text.write_text("hello")
+    with pytest.raises(WorkspaceError, match="not a GreenLedger workspace"):
+        Workspace.open(text)
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE things (x)").connection.commit()
+    with pytest.raises(WorkspaceError, match="another application"):
+        Workspace.open(other)
+
+
+def test_workspace_of_a_newer_version_is_refused(tmp_path):
+    path = tmp_path / "future.greenledger"
+    Workspace.open(path).close()
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO _sqlite_migrations(migration_set, name, applied_at) "
+                "VALUES ('greenledger', 'm999_from_the_future', '2030-01-01')")
+    con.commit()
+    con.close()
+    with pytest.raises(WorkspaceError, match="newer version"):
+        Workspace.open(path)
+
+
+def test_older_schema_is_copied_aside_then_migrated(tmp_path, monkeypatch):
+    path = tmp_path / "old.greenledger"
+    Workspace.open(path).close()
+
+    @migrations(name="m900_test_column")
+    def _m900(db):
+        db.execute("ALTER TABLE sites ADD COLUMN note TEXT")
+
+    try:
+        with Workspace.open(path) as ws:
+            assert ws.backup is not None and ws.backup.exists()
+            assert "note" in ws.db["sites"].columns_dict
+        old = sqlite3.connect(ws.backup)
+        assert "note" not in [r[1] for r in old.execute("PRAGMA table_info(sites)")]
+        old.close()
+    finally:
+        migrations._migrations.pop()
+
+
+def test_missing_workspace_without_create(tmp_path):
+    with pytest.raises(WorkspaceError, match="no such workspace"):
+        Workspace.open(tmp_path / "nope.greenledger", create=False)
+
+
+def test_core_does_not_import_qt():
+    code = ("import sys, core.storage, core.importing.importer, core.accounting, core.template, "
+            "core.report, core.demo; "
+            "print(any(m.split('.')[0] in ('PySide6', 'pyqtgraph', 'gui') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
