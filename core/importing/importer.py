@@ -12,6 +12,8 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from core.errors import ImportCancelled, ImportRefused, Problem
@@ -155,7 +157,7 @@ def factor_per(key: str) -> str | None:
 
 
 def _factor_from_row(values: dict) -> tuple[Factor | None, str | None]:
-    key = str(values["factor"]).strip()
+    key = " ".join(str(values["factor"]).split()).lower()
     try:
         mult, unit = factor_multiplier(str(values["unit"]), factor_per(key))
     except UnitError as exc:
@@ -307,8 +309,9 @@ class _Checker:
     def _duplicates(self, ps: ParsedSheet) -> None:
         key_fields = SHEETS[ps.kind].natural_key
         first: dict[tuple, int] = {}
+        get = itemgetter(*key_fields)
         for pr in ps.rows:
-            key = tuple(_key_value(pr.values.get(k)) for k in key_fields)
+            key = get(pr.values)
             if key in first:
                 self.bad(ps, pr, key_fields[0], f"same {', '.join(key_fields)} as row "
                          f"{first[key]}: combine the two rows or tell them apart",
@@ -317,21 +320,20 @@ class _Checker:
                 first[key] = pr.row
 
 
-def _key_value(v: object) -> object:
-    if v is None:
-        return ""
-    if isinstance(v, str):
-        return norm(v) if v else ""
-    return v
-
-
 # --- writing ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def _iso(d: date) -> str:
+    return d.isoformat()
+
+
+def iso(d: object) -> str | None:
+    return _iso(d) if isinstance(d, date) else None
 
 
 def _stored(kind: Kind, v: dict, ids: dict[str, dict[str, int]]) -> tuple:
     """A parsed row's values as the stored columns of COLUMNS[kind], in that order."""
-    def iso(d: object) -> str | None:
-        return d.isoformat() if isinstance(d, date) else None
 
     if kind == Kind.SITES:
         return (v["site"], v.get("type"), canonical_region(v["grid_region"]), v.get("country"))
@@ -354,6 +356,11 @@ def _stored(kind: Kind, v: dict, ids: dict[str, dict[str, int]]) -> tuple:
     return (f.key, f.region, f.year, f.value, f.unit, f.source)
 
 
+def _key_value(v: object) -> object:
+    """A stored value as part of a natural key (stored values are already canonical)."""
+    return v
+
+
 def _key_positions(kind: Kind) -> list[int]:
     names = list(COLUMNS[kind])
     return [names.index(k) for k in SHEETS[kind].natural_key]
@@ -361,11 +368,11 @@ def _key_positions(kind: Kind) -> list[int]:
 
 def _existing(ws: Workspace, kind: Kind) -> dict[tuple, tuple[int, tuple]]:
     cols = ", ".join(f'"{c}"' for c in COLUMNS[kind].values())
-    pos = _key_positions(kind)
+    key = itemgetter(*_key_positions(kind))
     out: dict[tuple, tuple[int, tuple]] = {}
     for row in ws.db.execute(f"SELECT id, {cols} FROM {TABLES[kind]}"):
         values = tuple(row[1:])
-        out[tuple(_key_value(values[i]) for i in pos)] = (row[0], values)
+        out[key(values)] = (row[0], values)
     return out
 
 
@@ -404,12 +411,11 @@ def _write_sheet(ws: Workspace, ps: ParsedSheet, batch_id: int, ids: dict, colum
                  prov: list[str], counts: KindCounts) -> None:
     kind = ps.kind
     existing = _existing(ws, kind)
-    pos = _key_positions(kind)
+    key_of = itemgetter(*_key_positions(kind))
     inserts, updates = [], []
     for pr in ps.rows:
         values = _stored(kind, pr.values, ids)
-        key = tuple(_key_value(values[i]) for i in pos)
-        old = existing.get(key)
+        old = existing.get(key_of(values))
         if old is None:
             inserts.append((*values, batch_id, ps.sheet, pr.row))
         elif old[1] != values:

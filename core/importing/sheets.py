@@ -139,36 +139,44 @@ def parse_sheet(sheet: SheetData, file: str, layout: SheetLayout, *,
     problems = list(layout.problems)
     warnings: list[Problem] = []
     out: list[ParsedRow] = []
-    cols = [(c, parser_for(c.field), c.multiplier) for c in layout.columns]
+    cols = [_ColumnParser(c) for c in layout.columns]
     required = [c for c in layout.columns if c.field.required]
     width = max(c.index for c in layout.columns) + 1
     rows = sheet.rows
     fractions = _percent_fractions(rows, layout)
+    totals: dict[str, bool] = {}
+    all_fields = [f.name for f in SHEETS[layout.kind].fields]
     for r in range(layout.header_row + 1, len(rows)):
         cells = rows[r]
         if len(cells) < width:
             cells = list(cells) + [""] * (width - len(cells))
-        if all(is_blank(cells[c.index]) for c in layout.columns):
+        values = dict.fromkeys(all_fields)
+        bad: list[tuple[Column, object, CellError]] = []
+        filled = False
+        for cp in cols:
+            raw = cells[cp.index]
+            if raw == "" or raw is None:
+                continue
+            filled = True
+            try:
+                values[cp.name] = cp.parse(raw)
+            except CellError as exc:
+                bad.append((cp.column, raw, exc))
+        if not filled:
             continue
-        first = next((v for v in cells if not is_blank(v)), None)
-        if is_total_label(first):
+        first = cells[0]
+        if first == "" or first is None:
+            first = next((v for v in cells if not is_blank(v)), None)
+        if type(first) is str and _is_total(first, totals):
             warnings.append(Problem(file, "a totals row, not imported", sheet.name, r + 1,
                                     code="totals_row_skipped"))
             continue
-        values: dict[str, object] = {}
-        for c, parse, mult in cols:
-            raw = cells[c.index]
-            try:
-                v = parse(raw)
-            except CellError as exc:
-                problems.append(Problem(file, exc.reason, sheet.name, r + 1, c.label, raw,
-                                        code=exc.code))
-                continue
-            if v is not None and c.field.type == FieldType.NUMBER:
-                v = _check_number(v * mult, c, fractions, problems, file, sheet.name, r, raw)
-            values[c.field.name] = v
+        for c, raw, exc in bad:
+            problems.append(Problem(file, exc.reason, sheet.name, r + 1, c.label, raw, code=exc.code))
+        if fractions:
+            _percent_row(values, layout)
         for c in required:
-            if values.get(c.field.name) is None and is_blank(cells[c.index]):
+            if values[c.field.name] is None and is_blank(cells[c.index]):
                 if formula_at is not None and formula_at(r, c.index):
                     reason, code = ("a formula with no saved value (open and save the "
                                     "workbook in Excel or LibreOffice, then import again)",
@@ -188,26 +196,76 @@ def parse_sheet(sheet: SheetData, file: str, layout: SheetLayout, *,
     return ParsedSheet(file, sheet.name, layout, out, problems, warnings)
 
 
-def _check_number(v: float, c: Column, fractions: bool, problems: list[Problem], file: str,
-                  sheet: str, r: int, raw: object) -> float | None:
-    f = c.field
-    if f.dimension == "percent":
-        if fractions:
-            v *= 100.0
-        if not 0 <= v <= 100:
-            problems.append(Problem(file, "a percentage must be between 0 and 100", sheet,
-                                    r + 1, c.label, raw, code="out_of_range"))
-            return None
-    if v < 0:
-        problems.append(Problem(file, "negative quantities are not allowed", sheet, r + 1,
-                                c.label, raw, code="negative"))
-        return None
-    if f.maximum is not None and v > f.maximum:
-        problems.append(Problem(file, f"absurdly large (over {f.maximum:,.0f} "
-                                f"{f.stored_unit or ''})".replace(" )", ")"), sheet, r + 1,
-                                c.label, raw, code="absurd"))
-        return None
-    return v
+class _ColumnParser:
+    """Parses one column's cells: numbers on a fast path, other values through a cache (a
+    column of sites, sources or dates repeats a few values many times)."""
+
+    __slots__ = ("column", "index", "name", "parse")
+
+    def __init__(self, column: Column) -> None:
+        self.column = column
+        self.index = column.index
+        self.name = column.field.name
+        base = parser_for(column.field)
+        f = column.field
+        if f.type in (FieldType.NUMBER, FieldType.INTEGER):
+            self.parse = _number_parser(base, column.multiplier, f.maximum, f.stored_unit or "",
+                                        percent=f.dimension == "percent")
+        else:
+            self.parse = _cached(base)
+
+
+def _cached(parse: Callable[[object], object]) -> Callable[[object], object]:
+    cache: dict[object, object] = {}
+
+    def cached(raw: object) -> object:
+        key = (type(raw), raw)
+        try:
+            hit = cache[key]
+        except KeyError:
+            try:
+                hit = parse(raw)
+            except CellError as exc:
+                hit = exc
+            cache[key] = hit
+        if isinstance(hit, CellError):
+            raise hit
+        return hit
+
+    return cached
+
+
+def _number_parser(parse: Callable[[object], object], mult: float, maximum: float | None,
+                   unit: str, *, percent: bool) -> Callable[[object], float]:
+    top = float("inf") if maximum is None else maximum
+
+    def number(raw: object) -> float:
+        v = raw * mult if type(raw) is float else parse(raw) * mult
+        if v - v != 0:  # nan or inf
+            raise CellError("not a finite number", "not_finite")
+        if v < 0:
+            raise CellError("negative quantities are not allowed", "negative")
+        if percent:
+            if v > 100 + 1e-9:
+                raise CellError("a percentage must be between 0 and 100", "out_of_range")
+        elif v > top:
+            raise CellError(f"absurdly large (over {top:,.0f} {unit})".replace(" )", ")"), "absurd")
+        return v
+
+    return number
+
+
+def _is_total(text: str, cache: dict[str, bool]) -> bool:
+    hit = cache.get(text)
+    if hit is None:
+        hit = cache[text] = is_total_label(text)
+    return hit
+
+
+def _percent_row(values: dict[str, object], layout: SheetLayout) -> None:
+    v = values.get("recycled_content")
+    if isinstance(v, float):
+        values["recycled_content"] = v * 100.0
 
 
 def _percent_fractions(rows: list[list[object]], layout: SheetLayout) -> bool:
