@@ -58,7 +58,6 @@ def m001_initial(db: Database) -> None:
         {_PROVENANCE},
         CHECK (period_end >= period_start)
     );
-    CREATE INDEX energy_site ON energy(site_id, period_start);
     CREATE TABLE deliveries (
         id INTEGER PRIMARY KEY,
         business_unit TEXT NOT NULL,

@@ -8,8 +8,10 @@ values it is updated in place ("updated"); a new key is inserted.
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -77,7 +79,25 @@ def import_file(ws: Workspace, path: str | Path, *, sheet: str | None = None,
     Raises ImportRefused listing every problem (nothing written), ImportCancelled when
     `cancelled()` turns true before the commit (nothing written).
     """
-    path = Path(path)
+    with _gc_paused():
+        return _import(ws, Path(path), sheet, dry_run, progress, cancelled)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: an import allocates millions of cells and rows but
+    no reference cycles, and repeated full collections over them cost a third of its time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _import(ws: Workspace, path: Path, sheet: str | None, dry_run: bool,
+            progress: Progress | None, cancelled: Callable[[], bool]) -> ImportResult:
     file = path.name
     parsed, skipped = _read_and_parse(path, sheet, progress, cancelled)
     problems = [p for ps in parsed for p in ps.problems]

@@ -138,56 +138,55 @@ def parse_sheet(sheet: SheetData, file: str, layout: SheetLayout, *,
     """
     problems = list(layout.problems)
     warnings: list[Problem] = []
-    out: list[ParsedRow] = []
-    cols = [_ColumnParser(c) for c in layout.columns]
-    required = [c for c in layout.columns if c.field.required]
     width = max(c.index for c in layout.columns) + 1
-    rows = sheet.rows
-    fractions = _percent_fractions(rows, layout)
+    first_row = layout.header_row + 1
+    data = sheet.rows[first_row:]
+    if any(len(r) < width for r in data):
+        data = [r if len(r) >= width else list(r) + [""] * (width - len(r)) for r in data]
+    fractions = _percent_fractions(sheet.rows, layout)
+    # Parse column by column: a column repeats few distinct values (sites, sources, dates),
+    # and numbers take a fast path; bad cells are collected per row.
+    names: list[str] = []
+    columns: list[list[object]] = []
+    bad: dict[int, list[tuple[Column, object, CellError]]] = {}
+    for c in layout.columns:
+        raw = [r[c.index] for r in data]
+        values, errors = _parse_column(c, raw)
+        if fractions and c.field.name == "recycled_content":
+            values = [None if v is None else v * 100.0 for v in values]
+        names.append(c.field.name)
+        columns.append(values)
+        for i, value, exc in errors:
+            bad.setdefault(i, []).append((c, value, exc))
+    n_cols = len(names)
+    base = dict.fromkeys(f.name for f in SHEETS[layout.kind].fields)
     totals: dict[str, bool] = {}
-    all_fields = [f.name for f in SHEETS[layout.kind].fields]
-    for r in range(layout.header_row + 1, len(rows)):
-        cells = rows[r]
-        if len(cells) < width:
-            cells = list(cells) + [""] * (width - len(cells))
-        values = dict.fromkeys(all_fields)
-        bad: list[tuple[Column, object, CellError]] = []
-        filled = False
-        for cp in cols:
-            raw = cells[cp.index]
-            if raw == "" or raw is None:
-                continue
-            filled = True
-            try:
-                values[cp.name] = cp.parse(raw)
-            except CellError as exc:
-                bad.append((cp.column, raw, exc))
-        if not filled:
-            continue
+    kept: set[int] = set()
+    out: list[ParsedRow] = []
+    for i, values in enumerate(zip(*columns, strict=True)):
+        if values.count(None) == n_cols and i not in bad:
+            continue  # a blank row
+        cells = data[i]
         first = cells[0]
         if first == "" or first is None:
             first = next((v for v in cells if not is_blank(v)), None)
         if type(first) is str and _is_total(first, totals):
-            warnings.append(Problem(file, "a totals row, not imported", sheet.name, r + 1,
-                                    code="totals_row_skipped"))
+            warnings.append(Problem(file, "a totals row, not imported", sheet.name,
+                                    first_row + i + 1, code="totals_row_skipped"))
             continue
-        for c, raw, exc in bad:
-            problems.append(Problem(file, exc.reason, sheet.name, r + 1, c.label, raw, code=exc.code))
-        if fractions:
-            _percent_row(values, layout)
-        for c in required:
-            if values[c.field.name] is None and is_blank(cells[c.index]):
-                if formula_at is not None and formula_at(r, c.index):
-                    reason, code = ("a formula with no saved value (open and save the "
-                                    "workbook in Excel or LibreOffice, then import again)",
-                                    "formula_without_value")
-                else:
-                    reason, code = "required value missing", "required"
-                problems.append(Problem(file, reason, sheet.name, r + 1, c.label, None,
-                                        code=code))
-        out.append(ParsedRow(r + 1, values))
-        if progress is not None and r % 5000 == 0:
-            progress(r)
+        row = base.copy()
+        row.update(zip(names, values, strict=True))
+        out.append(ParsedRow(first_row + i + 1, row))
+        if bad:
+            kept.add(i)
+        if progress is not None and not i % 20000:
+            progress(first_row + i)
+    for i in sorted(bad):
+        if i in kept:
+            for c, value, exc in bad[i]:
+                problems.append(Problem(file, exc.reason, sheet.name, first_row + i + 1, c.label,
+                                        value, code=exc.code))
+    problems += _missing_required(out, layout, data, first_row, file, sheet.name, formula_at)
     if fractions:
         col = layout.column("recycled_content")
         warnings.append(Problem(file, "values between 0 and 1 read as fractions (0.3 = 30 %)",
@@ -196,43 +195,91 @@ def parse_sheet(sheet: SheetData, file: str, layout: SheetLayout, *,
     return ParsedSheet(file, sheet.name, layout, out, problems, warnings)
 
 
-class _ColumnParser:
-    """Parses one column's cells: numbers on a fast path, other values through a cache (a
-    column of sites, sources or dates repeats a few values many times)."""
+def _missing_required(rows: list[ParsedRow], layout: SheetLayout, data: list[list[object]],
+                      first_row: int, file: str, sheet: str,
+                      formula_at: Callable[[int, int], bool] | None) -> list[Problem]:
+    """A problem for each blank required cell (a formula without a saved value named so)."""
+    problems = []
+    for c in layout.columns:
+        if not c.field.required:
+            continue
+        name = c.field.name
+        for pr in rows:
+            if pr.values[name] is not None:
+                continue
+            i = pr.row - first_row - 1
+            if not is_blank(data[i][c.index]):
+                continue  # a bad value, already reported
+            if formula_at is not None and formula_at(first_row + i, c.index):
+                reason, code = ("a formula with no saved value (open and save the workbook in "
+                                "Excel or LibreOffice, then import again)", "formula_without_value")
+            else:
+                reason, code = "required value missing", "required"
+            problems.append(Problem(file, reason, sheet, pr.row, c.label, None, code=code))
+    return problems
 
-    __slots__ = ("column", "index", "name", "parse")
 
-    def __init__(self, column: Column) -> None:
-        self.column = column
-        self.index = column.index
-        self.name = column.field.name
-        base = parser_for(column.field)
-        f = column.field
-        if f.type in (FieldType.NUMBER, FieldType.INTEGER):
-            self.parse = _number_parser(base, column.multiplier, f.maximum, f.stored_unit or "",
-                                        percent=f.dimension == "percent")
-        else:
-            self.parse = _cached(base)
+_SLOW = object()
 
 
-def _cached(parse: Callable[[object], object]) -> Callable[[object], object]:
-    cache: dict[object, object] = {}
+def _parse_column(c: Column, raw: list[object]) -> tuple[list[object], list[tuple[int, object, CellError]]]:
+    """Parsed values of one column (None for blanks and bad cells) and its bad cells."""
+    f = c.field
+    parse = parser_for(f)
+    if f.type in (FieldType.NUMBER, FieldType.INTEGER):
+        parse_one = _number_parser(parse, c.multiplier, f.maximum, f.stored_unit or "",
+                                   percent=f.dimension == "percent")
+        mult = c.multiplier
 
-    def cached(raw: object) -> object:
-        key = (type(raw), raw)
+        def fast(x: object) -> object:
+            if type(x) is float:
+                return x * mult
+            if x == "" or x is None:
+                return None
+            return _SLOW
+
+        values = list(map(fast, raw))
+        numbers = [v for v in values if type(v) is float]
+        if len(numbers) == len(values) - values.count(None) and _all_fine(
+                numbers, f.maximum, f.dimension == "percent"):
+            return values, []
+    else:
+        parse_one = parse
+        distinct = set(raw)
+        if not any(type(v) is bool for v in distinct):  # True == 1 would share a key
+            lookup: dict[object, object] = {}
+            failed: dict[object, CellError] = {}
+            for v in distinct:
+                try:
+                    lookup[v] = None if is_blank(v) else parse(v)
+                except CellError as exc:
+                    failed[v] = exc
+                    lookup[v] = None
+            values = list(map(lookup.__getitem__, raw))
+            errors = [(i, v, failed[v]) for i, v in enumerate(raw) if v in failed] if failed else []
+            return values, errors
+    values, errors = [], []
+    for i, v in enumerate(raw):
+        if is_blank(v):
+            values.append(None)
+            continue
         try:
-            hit = cache[key]
-        except KeyError:
-            try:
-                hit = parse(raw)
-            except CellError as exc:
-                hit = exc
-            cache[key] = hit
-        if isinstance(hit, CellError):
-            raise hit
-        return hit
+            values.append(parse_one(v))
+        except CellError as exc:
+            values.append(None)
+            errors.append((i, v, exc))
+    return values, errors
 
-    return cached
+
+def _all_fine(numbers: list[float], maximum: float | None, percent: bool) -> bool:
+    """True when every number is finite, not negative and within the field's bound."""
+    if not numbers:
+        return True
+    total = sum(numbers)
+    if total - total != 0:  # an inf or nan among them
+        return False
+    top = 100.0 if percent else (float("inf") if maximum is None else maximum)
+    return min(numbers) >= 0 and max(numbers) <= top
 
 
 def _number_parser(parse: Callable[[object], object], mult: float, maximum: float | None,
@@ -260,12 +307,6 @@ def _is_total(text: str, cache: dict[str, bool]) -> bool:
     if hit is None:
         hit = cache[text] = is_total_label(text)
     return hit
-
-
-def _percent_row(values: dict[str, object], layout: SheetLayout) -> None:
-    v = values.get("recycled_content")
-    if isinstance(v, float):
-        values["recycled_content"] = v * 100.0
 
 
 def _percent_fractions(rows: list[list[object]], layout: SheetLayout) -> bool:
