@@ -136,18 +136,21 @@ def energy_by_site_month(ws: Workspace) -> dict[tuple[str, str], EnergyMix]:
     """EnergyMix per (site, "YYYY-MM"). Rows inside one month are summed in SQL; rows that
     span months are spread over them by days."""
     out: dict[tuple[str, str], EnergyMix] = defaultdict(EnergyMix)
-    same_month = """
-        SELECT s.name, substr(e.period_start, 1, 7), e.source, e.instrument, sum(e.energy_kwh)
-        FROM energy e JOIN sites s ON s.id = e.site_id
-        WHERE substr(e.period_start, 1, 7) = substr(e.period_end, 1, 7)
-        GROUP BY s.name, substr(e.period_start, 1, 7), e.source, e.instrument"""
-    for site, month, source, instrument, kwh in ws.db.execute(same_month):
-        out[(site, month)].add(source, instrument, kwh)
-    spanning = """
-        SELECT s.name, e.period_start, e.period_end, e.source, e.instrument, e.energy_kwh
-        FROM energy e JOIN sites s ON s.id = e.site_id
-        WHERE substr(e.period_start, 1, 7) <> substr(e.period_end, 1, 7)"""
-    for site, start, end, source, instrument, kwh in ws.db.execute(spanning):
+    names = {i: n for i, n in ws.db.execute("SELECT id, name FROM sites")}
+    # One pass: rows inside one month are grouped by that month; a row that spans months is
+    # its own group (grouped by its id) and is spread over its months here.
+    query = """
+        SELECT site_id, source, instrument, min(period_start), max(period_end), sum(energy_kwh),
+               substr(period_start, 1, 7) = substr(period_end, 1, 7) AS one_month
+        FROM energy
+        GROUP BY site_id, source, instrument,
+                 CASE WHEN substr(period_start, 1, 7) = substr(period_end, 1, 7)
+                      THEN substr(period_start, 1, 7) ELSE id END"""
+    for site_id, source, instrument, start, end, kwh, one_month in ws.db.execute(query):
+        site = names[site_id]
+        if one_month:
+            out[(site, start[:7])].add(source, instrument, kwh)
+            continue
         for month, part in split_by_month(date.fromisoformat(start), date.fromisoformat(end),
                                           kwh).items():
             out[(site, month)].add(source, instrument, part)

@@ -50,16 +50,37 @@ class ParsedRow:
 
 @dataclass(slots=True)
 class ParsedSheet:
+    """A sheet's data rows, kept by column: `columns[field]` holds the parsed value (in the
+    stored unit, None when blank) of every data row, `row_numbers` their Excel row numbers."""
+
     file: str
     sheet: str
     layout: SheetLayout
-    rows: list[ParsedRow]
+    columns: dict[str, list[object]]
+    row_numbers: list[int]
     problems: list[Problem]
     warnings: list[Problem]
+    _rows: list[ParsedRow] | None = None
 
     @property
     def kind(self) -> Kind:
         return self.layout.kind
+
+    def __len__(self) -> int:
+        return len(self.row_numbers)
+
+    @property
+    def rows(self) -> list[ParsedRow]:
+        """The same rows as one dict of field values each (built on first use)."""
+        if self._rows is None:
+            names = list(self.columns)
+            self._rows = [ParsedRow(n, dict(zip(names, values, strict=True)))
+                          for n, values in zip(self.row_numbers, zip(*self.columns.values(),
+                                                                     strict=True), strict=True)]
+        return self._rows
+
+    def row_at(self, i: int) -> ParsedRow:
+        return ParsedRow(self.row_numbers[i], {k: col[i] for k, col in self.columns.items()})
 
     def label(self, name: str) -> str:
         col = self.layout.column(name)
@@ -159,10 +180,8 @@ def parse_sheet(sheet: SheetData, file: str, layout: SheetLayout, *,
         for i, value, exc in errors:
             bad.setdefault(i, []).append((c, value, exc))
     n_cols = len(names)
-    base = dict.fromkeys(f.name for f in SHEETS[layout.kind].fields)
     totals: dict[str, bool] = {}
-    kept: set[int] = set()
-    out: list[ParsedRow] = []
+    kept: list[int] = []
     for i, values in enumerate(zip(*columns, strict=True)):
         if values.count(None) == n_cols and i not in bad:
             continue  # a blank row
@@ -174,48 +193,48 @@ def parse_sheet(sheet: SheetData, file: str, layout: SheetLayout, *,
             warnings.append(Problem(file, "a totals row, not imported", sheet.name,
                                     first_row + i + 1, code="totals_row_skipped"))
             continue
-        row = base.copy()
-        row.update(zip(names, values, strict=True))
-        out.append(ParsedRow(first_row + i + 1, row))
-        if bad:
-            kept.add(i)
+        kept.append(i)
         if progress is not None and not i % 20000:
             progress(first_row + i)
+    if len(kept) < len(data):
+        columns = [[col[i] for i in kept] for col in columns]
+    by_name = dict(zip(names, columns, strict=True))
+    out_columns = {f.name: by_name.get(f.name) or [None] * len(kept)
+                   for f in SHEETS[layout.kind].fields}
+    row_numbers = [first_row + i + 1 for i in kept]
+    kept_set = set(kept) if bad else set()
     for i in sorted(bad):
-        if i in kept:
+        if i in kept_set:
             for c, value, exc in bad[i]:
                 problems.append(Problem(file, exc.reason, sheet.name, first_row + i + 1, c.label,
                                         value, code=exc.code))
-    problems += _missing_required(out, layout, data, first_row, file, sheet.name, formula_at)
+    parsed = ParsedSheet(file, sheet.name, layout, out_columns, row_numbers, problems, warnings)
+    problems += _missing_required(parsed, data, first_row, formula_at)
     if fractions:
         col = layout.column("recycled_content")
         warnings.append(Problem(file, "values between 0 and 1 read as fractions (0.3 = 30 %)",
                                 sheet.name, layout.header_row + 1, col.label if col else None,
                                 code="percent_as_fraction"))
-    return ParsedSheet(file, sheet.name, layout, out, problems, warnings)
+    return parsed
 
 
-def _missing_required(rows: list[ParsedRow], layout: SheetLayout, data: list[list[object]],
-                      first_row: int, file: str, sheet: str,
+def _missing_required(ps: ParsedSheet, data: list[list[object]], first_row: int,
                       formula_at: Callable[[int, int], bool] | None) -> list[Problem]:
     """A problem for each blank required cell (a formula without a saved value named so)."""
     problems = []
-    for c in layout.columns:
-        if not c.field.required:
+    for c in ps.layout.columns:
+        if not c.field.required or None not in ps.columns[c.field.name]:
             continue
-        name = c.field.name
-        for pr in rows:
-            if pr.values[name] is not None:
-                continue
-            i = pr.row - first_row - 1
-            if not is_blank(data[i][c.index]):
-                continue  # a bad value, already reported
+        for row, value in zip(ps.row_numbers, ps.columns[c.field.name], strict=True):
+            i = row - first_row - 1
+            if value is not None or not is_blank(data[i][c.index]):
+                continue  # filled, or a bad value already reported
             if formula_at is not None and formula_at(first_row + i, c.index):
                 reason, code = ("a formula with no saved value (open and save the workbook in "
                                 "Excel or LibreOffice, then import again)", "formula_without_value")
             else:
                 reason, code = "required value missing", "required"
-            problems.append(Problem(file, reason, sheet, pr.row, c.label, None, code=code))
+            problems.append(Problem(ps.file, reason, ps.sheet, row, c.label, None, code=code))
     return problems
 
 
