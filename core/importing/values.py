@@ -24,7 +24,10 @@ class CellError(ValueError):
 
 
 _EXCEL_EPOCH = date(1899, 12, 30)
-_NUMBER_CLEAN = str.maketrans("", "", ",  '_")
+_NUMBER_CLEAN = str.maketrans("", "", "  '")
+_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+$")
 _DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _DATE_TIME_TEXT = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[T ][\d:.]+\s*$")
 TOTAL_WORDS = {"total", "totals", "grandtotal", "subtotal", "sum", "合计", "总计", "小计", "总和",
@@ -46,7 +49,10 @@ def parse_text(value: object) -> str | None:
 
 
 def parse_number(value: object, *, percent: bool = False) -> float | None:
-    """A number from a numeric cell or text such as `1,234.5`, `1 234`, `30%`, `（12）`."""
+    """A number from a numeric cell or text such as `1,234.5`, `1 234`, `1.234,5`, `0,3`, `30%`.
+
+    A comma is a thousands separator where it groups digits in threes (`1,234,567`), else a
+    decimal comma (`1234,5`, `1.234,5`); anything else is refused rather than guessed."""
     if is_blank(value):
         return None
     if isinstance(value, bool):
@@ -61,16 +67,24 @@ def parse_number(value: object, *, percent: bool = False) -> float | None:
             raise CellError(f"an Excel error value ({text}) where a number is needed",
                             "excel_error")
         is_pct = text.endswith("%")
-        text = text.rstrip("%").translate(_NUMBER_CLEAN)
-        try:
-            number = float(text)
-        except ValueError:
-            raise CellError("not a number", "not_number") from None
+        number = _number_text(text.rstrip("%").translate(_NUMBER_CLEAN))
         if is_pct and not percent:
             number /= 100.0
     if math.isnan(number) or math.isinf(number):
         raise CellError("not a finite number", "not_finite")
     return number
+
+
+def _number_text(text: str) -> float:
+    if _GROUPED.match(text):
+        text = text.replace(",", "")
+    elif _DECIMAL_COMMA.match(text):
+        text = text.replace(".", "").replace(",", ".")
+    if not _NUMBER.match(text):
+        if text.lower().lstrip("+-") in ("inf", "infinity", "nan"):
+            raise CellError("not a finite number", "not_finite")
+        raise CellError("not a number", "not_number")
+    return float(text)
 
 
 def parse_date(value: object) -> date | None:

@@ -82,3 +82,24 @@ def test_window_split_across_years():
     parts = split_by_year_within(date(2020, 12, 1), date(2021, 1, 31), 62.0,
                                  date(2020, 12, 30), date(2021, 1, 2))
     assert parts == {2020: pytest.approx(2.0), 2021: pytest.approx(2.0)}
+
+
+@pytest.mark.parametrize("text,number", [
+    ("1,234,567", 1_234_567.0), ("1,234.5", 1234.5), ("1 234", 1234.0), ("1234,5", 1234.5),
+    ("1.234,5", 1234.5), ("0,3", 0.3), ("１２３", 123.0), ("-5", -5.0), ("2.5e3", 2500.0),
+    ("30%", 0.3), (".5", 0.5), ("1'234", 1234.0),
+])
+def test_numbers_as_text(text, number):
+    from core.importing.values import parse_number
+
+    assert parse_number(text) == pytest.approx(number)
+
+
+@pytest.mark.parametrize("text,reason", [("12,34,5", "not a number"), ("1_000", "not a number"),
+                                         ("lots", "not a number"), ("inf", "not a finite"),
+                                         ("NaN", "not a finite"), ("1e999", "not a finite")])
+def test_numbers_refused(text, reason):
+    from core.importing.values import CellError, parse_number
+
+    with pytest.raises(CellError, match=reason):
+        parse_number(text)
