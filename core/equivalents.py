@@ -12,20 +12,21 @@ class EquivalentKind:
     key: str
     label: str
     unit: str
+    note: str = ""
 
 
 EQUIVALENTS: tuple[EquivalentKind, ...] = (
-    EquivalentKind("haloxylon_tree", "Haloxylon trees (Ant Forest convention: 17.9 kg of "
-                   "'green energy' per tree, an energy score, not a measured sequestration)",
-                   "trees"),
+    EquivalentKind("haloxylon_tree", "Haloxylon (梭梭) trees planted, Ant Forest convention", "trees",
+                   "Ant Forest asks 17.9 kg of 'green energy' per tree: an energy score, not a "
+                   "measured sequestration"),
     EquivalentKind("tree_seedling_10yr", "urban tree seedlings grown for 10 years (US EPA)",
                    "seedlings"),
     EquivalentKind("car_year", "gasoline passenger cars driven for one year (US EPA)", "cars"),
     EquivalentKind("home_electricity_year", "homes' electricity use for one year (US EPA)",
                    "homes"),
     EquivalentKind("smartphone_charge", "smartphones charged (US EPA)", "charges"),
-    EquivalentKind("km_driven", "km driven by an average gasoline car (US EPA, per mile ÷ "
-                   "1.609344)", "km"),
+    EquivalentKind("km_driven", "km driven by an average gasoline car (US EPA)", "km",
+                   "EPA publishes a per-mile figure; per km = per mile ÷ 1.609344"),
 )
 
 
@@ -44,5 +45,6 @@ def equivalents(t_co2e: float, book: FactorBook, year: int | None = None) -> lis
             "factor_kg_per_unit": f.value,
             "value": t_co2e * 1000.0 / f.value,
             "source": f.source + (f" ({f.year})" if f.year else ""),
+            "note": eq.note,
         })
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from core.factors import Library
@@ -21,15 +22,25 @@ def pct(value: float | None) -> str:
     return "—" if value is None else f"{value:+.1f} %" if value < 0 else f"{value:.1f} %"
 
 
+def width(text: str) -> int:
+    """Columns a text takes in a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, w: int, right: bool) -> str:
+    fill = " " * max(0, w - width(text))
+    return fill + text if right else text + fill
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int] | None = None,
           ) -> str:
     """A plain text table; columns in `right` are right-aligned (numbers)."""
     right = right if right is not None else set(range(1, len(headers)))
-    widths = [max(len(str(h)), *(len(str(r[i])) for r in rows)) if rows else len(str(h))
+    widths = [max(width(str(h)), *(width(str(r[i])) for r in rows)) if rows else width(str(h))
               for i, h in enumerate(headers)]
 
     def line(cells: Sequence[str]) -> str:
-        return "  ".join(str(c).rjust(w) if i in right else str(c).ljust(w)
+        return "  ".join(_pad(str(c), w, i in right)
                          for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
 
     return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, rows)])
@@ -74,9 +85,11 @@ def summary_text(s: dict) -> str:
 
 
 def equivalents_rows(eqs: list[dict]) -> str:
-    return table(["Equivalent", "Value", "kg CO2e per unit", "Source"],
-                 [[e["label"][:60], fmt(e["value"], 0), f"{e['factor_kg_per_unit']:.6g}",
-                   e["source"][:60]] for e in eqs], right={1, 2})
+    rows = table(["Equivalent", "Value", "kg CO2e per unit", "Source"],
+                 [[e["label"], fmt(e["value"], 0), f"{e['factor_kg_per_unit']:.6g}",
+                   e["source"][:70]] for e in eqs], right={1, 2})
+    notes = [f"- {e['label']}: {e['note']}" for e in eqs if e.get("note")]
+    return "\n".join([rows, *notes])
 
 
 def equivalents_text(t: float, eqs: list[dict]) -> str:
