@@ -32,3 +32,6 @@ bench: $(TEST_STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+
+screenshots: $(TEST_STAMP)
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) tools/screenshots.py

@@ -29,8 +29,10 @@ def run_window(workspace: Path, *, quit_after: float | None = None,
                lang: str | None = None) -> int:
     """Open the main window on `workspace` and run the event loop."""
     app = make_app()
+    from gui.error_dialog import install_excepthook
     from gui.main_window import MainWindow
 
+    install_excepthook()
     try:
         window = MainWindow(workspace)
     except GreenLedgerError as exc:

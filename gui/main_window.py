@@ -1,28 +1,321 @@
-"""The main window: an assembler of menus, pages and status bar."""
+"""The main window: an assembler of the sidebar pages, menus, status bar and the import worker."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
-from core.storage import Workspace
+from core.accounting import summarize
+from core.errors import GreenLedgerError, ImportCancelled, ImportRefused
+from core.fields import Kind
+from core.importing.importer import ImportResult
+from core.importing.reader import CSV_SUFFIXES, WORKBOOK_SUFFIXES
+from core.row_figures import table_rows
+from core.storage import SUFFIX, Workspace
+from gui import settings
+from gui.add_row_dialog import AddRowDialog
+from gui.dashboard_view import DashboardView
+from gui.edit_controller import EditController
+from gui.factors_view import FactorsView
+from gui.import_status_view import ImportStatusView
+from gui.imports_view import ImportsView
+from gui.problems_dialog import ProblemsDialog
+from gui.record_model import RecordModel
+from gui.table_view import TableView
+from gui.workers import Worker, import_workbook
+
+DATA_PAGES = (("Energy", Kind.ENERGY), ("Deliveries", Kind.DELIVERIES), ("Packaging", Kind.PACKAGING),
+              ("Initiatives", Kind.INITIATIVES), ("Sites", Kind.SITES), ("Campaigns", Kind.CAMPAIGNS))
+PAGES = ("Dashboard", *(t for t, _ in DATA_PAGES), "Factors", "Imports")
+IMPORTABLE = WORKBOOK_SUFFIXES + CSV_SUFFIXES
+WORKBOOK_FILTER = "Workbooks (*.xlsx *.xlsm *.xls *.ods *.xlsb *.csv)"
 
 
 class MainWindow(QMainWindow):
+    import_finished = Signal(object)  # ImportResult or the exception that refused it
+
     def __init__(self, workspace_path: Path) -> None:
         super().__init__()
-        self.workspace = Workspace.open(workspace_path)
-        self.setWindowTitle(f"GreenLedger — {self.workspace.name}")
-        counts = self.workspace.counts()
-        text = "\n".join(f"{k}: {n} rows" for k, n in counts.items())
-        label = QLabel(f"Workspace {self.workspace.path}\n\n{text}")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(label)
-        self.statusBar().showMessage(str(self.workspace.path))
-        self.resize(1200, 800)
+        self.controller = EditController(Workspace.open(workspace_path), self)
+        self._worker: Worker | None = None
+        self._dialogs: list[QWidget] = []
+        self.models = {kind: RecordModel(kind, self) for _, kind in DATA_PAGES}
+        self._build_pages()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect_signals()
+        self.setAcceptDrops(True)
+        self._restore_settings()
+        self._on_workspace_opened()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    # --- assembly ------------------------------------------------------------------------------
+
+    def _build_pages(self) -> None:
+        self.dashboard = DashboardView(self)
+        self.tables = {kind: TableView(self.models[kind], kind=kind, controller=self.controller,
+                                       empty_text=f"No {title.lower()} rows yet: import a workbook "
+                                       "(Ctrl+I), paste rows from Excel (Ctrl+V) or add one.")
+                       for title, kind in DATA_PAGES}
+        self.factors_view = FactorsView(self.controller, self)
+        self.imports_view = ImportsView(self)
+        self.sidebar = QListWidget(self)
+        self.sidebar.addItems(PAGES)
+        self.sidebar.setFixedWidth(170)
+        self.sidebar.setStyleSheet("QListWidget { font-size: 11pt; padding-top: 6px; }"
+                                   "QListWidget::item { padding: 7px 10px; }")
+        self.stack = QStackedWidget(self)
+        for page in (self.dashboard, *self.tables.values(), self.factors_view, self.imports_view):
+            self.stack.addWidget(page)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        return action
+
+    def _build_menus(self) -> None:
+        file = self.menuBar().addMenu("&File")
+        self._action(file, "&New workspace…", self._on_new_triggered, QKeySequence.StandardKey.New)
+        self._action(file, "&Open workspace…", self._on_open_triggered, "Ctrl+O")
+        self.recent_menu = file.addMenu("&Recent workspaces")
+        file.addSeparator()
+        self.import_action = self._action(file, "&Import workbook…", self._on_import_triggered, "Ctrl+I")
+        self._action(file, "Download &template…", self._on_template_triggered)
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        edit = self.menuBar().addMenu("&Edit")
+        stack = self.controller.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addActions([self.undo_action, self.redo_action])
+        edit.addSeparator()
+        self._action(edit, "&Copy", lambda: self._on_table_action("copy"), "Ctrl+C")
+        self._action(edit, "&Paste", lambda: self._on_table_action("paste"), "Ctrl+V")
+        self._action(edit, "&Delete rows", lambda: self._on_table_action("delete_selected"),
+                     "Delete")
+        self._action(edit, "&Add row…", self._on_add_requested, "Ctrl+N")
+
+    def _build_status_bar(self) -> None:
+        self.path_label = QLabel(self)
+        self.import_status = ImportStatusView(self)
+        self.statusBar().addPermanentWidget(self.import_status)
+        self.statusBar().addPermanentWidget(self.path_label)
+
+    def _connect_signals(self) -> None:
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        self.controller.failed.connect(self._on_controller_failed)
+        for view in (*self.tables.values(), self.factors_view.workspace_view, self.imports_view):
+            view.message.connect(self._show_message)
+            view.problems_found.connect(self.show_problems)
+            view.add_requested.connect(self._on_add_requested)
+        self.imports_view.undo_import_requested.connect(self._on_undo_import_requested)
+        self.dashboard.import_requested.connect(self._on_import_triggered)
+        self.dashboard.template_requested.connect(self._on_template_triggered)
+        self.import_status.cancel_requested.connect(self._on_cancel_requested)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+    # --- workspace ---------------------------------------------------------------------------
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.controller.ws
+
+    def _on_workspace_opened(self) -> None:
+        self.setWindowTitle(f"GreenLedger — {self.workspace.name}")
+        self.path_label.setText(str(self.workspace.path))
+        settings.add_recent_workspace(self.workspace.path)
+        self.controller.undo_stack.clear()
+        self.reload()
+        for view in (*self.tables.values(), self.factors_view.workspace_view,
+                     self.factors_view.library_view, self.imports_view):
+            view.fit_columns()
+
+    def open_workspace(self, path: Path) -> None:
+        try:
+            ws = Workspace.open(path)
+        except GreenLedgerError as exc:
+            QMessageBox.warning(self, "GreenLedger", str(exc))
+            return
+        self.controller.ws.close()
+        self.controller.ws = ws
+        self._on_workspace_opened()
+
+    def reload(self) -> None:
+        """Read every page again from the workspace (after an edit, undo or import)."""
+        ws = self.workspace
+        summary, book = summarize(ws), ws.factor_book()
+        for kind, model in self.models.items():
+            model.set_rows(table_rows(ws, kind, book, summary))
+        self.factors_view.workspace_model.set_rows(table_rows(ws, Kind.FACTORS, book, summary))
+        self.factors_view.set_library(ws.library_factors(), ws.library_version)
+        self.imports_view.set_batches(ws.batches())
+        rows = sum(n for k, n in ws.counts().items() if k != Kind.FACTORS.value)
+        self.dashboard.set_summary(summary, rows)
+
+    def current_table(self) -> TableView | None:
+        page = self.stack.currentWidget()
+        return page.workspace_view if page is self.factors_view else \
+            page if isinstance(page, TableView) else None
+
+    # --- menu handlers -------------------------------------------------------------------------
+
+    def _on_new_triggered(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New workspace", f"workspace{SUFFIX}",
+                                              f"GreenLedger workspaces (*{SUFFIX})")
+        if path:
+            self.open_workspace(Path(path).with_suffix(SUFFIX))
+
+    def _on_open_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open workspace", "",
+                                              f"GreenLedger workspaces (*{SUFFIX});;All files (*)")
+        if path:
+            self.open_workspace(Path(path))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for p in settings.recent_workspaces():
+            action = self.recent_menu.addAction(str(p))
+            action.triggered.connect(lambda _=False, p=p: self.open_workspace(p))
+
+    def _on_template_triggered(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Download template", "greenledger-template.xlsx",
+                                              "Excel workbooks (*.xlsx)")
+        if path:
+            from core.template import write_template
+
+            write_template(Path(path))
+            self._show_message(f"Template written to {path}")
+
+    def _on_table_action(self, name: str) -> None:
+        table = self.current_table()
+        if table is not None:
+            getattr(table, name)()
+
+    def _on_add_requested(self) -> None:
+        table = self.current_table()
+        if table is None or table.kind is None:
+            return
+        kind = table.kind
+        dialog = AddRowDialog(kind, table._names, lambda texts: self.controller.submit(
+            kind, [(None, texts)], f"Add {kind.value} row"), self)
+        dialog.open()
+
+    def _on_undo_import_requested(self, batch_id: int) -> None:
+        reason = self.controller.undo_import(batch_id)
+        if reason:
+            QMessageBox.warning(self, "Undo import", reason)
+        else:
+            self._show_message(f"Import {batch_id} undone (Ctrl+Z restores it)")
+
+    def _on_controller_failed(self, reason: str) -> None:
+        QMessageBox.warning(self, "GreenLedger", reason)
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def show_problems(self, title: str, problems: list, warnings: list | None = None) -> ProblemsDialog:
+        dialog = ProblemsDialog(title, problems, warnings or [], self)
+        self._dialogs.append(dialog)
+        dialog.finished.connect(lambda *_: self._dialogs.remove(dialog))
+        dialog.show()
+        return dialog
+
+    # --- importing -------------------------------------------------------------------------
+
+    def _on_import_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import workbook", "", WORKBOOK_FILTER)
+        if path:
+            self.start_import(Path(path))
+
+    def start_import(self, file: Path) -> Worker | None:
+        """Import `file` on a pool thread (its own connection); progress and Cancel in the status bar."""
+        if self._worker is not None:
+            self._show_message("An import is already running")
+            return None
+        self._worker = Worker(import_workbook, workspace=self.workspace.path, file=file)
+        self._worker.signals.progress.connect(self.import_status.set_progress)
+        self._worker.signals.succeeded.connect(self._on_import_succeeded)
+        self._worker.signals.failed.connect(self._on_import_failed)
+        self.import_action.setEnabled(False)
+        self.import_status.start(file.name)
+        QThreadPool.globalInstance().start(self._worker)
+        return self._worker
+
+    def _on_cancel_requested(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            self.import_status.cancelling()
+
+    def _import_done(self) -> None:
+        self._worker = None
+        self.import_action.setEnabled(True)
+        self.import_status.hide()
+
+    def _on_import_succeeded(self, result: ImportResult) -> None:
+        self._import_done()
+        self.controller.undo_stack.clear()  # the commands' row states may predate the import
+        self.reload()
+        if result.inserted + result.updated == 0:
+            self._show_message(f"{result.file}: nothing new; every row is already in the workspace")
+        else:
+            self._show_message(f"{result.file}: imported {result.inserted:,} new and "
+                               f"{result.updated:,} updated rows")
+        self.import_finished.emit(result)
+
+    def _on_import_failed(self, exc: Exception) -> None:
+        self._import_done()
+        if isinstance(exc, ImportRefused):
+            self.show_problems("Import refused: nothing was written", exc.problems, exc.warnings)
+        elif isinstance(exc, ImportCancelled | GreenLedgerError):
+            self._show_message(str(exc))
+        self.import_finished.emit(exc)
+        if not isinstance(exc, GreenLedgerError):
+            raise exc  # the top-level hook logs it and shows the error dialog
+
+    # --- Qt overrides --------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        urls = event.mimeData().urls()
+        if urls and Path(urls[0].toLocalFile()).suffix.lower() in IMPORTABLE:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        event.acceptProposedAction()
+        self.start_import(Path(event.mimeData().urls()[0].toLocalFile()))
+
+    def _restore_settings(self) -> None:
+        geometry = settings.value("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1400, 900)
+        page = settings.value("last_page", "Dashboard")
+        self.sidebar.setCurrentRow(PAGES.index(page) if page in PAGES else 0)
+
+    def closeEvent(self, event) -> None:
+        settings.set_value("geometry", self.saveGeometry())
+        settings.set_value("last_page", PAGES[self.sidebar.currentRow()])
+        if self._worker is not None:
+            self._worker.cancel()
+            QThreadPool.globalInstance().waitForDone(10000)
         self.workspace.close()
         super().closeEvent(event)

@@ -1,0 +1,270 @@
+"""Editing a workspace in place: cell edits, pasted blocks, new rows, deletes and undoing an import.
+
+Every edit is validated by the importer's own code: the edited rows are laid out as an in-memory
+template sheet (the template's header row, then one row per edited row, as text), recognised,
+parsed and cross-checked exactly as an imported sheet would be, so a refusal gives the importer's
+reasons. Writes are one transaction each. A change is described as a *state*: for each row id
+the full stored record after the change, or None for "no such row"; undo applies the state
+captured before the change.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from core.errors import ImportRefused, Problem, WorkspaceError
+from core.fields import SHEETS, Field, Kind
+from core.importing import importer
+from core.importing.reader import SheetData
+from core.importing.sheets import parse_sheet, recognise
+from core.storage import COLUMNS, TABLES, Workspace
+from core.template import header_text
+
+EDIT_FILE = "edit"
+PROVENANCE = ("batch_id", "source_sheet", "source_row")
+State = dict[int, dict | None]
+
+
+def editable_fields(kind: Kind) -> tuple[Field, ...]:
+    """The fields shown and edited in a table of `kind`; packaging quantities are kept in kg,
+    so their Unit column is implied (kg) rather than shown."""
+    return tuple(f for f in SHEETS[kind].fields
+                 if not (kind == Kind.PACKAGING and f.name == "unit"))
+
+
+def cell_text(value: object) -> str:
+    """A stored value as the text a user would type for it (numbers unrounded)."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return format(value, ".15g")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def row_texts(kind: Kind, row: Mapping[str, object]) -> dict[str, str]:
+    """A row of Workspace.rows(kind) as field texts (packaging quantity in kg)."""
+    out = {f.name: cell_text(row.get(f.name)) for f in editable_fields(kind)}
+    if kind == Kind.PACKAGING:
+        out["unit"] = "kg"
+    return out
+
+
+@dataclass(slots=True)
+class Checked:
+    """Rows that passed the importer's checks, as full stored records keyed by id."""
+
+    kind: Kind
+    state: State
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def check_rows(ws: Workspace, kind: Kind, rows: Sequence[tuple[int | None, Mapping[str, str]]],
+               ) -> Checked:
+    """Validate rows given as (id or None for a new row, field texts) like an import would.
+
+    Raises ImportRefused with every problem; a problem's `row` is the index in `rows` + 2
+    (the sheet row under a header), so `problem.row - 2` finds the offending row.
+    """
+    fields = SHEETS[kind].fields
+    title = SHEETS[kind].title
+    table = [[header_text(f) for f in fields]]
+    table += [[texts.get(f.name, "") for f in fields] for _, texts in rows]
+    sheet = SheetData(title, table)
+    layout = recognise(sheet, EDIT_FILE, kind)
+    if layout is None:  # pragma: no cover - the template's own headers always match
+        raise ImportRefused([Problem(EDIT_FILE, "internal: template headers not recognised")])
+    ps = parse_sheet(sheet, EDIT_FILE, layout)
+    problems = list(ps.problems)
+    seen = {pr.row for pr in ps.rows}
+    for i in range(len(rows)):
+        if i + 2 not in seen:
+            problems.append(Problem(EDIT_FILE, "a blank row, or a row starting with a totals "
+                                    "label (Total, Sum, 合计)", title, i + 2, code="blank_row"))
+    book = importer._book_with_file_factors(ws, [ps])
+    checker = importer._Checker(ws, [ps], book)
+    problems += checker.check()
+    if problems:
+        raise ImportRefused(sorted(problems, key=lambda p: (p.row or 0)), ps.warnings)
+    ids = {"site": ws.site_names(), "campaign": ws.campaign_ids()}
+    state = _stored_state(ws, kind, rows, ps, ids)
+    problems = _key_collisions(ws, kind, rows, state, ps)
+    if problems:
+        raise ImportRefused(problems, ps.warnings)
+    return Checked(kind, state, ps.warnings + checker.warnings)
+
+
+def _stored_state(ws: Workspace, kind: Kind, rows, ps, ids) -> State:
+    columns = list(COLUMNS[kind].values())
+    old = records(ws, kind, [i for i, _ in rows if i is not None])
+    next_id = _next_id(ws, kind)
+    state: State = {}
+    for (row_id, _), pr in zip(rows, ps.rows, strict=True):
+        values = importer._stored(kind, pr.values, ids)
+        if row_id is None:
+            row_id, next_id = next_id, next_id + 1
+            prov = dict.fromkeys(PROVENANCE)
+        else:
+            prov = {k: old.get(row_id, {}).get(k) for k in PROVENANCE}
+        state[row_id] = {"id": row_id, **dict(zip(columns, values, strict=True)), **prov}
+    return state
+
+
+def _key_collisions(ws: Workspace, kind: Kind, rows, state: State, ps) -> list[Problem]:
+    """Rows whose natural key another stored row already holds (the importer would merge them;
+    an edit must not)."""
+    key_fields = SHEETS[kind].natural_key
+    pos = importer._key_positions(kind)
+    columns = list(COLUMNS[kind].values())
+    existing = importer._existing(ws, kind)
+    problems = []
+    for i, rec in enumerate(state.values()):
+        values = tuple(rec[c] for c in columns)
+        key = tuple(importer._key_value(values[p]) for p in pos)
+        hit = existing.get(key)
+        if hit is not None and hit[0] not in state:
+            problems.append(Problem(EDIT_FILE, f"same {', '.join(key_fields)} as another row of "
+                                    "the workspace: change one of them", ps.sheet, i + 2,
+                                    ps.label(key_fields[0]), rows[i][1].get(key_fields[0]),
+                                    code="duplicate_row"))
+    return problems
+
+
+def _next_id(ws: Workspace, kind: Kind) -> int:
+    return (ws.db.execute(f"SELECT max(id) FROM {TABLES[kind]}").fetchone()[0] or 0) + 1
+
+
+def records(ws: Workspace, kind: Kind, ids: Iterable[int]) -> dict[int, dict]:
+    """Full stored records (every column) of the rows `ids` of `kind`."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))
+    return {r["id"]: dict(r) for r in ws.db.query(
+        f"SELECT * FROM {TABLES[kind]} WHERE id IN ({marks})", ids)}
+
+
+def state_of(ws: Workspace, kind: Kind, ids: Iterable[int]) -> State:
+    """The current state of rows `ids` (None for an id with no row): what undo restores."""
+    ids = list(ids)
+    found = records(ws, kind, ids)
+    return {i: found.get(i) for i in ids}
+
+
+def apply_state(ws: Workspace, kind: Kind, state: State) -> None:
+    """Make rows match `state` (insert, update or delete by id) in one transaction."""
+    table = TABLES[kind]
+    try:
+        with ws.db.atomic():
+            for row_id, rec in state.items():
+                if rec is None:
+                    ws.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+            for rec in (r for r in state.values() if r is not None):
+                cols = list(rec)
+                names = ", ".join(f'"{c}"' for c in cols)
+                sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
+                ws.db.execute(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(cols))})"
+                              f" ON CONFLICT(id) DO UPDATE SET {sets}", [rec[c] for c in cols])
+    except sqlite3.IntegrityError as exc:
+        raise WorkspaceError(f"the change conflicts with other rows of the workspace ({exc}); "
+                             "nothing was written") from exc
+
+
+# --- deleting rows ---------------------------------------------------------------------------
+
+_DEPENDENTS = {Kind.SITES: ((Kind.ENERGY, "site_id"),),
+               Kind.CAMPAIGNS: ((Kind.DELIVERIES, "campaign_id"), (Kind.PACKAGING, "campaign_id"),
+                                (Kind.INITIATIVES, "campaign_id"))}
+
+
+def delete_problems(ws: Workspace, kind: Kind, ids: Sequence[int]) -> list[str]:
+    """Reasons the rows `ids` cannot be deleted (rows of other tables refer to them)."""
+    out = []
+    for rec in records(ws, kind, ids).values():
+        for dep_kind, col in _DEPENDENTS.get(kind, ()):
+            n = ws.db.execute(f"SELECT count(*) FROM {TABLES[dep_kind]} WHERE {col} = ?",
+                              [rec["id"]]).fetchone()[0]
+            if n:
+                out.append(f"{rec['name']}: {n:,} {dep_kind.value} row{'s' if n != 1 else ''} "
+                           "refer to it; delete or change them first")
+        if kind == Kind.CAMPAIGNS:
+            n = ws.db.execute("SELECT count(*) FROM campaigns WHERE baseline = ?",
+                              [rec["name"]]).fetchone()[0]
+            if n:
+                out.append(f"{rec['name']}: the baseline of {n} campaign{'s' if n != 1 else ''}")
+    return out
+
+
+def deletion(ws: Workspace, kind: Kind, ids: Sequence[int]) -> State:
+    """The state that deletes rows `ids`; raises WorkspaceError when others depend on them."""
+    problems = delete_problems(ws, kind, ids)
+    if problems:
+        raise WorkspaceError("cannot delete: " + "; ".join(problems))
+    return dict.fromkeys(ids)
+
+
+# --- undoing a whole import ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class BatchSnapshot:
+    """An import batch and every row it wrote, as removed by delete_batch (for restore_batch)."""
+
+    batch: dict
+    rows: dict[Kind, dict[int, dict]]
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(r) for r in self.rows.values())
+
+
+def undo_import_problems(ws: Workspace, batch_id: int) -> list[str]:
+    """Reasons batch `batch_id` cannot be removed whole; empty when it can."""
+    batch = ws.db.execute("SELECT updated FROM import_batches WHERE id = ?", [batch_id]).fetchone()
+    if batch is None:
+        return [f"no import batch {batch_id}"]
+    out = []
+    if batch[0]:
+        out.append(f"the import updated {batch[0]:,} rows that existed before it; their earlier "
+                   "values were not kept, so it cannot be undone as a whole")
+    for kind, deps in _DEPENDENTS.items():
+        for dep_kind, col in deps:
+            n = ws.db.execute(
+                f"SELECT count(*) FROM {TABLES[dep_kind]} d JOIN {TABLES[kind]} p ON p.id = d.{col} "
+                "WHERE p.batch_id = ? AND (d.batch_id IS NOT ? )", [batch_id, batch_id]).fetchone()[0]
+            if n:
+                out.append(f"{n:,} {dep_kind.value} row{'s' if n != 1 else ''} from elsewhere "
+                           f"refer to {kind.value} this import created")
+    return out
+
+
+def delete_batch(ws: Workspace, batch_id: int) -> BatchSnapshot:
+    """Remove every row import batch `batch_id` wrote, and the batch, in one transaction.
+
+    Raises WorkspaceError (nothing removed) when undo_import_problems finds a reason not to.
+    """
+    problems = undo_import_problems(ws, batch_id)
+    if problems:
+        raise WorkspaceError("cannot undo this import: " + "; ".join(problems))
+    batch = dict(next(iter(ws.db.query("SELECT * FROM import_batches WHERE id = ?", [batch_id]))))
+    rows = {k: {r["id"]: dict(r) for r in ws.db.query(
+        f"SELECT * FROM {TABLES[k]} WHERE batch_id = ?", [batch_id])} for k in reversed(list(Kind))}
+    with ws.db.atomic():
+        for k in rows:  # rows that refer to others first
+            ws.db.execute(f"DELETE FROM {TABLES[k]} WHERE batch_id = ?", [batch_id])
+        ws.db.execute("DELETE FROM import_batches WHERE id = ?", [batch_id])
+    return BatchSnapshot(batch, rows)
+
+
+def restore_batch(ws: Workspace, snap: BatchSnapshot) -> None:
+    """Put back what delete_batch removed, in one transaction."""
+    with ws.db.atomic():
+        ws.db["import_batches"].insert(snap.batch)
+        for kind in Kind:  # referenced rows first
+            recs = list(snap.rows.get(kind, {}).values())
+            if recs:
+                ws.db[TABLES[kind]].insert_all(recs)

@@ -1,0 +1,123 @@
+"""Edits of the open workspace, validated by core.editing and undoable through one QUndoStack.
+
+A command holds the state of the rows before and after a change (core.editing.State), so
+undo and redo just write one state or the other, each in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from core import editing
+from core.errors import GreenLedgerError, ImportRefused, Problem
+from core.fields import Kind
+from core.storage import Workspace
+
+Rows = Sequence[tuple[int | None, Mapping[str, str]]]
+
+
+class ChangeCommand(QUndoCommand):
+    def __init__(self, controller: EditController, kind: Kind, before: editing.State,
+                 after: editing.State, text: str) -> None:
+        super().__init__(text)
+        self._controller, self._kind = controller, kind
+        self._before, self._after = before, after
+        self._first = True  # the change is already written when the command is pushed
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._controller.write(self._kind, self._after)
+
+    def undo(self) -> None:
+        self._controller.write(self._kind, self._before)
+
+
+class UndoImportCommand(QUndoCommand):
+    def __init__(self, controller: EditController, snapshot: editing.BatchSnapshot) -> None:
+        super().__init__(f"Undo import of {snapshot.batch['file_name']}")
+        self._controller, self._snap = controller, snapshot
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._controller.run(editing.delete_batch, self._snap.batch["id"])
+
+    def undo(self) -> None:
+        self._controller.run(editing.restore_batch, self._snap)
+
+
+class EditController(QObject):
+    """Validates and writes edits of `workspace`; `changed` after every write."""
+
+    changed = Signal()
+    failed = Signal(str)  # an undo or redo that could not be written
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ws = workspace
+        self.undo_stack = QUndoStack(self)
+
+    def check(self, kind: Kind, rows: Rows) -> list[Problem]:
+        """The problems of `rows` (id or None, field texts), without writing anything."""
+        try:
+            editing.check_rows(self.ws, kind, rows)
+        except ImportRefused as exc:
+            return exc.problems
+        return []
+
+    def submit(self, kind: Kind, rows: Rows, text: str) -> list[Problem]:
+        """Validate `rows` as one batch and write them (undoably), or write nothing and
+        return every problem."""
+        try:
+            checked = editing.check_rows(self.ws, kind, rows)
+        except ImportRefused as exc:
+            return exc.problems
+        before = editing.state_of(self.ws, kind, checked.state)
+        try:
+            editing.apply_state(self.ws, kind, checked.state)
+        except GreenLedgerError as exc:
+            return [Problem(editing.EDIT_FILE, str(exc))]
+        self.undo_stack.push(ChangeCommand(self, kind, before, checked.state, text))
+        self.changed.emit()
+        return []
+
+    def delete(self, kind: Kind, ids: Sequence[int]) -> str | None:
+        """Delete rows `ids` (undoably); the reason when refused."""
+        try:
+            after = editing.deletion(self.ws, kind, ids)
+            before = editing.state_of(self.ws, kind, ids)
+            editing.apply_state(self.ws, kind, after)
+        except GreenLedgerError as exc:
+            return str(exc)
+        n = len(ids)
+        self.undo_stack.push(ChangeCommand(self, kind, before, after,
+                                           f"Delete {n} {kind.value} row{'s' if n != 1 else ''}"))
+        self.changed.emit()
+        return None
+
+    def undo_import(self, batch_id: int) -> str | None:
+        """Remove every row of import batch `batch_id` (undoably); the reason when refused."""
+        try:
+            snap = editing.delete_batch(self.ws, batch_id)
+        except GreenLedgerError as exc:
+            return str(exc)
+        self.undo_stack.push(UndoImportCommand(self, snap))
+        self.changed.emit()
+        return None
+
+    def write(self, kind: Kind, state: editing.State) -> None:
+        self.run(editing.apply_state, kind, state)
+
+    def run(self, fn, *args) -> None:
+        try:
+            fn(self.ws, *args)
+        except GreenLedgerError as exc:
+            self.failed.emit(str(exc))
+        self.changed.emit()

@@ -1,0 +1,88 @@
+"""A non-modal report of every problem of a refused import, paste or edit: sheet, row, column,
+value and reason, with Copy and Save buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import Problem
+from gui.table_model import Column, TableModel
+
+PROBLEM_COLUMNS = (Column("File", "file"), Column("Sheet", "sheet"), Column("Row", "row", "int"),
+                   Column("Column", "column"), Column("Value", "value"), Column("Reason", "reason"))
+
+
+def problem_rows(problems: Sequence[Problem]) -> list[dict]:
+    return [{"id": i, "file": p.file, "sheet": p.sheet, "row": p.row, "column": p.column,
+             "value": "" if p.value is None else str(p.value), "reason": p.reason}
+            for i, p in enumerate(problems)]
+
+
+def problems_text(title: str, problems: Sequence[Problem], warnings: Sequence[Problem] = ()) -> str:
+    lines = [title, ""] + [str(p) for p in problems]
+    if warnings:
+        lines += ["", "Warnings:"] + [str(w) for w in warnings]
+    return "\n".join(lines) + "\n"
+
+
+class ProblemsDialog(QDialog):
+    def __init__(self, title: str, problems: Sequence[Problem], warnings: Sequence[Problem] = (),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(False)
+        self.problems, self.warnings = list(problems), list(warnings)
+        self._title = title
+        n = len(self.problems)
+        head = QLabel(f"<b>{title}</b><br>{n:,} problem{'s' if n != 1 else ''}. Correct them "
+                      "and try again.", self)
+        self.model = TableModel(PROBLEM_COLUMNS, self)
+        self.model.set_rows(problem_rows(self.problems))
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setWordWrap(True)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        copy = QPushButton("&Copy", self)
+        save = QPushButton("&Save…", self)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(self.copy)
+        save.clicked.connect(self._on_save_clicked)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(980, 420)
+
+    def text(self) -> str:
+        return problems_text(self._title, self.problems, self.warnings)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text())
+
+    def save(self, path: Path) -> None:
+        Path(path).write_text(self.text(), encoding="utf-8")
+
+    def _on_save_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save problems", "problems.txt",
+                                              "Text files (*.txt)")
+        if path:
+            self.save(Path(path))

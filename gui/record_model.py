@@ -1,0 +1,83 @@
+"""The table model of one kind of workspace row (energy, sites, ...): its columns and edits.
+
+Data columns come from core.editing.editable_fields (the template's fields, units in the
+header); computed columns follow, read-only, from core.row_figures.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from core.editing import editable_fields
+from core.fields import Field, FieldType, Kind
+from core.template import header_text
+from gui.table_model import Column, TableModel
+
+_FMT = {FieldType.NUMBER: "number", FieldType.INTEGER: "int", FieldType.YEAR: "text"}
+_FIELD_FMT = {"orders": "int", "recycled_content": "percent", "factor": "factor",
+              "value": "factor"}
+
+COMPUTED: dict[Kind, tuple[Column, ...]] = {
+    Kind.ENERGY: (
+        Column("Grid factor (kg CO2/kWh)", "factor_kg_per_kwh", "factor", computed=True),
+        Column("Emissions (t CO2e)", "t_co2e", "number", computed=True,
+               tip="Location-based Scope 2 (grid-delivered kWh × grid factor); Scope 1 for diesel"),
+        Column("Avoided (t CO2e)", "avoided_t", "number", computed=True,
+               tip="Renewable kWh × grid factor: reported beside the inventory, never netted"),
+    ),
+    Kind.DELIVERIES: (
+        Column("Emissions used (t CO2e)", "t_co2e", "number", computed=True),
+        Column("Intensity (kg CO2e/order)", "intensity_kg_per_order", "factor", computed=True),
+    ),
+    Kind.PACKAGING: (Column("Emissions (t CO2e)", "t_co2e", "number", computed=True),),
+    Kind.INITIATIVES: (Column("Reduction used (t CO2e)", "reduction_t", "number", computed=True),),
+    Kind.SITES: (
+        Column("Energy, all years (kWh)", "total_kwh", "number", computed=True),
+        Column("Renewable share (%)", "renewable_share_pct", "percent", computed=True),
+        Column("Avoided (t CO2e)", "avoided_t", "number", computed=True),
+    ),
+    Kind.CAMPAIGNS: (
+        Column("Orders", "orders", "int", computed=True),
+        Column("Delivery emissions (t CO2e)", "emissions_t", "number", computed=True),
+        Column("Intensity (kg CO2e/order)", "intensity_kg_per_order", "factor", computed=True),
+        Column("Change vs baseline (%)", "intensity_change_pct", "percent", computed=True),
+        Column("Avoided (t CO2e)", "avoided_t", "number", computed=True),
+    ),
+    Kind.FACTORS: (),
+}
+
+
+def field_header(kind: Kind, f: Field) -> str:
+    if kind == Kind.PACKAGING and f.name == "quantity":
+        return "Quantity (kg)"
+    if kind == Kind.FACTORS and f.name == "factor":
+        return "Key"
+    return header_text(f)
+
+
+def field_column(kind: Kind, f: Field) -> Column:
+    fmt = _FIELD_FMT.get(f.name, _FMT.get(f.type, "text")) if f.type in _FMT else "text"
+    if kind == Kind.FACTORS and f.name == "factor":
+        fmt = "text"
+    tip = f.note or ("Required" if f.required else "")
+    if f.choices:
+        tip = (tip + "\n" if tip else "") + "One of: " + ", ".join(f.choices)
+    return Column(field_header(kind, f), f.name, fmt, field=f.name, tip=tip)
+
+
+def columns_for(kind: Kind) -> list[Column]:
+    return [field_column(kind, f) for f in editable_fields(kind)] + list(COMPUTED[kind])
+
+
+class RecordModel(TableModel):
+    """Rows of one Kind (as core.row_figures.table_rows gives them)."""
+
+    def __init__(self, kind: Kind, parent: QObject | None = None) -> None:
+        super().__init__(columns_for(kind), parent)
+        self.kind = kind
+
+    def row_id(self, i: int) -> int:
+        return self.row(i)["id"]
+
+    def field_column(self, name: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.field == name)

@@ -1,0 +1,166 @@
+"""A QAbstractTableModel over a list of dict rows, described by Column specs.
+
+Numbers are right-aligned with thousands separators; computed columns (whose cells hold a
+core.row_figures.Figure) are read-only, shaded, and explain themselves in a tooltip.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from core.editing import cell_text
+from core.row_figures import Figure
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+COMPUTED_BACKGROUND = QColor("#eef2ee")
+COMPUTED_FOREGROUND = QColor("#35523a")
+READ_ONLY_FOREGROUND = QColor("#4b5563")
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column: `key` in the row dicts; `fmt` text|number|int|percent|factor; `field` the
+    template field an edit of this column changes (None: read-only)."""
+
+    header: str
+    key: str
+    fmt: str = "text"
+    field: str | None = None
+    computed: bool = False
+    tip: str = ""
+
+    @property
+    def numeric(self) -> bool:
+        return self.fmt != "text"
+
+
+def format_value(value: object, fmt: str) -> str:
+    """Display text of a value: thousands separators, sensible decimals, blank for None."""
+    if value is None or value == "":
+        return ""
+    if fmt == "text" or not isinstance(value, int | float):
+        return str(value)
+    v = float(value)
+    if fmt == "int":
+        return f"{v:,.0f}"
+    if fmt == "percent":
+        return f"{v:,.1f}"
+    if fmt == "factor" or (v != 0 and abs(v) < 1):
+        return f"{v:,.4g}" if abs(v) < 1e4 else f"{v:,.0f}"
+    if abs(v) >= 100:
+        return f"{v:,.0f}"
+    return f"{v:,.2f}"
+
+
+class TableModel(QAbstractTableModel):
+    """Rows of dicts under Column specs. Edits go through `edit_handler(row, column, text)`, which
+    returns a refusal reason or None; without it the model is read-only."""
+
+    def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._rows: list[dict] = []
+        self.edit_handler: Callable[[dict, Column, str], str | None] | None = None
+        self.read_only_rows = False
+
+    def set_rows(self, rows: Sequence[dict]) -> None:
+        """Replace the rows; keeps selection and scroll when the same rows come back."""
+        rows = list(rows)
+        if self._rows and [r.get("id") for r in rows] == [r.get("id") for r in self._rows]:
+            self._rows = rows
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(rows) - 1, len(self.columns) - 1))
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row(self, i: int) -> dict:
+        return self._rows[i]
+
+    def rows(self) -> list[dict]:
+        return list(self._rows)
+
+    # --- Qt overrides ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        col = self.columns[index.column()]
+        raw = self._rows[index.row()].get(col.key)
+        value = raw.value if isinstance(raw, Figure) else raw
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_value(value, col.fmt)
+        if role == Qt.ItemDataRole.EditRole:
+            return cell_text(value)
+        if role == SORT_ROLE:
+            if col.numeric:
+                return float(value) if isinstance(value, int | float) else -math.inf
+            return "" if value is None else str(value).casefold()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(_RIGHT if col.numeric else _LEFT)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(col, raw)
+        if role == Qt.ItemDataRole.BackgroundRole and col.computed:
+            return COMPUTED_BACKGROUND
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col.computed:
+                return COMPUTED_FOREGROUND
+            if self.read_only_rows:
+                return READ_ONLY_FOREGROUND
+        return None
+
+    def _tooltip(self, col: Column, raw: object) -> str | None:
+        if isinstance(raw, Figure):
+            return f"{col.header} — computed, read-only\n{raw.how}" if raw.how else col.header
+        return col.tip or None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(section + 1)
+            return None
+        col = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            base = col.tip or col.header
+            return f"{base}\nComputed, read-only" if col.computed else base
+        if role == Qt.ItemDataRole.FontRole and col.computed:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(_RIGHT if col.numeric else _LEFT)
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.edit_handler is not None and self.columns[index.column()].field:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (role != Qt.ItemDataRole.EditRole or not index.isValid() or self.edit_handler is None
+                or not self.columns[index.column()].field):
+            return False
+        reason = self.edit_handler(self._rows[index.row()], self.columns[index.column()],
+                             "" if value is None else str(value))
+        self.last_refusal = reason
+        return reason is None

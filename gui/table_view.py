@@ -1,0 +1,314 @@
+"""A data page: filter box (and site / campaign / year filters), a sortable QTableView over a
+QSortFilterProxyModel, copy as tab-separated text, and, for editable kinds, paste, add and delete
+through the EditController."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import editing
+from core.errors import Problem
+from core.fields import Kind
+from gui.cell_delegate import CellDelegate
+from gui.edit_controller import EditController
+from gui.table_model import SORT_ROLE, TableModel
+
+ALL = "All"
+# Facet filters: (label, key of the row dict); "year" is the year of period_start / start.
+FACETS: dict[Kind, tuple[tuple[str, str], ...]] = {
+    Kind.ENERGY: (("Site", "site"), ("Year", "year")),
+    Kind.DELIVERIES: (("Campaign", "campaign"),),
+    Kind.PACKAGING: (("Campaign", "campaign"),),
+    Kind.INITIATIVES: (("Campaign", "campaign"),),
+}
+
+
+def _facet_value(row: dict, key: str) -> str:
+    if key == "year":
+        d = row.get("period_start") or row.get("start") or ""
+        return str(d)[:4]
+    return str(row.get(key) or "")
+
+
+def parse_tsv(text: str) -> list[list[str]]:
+    """Rows of cells from tab-separated text as Excel puts it on the clipboard."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line.split("\t") for line in lines]
+
+
+class FilterProxy(QSortFilterProxyModel):
+    """Text filter over every column, plus exact-match facets on the source rows."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.facets: dict[str, str] = {}
+        self.setSortRole(SORT_ROLE)
+        self.setFilterKeyColumn(-1)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_facet(self, key: str, value: str) -> None:
+        self.beginFilterChange()
+        self.facets = {**self.facets, key: value}
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        model = self.sourceModel()
+        row = model.row(source_row)
+        for key, value in self.facets.items():
+            if value != ALL and _facet_value(row, key) != value:
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+class TableView(QWidget):
+    """One page of rows. With a controller and a kind, the rows can be edited in place."""
+
+    problems_found = Signal(str, list)  # title, list[Problem]
+    message = Signal(str)  # a short status-bar message
+    add_requested = Signal()
+
+    def __init__(self, model: TableModel, *, kind: Kind | None = None,
+                 controller: EditController | None = None, empty_text: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model, self.kind, self.controller = model, kind, controller
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(model)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("Filter rows…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.empty_label = QLabel(empty_text, self)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setObjectName("emptyState")
+        self.count_label = QLabel(self)
+        self._facet_boxes: dict[str, QComboBox] = {}
+        self._build(kind)
+        if controller is not None and kind is not None:
+            self._make_editable(kind, controller)
+        model.modelReset.connect(self._on_model_changed)
+        model.dataChanged.connect(self._on_model_changed)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self._on_model_changed()
+
+    def _build(self, kind: Kind | None) -> None:
+        bar = QHBoxLayout()
+        label = QLabel("&Filter:", self)
+        label.setBuddy(self.filter_edit)
+        bar.addWidget(label)
+        bar.addWidget(self.filter_edit, 2)
+        for title, key in FACETS.get(kind, ()) if kind else ():
+            box = QComboBox(self)
+            box.setMinimumContentsLength(12)
+            box.currentTextChanged.connect(lambda text, k=key: self.proxy.set_facet(k, text))
+            self._facet_boxes[key] = box
+            bar.addWidget(QLabel(f"{title}:", self))
+            bar.addWidget(box, 1)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        self.buttons = QHBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self.buttons)
+
+    def _make_editable(self, kind: Kind, controller: EditController) -> None:
+        self.model.edit_handler = self._submit_cell
+        self.delegate = CellDelegate(kind, self._check_cell, self._names, self)
+        self.delegate.refused.connect(self.message)
+        self.table.setItemDelegate(self.delegate)
+        add = QPushButton("&Add row…", self)
+        add.clicked.connect(self.add_requested)
+        delete = QPushButton("&Delete rows", self)
+        delete.clicked.connect(self.delete_selected)
+        self.buttons.addWidget(add)
+        self.buttons.addWidget(delete)
+        self.buttons.addStretch(1)
+        hint = QLabel("Double-click a cell to edit · Ctrl+V pastes rows from Excel · "
+                      "shaded columns are computed", self)
+        hint.setObjectName("hint")
+        self.buttons.addWidget(hint)
+
+    # --- state -----------------------------------------------------------------------------
+
+    def _on_model_changed(self, *args) -> None:
+        empty = self.model.rowCount() == 0
+        self.empty_label.setVisible(empty and bool(self.empty_label.text()))
+        for key, box in self._facet_boxes.items():
+            current = box.currentText() or ALL
+            values = sorted({_facet_value(r, key) for r in self.model.rows()} - {""})
+            if [box.itemText(i) for i in range(box.count())] != [ALL, *values]:
+                box.blockSignals(True)
+                box.clear()
+                box.addItems([ALL, *values])
+                box.setCurrentText(current if current in values else ALL)
+                box.blockSignals(False)
+                self.proxy.set_facet(key, box.currentText())
+        self._update_count()
+
+    def _update_count(self, *args) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{total:,} rows" if shown == total
+                                 else f"{shown:,} of {total:,} rows")
+
+    def fit_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for i in range(self.model.columnCount()):
+            header.resizeSection(i, min(max(header.sectionSize(i) + 12, 80), 420))
+
+    # --- editing -----------------------------------------------------------------------------
+
+    def _names(self, field: str) -> list[str]:
+        ws = self.controller.ws
+        return sorted(ws.site_names() if field == "site" else ws.campaign_ids())
+
+    def _texts(self, source_row: int) -> tuple[int, dict[str, str]]:
+        row = self.model.row(source_row)
+        return row["id"], editing.row_texts(self.kind, row)
+
+    def _check_cell(self, index: QModelIndex, text: str) -> str | None:
+        src = self.proxy.mapToSource(index)
+        row_id, texts = self._texts(src.row())
+        texts[self.model.columns[src.column()].field] = text
+        problems = self.controller.check(self.kind, [(row_id, texts)])
+        return _cell_reason(problems)
+
+    def _submit_cell(self, row: dict, column, text: str) -> str | None:
+        texts = editing.row_texts(self.kind, row)
+        texts[column.field] = text
+        problems = self.controller.submit(self.kind, [(row["id"], texts)],
+                                          f"Edit {column.header}")
+        return _cell_reason(problems)
+
+    def selected_source_rows(self) -> list[int]:
+        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedIndexes()}
+        if not rows and self.table.currentIndex().isValid():
+            rows = {self.proxy.mapToSource(self.table.currentIndex()).row()}
+        return sorted(rows)
+
+    def delete_selected(self) -> None:
+        if self.controller is None:
+            return
+        ids = [self.model.row(r)["id"] for r in self.selected_source_rows()]
+        if not ids:
+            self.message.emit("Select the rows to delete first")
+            return
+        reason = self.controller.delete(self.kind, ids)
+        if reason:
+            self.problems_found.emit("Rows not deleted", [Problem("delete", reason)])
+        else:
+            self.message.emit(f"Deleted {len(ids)} row{'s' if len(ids) != 1 else ''} (Ctrl+Z undoes)")
+
+    # --- clipboard -----------------------------------------------------------------------------
+
+    def copy_text(self) -> str:
+        """The selection as tab-separated text (rows and columns in view order)."""
+        indexes = self.table.selectionModel().selectedIndexes()
+        if not indexes:
+            return ""
+        rows = sorted({i.row() for i in indexes})
+        header = self.table.horizontalHeader()
+        cols = sorted({i.column() for i in indexes}, key=header.visualIndex)
+        chosen = {(i.row(), i.column()) for i in indexes}
+        lines = ["\t".join(str(self.proxy.index(r, c).data(Qt.ItemDataRole.EditRole) or "")
+                           if (r, c) in chosen else "" for c in cols) for r in rows]
+        return "\n".join(lines) + "\n"
+
+    def copy(self) -> None:
+        text = self.copy_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self.message.emit(f"Copied {text.count(chr(10))} row(s)")
+
+    def paste(self) -> None:
+        self.paste_text(QGuiApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> list[Problem]:
+        """Paste a tab-separated block at the current cell as one batch, all or nothing;
+        rows past the last one are added. Returns (and reports) the problems."""
+        if self.controller is None:
+            return []
+        grid = parse_tsv(text)
+        if not grid:
+            return []
+        problems, rows, first = self._paste_rows(grid)
+        if not problems:
+            n, m = len(grid), max(len(r) for r in grid)
+            problems = self.controller.submit(self.kind, rows, f"Paste {n}×{m}")
+            problems = [dataclasses.replace(p, file="paste", sheet=self.kind.value.capitalize(),
+                                            row=first + (p.row or 2) - 1) for p in problems]
+        if problems:
+            self.problems_found.emit("Paste refused: nothing was changed", problems)
+        else:
+            self.message.emit(f"Pasted {len(grid)} row(s) (Ctrl+Z undoes)")
+        return problems
+
+    def _paste_rows(self, grid: list[list[str]]):
+        start = self.table.currentIndex()
+        r0 = start.row() if start.isValid() else self.proxy.rowCount()
+        c0 = start.column() if start.isValid() else 0
+        header = self.table.horizontalHeader()
+        fields = []
+        for j in range(max(len(r) for r in grid)):
+            visual = header.visualIndex(c0) + j
+            logical = header.logicalIndex(visual) if visual < self.model.columnCount() else -1
+            col = self.model.columns[logical] if logical >= 0 else None
+            if col is None or not col.field:
+                what = f"column {col.header}" if col else "past the last column"
+                return [Problem("paste", f"the block reaches {what}, which cannot be edited",
+                                code="read_only")], [], r0 + 1
+            fields.append(col.field)
+        rows = []
+        for i, cells in enumerate(grid):
+            if r0 + i < self.proxy.rowCount():
+                row_id, texts = self._texts(self.proxy.mapToSource(self.proxy.index(r0 + i, 0)).row())
+            else:
+                row_id, texts = None, {f: "" for f in fields}
+                if self.kind == Kind.PACKAGING:
+                    texts["unit"] = "kg"
+            for f, cell in zip(fields, cells, strict=False):
+                texts[f] = cell.strip()
+            rows.append((row_id, texts))
+        return [], rows, r0 + 1
+
+
+def _cell_reason(problems: list[Problem]) -> str | None:
+    if not problems:
+        return None
+    return "; ".join(f"{p.column.split(' [')[0]}: {p.reason}" if p.column else p.reason
+                     for p in problems)

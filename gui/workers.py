@@ -1,0 +1,47 @@
+"""Running core functions off the GUI thread (QRunnable on the global QThreadPool)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from core.importing.importer import ImportResult, import_file
+from core.storage import Workspace
+
+
+class WorkerSignals(QObject):
+    progress = Signal(int, int)  # rows done, rows in all
+    succeeded = Signal(object)
+    failed = Signal(object)  # the exception: ImportRefused, ImportCancelled, GreenLedgerError ...
+
+
+class Worker(QRunnable):
+    """Runs `fn(progress=..., cancelled=..., **kwargs)` on a pool thread; reports by signals."""
+
+    def __init__(self, fn: Callable[..., object], /, **kwargs) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the window keeps it until it reports back
+        self.signals = WorkerSignals()  # created on the GUI thread
+        self._fn, self._kwargs = fn, kwargs
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        try:
+            result = self._fn(progress=self.signals.progress.emit,
+                              cancelled=self._cancel.is_set, **self._kwargs)
+        except Exception as exc:  # noqa: BLE001 - report, don't kill the pool thread
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.succeeded.emit(result)
+
+
+def import_workbook(*, workspace: Path, file: Path, progress, cancelled) -> ImportResult:
+    """The `greenledger import` path, on its own SQLite connection (one per thread)."""
+    with Workspace.open(workspace, create=False) as ws:
+        return import_file(ws, file, progress=progress, cancelled=cancelled)

@@ -1,0 +1,88 @@
+"""The main window: title, pages, dashboard cards, empty state, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.storage import Workspace
+from gui import settings
+from gui.main_window import PAGES, MainWindow
+
+
+def test_title_names_the_workspace(window):
+    assert window.windowTitle() == "GreenLedger — demo"
+
+
+def test_every_page_is_in_the_sidebar(window):
+    names = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert names == ["Dashboard", "Energy", "Deliveries", "Packaging", "Initiatives", "Sites",
+                     "Campaigns", "Factors", "Imports"]
+    assert window.stack.count() == len(PAGES)
+    window.sidebar.setCurrentRow(PAGES.index("Energy"))
+    assert window.current_table().model.rowCount() == 114
+
+
+def test_dashboard_shows_the_key_figures(window):
+    titles = [c[0] for c in window.dashboard.cards]
+    assert not window.dashboard.is_empty_state
+    assert "Delivery intensity, 6.18 2021 vs 6.18 2020" in titles
+    card = dict((c[0], c[1]) for c in window.dashboard.cards)
+    assert card["Delivery intensity, 6.18 2021 vs 6.18 2020"] == "-18.0"
+    assert any(t.startswith("Renewable share, Zhangbei DC") for t in titles)
+    assert "Initiative reductions" in titles and card["Initiative reductions"] == "13,400"
+
+
+def test_empty_workspace_shows_how_to_begin(qtbot, tmp_path):
+    w = MainWindow(tmp_path / "empty.greenledger")
+    qtbot.addWidget(w)
+    assert w.dashboard.is_empty_state
+    energy = w.tables[next(k for k in w.tables if k.value == "energy")]
+    assert not energy.empty_label.isHidden()
+
+
+def test_computed_figures_say_how_they_were_computed(window):
+    from PySide6.QtCore import Qt
+
+    model = window.models[next(k for k in window.models if k.value == "energy")]
+    col = next(i for i, c in enumerate(model.columns) if c.key == "t_co2e")
+    index = model.index(0, col)
+    assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert "kWh ×" in tip and "kg CO2/kWh" in tip and "MEE" in tip
+    energy_col = next(i for i, c in enumerate(model.columns) if c.field == "energy")
+    assert model.data(model.index(0, energy_col)) == "30,040,000"
+    assert model.headerData(energy_col, Qt.Orientation.Horizontal) == "Energy (kWh)"
+    align = model.data(model.index(0, energy_col), Qt.ItemDataRole.TextAlignmentRole)
+    assert align & int(Qt.AlignmentFlag.AlignRight)
+
+
+def test_settings_remember_page_and_recent(qtbot, demo_path: Path, fresh_settings: Path):
+    w = MainWindow(demo_path)
+    qtbot.addWidget(w)
+    w.sidebar.setCurrentRow(PAGES.index("Sites"))
+    w.close()
+    assert fresh_settings.exists()
+    assert settings.recent_workspaces()[0] == demo_path.resolve()
+    again = MainWindow(demo_path)
+    qtbot.addWidget(again)
+    assert again.sidebar.currentItem().text() == "Sites"
+
+
+def test_open_refuses_a_file_that_is_not_a_workspace(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    bad = tmp_path / "notes.greenledger"
+    bad.write_text("hello")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    window.open_workspace(bad)
+    assert "not a GreenLedger workspace" in shown[0]
+    assert window.windowTitle() == "GreenLedger — demo"
+
+
+def test_open_switches_workspace(qtbot, window, tmp_path):
+    other = tmp_path / "other.greenledger"
+    Workspace.open(other).close()
+    window.open_workspace(other)
+    assert window.windowTitle() == "GreenLedger — other"
+    assert window.dashboard.is_empty_state

@@ -1,0 +1,60 @@
+"""Save a PNG of every page of the main window on the demo workspace (and of the empty state)
+into screenshots/, at 1600×1000, under the current display:
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from core.demo import build_demo  # noqa: E402
+from gui import settings  # noqa: E402
+from gui.app import make_app  # noqa: E402
+
+OUT = ROOT / "screenshots"
+SIZE = (1600, 1000)
+
+
+def shoot(window, name: str, app) -> Path:
+    for _ in range(5):
+        app.processEvents()
+    path = OUT / f"{name}.png"
+    window.grab().save(str(path))
+    return path
+
+
+def main() -> int:
+    app = make_app()
+    from gui.main_window import PAGES, MainWindow
+
+    OUT.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings.SETTINGS_FILE = Path(tmp) / "settings.ini"
+        demo = Path(tmp) / "demo.greenledger"
+        build_demo(demo)
+        window = MainWindow(demo)
+        window.resize(*SIZE)
+        window.show()
+        for i, page in enumerate(PAGES):
+            window.sidebar.setCurrentRow(i)
+            print(shoot(window, f"{i + 1:02d}-{page.lower()}", app))
+        window.close()
+        empty = MainWindow(Path(tmp) / "empty.greenledger")
+        empty.resize(*SIZE)
+        empty.show()
+        empty.sidebar.setCurrentRow(0)
+        print(shoot(empty, "10-empty-dashboard", app))
+        empty.sidebar.setCurrentRow(1)
+        print(shoot(empty, "11-empty-energy", app))
+        empty.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
