@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 
 from core.errors import ImportRefused, Problem, WorkspaceError
 from core.fields import SHEETS, Field, Kind
@@ -118,14 +119,12 @@ def _key_collisions(ws: Workspace, kind: Kind, rows, state: State, ps) -> list[P
     """Rows whose natural key another stored row already holds (the importer would merge them;
     an edit must not)."""
     key_fields = SHEETS[kind].natural_key
-    pos = importer._key_positions(kind)
+    key_of = itemgetter(*importer._key_positions(kind))  # the importer's own key (_existing)
     columns = list(COLUMNS[kind].values())
     existing = importer._existing(ws, kind)
     problems = []
     for i, rec in enumerate(state.values()):
-        values = tuple(rec[c] for c in columns)
-        key = tuple(importer._key_value(values[p]) for p in pos)
-        hit = existing.get(key)
+        hit = existing.get(key_of(tuple(rec[c] for c in columns)))
         if hit is not None and hit[0] not in state:
             problems.append(Problem(EDIT_FILE, f"same {', '.join(key_fields)} as another row of "
                                     "the workspace: change one of them", ps.sheet, i + 2,

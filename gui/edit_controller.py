@@ -62,7 +62,17 @@ class EditController(QObject):
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ws = workspace
+        self.closed = False
         self.undo_stack = QUndoStack(self)
+
+    def open(self, workspace: Workspace) -> None:
+        self.ws, self.closed = workspace, False
+        self.undo_stack.clear()
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            self.ws.close()
 
     def check(self, kind: Kind, rows: Rows) -> list[Problem]:
         """The problems of `rows` (id or None, field texts), without writing anything."""
@@ -75,6 +85,8 @@ class EditController(QObject):
     def submit(self, kind: Kind, rows: Rows, text: str) -> list[Problem]:
         """Validate `rows` as one batch and write them (undoably), or write nothing and
         return every problem."""
+        if self.closed:
+            return [Problem(editing.EDIT_FILE, "the workspace is closed")]
         try:
             checked = editing.check_rows(self.ws, kind, rows)
         except ImportRefused as exc:

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -157,8 +158,8 @@ class MainWindow(QMainWindow):
         except GreenLedgerError as exc:
             QMessageBox.warning(self, "GreenLedger", str(exc))
             return
-        self.controller.ws.close()
-        self.controller.ws = ws
+        self.controller.close()
+        self.controller.open(ws)
         self._on_workspace_opened()
 
     def reload(self) -> None:
@@ -317,5 +318,8 @@ class MainWindow(QMainWindow):
         if self._worker is not None:
             self._worker.cancel()
             QThreadPool.globalInstance().waitForDone(10000)
-        self.workspace.close()
+        focus = QApplication.focusWidget()
+        if focus is not None:  # an open cell editor commits (or refuses) before the file closes
+            focus.clearFocus()
+        self.controller.close()
         super().closeEvent(event)

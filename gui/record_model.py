@@ -13,7 +13,7 @@ from core.fields import Field, FieldType, Kind
 from core.template import header_text
 from gui.table_model import Column, TableModel
 
-_FMT = {FieldType.NUMBER: "number", FieldType.INTEGER: "int", FieldType.YEAR: "text"}
+_FMT = {FieldType.NUMBER: "amount", FieldType.INTEGER: "int", FieldType.YEAR: "text"}
 _FIELD_FMT = {"orders": "int", "recycled_content": "percent", "factor": "factor",
               "value": "factor"}
 

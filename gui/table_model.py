@@ -26,7 +26,7 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """One column: `key` in the row dicts; `fmt` text|number|int|percent|factor; `field` the
+    """One column: `key` in the row dicts; `fmt` text|number|amount|int|percent|factor; `field` the
     template field an edit of this column changes (None: read-only)."""
 
     header: str
@@ -48,6 +48,8 @@ def format_value(value: object, fmt: str) -> str:
     if fmt == "text" or not isinstance(value, int | float):
         return str(value)
     v = float(value)
+    if fmt == "amount":  # a value as entered: no rounding away of its decimals
+        return f"{v:,.0f}" if v.is_integer() else f"{v:,.6f}".rstrip("0").rstrip(".")
     if fmt == "int":
         return f"{v:,.0f}"
     if fmt == "percent":

@@ -271,7 +271,7 @@ class TableView(QWidget):
             n, m = len(grid), max(len(r) for r in grid)
             problems = self.controller.submit(self.kind, rows, f"Paste {n}×{m}")
             problems = [dataclasses.replace(p, file="paste", sheet=self.kind.value.capitalize(),
-                                            row=first + (p.row or 2) - 1) for p in problems]
+                                            row=first + (p.row or 2) - 2) for p in problems]
         if problems:
             self.problems_found.emit("Paste refused: nothing was changed", problems)
         else:

@@ -38,3 +38,5 @@ def test_format_value():
     assert format_value(44.144, "percent") == "44.1"
     assert format_value(12.5, "number") == "12.50"
     assert format_value(None, "number") == ""
+    assert format_value(1234.5, "amount") == "1,234.5"
+    assert format_value(30040000.0, "amount") == "30,040,000"

@@ -1,0 +1,106 @@
+"""Editing in place: cell edits validated by the importer's rules, undo/redo, add, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from core.fields import Kind
+from gui.add_row_dialog import AddRowDialog
+from tests.gui.helpers import query
+
+FIRST_ENERGY = "SELECT energy_kwh FROM energy WHERE id = 61"
+
+
+def _energy_cell(window, field="energy", row=0):
+    view = window.tables[Kind.ENERGY]
+    col = view.model.field_column(field)
+    return view, view.proxy.index(row, col)
+
+
+def test_edit_undo_redo_change_the_file(qtbot, window, demo_path):
+    view, index = _energy_cell(window)
+    assert view.model.row(0)["id"] == 61
+    assert query(demo_path, FIRST_ENERGY) == [(30040000.0,)]
+    assert view.proxy.setData(index, "1,234.5")
+    assert query(demo_path, FIRST_ENERGY) == [(1234.5,)]
+    qtbot.waitUntil(lambda: index.data() == "1,234.5")
+    window.undo_action.trigger()
+    assert query(demo_path, FIRST_ENERGY) == [(30040000.0,)]
+    qtbot.waitUntil(lambda: index.data() == "30,040,000")
+    window.redo_action.trigger()
+    assert query(demo_path, FIRST_ENERGY) == [(1234.5,)]
+    assert window.redo_action.shortcuts()[0].toString() == "Ctrl+Shift+Z"
+
+
+def test_invalid_edit_is_refused_with_the_importers_reason(window, demo_path):
+    view, index = _energy_cell(window)
+    before = query(demo_path, "SELECT * FROM energy ORDER BY id")
+    assert not view.proxy.setData(index, "lots")
+    assert view.model.last_refusal == "Energy (kWh): not a number"
+    _, site = _energy_cell(window, "site")
+    assert not view.proxy.setData(site, "Atlantis")
+    assert "unknown site" in view.model.last_refusal
+    _, instrument = _energy_cell(window, "instrument")
+    assert not view.proxy.setData(instrument, "PPA")  # row 0 is a grid row
+    assert "grid rows have no instrument" in view.model.last_refusal
+    assert query(demo_path, "SELECT * FROM energy ORDER BY id") == before
+    assert not window.undo_action.isEnabled()
+
+
+def test_editor_stays_open_and_shows_the_reason(qtbot, window):
+    view, index = _energy_cell(window)
+    window.sidebar.setCurrentRow(1)
+    view.table.setCurrentIndex(index)
+    view.table.edit(index)
+    editor = next(e for e in view.table.viewport().findChildren(QLineEdit) if e.isVisible())
+    editor.setText("-5")
+    with qtbot.waitSignal(view.delegate.refused) as blocker:
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert "negative" in blocker.args[0]
+    assert editor.isVisible() and "negative" in editor.toolTip()
+
+
+def test_duplicate_key_is_refused(window, demo_path):
+    view = window.tables[Kind.SITES]
+    index = view.proxy.index(0, view.model.field_column("site"))
+    assert index.data() == "Ulanqab DC"
+    assert not view.proxy.setData(index, "Zhangbei DC")
+    assert "same site as another row" in view.model.last_refusal
+    assert query(demo_path, "SELECT name FROM sites ORDER BY name") == [("Ulanqab DC",),
+                                                                         ("Zhangbei DC",)]
+
+
+def test_delete_and_undo(qtbot, window, demo_path):
+    view, index = _energy_cell(window)
+    window.sidebar.setCurrentRow(1)
+    view.table.selectRow(0)
+    view.delete_selected()
+    assert query(demo_path, "SELECT count(*) FROM energy") == [(113,)]
+    window.undo_action.trigger()
+    assert query(demo_path, "SELECT count(*) FROM energy WHERE id = 61") == [(1,)]
+
+
+def test_deleting_a_site_with_energy_rows_is_refused(qtbot, window, demo_path):
+    view = window.tables[Kind.SITES]
+    view.table.selectRow(0)
+    with qtbot.waitSignal(view.problems_found) as blocker:
+        view.delete_selected()
+    assert "energy rows refer to it" in blocker.args[1][0].reason
+    assert query(demo_path, "SELECT count(*) FROM sites") == [(2,)]
+
+
+def test_add_row_dialog(qtbot, window, demo_path):
+    view = window.tables[Kind.SITES]
+    dialog = AddRowDialog(Kind.SITES, view._names, lambda texts: window.controller.submit(
+        Kind.SITES, [(None, texts)], "Add"), window)
+    qtbot.addWidget(dialog)
+    dialog.set_values({"site": "Hangzhou office", "grid_region": "Atlantis"})
+    problems = dialog.try_accept()
+    assert problems and "no grid factor" in dialog.error_label.text()
+    dialog.set_values({"grid_region": "华东"})
+    assert dialog.try_accept() == []
+    assert query(demo_path, "SELECT grid_region FROM sites WHERE name = 'Hangzhou office'") \
+        == [("East China",)]
+    window.undo_action.trigger()
+    assert query(demo_path, "SELECT count(*) FROM sites") == [(2,)]

@@ -1,0 +1,144 @@
+"""Importing from the window: on a worker thread, drag and drop, refusals, cancel, undo import."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+
+import gui.main_window as main_window
+from core.errors import ImportCancelled, ImportRefused
+from core.fields import Kind
+from core.importing.importer import ImportResult
+from gui.main_window import MainWindow
+from tests.conftest import ENERGY_HEADER, SITES, write_workbook
+from tests.gui.helpers import query
+
+
+def _good_book(tmp_path: Path) -> Path:
+    return write_workbook(tmp_path / "energy.xlsx", {
+        "Sites": SITES,
+        "Energy": [ENERGY_HEADER,
+                   ["Zhangbei DC", date(2022, 1, 1), date(2022, 1, 31), "grid", 1000, None],
+                   ["Zhangbei DC", date(2022, 1, 1), date(2022, 1, 31), "wind", 500, "PPA"]]})
+
+
+def _empty_window(qtbot, tmp_path) -> MainWindow:
+    w = MainWindow(tmp_path / "empty.greenledger")
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_import_runs_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
+    w = _empty_window(qtbot, tmp_path)
+    threads, ticks = [], []
+    real = main_window.import_workbook
+
+    def slow_import(**kwargs):
+        threads.append(threading.get_ident())
+        time.sleep(0.6)
+        return real(**kwargs)
+
+    monkeypatch.setattr(main_window, "import_workbook", slow_import)
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    with qtbot.waitSignal(w.import_finished, timeout=10000) as blocker:
+        w.start_import(_good_book(tmp_path))
+        assert w.import_status.isVisible() and not w.import_action.isEnabled()
+    timer.stop()
+    assert isinstance(blocker.args[0], ImportResult) and blocker.args[0].inserted == 4
+    assert threads and threads[0] != threading.get_ident()
+    assert len(ticks) >= 10  # the event loop kept turning while the import ran
+    assert w.models[Kind.ENERGY].rowCount() == 2 and not w.dashboard.is_empty_state
+    assert w.import_action.isEnabled() and not w.import_status.isVisible()
+
+
+def test_drop_a_workbook_on_the_window_imports_it(qtbot, tmp_path):
+    w = _empty_window(qtbot, tmp_path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(_good_book(tmp_path)))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(w.import_finished, timeout=10000):
+        w.dropEvent(event)
+    assert query(w.workspace.path, "SELECT count(*) FROM energy") == [(2,)]
+    assert w.imports_view.model.rowCount() == 1
+
+
+def test_refused_import_shows_its_report_and_changes_nothing(qtbot, window, tmp_path, demo_path):
+    book = write_workbook(tmp_path / "bad.xlsx", {"Energy": [
+        ENERGY_HEADER, ["Atlantis", date(2022, 1, 1), date(2022, 1, 31), "grid", 1000, None],
+        ["Zhangbei DC", date(2022, 1, 1), date(2021, 1, 31), "grid", -5, None]]})
+    tables = ["sites", "energy", "import_batches"]
+    before = {t: query(demo_path, f"SELECT * FROM {t} ORDER BY id") for t in tables}
+    with qtbot.waitSignal(window.import_finished, timeout=10000) as blocker:
+        window.start_import(book)
+    assert isinstance(blocker.args[0], ImportRefused)
+    dialog = window._dialogs[-1]
+    assert dialog.isVisible() and not dialog.isModal()
+    assert dialog.model.rowCount() == len(blocker.args[0].problems) >= 3
+    text = dialog.text()
+    assert "unknown site" in text and "negative" in text and "ends before it starts" in text
+    dialog.save(tmp_path / "report.txt")
+    assert "Atlantis" in (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert {t: query(demo_path, f"SELECT * FROM {t} ORDER BY id") for t in tables} == before
+
+
+def test_cancel_writes_nothing(qtbot, tmp_path, monkeypatch):
+    w = _empty_window(qtbot, tmp_path)
+    real = main_window.import_workbook
+
+    def waits_for_cancel(*, cancelled, **kwargs):
+        while not cancelled():
+            time.sleep(0.01)
+        return real(cancelled=cancelled, **kwargs)
+
+    monkeypatch.setattr(main_window, "import_workbook", waits_for_cancel)
+    with qtbot.waitSignal(w.import_finished, timeout=10000) as blocker:
+        w.start_import(_good_book(tmp_path))
+        w.import_status.cancel_button.click()
+    assert isinstance(blocker.args[0], ImportCancelled)
+    assert query(w.workspace.path, "SELECT count(*) FROM import_batches") == [(0,)]
+
+
+def test_undo_import_removes_the_batch_and_ctrl_z_restores_it(qtbot, window, demo_path):
+    window.sidebar.setCurrentRow(window.stack.indexOf(window.imports_view))
+    window.imports_view.table.selectRow(0)
+    window.imports_view.undo_button.click()
+    assert query(demo_path, "SELECT count(*) FROM energy") == [(0,)]
+    assert query(demo_path, "SELECT count(*) FROM import_batches") == [(0,)]
+    qtbot.waitUntil(lambda: window.dashboard.is_empty_state)
+    window.undo_action.trigger()
+    assert query(demo_path, "SELECT count(*) FROM energy") == [(114,)]
+    assert query(demo_path, "SELECT count(*) FROM import_batches") == [(1,)]
+
+
+def test_undo_import_refused_when_other_rows_depend_on_it(qtbot, window, demo_path, monkeypatch):
+    texts = {"site": "Zhangbei DC", "period_start": "2023-01-01", "period_end": "2023-01-31",
+             "source": "grid", "energy": "5", "instrument": ""}
+    assert window.controller.submit(Kind.ENERGY, [(None, texts)], "Add") == []
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    window._on_undo_import_requested(1)
+    assert "1 energy row from elsewhere refer to sites this import created" in shown[0]
+    assert query(demo_path, "SELECT count(*) FROM energy") == [(115,)]
+
+
+def test_drag_enter_accepts_workbooks_only(qtbot, window, tmp_path):
+    from PySide6.QtGui import QDragEnterEvent
+
+    for name, accepted in (("a.xlsx", True), ("a.pdf", False)):
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(tmp_path / name))])
+        event = QDragEnterEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+        event.setAccepted(False)
+        window.dragEnterEvent(event)
+        assert event.isAccepted() == accepted
