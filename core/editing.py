@@ -261,9 +261,13 @@ def delete_batch(ws: Workspace, batch_id: int) -> BatchSnapshot:
 
 def restore_batch(ws: Workspace, snap: BatchSnapshot) -> None:
     """Put back what delete_batch removed, in one transaction."""
-    with ws.db.atomic():
-        ws.db["import_batches"].insert(snap.batch)
-        for kind in Kind:  # referenced rows first
-            recs = list(snap.rows.get(kind, {}).values())
-            if recs:
-                ws.db[TABLES[kind]].insert_all(recs)
+    try:
+        with ws.db.atomic():
+            ws.db["import_batches"].insert(snap.batch)
+            for kind in Kind:  # referenced rows first
+                recs = list(snap.rows.get(kind, {}).values())
+                if recs:
+                    ws.db[TABLES[kind]].insert_all(recs)
+    except sqlite3.IntegrityError as exc:
+        raise WorkspaceError(f"the import cannot be put back: rows added since conflict with it "
+                             f"({exc}); nothing was written") from exc

@@ -53,8 +53,7 @@ def handle_exception(exc_type, exc, tb) -> None:
         sys.__excepthook__(exc_type, exc, tb)
         return
     details = "".join(traceback.format_exception(exc_type, exc, tb))
-    logging.basicConfig(filename=log_file(), level=logging.ERROR)
-    logging.getLogger("greenledger").error("unexpected error\n%s", details)
+    _log(details)
     summary = str(exc) if issubclass(exc_type, GreenLedgerError) else f"{exc_type.__name__}: {exc}"
     if QGuiApplication.instance() is None:
         return
@@ -62,6 +61,19 @@ def handle_exception(exc_type, exc, tb) -> None:
     _open_dialogs.append(dialog)
     dialog.finished.connect(lambda *_: _open_dialogs.remove(dialog))
     dialog.show()
+
+
+def _log(details: str) -> None:
+    """Append to the user log file (a handler of our own: basicConfig may have run already)."""
+    handler = logging.FileHandler(log_file(), encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger = logging.getLogger("greenledger.gui")
+    logger.addHandler(handler)
+    try:
+        logger.error("unexpected error\n%s", details)
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
 
 
 def install_excepthook() -> None:

@@ -7,6 +7,7 @@ core.row_figures.Figure) are read-only, shaded, and explain themselves in a tool
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -127,7 +128,10 @@ class TableModel(QAbstractTableModel):
 
     def _tooltip(self, col: Column, raw: object) -> str | None:
         if isinstance(raw, Figure):
-            return f"{col.header} — computed, read-only\n{raw.how}" if raw.how else col.header
+            how = "\n".join(textwrap.wrap(raw.how, 90))
+            return f"{col.header} — computed, read-only\n{how}" if raw.how else col.header
+        if isinstance(raw, str) and len(raw) > 30:  # the whole text of a cell that may be clipped
+            return "\n".join(textwrap.wrap(raw, 90))
         return col.tip or None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

@@ -100,7 +100,8 @@ class TableView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # stretch a last text column (notes, sources); a number stays beside its neighbours
+        self.table.horizontalHeader().setStretchLastSection(not model.columns[-1].numeric)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
@@ -182,8 +183,9 @@ class TableView(QWidget):
 
     def _update_count(self, *args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(f"{total:,} rows" if shown == total
-                                 else f"{shown:,} of {total:,} rows")
+        noun = "row" if total == 1 else "rows"
+        self.count_label.setText(f"{total:,} {noun}" if shown == total
+                                 else f"{shown:,} of {total:,} {noun}")
 
     def fit_columns(self) -> None:
         self.table.resizeColumnsToContents()

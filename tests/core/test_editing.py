@@ -1,0 +1,81 @@
+"""core.editing: edits validated by the importer's own checks, written as states, batches undone."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from core import editing
+from core.demo import build_demo
+from core.errors import ImportRefused, WorkspaceError
+from core.fields import Kind
+from core.storage import Workspace
+
+
+@pytest.fixture
+def demo(tmp_path):
+    build_demo(tmp_path / "demo.greenledger")
+    w = Workspace.open(tmp_path / "demo.greenledger")
+    yield w
+    w.close()
+
+
+def test_core_does_not_import_qt():
+    code = ("import sys, core.editing, core.row_figures, core.storage, core.importing.importer; "
+            "print('PySide6' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "False", out.stderr
+
+
+def test_every_stored_row_passes_the_checks_unchanged(demo):
+    for kind in Kind:
+        rows = demo.rows(kind)
+        checked = editing.check_rows(demo, kind, [(r["id"], editing.row_texts(kind, r))
+                                                  for r in rows])
+        assert checked.state == editing.state_of(demo, kind, [r["id"] for r in rows])
+
+
+def test_refusals_carry_the_importers_reasons_and_rows(demo):
+    r = demo.rows(Kind.ENERGY)[0]
+    good = editing.row_texts(Kind.ENERGY, r)
+    with pytest.raises(ImportRefused) as info:
+        editing.check_rows(demo, Kind.ENERGY, [(r["id"], good),
+                                               (None, {**good, "energy": "x", "site": "Nope"})])
+    assert sorted((p.row, p.reason.split(":")[0]) for p in info.value.problems) == [
+        (3, "not a number"), (3, "unknown site")]
+
+
+def test_apply_state_and_back(demo):
+    r = demo.rows(Kind.ENERGY)[0]
+    checked = editing.check_rows(demo, Kind.ENERGY,
+                                 [(r["id"], {**editing.row_texts(Kind.ENERGY, r), "energy": "7"})])
+    before = editing.state_of(demo, Kind.ENERGY, checked.state)
+    editing.apply_state(demo, Kind.ENERGY, checked.state)
+    assert demo.db.execute("SELECT energy_kwh FROM energy WHERE id = ?", [r["id"]]).fetchone()[0] == 7
+    editing.apply_state(demo, Kind.ENERGY, before)
+    assert demo.db.execute("SELECT energy_kwh FROM energy WHERE id = ?",
+                           [r["id"]]).fetchone()[0] == r["energy"]
+
+
+def test_packaging_quantity_stays_in_kg(demo):
+    r = demo.rows(Kind.PACKAGING)[0]
+    state = editing.check_rows(demo, Kind.PACKAGING,
+                               [(r["id"], editing.row_texts(Kind.PACKAGING, r))]).state
+    assert state[r["id"]]["quantity_kg"] == r["quantity"]
+
+
+def test_delete_refused_while_rows_refer(demo):
+    ids = list(demo.site_names().values())
+    with pytest.raises(WorkspaceError, match="energy rows refer to it"):
+        editing.deletion(demo, Kind.SITES, ids)
+
+
+def test_delete_batch_and_restore(demo):
+    counts = demo.counts()
+    snap = editing.delete_batch(demo, 1)
+    assert snap.row_count == sum(counts.values())
+    assert sum(demo.counts().values()) == 0 and demo.batches() == []
+    editing.restore_batch(demo, snap)
+    assert demo.counts() == counts and len(demo.batches()) == 1
