@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.accounting import summarize
-from core.errors import GreenLedgerError, ImportCancelled, ImportRefused
+from core.errors import GreenLedgerError, ImportRefused
 from core.fields import Kind
 from core.importing.importer import ImportResult
 from core.importing.reader import CSV_SUFFIXES, WORKBOOK_SUFFIXES
@@ -35,7 +35,7 @@ from gui.imports_view import ImportsView
 from gui.problems_dialog import ProblemsDialog
 from gui.record_model import RecordModel
 from gui.table_view import TableView
-from gui.workers import Worker, import_workbook
+from gui.workers import ImportRunner
 
 DATA_PAGES = (("Energy", Kind.ENERGY), ("Deliveries", Kind.DELIVERIES), ("Packaging", Kind.PACKAGING),
               ("Initiatives", Kind.INITIATIVES), ("Sites", Kind.SITES), ("Campaigns", Kind.CAMPAIGNS))
@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace_path: Path) -> None:
         super().__init__()
         self.controller = EditController(Workspace.open(workspace_path), self)
-        self._worker: Worker | None = None
+        self.importer = ImportRunner(self)
         self._dialogs: list[QWidget] = []
         self.models = {kind: RecordModel(kind, self) for _, kind in DATA_PAGES}
         self._build_pages()
@@ -115,6 +115,10 @@ class MainWindow(QMainWindow):
         self._action(edit, "&Delete rows", lambda: self._on_table_action("delete_selected"),
                      "Delete")
         self._action(edit, "&Add row…", self._on_add_requested, "Ctrl+N")
+        view = self.menuBar().addMenu("&View")
+        for i, name in enumerate(PAGES):
+            self._action(view, f"&{name}", lambda _=False, i=i: self.sidebar.setCurrentRow(i),
+                         f"Ctrl+{i + 1}")
 
     def _build_status_bar(self) -> None:
         self.path_label = QLabel(self)
@@ -134,6 +138,9 @@ class MainWindow(QMainWindow):
         self.dashboard.import_requested.connect(self._on_import_triggered)
         self.dashboard.template_requested.connect(self._on_template_triggered)
         self.import_status.cancel_requested.connect(self._on_cancel_requested)
+        self.importer.started.connect(self._on_import_started)
+        self.importer.progress.connect(self.import_status.set_progress)
+        self.importer.finished.connect(self._on_import_finished)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
     # --- workspace ---------------------------------------------------------------------------
@@ -249,50 +256,39 @@ class MainWindow(QMainWindow):
         if path:
             self.start_import(Path(path))
 
-    def start_import(self, file: Path) -> Worker | None:
+    def start_import(self, file: Path) -> bool:
         """Import `file` on a pool thread (its own connection); progress and Cancel in the status bar."""
-        if self._worker is not None:
+        if not self.importer.start(self.workspace.path, file):
             self._show_message("An import is already running")
-            return None
-        self._worker = Worker(import_workbook, workspace=self.workspace.path, file=file)
-        self._worker.signals.progress.connect(self.import_status.set_progress)
-        self._worker.signals.succeeded.connect(self._on_import_succeeded)
-        self._worker.signals.failed.connect(self._on_import_failed)
+            return False
+        return True
+
+    def _on_import_started(self, name: str) -> None:
         self.import_action.setEnabled(False)
-        self.import_status.start(file.name)
-        QThreadPool.globalInstance().start(self._worker)
-        return self._worker
+        self.import_status.start(name)
 
     def _on_cancel_requested(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
-            self.import_status.cancelling()
+        self.importer.cancel()
+        self.import_status.cancelling()
 
-    def _import_done(self) -> None:
-        self._worker = None
+    def _on_import_finished(self, outcome: object) -> None:
         self.import_action.setEnabled(True)
         self.import_status.hide()
-
-    def _on_import_succeeded(self, result: ImportResult) -> None:
-        self._import_done()
-        self.controller.undo_stack.clear()  # the commands' row states may predate the import
-        self.reload()
-        if result.inserted + result.updated == 0:
-            self._show_message(f"{result.file}: nothing new; every row is already in the workspace")
-        else:
-            self._show_message(f"{result.file}: imported {result.inserted:,} new and "
-                               f"{result.updated:,} updated rows")
-        self.import_finished.emit(result)
-
-    def _on_import_failed(self, exc: Exception) -> None:
-        self._import_done()
-        if isinstance(exc, ImportRefused):
-            self.show_problems("Import refused: nothing was written", exc.problems, exc.warnings)
-        elif isinstance(exc, ImportCancelled | GreenLedgerError):
-            self._show_message(str(exc))
-        self.import_finished.emit(exc)
-        if not isinstance(exc, GreenLedgerError):
-            raise exc  # the top-level hook logs it and shows the error dialog
+        if isinstance(outcome, ImportResult):
+            self.controller.undo_stack.clear()  # the commands' row states may predate the import
+            self.reload()
+            new = outcome.inserted + outcome.updated
+            self._show_message(f"{outcome.file}: imported {outcome.inserted:,} new and "
+                               f"{outcome.updated:,} updated rows" if new else
+                               f"{outcome.file}: nothing new; every row is already in the workspace")
+        elif isinstance(outcome, ImportRefused):
+            self.show_problems("Import refused: nothing was written", outcome.problems,
+                               outcome.warnings)
+        elif isinstance(outcome, GreenLedgerError):
+            self._show_message(str(outcome))
+        self.import_finished.emit(outcome)
+        if isinstance(outcome, Exception) and not isinstance(outcome, GreenLedgerError):
+            raise outcome  # the top-level hook logs it and shows the error dialog
 
     # --- Qt overrides --------------------------------------------------------------------------
 
@@ -315,9 +311,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         settings.set_value("geometry", self.saveGeometry())
         settings.set_value("last_page", PAGES[self.sidebar.currentRow()])
-        if self._worker is not None:
-            self._worker.cancel()
-            QThreadPool.globalInstance().waitForDone(10000)
+        if self.importer.running:
+            self.importer.wait()
         focus = QApplication.focusWidget()
         if focus is not None:  # an open cell editor commits (or refuses) before the file closes
             focus.clearFocus()

@@ -49,6 +49,8 @@ def format_value(value: object, fmt: str) -> str:
     if fmt == "text" or not isinstance(value, int | float):
         return str(value)
     v = float(value)
+    if v == 0:
+        return "0"
     if fmt == "amount":  # a value as entered: no rounding away of its decimals
         return f"{v:,.0f}" if v.is_integer() else f"{v:,.6f}".rstrip("0").rstrip(".")
     if fmt == "int":

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from core.importing.importer import ImportResult, import_file
 from core.storage import Workspace
@@ -45,3 +45,44 @@ def import_workbook(*, workspace: Path, file: Path, progress, cancelled) -> Impo
     """The `greenledger import` path, on its own SQLite connection (one per thread)."""
     with Workspace.open(workspace, create=False) as ws:
         return import_file(ws, file, progress=progress, cancelled=cancelled)
+
+
+class ImportRunner(QObject):
+    """One import at a time on the global pool; `finished` gets the ImportResult or the
+    exception (ImportRefused, ImportCancelled, ...), always on the GUI thread."""
+
+    started = Signal(str)  # file name
+    progress = Signal(int, int)
+    finished = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._worker: Worker | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._worker is not None
+
+    def start(self, workspace: Path, file: Path) -> bool:
+        if self._worker is not None:
+            return False
+        self._worker = Worker(import_workbook, workspace=workspace, file=file)
+        self._worker.signals.progress.connect(self.progress)
+        self._worker.signals.succeeded.connect(self._on_worker_done)
+        self._worker.signals.failed.connect(self._on_worker_done)
+        self.started.emit(file.name)
+        QThreadPool.globalInstance().start(self._worker)
+        return True
+
+    def cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+
+    def wait(self, ms: int = 10000) -> None:
+        """Cancel and wait (closing the window)."""
+        self.cancel()
+        QThreadPool.globalInstance().waitForDone(ms)
+
+    def _on_worker_done(self, outcome: object) -> None:
+        self._worker = None
+        self.finished.emit(outcome)

@@ -2,10 +2,13 @@
 into screenshots/, at 1600×1000, under the current display:
 
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots.py
+
+At 200 %: QT_SCALE_FACTOR=2 SCREENSHOTS_DIR=/tmp/shots2x with a 3200x2000 screen.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -17,7 +20,7 @@ from core.demo import build_demo  # noqa: E402
 from gui import settings  # noqa: E402
 from gui.app import make_app  # noqa: E402
 
-OUT = ROOT / "screenshots"
+OUT = Path(os.environ.get("SCREENSHOTS_DIR", ROOT / "screenshots"))  # e.g. for a 200 % run
 SIZE = (1600, 1000)
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
-import gui.main_window as main_window
+import gui.workers as workers
 from core.errors import ImportCancelled, ImportRefused
 from core.fields import Kind
 from core.importing.importer import ImportResult
@@ -38,14 +38,14 @@ def _empty_window(qtbot, tmp_path) -> MainWindow:
 def test_import_runs_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
     w = _empty_window(qtbot, tmp_path)
     threads, ticks = [], []
-    real = main_window.import_workbook
+    real = workers.import_workbook
 
     def slow_import(**kwargs):
         threads.append(threading.get_ident())
         time.sleep(0.6)
         return real(**kwargs)
 
-    monkeypatch.setattr(main_window, "import_workbook", slow_import)
+    monkeypatch.setattr(workers, "import_workbook", slow_import)
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start(20)
@@ -93,14 +93,14 @@ def test_refused_import_shows_its_report_and_changes_nothing(qtbot, window, tmp_
 
 def test_cancel_writes_nothing(qtbot, tmp_path, monkeypatch):
     w = _empty_window(qtbot, tmp_path)
-    real = main_window.import_workbook
+    real = workers.import_workbook
 
     def waits_for_cancel(*, cancelled, **kwargs):
         while not cancelled():
             time.sleep(0.01)
         return real(cancelled=cancelled, **kwargs)
 
-    monkeypatch.setattr(main_window, "import_workbook", waits_for_cancel)
+    monkeypatch.setattr(workers, "import_workbook", waits_for_cancel)
     with qtbot.waitSignal(w.import_finished, timeout=10000) as blocker:
         w.start_import(_good_book(tmp_path))
         w.import_status.cancel_button.click()

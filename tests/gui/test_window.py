@@ -86,3 +86,11 @@ def test_open_switches_workspace(qtbot, window, tmp_path):
     window.open_workspace(other)
     assert window.windowTitle() == "GreenLedger — other"
     assert window.dashboard.is_empty_state
+
+
+def test_pages_have_keyboard_shortcuts(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.sidebar.currentItem().text() == "Deliveries"
