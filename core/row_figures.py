@@ -4,7 +4,8 @@ rules; units are in the keys (`_t`, `_kg_per_order`, `_kg_per_kwh`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from functools import lru_cache
 
 from core.accounting import (
     avoided_t,
@@ -20,24 +21,38 @@ from core.fields import RENEWABLE_SOURCES, Kind
 from core.storage import Workspace
 
 
-@dataclass(frozen=True, slots=True)
 class Figure:
-    """A computed value (None when it cannot be computed) and how it was computed."""
+    """A computed value (None when it cannot be computed) and how it was computed: a text, or
+    a function making it when asked (a tooltip), so 200,000 rows do not format 600,000 texts.
+    A plain slotted class: built once per computed cell, so construction must be cheap."""
 
-    value: float | None
-    how: str
+    __slots__ = ("value", "explain", "arg")
 
-    def __str__(self) -> str:  # pragma: no cover - debugging aid
-        return f"{self.value} ({self.how})"
+    def __init__(self, value: float | None, explain: str | Callable[..., str] = "",
+                 arg: object = None) -> None:
+        self.value = value
+        self.explain = explain
+        self.arg = arg  # passed to a callable `explain` (e.g. the row's kWh)
+
+    @property
+    def how(self) -> str:
+        if not callable(self.explain):
+            return self.explain
+        return self.explain(self.arg) if self.arg is not None else self.explain()
+
+    def __repr__(self) -> str:
+        return f"Figure({self.value!r}, {self.how!r})"
 
 
 def _year(row: dict, *names: str) -> int | None:
     for n in names:
-        if row.get(n):
-            return int(str(row[n])[:4])
+        v = row.get(n)
+        if v:
+            return int(v[:4]) if isinstance(v, str) else v.year
     return None
 
 
+@lru_cache(maxsize=4096)
 def describe(choice: FactorChoice, key: str, region: str = "") -> str:
     f = choice.factor
     where = ", ".join(x for x in (key, region, str(f.year) if f.year else "") if x)
@@ -47,35 +62,50 @@ def describe(choice: FactorChoice, key: str, region: str = "") -> str:
 
 def energy_figures(row: dict, region: str, book: FactorBook) -> dict[str, Figure]:
     """`factor_kg_per_kwh`, `t_co2e` (location-based, or Scope 1 for diesel) and `avoided_t`."""
-    kwh, source = row["energy"], row["source"]
-    year = _year(row, "period_start")
-    grid = book.lookup("grid", region, year)
-    none = Figure(None, "")
+    rule = _energy_rule(row["source"], row.get("instrument"), region,
+                        _year(row, "period_start"), book)
+    return _energy_apply(rule, row["energy"])
+
+
+_NONE = Figure(None, "")
+
+
+def _energy_apply(rule: tuple, kwh: float) -> dict[str, Figure]:
+    factor, t_mult, t_how, av_mult, av_how = rule
+    return {"factor_kg_per_kwh": factor,
+            "t_co2e": _NONE if t_mult is None else Figure(kwh * t_mult, t_how, kwh),
+            "avoided_t": _NONE if av_mult is None else Figure(kwh * av_mult, av_how, kwh)}
+
+
+@lru_cache(maxsize=65536)
+def _energy_rule(source: str, instrument: str | None, region: str, year: int | None,
+                 book: FactorBook) -> tuple:
+    """How rows of one source, instrument, region and year compute: (factor Figure,
+    t per kWh, its explanation, avoided t per kWh, its explanation). Shared by all such rows."""
     if source == "diesel":
         ch = book.lookup("diesel", "", year)
         if ch is None:
-            return {"factor_kg_per_kwh": Figure(None, "no diesel factor"), "t_co2e": none,
-                    "avoided_t": none}
-        how = f"Scope 1: {kwh:,.0f} kWh × {describe(ch, 'diesel')} ÷ 1000"
-        return {"factor_kg_per_kwh": Figure(ch.value, describe(ch, "diesel")),
-                "t_co2e": Figure(scope1_t(kwh, ch.value), how), "avoided_t": none}
+            return (Figure(None, "no diesel factor"), None, "", None, "")
+        text = describe(ch, "diesel")
+        return (Figure(ch.value, text), scope1_t(1.0, ch.value),
+                lambda kwh: f"Scope 1: {kwh:,.0f} kWh × {text} ÷ 1000", None, "")
+    grid = book.lookup("grid", region, year)
     if grid is None:
-        miss = Figure(None, f"no grid factor for {region or 'this region'}")
-        return {"factor_kg_per_kwh": miss, "t_co2e": miss, "avoided_t": miss}
-    factor = Figure(grid.value, describe(grid, "grid", region))
-    onsite = source in RENEWABLE_SOURCES and row.get("instrument") == "on-site"
-    if onsite:
-        t = Figure(0.0, "on-site renewable: not grid-delivered, 0 t location-based")
+        return (Figure(None, f"no grid factor for {region or 'this region'}"), None, "", None, "")
+    text = describe(grid, "grid", region)
+    renewable = source in RENEWABLE_SOURCES
+    if renewable and instrument == "on-site":
+        t_mult, t_how = 0.0, "on-site renewable: not grid-delivered, 0 t location-based"
     else:
         label = "grid" if source == "grid" else f"{source} bought by contract (grid-delivered)"
-        t = Figure(location_based_t(kwh, grid.value), f"location-based, {label}: {kwh:,.0f} kWh"
-                   f" × {describe(grid, 'grid', region)} ÷ 1000")
-    if source in RENEWABLE_SOURCES:
-        av = Figure(avoided_t(kwh, grid.value), f"avoided (not deducted): {kwh:,.0f} kWh × "
-                    f"{describe(grid, 'grid', region)} ÷ 1000")
-    else:
-        av = none
-    return {"factor_kg_per_kwh": factor, "t_co2e": t, "avoided_t": av}
+        t_mult = location_based_t(1.0, grid.value)
+
+        def t_how(kwh: float) -> str:
+            return f"location-based, {label}: {kwh:,.0f} kWh × {text} ÷ 1000"
+    if not renewable:
+        return (Figure(grid.value, text), t_mult, t_how, None, "")
+    return (Figure(grid.value, text), t_mult, t_how, avoided_t(1.0, grid.value),
+            lambda kwh: f"avoided (not deducted): {kwh:,.0f} kWh × {text} ÷ 1000")
 
 
 def delivery_figures(row: dict, book: FactorBook, campaign_year: int | None) -> dict[str, Figure]:
@@ -132,7 +162,10 @@ def table_rows(ws: Workspace, kind: Kind, book: FactorBook, summary: dict) -> li
     if kind == Kind.ENERGY:
         regions = {r["site"]: r["grid_region"] for r in ws.rows(Kind.SITES)}
         for r in rows:
-            r.update(energy_figures(r, regions.get(r["site"], ""), book))
+            rule = _energy_rule(r["source"], r["instrument"], regions.get(r["site"], ""),
+                                _year(r, "period_start"), book)
+            r.update(_energy_apply(rule, r["energy"]))
+        _energy_rule.cache_clear()  # the rules hold this book; don't keep it alive
     elif kind in (Kind.DELIVERIES, Kind.PACKAGING):
         years = {r["campaign"]: int(r["start"][:4]) for r in ws.rows(Kind.CAMPAIGNS)}
         fn = delivery_figures if kind == Kind.DELIVERIES else packaging_figures
