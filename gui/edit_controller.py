@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from core import editing
@@ -16,6 +16,8 @@ from core.errors import GreenLedgerError, ImportRefused, Problem
 from core.fields import Kind
 from core.storage import Workspace
 
+READ_ONLY_NOTICE = ("read-only: this workspace is open in another GreenLedger window; close it "
+                    "there to make changes here")
 Rows = Sequence[tuple[int | None, Mapping[str, str]]]
 
 
@@ -61,18 +63,24 @@ class EditController(QObject):
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.ws = workspace
-        self.closed = False
         self.undo_stack = QUndoStack(self)
+        self._lock: QLockFile | None = None
+        self.open(workspace)
 
     def open(self, workspace: Workspace) -> None:
+        """Take `workspace` over; read-only when another GreenLedger window holds its lock."""
         self.ws, self.closed = workspace, False
+        self._lock = QLockFile(str(workspace.path) + ".lock")
+        self._lock.setStaleLockTime(0)  # a lock left by a crashed process is stale (pid check)
+        self.read_only = not self._lock.tryLock(200)
         self.undo_stack.clear()
 
     def close(self) -> None:
         if not self.closed:
             self.closed = True
             self.ws.close()
+            if self._lock is not None and not self.read_only:
+                self._lock.unlock()
 
     def check(self, kind: Kind, rows: Rows) -> list[Problem]:
         """The problems of `rows` (id or None, field texts), without writing anything."""
@@ -85,8 +93,8 @@ class EditController(QObject):
     def submit(self, kind: Kind, rows: Rows, text: str) -> list[Problem]:
         """Validate `rows` as one batch and write them (undoably), or write nothing and
         return every problem."""
-        if self.closed:
-            return [Problem(editing.EDIT_FILE, "the workspace is closed")]
+        if self.closed or self.read_only:
+            return [Problem(editing.EDIT_FILE, self.refusal)]
         try:
             checked = editing.check_rows(self.ws, kind, rows)
         except ImportRefused as exc:
@@ -100,8 +108,16 @@ class EditController(QObject):
         self.changed.emit()
         return []
 
+    @property
+    def refusal(self) -> str:
+        if self.closed:
+            return "the workspace is closed"
+        return READ_ONLY_NOTICE
+
     def delete(self, kind: Kind, ids: Sequence[int]) -> str | None:
         """Delete rows `ids` (undoably); the reason when refused."""
+        if self.closed or self.read_only:
+            return self.refusal
         try:
             after = editing.deletion(self.ws, kind, ids)
             before = editing.state_of(self.ws, kind, ids)
@@ -116,6 +132,8 @@ class EditController(QObject):
 
     def undo_import(self, batch_id: int) -> str | None:
         """Remove every row of import batch `batch_id` (undoably); the reason when refused."""
+        if self.closed or self.read_only:
+            return self.refusal
         try:
             snap = editing.delete_batch(self.ws, batch_id)
         except GreenLedgerError as exc:

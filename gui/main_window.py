@@ -150,8 +150,13 @@ class MainWindow(QMainWindow):
         return self.controller.ws
 
     def _on_workspace_opened(self) -> None:
-        self.setWindowTitle(f"GreenLedger — {self.workspace.name}")
-        self.path_label.setText(str(self.workspace.path))
+        read_only = self.controller.read_only
+        self.setWindowTitle(f"GreenLedger — {self.workspace.name}" + (" (read-only)" if read_only else ""))
+        self.path_label.setText(("Read-only (open in another window) · " if read_only else "")
+                                + str(self.workspace.path))
+        self.import_action.setEnabled(not read_only)
+        for view in (*self.tables.values(), self.factors_view.workspace_view):
+            view.set_read_only(read_only)
         settings.add_recent_workspace(self.workspace.path)
         self.controller.undo_stack.clear()
         self.reload()
@@ -258,6 +263,9 @@ class MainWindow(QMainWindow):
 
     def start_import(self, file: Path) -> bool:
         """Import `file` on a pool thread (its own connection); progress and Cancel in the status bar."""
+        if self.controller.read_only:
+            self._show_message(self.controller.refusal)
+            return False
         if not self.importer.start(self.workspace.path, file):
             self._show_message("An import is already running")
             return False
@@ -272,7 +280,7 @@ class MainWindow(QMainWindow):
         self.import_status.cancelling()
 
     def _on_import_finished(self, outcome: object) -> None:
-        self.import_action.setEnabled(True)
+        self.import_action.setEnabled(not self.controller.read_only)
         self.import_status.hide()
         if isinstance(outcome, ImportResult):
             self.controller.undo_stack.clear()  # the commands' row states may predate the import

@@ -152,17 +152,25 @@ class TableView(QWidget):
         self.delegate = CellDelegate(kind, self._check_cell, self._names, self)
         self.delegate.refused.connect(self.message)
         self.table.setItemDelegate(self.delegate)
-        add = QPushButton("&Add row…", self)
-        add.clicked.connect(self.add_requested)
-        delete = QPushButton("&Delete rows", self)
-        delete.clicked.connect(self.delete_selected)
-        self.buttons.addWidget(add)
-        self.buttons.addWidget(delete)
+        self.add_button = QPushButton("&Add row…", self)
+        self.add_button.clicked.connect(self.add_requested)
+        self.delete_button = QPushButton("&Delete rows", self)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.buttons.addWidget(self.add_button)
+        self.buttons.addWidget(self.delete_button)
         self.buttons.addStretch(1)
         hint = QLabel("Double-click a cell to edit · Ctrl+V pastes rows from Excel · "
                       "shaded columns are computed", self)
         hint.setObjectName("hint")
         self.buttons.addWidget(hint)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """No editors, paste, add or delete (the workspace is open in another window)."""
+        if self.controller is None:
+            return
+        self.model.edit_handler = None if read_only else self._submit_cell
+        self.add_button.setEnabled(not read_only)
+        self.delete_button.setEnabled(not read_only)
 
     # --- state -----------------------------------------------------------------------------
 
@@ -265,6 +273,9 @@ class TableView(QWidget):
         rows past the last one are added. Returns (and reports) the problems."""
         if self.controller is None:
             return []
+        if self.controller.read_only:
+            self.message.emit(self.controller.refusal)
+            return [Problem("paste", self.controller.refusal, code="read_only")]
         grid = parse_tsv(text)
         if not grid:
             return []

@@ -94,3 +94,26 @@ def test_pages_have_keyboard_shortcuts(qtbot, window):
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.sidebar.currentItem().text() == "Deliveries"
+
+
+def test_workspace_open_in_another_window_opens_read_only(qtbot, demo_path, tmp_path):
+    from tests.gui.helpers import query
+
+    first = MainWindow(demo_path)
+    qtbot.addWidget(first)
+    assert not first.controller.read_only
+    second = MainWindow(demo_path)
+    qtbot.addWidget(second)
+    assert second.controller.read_only
+    assert second.windowTitle() == "GreenLedger — demo (read-only)"
+    assert not second.import_action.isEnabled()
+    view = second.tables[next(k for k in second.tables if k.value == "energy")]
+    col = view.model.field_column("energy")
+    assert not view.proxy.setData(view.proxy.index(0, col), "5")
+    assert "read-only" in view.paste_text("5\n")[0].reason
+    assert not second.start_import(tmp_path / "any.xlsx")
+    assert query(demo_path, "SELECT energy_kwh FROM energy WHERE id = 61") == [(30040000.0,)]
+    first.close()
+    third = MainWindow(demo_path)  # the lock is released when the first window closes
+    qtbot.addWidget(third)
+    assert not third.controller.read_only
