@@ -17,16 +17,22 @@ from datetime import date
 from operator import itemgetter
 
 from core.errors import ImportRefused, Problem, WorkspaceError
-from core.fields import SHEETS, Field, Kind
+from core.fields import HEADER_UNITS_BY_FIELD, SHEETS, Field, Kind
 from core.importing import importer
 from core.importing.reader import SheetData
 from core.importing.sheets import parse_sheet, recognise
 from core.storage import COLUMNS, TABLES, Workspace
-from core.template import header_text
 
 EDIT_FILE = "edit"
 PROVENANCE = ("batch_id", "source_sheet", "source_row")
 State = dict[int, dict | None]
+
+
+def header_text(field: Field) -> str:
+    """The template's header of a field (as core.template.header_text, which is not imported
+    here because it pulls in openpyxl, a quarter of a second of the window's start-up)."""
+    unit = HEADER_UNITS_BY_FIELD.get(field.name) if field.dimension else None
+    return f"{field.header} ({unit})" if unit else field.header
 
 
 def editable_fields(kind: Kind) -> tuple[Field, ...]:

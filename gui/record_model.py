@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from core.editing import editable_fields
+from core.editing import editable_fields, header_text
 from core.fields import Field, FieldType, Kind
-from core.template import header_text
 from gui.table_model import Column, TableModel
 
 _FMT = {FieldType.NUMBER: "amount", FieldType.INTEGER: "int", FieldType.YEAR: "text"}

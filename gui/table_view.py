@@ -100,6 +100,7 @@ class TableView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setResizeContentsPrecision(40)  # fit to 40 rows, not all
         # stretch a last text column (notes, sources); a number stays beside its neighbours
         self.table.horizontalHeader().setStretchLastSection(not model.columns[-1].numeric)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -196,10 +197,36 @@ class TableView(QWidget):
                                  else f"{shown:,} of {total:,} {noun}")
 
     def fit_columns(self) -> None:
+        """Fit the columns to their contents now if the page is visible, else when first shown
+        (keeps the window's start-up to the page it opens on)."""
+        self._fitted = False
+        if self.isVisible():
+            self._fit()
+
+    def showEvent(self, event) -> None:
+        if not getattr(self, "_fitted", True):
+            self._fit()
+        super().showEvent(event)
+
+    def _fit(self) -> None:
+        self._fitted = True
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        for i in range(self.model.columnCount()):
+        n = self.model.columnCount()
+        for i in range(n):
             header.resizeSection(i, min(max(header.sectionSize(i) + 12, 80), 420))
+        # Too wide for the page: narrow the widest text columns (their tooltips hold the whole
+        # text) so the numbers, and the computed columns at the right, stay in view.
+        excess = sum(header.sectionSize(i) for i in range(n)) - self.table.viewport().width()
+        texts = sorted((i for i in range(n) if not self.model.columns[i].numeric),
+                       key=header.sectionSize, reverse=True)
+        for i in texts:
+            if excess <= 0:
+                break
+            cut = min(excess, header.sectionSize(i) - 160)
+            if cut > 0:
+                header.resizeSection(i, header.sectionSize(i) - cut)
+                excess -= cut
 
     # --- editing -----------------------------------------------------------------------------
 

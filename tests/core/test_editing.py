@@ -79,3 +79,12 @@ def test_delete_batch_and_restore(demo):
     assert sum(demo.counts().values()) == 0 and demo.batches() == []
     editing.restore_batch(demo, snap)
     assert demo.counts() == counts and len(demo.batches()) == 1
+
+
+def test_header_text_matches_the_template():
+    from core.fields import SHEETS
+    from core.template import header_text
+
+    for spec in SHEETS.values():
+        for f in spec.fields:
+            assert editing.header_text(f) == header_text(f)

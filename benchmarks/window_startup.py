@@ -1,0 +1,77 @@
+"""Time until a window is visible (first paint), in fresh processes: GreenLedger's main window on
+the demo workspace vs a bare pyqtgraph PlotWidget, measured the same way; prints the ratio
+(issue 3 target: at most 1.5x). Run under a display, e.g.
+
+    xvfb-run -a .venv/bin/python benchmarks/window_startup.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = 5
+
+_CHILD = r"""
+import time; t0 = time.perf_counter()
+import os, sys
+sys.path.insert(0, {root!r})
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+if {which!r} == "bare":
+    app = QApplication([])
+else:
+    from gui.app import make_app  # as `greenledger` starts: names, pyqtgraph options
+    app = make_app(["greenledger"])
+class Painted(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint:
+            print(time.perf_counter() - t0, flush=True)
+            os._exit(0)
+        return False
+if {which!r} == "bare":
+    import pyqtgraph as pg
+    w = pg.PlotWidget()
+else:
+    from gui import settings
+    settings.SETTINGS_FILE = {ini!r}
+    from gui.main_window import MainWindow
+    w = MainWindow({ws!r})
+w.resize(1600, 1000)
+filt = Painted()
+app.installEventFilter(filt)
+w.show()
+QTimer.singleShot(30000, lambda: os._exit(1))
+app.exec()
+"""
+
+
+def measure(which: str, ws: Path, ini: Path) -> float:
+    code = _CHILD.format(root=str(ROOT), which=which, ws=str(ws), ini=str(ini))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    from core.demo import build_demo
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ws, ini = Path(tmp) / "demo.greenledger", Path(tmp) / "settings.ini"
+        build_demo(ws)
+        measure("window", ws, ini)  # warm the file cache and the .pyc files
+        bare = statistics.median(measure("bare", ws, ini) for _ in range(RUNS))
+        window = statistics.median(measure("window", ws, ini) for _ in range(RUNS))
+    print(f"bare pyqtgraph window visible: {bare:.3f} s")
+    print(f"GreenLedger window (demo) visible: {window:.3f} s")
+    print(f"ratio: {window / bare:.2f}x (target ≤ 1.5x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
