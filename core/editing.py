@@ -14,7 +14,6 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from operator import itemgetter
 
 from core.errors import ImportRefused, Problem, WorkspaceError
 from core.fields import HEADER_UNITS_BY_FIELD, SHEETS, Field, Kind
@@ -125,13 +124,22 @@ def _key_collisions(ws: Workspace, kind: Kind, rows, state: State, ps) -> list[P
     """Rows whose natural key another stored row already holds (the importer would merge them;
     an edit must not)."""
     key_fields = SHEETS[kind].natural_key
-    key_of = itemgetter(*importer._key_positions(kind))  # the importer's own key (_existing)
     columns = list(COLUMNS[kind].values())
-    existing = importer._existing(ws, kind)
+    # The importer's key (importer._existing): the stored values of the natural-key columns, as
+    # they are. Asked row by row with `IS` (NULL-safe equality), not by reading the table.
+    key_cols = [columns[p] for p in importer._key_positions(kind)]
+    where = " AND ".join(f'"{c}" IS ?' for c in key_cols)
+    # Many rows (a big paste): one scan of the table; a few (a cell edit): one query each.
+    existing = importer._existing(ws, kind) if len(state) > 20 else None
     problems = []
     for i, rec in enumerate(state.values()):
-        hit = existing.get(key_of(tuple(rec[c] for c in columns)))
-        if hit is not None and hit[0] not in state:
+        key = [rec[c] for c in key_cols]
+        if existing is not None:
+            hit = existing.get(key[0] if len(key) == 1 else tuple(key))
+            hits = {hit[0]} if hit else set()
+        else:
+            hits = {r[0] for r in ws.db.execute(f"SELECT id FROM {TABLES[kind]} WHERE {where}", key)}
+        if hits - set(state):
             problems.append(Problem(EDIT_FILE, f"same {', '.join(key_fields)} as another row of "
                                     "the workspace: change one of them", ps.sheet, i + 2,
                                     ps.label(key_fields[0]), rows[i][1].get(key_fields[0]),
@@ -151,6 +159,18 @@ def records(ws: Workspace, kind: Kind, ids: Iterable[int]) -> dict[int, dict]:
     marks = ", ".join("?" * len(ids))
     return {r["id"]: dict(r) for r in ws.db.query(
         f"SELECT * FROM {TABLES[kind]} WHERE id IN ({marks})", ids)}
+
+
+def rows_by_id(ws: Workspace, kind: Kind, ids: Iterable[int]) -> list[dict]:
+    """Rows as Workspace.rows(kind) gives them, only those with these ids (in its order)."""
+    ids = list(ids)
+    if not ids:
+        return []
+    from core.storage import _SELECT  # the one SQL of each kind's rows; filtered, not copied
+
+    marks = ", ".join("?" * len(ids))
+    return [dict(r) for r in ws.db.query(f"SELECT * FROM ({_SELECT[kind]}) WHERE id IN ({marks})",
+                                          ids)]
 
 
 def state_of(ws: Workspace, kind: Kind, ids: Iterable[int]) -> State:

@@ -155,10 +155,12 @@ def initiative_figures(row: dict) -> dict[str, Figure]:
     return {"reduction_t": Figure(value, how)}
 
 
-def table_rows(ws: Workspace, kind: Kind, book: FactorBook, summary: dict) -> list[dict]:
-    """Workspace.rows(kind) with computed Figures added (keys as in the *_figures functions;
-    sites get `total_kwh`, `renewable_share_pct`, `avoided_t`; campaigns their summary)."""
-    rows = ws.rows(kind)
+def table_rows(ws: Workspace, kind: Kind, book: FactorBook, summary: dict,
+               rows: list[dict] | None = None) -> list[dict]:
+    """Workspace.rows(kind) (or the given `rows` of it) with computed Figures added (keys as in
+    the *_figures functions; sites get `total_kwh`, `renewable_share_pct`, `avoided_t`;
+    campaigns their summary)."""
+    rows = ws.rows(kind) if rows is None else rows
     if kind == Kind.ENERGY:
         regions = {r["site"]: r["grid_region"] for r in ws.rows(Kind.SITES)}
         for r in rows:

@@ -58,7 +58,7 @@ class UndoImportCommand(QUndoCommand):
 class EditController(QObject):
     """Validates and writes edits of `workspace`; `changed` after every write."""
 
-    changed = Signal()
+    changed = Signal(object)  # (Kind, [row ids]) for rows of one kind, None for anything
     failed = Signal(str)  # an undo or redo that could not be written
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
@@ -105,7 +105,7 @@ class EditController(QObject):
         except GreenLedgerError as exc:
             return [Problem(editing.EDIT_FILE, str(exc))]
         self.undo_stack.push(ChangeCommand(self, kind, before, checked.state, text))
-        self.changed.emit()
+        self.changed.emit((kind, list(checked.state)))
         return []
 
     @property
@@ -127,7 +127,7 @@ class EditController(QObject):
         n = len(ids)
         self.undo_stack.push(ChangeCommand(self, kind, before, after,
                                            f"Delete {n} {kind.value} row{'s' if n != 1 else ''}"))
-        self.changed.emit()
+        self.changed.emit((kind, list(ids)))
         return None
 
     def undo_import(self, batch_id: int) -> str | None:
@@ -139,15 +139,16 @@ class EditController(QObject):
         except GreenLedgerError as exc:
             return str(exc)
         self.undo_stack.push(UndoImportCommand(self, snap))
-        self.changed.emit()
+        self.changed.emit(None)
         return None
 
     def write(self, kind: Kind, state: editing.State) -> None:
-        self.run(editing.apply_state, kind, state)
+        self.run(editing.apply_state, kind, state, change=(kind, list(state)))
 
-    def run(self, fn, *args) -> None:
+    def run(self, fn, *args, change: tuple | None = None) -> None:
         try:
             fn(self.ws, *args)
         except GreenLedgerError as exc:
             self.failed.emit(str(exc))
-        self.changed.emit()
+            change = None
+        self.changed.emit(change)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.accounting import summarize
 from core.errors import GreenLedgerError, ImportRefused
 from core.fields import Kind
 from core.importing.importer import ImportResult
@@ -26,14 +25,13 @@ from core.importing.reader import CSV_SUFFIXES, WORKBOOK_SUFFIXES
 from core.row_figures import table_rows
 from core.storage import SUFFIX, Workspace
 from gui import settings
-from gui.add_row_dialog import AddRowDialog
 from gui.dashboard_view import DashboardView
 from gui.edit_controller import EditController
 from gui.factors_view import FactorsView
 from gui.import_status_view import ImportStatusView
 from gui.imports_view import ImportsView
 from gui.problems_dialog import ProblemsDialog
-from gui.record_model import RecordModel
+from gui.record_model import RecordModels
 from gui.table_view import TableView
 from gui.workers import ImportRunner
 
@@ -52,7 +50,7 @@ class MainWindow(QMainWindow):
         self.controller = EditController(Workspace.open(workspace_path), self)
         self.importer = ImportRunner(self)
         self._dialogs: list[QWidget] = []
-        self.models = {kind: RecordModel(kind, self) for _, kind in DATA_PAGES}
+        self.models = RecordModels([kind for _, kind in DATA_PAGES], self)
         self._build_pages()
         self._build_menus()
         self._build_status_bar()
@@ -114,7 +112,7 @@ class MainWindow(QMainWindow):
         self._action(edit, "&Paste", lambda: self._on_table_action("paste"), "Ctrl+V")
         self._action(edit, "&Delete rows", lambda: self._on_table_action("delete_selected"),
                      "Delete")
-        self._action(edit, "&Add row…", self._on_add_requested, "Ctrl+N")
+        self._action(edit, "&Add row…", lambda: self._on_table_action("add_row"), "Ctrl+N")
         view = self.menuBar().addMenu("&View")
         for i, name in enumerate(PAGES):
             self._action(view, f"&{name}", lambda _=False, i=i: self.sidebar.setCurrentRow(i),
@@ -128,12 +126,11 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        self.controller.changed.connect(self._on_controller_changed, Qt.ConnectionType.QueuedConnection)
         self.controller.failed.connect(self._on_controller_failed)
         for view in (*self.tables.values(), self.factors_view.workspace_view, self.imports_view):
             view.message.connect(self._show_message)
             view.problems_found.connect(self.show_problems)
-            view.add_requested.connect(self._on_add_requested)
         self.imports_view.undo_import_requested.connect(self._on_undo_import_requested)
         self.dashboard.import_requested.connect(self._on_import_triggered)
         self.dashboard.template_requested.connect(self._on_template_triggered)
@@ -175,16 +172,22 @@ class MainWindow(QMainWindow):
         self._on_workspace_opened()
 
     def reload(self) -> None:
-        """Read every page again from the workspace (after an edit, undo or import)."""
+        """Read every page again from the workspace (after an import, undo of one, or open)."""
         ws = self.workspace
-        summary, book = summarize(ws), ws.factor_book()
-        for kind, model in self.models.items():
-            model.set_rows(table_rows(ws, kind, book, summary))
-        self.factors_view.workspace_model.set_rows(table_rows(ws, Kind.FACTORS, book, summary))
+        self.models.reload(ws)
+        self.factors_view.workspace_model.set_rows(
+            table_rows(ws, Kind.FACTORS, self.models.book, self.models.summary))
         self.factors_view.set_library(ws.library_factors(), ws.library_version)
         self.imports_view.set_batches(ws.batches())
-        rows = sum(n for k, n in ws.counts().items() if k != Kind.FACTORS.value)
-        self.dashboard.set_summary(summary, rows)
+        self.dashboard.set_summary(self.models.summary, _row_count(ws))
+
+    def _on_controller_changed(self, change: tuple | None) -> None:
+        """After an edit: the edited rows and what depends on them (see RecordModels.refresh)."""
+        ws = self.workspace
+        if change is None or not self.models.refresh(ws, *change):
+            self.reload()
+            return
+        self.dashboard.set_summary(self.models.summary, _row_count(ws))
 
     def current_table(self) -> TableView | None:
         page = self.stack.currentWidget()
@@ -224,15 +227,6 @@ class MainWindow(QMainWindow):
         table = self.current_table()
         if table is not None:
             getattr(table, name)()
-
-    def _on_add_requested(self) -> None:
-        table = self.current_table()
-        if table is None or table.kind is None:
-            return
-        kind = table.kind
-        dialog = AddRowDialog(kind, table._names, lambda texts: self.controller.submit(
-            kind, [(None, texts)], f"Add {kind.value} row"), self)
-        dialog.open()
 
     def _on_undo_import_requested(self, batch_id: int) -> None:
         reason = self.controller.undo_import(batch_id)
@@ -326,3 +320,7 @@ class MainWindow(QMainWindow):
             focus.clearFocus()
         self.controller.close()
         super().closeEvent(event)
+
+
+def _row_count(ws: Workspace) -> int:
+    return sum(n for k, n in ws.counts().items() if k != Kind.FACTORS.value)

@@ -6,10 +6,15 @@ header); computed columns follow, read-only, from core.row_figures.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QObject
 
-from core.editing import editable_fields, header_text
+from core.accounting import summarize
+from core.editing import editable_fields, header_text, rows_by_id
 from core.fields import Field, FieldType, Kind
+from core.row_figures import table_rows
+from core.storage import Workspace
 from gui.table_model import Column, TableModel
 
 _FMT = {FieldType.NUMBER: "amount", FieldType.INTEGER: "int", FieldType.YEAR: "text"}
@@ -80,3 +85,42 @@ class RecordModel(TableModel):
 
     def field_column(self, name: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.field == name)
+
+
+# What to read again after an edit of each kind, beyond its own rows (sites and campaigns carry
+# summary figures); a kind not listed (factors) means everything.
+_SUMMARY = (Kind.SITES, Kind.CAMPAIGNS)
+REFRESH = {Kind.ENERGY: _SUMMARY, Kind.DELIVERIES: _SUMMARY, Kind.PACKAGING: _SUMMARY,
+           Kind.INITIATIVES: _SUMMARY, Kind.SITES: (Kind.ENERGY, Kind.CAMPAIGNS),
+           Kind.CAMPAIGNS: (Kind.DELIVERIES, Kind.PACKAGING, Kind.INITIATIVES, Kind.SITES)}
+
+
+class RecordModels(dict):
+    """The RecordModel of each data kind, loaded together; keeps the last summary and book."""
+
+    def __init__(self, kinds: Sequence[Kind], parent: QObject) -> None:
+        super().__init__({k: RecordModel(k, parent) for k in kinds})
+        self.summary: dict = {}
+        self.book = None
+
+    def _figures(self, ws: Workspace) -> None:
+        self.summary, self.book = summarize(ws), ws.factor_book()
+
+    def reload(self, ws: Workspace) -> None:
+        self._figures(ws)
+        for kind, model in self.items():
+            model.set_rows(table_rows(ws, kind, self.book, self.summary))
+
+    def refresh(self, ws: Workspace, kind: Kind, ids: Sequence[int]) -> bool:
+        """After rows `ids` of `kind` changed: those rows in place (the whole kind when rows came
+        or went), the kinds that show figures of them. False: reload everything instead."""
+        if kind not in REFRESH:
+            return False
+        self._figures(ws)
+        model = self[kind]
+        rows = table_rows(ws, kind, self.book, self.summary, rows_by_id(ws, kind, ids))
+        if len(rows) != len(ids) or not model.replace_rows(rows):
+            model.set_rows(table_rows(ws, kind, self.book, self.summary))
+        for other in REFRESH[kind]:
+            self[other].set_rows(table_rows(ws, other, self.book, self.summary))
+        return True

@@ -87,6 +87,18 @@ class TableModel(QAbstractTableModel):
         self._rows = rows
         self.endResetModel()
 
+    def replace_rows(self, rows: Sequence[dict]) -> bool:
+        """Put changed rows (matched by id) in place; False when one is not shown yet."""
+        where = {r.get("id"): i for i, r in enumerate(self._rows)}
+        if any(r.get("id") not in where for r in rows):
+            return False
+        last = len(self.columns) - 1
+        for r in rows:
+            i = where[r["id"]]
+            self._rows[i] = r
+            self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+        return True
+
     def row(self, i: int) -> dict:
         return self._rows[i]
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from core import editing
 from core.errors import Problem
 from core.fields import Kind
+from gui.add_row_dialog import AddRowDialog
 from gui.cell_delegate import CellDelegate
 from gui.edit_controller import EditController
 from gui.table_model import SORT_ROLE, TableModel
@@ -82,7 +83,6 @@ class TableView(QWidget):
 
     problems_found = Signal(str, list)  # title, list[Problem]
     message = Signal(str)  # a short status-bar message
-    add_requested = Signal()
 
     def __init__(self, model: TableModel, *, kind: Kind | None = None,
                  controller: EditController | None = None, empty_text: str = "",
@@ -154,7 +154,7 @@ class TableView(QWidget):
         self.delegate.refused.connect(self.message)
         self.table.setItemDelegate(self.delegate)
         self.add_button = QPushButton("&Add row…", self)
-        self.add_button.clicked.connect(self.add_requested)
+        self.add_button.clicked.connect(self.add_row)
         self.delete_button = QPushButton("&Delete rows", self)
         self.delete_button.clicked.connect(self.delete_selected)
         self.buttons.addWidget(self.add_button)
@@ -251,6 +251,16 @@ class TableView(QWidget):
         problems = self.controller.submit(self.kind, [(row["id"], texts)],
                                           f"Edit {column.header}")
         return _cell_reason(problems)
+
+    def add_row(self) -> AddRowDialog | None:
+        """A form for one new row, checked like a pasted row when OK is pressed."""
+        if self.controller is None or self.controller.read_only:
+            return None
+        kind = self.kind
+        dialog = AddRowDialog(kind, self._names, lambda texts: self.controller.submit(
+            kind, [(None, texts)], f"Add {kind.value} row"), self)
+        dialog.open()
+        return dialog
 
     def selected_source_rows(self) -> list[int]:
         rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedIndexes()}

@@ -88,3 +88,16 @@ def test_header_text_matches_the_template():
     for spec in SHEETS.values():
         for f in spec.fields:
             assert editing.header_text(f) == header_text(f)
+
+
+@pytest.mark.parametrize("copies", [1, 25])
+def test_duplicate_of_a_stored_row_is_refused(demo, copies):
+    """Both ways of finding key collisions (a query per row, one scan for many rows)."""
+    rows = demo.rows(Kind.ENERGY)
+    clash = editing.row_texts(Kind.ENERGY, rows[1])
+    new = [(None, {**editing.row_texts(Kind.ENERGY, r), "period_start": f"2030-01-{i + 1:02d}",
+                   "period_end": f"2030-01-{i + 1:02d}"}) for i, r in enumerate(rows[:copies - 1])]
+    with pytest.raises(ImportRefused) as info:
+        editing.check_rows(demo, Kind.ENERGY, [*new, (rows[0]["id"], clash)])
+    assert [p.code for p in info.value.problems] == ["duplicate_row"]
+    assert info.value.problems[0].row == copies + 1

@@ -91,10 +91,10 @@ def test_deleting_a_site_with_energy_rows_is_refused(qtbot, window, demo_path):
 
 
 def test_add_row_dialog(qtbot, window, demo_path):
-    view = window.tables[Kind.SITES]
-    dialog = AddRowDialog(Kind.SITES, view._names, lambda texts: window.controller.submit(
-        Kind.SITES, [(None, texts)], "Add"), window)
-    qtbot.addWidget(dialog)
+    window.sidebar.setCurrentRow(5)
+    assert window.current_table().kind == Kind.SITES
+    dialog = window.current_table().add_row()
+    assert isinstance(dialog, AddRowDialog) and dialog.isVisible()
     dialog.set_values({"site": "Hangzhou office", "grid_region": "Atlantis"})
     problems = dialog.try_accept()
     assert problems and "no grid factor" in dialog.error_label.text()
