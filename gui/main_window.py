@@ -183,6 +183,8 @@ class MainWindow(QMainWindow):
 
     def _on_controller_changed(self, change: tuple | None) -> None:
         """After an edit: the edited rows and what depends on them (see RecordModels.refresh)."""
+        if self.controller.closed:  # an editor committed as the window closed
+            return
         ws = self.workspace
         if change is None or not self.models.refresh(ws, *change):
             self.reload()

@@ -104,3 +104,31 @@ def test_add_row_dialog(qtbot, window, demo_path):
         == [("East China",)]
     window.undo_action.trigger()
     assert query(demo_path, "SELECT count(*) FROM sites") == [(2,)]
+
+
+def test_editing_a_sites_region_updates_the_energy_figures(qtbot, window):
+    sites = window.tables[Kind.SITES]
+    energy = window.models[Kind.ENERGY]
+    col = next(i for i, c in enumerate(energy.columns) if c.key == "factor_kg_per_kwh")
+    assert energy.index(0, col).data() == "0.7025"  # Ulanqab DC, Inner Mongolia
+    region = sites.proxy.index(0, sites.model.field_column("grid_region"))
+    assert sites.proxy.setData(region, "华北")  # an alias the importer maps to North China
+    qtbot.waitUntil(lambda: energy.index(0, col).data() != "0.7025")
+    assert "North China" in energy.index(0, col).data(Qt.ItemDataRole.ToolTipRole)
+    assert sites.proxy.index(0, sites.model.field_column("grid_region")).data() == "North China"
+
+
+def test_choice_cells_edit_with_a_dropdown(qtbot, window, demo_path):
+    from PySide6.QtWidgets import QComboBox
+
+    view, index = _energy_cell(window, "source", row=1)  # the on-site solar row
+    window.sidebar.setCurrentRow(1)
+    view.table.setCurrentIndex(index)
+    view.table.edit(index)
+    box = next(e for e in view.table.viewport().findChildren(QComboBox) if e.isVisible())
+    assert [box.itemText(i) for i in range(box.count())][:3] == ["grid", "wind", "solar"]
+    box.setCurrentText("wind")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    row_id = view.model.row(view.proxy.mapToSource(index).row())["id"]
+    qtbot.waitUntil(lambda: query(demo_path, "SELECT source FROM energy WHERE id = ?",
+                                  (row_id,)) == [("wind",)])  # the delegate commits queued
