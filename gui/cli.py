@@ -16,7 +16,8 @@ from core import __version__
 from core.errors import GreenLedgerError, ImportRefused
 from core.paths import default_workspace, demo_workspace, log_file
 
-SUBCOMMANDS = ("import", "template", "demo", "summary", "equivalents", "factors")
+SUBCOMMANDS = ("import", "template", "demo", "summary", "equivalents", "factors",
+               "charts", "export-chart", "export-deck", "export-data")
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
@@ -57,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
     fac.add_argument("action", nargs="?", choices=("list", "update"), default="list")
     fac.add_argument("--key", help="only this factor key (e.g. grid)")
     fac.add_argument("--yes", action="store_true", help="with update: apply without asking")
+
+    from gui.charts.commands import add_parsers
+
+    add_parsers(sub)  # charts, export-chart, export-deck, export-data
     return p
 
 
@@ -243,6 +248,17 @@ def _cmd_factors(args: argparse.Namespace) -> int:
 
 COMMANDS = {"import": _cmd_import, "template": _cmd_template, "demo": _cmd_demo,
             "summary": _cmd_summary, "equivalents": _cmd_equivalents, "factors": _cmd_factors}
+
+
+def _chart_command(name: str):
+    def run(args: argparse.Namespace) -> int:
+        from gui.charts.commands import COMMANDS as CHART_COMMANDS
+
+        return CHART_COMMANDS[name](args)
+    return run
+
+
+COMMANDS.update({name: _chart_command(name) for name in SUBCOMMANDS[6:]})
 
 
 def _print_problems(exc: ImportRefused) -> None:

@@ -1,0 +1,42 @@
+"""The data behind a chart as CSV (UTF-8 with BOM, so Excel reads Chinese) or XLSX (a Data
+sheet and a Provenance sheet). No Qt."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from core import __version__
+from core.chart_data import ChartData
+
+
+def write_chart_data(chart: ChartData, path: Path) -> Path:
+    """Write the chart's categories × series to `path` (.csv or .xlsx), values as plotted."""
+    header, rows = chart.table()
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        with path.open("w", newline="", encoding="utf-8-sig") as fh:
+            w = csv.writer(fh)
+            w.writerow(header)
+            w.writerows(["" if v is None else v for v in row] for row in rows)
+        return path
+    if suffix == ".xlsx":
+        import openpyxl
+
+        wb = openpyxl.Workbook()
+        data = wb.active
+        data.title = "Data"
+        data.append(header)
+        for row in rows:
+            data.append(row)
+        data.column_dimensions["A"].width = max(12, *(len(str(r[0])) + 2 for r in rows)) if rows else 12
+        about = wb.create_sheet("Provenance")
+        for key, value in chart.provenance(__version__).items():
+            about.append([key, value])
+        about.column_dimensions["A"].width = 16
+        about.column_dimensions["B"].width = 120
+        wb.properties.title = chart.title
+        wb.properties.creator = f"GreenLedger {__version__}"
+        wb.save(path)
+        return path
+    raise ValueError(f"{path.name}: export the data as .csv or .xlsx")

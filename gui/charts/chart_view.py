@@ -1,0 +1,163 @@
+"""ChartView: one named chart as a reusable widget (title, subtitle, plot or pictogram, source
+line) with a context menu: Export image…, Copy, Export data…. Give it a summary from
+core.charts.load(ws) (or a workspace path) and filters; it rebuilds its data, never its plot.
+
+    view = ChartView("energy-mix", summary=load(ws), filters=Filters(site="Ulanqab DC"))
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.chart_data import ChartData, Filters
+from core.charts import build_chart
+from gui.charts import keep_singletons_alive
+from gui.charts.pictogram import PictogramWidget
+from gui.charts.plot_chart import ChartPlot
+
+TITLE_STYLE = "font-size: 15pt; font-weight: 600; color: #1f2933;"
+SUB_STYLE = "color: #52606d;"
+SOURCE_STYLE = "color: #52606d; font-size: 8pt; border-top: 1px solid #d7dfd8; padding-top: 4px;"
+IMAGE_FILTER = "PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)"
+
+
+class ChartView(QWidget):
+    """A chart of core.charts by name, ready to embed (the Dashboard) or to show on its own."""
+
+    exported = Signal(str)  # path of a file written from the context menu
+
+    def __init__(
+        self,
+        name: str,
+        summary: dict | None = None,
+        filters: Filters | None = None,
+        workspace_path: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.filters = filters or Filters()
+        self.summary: dict | None = None
+        self.chart: ChartData | None = None
+        self.title = QLabel(self)
+        self.title.setStyleSheet(TITLE_STYLE)
+        self.subtitle = QLabel(self)
+        self.subtitle.setStyleSheet(SUB_STYLE)
+        self.plot = ChartPlot(self)
+        self.pictogram = PictogramWidget(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.plot)
+        self.stack.addWidget(self.pictogram)
+        self.source = QLabel(self)
+        self.source.setWordWrap(True)
+        self.source.setStyleSheet(SOURCE_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        for w in (self.title, self.subtitle):
+            layout.addWidget(w)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.source)
+        self.setMinimumSize(420, 300)
+        if summary is None and workspace_path is not None:
+            summary = _load(workspace_path)
+        if summary is not None:
+            self.set_summary(summary)
+
+    # --- data ---------------------------------------------------------------------------------
+
+    def set_summary(self, summary: dict, filters: Filters | None = None) -> None:
+        """New figures (after an import or an edit), optionally with new filters."""
+        self.summary = summary
+        if filters is not None:
+            self.filters = filters
+        self._refresh()
+
+    def set_filters(self, filters: Filters) -> None:
+        self.filters = filters
+        self._refresh()
+
+    def _refresh(self) -> None:
+        if self.summary is None:
+            return
+        keep_singletons_alive()
+        chart = build_chart(self.name, self.summary, self.filters)
+        self.chart = chart
+        self.title.setText(chart.title)
+        self.subtitle.setText(chart.subtitle)
+        self.subtitle.setVisible(bool(chart.subtitle))
+        self.source.setText(chart.source_line)
+        self.source.setToolTip("\n".join(chart.factor_sources) or chart.method)
+        if chart.pictogram is not None or chart.name == "equivalents":
+            self.pictogram.set_chart(chart)
+            self.stack.setCurrentWidget(self.pictogram)
+        else:
+            self.plot.set_chart(chart)
+            self.stack.setCurrentWidget(self.plot)
+
+    # --- export -------------------------------------------------------------------------------
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        menu = QMenu(self)
+        menu.addAction("Export image…", self.export_image)
+        menu.addAction("Copy image", self.copy_image)
+        menu.addAction("Export data…", self.export_data)
+        menu.exec(event.globalPos())
+
+    def export_image(self, path: str | None = None, size: str = "16:9") -> Path | None:
+        """Ask for a file (PNG, SVG or PDF) unless `path` is given, and write the chart there."""
+        from gui.charts.render import export_chart, resolve_size
+
+        if self.chart is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Export chart", f"{self.name}.png", IMAGE_FILTER)
+            if not path:
+                return None
+        return self._write(lambda p: export_chart(self.chart, p, resolve_size(size=size)), path)
+
+    def export_data(self, path: str | None = None) -> Path | None:
+        from core.chart_files import write_chart_data
+
+        if self.chart is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export chart data", f"{self.name}.xlsx", "Excel workbook (*.xlsx);;CSV (*.csv)"
+            )
+            if not path:
+                return None
+        return self._write(lambda p: write_chart_data(self.chart, p), path)
+
+    def copy_image(self) -> None:
+        from gui.charts.render import copy_to_clipboard
+
+        if self.chart is not None:
+            copy_to_clipboard(self.chart)
+
+    def _write(self, fn, path: str) -> Path | None:
+        try:
+            out = fn(Path(path))
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, "Export", str(exc))
+            return None
+        self.exported.emit(str(out))
+        return out
+
+
+def _load(path: Path) -> dict:
+    from core.charts import load
+    from core.storage import Workspace
+
+    with Workspace.open(path, create=False) as ws:
+        return load(ws)
