@@ -18,7 +18,7 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.oxml.ns import qn
-from pptx.util import Inches, Pt
+from pptx.util import Emu, Inches, Pt
 
 from core import __version__
 from core.chart_data import ChartData, Filters
@@ -26,7 +26,7 @@ from core.charts import CHART_NAMES, build_chart
 
 LATIN_FONT, EA_FONT = "Arial", "Microsoft YaHei"  # LibreOffice maps YaHei to Noto Sans CJK SC
 TEXT, MUTED = RGBColor(0x1F, 0x29, 0x33), RGBColor(0x52, 0x60, 0x6D)
-SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
+SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in, exactly 16:9
 
 
 def _rgb(hex_color: str) -> RGBColor:
