@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench demo template clean
+.PHONY: run test lint bench demo template clean chart-screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,3 +35,6 @@ clean:
 
 screenshots: $(TEST_STAMP)
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) tools/screenshots.py
+
+chart-screenshots: $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) tools/export_charts.py

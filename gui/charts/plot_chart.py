@@ -229,11 +229,11 @@ class ChartPlot(pg.GraphicsLayoutWidget):
         self.plot.vb.setXRange(0, (top or 1.0) * 1.22, padding=0)
 
     def _label(self, vb, text: str, x: float, y: float, anchor, color: str = TEXT_COLOR) -> None:
-        item = pg.TextItem(text, color=QColor(color), anchor=anchor, fill=pg.mkBrush(255, 255, 255, 215))
+        item = pg.TextItem(text, color=QColor(color), anchor=anchor)
         item.setFont(chart_font(12, bold=True))
         doc = item.textItem.document()
         doc.setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
-        item.textItem.setTextWidth(doc.idealWidth() + 2)
+        item.setTextWidth(doc.idealWidth() + 2)  # TextItem's own: it also moves its fill box
         item.setPos(x, y)
         vb.addItem(item, ignoreBounds=True)
         self._labels.append(item)
