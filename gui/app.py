@@ -19,10 +19,22 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("GreenLedger")
     QCoreApplication.setApplicationName("GreenLedger")
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    import pyqtgraph as pg
-
-    pg.setConfigOptions(background="w", foreground="k", antialias=True)
+    _guard_singletons(app)
     return app
+
+
+def _guard_singletons(app: QApplication) -> None:
+    """PySide6 6.12 on Python 3.11 drops references to None/True/False it never took (see
+    gui.charts.keep_singletons_alive); top the reserve up now and every few seconds."""
+    from gui.charts import keep_singletons_alive
+
+    keep_singletons_alive()
+    if sys.version_info < (3, 12) and not hasattr(app, "_singleton_timer"):
+        timer = QTimer(app)
+        timer.setInterval(2000)
+        timer.timeout.connect(keep_singletons_alive)
+        timer.start()
+        app._singleton_timer = timer
 
 
 def run_window(workspace: Path, *, quit_after: float | None = None,

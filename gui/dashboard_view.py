@@ -1,10 +1,16 @@
-"""The Dashboard page: cards of the key figures of core.accounting.summarize (placeholders until
-the charts land), or an empty state that says how to begin."""
+"""The Dashboard page: a filter bar (site, campaign, years, t/kt), cards of the key figures and
+every chart of core.charts as a ChartView; or an empty state that says how to begin.
+
+Filters only re-slice the summary the window already holds (core.accounting.summarize aggregates
+the rows in SQL once per change of data), so a filter change redraws charts without touching the
+workspace. Charts are built after the window's first paint, so start-up does not wait for them.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -16,59 +22,89 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.chart_data import Filters
+from core.charts import CHART_NAMES
 from gui.table_model import format_value
 
 CARD_STYLE = """
 QFrame#card { background: white; border: 1px solid #d7dfd8; border-radius: 8px; }
 QLabel#cardTitle { color: #4b5563; font-weight: 600; }
-QLabel#cardValue { color: #1f5130; font-size: 22pt; font-weight: 600; }
+QLabel#cardValue { color: #1f5130; font-size: 20pt; font-weight: 600; }
 QLabel#cardNote { color: #6b7280; }
+QFrame#chartFrame { background: white; border: 1px solid #d7dfd8; border-radius: 8px; }
+QFrame#chartFrame[current="true"] { border: 2px solid #2f7d4a; }
 """
+CHART_HEIGHT = 440
 
 
-def key_figures(summary: dict) -> list[tuple[str, str, str, str]]:
-    """(title, value, unit, how) of each card, from core.accounting.summarize."""
+def _t(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Dashboard", text)
+
+
+def key_figures(summary: dict, filters: Filters | None = None) -> list[tuple[str, str, str, str]]:
+    """(title, value, unit, how) of each card, from core.accounting.summarize, for `filters`."""
+    f = filters or Filters()
+    scale, t_unit = f.t_scale, _t("kt CO2e") if f.unit == "kt" else _t("t CO2e")
     cards = []
-    for c in summary.get("campaigns", []):
-        if c.get("intensity_change_pct") is not None:
-            base = next(b for b in summary["campaigns"] if b["name"] == c["baseline"])
-            cards.append((f"Delivery intensity, {c['name']} vs {c['baseline']}",
-                          f"{c['intensity_change_pct']:+.1f}", "%",
-                          f"{format_value(c['intensity_kg_per_order'], 'factor')} kg CO2e per order, "
-                          f"was {format_value(base['intensity_kg_per_order'], 'factor')}"))
+    campaigns = summary.get("campaigns", [])
+    for c in campaigns:
+        if c.get("intensity_change_pct") is None or (f.campaign and f.campaign not in (c["name"],)):
+            continue
+        base = next((b for b in campaigns if b["name"] == c["baseline"]), None)
+        was = format_value(base["intensity_kg_per_order"], "factor") if base else "—"
+        cards.append((_t("Delivery intensity, {0} vs {1}").format(c["name"], c["baseline"]),
+                      f"{c['intensity_change_pct']:+.1f}", "%",
+                      _t("{0} kg CO2e per order, was {1}").format(
+                          format_value(c["intensity_kg_per_order"], "factor"), was)))
+    years = [y for y in summary.get("site_years", [])
+             if (f.site is None or y["site"] == f.site) and f.years_ok(y["year"])]
     latest: dict[str, dict] = {}
-    for y in summary.get("site_years", []):
+    for y in years:
         if y["site"] not in latest or y["year"] > latest[y["site"]]["year"]:
             latest[y["site"]] = y
-    for site, y in sorted(latest.items()):
+    for site, y in sorted(latest.items())[:3]:
         if y["renewable_share_pct"] is not None:
-            cards.append((f"Renewable share, {site} {y['year']}",
+            cards.append((_t("Renewable share, {0} {1}").format(site, y["year"]),
                           format_value(y["renewable_share_pct"], "percent"), "%",
-                          f"{y['renewable_kwh']:,.0f} of {y['total_kwh']:,.0f} kWh"))
+                          _t("{0} of {1} kWh").format(f"{y['renewable_kwh']:,.0f}",
+                                                      f"{y['total_kwh']:,.0f}")))
+    if years:
+        avoided = sum(y["avoided_t"] or 0.0 for y in years)
+        cards.append((_t("Avoided emissions, {0}").format(_span(years)),
+                      format_value(avoided / scale, "number"), t_unit,
+                      _t("renewable kWh × grid factor; beside the inventory, not deducted")))
+    initiatives = [i for i in summary.get("initiatives", [])
+                   if not f.campaign or i.get("campaign") in (None, "", f.campaign)]
+    if initiatives:
+        total = sum(i["reduction_t"] or 0.0 for i in initiatives)
+        cards.append((_t("Initiative reductions"), format_value(total / scale, "number"), t_unit,
+                      _t("{0} initiatives").format(len(initiatives))))
     totals = summary.get("totals", {})
-    if summary.get("site_years"):
-        cards.append(("Avoided emissions (all years)", format_value(totals.get("avoided_t"), "number"),
-                      "t CO2e", "renewable kWh × grid factor; beside the inventory, not deducted"))
-    if summary.get("initiatives"):
-        cards.append(("Initiative reductions", format_value(totals.get("initiatives_t"), "number"),
-                      "t CO2e", f"{len(summary['initiatives'])} initiatives"))
     for eq in summary.get("equivalents", [])[:1]:
         if totals.get("reduction_t"):
-            cards.append((f"Avoided + reduced, as {eq['unit']}", format_value(eq["value"], "int"),
-                          eq["unit"], f"{eq['label']}; {eq['factor_kg_per_unit']:g} kg CO2e each "
-                          f"({eq['source']})"))
+            cards.append((_t("Avoided + reduced, as {0}").format(eq["unit"]),
+                          format_value(eq["value"], "int"), eq["unit"],
+                          _t("{0}; {1} kg CO2e each ({2})").format(
+                              eq["label"], f"{eq['factor_kg_per_unit']:g}", eq["source"])))
     return cards
+
+
+def _span(years: list[dict]) -> str:
+    lo, hi = min(y["year"] for y in years), max(y["year"] for y in years)
+    return str(lo) if lo == hi else f"{lo}–{hi}"
 
 
 class _Card(QFrame):
     def __init__(self, title: str, value: str, unit: str, how: str, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("card")
-        self.setMinimumHeight(130)
+        self.setMinimumHeight(118)
         t = QLabel(title, self)
         t.setObjectName("cardTitle")
         t.setWordWrap(True)
-        v = QLabel(f"{value} <span style='font-size:12pt; color:#4b5563'>{unit}</span>", self)
+        v = QLabel(f"{value} <span style='font-size:11pt; color:#4b5563'>{unit}</span>", self)
         v.setObjectName("cardValue")
         v.setTextFormat(Qt.TextFormat.RichText)
         note = QLabel(how, self)
@@ -82,37 +118,137 @@ class _Card(QFrame):
         layout.addStretch(1)
 
 
+class FilterBar(QWidget):
+    """Site, campaign, year range and t/kt; `changed` carries the new Filters."""
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.site = QComboBox(self)
+        self.campaign = QComboBox(self)
+        self.year_from = QComboBox(self)
+        self.year_to = QComboBox(self)
+        self.unit = QComboBox(self)
+        self.unit.addItem(self.tr("t CO2e"), "t")
+        self.unit.addItem(self.tr("kt CO2e"), "kt")
+        self.lang = "en"
+        self._filling = False
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for text, box in ((self.tr("&Site:"), self.site), (self.tr("&Campaign:"), self.campaign),
+                          (self.tr("&Years:"), self.year_from), ("–", self.year_to),
+                          (self.tr("&Unit:"), self.unit)):
+            label = QLabel(text, self)
+            label.setBuddy(box)
+            layout.addWidget(label)
+            layout.addWidget(box)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.currentIndexChanged.connect(self._emit)
+        self.reset = QPushButton(self.tr("&Reset filters"), self)
+        self.reset.clicked.connect(self.clear)
+        layout.addWidget(self.reset)
+        layout.addStretch(1)
+
+    def set_options(self, summary: dict) -> None:
+        """Fill the lists from the summary, keeping the current choices where they still exist."""
+        sites = sorted({y["site"] for y in summary.get("site_years", [])})
+        campaigns = [c["name"] for c in summary.get("campaigns", [])]
+        years = sorted({y["year"] for y in summary.get("site_years", [])}
+                       | {int(c["start"][:4]) for c in summary.get("campaigns", []) if c.get("start")})
+        self._filling = True
+        try:
+            _fill(self.site, self.tr("All sites"), sites)
+            _fill(self.campaign, self.tr("All campaigns"), campaigns)
+            _fill(self.year_from, self.tr("first"), years)
+            _fill(self.year_to, self.tr("last"), years)
+        finally:
+            self._filling = False
+
+    def filters(self) -> Filters:
+        y0, y1 = self.year_from.currentData(), self.year_to.currentData()
+        if y0 is not None and y1 is not None and y0 > y1:
+            y0, y1 = y1, y0
+        return Filters(site=self.site.currentData(), campaign=self.campaign.currentData(),
+                       year_from=y0, year_to=y1, unit=self.unit.currentData() or "t", lang=self.lang)
+
+    def clear(self) -> None:
+        self._filling = True
+        for box in (self.site, self.campaign, self.year_from, self.year_to, self.unit):
+            box.setCurrentIndex(0)
+        self._filling = False
+        self._emit()
+
+    def _emit(self) -> None:
+        if not self._filling:
+            self.changed.emit(self.filters())
+
+
+def _fill(box: QComboBox, all_text: str, values: list) -> None:
+    current = box.currentData()
+    box.clear()
+    box.addItem(all_text, None)
+    for v in values:
+        box.addItem(str(v), v)
+    i = box.findData(current) if current is not None else 0
+    box.setCurrentIndex(max(i, 0))
+
+
 class DashboardView(QWidget):
     import_requested = Signal()
     template_requested = Signal()
+    charts_ready = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(CARD_STYLE)
+        self.summary: dict = {}
+        self.row_count = 0
+        self.cards: list[tuple[str, str, str, str]] = []
+        self.charts: dict = {}  # name -> ChartView, once built
+        self.frames: dict[str, QFrame] = {}
+        self.current_chart_name = CHART_NAMES[0]
+        self.filter_bar = FilterBar(self)
+        self.filter_bar.changed.connect(self._on_filters_changed)
         self.stack = QStackedWidget(self)
-        self.cards_host = QWidget()
-        self.grid = QGridLayout(self.cards_host)
-        self.grid.setSpacing(16)
+        host = QWidget()
+        self.cards_grid = QGridLayout()
+        self.cards_grid.setSpacing(12)
+        self.charts_grid = QGridLayout()
+        self.charts_grid.setSpacing(12)
+        self.charts_note = QLabel(self.tr("Drawing charts…"), host)
+        self.charts_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body = QVBoxLayout(host)
+        body.addLayout(self.cards_grid)
+        body.addWidget(self.charts_note)
+        body.addLayout(self.charts_grid)
+        body.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.cards_host)
-        self.stack.addWidget(scroll)
+        scroll.setWidget(host)
+        self.cards_host = host
+        page = QWidget(self)
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.filter_bar)
+        page_layout.addWidget(scroll, 1)
+        self.stack.addWidget(page)
         self.stack.addWidget(self._empty_state())
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
-        self.cards: list[tuple[str, str, str, str]] = []
+        self._build_pending = False
 
     def _empty_state(self) -> QWidget:
         w = QWidget(self)
-        text = QLabel("<h2>This workspace is empty</h2><p>Import a workbook of your energy, "
-                      "deliveries, packaging and initiatives (File › Import workbook, Ctrl+I, or "
-                      "drop the file on this window).<br>No workbook yet? Download the template, "
-                      "fill it in, and import it.</p>", w)
+        text = QLabel(self.tr("<h2>This workspace is empty</h2><p>Import a workbook of your energy, "
+                              "deliveries, packaging and initiatives (File › Import workbook, Ctrl+I, or "
+                              "drop the file on this window).<br>No workbook yet? Download the template, "
+                              "fill it in, and import it.</p>"), w)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)
-        imp = QPushButton("&Import workbook…", w)
-        tpl = QPushButton("Download &template…", w)
+        imp = QPushButton(self.tr("&Import workbook…"), w)
+        tpl = QPushButton(self.tr("Download &template…"), w)
         imp.clicked.connect(self.import_requested)
         tpl.clicked.connect(self.template_requested)
         buttons = QHBoxLayout()
@@ -131,13 +267,122 @@ class DashboardView(QWidget):
     def is_empty_state(self) -> bool:
         return self.stack.currentIndex() == 1
 
+    @property
+    def filters(self) -> Filters:
+        return self.filter_bar.filters()
+
+    def set_language(self, lang: str) -> None:
+        """Charts' language ('en' or 'zh'); redraws them."""
+        self.filter_bar.lang = lang
+        self._on_filters_changed(self.filters)
+
     def set_summary(self, summary: dict, row_count: int) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
+        """New figures (core.charts.load of the workspace) after an open, import or edit."""
+        self.summary, self.row_count = summary, row_count
+        self.stack.setCurrentIndex(0 if row_count else 1)
+        self.filter_bar.set_options(summary)
+        self._show_cards()
+        if self.charts:
+            f = self.filters
+            for view in self.charts.values():
+                view.set_summary(summary, f)
+            self._place_charts()
+        elif row_count:
+            self._schedule_build()
+
+    # --- cards and charts ----------------------------------------------------------------------
+
+    def _show_cards(self) -> None:
+        while self.cards_grid.count():
+            item = self.cards_grid.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        self.cards = key_figures(summary) if row_count else []
-        self.stack.setCurrentIndex(0 if row_count else 1)
+        self.cards = key_figures(self.summary, self.filters) if self.row_count else []
+        columns = 3 if len(self.cards) <= 6 else 4
         for i, card in enumerate(self.cards):
-            self.grid.addWidget(_Card(*card, parent=self.cards_host), i // 3, i % 3)
-        self.grid.setRowStretch(len(self.cards) // 3 + 1, 1)
+            self.cards_grid.addWidget(_Card(*card, parent=self.cards_host), i // columns, i % columns)
+
+    def _schedule_build(self) -> None:
+        if not self._build_pending:
+            self._build_pending = True
+            QTimer.singleShot(0, self.build_charts)
+
+    def build_charts(self) -> None:
+        """Create every ChartView (once); called after the first paint."""
+        self._build_pending = False
+        if self.charts or not self.row_count:
+            return
+        from gui.charts.chart_view import ChartView
+
+        f = self.filters
+        for name in CHART_NAMES:
+            frame = QFrame(self.cards_host)
+            frame.setObjectName("chartFrame")
+            frame.setMinimumHeight(CHART_HEIGHT)
+            view = ChartView(name, summary=self.summary, filters=f, parent=frame)
+            for w in (view, *view.findChildren(QWidget)):
+                w.installEventFilter(self._picker)
+            inner = QVBoxLayout(frame)
+            inner.setContentsMargins(2, 2, 2, 2)
+            inner.addWidget(view)
+            self.charts[name] = view
+            self.frames[name] = frame
+        self.charts_note.hide()
+        self._place_charts()
+        self.select_chart(self.current_chart_name)
+        self.charts_ready.emit()
+
+    @property
+    def _picker(self) -> QObject:
+        if not hasattr(self, "_picker_obj"):
+            self._picker_obj = _ClickPicker(self)
+        return self._picker_obj
+
+    def _place_charts(self) -> None:
+        """Non-empty charts two per row, in CHART_NAMES order; empty ones hidden."""
+        for frame in self.frames.values():
+            self.charts_grid.removeWidget(frame)
+        i = 0
+        for name, frame in self.frames.items():
+            view = self.charts[name]
+            shown = view.chart is not None and not view.chart.empty
+            frame.setVisible(shown)
+            if shown:
+                self.charts_grid.addWidget(frame, i // 2, i % 2)
+                i += 1
+        if not i and self.row_count:
+            self.charts_note.setText(self.tr("No chart has data for these filters."))
+            self.charts_note.show()
+        elif self.charts:
+            self.charts_note.hide()
+
+    def select_chart(self, name: str) -> None:
+        """The chart File › Export starts with (the last one clicked)."""
+        self.current_chart_name = name
+        for n, frame in self.frames.items():
+            frame.setProperty("current", n == name)
+            frame.style().unpolish(frame)
+            frame.style().polish(frame)
+
+    def _on_filters_changed(self, f: Filters) -> None:
+        self._show_cards()
+        for view in self.charts.values():
+            view.set_filters(f)
+        self._place_charts()
+
+
+class _ClickPicker(QObject):
+    """Marks the chart a mouse press lands on as the current one."""
+
+    def __init__(self, dashboard: DashboardView) -> None:
+        super().__init__(dashboard)
+        self.dashboard = dashboard
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.ContextMenu):
+            charts = {id(v): n for n, v in self.dashboard.charts.items()}
+            while obj is not None and id(obj) not in charts:
+                obj = obj.parent()
+            if obj is not None:
+                self.dashboard.select_chart(charts[id(obj)])
+        return False

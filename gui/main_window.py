@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.charts import with_chart_extras
 from core.errors import GreenLedgerError, ImportRefused
 from core.fields import Kind
 from core.importing.importer import ImportResult
@@ -99,6 +100,10 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(file, "&Import workbook…", self._on_import_triggered, "Ctrl+I")
         self._action(file, "Download &template…", self._on_template_triggered)
         file.addSeparator()
+        self.export_action = self._action(file, "&Export chart…", self._on_export_triggered, "Ctrl+E")
+        self.deck_action = self._action(file, "Export &deck (PowerPoint)…", self._on_export_deck_triggered,
+                                        "Ctrl+Shift+E")
+        file.addSeparator()
         self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit = self.menuBar().addMenu("&Edit")
         stack = self.controller.undo_stack
@@ -179,7 +184,13 @@ class MainWindow(QMainWindow):
             table_rows(ws, Kind.FACTORS, self.models.book, self.models.summary))
         self.factors_view.set_library(ws.library_factors(), ws.library_version)
         self.imports_view.set_batches(ws.batches())
-        self.dashboard.set_summary(self.models.summary, _row_count(ws))
+        self._show_summary(ws)
+
+    def _show_summary(self, ws: Workspace) -> None:
+        rows = _row_count(ws)
+        self.dashboard.set_summary(with_chart_extras(self.models.summary, ws), rows)
+        self.export_action.setEnabled(bool(rows))
+        self.deck_action.setEnabled(bool(rows))
 
     def _on_controller_changed(self, change: tuple | None) -> None:
         """After an edit: the edited rows and what depends on them (see RecordModels.refresh)."""
@@ -189,7 +200,7 @@ class MainWindow(QMainWindow):
         if change is None or not self.models.refresh(ws, *change):
             self.reload()
             return
-        self.dashboard.set_summary(self.models.summary, _row_count(ws))
+        self._show_summary(ws)
 
     def current_table(self) -> TableView | None:
         page = self.stack.currentWidget()
@@ -215,6 +226,22 @@ class MainWindow(QMainWindow):
         for p in settings.recent_workspaces():
             action = self.recent_menu.addAction(str(p))
             action.triggered.connect(lambda _=False, p=p: self.open_workspace(p))
+
+    def _on_export_triggered(self, _checked: bool = False, current: str | None = None) -> None:
+        from gui.charts.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.dashboard.summary, self.dashboard.filters,
+                              current or self.dashboard.current_chart_name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._show_message(
+            self.tr("Exported {0}").format(getattr(dialog, "written", ""))))
+        dialog.open()
+        self.export_dialog = dialog
+
+    def _on_export_deck_triggered(self) -> None:
+        from gui.charts.export_dialog import DECK
+
+        self._on_export_triggered(current=DECK)
 
     def _on_template_triggered(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Download template", "greenledger-template.xlsx",

@@ -62,12 +62,16 @@ def paint_pictogram(p: QPainter, rect: QRectF, chart: ChartData) -> None:
     y += 60
     p.setFont(chart_font(16))
     p.setPen(MUTED)
-    p.drawText(QRectF(x, y, w, 24), Qt.AlignmentFlag.AlignLeft, f"{pict['label']} — from {pict['amount']}")
-    y += 36
+    label = f"{pict['label']} — from {pict['amount']}"
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+    used = p.boundingRect(QRectF(x, y, w, 60), flags, label).height()
+    p.drawText(QRectF(x, y, w, 60), flags, label)
+    y += min(used, 60) + 12
     per = nice_per_icon(pict["count"])
     icons = pict["count"] / per
-    h = min(130.0, max(40.0, rect.height() * 0.3))
-    for i in range(min(ICONS, math.ceil(icons))):
+    n = max(1, min(ICONS, math.ceil(icons)))
+    h = min(130.0, max(28.0, rect.height() * 0.3), (w - 10 * (n - 1)) / n / 0.7)
+    for i in range(n):
         _tree(p, x + i * (0.7 * h + 10), y, h, min(1.0, icons - i))
     y += h + 10
     p.setFont(chart_font(13))

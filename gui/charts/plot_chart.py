@@ -19,15 +19,21 @@ from gui.charts.fonts import chart_font
 TEXT_COLOR = "#1f2933"
 AXIS_COLOR = "#52606d"
 GRID_ALPHA = 0.18
+pg.setConfigOptions(background="w", foreground="k", antialias=True)
 
 
 class ValueAxis(pg.AxisItem):
-    """Tick numbers with thousands separators (12,000 not 12000); categories come via setTicks."""
+    """Tick numbers with thousands separators (12,000 not 12000) and no SI-prefix rescaling (a
+    "(x0.001)" on the axis title would contradict the unit in it); categories come via setTicks."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.enableAutoSIPrefix(False)
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
-        if spacing >= 1:
-            return [f"{v * scale:,.0f}" for v in values]
-        return super().tickStrings(values, scale, spacing)
+        step = spacing * scale
+        places = 0 if step >= 1 or step <= 0 else min(6, math.ceil(-math.log10(step) - 1e-9))
+        return [f"{v * scale:,.{places}f}" for v in values]
 
 
 def _nan(values: list[float | None]) -> np.ndarray:
@@ -102,7 +108,26 @@ class ChartPlot(pg.GraphicsLayoutWidget):
         self.legend.setVisible(len(chart.series) > 1)
         for _sample, label in self.legend.items:
             label.item.setFont(chart_font(12))
+        self._fit_legend()
         self._update_ticks()
+
+    def _fit_legend(self) -> None:
+        """As many legend columns as fit the width (a legend wider than the widget would push
+        the plot out of view); at least one."""
+        items = self.legend.items
+        if not items:
+            return
+        room = max(self.width() - 40.0, 120.0)
+        widths = [sample.boundingRect().width() + label.boundingRect().width() + 26
+                  for sample, label in items]
+        cols = min(4, len(items))
+        while cols > 1:
+            col_w = [max(widths[c::cols]) for c in range(cols)]
+            if sum(col_w) <= room:
+                break
+            cols -= 1
+        if cols != self.legend.columnCount:
+            self.legend.setColumnCount(cols)
 
     def _set_axis_labels(self, chart: ChartData, has_right: bool) -> None:
         style = {"color": TEXT_COLOR, "font-size": "13px"}
@@ -162,8 +187,11 @@ class ChartPlot(pg.GraphicsLayoutWidget):
             if s.kind == "line":
                 top = max(top, self._draw_line(chart, s, xs))
         lines_in_labels = max((t.count("\n") for s in bars for t in (s.labels or [])), default=0)
+        y_max = (top or 1.0) * (1.14 + 0.08 * lines_in_labels)
         self.plot.vb.setXRange(-0.6, n - 0.4, padding=0)
-        self.plot.vb.setYRange(0, (top or 1.0) * (1.14 + 0.08 * lines_in_labels), padding=0)
+        self.plot.vb.setYRange(0, y_max, padding=0)
+        widest = QFontMetrics(chart_font(12)).horizontalAdvance(f"{y_max:,.0f}")
+        self.plot.getAxis("left").setWidth(widest + 34)  # ticks, and the axis title beside them
         if chart.y2_range:
             lo, hi = chart.y2_range
             self.vb2.setYRange(lo, hi * 1.12, padding=0)
@@ -265,6 +293,8 @@ class ChartPlot(pg.GraphicsLayoutWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        if getattr(self, "chart", None) is not None:
+            self._fit_legend()
         self._update_ticks()
 
     def content_rect(self) -> QRectF:
