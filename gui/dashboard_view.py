@@ -97,25 +97,30 @@ def _span(years: list[dict]) -> str:
 
 
 class _Card(QFrame):
-    def __init__(self, title: str, value: str, unit: str, how: str, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("card")
         self.setMinimumHeight(118)
-        t = QLabel(title, self)
-        t.setObjectName("cardTitle")
-        t.setWordWrap(True)
-        v = QLabel(f"{value} <span style='font-size:11pt; color:#4b5563'>{unit}</span>", self)
-        v.setObjectName("cardValue")
-        v.setTextFormat(Qt.TextFormat.RichText)
-        note = QLabel(how, self)
-        note.setObjectName("cardNote")
-        note.setWordWrap(True)
-        self.setToolTip(how)
+        self.title = QLabel(self)
+        self.title.setObjectName("cardTitle")
+        self.title.setWordWrap(True)
+        self.value = QLabel(self)
+        self.value.setObjectName("cardValue")
+        self.value.setTextFormat(Qt.TextFormat.RichText)
+        self.note = QLabel(self)
+        self.note.setObjectName("cardNote")
+        self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(t)
-        layout.addWidget(v)
-        layout.addWidget(note)
+        layout.addWidget(self.title)
+        layout.addWidget(self.value)
+        layout.addWidget(self.note)
         layout.addStretch(1)
+
+    def show_figure(self, title: str, value: str, unit: str, how: str) -> None:
+        self.title.setText(title)
+        self.value.setText(f"{value} <span style='font-size:11pt; color:#4b5563'>{unit}</span>")
+        self.note.setText(how)
+        self.setToolTip(how)
 
 
 class FilterBar(QWidget):
@@ -205,6 +210,8 @@ class DashboardView(QWidget):
         self.summary: dict = {}
         self.row_count = 0
         self.cards: list[tuple[str, str, str, str]] = []
+        self._card_widgets: list[_Card] = []
+        self._card_columns = 0
         self.charts: dict = {}  # name -> ChartView, once built
         self.frames: dict[str, QFrame] = {}
         self.current_chart_name = CHART_NAMES[0]
@@ -227,6 +234,7 @@ class DashboardView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(host)
+        scroll.verticalScrollBar().valueChanged.connect(self._draw_visible)
         self.cards_host = host
         page = QWidget(self)
         page_layout = QVBoxLayout(page)
@@ -238,6 +246,7 @@ class DashboardView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
         self._build_pending = False
+        self._painted = False
 
     def _empty_state(self) -> QWidget:
         w = QWidget(self)
@@ -285,27 +294,45 @@ class DashboardView(QWidget):
         if self.charts:
             f = self.filters
             for view in self.charts.values():
-                view.set_summary(summary, f)
+                view.set_summary(summary, f, draw=False)
             self._place_charts()
+            self._draw_visible()
         elif row_count:
             self._schedule_build()
 
     # --- cards and charts ----------------------------------------------------------------------
 
     def _show_cards(self) -> None:
-        while self.cards_grid.count():
-            item = self.cards_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        """The cards of the key figures, reusing the card widgets (a filter change only
+        changes their text)."""
         self.cards = key_figures(self.summary, self.filters) if self.row_count else []
         columns = 3 if len(self.cards) <= 6 else 4
-        for i, card in enumerate(self.cards):
-            self.cards_grid.addWidget(_Card(*card, parent=self.cards_host), i // columns, i % columns)
+        if len(self._card_widgets) != len(self.cards) or self._card_columns != columns:
+            for w in self._card_widgets:
+                self.cards_grid.removeWidget(w)
+                w.deleteLater()
+            self._card_widgets = [_Card(self.cards_host) for _ in self.cards]
+            self._card_columns = columns
+            for i, w in enumerate(self._card_widgets):
+                self.cards_grid.addWidget(w, i // columns, i % columns)
+        for w, card in zip(self._card_widgets, self.cards, strict=True):
+            w.show_figure(*card)
 
     def _schedule_build(self) -> None:
-        if not self._build_pending:
-            self._build_pending = True
+        """Build the charts once the page has been painted (the window shows at once, the
+        charts follow); a page never shown builds none."""
+        if self._build_pending:
+            return
+        self._build_pending = True
+        if self._painted:
             QTimer.singleShot(0, self.build_charts)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            if self._build_pending:
+                QTimer.singleShot(0, self.build_charts)
 
     def build_charts(self) -> None:
         """Create every ChartView (once); called after the first paint."""
@@ -319,7 +346,8 @@ class DashboardView(QWidget):
             frame = QFrame(self.cards_host)
             frame.setObjectName("chartFrame")
             frame.setMinimumHeight(CHART_HEIGHT)
-            view = ChartView(name, summary=self.summary, filters=f, parent=frame)
+            view = ChartView(name, filters=f, parent=frame)
+            view.set_summary(self.summary, draw=False)
             for w in (view, *view.findChildren(QWidget)):
                 w.installEventFilter(self._picker)
             inner = QVBoxLayout(frame)
@@ -329,6 +357,7 @@ class DashboardView(QWidget):
             self.frames[name] = frame
         self.charts_note.hide()
         self._place_charts()
+        self._draw_visible()
         self.select_chart(self.current_chart_name)
         self.charts_ready.emit()
 
@@ -367,8 +396,30 @@ class DashboardView(QWidget):
     def _on_filters_changed(self, f: Filters) -> None:
         self._show_cards()
         for view in self.charts.values():
-            view.set_filters(f)
+            view.set_filters(f, draw=False)
         self._place_charts()
+        self._draw_visible()
+
+    def _draw_visible(self) -> None:
+        """Draw the charts on screen whose data changed; the others when they scroll into view
+        (a filter change costs the charts one sees, not all eight). Once more after the layout
+        has settled, as placing charts may have moved them."""
+        self._draw_now()
+        QTimer.singleShot(0, self._draw_now)
+
+    def _draw_now(self) -> None:
+        for view in self.charts.values():
+            if view.pending and not view.visibleRegion().isEmpty():
+                view.draw_pending()
+
+    def draw_all(self) -> None:
+        """Draw every chart now (screenshots, tests)."""
+        for view in self.charts.values():
+            view.draw_pending()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._draw_visible()
 
 
 class _ClickPicker(QObject):

@@ -50,6 +50,7 @@ class ChartView(QWidget):
         self.filters = filters or Filters()
         self.summary: dict | None = None
         self.chart: ChartData | None = None
+        self._pending = False
         self.title = QLabel(self)
         self.title.setStyleSheet(TITLE_STYLE)
         self.subtitle = QLabel(self)
@@ -76,23 +77,40 @@ class ChartView(QWidget):
 
     # --- data ---------------------------------------------------------------------------------
 
-    def set_summary(self, summary: dict, filters: Filters | None = None) -> None:
+    def set_summary(self, summary: dict, filters: Filters | None = None, draw: bool = True) -> None:
         """New figures (after an import or an edit), optionally with new filters."""
         self.summary = summary
         if filters is not None:
             self.filters = filters
-        self._refresh()
+        self._refresh(draw)
 
-    def set_filters(self, filters: Filters) -> None:
+    def set_filters(self, filters: Filters, draw: bool = True) -> None:
+        """New filters; with draw=False only the chart's data is rebuilt (cheap) and the drawing
+        waits for draw_pending() (the Dashboard draws charts scrolled out of view when they come in)."""
         self.filters = filters
-        self._refresh()
+        self._refresh(draw)
 
-    def _refresh(self) -> None:
+    @property
+    def pending(self) -> bool:
+        """Data newer than the drawing."""
+        return self._pending
+
+    def draw_pending(self) -> None:
+        if self._pending and self.chart is not None:
+            self._draw(self.chart)
+
+    def _refresh(self, draw: bool = True) -> None:
         if self.summary is None:
             return
-        keep_singletons_alive()
         chart = build_chart(self.name, self.summary, self.filters)
         self.chart = chart
+        self._pending = True
+        if draw:
+            self._draw(chart)
+
+    def _draw(self, chart: ChartData) -> None:
+        keep_singletons_alive()
+        self._pending = False
         self.title.setText(chart.title)
         self.subtitle.setText(chart.subtitle)
         self.subtitle.setVisible(bool(chart.subtitle))

@@ -19,6 +19,8 @@ from gui.charts.fonts import chart_font
 TEXT_COLOR = "#1f2933"
 AXIS_COLOR = "#52606d"
 GRID_ALPHA = 0.18
+MAX_MARKERS = 400  # dots on lines, all lines together
+MAX_LABELS = 40  # more data labels than this are clutter (and slow): the axis tells the values
 pg.setConfigOptions(background="w", foreground="k", antialias=True)
 
 
@@ -90,13 +92,17 @@ class ChartPlot(pg.GraphicsLayoutWidget):
     def set_chart(self, chart: ChartData) -> None:
         """Show `chart`: replace the data items, keep the widget, axes and legend."""
         self.chart = chart
-        for item in self._items:
-            (self.vb2 if item.getViewBox() is self.vb2 else self.plot).removeItem(item)
+        for item in self._items:  # lines go straight into a ViewBox, bars through the PlotItem
+            if item in self.plot.items:
+                self.plot.removeItem(item)
+            elif item.getViewBox() is not None:
+                item.getViewBox().removeItem(item)
         for item in self._labels:
             if item.scene() is not None:
                 item.getViewBox().removeItem(item)
         self._items, self._labels = [], []
         self.legend.clear()
+        self._labels_on = sum(1 for s in chart.series for t in (s.labels or []) if t) <= MAX_LABELS
         has_right = any(s.axis == "right" for s in chart.series)
         self.plot.showAxis("right", has_right)
         self.plot.showGrid(x=chart.horizontal, y=not chart.horizontal, alpha=GRID_ALPHA)
@@ -200,11 +206,13 @@ class ChartPlot(pg.GraphicsLayoutWidget):
     def _draw_line(self, chart: ChartData, s: Series, xs: np.ndarray) -> float:
         vb = self.vb2 if s.axis == "right" else self.plot.vb
         ys = _nan(s.values)
+        lines = sum(1 for x in chart.series if x.kind == "line")
+        markers = lines * len(xs) <= MAX_MARKERS  # a dot per value where they can be told apart
         item = pg.PlotDataItem(
             xs,
             ys,
-            pen=pg.mkPen(s.color, width=2.5 * self._ps),
-            symbol="o",
+            pen=pg.mkPen(s.color, width=(2.5 if lines <= 8 else 1.5) * self._ps),
+            symbol="o" if markers else None,
             symbolSize=7,
             symbolBrush=pg.mkBrush(s.color),
             symbolPen=pg.mkPen("w", width=self._ps),
@@ -257,6 +265,8 @@ class ChartPlot(pg.GraphicsLayoutWidget):
         self.plot.vb.setXRange(0, (top or 1.0) * 1.22, padding=0)
 
     def _label(self, vb, text: str, x: float, y: float, anchor, color: str = TEXT_COLOR) -> None:
+        if not self._labels_on:
+            return
         item = pg.TextItem(text, color=QColor(color), anchor=anchor)
         item.setFont(chart_font(12, bold=True))
         doc = item.textItem.document()

@@ -31,3 +31,29 @@ def test_filters_update_the_same_plot(qtbot, demo_path: Path, tmp_path: Path):
     assert out.exists()
     with qtbot.waitSignal(view.exported):
         view.export_data(str(tmp_path / "e.csv"))
+
+
+def test_a_filter_change_replaces_lines_instead_of_piling_them_up(qtbot, demo_path: Path):
+    """Lines go straight into a ViewBox; each redraw must take the old ones out (they used to stay
+    on screen with the previous filter's data)."""
+    view = ChartView("renewable-share", workspace_path=demo_path)
+    qtbot.addWidget(view)
+    sites = sorted({s.name for s in view.chart.series})
+    counts = []
+    for site in (sites[0], None, sites[-1], None):
+        view.set_filters(Filters(site=site))
+        lines = [i for i in view.plot.plot.vb.addedItems if i.__class__.__name__ == "PlotDataItem"]
+        counts.append(len(lines))
+        assert len(lines) == len(view.chart.series)
+    assert counts[0] == 1 and counts[1] == len(sites) >= 2
+
+
+def test_chart_data_is_rebuilt_at_once_and_drawn_on_demand(qtbot, demo_path: Path):
+    view = ChartView("energy-mix", workspace_path=demo_path)
+    qtbot.addWidget(view)
+    drawn = view.plot.chart
+    view.set_filters(Filters(site="Zhangbei DC"), draw=False)
+    assert view.pending and view.chart.filters.get("site") == "Zhangbei DC"
+    assert view.plot.chart is drawn
+    view.draw_pending()
+    assert not view.pending and view.plot.chart is view.chart
