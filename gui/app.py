@@ -9,6 +9,7 @@ from pathlib import Path
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
 from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
+from PySide6.QtGui import QGuiApplication, QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from core.errors import GreenLedgerError  # noqa: E402
@@ -19,8 +20,20 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("GreenLedger")
     QCoreApplication.setApplicationName("GreenLedger")
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    QGuiApplication.setDesktopFileName("greenledger")  # Wayland app id = installer/greenledger.desktop
+    app.setWindowIcon(app_icon())
     _guard_singletons(app)
     return app
+
+
+def app_icon() -> QIcon:
+    """The app icon from its rendered PNG sizes (resources/icons, made by tools/make_icons.py)."""
+    import resources
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        icon.addFile(str(resources.path(f"icons/greenledger-{size}.png")))
+    return icon
 
 
 def _guard_singletons(app: QApplication) -> None:

@@ -122,6 +122,14 @@ class MainWindow(QMainWindow):
         for i, name in enumerate(PAGES):
             self._action(view, f"&{name}", lambda _=False, i=i: self.sidebar.setCurrentRow(i),
                          f"Ctrl+{i + 1}")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = self._action(help_menu, self.tr("&About GreenLedger"), self._on_about_triggered)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _on_about_triggered(self) -> None:
+        from gui.about import AboutDialog
+
+        AboutDialog(self.workspace.library_version, self).exec()
 
     def _build_status_bar(self) -> None:
         self.path_label = QLabel(self)
