@@ -98,10 +98,24 @@ def _gc_paused() -> Iterator[None]:
 
 def _import(ws: Workspace, path: Path, sheet: str | None, dry_run: bool,
             progress: Progress | None, cancelled: Callable[[], bool]) -> ImportResult:
-    file = path.name
     parsed, skipped = _read_and_parse(path, sheet, progress, cancelled)
-    problems = [p for ps in parsed for p in ps.problems]
-    warnings = [w for ps in parsed for w in ps.warnings]
+    return check_and_write(ws, path, parsed, skipped, dry_run=dry_run, progress=progress,
+                           cancelled=cancelled)
+
+
+def check_and_write(ws: Workspace, path: Path, parsed: list[ParsedSheet], skipped: list[str],
+                    *, dry_run: bool = False, progress: Progress | None = None,
+                    cancelled: Callable[[], bool] = lambda: False,
+                    problems: list[Problem] | None = None,
+                    warnings: list[Problem] | None = None) -> ImportResult:
+    """Check parsed sheets against each other and the workspace, then write them all in one
+    transaction (or, with `dry_run`, roll it back). `problems`/`warnings` found earlier (e.g.
+    by the import assistant) join those of the sheets; any problem refuses the whole import."""
+    file = path.name
+    check_kinds(file, parsed)
+    parsed = sorted(parsed, key=lambda p: KIND_ORDER.index(p.kind))
+    problems = list(problems or []) + [p for ps in parsed for p in ps.problems]
+    warnings = list(warnings or []) + [w for ps in parsed for w in ps.warnings]
     book = _book_with_file_factors(ws, parsed)
     checker = _Checker(ws, parsed, book)
     problems += checker.check()
@@ -155,6 +169,13 @@ def _read_and_parse(path: Path, only: str | None, progress: Progress | None,
             file, f"{what} have the template's headers (e.g. Site, Period start, Period end, "
                   "Source, Energy (kWh)); write a template with `greenledger template`",
             code="no_template_sheet")])
+    check_kinds(file, parsed)
+    parsed.sort(key=lambda p: KIND_ORDER.index(p.kind))
+    return parsed, skipped
+
+
+def check_kinds(file: str, parsed: list[ParsedSheet]) -> None:
+    """Refuse two sheets holding rows of the same kind."""
     kinds = [p.kind for p in parsed]
     dup = {k for k in kinds if kinds.count(k) > 1}
     if dup:
@@ -162,8 +183,6 @@ def _read_and_parse(path: Path, only: str | None, progress: Progress | None,
         raise ImportRefused([Problem(file, f"several sheets hold {sorted(dup)[0]} rows "
                                      f"({', '.join(names)}); import them one at a time with "
                                      "--sheet", code="duplicate_kind")])
-    parsed.sort(key=lambda p: KIND_ORDER.index(p.kind))
-    return parsed, skipped
 
 
 # --- factors ---------------------------------------------------------------------------------

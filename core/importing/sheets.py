@@ -342,3 +342,8 @@ def _percent_fractions(rows: list[list[object]], layout: SheetLayout) -> bool:
              and row[col.index].strip()]
     return bool(numbers) and not texts and all(0 <= n <= 1 for n in numbers) \
         and any(n > 0 for n in numbers)
+
+
+parse_column = _parse_column
+"""Parsed values of one column and its bad cells: `parse_column(Column, raw) -> (values,
+[(index, raw value, CellError)])` (shared with the import assistant's wide layouts)."""

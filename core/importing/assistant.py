@@ -1,0 +1,780 @@
+"""The import assistant's engine: any analyst's workbook, not just the template.
+
+One engine for the command line and the window:
+
+    plans = analyse(path, ImportOptions(...))       # no workspace, nothing written
+    plan.layout        # header rows, data rows, ignored rows (with why), wide or long
+    plan.columns       # each column: field, unit, multiplier, confidence, how it was found
+    plan.preview(20), plan.totals(), plan.problems, len(plan)
+    result = import_file(ws, path, plans=plans)     # all or nothing, as the template import
+
+A dialog reads the sheets once (`read(path)`), calls `analyse_sheet(sheet, file, options)`
+whenever the user changes the mapping, and imports the plans it shows, so the command line and
+the window give identical results. Template sheets take the template's own fast path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from core.errors import ImportRefused, Problem
+from core.fields import SHEETS, FieldType, Kind, norm
+from core.importing import mapping as mp
+from core.importing.formulas import FormulaProbe
+from core.importing.importer import ImportResult, Progress, _gc_paused, check_and_write
+from core.importing.layout import (
+    HeaderCell,
+    IgnoredRow,
+    Layout,
+    Period,
+    detect_layout,
+    parse_period,
+    row_kind,
+)
+from core.importing.reader import ReadError, SheetData, column_letter, read_sheets
+from core.importing.sheets import (
+    Column,
+    ParsedSheet,
+    SheetLayout,
+    parse_column,
+    parse_sheet,
+    recognise,
+)
+from core.importing.values import CellError, is_blank, parser_for
+from core.storage import Workspace
+from core.units import UnitError, multiplier
+
+EMPTY_MARKS = {"-", "--", "—", "–", "/", "n/a", "na", "无", "空", "—/—"}
+"""Cells of a wide sheet's period columns that mean "no value" (skipped like blanks)."""
+
+
+@dataclass(slots=True)
+class ImportOptions:
+    """What the user told the assistant (command line flags, a profile, the dialog).
+
+    `mapping`: header text (or column letter) -> field name, or "ignore"; `units`: field ->
+    unit; `period_year`: the year of month headers that have none (`1月`, `Jan`); `values`:
+    field -> one value for every row (e.g. source=grid); `header_rows`: Excel row numbers of
+    the header; `measure`: the field a wide sheet's period columns hold."""
+
+    sheet: str | None = None
+    kind: Kind | None = None
+    mapping: dict[str, str] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+    period_year: int | None = None
+    values: dict[str, str] = field(default_factory=dict)
+    header_rows: list[int] | None = None
+    measure: str | None = None
+
+    @property
+    def explicit(self) -> bool:
+        return bool(self.kind or self.mapping or self.units or self.period_year
+                    or self.values or self.header_rows or self.measure)
+
+
+@dataclass(slots=True)
+class ColumnPlan:
+    """One column of the sheet and what the assistant makes of it."""
+
+    index: int
+    header: str
+    field: str | None  # a field name, mapping.PERIOD, or None (ignored)
+    confidence: float = 0.0
+    how: str = ""
+    unit: str | None = None
+    unit_from: str | None = None
+    multiplier: float = 1.0
+    period: Period | None = None
+    note: str = ""
+
+    @property
+    def letter(self) -> str:
+        return column_letter(self.index)
+
+    @property
+    def label(self) -> str:
+        return f"{self.header} [{self.letter}]"
+
+
+@dataclass(slots=True)
+class SheetPlan:
+    file: str
+    sheet: str
+    hidden: bool = False
+    kind: Kind | None = None
+    kind_confidence: float = 0.0
+    layout: Layout | None = None
+    columns: list[ColumnPlan] = field(default_factory=list)
+    parsed: ParsedSheet | None = None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    skipped: str | None = None  # why the sheet is not imported
+    template: bool = False  # the template's own headers (fast path)
+    options: ImportOptions | None = None
+
+    def __len__(self) -> int:
+        return len(self.parsed) if self.parsed is not None else 0
+
+    @property
+    def importable(self) -> bool:
+        return self.parsed is not None
+
+    @property
+    def wide(self) -> bool:
+        return self.layout is not None and self.layout.wide
+
+    @property
+    def headers(self) -> list[str]:
+        """The sheet's header texts (what a profile is matched on)."""
+        return [c.header for c in self.columns]
+
+    @property
+    def mapped(self) -> list[ColumnPlan]:
+        return [c for c in self.columns if c.field]
+
+    @property
+    def ignored_columns(self) -> list[ColumnPlan]:
+        return [c for c in self.columns if not c.field]
+
+    def totals(self) -> dict[str, float]:
+        """Sum of each numeric field over the rows to import, in stored units."""
+        if self.parsed is None:
+            return {}
+        out = {}
+        for f in SHEETS[self.parsed.kind].fields:
+            if f.type in (FieldType.NUMBER, FieldType.INTEGER):
+                vals = [v for v in self.parsed.columns[f.name] if v is not None]
+                if vals:
+                    out[f.name] = float(sum(vals))
+        return out
+
+    def preview(self, n: int = 20) -> list[dict]:
+        """The first `n` rows as they will be stored (field values in stored units, with the
+        Excel `row` they come from)."""
+        if self.parsed is None:
+            return []
+        cols = self.parsed.columns
+        return [{"row": self.parsed.row_numbers[i], **{k: v[i] for k, v in cols.items()}}
+                for i in range(min(n, len(self.parsed)))]
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def read(path: str | Path, sheet: str | None = None) -> list[SheetData]:
+    """Every sheet (or only `sheet`) of a workbook; a file that cannot be read is refused."""
+    path = Path(path)
+    try:
+        return list(read_sheets(path, sheet))
+    except ReadError as exc:
+        raise ImportRefused([Problem(path.name, str(exc).split(": ", 1)[-1],
+                                     code="unreadable")]) from exc
+
+
+def analyse(path: str | Path, options: ImportOptions | None = None, *,
+            sheets: list[SheetData] | None = None,
+            progress: Progress | None = None) -> list[SheetPlan]:
+    """Plans for every sheet of `path` (or `options.sheet`): layout, mapping, parsed rows and
+    problems. Reads the file unless `sheets` is given; writes nothing."""
+    path = Path(path)
+    options = options or ImportOptions()
+    data = sheets if sheets is not None else read(path, options.sheet)
+    if options.sheet is not None and sheets is not None:
+        data = [s for s in data if s.name == options.sheet] or \
+            [s for s in data if s.name.lower() == options.sheet.lower()]
+    probe = FormulaProbe(path)
+    named = options.sheet is not None
+    with _gc_paused():
+        return [analyse_sheet(s, path.name, options, formula_at=probe.checker(s.name),
+                              named=named, progress=progress) for s in data]
+
+
+def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = None, *,
+                  formula_at: Callable[[int, int], bool] | None = None, named: bool = False,
+                  progress: Progress | None = None) -> SheetPlan:
+    """The plan of one sheet. `named`: the user picked this sheet (a hidden sheet is then
+    read, and a sheet that cannot be mapped is a problem rather than skipped)."""
+    options = options or ImportOptions()
+    plan = SheetPlan(file, sheet.name, sheet.hidden, options=options)
+    if sheet.hidden and not named:
+        plan.skipped = "hidden sheet (name it with --sheet to import it)"
+        return plan
+    if not options.explicit:
+        template = recognise(sheet, file)
+        if template is not None:
+            return _template_plan(plan, sheet, template, formula_at, progress)
+    extra = frozenset(norm(k) for k in options.mapping)
+    header_rows = [r - 1 for r in options.header_rows] if options.header_rows else None
+    layout = detect_layout(sheet.rows, year=options.period_year, header_rows=header_rows,
+                           extra_headers=extra)
+    if layout is None:
+        plan.skipped = "no header row found (no known column headers in the first rows)"
+        _refuse_if_named(plan, named or bool(options.kind))
+        return plan
+    plan.layout = layout
+    kinds = [Kind(options.kind)] if options.kind else list(SHEETS)
+    best: tuple[float, Kind, list[ColumnPlan], list[str], dict] | None = None
+    for kind in kinds:
+        try:
+            cols, missing, constants, score = _map(kind, layout, options, sheet.name)
+        except KeyError as exc:
+            plan.problems.append(Problem(file, str(exc).strip("'\""), sheet.name,
+                                         code="bad_mapping"))
+            return plan
+        if best is None or score > best[0]:
+            best = (score, kind, cols, missing, constants)
+    assert best is not None
+    score, kind, cols, missing, constants = best
+    plan.kind, plan.columns = kind, cols
+    mapped = [c for c in cols if c.field]
+    plan.kind_confidence = round(sum(c.confidence for c in mapped) / len(mapped), 2) \
+        if mapped and not missing else 0.0
+    if missing:
+        plan.skipped = (f"not a table GreenLedger knows; as {kind.value} it lacks "
+                        f"{', '.join(missing)}")
+        _refuse_if_named(plan, named or bool(options.kind or options.mapping))
+        return plan
+    _units(plan, layout, options, constants)
+    if plan.problems:
+        return plan
+    if layout.wide:
+        plan.parsed = _parse_wide(plan, sheet, layout, constants, formula_at)
+    else:
+        plan.parsed = _parse_long(plan, sheet, layout, constants, formula_at, progress)
+    plan.problems += plan.parsed.problems
+    plan.warnings += plan.parsed.warnings
+    return plan
+
+
+def _refuse_if_named(plan: SheetPlan, named: bool) -> None:
+    if named:
+        plan.problems.append(Problem(plan.file, plan.skipped or "cannot be imported",
+                                     plan.sheet, code="sheet_not_mapped"))
+
+
+# --- the template's fast path ----------------------------------------------------------------
+
+
+def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
+                   formula_at, progress) -> SheetPlan:
+    layout = detect_layout(sheet.rows, header_rows=[template.header_row])
+    assert layout is not None
+    layout.units_row = {}
+    layout.first_data = template.header_row + 1
+    layout.ignored = [i for i in layout.ignored if i.code != "units"]
+    plan.layout, plan.kind, plan.template = layout, template.kind, True
+    plan.kind_confidence = 1.0
+    by_index = {c.index: c for c in template.columns}
+    for cell in layout.cells:
+        c = by_index.get(cell.index)
+        if c is None:
+            plan.columns.append(ColumnPlan(cell.index, cell.text, None, note="not needed"))
+            continue
+        unit = mp.split_unit(c.header)[1] if c.field.dimension else None
+        plan.columns.append(ColumnPlan(c.index, c.header, c.field.name, 1.0, "template header",
+                                       unit, "header" if unit else None, c.multiplier))
+    view = sheet if layout.end >= len(sheet.rows) else \
+        SheetData(sheet.name, sheet.rows[:layout.end], sheet.hidden)
+    parsed = parse_sheet(view, plan.file, template, formula_at=formula_at,
+                         progress=_row_progress(progress, len(sheet.rows)))
+    plan.parsed = _drop_non_data_rows(parsed, sheet.rows, plan.layout)
+    plan.problems += plan.parsed.problems
+    plan.warnings += plan.parsed.warnings
+    return plan
+
+
+def _row_progress(progress: Progress | None, total: int):
+    if progress is None:
+        return None
+    return lambda r: progress(r, total)
+
+
+# --- mapping ---------------------------------------------------------------------------------
+
+
+def _explicit_for(cell: HeaderCell, options: ImportOptions) -> str | None:
+    """The user's field for a column, matched by header text (either header row) or letter."""
+    keys = {norm(cell.text), norm(cell.upper), norm(cell.lower), norm(mp.split_unit(cell.text)[0])}
+    keys.discard("")
+    for header, fld in options.mapping.items():
+        if norm(header) in keys or header.strip() == column_letter(cell.index):
+            return fld
+    return None
+
+
+def _map(kind: Kind, layout: Layout, options: ImportOptions,
+         sheet_name: str) -> tuple[list[ColumnPlan], list[str], dict[str, str], float]:
+    """Columns of `layout` mapped as `kind`: (columns, missing required fields, constant
+    values, score)."""
+    cells = layout.cells
+    periods = [c for c in cells if c.period is not None] if layout.wide else []
+    measure: str | None = None
+    measure_conf = 0.0
+    if periods:
+        measure, measure_conf = _measure(kind, periods, layout, options)
+    fixed: dict[int, mp.Match] = {}
+    candidates: dict[int, list[mp.Match]] = {}
+    notes: dict[int, str] = {}
+    period_idx = {c.index for c in periods}
+    for cell in cells:
+        if cell.index in period_idx:
+            continue
+        chosen = _explicit_for(cell, options)
+        if chosen is not None:
+            name = mp.resolve_field(kind, chosen)
+            if name == mp.IGNORE:
+                notes[cell.index] = "ignored as asked"
+                continue
+            fixed[cell.index] = mp.Match(name, 1.0, "explicit", cell.unit)
+            continue
+        ms = mp.match_header(cell.text, kind)
+        if not ms and cell.upper and cell.lower:
+            ms = [replace(m, confidence=round(m.confidence * 0.9, 2))
+                  for m in mp.match_header(cell.lower, kind) + mp.match_header(cell.upper, kind)]
+        if periods and measure:
+            ms = [m for m in ms if m.field != measure]  # the period columns hold it
+        if periods:
+            ms = [m for m in ms if m.field not in ("period_start", "period_end", mp.PERIOD)]
+        candidates[cell.index] = ms
+    taken = {measure} if measure else set()
+    chosen_cols = mp.assign(candidates, fixed, taken)
+    constants = {k: v for k, v in options.values.items()}
+    for k in list(constants):
+        name = mp.resolve_field(kind, k)
+        if name != k:
+            constants[name] = constants.pop(k)
+    fields = {m.field for m in chosen_cols.values()} | set(constants)
+    if periods and measure:
+        fields |= {"period_start", "period_end", measure}
+    if kind == Kind.PACKAGING and "unit" not in fields:
+        q = next((m for m in chosen_cols.values() if m.field == "quantity"), None)
+        unit = options.units.get("quantity") or (q.unit if q else None)
+        if unit and mp.unit_dimension(unit) == "mass":
+            constants["unit"] = unit
+            fields.add("unit")
+    missing = mp.missing_required(kind, fields)
+    if periods and not measure:
+        missing.append("a field for the period columns")
+    cols: list[ColumnPlan] = []
+    finest = _finest_grain(periods)
+    for cell in cells:
+        if cell.index in period_idx:
+            if cell.period.grain != finest:
+                cols.append(ColumnPlan(cell.index, cell.text, None, period=cell.period,
+                                       note=f"a {cell.period.grain} beside {finest} columns "
+                                            "(taken as their total)"))
+                continue
+            how = "period header" + ("" if cell.period.year_given else " + --period year")
+            cols.append(ColumnPlan(cell.index, cell.text, measure, round(
+                min(measure_conf, 1.0 if cell.period.year_given else 0.9), 2), how,
+                cell.unit, period=cell.period))
+            continue
+        m = chosen_cols.get(cell.index)
+        if m is None:
+            cols.append(ColumnPlan(cell.index, cell.text, None,
+                                   note=notes.get(cell.index, "not needed")))
+        else:
+            cols.append(ColumnPlan(cell.index, cell.text, m.field, m.confidence, m.how, m.unit))
+    score = sum(c.confidence for c in cols if c.field and c.period is None)
+    if periods and measure:
+        score += 1.0 + measure_conf
+    if missing:
+        score -= 100
+    if norm(sheet_name) in {norm(n) for n in SHEETS[kind].sheet_names}:
+        score += 0.75
+    return cols, missing, constants, score
+
+
+def _finest_grain(periods: list[HeaderCell]) -> str | None:
+    grains = {c.period.grain for c in periods}
+    for g in ("month", "quarter", "year"):
+        if g in grains:
+            return g
+    return None
+
+
+def _measure(kind: Kind, periods: list[HeaderCell], layout: Layout,
+             options: ImportOptions) -> tuple[str | None, float]:
+    """The field a wide sheet's period columns hold, and how sure."""
+    numeric = {f.name for f in SHEETS[kind].fields if f.type == FieldType.NUMBER}
+    if options.measure:
+        name = mp.resolve_field(kind, options.measure)
+        return (name, 1.0) if name in numeric else (None, 0.0)
+    for cell in periods:  # an explicit --map of a period header
+        chosen = _explicit_for(cell, options)
+        if chosen:
+            name = mp.resolve_field(kind, chosen)
+            if name in numeric:
+                return name, 1.0
+    for text in [c.upper for c in periods if c.upper] + [t for t, _ in layout.unit_hints]:
+        for m in mp.match_header(text, kind):
+            if m.field in numeric:
+                return m.field, m.confidence
+    for u in [c.unit for c in periods if c.unit] + [t for t, _ in layout.unit_hints]:
+        dim = mp.unit_dimension(u)
+        for f in SHEETS[kind].fields:
+            if f.name in numeric and f.dimension == dim:
+                return f.name, 0.9
+    if kind in mp.MEASURES:
+        return mp.MEASURES[kind], 0.7
+    return None, 0.0
+
+
+def _units(plan: SheetPlan, layout: Layout, options: ImportOptions,
+           constants: dict[str, str]) -> None:
+    """Each numeric column's unit and multiplier: --unit, else its header, else a row of
+    units, else a unit stated above or beside the header (title, `单位：…`)."""
+    kind = plan.kind
+    header_row = layout.header_row_numbers[-1]
+    for c in plan.columns:
+        f = mp.kind_field(kind, c.field) if c.field else None
+        if f is None or not f.dimension:
+            continue
+        unit, source = None, None
+        if c.field in options.units:
+            unit, source = options.units[c.field], "option"
+        elif c.unit:
+            unit, source = c.unit, "header"
+        elif c.index in layout.units_row:
+            unit, source = layout.units_row[c.index], "units row"
+        else:
+            for hint, where in layout.unit_hints:
+                if mp.unit_dimension(hint) == f.dimension:
+                    unit, source = hint, where
+                    break
+        c.unit, c.unit_from = unit, source
+        if unit:
+            try:
+                c.multiplier = multiplier(f.dimension, unit)
+            except UnitError as exc:
+                plan.problems.append(Problem(plan.file, str(exc), plan.sheet, header_row,
+                                             c.label, unit, code="unknown_unit",
+                                             params={"unit": unit}))
+    for name, value in constants.items():
+        f = mp.kind_field(kind, name)
+        if f is None:
+            continue
+        try:
+            parser_for(f)(value)
+        except CellError as exc:
+            plan.problems.append(Problem(plan.file, f"given value for {name}: {exc.reason}",
+                                         plan.sheet, value=value, code=exc.code))
+
+
+# --- parsing ---------------------------------------------------------------------------------
+
+
+def _sheet_columns(plan: SheetPlan) -> list[Column]:
+    out = []
+    for c in plan.columns:
+        if c.field and c.field != mp.PERIOD and c.period is None:
+            out.append(Column(c.index, SHEETS[plan.kind].field(c.field), c.header, c.multiplier))
+    return out
+
+
+def _parse_long(plan: SheetPlan, sheet: SheetData, layout: Layout, constants: dict[str, str],
+                formula_at, progress) -> ParsedSheet:
+    kind = plan.kind
+    columns = _sheet_columns(plan)
+    sl = SheetLayout(kind, layout.first_data - 1, columns)
+    rows = sheet.rows[:layout.end]
+    view = SheetData(sheet.name, rows, sheet.hidden)
+    parsed = parse_sheet(view, plan.file, sl, formula_at=formula_at,
+                         progress=_row_progress(progress, len(sheet.rows)))
+    period_col = next((c for c in plan.columns if c.field == mp.PERIOD), None)
+    if period_col is not None:
+        _fill_period(parsed, rows, period_col, plan.options.period_year if plan.options else None,
+                     kind)
+    _fill_constants(parsed, constants)
+    return _drop_non_data_rows(parsed, sheet.rows, layout)
+
+
+def _fill_period(parsed: ParsedSheet, rows: list[list[object]], col: ColumnPlan,
+                 year: int | None, kind: Kind) -> None:
+    """Period start and end from a column of months/quarters/years."""
+    starts, ends = parsed.columns["period_start"], parsed.columns["period_end"]
+    required = SHEETS[kind].field("period_start").required
+    for i, row in enumerate(parsed.row_numbers):
+        raw = rows[row - 1][col.index] if col.index < len(rows[row - 1]) else ""
+        if is_blank(raw):
+            if required:
+                parsed.problems.append(Problem(parsed.file, "required value missing",
+                                               parsed.sheet, row, col.label, None,
+                                               code="required"))
+            continue
+        p = parse_period(raw, year)
+        if p is None:
+            parsed.problems.append(Problem(
+                parsed.file, "not a period (use a month such as 2023-01, 2023年1月 or Jan 2023, "
+                "a quarter such as 2023Q1, or a year; --period gives the year of `1月`)",
+                parsed.sheet, row, col.label, raw, code="not_period"))
+            continue
+        starts[i], ends[i] = p.start, p.end
+    parsed.layout.columns.append(Column(col.index, SHEETS[kind].field("period_start"),
+                                        col.header))
+
+
+def _fill_constants(parsed: ParsedSheet, constants: dict[str, str]) -> None:
+    for name, value in constants.items():
+        if name not in parsed.columns:
+            continue
+        f = SHEETS[parsed.kind].field(name)
+        v = parser_for(f)(value)
+        col = parsed.columns[name]
+        for i, old in enumerate(col):
+            if old is None:
+                col[i] = v
+
+
+def _drop_non_data_rows(parsed: ParsedSheet, rows: list[list[object]],
+                        layout: Layout) -> ParsedSheet:
+    """Rows refused only because they are totals, subtotals or notes (`Zhangbei 小计`, a
+    footnote in the middle) are ignored, not refused; totals rows parse_sheet skipped are
+    listed too."""
+    for w in parsed.warnings:
+        if w.code == "totals_row_skipped" and w.row:
+            layout.ignored.append(IgnoredRow(w.row, "total", _first_text(rows[w.row - 1])))
+    if not parsed.problems:
+        return parsed
+    bad_rows = {p.row for p in parsed.problems if p.row}
+    drop = set()
+    for r in bad_rows:
+        if r - 1 < len(rows) and (k := row_kind(rows[r - 1])) in ("total", "note"):
+            drop.add(r)
+            layout.ignored.append(IgnoredRow(r, k, _first_text(rows[r - 1])))
+    if not drop:
+        return parsed
+    layout.ignored.sort(key=lambda i: i.row)
+    keep = [i for i, r in enumerate(parsed.row_numbers) if r not in drop]
+    columns = {k: [v[i] for i in keep] for k, v in parsed.columns.items()}
+    return ParsedSheet(parsed.file, parsed.sheet, parsed.layout, columns,
+                       [parsed.row_numbers[i] for i in keep],
+                       [p for p in parsed.problems if p.row not in drop], parsed.warnings)
+
+
+def _first_text(cells: list[object]) -> str:
+    for c in cells:
+        if not is_blank(c):
+            return str(c).strip()
+    return ""
+
+
+def _parse_wide(plan: SheetPlan, sheet: SheetData, layout: Layout, constants: dict[str, str],
+                formula_at) -> ParsedSheet:
+    """Unpivot: one row per data row and period column with a value; the period from the
+    column header; every bad cell reported at its own row and column."""
+    kind, file = plan.kind, plan.file
+    id_cols = _sheet_columns(plan)
+    period_cols = [c for c in plan.columns if c.period is not None and c.field]
+    measure = period_cols[0].field
+    mfield = SHEETS[kind].field(measure)
+    width = max(c.index for c in plan.columns) + 1
+    problems: list[Problem] = []
+    kept: list[int] = []  # 0-based sheet row indexes
+    ids = {c.index for c in id_cols}
+    for r in range(layout.first_data, layout.end):
+        row = sheet.rows[r]
+        if len(row) < width:
+            row = sheet.rows[r] = list(row) + [""] * (width - len(row))
+        k = row_kind(row)
+        if k == "blank":
+            continue
+        if k in ("total", "note"):
+            layout.ignored.append(IgnoredRow(r + 1, k, _first_text(row)))
+            continue
+        if all(_blank_value(row[c.index]) for c in period_cols):
+            filled = [v for i, v in enumerate(row) if not is_blank(v)]
+            if not any(not is_blank(row[i]) for i in ids) or len(filled) <= 1:
+                layout.ignored.append(IgnoredRow(r + 1, "no values", _first_text(row)))
+            continue  # nothing to import on this row
+        kept.append(r)
+    layout.ignored.sort(key=lambda i: i.row)
+    id_values: dict[str, list[object]] = {}
+    for c in id_cols:
+        raw = [sheet.rows[r][c.index] for r in kept]
+        values, errors = parse_column(c, raw)
+        id_values[c.field.name] = values
+        for i, value, exc in errors:
+            problems.append(Problem(file, exc.reason, sheet.name, kept[i] + 1, c.label, value,
+                                    code=exc.code))
+        if c.field.required:
+            for i, (v, x) in enumerate(zip(values, raw, strict=True)):
+                if v is None and is_blank(x):
+                    problems.append(_missing(file, sheet.name, kept[i], c, formula_at))
+    out: dict[str, list[object]] = {f.name: [] for f in SHEETS[kind].fields}
+    row_numbers: list[int] = []
+    others = [f.name for f in SHEETS[kind].fields
+              if f.name not in id_values and f.name not in ("period_start", "period_end", measure)]
+    for pc in period_cols:
+        col = Column(pc.index, mfield, pc.header, pc.multiplier)
+        raw = [sheet.rows[r][pc.index] for r in kept]
+        raw = ["" if _blank_value(v) else v for v in raw]
+        values, errors = parse_column(col, raw)
+        for i, value, exc in errors:
+            problems.append(Problem(file, exc.reason, sheet.name, kept[i] + 1, col.label, value,
+                                    code=exc.code))
+        bad = {i for i, _, _ in errors}
+        for i, r in enumerate(kept):
+            if values[i] is None and i not in bad:
+                continue  # an empty period cell
+            row_numbers.append(r + 1)
+            for name, vals in id_values.items():
+                out[name].append(vals[i])
+            out["period_start"].append(pc.period.start)
+            out["period_end"].append(pc.period.end)
+            out[measure].append(values[i])
+            for name in others:
+                out[name].append(None)
+    # rows back in sheet order (row, then period), as a reader expects them
+    order = sorted(range(len(row_numbers)), key=lambda i: (row_numbers[i],
+                                                            out["period_start"][i]))
+    out = {k: [v[i] for i in order] for k, v in out.items()}
+    row_numbers = [row_numbers[i] for i in order]
+    first = period_cols[0]
+    sl = SheetLayout(kind, layout.first_data - 1,
+                     id_cols + [Column(first.index, mfield, first.header, first.multiplier)])
+    problems.sort(key=lambda p: (p.row or 0, p.column or ""))
+    parsed = ParsedSheet(file, sheet.name, sl, out, row_numbers, problems, [])
+    _fill_constants(parsed, constants)
+    return parsed
+
+
+def _blank_value(v: object) -> bool:
+    return is_blank(v) or (isinstance(v, str) and v.strip().lower() in EMPTY_MARKS)
+
+
+def _missing(file: str, sheet: str, r: int, c: Column, formula_at) -> Problem:
+    if formula_at is not None and formula_at(r, c.index):
+        return Problem(file, "a formula with no saved value (open and save the workbook in "
+                       "Excel or LibreOffice, then import again)", sheet, r + 1, c.label, None,
+                       code="formula_without_value")
+    return Problem(file, "required value missing", sheet, r + 1, c.label, None, code="required")
+
+
+# --- importing -------------------------------------------------------------------------------
+
+
+def import_file(ws: Workspace, path: str | Path, options: ImportOptions | None = None, *,
+                plans: list[SheetPlan] | None = None, dry_run: bool = False,
+                progress: Progress | None = None,
+                cancelled: Callable[[], bool] = lambda: False) -> ImportResult:
+    """Import `path` as analysed (or as `plans`, e.g. edited in a dialog): every importable
+    sheet, all or nothing. Raises ImportRefused listing every problem (nothing written)."""
+    path = Path(path)
+    if plans is None:
+        plans = analyse(path, options, progress=progress)
+    return import_plans(ws, path, plans, dry_run=dry_run, progress=progress,
+                        cancelled=cancelled)
+
+
+def import_plans(ws: Workspace, path: Path, plans: list[SheetPlan], *, dry_run: bool = False,
+                 progress: Progress | None = None,
+                 cancelled: Callable[[], bool] = lambda: False) -> ImportResult:
+    file = path.name
+    problems = [p for plan in plans for p in plan.problems]
+    parsed = [plan.parsed for plan in plans if plan.parsed is not None]
+    skipped = [plan.sheet for plan in plans if plan.parsed is None]
+    if not parsed and not problems:
+        reasons = "; ".join(f"{p.sheet}: {p.skipped}" for p in plans if p.skipped)
+        raise ImportRefused([Problem(
+            file, "no sheet has a table GreenLedger recognises"
+            + (f" ({reasons})" if reasons else "")
+            + "; map the columns with --kind and --map, or write a template with "
+              "`greenledger template`", code="no_template_sheet")])
+    if problems:
+        problems = _dedupe(problems)
+        parsed_problems = {id(p) for ps in parsed for p in ps.problems}
+        extra = [p for p in problems if id(p) not in parsed_problems]
+    else:
+        extra = []
+    with _gc_paused():
+        return check_and_write(ws, path, parsed, skipped, dry_run=dry_run, progress=progress,
+                               cancelled=cancelled, problems=extra)
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen, out = set(), []
+    for p in problems:
+        key = (p.sheet, p.row, p.column, p.reason)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+# --- text for the command line ---------------------------------------------------------------
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.4g}"
+
+
+def describe(plan: SheetPlan) -> str:
+    """What a dry run prints for a sheet: layout, mapping, rows, totals, problems."""
+    lines = []
+    head = f"{plan.file} › {plan.sheet}"
+    if plan.hidden:
+        head += " (hidden)"
+    if plan.skipped and plan.parsed is None:
+        return f"{head}: not imported: {plan.skipped}"
+    kind = plan.kind.value if plan.kind else "?"
+    how = "template" if plan.template else f"confidence {plan.kind_confidence:.2f}"
+    lines.append(f"{head}: {kind} ({how})")
+    lay = plan.layout
+    if lay is not None:
+        lines.append(f"  layout: {lay.describe()}")
+        for ig in lay.ignored:
+            lines.append(f"  ignored {ig}")
+        for unit, where in lay.unit_hints:
+            lines.append(f"  unit stated in {where}: {unit}")
+    lines.append("  columns:")
+    periods = [c for c in plan.columns if c.period is not None and c.field]
+    for c in plan.columns:
+        if c in periods[1:]:
+            continue
+        if c in periods[:1] and len(periods) > 1:
+            last = periods[-1]
+            what = (f"{c.letter}–{last.letter} {c.header} … {last.header} → {c.field} "
+                    f"({len(periods)} {c.period.grain} columns, period from the header")
+        elif c.field:
+            what = f"{c.letter} {c.header} → {c.field} ({c.how}"
+        else:
+            lines.append(f"    {c.letter} {c.header} → ignored ({c.note or 'not needed'})")
+            continue
+        if c.unit:
+            what += f", unit {c.unit} from {c.unit_from}"
+            if c.multiplier != 1.0:
+                what += f" ×{c.multiplier:g}"
+        lines.append(f"    {what}, confidence {c.confidence:.2f})")
+    if plan.options and plan.options.values:
+        for k, v in plan.options.values.items():
+            lines.append(f"    (every row) {k} = {v}")
+    if plan.parsed is not None:
+        lines.append(f"  rows: {len(plan):,}")
+        units = {f.name: f.stored_unit or "" for f in SHEETS[plan.parsed.kind].fields}
+        for name, total in plan.totals().items():
+            lines.append(f"  total {name}: {_fmt(total)} {units.get(name, '')}".rstrip())
+    n = len(plan.problems)
+    lines.append(f"  problems: {n}" if n else "  problems: none")
+    return "\n".join(lines)
+
+
+_ASSIGN = re.compile(r"^\s*(?P<k>[^=]+?)\s*=\s*(?P<v>.*?)\s*$")
+
+
+def parse_pairs(items: list[str] | None, what: str) -> dict[str, str]:
+    """`["Plant=site", "Usage=energy"]` -> {"Plant": "site", ...}; ValueError on a bad item."""
+    out: dict[str, str] = {}
+    for item in items or []:
+        m = _ASSIGN.match(item)
+        if not m:
+            raise ValueError(f"{what} '{item}' is not of the form NAME=VALUE")
+        out[m["k"]] = m["v"]
+    return out
+
+
+__all__ = ["ImportOptions", "ColumnPlan", "SheetPlan", "read", "analyse", "analyse_sheet",
+           "import_file", "import_plans", "describe", "parse_pairs"]

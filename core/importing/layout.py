@@ -1,0 +1,489 @@
+"""Finding where a sheet's table is: its header row(s), data block and the rows to ignore, and
+whether it is wide (periods as columns).
+
+Analysts' sheets put a title, a unit and blank rows above the header, split the header over two
+rows with merged cells, end the data with totals and footnotes, and often give months as
+columns (`2023年1月` … `2023年12月`, `Jan 2023`, `2023-01`, `1月`). Everything here works on the
+plain cell values of core.importing.reader.SheetData; row and column indexes are 0-based.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from core.fields import norm
+from core.importing.mapping import best_any_kind, is_unit, split_unit
+from core.importing.values import is_blank
+
+HEADER_SCAN_ROWS = 30
+
+# --- periods in headers ----------------------------------------------------------------------
+
+MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+MONTH_NAMES.update({m.lower(): i for i, m in enumerate(calendar.month_name) if m})
+MONTH_NAMES["sept"] = 9
+CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+             "十": 10, "十一": 11, "十二": 12, "正": 1, "冬": 11, "腊": 12}
+_Y = r"(?P<y>(?:19|20)\d{2})"
+_YM = re.compile(_Y + r"\s*(?:年|[-/.])\s*(?P<m>\d{1,2})\s*月?(?:份)?$")
+_YM_COMPACT = re.compile(_Y + r"(?P<m>0[1-9]|1[0-2])$")
+_M_CN = re.compile(r"^(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2}|正|冬|腊)\s*月(?:份)?$")
+_Y_CN_M = re.compile(_Y + r"\s*年?\s*(?P<m>[一二三四五六七八九十]{1,2}|正|冬|腊)\s*月(?:份)?$")
+_NAME_Y = re.compile(r"^(?P<name>[a-z]{3,9})\.?[\s\-'/,]*(?P<y>(?:19|20)?\d{2})$")
+_Y_NAME = re.compile(_Y + r"[\s\-/,]*(?P<name>[a-z]{3,9})\.?$")
+_NAME = re.compile(r"^(?P<name>[a-z]{3,9})\.?$")
+_YEAR = re.compile(_Y + r"\s*(?:年|年度|fy)?$")
+_FY = re.compile(r"^fy\s*(?P<y>(?:19|20)\d{2})$")
+_Q_CN = "一二三四"
+_YQ = re.compile(_Y + r"\s*(?:年|[-/\s])?\s*(?:q(?P<q1>[1-4])|第?(?P<q2>[1-4一二三四])\s*季度?)$")
+_QY = re.compile(r"^q(?P<q>[1-4])[\s\-/,']*(?P<y>(?:19|20)?\d{2})$")
+_Q = re.compile(r"^(?:q(?P<q1>[1-4])|第?(?P<q2>[1-4一二三四])\s*季度)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: date
+    end: date
+    grain: str  # "month", "quarter" or "year"
+    year_given: bool = True  # False when the year came from --period
+
+    @property
+    def label(self) -> str:
+        if self.grain == "month":
+            return f"{self.start.year:04d}-{self.start.month:02d}"
+        if self.grain == "quarter":
+            return f"{self.start.year:04d}Q{(self.start.month - 1) // 3 + 1}"
+        return f"{self.start.year:04d}"
+
+
+def _month(y: int, m: int, given: bool = True) -> Period | None:
+    if not 1 <= m <= 12:
+        return None
+    return Period(date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1]), "month", given)
+
+
+def _quarter(y: int, q: int, given: bool = True) -> Period:
+    start = date(y, 3 * q - 2, 1)
+    end_m = 3 * q
+    return Period(start, date(y, end_m, calendar.monthrange(y, end_m)[1]), "quarter", given)
+
+
+def _year2(text: str) -> int:
+    y = int(text)
+    return y if y >= 1900 else 2000 + y
+
+
+def parse_period(value: object, year: int | None = None) -> Period | None:
+    """The period a header (or a cell of a month column) names, or None.
+
+    Months: `2023年1月`, `2023-01`, `2023/1`, `2023.01`, `202301`, `Jan 2023`, `January 2023`,
+    `Jan-23`, `2023 Jan`, a date cell (its month); quarters: `2023Q1`, `Q1 2023`, `2023年第一季度`;
+    years: `2023`, `2023年`, `FY2023`. Without a year (`1月`, `一月`, `Jan`, `Q1`, `第一季度`)
+    only when `year` is given."""
+    if isinstance(value, bool) or is_blank(value):
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return _month(value.year, value.month)
+    if isinstance(value, int | float):
+        if float(value).is_integer() and 1900 <= value <= 2100:
+            y = int(value)
+            return Period(date(y, 1, 1), date(y, 12, 31), "year")
+        return None
+    return _parse_period_text(unicodedata.normalize("NFKC", str(value)).strip().lower(), year)
+
+
+@lru_cache(maxsize=4096)
+def _parse_period_text(text: str, year: int | None) -> Period | None:
+    text = " ".join(text.split())
+    if not text or len(text) > 24:
+        return None
+    if m := _YM.match(text):
+        return _month(int(m["y"]), int(m["m"]))
+    if m := _YM_COMPACT.match(text):
+        return _month(int(m["y"]), int(m["m"]))
+    if m := _Y_CN_M.match(text):
+        return _month(int(m["y"]), CN_DIGITS[m["m"]])
+    if (m := _NAME_Y.match(text)) and m["name"] in MONTH_NAMES:
+        return _month(_year2(m["y"]), MONTH_NAMES[m["name"]])
+    if (m := _Y_NAME.match(text)) and m["name"] in MONTH_NAMES:
+        return _month(int(m["y"]), MONTH_NAMES[m["name"]])
+    if m := _YQ.match(text):
+        q = m["q1"] or m["q2"]
+        return _quarter(int(m["y"]), int(q) if q.isdigit() else _Q_CN.index(q) + 1)
+    if m := _QY.match(text):
+        return _quarter(_year2(m["y"]), int(m["q"]))
+    if m := (_YEAR.match(text) or _FY.match(text)):
+        y = int(m["y"])
+        return Period(date(y, 1, 1), date(y, 12, 31), "year")
+    if year is None:
+        return None
+    if m := _M_CN.match(text):
+        month = int(m["m"]) if m["m"].isdigit() else CN_DIGITS.get(m["m"], 0)
+        return _month(year, month, given=False)
+    if (m := _NAME.match(text)) and m["name"] in MONTH_NAMES:
+        return _month(year, MONTH_NAMES[m["name"]], given=False)
+    if m := _Q.match(text):
+        q = m["q1"] or m["q2"]
+        return _quarter(year, int(q) if q.isdigit() else _Q_CN.index(q) + 1, given=False)
+    return None
+
+
+def month_end(d: date) -> date:
+    return date(d.year + (d.month == 12), d.month % 12 + 1, 1) - timedelta(days=1)
+
+
+# --- rows to ignore --------------------------------------------------------------------------
+
+TOTAL_PREFIX = re.compile(r"^\s*(?:grand\s*|sub\s*-?\s*)?totals?\b|^\s*(?:合计|合計|总计|總計|"
+                          r"小计|小計|总和|汇总|累计)|(?:合计|合計|总计|總計|小计|小計)\s*[:：]?\s*$",
+                          re.IGNORECASE)
+NOTE_PREFIX = re.compile(r"^\s*(?:[*※#†]|\(?注\s*\d*\s*[:：.、)）]?|备注\s*[:：]|说明\s*[:：]|"
+                         r"数据来源|资料来源|来源\s*[:：]|notes?\s*\d*\s*[:：.]|sources?\s*[:：]|"
+                         r"remarks?\s*[:：]|n\.?b\.?\s*[:：])", re.IGNORECASE)
+
+
+def is_total_text(value: object) -> bool:
+    """`合计`, `小计`, `总计`, `Total`, `Subtotal`, `Grand total`, `合计：`, `Zhangbei 小计` ..."""
+    return isinstance(value, str) and bool(TOTAL_PREFIX.search(unicodedata.normalize(
+        "NFKC", value)))
+
+
+def is_note_text(value: object) -> bool:
+    """`注：…`, `注1.`, `Note: …`, `Source: …`, `数据来源…`, `* …`."""
+    return isinstance(value, str) and bool(NOTE_PREFIX.match(unicodedata.normalize(
+        "NFKC", value)))
+
+
+def _filled(cells: list[object]) -> list[object]:
+    return [c for c in cells if not is_blank(c)]
+
+
+def row_kind(cells: list[object]) -> str | None:
+    """Why a row is not data: "blank", "total" (a totals/subtotals row), "note" (a footnote),
+    or None."""
+    filled = _filled(cells)
+    if not filled:
+        return "blank"
+    texts = [c for c in filled[:4] if isinstance(c, str)]
+    if any(is_total_text(t) for t in texts):
+        return "total"
+    if len(filled) <= 2 and isinstance(filled[0], str) and is_note_text(filled[0]):
+        return "note"
+    return None
+
+
+IGNORED_REASONS = {
+    "title": "title above the header", "blank": "blank row", "note": "footnote or note",
+    "total": "totals or subtotals row", "units": "row of units under the header",
+    "above": "above the header", "after_note": "after a footnote (end of the table)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoredRow:
+    row: int  # the row number Excel shows
+    code: str
+    text: str = ""
+
+    @property
+    def reason(self) -> str:
+        return IGNORED_REASONS.get(self.code, self.code)
+
+    def __str__(self) -> str:
+        shown = f" ({self.text[:40]!r})" if self.text else ""
+        return f"row {self.row}: {self.reason}{shown}"
+
+
+# --- header cells ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class HeaderCell:
+    """One column's header: `upper` and `lower` are the texts of a two-row header (the upper
+    filled rightwards across merged cells), `text` what is matched; `period` set for a wide
+    layout's period column, whose measure/unit come from `upper` or the title."""
+
+    index: int
+    text: str
+    upper: str = ""
+    lower: str = ""
+    period: Period | None = None
+    unit: str | None = None
+
+    @property
+    def shown(self) -> str:
+        return self.text
+
+
+@dataclass(slots=True)
+class Layout:
+    header_rows: list[int]  # 0-based indexes of the header row(s)
+    first_data: int  # 0-based index of the first data row
+    end: int  # 0-based index past the last data row
+    cells: list[HeaderCell]
+    ignored: list[IgnoredRow] = field(default_factory=list)
+    unit_hints: list[tuple[str, str]] = field(default_factory=list)  # (unit, where)
+    units_row: dict[int, str] = field(default_factory=dict)  # column -> unit of a units row
+
+    @property
+    def wide(self) -> bool:
+        return sum(1 for c in self.cells if c.period is not None) >= 2
+
+    @property
+    def header_row_numbers(self) -> list[int]:
+        return [r + 1 for r in self.header_rows]
+
+    @property
+    def data_rows(self) -> tuple[int, int]:
+        """First and last data row as Excel numbers."""
+        return self.first_data + 1, self.end
+
+    def describe(self) -> str:
+        rows = self.header_row_numbers
+        head = (f"header row {rows[0]}" if len(rows) == 1
+                else f"header rows {rows[0]}–{rows[-1]} (joined)")
+        first, last = self.data_rows
+        return f"{head}; data rows {first}–{last}; {'wide' if self.wide else 'long'}"
+
+
+def _text(value: object) -> str:
+    if is_blank(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime):
+        value = value.date()
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+@lru_cache(maxsize=8192)
+def _header_conf(text: str, extra: frozenset[str]) -> float:
+    if norm(text) in extra:
+        return 1.0
+    return best_any_kind(text)
+
+
+def _cell_period(value: object, year: int | None) -> Period | None:
+    if isinstance(value, str):
+        name, _ = split_unit(value)
+        return parse_period(name, year)
+    return parse_period(value, year)
+
+
+def _is_year_cell(value: object) -> bool:
+    return (isinstance(value, int | float) and not isinstance(value, bool)
+            and float(value).is_integer() and 1900 <= value <= 2100)
+
+
+def _single_cells(cells: list[object], year: int | None) -> list[HeaderCell]:
+    out = []
+    for i, c in enumerate(cells):
+        text = _text(c)
+        if not text:
+            continue
+        p = _cell_period(c, year)
+        out.append(HeaderCell(i, text, period=p, unit=split_unit(text)[1]))
+    return out
+
+
+def _joined_cells(upper: list[object], lower: list[object], year: int | None) -> list[HeaderCell]:
+    width = max(len(upper), len(lower))
+    up = [_text(upper[i]) if i < len(upper) else "" for i in range(width)]
+    low = [_text(lower[i]) if i < len(lower) else "" for i in range(width)]
+    filled = list(up)
+    for j in range(1, width):  # a merged upper cell spans the sub-headers under it
+        if not filled[j] and low[j] and filled[j - 1] and low[j - 1]:
+            filled[j] = filled[j - 1]
+    out = []
+    for i in range(width):
+        u, lo = filled[i], low[i]
+        if not u and not lo:
+            continue
+        if u and lo:
+            p = _cell_period(lower[i], year) if i < len(lower) else None
+            if p is None or not p.year_given:
+                p = parse_period(f"{split_unit(u)[0]} {split_unit(lo)[0]}", year) or p
+            if p is not None:
+                out.append(HeaderCell(i, f"{u} {lo}", u, lo, p,
+                                      split_unit(lo)[1] or split_unit(u)[1]))
+            elif is_unit(lo) or is_unit(lo.strip("()（）[]【】")):
+                out.append(HeaderCell(i, f"{u} ({lo.strip('()（）[]【】')})", u, lo,
+                                      unit=lo.strip("()（）[]【】")))
+            else:
+                unit = split_unit(lo)[1] or split_unit(u)[1]
+                out.append(HeaderCell(i, f"{split_unit(u)[0]} {lo}" if split_unit(lo)[1]
+                                      else f"{u} {lo}", u, lo, unit=unit))
+        else:
+            text = u or lo
+            src = upper[i] if u else lower[i]
+            out.append(HeaderCell(i, text, u, lo, _cell_period(src, year), split_unit(text)[1]))
+    return out
+
+
+def _score(cells: list[HeaderCell], raw: list[object], extra: frozenset[str]) -> float:
+    score = 0.0
+    periods = [c for c in cells if c.period is not None]
+    measures: set[str] = set()
+    for c in cells:
+        if c.period is None:
+            score += _header_conf(c.text, extra)
+        elif c.upper and c.upper != c.text:
+            measures.add(c.upper)
+    if len(periods) >= 2:
+        score += 1.5 + max((_header_conf(m, extra) for m in measures), default=0.0)
+    numbers = sum(1 for v in raw if isinstance(v, int | float) and not isinstance(v, bool)
+                  and not _is_year_cell(v))
+    numbers += sum(1 for v in raw if isinstance(v, str) and _looks_numeric(v))
+    return score - 0.5 * numbers
+
+
+_NUMERIC_TEXT = re.compile(r"^[+-]?[\d,. ]*\d%?$")
+
+
+def _looks_numeric(text: str) -> bool:
+    t = text.strip()
+    return bool(_NUMERIC_TEXT.match(t)) and not (len(t) == 4 and t.isdigit()
+                                                 and 1900 <= int(t) <= 2100)
+
+
+def detect_layout(rows: list[list[object]], *, year: int | None = None,
+                  header_rows: list[int] | None = None,
+                  extra_headers: frozenset[str] = frozenset()) -> Layout | None:
+    """The layout of a sheet's rows, or None when no row looks like a header.
+
+    `header_rows` (0-based) forces the header; `extra_headers` (normal forms) are headers the
+    user mapped explicitly, which count as known headers; `year` completes month headers that
+    have none (`1月`, `Jan`)."""
+    scan = rows[:HEADER_SCAN_ROWS]
+    if header_rows:
+        hr = sorted(header_rows)
+        if hr[-1] >= len(rows):
+            return None
+        cells = (_single_cells(rows[hr[0]], year) if len(hr) == 1
+                 else _joined_cells(rows[hr[0]], rows[hr[-1]], year))
+    else:
+        best: tuple[float, list[int], list[HeaderCell]] | None = None
+        for r, raw in enumerate(scan):
+            if not _filled(raw):
+                continue
+            cells = _single_cells(raw, year)
+            s = _score(cells, raw, extra_headers)
+            if best is None or s > best[0]:
+                best = (s, [r], cells)
+        if best is None or best[0] < 1.5:
+            return None
+        score, hr, cells = best
+        r = hr[0]
+        for pair in ((r, r + 1), (r - 1, r)):
+            if pair[0] < 0 or pair[1] >= len(rows) or not _filled(rows[pair[0]]) \
+                    or not _filled(rows[pair[1]]):
+                continue
+            joined = _joined_cells(rows[pair[0]], rows[pair[1]], year)
+            s = _score(joined, rows[pair[0]] + rows[pair[1]], extra_headers)
+            if s > score + 0.25:
+                score, hr, cells = s, list(pair), joined
+    layout = Layout(hr, hr[-1] + 1, len(rows), [])
+    _above(rows, layout)
+    _header_units(layout, cells)
+    _units_row(rows, layout)
+    _block_end(rows, layout)
+    return layout
+
+
+_UNIT_NOTE = re.compile(r"(?:单位|unit|units)\s*[:：]\s*(?P<unit>[^\s,，;；)）]+)", re.IGNORECASE)
+
+
+def unit_in_text(text: str) -> str | None:
+    """A unit stated in a title or note: `…用电量（万千瓦时）`, `单位：MWh`, `(Unit: kWh)`, `MWh`."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if (m := _UNIT_NOTE.search(text)) and is_unit(m["unit"]):
+        return m["unit"]
+    _, unit = split_unit(text)
+    if unit and is_unit(unit):
+        return unit
+    bare = text.strip("()[]【】 ")
+    if is_unit(bare):
+        return bare
+    return None
+
+
+def _above(rows: list[list[object]], layout: Layout) -> None:
+    """Classify the rows above the header; collect units stated in titles."""
+    for r in range(layout.header_rows[0]):
+        filled = _filled(rows[r])
+        if not filled:
+            layout.ignored.append(IgnoredRow(r + 1, "blank"))
+            continue
+        first = _text(filled[0])
+        code = "note" if is_note_text(first) else "title" if len(filled) <= 2 else "above"
+        layout.ignored.append(IgnoredRow(r + 1, code, first))
+        for c in filled:
+            if isinstance(c, str) and (unit := unit_in_text(c)):
+                layout.unit_hints.append((unit, f"row {r + 1}"))
+
+
+def _header_units(layout: Layout, cells: list[HeaderCell]) -> None:
+    """Header cells that only state a unit (`单位：万千瓦时`, `(MWh)`) are hints, not columns."""
+    keep = []
+    for c in cells:
+        bare = c.text.strip("()[]【】（） ")
+        if c.period is None and (_UNIT_NOTE.fullmatch(c.text.strip()) or is_unit(bare)) \
+                and not best_any_kind(c.text) >= 1.0:
+            unit = unit_in_text(c.text)
+            if unit:
+                layout.unit_hints.append((unit, f"header cell {c.text!r}"))
+                continue
+        keep.append(c)
+    layout.cells = keep
+
+
+def _units_row(rows: list[list[object]], layout: Layout) -> None:
+    """A row right under the header holding only units (`kWh`, `MWh`, `t`) gives per-column
+    units."""
+    r = layout.first_data
+    if r >= len(rows):
+        return
+    filled = [(i, _text(v)) for i, v in enumerate(rows[r]) if not is_blank(v)]
+    if filled and all(isinstance(rows[r][i], str) and (is_unit(t) or is_unit(t.strip("()（）[]")))
+                      for i, t in filled):
+        layout.units_row = {i: t.strip("()（）[]") for i, t in filled}
+        layout.ignored.append(IgnoredRow(r + 1, "units"))
+        layout.first_data = r + 1
+
+
+def _block_end(rows: list[list[object]], layout: Layout) -> None:
+    """End the data block before trailing blank/total/note rows and at the first footnote."""
+    first = layout.first_data
+    cols = [c.index for c in layout.cells]
+    lead = min(cols) if cols else 0
+    # the first footnote in the table's leftmost column ends the block
+    col = [r[lead] if lead < len(r) else "" for r in rows[first:]]
+    notes = {v for v in set(col) if isinstance(v, str) and v.strip() and is_note_text(v)}
+    end = len(rows)
+    if notes:
+        for i, v in enumerate(col):
+            if v in notes and len(_filled(rows[first + i])) <= 2:
+                end = first + i
+                layout.ignored.append(IgnoredRow(end + 1, "note", _text(v)))
+                for r in range(end + 1, len(rows)):
+                    if _filled(rows[r]):
+                        layout.ignored.append(IgnoredRow(r + 1, "after_note",
+                                                         _text(_filled(rows[r])[0])))
+                break
+    tail = []
+    while end > first:
+        kind = row_kind(rows[end - 1])
+        if kind is None:
+            break
+        end -= 1
+        if kind != "blank":
+            tail.append(IgnoredRow(end + 1, kind, _text(_filled(rows[end])[0])))
+    layout.ignored += reversed(tail)
+    layout.end = end

@@ -1,0 +1,227 @@
+"""Mapping a sheet's columns onto the template's fields by their headers, with a confidence.
+
+Headers match without regard to case, spaces or punctuation, in English or Chinese, by the
+synonyms of core.fields; a unit in round, full-width or square brackets (`Energy (MWh)`,
+`用电量（万千瓦时）`, `Energy [kWh]`), after a slash or colon (`Energy / MWh`, `电量：万千瓦时`) or
+simply at the end (`Usage MWh`) is split off and converts the column.
+
+Confidence: 1.0 an explicit choice (command line, profile) or an exact synonym; 0.95 an exact
+synonym once a trailing unit is split off; 0.5-0.85 a header that contains a synonym (longer
+synonyms in shorter headers score higher). Columns below MIN_CONFIDENCE stay unmapped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from core.fields import SHEETS, Field, Kind, norm
+from core.units import DIMENSIONS, split_header, unit_key
+
+PERIOD = "period"
+"""A pseudo-field of the assistant: a column of months, quarters or years (`2023-01`,
+`2023年1月`, `Jan 2023`, `2023Q1`, `2023`) that fills both Period start and Period end."""
+PERIOD_SYNONYMS = ("period", "month", "reporting period", "billing period", "quarter",
+                   "月份", "月度", "期间", "统计期间", "统计月份", "年月", "报告期", "账期", "季度")
+IGNORE = "ignore"
+MIN_CONFIDENCE = 0.5
+MEASURES: dict[Kind, str] = {Kind.ENERGY: "energy", Kind.DELIVERIES: "orders",
+                             Kind.PACKAGING: "quantity"}
+"""The numeric field a wide sheet's period columns hold when nothing else says (kinds with a
+period only)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A column's field (a field name of the kind, or PERIOD), how sure, how it was found and
+    the unit its header gives (None when it gives none)."""
+
+    field: str
+    confidence: float
+    how: str
+    unit: str | None = None
+
+
+def field_names(kind: Kind) -> list[str]:
+    """The names a column of `kind` may be mapped to (PERIOD where the kind has a period)."""
+    names = [f.name for f in SHEETS[kind].fields]
+    if "period_start" in names:
+        names.append(PERIOD)
+    return names
+
+
+def kind_field(kind: Kind, name: str) -> Field | None:
+    try:
+        return SHEETS[kind].field(name)
+    except KeyError:
+        return None
+
+
+@cache
+def _index(kind: Kind) -> dict[str, str]:
+    idx: dict[str, str] = {}
+    for f in SHEETS[kind].fields:
+        for text in (*f.synonyms, f.name, f.header):
+            idx.setdefault(norm(text), f.name)
+    if "period_start" in idx.values():
+        for text in PERIOD_SYNONYMS:
+            idx.setdefault(norm(text), PERIOD)
+    return idx
+
+
+@cache
+def _unit_suffixes(kind: Kind) -> list[tuple[str, str]]:
+    """(normal form of a unit, field) for the kind's fields that have a unit dimension,
+    longest units first."""
+    out = []
+    for f in SHEETS[kind].fields:
+        if f.dimension in DIMENSIONS:
+            out += [(norm(u), f.name) for u in DIMENSIONS[f.dimension] if norm(u)]
+    return sorted(set(out), key=lambda t: -len(t[0]))
+
+
+_SEPARATED_UNIT = re.compile(r"^(?P<name>.*?)(?:\s*(?:/|,|，|:|：|单位[:：]?|unit[:：]?)\s*|\s+in\s+)"
+                             r"(?P<unit>[^/,，:：]+)$", re.IGNORECASE)
+
+
+def split_unit(header: object) -> tuple[str, str | None]:
+    """`Energy (MWh)` -> ("Energy", "MWh"); `电量：万千瓦时` -> ("电量", "万千瓦时");
+    `Energy / MWh` -> ("Energy", "MWh"); otherwise (header, None)."""
+    name, unit = split_header(header)
+    if unit is not None:
+        return name, unit
+    text = unicodedata.normalize("NFKC", str(header)).strip()
+    m = _SEPARATED_UNIT.match(text)
+    if m and m.group("name").strip() and is_unit(m.group("unit")):
+        return m.group("name").strip(), m.group("unit").strip()
+    return text, None
+
+
+def is_unit(text: str) -> bool:
+    """True when `text` is a unit of energy, mass, distance or percent."""
+    key = unit_key(text)
+    return bool(key) and any(key in table for table in DIMENSIONS.values())
+
+
+def unit_dimension(text: str) -> str | None:
+    key = unit_key(text)
+    for dim, table in DIMENSIONS.items():
+        if key in table:
+            return dim
+    return None
+
+
+def match_header(header: object, kind: Kind) -> list[Match]:
+    """Candidate fields of `kind` for a header, best first."""
+    if header is None or not str(header).strip():
+        return []
+    idx = _index(kind)
+    name, unit = split_unit(header)
+    key = norm(name)
+    full = norm(header)
+    found: dict[str, Match] = {}
+
+    def add(m: Match) -> None:
+        if m.field not in found or found[m.field].confidence < m.confidence:
+            found[m.field] = m
+
+    if key in idx:
+        add(Match(idx[key], 1.0, "synonym", unit))
+    if full in idx and full != key:
+        add(Match(idx[full], 1.0, "synonym", None))
+    if not found and key:
+        for u, fname in _unit_suffixes(kind):  # `Usage MWh`, `用电量万千瓦时`
+            if key.endswith(u) and len(key) > len(u) and idx.get(key[:-len(u)]) == fname:
+                suffix_unit = unicodedata.normalize("NFKC", str(name)).strip()[-len(u):]
+                add(Match(fname, 0.95, "synonym + unit", unit or suffix_unit))
+                break
+    if not found and len(key) >= 2:
+        for syn, fname in idx.items():
+            if len(syn) < (2 if _cjk(syn) else 3) or syn not in key:
+                continue
+            conf = 0.5 + 0.35 * len(syn) / len(key)
+            add(Match(fname, round(min(conf, 0.85), 2), "partial", unit))
+    return sorted(found.values(), key=lambda m: -m.confidence)
+
+
+def _cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+def best_any_kind(header: object) -> float:
+    """The best confidence of a header over every kind (to tell header rows from others)."""
+    best = 0.0
+    for kind in SHEETS:
+        ms = match_header(header, kind)
+        if ms:
+            best = max(best, ms[0].confidence)
+    return best
+
+
+def resolve_field(kind: Kind, name: str) -> str:
+    """A field name given by a user (`site`, `Energy`, `用电量`, `period`) as the kind's field
+    name; raises KeyError naming the choices."""
+    key = norm(name)
+    if key in (IGNORE, "", "none", "skip", "忽略"):
+        return IGNORE
+    names = field_names(kind)
+    for n in names:
+        if norm(n) == key:
+            return n
+    ms = match_header(name, kind)
+    if ms and ms[0].confidence >= 1.0:
+        return ms[0].field
+    raise KeyError(f"'{name}' is not a field of {kind.value} sheets (fields: "
+                   f"{', '.join(names)}, or ignore)")
+
+
+def assign(candidates: dict[int, list[Match]], fixed: dict[int, Match] | None = None,
+           taken: set[str] | None = None) -> dict[int, Match]:
+    """Give each field to at most one column: fixed choices first, then the most confident
+    candidates (ties to the leftmost column)."""
+    out: dict[int, Match] = dict(fixed or {})
+    used = {m.field for m in out.values()} | set(taken or ())
+    pool = sorted(((m.confidence, -col, col, m) for col, ms in candidates.items()
+                   if col not in out for m in ms if m.confidence >= MIN_CONFIDENCE),
+                  key=lambda t: (-t[0], -t[1]))
+    for _, _, col, m in pool:
+        if col in out or m.field in used:
+            continue
+        out[col] = m
+        used.add(m.field)
+    return out
+
+
+def missing_required(kind: Kind, mapped: set[str]) -> list[str]:
+    """Required fields of `kind` not among `mapped` (a PERIOD column covers both period ends)."""
+    have = set(mapped)
+    if PERIOD in have:
+        have |= {"period_start", "period_end"}
+    return [f.name for f in SHEETS[kind].fields if f.required and f.name not in have]
+
+
+def guess_kind(mapped: dict[Kind, dict[int, Match]], sheet_name: str) -> tuple[Kind, float]:
+    """The kind whose required fields are all mapped and that maps most confidently (the
+    sheet's name breaks ties), with a confidence; a kind with missing fields scores low."""
+    from core.fields import SHEETS as _S
+
+    name_key = norm(sheet_name)
+    best: tuple[float, Kind] | None = None
+    for kind, cols in mapped.items():
+        fields = {m.field for m in cols.values()}
+        score = sum(m.confidence for m in cols.values())
+        if missing_required(kind, fields):
+            score -= 100
+        if name_key and name_key in {norm(n) for n in _S[kind].sheet_names}:
+            score += 0.75
+        if best is None or score > best[0]:
+            best = (score, kind)
+    assert best is not None
+    score, kind = best
+    cols = mapped[kind]
+    if score < 0 or not cols:
+        return kind, 0.0
+    conf = sum(m.confidence for m in cols.values()) / len(cols)
+    return kind, round(conf, 2)
