@@ -96,8 +96,10 @@ CHOICE_SYNONYMS: dict[str, dict[str, str]] = {
     },
     "source": {
         "grid": "grid", "gridelectricity": "grid", "gridpower": "grid", "purchasedelectricity": "grid",
-        "外购电": "grid", "外购电力": "grid", "国网": "grid", "网电": "grid", "电网购电": "grid", "电网": "grid", "电网电力": "grid", "市电": "grid",
-        "wind": "wind", "windpower": "wind", "风电": "wind", "风能": "wind", "风力发电": "wind", "风力": "wind",
+        "外购电": "grid", "外购电力": "grid", "国网": "grid", "网电": "grid", "电网购电": "grid",
+        "电网": "grid", "电网电力": "grid", "市电": "grid",
+        "wind": "wind", "windpower": "wind", "风电": "wind", "风能": "wind", "风力发电": "wind",
+        "风力": "wind",
         "solar": "solar", "pv": "solar", "solarpv": "solar", "photovoltaic": "solar",
         "光伏": "solar", "太阳能": "solar", "光伏发电": "solar", "太阳能光伏": "solar",
         "太阳能发电": "solar",

@@ -116,3 +116,18 @@ def m001_initial(db: Database) -> None:
         note TEXT
     );
     """)
+
+
+@migrations()
+def m002_import_profiles(db: Database) -> None:
+    """Import profiles saved from the import assistant (JSON as in core.importing.profiles)."""
+    db.executescript("""
+    CREATE TABLE profiles (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT,
+        headers TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+    );
+    """)

@@ -219,6 +219,43 @@ class Workspace:
         sets = ", ".join(f'"{c}" = ?' for c in columns)
         self.db.conn.executemany(f"UPDATE {TABLES[kind]} SET {sets} WHERE id = ?", rows)
 
+    # --- import profiles (core.importing.profiles) ------------------------------------------
+
+    def save_profile(self, profile) -> None:
+        """Keep an import profile in the workspace (replacing one of the same name)."""
+        import json
+
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO profiles(name, kind, headers, profile, saved_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, "
+                "headers = excluded.headers, profile = excluded.profile, "
+                "saved_at = excluded.saved_at",
+                [profile.name, profile.kind, json.dumps(profile.headers, ensure_ascii=False),
+                 profile.to_json(), now_iso()])
+
+    def profiles(self) -> list:
+        """The import profiles kept in the workspace, by name."""
+        import json
+
+        from core.importing.profiles import Profile
+
+        return [Profile.from_dict(json.loads(r[1]), f"profile '{r[0]}'") for r in
+                self.db.execute("SELECT name, profile FROM profiles ORDER BY name")]
+
+    def profile(self, name: str):
+        return next((p for p in self.profiles() if p.name == name), None)
+
+    def delete_profile(self, name: str) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM profiles WHERE name = ?", [name])
+
+    def matching_profile(self, headers: list[str]):
+        """The kept profile whose headers a workbook's sheet has (see Profile.match), or None."""
+        from core.importing.profiles import best_match
+
+        return best_match(self.profiles(), headers)
+
 
 _SELECT: dict[Kind, str] = {
     Kind.SITES: "SELECT id, name AS site, type, grid_region, country, batch_id, source_sheet, "

@@ -39,8 +39,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="import a workbook (xlsx, xlsm, xls, ods, csv)")
     imp.add_argument("file", type=Path)
-    imp.add_argument("--sheet", help="import only this sheet")
-    imp.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    imp.add_argument("--sheet", help="import only this sheet (also a hidden one)")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="show the detected layout, mapping, rows, totals and problems; "
+                          "write nothing")
+    imp.add_argument("--kind", choices=[k.value for k in _kinds()],
+                     help="what the sheet holds, when the headers do not say")
+    imp.add_argument("--map", action="append", metavar="HEADER=FIELD",
+                     help="map a column (header text or letter) to a field, e.g. "
+                          "\"Plant=site\"; FIELD 'ignore' drops the column (repeatable)")
+    imp.add_argument("--unit", action="append", metavar="FIELD=UNIT",
+                     help="unit of a field's column, e.g. energy=MWh (repeatable)")
+    imp.add_argument("--value", action="append", metavar="FIELD=VALUE",
+                     help="one value for every row, e.g. source=grid (repeatable)")
+    imp.add_argument("--period", type=int, metavar="YEAR",
+                     help="the year of month headers without one (1月, Jan)")
+    imp.add_argument("--header-row", type=int, action="append", metavar="N",
+                     help="the header's row number (twice for a two-row header)")
+    imp.add_argument("--profile", metavar="P.json",
+                     help="use a saved mapping (a JSON file, or a profile kept in the workspace)")
+    imp.add_argument("--save-profile", metavar="P.json", type=Path,
+                     help="save the mapping used as a JSON profile")
 
     tpl = sub.add_parser("template", help="write the import template workbook")
     tpl.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
@@ -63,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_parsers(sub)  # charts, export-chart, export-deck, export-data
     return p
+
+
+def _kinds():
+    from core.fields import Kind
+
+    return list(Kind)
 
 
 def split_path_argument(argv: list[str]) -> tuple[list[str], Path | None]:
@@ -137,11 +162,67 @@ def _workspace(args: argparse.Namespace):
     return Workspace.open(args.workspace or default_workspace())
 
 
+def _import_options(args: argparse.Namespace, ws):
+    """ImportOptions from a profile (file or kept in the workspace) and the flags (which win)."""
+    from core.fields import Kind
+    from core.importing.assistant import ImportOptions, parse_pairs
+    from core.importing.profiles import Profile
+
+    try:
+        mapping = parse_pairs(args.map, "--map")
+        units = parse_pairs(args.unit, "--unit")
+        values = parse_pairs(args.value, "--value")
+    except ValueError as exc:
+        raise _Usage(str(exc)) from None
+    if args.period is not None and not 1900 <= args.period <= 2100:
+        raise _Usage("--period takes a year such as 2023")
+    options = ImportOptions(sheet=args.sheet)
+    if args.profile:
+        path = Path(args.profile)
+        if path.exists() or path.suffix.lower() == ".json":
+            profile = Profile.load(path)
+        else:
+            profile = ws.profile(args.profile)
+            if profile is None:
+                raise GreenLedgerError(f"no profile file or workspace profile named "
+                                       f"'{args.profile}'")
+        options = profile.options(args.sheet)
+    options.mapping.update(mapping)
+    options.units.update(units)
+    options.values.update(values)
+    if args.kind:
+        options.kind = Kind(args.kind)
+    if args.period is not None:
+        options.period_year = args.period
+    if args.header_row:
+        options.header_rows = sorted(args.header_row)
+    return options
+
+
+class _Usage(Exception):
+    pass
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
-    from core.importing.importer import import_file
+    from core.importing import assistant as ia
+    from core.importing.profiles import Profile
 
     with _workspace(args) as ws:
-        result = import_file(ws, args.file, sheet=args.sheet, dry_run=args.dry_run)
+        try:
+            options = _import_options(args, ws)
+        except _Usage as exc:
+            print(f"greenledger: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        sheets = ia.read(args.file, options.sheet)
+        plans = ia.analyse(args.file, options, sheets=sheets)
+        if not options.explicit and not args.profile:
+            plans = _with_kept_profiles(ws, args, plans, sheets)
+        if args.dry_run:
+            for plan in plans:
+                print(ia.describe(plan))
+        if args.save_profile:
+            _save_profile(args, plans, Profile)
+        result = ia.import_plans(ws, Path(args.file), plans, dry_run=args.dry_run)
     for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
     verb = "would import" if result.dry_run else "imported"
@@ -150,13 +231,47 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print(f"{sheet} ({kind.value}): {n} rows: {c.inserted} new, {c.updated} updated, "
               f"{c.unchanged} unchanged")
     if result.skipped_sheets:
-        print(f"sheets not imported (not template sheets): {', '.join(result.skipped_sheets)}")
+        print(f"sheets not imported: {', '.join(result.skipped_sheets)}")
     if result.inserted + result.updated == 0:
         print(f"{result.file}: nothing new; every row is already in the workspace")
     else:
         print(f"{result.file}: {verb} {result.inserted} new and {result.updated} updated rows"
               + (f" (batch {result.batch_id})" if result.batch_id else ""))
     return EXIT_OK
+
+
+def _with_kept_profiles(ws, args, plans, sheets):
+    """Sheets the assistant did not map with certainty use a workspace profile whose headers
+    they match (said on stderr)."""
+    from core.importing import assistant as ia
+
+    out = []
+    by_name = {s.name: s for s in sheets}
+    for plan in plans:
+        if not plan.template and plan.columns and (plan.parsed is None
+                                                   or plan.kind_confidence < 1.0):
+            profile = ws.matching_profile(plan.headers)
+            if profile is not None:
+                print(f"{plan.sheet}: using the workspace's import profile '{profile.name}'",
+                      file=sys.stderr)
+                plan = ia.analyse_sheet(by_name[plan.sheet], plan.file,
+                                        profile.options(plan.sheet), named=True)
+        out.append(plan)
+    return out
+
+
+def _save_profile(args, plans, Profile) -> None:
+    ok = [p for p in plans if p.parsed is not None and not p.template] or \
+        [p for p in plans if p.parsed is not None]
+    if not ok:
+        raise GreenLedgerError("--save-profile: no sheet could be mapped, so there is no "
+                               "profile to save")
+    if len(ok) > 1:
+        raise GreenLedgerError(f"--save-profile: several sheets were mapped "
+                               f"({', '.join(p.sheet for p in ok)}); name one with --sheet")
+    profile = Profile.from_plan(ok[0], name=args.save_profile.stem)
+    profile.save(args.save_profile)
+    print(f"saved import profile {args.save_profile}", file=sys.stderr)
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
