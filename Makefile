@@ -4,8 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test lint bench demo template clean chart-screenshots
+.PHONY: run test lint bench demo template clean chart-screenshots translations dist
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +16,10 @@ $(STAMP): pyproject.toml
 
 $(TEST_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(DIST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dist]'
 	touch $@
 
 run: $(STAMP)
@@ -41,3 +46,15 @@ screenshots: $(TEST_STAMP)
 
 chart-screenshots: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/export_charts.py
+
+# Translations: lupdate collects every tr()/translate() string of core/ and gui/ into the .ts
+# (keeping what is translated); lrelease compiles the .qm that the app loads (both committed).
+TS := resources/translations/greenledger_zh_CN.ts
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate $$(find core gui -name '*.py' | sort) -ts $(TS) -no-obsolete
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+
+# The Linux app: PyInstaller bundle dist/GreenLedger (installer/greenledger.spec), then
+# dist/GreenLedger-<version>-linux-<arch>.tar.gz and a .deb; prints their sizes (installer/README.md).
+dist: $(DIST_STAMP)
+	$(PY) installer/dist.py

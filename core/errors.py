@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.i18n import QT_TRANSLATE_NOOP, translate
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -35,6 +37,69 @@ class Problem:
         if self.column is not None or self.value is not None:
             return f"{where}: {shown} — {self.reason}" if shown else f"{where}: (blank) — {self.reason}"
         return f"{where} — {self.reason}"
+
+
+    def render(self) -> str:
+        """The problem in the current language (core.i18n): as str() in English."""
+        parts = [self.file]
+        if self.sheet is not None:
+            parts.append(self.sheet)
+        if self.row is not None:
+            parts.append(translate("Problems", "row {0}").format(self.row))
+        where = " › ".join(parts)
+        if self.column is not None:
+            where += f" › {self.column}"
+        reason = reason_text(self)
+        shown = _show(self.value)
+        if self.column is not None or self.value is not None:
+            return f"{where}: {shown or translate('Problems', '(blank)')} — {reason}"
+        return f"{where} — {reason}"
+
+
+# Reasons by code, with their parameters, for problems that carry them; other reasons are
+# translated when they are one of the fixed texts below, else shown as they are (English).
+REASON_TEMPLATES = {
+    "unknown_unit": QT_TRANSLATE_NOOP("Problems", "unknown unit {unit}"),
+}
+FIXED_REASONS = (
+    QT_TRANSLATE_NOOP("Problems", "a true/false value where a number is needed"),
+    QT_TRANSLATE_NOOP("Problems", "a date where a number is needed"),
+    QT_TRANSLATE_NOOP("Problems", "not a finite number"),
+    QT_TRANSLATE_NOOP("Problems", "not a number"),
+    QT_TRANSLATE_NOOP("Problems", "a true/false value where a date is needed"),
+    QT_TRANSLATE_NOOP("Problems", "a number that is not a date"),
+    QT_TRANSLATE_NOOP("Problems", "not a date (use 2021-06-18, 2021/6/18 or 2021年6月18日)"),
+    QT_TRANSLATE_NOOP("Problems", "not a valid calendar date"),
+    QT_TRANSLATE_NOOP("Problems", "not a year between 1900 and 2100"),
+    QT_TRANSLATE_NOOP("Problems", "required value missing"),
+    QT_TRANSLATE_NOOP("Problems", "negative quantities are not allowed"),
+    QT_TRANSLATE_NOOP("Problems", "a percentage must be between 0 and 100"),
+    QT_TRANSLATE_NOOP("Problems", "unknown baseline campaign"),
+    QT_TRANSLATE_NOOP("Problems", "not g, kg or t"),
+    QT_TRANSLATE_NOOP("Problems", "unknown site"),
+    QT_TRANSLATE_NOOP("Problems", "unknown campaign"),
+)
+
+
+def reason_text(p: Problem) -> str:
+    """The reason of `p` in the current language, from its code and parameters where it can."""
+    template = REASON_TEMPLATES.get(p.code)
+    if template is not None:
+        try:
+            return translate("Problems", template).format(**p.params)
+        except (KeyError, IndexError):
+            pass
+    return translate("Problems", p.reason)
+
+
+def error_text(exc: BaseException) -> str:
+    """A GreenLedgerError's message in the current language where it has a fixed form."""
+    if isinstance(exc, ImportRefused):
+        return translate("Problems", "import refused: {0} problem(s); nothing was written").format(
+            len(exc.problems))
+    if isinstance(exc, ImportCancelled):
+        return translate("Problems", "import cancelled; nothing was written")
+    return translate("Problems", str(exc))
 
 
 def _show(value: object) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,10 +26,15 @@ from gui.record_model import field_header
 class AddRowDialog(QDialog):
     """`submit(texts)` writes the row or returns its problems."""
 
-    def __init__(self, kind: Kind, names: Callable[[str], list[str]],
-                 submit: Callable[[dict[str, str]], list[Problem]], parent: QWidget | None = None):
+    def __init__(
+        self,
+        kind: Kind,
+        names: Callable[[str], list[str]],
+        submit: Callable[[dict[str, str]], list[Problem]],
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
-        self.setWindowTitle(f"Add a row: {kind.value}")
+        self.setWindowTitle(self.tr("Add a row: {0}").format(QCoreApplication.translate("Kinds", kind.value)))
         self._kind, self._submit = kind, submit
         self.editors: dict[str, QLineEdit | QComboBox] = {}
         form = QFormLayout()
@@ -42,12 +48,16 @@ class AddRowDialog(QDialog):
                 editor = QLineEdit(self)
                 editor.setPlaceholderText("YYYY-MM-DD" if f.type == "date" else "")
             self.editors[f.name] = editor
-            form.addRow(field_header(kind, f) + (" *" if f.required else ""), editor)
+            form.addRow(
+                QCoreApplication.translate("Columns", field_header(kind, f)) + (" *" if f.required else ""),
+                editor,
+            )
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet("color: #b71c1c;")
         self.error_label.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -56,8 +66,10 @@ class AddRowDialog(QDialog):
         layout.addWidget(buttons)
 
     def values(self) -> dict[str, str]:
-        out = {name: (e.currentText() if isinstance(e, QComboBox) else e.text()).strip()
-               for name, e in self.editors.items()}
+        out = {
+            name: (e.currentText() if isinstance(e, QComboBox) else e.text()).strip()
+            for name, e in self.editors.items()
+        }
         if self._kind == Kind.PACKAGING:
             out["unit"] = "kg"
         return out
@@ -70,8 +82,9 @@ class AddRowDialog(QDialog):
     def try_accept(self) -> list[Problem]:
         problems = self._submit(self.values())
         if problems:
-            self.error_label.setText("\n".join(
-                f"{(p.column or '').split(' [')[0]}: {p.reason}".lstrip(": ") for p in problems))
+            self.error_label.setText(
+                "\n".join(f"{(p.column or '').split(' [')[0]}: {p.reason}".lstrip(": ") for p in problems)
+            )
         else:
             self.accept()
         return problems

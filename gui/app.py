@@ -54,7 +54,10 @@ def run_window(workspace: Path, *, quit_after: float | None = None,
                lang: str | None = None) -> int:
     """Open the main window on `workspace` and run the event loop."""
     app = make_app()
+    from gui import i18n, settings
     from gui.error_dialog import install_excepthook
+
+    i18n.install(lang or settings.value("language", "system"))
     from gui.main_window import MainWindow
 
     install_excepthook()

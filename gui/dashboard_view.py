@@ -8,7 +8,7 @@ workspace. Charts are built after the window's first paint, so start-up does not
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import i18n
 from core.chart_data import Filters
 from core.charts import CHART_NAMES
 from gui.table_model import format_value
@@ -35,18 +36,16 @@ QFrame#chartFrame { background: white; border: 1px solid #d7dfd8; border-radius:
 QFrame#chartFrame[current="true"] { border: 2px solid #2f7d4a; }
 """
 CHART_HEIGHT = 440
-
-
-def _t(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("Dashboard", text)
+translate = QCoreApplication.translate
 
 
 def key_figures(summary: dict, filters: Filters | None = None) -> list[tuple[str, str, str, str]]:
     """(title, value, unit, how) of each card, from core.accounting.summarize, for `filters`."""
     f = filters or Filters()
-    scale, t_unit = f.t_scale, _t("kt CO2e") if f.unit == "kt" else _t("t CO2e")
+    scale, t_unit = (
+        f.t_scale,
+        translate("Dashboard", "kt CO2e") if f.unit == "kt" else translate("Dashboard", "t CO2e"),
+    )
     cards = []
     campaigns = summary.get("campaigns", [])
     for c in campaigns:
@@ -54,40 +53,75 @@ def key_figures(summary: dict, filters: Filters | None = None) -> list[tuple[str
             continue
         base = next((b for b in campaigns if b["name"] == c["baseline"]), None)
         was = format_value(base["intensity_kg_per_order"], "factor") if base else "—"
-        cards.append((_t("Delivery intensity, {0} vs {1}").format(c["name"], c["baseline"]),
-                      f"{c['intensity_change_pct']:+.1f}", "%",
-                      _t("{0} kg CO2e per order, was {1}").format(
-                          format_value(c["intensity_kg_per_order"], "factor"), was)))
-    years = [y for y in summary.get("site_years", [])
-             if (f.site is None or y["site"] == f.site) and f.years_ok(y["year"])]
+        cards.append(
+            (
+                translate("Dashboard", "Delivery intensity, {0} vs {1}").format(c["name"], c["baseline"]),
+                f"{c['intensity_change_pct']:+.1f}",
+                "%",
+                translate("Dashboard", "{0} kg CO2e per order, was {1}").format(
+                    format_value(c["intensity_kg_per_order"], "factor"), was
+                ),
+            )
+        )
+    years = [
+        y
+        for y in summary.get("site_years", [])
+        if (f.site is None or y["site"] == f.site) and f.years_ok(y["year"])
+    ]
     latest: dict[str, dict] = {}
     for y in years:
         if y["site"] not in latest or y["year"] > latest[y["site"]]["year"]:
             latest[y["site"]] = y
     for site, y in sorted(latest.items())[:3]:
         if y["renewable_share_pct"] is not None:
-            cards.append((_t("Renewable share, {0} {1}").format(site, y["year"]),
-                          format_value(y["renewable_share_pct"], "percent"), "%",
-                          _t("{0} of {1} kWh").format(f"{y['renewable_kwh']:,.0f}",
-                                                      f"{y['total_kwh']:,.0f}")))
+            cards.append(
+                (
+                    translate("Dashboard", "Renewable share, {0} {1}").format(site, y["year"]),
+                    format_value(y["renewable_share_pct"], "percent"),
+                    "%",
+                    translate("Dashboard", "{0} of {1} kWh").format(
+                        f"{y['renewable_kwh']:,.0f}", f"{y['total_kwh']:,.0f}"
+                    ),
+                )
+            )
     if years:
         avoided = sum(y["avoided_t"] or 0.0 for y in years)
-        cards.append((_t("Avoided emissions, {0}").format(_span(years)),
-                      format_value(avoided / scale, "number"), t_unit,
-                      _t("renewable kWh × grid factor; beside the inventory, not deducted")))
-    initiatives = [i for i in summary.get("initiatives", [])
-                   if not f.campaign or i.get("campaign") in (None, "", f.campaign)]
+        cards.append(
+            (
+                translate("Dashboard", "Avoided emissions, {0}").format(_span(years)),
+                format_value(avoided / scale, "number"),
+                t_unit,
+                translate("Dashboard", "renewable kWh × grid factor; beside the inventory, not deducted"),
+            )
+        )
+    initiatives = [
+        i
+        for i in summary.get("initiatives", [])
+        if not f.campaign or i.get("campaign") in (None, "", f.campaign)
+    ]
     if initiatives:
         total = sum(i["reduction_t"] or 0.0 for i in initiatives)
-        cards.append((_t("Initiative reductions"), format_value(total / scale, "number"), t_unit,
-                      _t("{0} initiatives").format(len(initiatives))))
+        cards.append(
+            (
+                translate("Dashboard", "Initiative reductions"),
+                format_value(total / scale, "number"),
+                t_unit,
+                translate("Dashboard", "{0} initiatives").format(len(initiatives)),
+            )
+        )
     totals = summary.get("totals", {})
     for eq in summary.get("equivalents", [])[:1]:
         if totals.get("reduction_t"):
-            cards.append((_t("Avoided + reduced, as {0}").format(eq["unit"]),
-                          format_value(eq["value"], "int"), eq["unit"],
-                          _t("{0}; {1} kg CO2e each ({2})").format(
-                              eq["label"], f"{eq['factor_kg_per_unit']:g}", eq["source"])))
+            cards.append(
+                (
+                    translate("Dashboard", "Avoided + reduced, as {0}").format(eq["unit"]),
+                    format_value(eq["value"], "int"),
+                    eq["unit"],
+                    translate("Dashboard", "{0}; {1} kg CO2e each ({2})").format(
+                        eq["label"], f"{eq['factor_kg_per_unit']:g}", eq["source"]
+                    ),
+                )
+            )
     return cards
 
 
@@ -137,13 +171,16 @@ class FilterBar(QWidget):
         self.unit = QComboBox(self)
         self.unit.addItem(self.tr("t CO2e"), "t")
         self.unit.addItem(self.tr("kt CO2e"), "kt")
-        self.lang = "en"
         self._filling = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for text, box in ((self.tr("&Site:"), self.site), (self.tr("&Campaign:"), self.campaign),
-                          (self.tr("&Years:"), self.year_from), ("–", self.year_to),
-                          (self.tr("&Unit:"), self.unit)):
+        for text, box in (
+            (self.tr("&Site:"), self.site),
+            (self.tr("&Campaign:"), self.campaign),
+            (self.tr("&Years:"), self.year_from),
+            ("–", self.year_to),
+            (self.tr("&Unit:"), self.unit),
+        ):
             label = QLabel(text, self)
             label.setBuddy(box)
             layout.addWidget(label)
@@ -159,8 +196,10 @@ class FilterBar(QWidget):
         """Fill the lists from the summary, keeping the current choices where they still exist."""
         sites = sorted({y["site"] for y in summary.get("site_years", [])})
         campaigns = [c["name"] for c in summary.get("campaigns", [])]
-        years = sorted({y["year"] for y in summary.get("site_years", [])}
-                       | {int(c["start"][:4]) for c in summary.get("campaigns", []) if c.get("start")})
+        years = sorted(
+            {y["year"] for y in summary.get("site_years", [])}
+            | {int(c["start"][:4]) for c in summary.get("campaigns", []) if c.get("start")}
+        )
         self._filling = True
         try:
             _fill(self.site, self.tr("All sites"), sites)
@@ -174,8 +213,14 @@ class FilterBar(QWidget):
         y0, y1 = self.year_from.currentData(), self.year_to.currentData()
         if y0 is not None and y1 is not None and y0 > y1:
             y0, y1 = y1, y0
-        return Filters(site=self.site.currentData(), campaign=self.campaign.currentData(),
-                       year_from=y0, year_to=y1, unit=self.unit.currentData() or "t", lang=self.lang)
+        return Filters(
+            site=self.site.currentData(),
+            campaign=self.campaign.currentData(),
+            year_from=y0,
+            year_to=y1,
+            unit=self.unit.currentData() or "t",
+            lang=i18n.language(),
+        )
 
     def clear(self) -> None:
         self._filling = True
@@ -250,10 +295,15 @@ class DashboardView(QWidget):
 
     def _empty_state(self) -> QWidget:
         w = QWidget(self)
-        text = QLabel(self.tr("<h2>This workspace is empty</h2><p>Import a workbook of your energy, "
-                              "deliveries, packaging and initiatives (File › Import workbook, Ctrl+I, or "
-                              "drop the file on this window).<br>No workbook yet? Download the template, "
-                              "fill it in, and import it.</p>"), w)
+        text = QLabel(
+            self.tr(
+                "<h2>This workspace is empty</h2><p>Import a workbook of your energy, "
+                "deliveries, packaging and initiatives (File › Import workbook, Ctrl+I, or "
+                "drop the file on this window).<br>No workbook yet? Download the template, "
+                "fill it in, and import it.</p>"
+            ),
+            w,
+        )
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)
         imp = QPushButton(self.tr("&Import workbook…"), w)
@@ -279,11 +329,6 @@ class DashboardView(QWidget):
     @property
     def filters(self) -> Filters:
         return self.filter_bar.filters()
-
-    def set_language(self, lang: str) -> None:
-        """Charts' language ('en' or 'zh'); redraws them."""
-        self.filter_bar.lang = lang
-        self._on_filters_changed(self.filters)
 
     def set_summary(self, summary: dict, row_count: int) -> None:
         """New figures (core.charts.load of the workspace) after an open, import or edit."""

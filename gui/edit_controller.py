@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLockFile, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from core import editing
@@ -16,14 +16,17 @@ from core.errors import GreenLedgerError, ImportRefused, Problem
 from core.fields import Kind
 from core.storage import Workspace
 
-READ_ONLY_NOTICE = ("read-only: this workspace is open in another GreenLedger window; close it "
-                    "there to make changes here")
+READ_ONLY_NOTICE = QT_TRANSLATE_NOOP(
+    "EditController",
+    "read-only: this workspace is open in another GreenLedger window; close it there to make changes here",
+)
 Rows = Sequence[tuple[int | None, Mapping[str, str]]]
 
 
 class ChangeCommand(QUndoCommand):
-    def __init__(self, controller: EditController, kind: Kind, before: editing.State,
-                 after: editing.State, text: str) -> None:
+    def __init__(
+        self, controller: EditController, kind: Kind, before: editing.State, after: editing.State, text: str
+    ) -> None:
         super().__init__(text)
         self._controller, self._kind = controller, kind
         self._before, self._after = before, after
@@ -41,7 +44,11 @@ class ChangeCommand(QUndoCommand):
 
 class UndoImportCommand(QUndoCommand):
     def __init__(self, controller: EditController, snapshot: editing.BatchSnapshot) -> None:
-        super().__init__(f"Undo import of {snapshot.batch['file_name']}")
+        super().__init__(
+            QCoreApplication.translate("EditController", "Undo import of {0}").format(
+                snapshot.batch["file_name"]
+            )
+        )
         self._controller, self._snap = controller, snapshot
         self._first = True
 
@@ -111,8 +118,8 @@ class EditController(QObject):
     @property
     def refusal(self) -> str:
         if self.closed:
-            return "the workspace is closed"
-        return READ_ONLY_NOTICE
+            return self.tr("the workspace is closed")
+        return self.tr(READ_ONLY_NOTICE)
 
     def delete(self, kind: Kind, ids: Sequence[int]) -> str | None:
         """Delete rows `ids` (undoably); the reason when refused."""
@@ -125,8 +132,7 @@ class EditController(QObject):
         except GreenLedgerError as exc:
             return str(exc)
         n = len(ids)
-        self.undo_stack.push(ChangeCommand(self, kind, before, after,
-                                           f"Delete {n} {kind.value} row{'s' if n != 1 else ''}"))
+        self.undo_stack.push(ChangeCommand(self, kind, before, after, self.tr("Delete {0} row(s)").format(n)))
         self.changed.emit((kind, list(ids)))
         return None
 

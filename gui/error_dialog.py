@@ -27,16 +27,21 @@ _open_dialogs: list[QDialog] = []
 class ErrorDialog(QDialog):
     def __init__(self, summary: str, details: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("GreenLedger: unexpected error")
+        self.setWindowTitle(self.tr("GreenLedger: unexpected error"))
         self.details = details
-        label = QLabel(f"<b>Something went wrong.</b><br>{summary}<br><br>Nothing you entered "
-                       "before this was lost: every change is saved as it is made. The details "
-                       f"were written to {log_file()}.", self)
+        label = QLabel(
+            self.tr(
+                "<b>Something went wrong.</b><br>{0}<br><br>Nothing you entered before "
+                "this was lost: every change is saved as it is made. The details were "
+                "written to {1}."
+            ).format(summary, log_file()),
+            self,
+        )
         label.setWordWrap(True)
         text = QPlainTextEdit(details, self)
         text.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        copy = QPushButton("&Copy details", self)
+        copy = QPushButton(self.tr("&Copy details"), self)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.details))
         buttons.rejected.connect(self.close)

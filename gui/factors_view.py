@@ -3,7 +3,7 @@ built-in library pinned in the workspace (read-only; override one by adding a wo
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from core.factors import Factor
@@ -14,16 +14,34 @@ from gui.table_model import Column, TableModel
 from gui.table_view import TableView
 
 LIBRARY_COLUMNS = (
-    Column("Key", "key"), Column("Region", "region"), Column("Year", "year"),
-    Column("Value", "value", "factor"), Column("Unit", "unit"), Column("Gas basis", "gas_basis"),
-    Column("Source", "source"), Column("Quality", "quality"), Column("Note", "note"),
+    Column(QT_TRANSLATE_NOOP("Columns", "Key"), "key"),
+    Column(QT_TRANSLATE_NOOP("Columns", "Region"), "region"),
+    Column(QT_TRANSLATE_NOOP("Columns", "Year"), "year"),
+    Column(QT_TRANSLATE_NOOP("Columns", "Value"), "value", "factor"),
+    Column(QT_TRANSLATE_NOOP("Columns", "Unit"), "unit"),
+    Column(QT_TRANSLATE_NOOP("Columns", "Gas basis"), "gas_basis"),
+    Column(QT_TRANSLATE_NOOP("Columns", "Source"), "source"),
+    Column(QT_TRANSLATE_NOOP("Columns", "Quality"), "quality"),
+    Column(QT_TRANSLATE_NOOP("Columns", "Note"), "note"),
 )
 
 
 def library_rows(factors: list[Factor]) -> list[dict]:
-    return [{"id": i, "key": f.key, "region": f.region, "year": f.year, "value": f.value,
-             "unit": f.unit, "gas_basis": f.gas_basis, "source": f.source, "quality": f.quality,
-             "note": f.note} for i, f in enumerate(factors)]
+    return [
+        {
+            "id": i,
+            "key": f.key,
+            "region": f.region,
+            "year": f.year,
+            "value": f.value,
+            "unit": f.unit,
+            "gas_basis": f.gas_basis,
+            "source": f.source,
+            "quality": f.quality,
+            "note": f.note,
+        }
+        for i, f in enumerate(factors)
+    ]
 
 
 class FactorsView(QWidget):
@@ -32,17 +50,23 @@ class FactorsView(QWidget):
         self.workspace_model = RecordModel(Kind.FACTORS, self)
         self.library_model = TableModel(LIBRARY_COLUMNS, self)
         self.library_model.read_only_rows = True
-        self.workspace_view = TableView(self.workspace_model, kind=Kind.FACTORS,
-                                        controller=controller, empty_text="No workspace factors: "
-                                        "every figure uses the built-in library below. Add one to "
-                                        "override a library factor.", parent=self)
+        self.workspace_view = TableView(
+            self.workspace_model,
+            kind=Kind.FACTORS,
+            controller=controller,
+            empty_text=self.tr(
+                "No workspace factors: every figure uses the built-in library below. "
+                "Add one to override a library factor."
+            ),
+            parent=self,
+        )
         self.library_view = TableView(self.library_model, parent=self)
         self.library_title = QLabel(self)
         split = QSplitter(Qt.Orientation.Vertical, self)
         top = QWidget(split)
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(QLabel("<b>Workspace factors</b> (editable; they win over the library)", top))
+        tl.addWidget(QLabel(self.tr("<b>Workspace factors</b> (editable; they win over the library)"), top))
         tl.addWidget(self.workspace_view)
         bottom = QWidget(split)
         bl = QVBoxLayout(bottom)
@@ -57,6 +81,9 @@ class FactorsView(QWidget):
         layout.addWidget(split)
 
     def set_library(self, factors: list[Factor], version: str) -> None:
-        self.library_title.setText(f"<b>Built-in library {version}</b> (read-only, "
-                                   f"{len(factors):,} factors)")
+        self.library_title.setText(
+            self.tr("<b>Built-in library {0}</b> (read-only, {1} factors)").format(
+                version, f"{len(factors):,}"
+            )
+        )
         self.library_model.set_rows(library_rows(factors))

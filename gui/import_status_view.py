@@ -14,7 +14,7 @@ class ImportStatusView(QWidget):
         self.label = QLabel(self)
         self.bar = QProgressBar(self)
         self.bar.setFixedWidth(220)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.clicked.connect(self.cancel_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -24,7 +24,7 @@ class ImportStatusView(QWidget):
         self.hide()
 
     def start(self, name: str) -> None:
-        self.label.setText(f"Importing {name}…")
+        self.label.setText(self.tr("Importing {0}…").format(name))
         self.bar.setRange(0, 0)  # busy until the first report
         self.cancel_button.setEnabled(True)
         self.show()
@@ -37,5 +37,5 @@ class ImportStatusView(QWidget):
             self.bar.setRange(0, 0)
 
     def cancelling(self) -> None:
-        self.label.setText("Cancelling…")
+        self.label.setText(self.tr("Cancelling…"))
         self.cancel_button.setEnabled(False)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from core.charts import with_chart_extras
-from core.errors import GreenLedgerError, ImportRefused
+from core.errors import GreenLedgerError, ImportRefused, error_text
 from core.fields import Kind
 from core.importing.importer import ImportResult
 from core.importing.reader import CSV_SUFFIXES, WORKBOOK_SUFFIXES
 from core.row_figures import table_rows
 from core.storage import SUFFIX, Workspace
-from gui import settings
+from gui import i18n, settings
 from gui.dashboard_view import DashboardView
 from gui.edit_controller import EditController
 from gui.factors_view import FactorsView
@@ -36,19 +36,72 @@ from gui.record_model import RecordModels
 from gui.table_view import TableView
 from gui.workers import ImportRunner
 
-DATA_PAGES = (("Energy", Kind.ENERGY), ("Deliveries", Kind.DELIVERIES), ("Packaging", Kind.PACKAGING),
-              ("Initiatives", Kind.INITIATIVES), ("Sites", Kind.SITES), ("Campaigns", Kind.CAMPAIGNS))
+DATA_PAGES = (
+    ("Energy", Kind.ENERGY),
+    ("Deliveries", Kind.DELIVERIES),
+    ("Packaging", Kind.PACKAGING),
+    ("Initiatives", Kind.INITIATIVES),
+    ("Sites", Kind.SITES),
+    ("Campaigns", Kind.CAMPAIGNS),
+)
 PAGES = ("Dashboard", *(t for t, _ in DATA_PAGES), "Factors", "Imports")
+# Page names as shown (PAGES stay English: they are the keys kept in QSettings).
+PAGE_TITLES = (
+    QT_TRANSLATE_NOOP("MainWindow", "Dashboard"),
+    QT_TRANSLATE_NOOP("MainWindow", "Energy"),
+    QT_TRANSLATE_NOOP("MainWindow", "Deliveries"),
+    QT_TRANSLATE_NOOP("MainWindow", "Packaging"),
+    QT_TRANSLATE_NOOP("MainWindow", "Initiatives"),
+    QT_TRANSLATE_NOOP("MainWindow", "Sites"),
+    QT_TRANSLATE_NOOP("MainWindow", "Campaigns"),
+    QT_TRANSLATE_NOOP("MainWindow", "Factors"),
+    QT_TRANSLATE_NOOP("MainWindow", "Imports"),
+)
+EMPTY_TEXT = {
+    Kind.ENERGY: QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "No energy rows yet: import a workbook (Ctrl+I), paste rows from Excel (Ctrl+V) or add one.",
+    ),
+    Kind.DELIVERIES: QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "No deliveries rows yet: import a workbook (Ctrl+I), paste rows from Excel (Ctrl+V) or add one.",
+    ),
+    Kind.PACKAGING: QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "No packaging rows yet: import a workbook (Ctrl+I), paste rows from Excel (Ctrl+V) or add one.",
+    ),
+    Kind.INITIATIVES: QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "No initiatives yet: import a workbook (Ctrl+I), paste rows from Excel (Ctrl+V) or add one.",
+    ),
+    Kind.SITES: QT_TRANSLATE_NOOP(
+        "MainWindow", "No sites yet: import a workbook (Ctrl+I), paste rows from Excel (Ctrl+V) or add one."
+    ),
+    Kind.CAMPAIGNS: QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "No campaigns yet: import a workbook (Ctrl+I), paste rows from Excel (Ctrl+V) or add one.",
+    ),
+}
 IMPORTABLE = WORKBOOK_SUFFIXES + CSV_SUFFIXES
-WORKBOOK_FILTER = "Workbooks (*.xlsx *.xlsm *.xls *.ods *.xlsb *.csv)"
+WORKBOOK_PATTERNS = "(*.xlsx *.xlsm *.xls *.ods *.xlsb *.csv)"
 
 
 class MainWindow(QMainWindow):
     import_finished = Signal(object)  # ImportResult or the exception that refused it
 
-    def __init__(self, workspace_path: Path) -> None:
+    open_windows: list[MainWindow] = []  # windows alive (a language switch replaces one)
+
+    def __init__(self, workspace_path: Path, controller: EditController | None = None,
+                 state: dict | None = None) -> None:
         super().__init__()
-        self.controller = EditController(Workspace.open(workspace_path), self)
+        if controller is None:
+            controller = EditController(Workspace.open(workspace_path), self)
+        else:  # a language switch: the same connection, lock and undo history
+            controller.setParent(self)
+        self.controller = controller
+        self._handed_over = False
+        self._keep_history = state is not None
+        MainWindow.open_windows.append(self)
         self.importer = ImportRunner(self)
         self._dialogs: list[QWidget] = []
         self.models = RecordModels([kind for _, kind in DATA_PAGES], self)
@@ -59,22 +112,30 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._restore_settings()
         self._on_workspace_opened()
+        if state is not None:
+            self.apply_state(state)
 
     # --- assembly ------------------------------------------------------------------------------
 
     def _build_pages(self) -> None:
         self.dashboard = DashboardView(self)
-        self.tables = {kind: TableView(self.models[kind], kind=kind, controller=self.controller,
-                                       empty_text=f"No {title.lower()} rows yet: import a workbook "
-                                       "(Ctrl+I), paste rows from Excel (Ctrl+V) or add one.")
-                       for title, kind in DATA_PAGES}
+        self.tables = {
+            kind: TableView(
+                self.models[kind],
+                kind=kind,
+                controller=self.controller,
+                empty_text=QCoreApplication.translate("MainWindow", EMPTY_TEXT[kind]),
+            )
+            for _title, kind in DATA_PAGES
+        }
         self.factors_view = FactorsView(self.controller, self)
         self.imports_view = ImportsView(self)
         self.sidebar = QListWidget(self)
-        self.sidebar.addItems(PAGES)
+        self.sidebar.addItems([QCoreApplication.translate("MainWindow", t) for t in PAGE_TITLES])
         self.sidebar.setFixedWidth(170)
-        self.sidebar.setStyleSheet("QListWidget { font-size: 11pt; padding-top: 6px; }"
-                                   "QListWidget::item { padding: 7px 10px; }")
+        self.sidebar.setStyleSheet(
+            "QListWidget { font-size: 11pt; padding-top: 6px; }QListWidget::item { padding: 7px 10px; }"
+        )
         self.stack = QStackedWidget(self)
         for page in (self.dashboard, *self.tables.values(), self.factors_view, self.imports_view):
             self.stack.addWidget(page)
@@ -92,36 +153,58 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        file = self.menuBar().addMenu("&File")
-        self._action(file, "&New workspace…", self._on_new_triggered, QKeySequence.StandardKey.New)
-        self._action(file, "&Open workspace…", self._on_open_triggered, "Ctrl+O")
-        self.recent_menu = file.addMenu("&Recent workspaces")
+        file = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file, self.tr("&New workspace…"), self._on_new_triggered, QKeySequence.StandardKey.New)
+        self._action(file, self.tr("&Open workspace…"), self._on_open_triggered, "Ctrl+O")
+        self.recent_menu = file.addMenu(self.tr("&Recent workspaces"))
         file.addSeparator()
-        self.import_action = self._action(file, "&Import workbook…", self._on_import_triggered, "Ctrl+I")
-        self._action(file, "Download &template…", self._on_template_triggered)
+        self.import_action = self._action(
+            file, self.tr("&Import workbook…"), self._on_import_triggered, "Ctrl+I"
+        )
+        self._action(file, self.tr("Download &template…"), self._on_template_triggered)
         file.addSeparator()
-        self.export_action = self._action(file, "&Export chart…", self._on_export_triggered, "Ctrl+E")
-        self.deck_action = self._action(file, "Export &deck (PowerPoint)…", self._on_export_deck_triggered,
-                                        "Ctrl+Shift+E")
+        self.export_action = self._action(
+            file, self.tr("&Export chart…"), self._on_export_triggered, "Ctrl+E"
+        )
+        self.deck_action = self._action(
+            file, self.tr("Export &deck (PowerPoint)…"), self._on_export_deck_triggered, "Ctrl+Shift+E"
+        )
         file.addSeparator()
-        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        edit = self.menuBar().addMenu("&Edit")
+        self._action(file, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
         stack = self.controller.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
-        self._action(edit, "&Copy", lambda: self._on_table_action("copy"), "Ctrl+C")
-        self._action(edit, "&Paste", lambda: self._on_table_action("paste"), "Ctrl+V")
-        self._action(edit, "&Delete rows", lambda: self._on_table_action("delete_selected"),
-                     "Delete")
-        self._action(edit, "&Add row…", lambda: self._on_table_action("add_row"), "Ctrl+N")
-        view = self.menuBar().addMenu("&View")
-        for i, name in enumerate(PAGES):
-            self._action(view, f"&{name}", lambda _=False, i=i: self.sidebar.setCurrentRow(i),
-                         f"Ctrl+{i + 1}")
+        self._action(edit, self.tr("&Copy"), lambda: self._on_table_action("copy"), "Ctrl+C")
+        self._action(edit, self.tr("&Paste"), lambda: self._on_table_action("paste"), "Ctrl+V")
+        self._action(
+            edit, self.tr("&Delete rows"), lambda: self._on_table_action("delete_selected"), "Delete"
+        )
+        self._action(edit, self.tr("&Add row…"), lambda: self._on_table_action("add_row"), "Ctrl+N")
+        view = self.menuBar().addMenu(self.tr("&View"))
+        for i, title in enumerate(PAGE_TITLES):
+            self._action(
+                view,
+                "&" + QCoreApplication.translate("MainWindow", title),
+                lambda _=False, i=i: self.sidebar.setCurrentRow(i),
+                f"Ctrl+{i + 1}",
+            )
+        view.addSeparator()
+        language = view.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = settings.value("language", "system")
+        for key, text in (("system", self.tr("System default")), *i18n.LANGUAGES.items()):
+            action = language.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(key == current)
+            action.setData(key)
+            group.addAction(action)
+        group.triggered.connect(lambda a: self.set_language(a.data()))
+        self.language_actions = group
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = self._action(help_menu, self.tr("&About GreenLedger"), self._on_about_triggered)
         about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -161,24 +244,33 @@ class MainWindow(QMainWindow):
 
     def _on_workspace_opened(self) -> None:
         read_only = self.controller.read_only
-        self.setWindowTitle(f"GreenLedger — {self.workspace.name}" + (" (read-only)" if read_only else ""))
-        self.path_label.setText(("Read-only (open in another window) · " if read_only else "")
-                                + str(self.workspace.path))
+        self.setWindowTitle(
+            f"GreenLedger — {self.workspace.name}" + (self.tr(" (read-only)") if read_only else "")
+        )
+        self.path_label.setText(
+            (self.tr("Read-only (open in another window) · ") if read_only else "") + str(self.workspace.path)
+        )
         self.import_action.setEnabled(not read_only)
         for view in (*self.tables.values(), self.factors_view.workspace_view):
             view.set_read_only(read_only)
         settings.add_recent_workspace(self.workspace.path)
-        self.controller.undo_stack.clear()
+        if not self._keep_history:
+            self.controller.undo_stack.clear()
+        self._keep_history = False
         self.reload()
-        for view in (*self.tables.values(), self.factors_view.workspace_view,
-                     self.factors_view.library_view, self.imports_view):
+        for view in (
+            *self.tables.values(),
+            self.factors_view.workspace_view,
+            self.factors_view.library_view,
+            self.imports_view,
+        ):
             view.fit_columns()
 
     def open_workspace(self, path: Path) -> None:
         try:
             ws = Workspace.open(path)
         except GreenLedgerError as exc:
-            QMessageBox.warning(self, "GreenLedger", str(exc))
+            QMessageBox.warning(self, "GreenLedger", error_text(exc))
             return
         self.controller.close()
         self.controller.open(ws)
@@ -189,7 +281,8 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         self.models.reload(ws)
         self.factors_view.workspace_model.set_rows(
-            table_rows(ws, Kind.FACTORS, self.models.book, self.models.summary))
+            table_rows(ws, Kind.FACTORS, self.models.book, self.models.summary)
+        )
         self.factors_view.set_library(ws.library_factors(), ws.library_version)
         self.imports_view.set_batches(ws.batches())
         self._show_summary(ws)
@@ -212,20 +305,33 @@ class MainWindow(QMainWindow):
 
     def current_table(self) -> TableView | None:
         page = self.stack.currentWidget()
-        return page.workspace_view if page is self.factors_view else \
-            page if isinstance(page, TableView) else None
+        return (
+            page.workspace_view
+            if page is self.factors_view
+            else page
+            if isinstance(page, TableView)
+            else None
+        )
 
     # --- menu handlers -------------------------------------------------------------------------
 
     def _on_new_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New workspace", f"workspace{SUFFIX}",
-                                              f"GreenLedger workspaces (*{SUFFIX})")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New workspace"),
+            f"workspace{SUFFIX}",
+            self.tr("GreenLedger workspaces") + f" (*{SUFFIX})",
+        )
         if path:
             self.open_workspace(Path(path).with_suffix(SUFFIX))
 
     def _on_open_triggered(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open workspace", "",
-                                              f"GreenLedger workspaces (*{SUFFIX});;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open workspace"),
+            "",
+            self.tr("GreenLedger workspaces") + f" (*{SUFFIX});;" + self.tr("All files") + " (*)",
+        )
         if path:
             self.open_workspace(Path(path))
 
@@ -238,11 +344,13 @@ class MainWindow(QMainWindow):
     def _on_export_triggered(self, _checked: bool = False, current: str | None = None) -> None:
         from gui.charts.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.dashboard.summary, self.dashboard.filters,
-                              current or self.dashboard.current_chart_name, self)
+        dialog = ExportDialog(
+            self.dashboard.summary, self.dashboard.filters, current or self.dashboard.current_chart_name, self
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._show_message(
-            self.tr("Exported {0}").format(getattr(dialog, "written", ""))))
+        dialog.accepted.connect(
+            lambda: self._show_message(self.tr("Exported {0}").format(getattr(dialog, "written", "")))
+        )
         dialog.open()
         self.export_dialog = dialog
 
@@ -252,13 +360,17 @@ class MainWindow(QMainWindow):
         self._on_export_triggered(current=DECK)
 
     def _on_template_triggered(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Download template", "greenledger-template.xlsx",
-                                              "Excel workbooks (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Download template"),
+            "greenledger-template.xlsx",
+            self.tr("Excel workbooks") + " (*.xlsx)",
+        )
         if path:
             from core.template import write_template
 
             write_template(Path(path))
-            self._show_message(f"Template written to {path}")
+            self._show_message(self.tr("Template written to {0}").format(path))
 
     def _on_table_action(self, name: str) -> None:
         table = self.current_table()
@@ -268,9 +380,9 @@ class MainWindow(QMainWindow):
     def _on_undo_import_requested(self, batch_id: int) -> None:
         reason = self.controller.undo_import(batch_id)
         if reason:
-            QMessageBox.warning(self, "Undo import", reason)
+            QMessageBox.warning(self, self.tr("Undo import"), reason)
         else:
-            self._show_message(f"Import {batch_id} undone (Ctrl+Z restores it)")
+            self._show_message(self.tr("Import {0} undone (Ctrl+Z restores it)").format(batch_id))
 
     def _on_controller_failed(self, reason: str) -> None:
         QMessageBox.warning(self, "GreenLedger", reason)
@@ -288,7 +400,9 @@ class MainWindow(QMainWindow):
     # --- importing -------------------------------------------------------------------------
 
     def _on_import_triggered(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import workbook", "", WORKBOOK_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import workbook"), "", self.tr("Workbooks") + " " + WORKBOOK_PATTERNS
+        )
         if path:
             self.start_import(Path(path))
 
@@ -298,7 +412,7 @@ class MainWindow(QMainWindow):
             self._show_message(self.controller.refusal)
             return False
         if not self.importer.start(self.workspace.path, file):
-            self._show_message("An import is already running")
+            self._show_message(self.tr("An import is already running"))
             return False
         return True
 
@@ -317,14 +431,19 @@ class MainWindow(QMainWindow):
             self.controller.undo_stack.clear()  # the commands' row states may predate the import
             self.reload()
             new = outcome.inserted + outcome.updated
-            self._show_message(f"{outcome.file}: imported {outcome.inserted:,} new and "
-                               f"{outcome.updated:,} updated rows" if new else
-                               f"{outcome.file}: nothing new; every row is already in the workspace")
+            self._show_message(
+                self.tr("{0}: imported {1} new and {2} updated rows").format(
+                    outcome.file, f"{outcome.inserted:,}", f"{outcome.updated:,}"
+                )
+                if new
+                else self.tr("{0}: nothing new; every row is already in the workspace").format(outcome.file)
+            )
         elif isinstance(outcome, ImportRefused):
-            self.show_problems("Import refused: nothing was written", outcome.problems,
-                               outcome.warnings)
+            self.show_problems(
+                self.tr("Import refused: nothing was written"), outcome.problems, outcome.warnings
+            )
         elif isinstance(outcome, GreenLedgerError):
-            self._show_message(str(outcome))
+            self._show_message(error_text(outcome))
         self.import_finished.emit(outcome)
         if isinstance(outcome, Exception) and not isinstance(outcome, GreenLedgerError):
             raise outcome  # the top-level hook logs it and shows the error dialog
@@ -347,7 +466,53 @@ class MainWindow(QMainWindow):
         page = settings.value("last_page", "Dashboard")
         self.sidebar.setCurrentRow(PAGES.index(page) if page in PAGES else 0)
 
+    # --- language ------------------------------------------------------------------------------
+
+    def view_state(self) -> dict:
+        """What a rebuilt window restores: geometry, page, dashboard filters and chart, table filters."""
+        bar = self.dashboard.filter_bar
+        return {
+            "geometry": self.saveGeometry(),
+            "page": self.sidebar.currentRow(),
+            "filters": [box.currentIndex() for box in (bar.site, bar.campaign, bar.year_from, bar.year_to,
+                                                       bar.unit)],
+            "chart": self.dashboard.current_chart_name,
+            "table_filters": {kind: view.filter_edit.text() for kind, view in self.tables.items()},
+        }
+
+    def apply_state(self, state: dict) -> None:
+        self.restoreGeometry(state["geometry"])
+        self.sidebar.setCurrentRow(state["page"])
+        bar = self.dashboard.filter_bar
+        for box, i in zip((bar.site, bar.campaign, bar.year_from, bar.year_to, bar.unit), state["filters"],
+                          strict=True):
+            box.setCurrentIndex(i)
+        self.dashboard.select_chart(state["chart"])
+        for kind, text in state["table_filters"].items():
+            self.tables[kind].filter_edit.setText(text)
+
+    def set_language(self, choice: str) -> MainWindow:
+        """Switch to `choice` ('en', 'zh' or 'system') live: remembered, installed, and this window
+        replaced by one built in that language on the same workspace connection, undo history,
+        page, filters and size. Returns the new window."""
+        settings.set_value("language", choice)
+        i18n.install(choice)
+        if self.importer.running:
+            self.importer.wait()
+        new = MainWindow(self.workspace.path, controller=self.controller, state=self.view_state())
+        self._handed_over = True
+        new.show()
+        self.close()
+        return new
+
     def closeEvent(self, event) -> None:
+        if self._handed_over:  # replaced by a window in another language: keep the workspace open
+            MainWindow.open_windows.remove(self)
+            super().closeEvent(event)
+            self.deleteLater()
+            return
+        if self in MainWindow.open_windows:
+            MainWindow.open_windows.remove(self)
         settings.set_value("geometry", self.saveGeometry())
         settings.set_value("last_page", PAGES[self.sidebar.currentRow()])
         if self.importer.running:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,37 +20,61 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import Problem
+from core.errors import Problem, reason_text
 from gui.table_model import Column, TableModel
 
-PROBLEM_COLUMNS = (Column("File", "file"), Column("Sheet", "sheet"), Column("Row", "row", "int"),
-                   Column("Column", "column"), Column("Value", "value"), Column("Reason", "reason"))
+PROBLEM_COLUMNS = (
+    Column(QT_TRANSLATE_NOOP("Columns", "File"), "file"),
+    Column(QT_TRANSLATE_NOOP("Columns", "Sheet"), "sheet"),
+    Column(QT_TRANSLATE_NOOP("Columns", "Row"), "row", "int"),
+    Column(QT_TRANSLATE_NOOP("Columns", "Column"), "column"),
+    Column(QT_TRANSLATE_NOOP("Columns", "Value"), "value"),
+    Column(QT_TRANSLATE_NOOP("Columns", "Reason"), "reason"),
+)
 
 
 def problem_rows(problems: Sequence[Problem]) -> list[dict]:
-    return [{"id": i, "file": p.file, "sheet": p.sheet, "row": p.row, "column": p.column,
-             "value": "" if p.value is None else str(p.value), "reason": p.reason}
-            for i, p in enumerate(problems)]
+    return [
+        {
+            "id": i,
+            "file": p.file,
+            "sheet": p.sheet,
+            "row": p.row,
+            "column": p.column,
+            "value": "" if p.value is None else str(p.value),
+            "reason": reason_text(p),
+        }
+        for i, p in enumerate(problems)
+    ]
 
 
 def problems_text(title: str, problems: Sequence[Problem], warnings: Sequence[Problem] = ()) -> str:
-    lines = [title, ""] + [str(p) for p in problems]
+    lines = [title, ""] + [p.render() for p in problems]
     if warnings:
-        lines += ["", "Warnings:"] + [str(w) for w in warnings]
+        lines += ["", QCoreApplication.translate("ProblemsDialog", "Warnings:")] + [
+            w.render() for w in warnings
+        ]
     return "\n".join(lines) + "\n"
 
 
 class ProblemsDialog(QDialog):
-    def __init__(self, title: str, problems: Sequence[Problem], warnings: Sequence[Problem] = (),
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        problems: Sequence[Problem],
+        warnings: Sequence[Problem] = (),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(False)
         self.problems, self.warnings = list(problems), list(warnings)
         self._title = title
         n = len(self.problems)
-        head = QLabel(f"<b>{title}</b><br>{n:,} problem{'s' if n != 1 else ''}. Correct them "
-                      "and try again.", self)
+        head = QLabel(
+            f"<b>{title}</b><br>" + self.tr("{0} problem(s). Correct them and try again.").format(f"{n:,}"),
+            self,
+        )
         self.model = TableModel(PROBLEM_COLUMNS, self)
         self.model.set_rows(problem_rows(self.problems))
         self.table = QTableView(self)
@@ -59,8 +84,8 @@ class ProblemsDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        copy = QPushButton("&Copy", self)
-        save = QPushButton("&Save…", self)
+        copy = QPushButton(self.tr("&Copy"), self)
+        save = QPushButton(self.tr("&Save…"), self)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self.copy)
@@ -82,7 +107,8 @@ class ProblemsDialog(QDialog):
         Path(path).write_text(self.text(), encoding="utf-8")
 
     def _on_save_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save problems", "problems.txt",
-                                              "Text files (*.txt)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save problems"), "problems.txt", self.tr("Text files") + " (*.txt)"
+        )
         if path:
             self.save(Path(path))

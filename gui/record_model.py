@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
 from core.accounting import summarize
 from core.editing import editable_fields, header_text, rows_by_id
@@ -18,34 +18,83 @@ from core.storage import Workspace
 from gui.table_model import Column, TableModel
 
 _FMT = {FieldType.NUMBER: "amount", FieldType.INTEGER: "int", FieldType.YEAR: "text"}
-_FIELD_FMT = {"orders": "int", "recycled_content": "percent", "factor": "factor",
-              "value": "factor"}
+_FIELD_FMT = {"orders": "int", "recycled_content": "percent", "factor": "factor", "value": "factor"}
 
 COMPUTED: dict[Kind, tuple[Column, ...]] = {
     Kind.ENERGY: (
-        Column("Grid factor (kg CO2/kWh)", "factor_kg_per_kwh", "factor", computed=True),
-        Column("Emissions (t CO2e)", "t_co2e", "number", computed=True,
-               tip="Location-based Scope 2 (grid-delivered kWh × grid factor); Scope 1 for diesel"),
-        Column("Avoided (t CO2e)", "avoided_t", "number", computed=True,
-               tip="Renewable kWh × grid factor: reported beside the inventory, never netted"),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Grid factor (kg CO2/kWh)"),
+            "factor_kg_per_kwh",
+            "factor",
+            computed=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Emissions (t CO2e)"),
+            "t_co2e",
+            "number",
+            computed=True,
+            tip=QT_TRANSLATE_NOOP(
+                "Columns", "Location-based Scope 2 (grid-delivered kWh × grid factor); Scope 1 for diesel"
+            ),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Avoided (t CO2e)"),
+            "avoided_t",
+            "number",
+            computed=True,
+            tip=QT_TRANSLATE_NOOP(
+                "Columns", "Renewable kWh × grid factor: reported beside the inventory, never netted"
+            ),
+        ),
     ),
     Kind.DELIVERIES: (
-        Column("Emissions used (t CO2e)", "t_co2e", "number", computed=True),
-        Column("Intensity (kg CO2e/order)", "intensity_kg_per_order", "factor", computed=True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Emissions used (t CO2e)"), "t_co2e", "number", computed=True),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Intensity (kg CO2e/order)"),
+            "intensity_kg_per_order",
+            "factor",
+            computed=True,
+        ),
     ),
-    Kind.PACKAGING: (Column("Emissions (t CO2e)", "t_co2e", "number", computed=True),),
-    Kind.INITIATIVES: (Column("Reduction used (t CO2e)", "reduction_t", "number", computed=True),),
+    Kind.PACKAGING: (
+        Column(QT_TRANSLATE_NOOP("Columns", "Emissions (t CO2e)"), "t_co2e", "number", computed=True),
+    ),
+    Kind.INITIATIVES: (
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Reduction used (t CO2e)"), "reduction_t", "number", computed=True
+        ),
+    ),
     Kind.SITES: (
-        Column("Energy, all years (kWh)", "total_kwh", "number", computed=True),
-        Column("Renewable share (%)", "renewable_share_pct", "percent", computed=True),
-        Column("Avoided (t CO2e)", "avoided_t", "number", computed=True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Energy, all years (kWh)"), "total_kwh", "number", computed=True),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Renewable share (%)"),
+            "renewable_share_pct",
+            "percent",
+            computed=True,
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Avoided (t CO2e)"), "avoided_t", "number", computed=True),
     ),
     Kind.CAMPAIGNS: (
-        Column("Orders", "orders", "int", computed=True),
-        Column("Delivery emissions (t CO2e)", "emissions_t", "number", computed=True),
-        Column("Intensity (kg CO2e/order)", "intensity_kg_per_order", "factor", computed=True),
-        Column("Change vs baseline (%)", "intensity_change_pct", "percent", computed=True),
-        Column("Avoided (t CO2e)", "avoided_t", "number", computed=True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Orders"), "orders", "int", computed=True),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Delivery emissions (t CO2e)"),
+            "emissions_t",
+            "number",
+            computed=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Intensity (kg CO2e/order)"),
+            "intensity_kg_per_order",
+            "factor",
+            computed=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("Columns", "Change vs baseline (%)"),
+            "intensity_change_pct",
+            "percent",
+            computed=True,
+        ),
+        Column(QT_TRANSLATE_NOOP("Columns", "Avoided (t CO2e)"), "avoided_t", "number", computed=True),
     ),
     Kind.FACTORS: (),
 }
@@ -90,9 +139,14 @@ class RecordModel(TableModel):
 # What to read again after an edit of each kind, beyond its own rows (sites and campaigns carry
 # summary figures); a kind not listed (factors) means everything.
 _SUMMARY = (Kind.SITES, Kind.CAMPAIGNS)
-REFRESH = {Kind.ENERGY: _SUMMARY, Kind.DELIVERIES: _SUMMARY, Kind.PACKAGING: _SUMMARY,
-           Kind.INITIATIVES: _SUMMARY, Kind.SITES: (Kind.ENERGY, Kind.CAMPAIGNS),
-           Kind.CAMPAIGNS: (Kind.DELIVERIES, Kind.PACKAGING, Kind.INITIATIVES, Kind.SITES)}
+REFRESH = {
+    Kind.ENERGY: _SUMMARY,
+    Kind.DELIVERIES: _SUMMARY,
+    Kind.PACKAGING: _SUMMARY,
+    Kind.INITIATIVES: _SUMMARY,
+    Kind.SITES: (Kind.ENERGY, Kind.CAMPAIGNS),
+    Kind.CAMPAIGNS: (Kind.DELIVERIES, Kind.PACKAGING, Kind.INITIATIVES, Kind.SITES),
+}
 
 
 class RecordModels(dict):

@@ -11,7 +11,14 @@ import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from core.editing import cell_text
@@ -156,10 +163,10 @@ class TableModel(QAbstractTableModel):
             return None
         col = self.columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return col.header
+            return QCoreApplication.translate("Columns", col.header)
         if role == Qt.ItemDataRole.ToolTipRole:
-            base = col.tip or col.header
-            return f"{base}\nComputed, read-only" if col.computed else base
+            base = QCoreApplication.translate("Columns", col.tip or col.header)
+            return base + "\n" + self.tr("Computed, read-only") if col.computed else base
         if role == Qt.ItemDataRole.FontRole and col.computed:
             font = QFont()
             font.setItalic(True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,13 +29,16 @@ from gui.cell_delegate import CellDelegate
 from gui.edit_controller import EditController
 from gui.table_model import SORT_ROLE, TableModel
 
-ALL = "All"
+ALL = "All"  # the facet box's first item (shown translated, matched by index 0)
 # Facet filters: (label, key of the row dict); "year" is the year of period_start / start.
 FACETS: dict[Kind, tuple[tuple[str, str], ...]] = {
-    Kind.ENERGY: (("Site", "site"), ("Year", "year")),
-    Kind.DELIVERIES: (("Campaign", "campaign"),),
-    Kind.PACKAGING: (("Campaign", "campaign"),),
-    Kind.INITIATIVES: (("Campaign", "campaign"),),
+    Kind.ENERGY: (
+        (QT_TRANSLATE_NOOP("TableView", "Site"), "site"),
+        (QT_TRANSLATE_NOOP("TableView", "Year"), "year"),
+    ),
+    Kind.DELIVERIES: ((QT_TRANSLATE_NOOP("TableView", "Campaign"), "campaign"),),
+    Kind.PACKAGING: ((QT_TRANSLATE_NOOP("TableView", "Campaign"), "campaign"),),
+    Kind.INITIATIVES: ((QT_TRANSLATE_NOOP("TableView", "Campaign"), "campaign"),),
 }
 
 
@@ -84,9 +87,15 @@ class TableView(QWidget):
     problems_found = Signal(str, list)  # title, list[Problem]
     message = Signal(str)  # a short status-bar message
 
-    def __init__(self, model: TableModel, *, kind: Kind | None = None,
-                 controller: EditController | None = None, empty_text: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: TableModel,
+        *,
+        kind: Kind | None = None,
+        controller: EditController | None = None,
+        empty_text: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.model, self.kind, self.controller = model, kind, controller
         self.proxy = FilterProxy(self)
@@ -103,11 +112,13 @@ class TableView(QWidget):
         self.table.horizontalHeader().setResizeContentsPrecision(40)  # fit to 40 rows, not all
         # stretch a last text column (notes, sources); a number stays beside its neighbours
         self.table.horizontalHeader().setStretchLastSection(not model.columns[-1].numeric)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter rows…")
+        self.filter_edit.setPlaceholderText(self.tr("Filter rows…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.empty_label = QLabel(empty_text, self)
@@ -128,16 +139,18 @@ class TableView(QWidget):
 
     def _build(self, kind: Kind | None) -> None:
         bar = QHBoxLayout()
-        label = QLabel("&Filter:", self)
+        label = QLabel(self.tr("&Filter:"), self)
         label.setBuddy(self.filter_edit)
         bar.addWidget(label)
         bar.addWidget(self.filter_edit, 2)
         for title, key in FACETS.get(kind, ()) if kind else ():
             box = QComboBox(self)
             box.setMinimumContentsLength(12)
-            box.currentTextChanged.connect(lambda text, k=key: self.proxy.set_facet(k, text))
+            box.currentIndexChanged.connect(
+                lambda i, k=key, b=box: self.proxy.set_facet(k, b.itemText(i) if i > 0 else ALL)
+            )
             self._facet_boxes[key] = box
-            bar.addWidget(QLabel(f"{title}:", self))
+            bar.addWidget(QLabel(QCoreApplication.translate("TableView", title) + ":", self))
             bar.addWidget(box, 1)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
@@ -153,15 +166,19 @@ class TableView(QWidget):
         self.delegate = CellDelegate(kind, self._check_cell, self._names, self)
         self.delegate.refused.connect(self.message)
         self.table.setItemDelegate(self.delegate)
-        self.add_button = QPushButton("&Add row…", self)
+        self.add_button = QPushButton(self.tr("&Add row…"), self)
         self.add_button.clicked.connect(self.add_row)
-        self.delete_button = QPushButton("&Delete rows", self)
+        self.delete_button = QPushButton(self.tr("&Delete rows"), self)
         self.delete_button.clicked.connect(self.delete_selected)
         self.buttons.addWidget(self.add_button)
         self.buttons.addWidget(self.delete_button)
         self.buttons.addStretch(1)
-        hint = QLabel("Double-click a cell to edit · Ctrl+V pastes rows from Excel · "
-                      "shaded columns are computed", self)
+        hint = QLabel(
+            self.tr(
+                "Double-click a cell to edit · Ctrl+V pastes rows from Excel · shaded columns are computed"
+            ),
+            self,
+        )
         hint.setObjectName("hint")
         self.buttons.addWidget(hint)
 
@@ -179,22 +196,25 @@ class TableView(QWidget):
         empty = self.model.rowCount() == 0
         self.empty_label.setVisible(empty and bool(self.empty_label.text()))
         for key, box in self._facet_boxes.items():
-            current = box.currentText() or ALL
+            all_text = self.tr("All")
+            current = box.currentText() if box.currentIndex() > 0 else all_text
             values = sorted({_facet_value(r, key) for r in self.model.rows()} - {""})
-            if [box.itemText(i) for i in range(box.count())] != [ALL, *values]:
+            if [box.itemText(i) for i in range(box.count())] != [all_text, *values]:
                 box.blockSignals(True)
                 box.clear()
-                box.addItems([ALL, *values])
-                box.setCurrentText(current if current in values else ALL)
+                box.addItems([all_text, *values])
+                box.setCurrentText(current if current in values else all_text)
                 box.blockSignals(False)
-                self.proxy.set_facet(key, box.currentText())
+                self.proxy.set_facet(key, box.currentText() if box.currentIndex() > 0 else ALL)
         self._update_count()
 
     def _update_count(self, *args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        noun = "row" if total == 1 else "rows"
-        self.count_label.setText(f"{total:,} {noun}" if shown == total
-                                 else f"{shown:,} of {total:,} {noun}")
+        self.count_label.setText(
+            self.tr("{0} row(s)").format(f"{total:,}")
+            if shown == total
+            else self.tr("{0} of {1} row(s)").format(f"{shown:,}", f"{total:,}")
+        )
 
     def fit_columns(self) -> None:
         """Fit the columns to their contents now if the page is visible, else when first shown
@@ -218,8 +238,9 @@ class TableView(QWidget):
         # Too wide for the page: narrow the widest text columns (their tooltips hold the whole
         # text) so the numbers, and the computed columns at the right, stay in view.
         excess = sum(header.sectionSize(i) for i in range(n)) - self.table.viewport().width()
-        texts = sorted((i for i in range(n) if not self.model.columns[i].numeric),
-                       key=header.sectionSize, reverse=True)
+        texts = sorted(
+            (i for i in range(n) if not self.model.columns[i].numeric), key=header.sectionSize, reverse=True
+        )
         for i in texts:
             if excess <= 0:
                 break
@@ -248,8 +269,7 @@ class TableView(QWidget):
     def _submit_cell(self, row: dict, column, text: str) -> str | None:
         texts = editing.row_texts(self.kind, row)
         texts[column.field] = text
-        problems = self.controller.submit(self.kind, [(row["id"], texts)],
-                                          f"Edit {column.header}")
+        problems = self.controller.submit(self.kind, [(row["id"], texts)], f"Edit {column.header}")
         return _cell_reason(problems)
 
     def add_row(self) -> AddRowDialog | None:
@@ -257,8 +277,12 @@ class TableView(QWidget):
         if self.controller is None or self.controller.read_only:
             return None
         kind = self.kind
-        dialog = AddRowDialog(kind, self._names, lambda texts: self.controller.submit(
-            kind, [(None, texts)], f"Add {kind.value} row"), self)
+        dialog = AddRowDialog(
+            kind,
+            self._names,
+            lambda texts: self.controller.submit(kind, [(None, texts)], f"Add {kind.value} row"),
+            self,
+        )
         dialog.open()
         return dialog
 
@@ -273,13 +297,13 @@ class TableView(QWidget):
             return
         ids = [self.model.row(r)["id"] for r in self.selected_source_rows()]
         if not ids:
-            self.message.emit("Select the rows to delete first")
+            self.message.emit(self.tr("Select the rows to delete first"))
             return
         reason = self.controller.delete(self.kind, ids)
         if reason:
-            self.problems_found.emit("Rows not deleted", [Problem("delete", reason)])
+            self.problems_found.emit(self.tr("Rows not deleted"), [Problem("delete", reason)])
         else:
-            self.message.emit(f"Deleted {len(ids)} row{'s' if len(ids) != 1 else ''} (Ctrl+Z undoes)")
+            self.message.emit(self.tr("Deleted {0} row(s) (Ctrl+Z undoes)").format(len(ids)))
 
     # --- clipboard -----------------------------------------------------------------------------
 
@@ -292,15 +316,20 @@ class TableView(QWidget):
         header = self.table.horizontalHeader()
         cols = sorted({i.column() for i in indexes}, key=header.visualIndex)
         chosen = {(i.row(), i.column()) for i in indexes}
-        lines = ["\t".join(str(self.proxy.index(r, c).data(Qt.ItemDataRole.EditRole) or "")
-                           if (r, c) in chosen else "" for c in cols) for r in rows]
+        lines = [
+            "\t".join(
+                str(self.proxy.index(r, c).data(Qt.ItemDataRole.EditRole) or "") if (r, c) in chosen else ""
+                for c in cols
+            )
+            for r in rows
+        ]
         return "\n".join(lines) + "\n"
 
     def copy(self) -> None:
         text = self.copy_text()
         if text:
             QGuiApplication.clipboard().setText(text)
-            self.message.emit(f"Copied {text.count(chr(10))} row(s)")
+            self.message.emit(self.tr("Copied {0} row(s)").format(text.count(chr(10))))
 
     def paste(self) -> None:
         self.paste_text(QGuiApplication.clipboard().text())
@@ -320,12 +349,16 @@ class TableView(QWidget):
         if not problems:
             n, m = len(grid), max(len(r) for r in grid)
             problems = self.controller.submit(self.kind, rows, f"Paste {n}×{m}")
-            problems = [dataclasses.replace(p, file="paste", sheet=self.kind.value.capitalize(),
-                                            row=first + (p.row or 2) - 2) for p in problems]
+            problems = [
+                dataclasses.replace(
+                    p, file="paste", sheet=self.kind.value.capitalize(), row=first + (p.row or 2) - 2
+                )
+                for p in problems
+            ]
         if problems:
-            self.problems_found.emit("Paste refused: nothing was changed", problems)
+            self.problems_found.emit(self.tr("Paste refused: nothing was changed"), problems)
         else:
-            self.message.emit(f"Pasted {len(grid)} row(s) (Ctrl+Z undoes)")
+            self.message.emit(self.tr("Pasted {0} row(s) (Ctrl+Z undoes)").format(len(grid)))
         return problems
 
     def _paste_rows(self, grid: list[list[str]]):
@@ -340,8 +373,11 @@ class TableView(QWidget):
             col = self.model.columns[logical] if logical >= 0 else None
             if col is None or not col.field:
                 what = f"column {col.header}" if col else "past the last column"
-                return [Problem("paste", f"the block reaches {what}, which cannot be edited",
-                                code="read_only")], [], r0 + 1
+                return (
+                    [Problem("paste", f"the block reaches {what}, which cannot be edited", code="read_only")],
+                    [],
+                    r0 + 1,
+                )
             fields.append(col.field)
         rows = []
         for i, cells in enumerate(grid):
@@ -360,5 +396,4 @@ class TableView(QWidget):
 def _cell_reason(problems: list[Problem]) -> str | None:
     if not problems:
         return None
-    return "; ".join(f"{p.column.split(' [')[0]}: {p.reason}" if p.column else p.reason
-                     for p in problems)
+    return "; ".join(f"{p.column.split(' [')[0]}: {p.reason}" if p.column else p.reason for p in problems)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -29,10 +29,15 @@ from gui.charts.render import PRESETS, ExportSize, resolve_size
 from gui.settings import settings
 
 DECK = "deck"
-FORMATS = (("PNG image", "png"), ("SVG vector image", "svg"), ("PDF document", "pdf"),
-           ("Data as Excel workbook", "xlsx"), ("Data as CSV", "csv"))
-SIZES = (("16:9 slide (1920 × 1080)", "16:9"), ("4:3 slide (1440 × 1080)", "4:3"),
-         ("A4 width at 300 dpi (2480 × 1748)", "a4"), ("Custom", "custom"))
+FORMATS = ((QT_TRANSLATE_NOOP("ExportDialog", "PNG image"), "png"),
+           (QT_TRANSLATE_NOOP("ExportDialog", "SVG vector image"), "svg"),
+           (QT_TRANSLATE_NOOP("ExportDialog", "PDF document"), "pdf"),
+           (QT_TRANSLATE_NOOP("ExportDialog", "Data as Excel workbook"), "xlsx"),
+           (QT_TRANSLATE_NOOP("ExportDialog", "Data as CSV"), "csv"))
+SIZES = ((QT_TRANSLATE_NOOP("ExportDialog", "16:9 slide (1920 × 1080)"), "16:9"),
+         (QT_TRANSLATE_NOOP("ExportDialog", "4:3 slide (1440 × 1080)"), "4:3"),
+         (QT_TRANSLATE_NOOP("ExportDialog", "A4 width at 300 dpi (2480 × 1748)"), "a4"),
+         (QT_TRANSLATE_NOOP("ExportDialog", "Custom"), "custom"))
 
 
 class ExportDialog(QDialog):

@@ -1,0 +1,48 @@
+"""The app's language: English or 简体中文, following the system locale unless the analyst picks
+one (View › Language, `--lang`). Loads our translation (resources/translations/*.qm) and Qt's own
+(standard buttons and dialogs), and renders core's strings through the same translator."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+import resources
+from core import i18n
+
+LANGUAGES = {"en": "English", "zh": "简体中文"}
+_installed: list[QTranslator] = []
+
+
+def system_language() -> str:
+    """'zh' where the system locale is Chinese, else 'en'."""
+    return "zh" if QLocale.system().name().lower().startswith("zh") else "en"
+
+
+def resolve(choice: str | None) -> str:
+    """'en' or 'zh' for a setting of 'en', 'zh', 'system' or None."""
+    return choice if choice in LANGUAGES else system_language()
+
+
+def install(choice: str | None) -> str:
+    """Make `choice` ('en', 'zh', 'system'/None) the language of the running app (a
+    QCoreApplication must exist); returns the language installed. Widgets get a LanguageChange
+    event."""
+    app = QCoreApplication.instance()
+    lang = resolve(choice)
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
+    if lang == "zh":
+        ours = QTranslator(app)
+        if ours.load(str(resources.path("translations/greenledger_zh_CN.qm"))):
+            app.installTranslator(ours)
+            _installed.append(ours)
+        qt = QTranslator(app)
+        if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _installed.append(qt)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    i18n.set_translator(QCoreApplication.translate if lang == "zh" else None, lang)
+    return lang
