@@ -274,7 +274,9 @@ def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
             plan.columns.append(ColumnPlan(cell.index, cell.text, None, note="not needed"))
             continue
         unit = mp.split_unit(c.header)[1] if c.field.dimension else None
-        plan.columns.append(ColumnPlan(c.index, c.header, c.field.name, 1.0, "template header",
+        how = ("template header" if norm(mp.split_unit(c.header)[0]) == norm(c.field.header)
+               else "synonym")
+        plan.columns.append(ColumnPlan(c.index, c.header, c.field.name, 1.0, how,
                                        unit, "header" if unit else None, c.multiplier))
     view = sheet if layout.end >= len(sheet.rows) else \
         SheetData(sheet.name, sheet.rows[:layout.end], sheet.hidden)
@@ -745,7 +747,7 @@ def describe(plan: SheetPlan) -> str:
             lines.append(f"    {c.letter} {c.header} → ignored ({c.note or 'not needed'})")
             continue
         if c.unit:
-            what += f", unit {c.unit} from {c.unit_from}"
+            what += f", unit {c.unit}" + (f" from {c.unit_from}" if c.unit_from else "")
             if c.multiplier != 1.0:
                 what += f" ×{c.multiplier:g}"
         lines.append(f"    {what}, confidence {c.confidence:.2f})")

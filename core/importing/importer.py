@@ -121,6 +121,7 @@ def check_and_write(ws: Workspace, path: Path, parsed: list[ParsedSheet], skippe
     problems += checker.check()
     warnings += checker.warnings
     if problems:
+        problems = _distinct(problems)  # a wide sheet's row is several parsed rows
         order = {ps.sheet: i for i, ps in enumerate(parsed)}
         problems.sort(key=lambda p: (order.get(p.sheet, -1), p.row or 0, p.column or ""))
         raise ImportRefused(problems, warnings)
@@ -172,6 +173,17 @@ def _read_and_parse(path: Path, only: str | None, progress: Progress | None,
     check_kinds(file, parsed)
     parsed.sort(key=lambda p: KIND_ORDER.index(p.kind))
     return parsed, skipped
+
+
+def _distinct(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple] = set()
+    out = []
+    for p in problems:
+        key = (p.sheet, p.row, p.column, p.reason)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
 
 
 def check_kinds(file: str, parsed: list[ParsedSheet]) -> None:

@@ -149,6 +149,14 @@ def parser_for(field: Field) -> Callable[[object], object]:
         return parse_year
     if field.type == FieldType.CHOICE:
         return choice_parser(field)
+    if field.name == "material":  # an open vocabulary: known spellings mapped, others kept
+        known = CHOICE_SYNONYMS["material"]
+
+        def text_or_known(value: object) -> str | None:
+            text = parse_text(value)
+            return known.get(norm(text), text) if text is not None else None
+
+        return text_or_known
     return parse_text
 
 
