@@ -221,7 +221,7 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
         try:
             cols, missing, constants, score = _map(kind, layout, options, sheet.name)
         except KeyError as exc:
-            plan.problems.append(Problem(file, str(exc).strip("'\""), sheet.name,
+            plan.problems.append(Problem(file, str(exc.args[0]), sheet.name,
                                          code="bad_mapping"))
             return plan
         if best is None or score > best[0]:

@@ -89,7 +89,7 @@ class Profile:
                 try:
                     mp.resolve_field(k, name)
                 except KeyError as exc:
-                    raise ProfileError(f"{where}: {str(exc).strip(chr(34) + chr(39))}") from None
+                    raise ProfileError(f"{where}: {exc.args[0]}") from None
         return prof
 
     @classmethod
