@@ -113,7 +113,7 @@ class AboutDialog(QDialog):
         if workspace_library is not None:
             lines.append(self.tr("This workspace's factor library: {0}").format(workspace_library or "—"))
             if workspace_library and workspace_library != builtin:
-                lines.append(self.tr("A different library is built in; `greenledger factors update` "
+                lines.append(self.tr("A different library is built in: greenledger factors update "
                                      "previews the change."))
         lines.append(self.tr("Python {0} · Qt {1} · PySide6 {2} · pyqtgraph {3}").format(
             *(self._version_of(n) for n in ("Python", "Qt", "PySide6 / Shiboken6", "pyqtgraph"))))
@@ -130,6 +130,7 @@ class AboutDialog(QDialog):
             for col, text in enumerate((c.name, c.version, c.license)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
@@ -138,7 +139,7 @@ class AboutDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         note = QLabel(self.tr("Qt and PySide6 are used under the GNU LGPL v3 as shared libraries you may "
                               "replace; their sources are at qt.io and code.qt.io. License texts are in "
-                              "the licenses folder of the installation."), self)
+                              "the licenses folder that ships with the application."), self)
         note.setWordWrap(True)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
