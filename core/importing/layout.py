@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from core.fields import norm
+from core.fields import Kind, norm
 from core.importing.mapping import best_any_kind, is_unit, split_unit
 from core.importing.values import is_blank
 
@@ -234,7 +234,12 @@ class Layout:
 
     @property
     def wide(self) -> bool:
-        return sum(1 for c in self.cells if c.period is not None) >= 2
+        """Periods as columns: two or more period headers, or one where no other column
+        gives a period (a single month's sheet)."""
+        n = sum(1 for c in self.cells if c.period is not None)
+        if n != 1:
+            return n >= 2
+        return not any(_gives_period(c.text) for c in self.cells if c.period is None)
 
     @property
     def header_row_numbers(self) -> list[int]:
@@ -251,6 +256,13 @@ class Layout:
                 else f"header rows {rows[0]}–{rows[-1]} (joined)")
         first, last = self.data_rows
         return f"{head}; data rows {first}–{last}; {'wide' if self.wide else 'long'}"
+
+
+def _gives_period(text: str) -> bool:
+    from core.importing.mapping import PERIOD, match_header
+
+    return any(m.field in ("period_start", "period_end", PERIOD) and m.confidence >= 0.95
+               for m in match_header(text, Kind.ENERGY))
 
 
 def _text(value: object) -> str:
