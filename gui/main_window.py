@@ -404,14 +404,28 @@ class MainWindow(QMainWindow):
             self, self.tr("Import workbook"), "", self.tr("Workbooks") + " " + WORKBOOK_PATTERNS
         )
         if path:
-            self.start_import(Path(path))
+            self.open_import_assistant(Path(path))
 
-    def start_import(self, file: Path) -> bool:
+    def open_import_assistant(self, file: Path):
+        """The import assistant on `file` (non-modal); its Import runs start_import with its plans."""
+        from gui.import_assistant import ImportAssistant
+
+        if self.controller.read_only:
+            self._show_message(self.controller.refusal)
+            return None
+        dialog = ImportAssistant(file, self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.import_requested.connect(lambda path, plans: self.start_import(path, plans))
+        dialog.show()
+        self.import_assistant = dialog
+        return dialog
+
+    def start_import(self, file: Path, plans=None) -> bool:
         """Import `file` on a pool thread (its own connection); progress and Cancel in the status bar."""
         if self.controller.read_only:
             self._show_message(self.controller.refusal)
             return False
-        if not self.importer.start(self.workspace.path, file):
+        if not self.importer.start(self.workspace.path, file, plans):
             self._show_message(self.tr("An import is already running"))
             return False
         return True
@@ -457,7 +471,7 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event) -> None:
         event.acceptProposedAction()
-        self.start_import(Path(event.mimeData().urls()[0].toLocalFile()))
+        self.open_import_assistant(Path(event.mimeData().urls()[0].toLocalFile()))
 
     def _restore_settings(self) -> None:
         geometry = settings.value("geometry")

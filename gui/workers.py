@@ -8,7 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from core.importing.importer import ImportResult, import_file
+from core.importing import assistant
+from core.importing.importer import ImportResult
 from core.storage import Workspace
 
 
@@ -41,10 +42,13 @@ class Worker(QRunnable):
             self.signals.succeeded.emit(result)
 
 
-def import_workbook(*, workspace: Path, file: Path, progress, cancelled) -> ImportResult:
-    """The `greenledger import` path, on its own SQLite connection (one per thread)."""
+def import_workbook(*, workspace: Path, file: Path, plans=None, progress, cancelled) -> ImportResult:
+    """The `greenledger import` path, on its own SQLite connection (one per thread): the
+    import assistant's `plans` of the file as the analyst left them, else as analysed."""
     with Workspace.open(workspace, create=False) as ws:
-        return import_file(ws, file, progress=progress, cancelled=cancelled)
+        if plans is not None:
+            return assistant.import_plans(ws, file, plans, progress=progress, cancelled=cancelled)
+        return assistant.import_file(ws, file, progress=progress, cancelled=cancelled)
 
 
 class ImportRunner(QObject):
@@ -63,10 +67,10 @@ class ImportRunner(QObject):
     def running(self) -> bool:
         return self._worker is not None
 
-    def start(self, workspace: Path, file: Path) -> bool:
+    def start(self, workspace: Path, file: Path, plans=None) -> bool:
         if self._worker is not None:
             return False
-        self._worker = Worker(import_workbook, workspace=workspace, file=file)
+        self._worker = Worker(import_workbook, workspace=workspace, file=file, plans=plans)
         self._worker.signals.progress.connect(self.progress)
         self._worker.signals.succeeded.connect(self._on_worker_done)
         self._worker.signals.failed.connect(self._on_worker_done)

@@ -748,6 +748,206 @@
     </message>
 </context>
 <context>
+    <name>ImportAssistant</name>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="156"/>
+        <source>Import {0}</source>
+        <translation>导入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="170"/>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="179"/>
+        <source>Detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="186"/>
+        <source>from headers</source>
+        <translation>取自表头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="188"/>
+        <source>The year of month headers that give none (1月, Jan)</source>
+        <translation>表头只写月份时（如 1月、Jan）所属的年份</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="190"/>
+        <source>&amp;Save as profile…</source>
+        <translation>保存为方案(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="193"/>
+        <source>S&amp;heet:</source>
+        <translation>工作表(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="194"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="195"/>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="196"/>
+        <source>&amp;Profile:</source>
+        <translation>导入方案(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="213"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="213"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="213"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="213"/>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="213"/>
+        <source>How</source>
+        <translation>识别依据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="230"/>
+        <source>Rows as they will be stored</source>
+        <translation>将要保存的行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="231"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="242"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="282"/>
+        <source>This file cannot be imported.</source>
+        <translation>此文件无法导入。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="304"/>
+        <location filename="../../gui/import_assistant.py" line="333"/>
+        <source> (not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="320"/>
+        <source>Analysing {0}…</source>
+        <translation>正在分析 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="370"/>
+        <source>&amp;Import {0} rows</source>
+        <translation>导入 {0} 行(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="372"/>
+        <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
+        <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="383"/>
+        <source>Not imported: {0}</source>
+        <translation>不导入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="385"/>
+        <source>GreenLedger template sheet ({0}): {1} rows</source>
+        <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="389"/>
+        <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
+        <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="397"/>
+        <source>profile “{0}” applied</source>
+        <translation>已应用方案“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="413"/>
+        <source>— ignore —</source>
+        <translation>— 忽略 —</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="419"/>
+        <source>{0} of {1}</source>
+        <translation>{1} 的{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="437"/>
+        <source>unit from: {0}</source>
+        <translation>单位来源：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="437"/>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="465"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="479"/>
+        <source>Totals as stored: {0}</source>
+        <translation>保存后的合计：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="498"/>
+        <source>Problems ({0})</source>
+        <translation>问题（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="550"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="594"/>
+        <location filename="../../gui/import_assistant.py" line="604"/>
+        <source>Save profile</source>
+        <translation>保存导入方案</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="595"/>
+        <source>Profile name:</source>
+        <translation>方案名称：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="612"/>
+        <source>Profile “{0}” saved in this workspace</source>
+        <translation>方案“{0}”已保存到此工作区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="632"/>
+        <source>Period (month, quarter or year)</source>
+        <translation>期间（月、季度或年）</translation>
+    </message>
+</context>
+<context>
     <name>ImportStatusView</name>
     <message>
         <location filename="../../gui/import_status_view.py" line="17"/>
@@ -1080,22 +1280,22 @@
         <translation>工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="415"/>
+        <location filename="../../gui/main_window.py" line="429"/>
         <source>An import is already running</source>
         <translation>已有导入正在进行</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="435"/>
+        <location filename="../../gui/main_window.py" line="449"/>
         <source>{0}: imported {1} new and {2} updated rows</source>
         <translation>{0}：导入新增 {1} 行，更新 {2} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="439"/>
+        <location filename="../../gui/main_window.py" line="453"/>
         <source>{0}: nothing new; every row is already in the workspace</source>
         <translation>{0}：没有新数据，所有行都已在工作区中</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="443"/>
+        <location filename="../../gui/main_window.py" line="457"/>
         <source>Import refused: nothing was written</source>
         <translation>导入被拒绝：未写入任何数据</translation>
     </message>
@@ -1234,6 +1434,24 @@
         <location filename="../../gui/problems_dialog.py" line="111"/>
         <source>Text files</source>
         <translation>文本文件</translation>
+    </message>
+</context>
+<context>
+    <name>SheetModel</name>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="111"/>
+        <source>header</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="115"/>
+        <source>header row</source>
+        <translation>表头行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="119"/>
+        <source>outside the data block</source>
+        <translation>数据区之外</translation>
     </message>
 </context>
 <context>

@@ -60,14 +60,17 @@ def test_import_runs_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
     assert w.import_action.isEnabled() and not w.import_status.isVisible()
 
 
-def test_drop_a_workbook_on_the_window_imports_it(qtbot, tmp_path):
+def test_drop_a_workbook_on_the_window_opens_the_assistant_and_imports_it(qtbot, tmp_path):
     w = _empty_window(qtbot, tmp_path)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(_good_book(tmp_path)))])
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    w.dropEvent(event)
+    dialog = w.import_assistant
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10000)
     with qtbot.waitSignal(w.import_finished, timeout=10000):
-        w.dropEvent(event)
+        dialog.import_button.click()
     assert query(w.workspace.path, "SELECT count(*) FROM energy") == [(2,)]
     assert w.imports_view.model.rowCount() == 1
 
