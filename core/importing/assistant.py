@@ -666,10 +666,11 @@ def import_file(ws: Workspace, path: str | Path, options: ImportOptions | None =
     """Import `path` as analysed (or as `plans`, e.g. edited in a dialog): every importable
     sheet, all or nothing. Raises ImportRefused listing every problem (nothing written)."""
     path = Path(path)
-    if plans is None:
-        plans = analyse(path, options, progress=progress)
-    return import_plans(ws, path, plans, dry_run=dry_run, progress=progress,
-                        cancelled=cancelled)
+    with _gc_paused():
+        if plans is None:
+            plans = analyse(path, options, progress=progress)
+        return import_plans(ws, path, plans, dry_run=dry_run, progress=progress,
+                            cancelled=cancelled)
 
 
 def import_plans(ws: Workspace, path: Path, plans: list[SheetPlan], *, dry_run: bool = False,
