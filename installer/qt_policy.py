@@ -30,12 +30,13 @@ QT_TRANSLATION_BASES = ("qtbase", "qt")
 
 
 def plugin_kept(dest: str) -> bool:
-    """dest: a path inside the bundle, e.g. PySide6/Qt/plugins/platforms/libqxcb.so."""
-    parts = PurePath(dest).parts
-    if "plugins" not in parts:
+    """dest: a path inside the bundle: PySide6/Qt/plugins/platforms/libqxcb.so (Linux, macOS) or
+    PySide6/plugins/platforms/qwindows.dll (Windows)."""
+    parts = PurePath(dest.replace("\\", "/")).parts
+    if "plugins" not in parts or "PySide6" not in parts:
         return True
     i = parts.index("plugins")
-    if i == 0 or parts[i - 1] != "Qt" or len(parts) < i + 2:
+    if parts[i - 1] not in ("Qt", "PySide6") or len(parts) < i + 2:
         return True
     folder = parts[i + 1]
     if folder not in QT_PLUGINS:
@@ -48,7 +49,7 @@ def plugin_kept(dest: str) -> bool:
 
 
 def translation_kept(dest: str) -> bool:
-    p = PurePath(dest)
+    p = PurePath(dest.replace("\\", "/"))
     if p.suffix != ".qm" or "translations" not in p.parts or "PySide6" not in p.parts:
         return True
     base, _, lang = p.stem.partition("_")
