@@ -181,10 +181,15 @@ def state_of(ws: Workspace, kind: Kind, ids: Iterable[int]) -> State:
 
 
 def apply_state(ws: Workspace, kind: Kind, state: State) -> None:
-    """Make rows match `state` (insert, update or delete by id) in one transaction."""
+    """Make rows match `state` (insert, update or delete by id) in one transaction. A campaign
+    renamed takes the campaigns that name it as their baseline along (so does its undo)."""
     table = TABLES[kind]
+    renames = _campaign_renames(ws, state) if kind == Kind.CAMPAIGNS else []
     try:
         with ws.db.atomic():
+            for row_id, old, new in renames:
+                ws.db.execute("UPDATE campaigns SET baseline = ? WHERE baseline = ? AND id != ?",
+                              [new, old, row_id])
             for row_id, rec in state.items():
                 if rec is None:
                     ws.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
@@ -197,6 +202,18 @@ def apply_state(ws: Workspace, kind: Kind, state: State) -> None:
     except sqlite3.IntegrityError as exc:
         raise WorkspaceError(f"the change conflicts with other rows of the workspace ({exc}); "
                              "nothing was written") from exc
+
+
+def _campaign_renames(ws: Workspace, state: State) -> list[tuple[int, str, str]]:
+    """(id, old name, new name) of the campaigns `state` renames."""
+    out = []
+    for row_id, rec in state.items():
+        if rec is None:
+            continue
+        old = ws.db.execute("SELECT name FROM campaigns WHERE id = ?", [row_id]).fetchone()
+        if old is not None and old[0] != rec["name"]:
+            out.append((row_id, old[0], rec["name"]))
+    return out
 
 
 # --- deleting rows ---------------------------------------------------------------------------

@@ -173,7 +173,8 @@ class RecordModels(dict):
         self._figures(ws)
         model = self[kind]
         rows = table_rows(ws, kind, self.book, self.summary, rows_by_id(ws, kind, ids))
-        if len(rows) != len(ids) or not model.replace_rows(rows):
+        # a renamed campaign renames the baseline of others too: campaigns are read whole
+        if len(rows) != len(ids) or kind == Kind.CAMPAIGNS or not model.replace_rows(rows):
             model.set_rows(table_rows(ws, kind, self.book, self.summary))
         for other in REFRESH[kind]:
             self[other].set_rows(table_rows(ws, other, self.book, self.summary))

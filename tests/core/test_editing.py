@@ -101,3 +101,23 @@ def test_duplicate_of_a_stored_row_is_refused(demo, copies):
         editing.check_rows(demo, Kind.ENERGY, [*new, (rows[0]["id"], clash)])
     assert [p.code for p in info.value.problems] == ["duplicate_row"]
     assert info.value.problems[0].row == copies + 1
+
+
+def test_renaming_a_baseline_campaign_keeps_the_campaigns_that_compare_to_it(demo):
+    from core.accounting import summarize
+
+    rows = {r["campaign"]: r for r in demo.rows(Kind.CAMPAIGNS)}
+    base = rows["6.18 2020"]
+    change_before = next(c for c in summarize(demo)["campaigns"] if c["name"] == "6.18 2021")
+    texts = {**editing.row_texts(Kind.CAMPAIGNS, base), "campaign": "618 (2020)"}
+    checked = editing.check_rows(demo, Kind.CAMPAIGNS, [(base["id"], texts)])
+    before = editing.state_of(demo, Kind.CAMPAIGNS, checked.state)
+    editing.apply_state(demo, Kind.CAMPAIGNS, checked.state)
+    baselines = dict(demo.db.execute("SELECT name, baseline FROM campaigns").fetchall())
+    assert baselines["6.18 2021"] == "618 (2020)"
+    after = next(c for c in summarize(demo)["campaigns"] if c["name"] == "6.18 2021")
+    assert after["baseline"] == "618 (2020)"
+    assert after["intensity_change_pct"] == pytest.approx(change_before["intensity_change_pct"])
+    editing.apply_state(demo, Kind.CAMPAIGNS, before)  # undo renames it back, baseline too
+    baselines = dict(demo.db.execute("SELECT name, baseline FROM campaigns").fetchall())
+    assert baselines["6.18 2021"] == "6.18 2020"
