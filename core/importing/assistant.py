@@ -23,7 +23,7 @@ from pathlib import Path
 from core.errors import ImportRefused, Problem
 from core.fields import SHEETS, FieldType, Kind, norm
 from core.importing import mapping as mp
-from core.importing.formulas import FormulaProbe
+from core.importing.formulas import FormulaProbe, no_saved_value
 from core.importing.importer import ImportResult, Progress, _gc_paused, check_and_write
 from core.importing.layout import (
     HeaderCell,
@@ -649,9 +649,9 @@ def _blank_value(v: object) -> bool:
 
 
 def _missing(file: str, sheet: str, r: int, c: Column, formula_at) -> Problem:
-    if formula_at is not None and formula_at(r, c.index):
-        return Problem(file, "a formula with no saved value (open and save the workbook in "
-                       "Excel or LibreOffice, then import again)", sheet, r + 1, c.label, None,
+    formula = formula_at(r, c.index) if formula_at is not None else None
+    if formula:
+        return Problem(file, no_saved_value(str(formula)), sheet, r + 1, c.label, None,
                        code="formula_without_value")
     return Problem(file, "required value missing", sheet, r + 1, c.label, None, code="required")
 

@@ -1,50 +1,143 @@
 """Finding formula cells that have no saved value.
 
 python-calamine returns cached values only, so a formula in a workbook written by a program
-and never opened in Excel comes back blank. Blank required cells are rare, so only then is the
-sheet's XML read (with openpyxl, formulas kept as text) to tell a real blank from a formula.
+(openpyxl, a report generator) and never opened in Excel comes back blank. Blank required cells
+are rare, so only then is the sheet's XML read again to tell a real blank from a formula, and
+the formula is named in the refusal:
+
+    formula =A1*2 has no saved value: open and save the file in Excel or LibreOffice
+
+xlsx/xlsm: openpyxl (read-only, formulas kept as text; shared formulas translated per cell).
+ods: content.xml scanned for `table:formula` cells without an `office:value-type`. xls: the
+BIFF format always stores a formula's result, so there is nothing to find; csv has no formulas.
+The file has passed reader.check_file (no entity declarations, bounded sizes) before this runs.
 """
 
 from __future__ import annotations
 
+import re
+import zipfile
 from collections.abc import Callable
+from html import unescape
 from pathlib import Path
+
+FormulaAt = Callable[[int, int], "str | None"]
+
+
+def no_saved_value(formula: str) -> str:
+    """The reason given for a required cell that is a formula without a saved value."""
+    return (f"formula {formula} has no saved value: open and save the file in Excel or "
+            "LibreOffice")
 
 
 class FormulaProbe:
-    """Answers "is the blank cell at (row, col) a formula?" for xlsx/xlsm files, lazily."""
+    """Answers "which formula is the blank cell at (row, col), if any?" (0-based), lazily: a
+    sheet is read the first time one of its blank required cells is asked about."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._formulas: dict[str, set[tuple[int, int]]] = {}
-        self.enabled = path.suffix.lower() in (".xlsx", ".xlsm")
+        self._formulas: dict[str, dict[tuple[int, int], str]] = {}
+        suffix = path.suffix.lower()
+        self._scan = {".xlsx": self._scan_xlsx, ".xlsm": self._scan_xlsx,
+                      ".ods": self._scan_ods}.get(suffix)
+        self.enabled = self._scan is not None
 
-    def checker(self, sheet: str) -> Callable[[int, int], bool] | None:
+    def checker(self, sheet: str) -> FormulaAt | None:
+        """For parse_sheet's `formula_at`: (row, col) -> the formula text (e.g. '=A1*2'), or
+        None for a real blank. None when the format keeps no formulas without values."""
         if not self.enabled:
             return None
-        return lambda row, col: (row, col) in self._sheet_formulas(sheet)
+        return lambda row, col: self.formulas(sheet).get((row, col))
 
-    def _sheet_formulas(self, sheet: str) -> set[tuple[int, int]]:
+    def formulas(self, sheet: str) -> dict[tuple[int, int], str]:
         if sheet not in self._formulas:
-            self._formulas[sheet] = self._scan(sheet)
+            try:
+                self._formulas[sheet] = self._scan(sheet)  # type: ignore[misc]
+            except Exception:  # noqa: BLE001 - unreadable here: the cell is reported as blank
+                self._formulas[sheet] = {}
         return self._formulas[sheet]
 
-    def _scan(self, sheet: str) -> set[tuple[int, int]]:
+    def _scan_xlsx(self, sheet: str) -> dict[tuple[int, int], str]:
         from openpyxl import load_workbook  # only needed on this rare path
 
-        found: set[tuple[int, int]] = set()
+        found: dict[tuple[int, int], str] = {}
+        wb = load_workbook(self.path, read_only=True, data_only=False, keep_links=False)
         try:
-            wb = load_workbook(self.path, read_only=True, data_only=False)
-        except Exception:  # unreadable by openpyxl: fall back to "blank"
-            return found
-        try:
-            ws = wb[sheet]
-            for r, row in enumerate(ws.iter_rows(values_only=True)):
+            if sheet not in wb.sheetnames:
+                return found
+            for r, row in enumerate(wb[sheet].iter_rows(values_only=True)):
                 for c, value in enumerate(row):
                     if isinstance(value, str) and value.startswith("="):
-                        found.add((r, c))
-        except KeyError:
-            pass
+                        found[(r, c)] = value
+                    elif value is not None and type(value).__name__ == "ArrayFormula":
+                        found[(r, c)] = str(getattr(value, "text", "") or "")
         finally:
             wb.close()
         return found
+
+    def _scan_ods(self, sheet: str) -> dict[tuple[int, int], str]:
+        with zipfile.ZipFile(self.path) as zf:
+            content = zf.read("content.xml")
+        return ods_formulas_without_values(content).get(sheet, {})
+
+
+_ODS_TAG = re.compile(rb'<(/?)table:(table|table-row|table-cell|covered-table-cell)'
+                      rb'(?=[\s/>])([^>]*)>')
+_ATTR = re.compile(rb'([\w:.-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+
+
+def ods_formulas_without_values(content: bytes) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet name -> {(row, col): formula} of the formula cells of an ODS content.xml that
+    have no value type (so no saved value), rows and columns 0-based with repeats counted."""
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    current: dict[tuple[int, int], str] | None = None
+    row = col = 0
+    row_repeat = 1
+    for m in _ODS_TAG.finditer(content):
+        closing, tag, raw = m.groups()
+        if tag == b"table":
+            if not closing:
+                attrs = _attrs(raw)
+                current = out.setdefault(attrs.get("table:name", ""), {})
+                row = col = 0
+            continue
+        if tag == b"table-row":
+            if closing:
+                row += row_repeat
+            else:
+                attrs = _attrs(raw)
+                row_repeat = int(attrs.get("table:number-rows-repeated", "1") or 1)
+                col = 0
+                if raw.rstrip().endswith(b"/"):
+                    row += row_repeat
+            continue
+        if closing:
+            continue
+        attrs = _attrs(raw)
+        repeat = int(attrs.get("table:number-columns-repeated", "1") or 1)
+        formula = attrs.get("table:formula")
+        if formula and "office:value-type" not in attrs and current is not None:
+            current[(row, col)] = ods_formula_text(formula)
+        col += repeat
+    return out
+
+
+def _attrs(raw: bytes) -> dict[str, str]:
+    return {k.decode(): unescape((a if a is not None else b or b"").decode("utf-8", "replace"))
+            for k, a, b in _ATTR.findall(raw)}
+
+
+def ods_formula_text(formula: str) -> str:
+    """An OpenFormula as Excel writes it: 'of:=[.A1]*2' -> '=A1*2',
+    'of:=SUM([.A1:.A3])' -> '=SUM(A1:A3)', '[$Data.B2]' -> 'Data!B2'."""
+    text = re.sub(r"^(?:of|oooc|msoxl):", "", formula)
+
+    def ref(m: re.Match) -> str:
+        parts = []
+        for bit in m.group(1).split(":"):
+            sheet, _, cell = bit.rpartition(".")
+            sheet = sheet.lstrip("$").strip("'")
+            parts.append(f"{sheet}!{cell}" if sheet else cell)
+        return ":".join(parts)
+
+    return re.sub(r"\[([^\]]+)\]", ref, text)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from core.errors import Problem
 from core.fields import SHEETS, Field, FieldType, Kind, SheetSpec, norm
+from core.importing.formulas import no_saved_value
 from core.importing.reader import SheetData, column_letter
 from core.importing.values import CellError, is_blank, is_total_label, parser_for
 from core.units import UnitError, multiplier, split_header
@@ -150,12 +151,12 @@ def recognise(sheet: SheetData, file: str, kind: Kind | None = None) -> SheetLay
 
 
 def parse_sheet(sheet: SheetData, file: str, layout: SheetLayout, *,
-                formula_at: Callable[[int, int], bool] | None = None,
+                formula_at: Callable[[int, int], str | None] | None = None,
                 progress: Callable[[int], None] | None = None) -> ParsedSheet:
     """Parse every data row of a recognised sheet; every bad cell becomes a Problem.
 
-    `formula_at(row, col)` (0-based) tells whether a blank cell holds a formula with no saved
-    value; it is asked only for blank required cells.
+    `formula_at(row, col)` (0-based) gives the formula of a blank cell that holds one without
+    a saved value, else None; it is asked only for blank required cells.
     """
     problems = list(layout.problems)
     warnings: list[Problem] = []
@@ -219,7 +220,7 @@ def parse_sheet(sheet: SheetData, file: str, layout: SheetLayout, *,
 
 
 def _missing_required(ps: ParsedSheet, data: list[list[object]], first_row: int,
-                      formula_at: Callable[[int, int], bool] | None) -> list[Problem]:
+                      formula_at: Callable[[int, int], str | None] | None) -> list[Problem]:
     """A problem for each blank required cell (a formula without a saved value named so)."""
     problems = []
     for c in ps.layout.columns:
@@ -229,9 +230,9 @@ def _missing_required(ps: ParsedSheet, data: list[list[object]], first_row: int,
             i = row - first_row - 1
             if value is not None or not is_blank(data[i][c.index]):
                 continue  # filled, or a bad value already reported
-            if formula_at is not None and formula_at(first_row + i, c.index):
-                reason, code = ("a formula with no saved value (open and save the workbook in "
-                                "Excel or LibreOffice, then import again)", "formula_without_value")
+            formula = formula_at(first_row + i, c.index) if formula_at is not None else None
+            if formula:
+                reason, code = no_saved_value(str(formula)), "formula_without_value"
             else:
                 reason, code = "required value missing", "required"
             problems.append(Problem(ps.file, reason, ps.sheet, row, c.label, None, code=code))

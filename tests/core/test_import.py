@@ -166,7 +166,7 @@ def test_formula_without_saved_value_is_refused_by_name(ws, workbook):
     path = workbook({"Sites": SITES, "Energy": [ENERGY_HEADER,
                      ["Zhangbei DC", date(2021, 1, 1), date(2021, 1, 31), "grid", "=1+1", None]]})
     problems = refused(ws, path)
-    assert "Energy (kWh) [E]" in str(problems[0]) and "formula with no saved value" in str(problems[0])
+    assert "Energy (kWh) [E]" in str(problems[0]) and "formula =1+1 has no saved value" in str(problems[0])
 
 
 def test_not_a_workbook_damaged_and_missing_files(ws, tmp_path, workbook):

@@ -219,12 +219,12 @@ MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:mani
             'manifest:media-type="text/xml"/></manifest:manifest>')
 
 
-def _ods(path: Path, table_body: str) -> Path:
+def _ods(path: Path, table_body: str, name: str = "Energy") -> Path:
     content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn'
                ':oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:'
                'opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns'
                ':text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table '
-               f'table:name="Energy">{table_body}</table:table></office:spreadsheet></office:'
+               f'table:name="{name}">{table_body}</table:table></office:spreadsheet></office:'
                'body></office:document-content>')
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
@@ -348,3 +348,57 @@ def test_the_command_line_refuses_with_exit_1_and_no_traceback(tmp_path):
         assert expected in proc.stderr and "Traceback" not in proc.stderr
         assert "nothing was written" in proc.stderr
 
+
+
+# --- formulas without saved values -----------------------------------------------------------
+
+
+@BOTH
+def test_xlsx_formula_without_saved_value_is_refused_by_its_formula(ws, workbook, engine):
+    path = workbook({"Sites": SITES, "Energy": [
+        ENERGY_HEADER,
+        ["Zhangbei DC", date(2021, 1, 1), date(2021, 1, 31), "grid", 1000, None],
+        ["Zhangbei DC", date(2021, 2, 1), date(2021, 2, 28), "grid", "=E2*2", None],
+        ["Zhangbei DC", date(2021, 3, 1), date(2021, 3, 31), "grid", None, None]]})
+    before = snapshot(ws)
+    with pytest.raises(ImportRefused) as info:
+        (import_file if engine == "template" else assistant.import_file)(ws, path)
+    assert snapshot(ws) == before
+    texts = [str(p) for p in info.value.problems]
+    assert texts == [
+        "book.xlsx › Energy › row 3 › Energy (kWh) [E]: (blank) — formula =E2*2 has no saved "
+        "value: open and save the file in Excel or LibreOffice",
+        "book.xlsx › Energy › row 4 › Energy (kWh) [E]: (blank) — required value missing"]
+
+
+def _ods_row(*cells: object) -> str:
+    out = []
+    for v in cells:
+        if isinstance(v, tuple):  # ("formula", text): a formula cell without a value
+            out.append(f'<table:table-cell table:formula="{v[1]}"/>')
+        elif isinstance(v, (int, float)):
+            out.append(f'<table:table-cell office:value-type="float" office:value="{v}">'
+                       f"<text:p>{v}</text:p></table:table-cell>")
+        elif v is None:
+            out.append("<table:table-cell/>")
+        else:
+            out.append(f'<table:table-cell office:value-type="string"><text:p>{v}</text:p>'
+                       "</table:table-cell>")
+    return "<table:table-row>" + "".join(out) + "</table:table-row>"
+
+
+def test_ods_formula_without_saved_value_is_refused_by_its_formula(ws, tmp_path):
+    from core.importing.formulas import ods_formula_text
+
+    assert ods_formula_text("of:=SUM([.A1:.A3])*[$Data.B2]") == "=SUM(A1:A3)*Data!B2"
+    body = (_ods_row("Site", "Type", "Grid region", "Country")
+            + _ods_row("Zhangbei DC", "data center", ("f", "of:=[.B3]"), "China")
+            + _ods_row("Ulanqab DC", "data center", "Inner Mongolia", "China"))
+    path = _ods(tmp_path / "sites.ods", body, name="Sites")
+    before = snapshot(ws)
+    with pytest.raises(ImportRefused) as info:
+        import_file(ws, path)
+    assert snapshot(ws) == before
+    assert [str(p) for p in info.value.problems] == [
+        "sites.ods › Sites › row 2 › Grid region [C]: (blank) — formula =B3 has no saved value: "
+        "open and save the file in Excel or LibreOffice"]
