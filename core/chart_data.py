@@ -9,6 +9,9 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 
+from core import i18n
+from core.i18n import QT_TRANSLATE_NOOP, translate
+
 # Okabe & Ito (2008), safe for the common colour-vision deficiencies. One colour per energy
 # source everywhere (GUI, images, deck); grid is a neutral grey so renewables stand out.
 OKABE_ITO = {
@@ -66,7 +69,9 @@ def color_for(name: str, i: int) -> str:
 class Filters:
     """What a chart shows: one site or all, one campaign (and its baseline) or all, a year range,
     t or kt, month or year bars ("auto" picks), and an optional second factor (kg CO2/kWh) for
-    avoided-cumulative."""
+    avoided-cumulative. `cn_units` shows large quantities in 万/亿 (4.5 亿千瓦时, 40 万吨) and
+    then overrides t/kt. The words come from core.i18n (the installed language); `lang` only
+    records it (None: core.i18n.language())."""
 
     site: str | None = None
     campaign: str | None = None
@@ -77,7 +82,8 @@ class Filters:
     compare_factor: float | None = None
     compare_label: str | None = None
     initiative: str | None = None  # equivalents of this initiative's reduction
-    lang: str = "en"
+    lang: str | None = None
+    cn_units: bool = False
 
     def years_ok(self, year: int) -> bool:
         return (self.year_from is None or year >= self.year_from) and (
@@ -85,24 +91,42 @@ class Filters:
         )
 
     @property
+    def language(self) -> str:
+        return self.lang or i18n.language()
+
+    @property
     def t_scale(self) -> float:
-        """Divide t by this to get the chosen unit."""
+        """Divide t by this to get the chosen unit (t or kt; 万/亿 are chosen per chart)."""
         return 1000.0 if self.unit == "kt" else 1.0
 
     def describe(self) -> str:
-        parts = [f"site {self.site}" if self.site else "all sites"]
+        parts = [
+            translate("Charts", "site {0}").format(self.site)
+            if self.site
+            else translate("Charts", "all sites")
+        ]
         if self.campaign:
-            parts.append(f"campaign {self.campaign}")
+            parts.append(translate("Charts", "campaign {0}").format(self.campaign))
         if self.year_from is not None or self.year_to is not None:
             a, b = self.year_from or "…", self.year_to or "…"
-            parts.append(f"year {a}" if a == b else f"years {a}–{b}")
+            parts.append(
+                translate("Charts", "year {0}").format(a)
+                if a == b
+                else translate("Charts", "years {0}–{1}").format(a, b)
+            )
         if self.initiative:
-            parts.append(f"initiative {self.initiative}")
-        parts.append(f"unit {self.unit}")
-        return ", ".join(parts)
+            parts.append(translate("Charts", "initiative {0}").format(self.initiative))
+        if self.cn_units:
+            parts.append(translate("Charts", "large quantities in 万/亿"))
+        else:
+            parts.append(translate("Charts", "unit {0}").format(t_unit(self.unit)))
+        return translate("Charts", ", ").join(parts)
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        d = {k: v for k, v in asdict(self).items() if v is not None}
+        if not self.cn_units:
+            del d["cn_units"]  # as before the option: the data hashes of existing exports hold
+        return d
 
 
 @dataclass(slots=True)
@@ -146,11 +170,19 @@ class ChartData:
     @property
     def source_line(self) -> str:
         """The line printed under the chart: period, method, factor sources."""
-        parts = [f"Data: {self.workspace}, {self.period}" if self.period else f"Data: {self.workspace}"]
+        parts = [
+            translate("Charts", "Data: {0}, {1}").format(self.workspace, self.period)
+            if self.period
+            else translate("Charts", "Data: {0}").format(self.workspace)
+        ]
         if self.method:
-            parts.append(f"Method: {self.method}")
+            parts.append(translate("Charts", "Method: {0}").format(self.method))
         if self.factor_sources:
-            parts.append("Factors: " + "; ".join(short_source(s) for s in self.factor_sources))
+            parts.append(
+                translate("Charts", "Factors: {0}").format(
+                    "; ".join(short_source(s) for s in self.factor_sources)
+                )
+            )
         parts.append("GreenLedger")
         return " · ".join(parts)
 
@@ -161,7 +193,7 @@ class ChartData:
     def table(self) -> tuple[list[str], list[list]]:
         """Header and rows of the data behind the chart (one row per category)."""
         header = [
-            self.x_label or "Category",
+            self.x_label or translate("Charts", "Category"),
             *(f"{s.name} ({self.y2_label if s.axis == 'right' else self.y_label})" for s in self.series),
         ]
         rows = [[c, *(s.values[i] for s in self.series)] for i, c in enumerate(self.categories)]
@@ -220,46 +252,74 @@ def fmt_num(value: float | None, digits: int | None = None) -> str:
 def fmt_pct(value: float | None, signed: bool = False) -> str:
     if value is None:
         return ""
-    text = f"{value:+.1f} %" if signed else f"{value:.1f} %"
-    return text.replace("-", "−")
+    text = f"{value:+.1f}" if signed else f"{value:.1f}"
+    sep = "" if i18n.language() == "zh" else " "  # 39.0 % / 39.0%
+    return (text + sep + "%").replace("-", "−")
 
 
-# Chart titles and axis words in Chinese (the full UI translation is another issue).
-ZH = {
-    "Energy mix by source": "按来源划分的能源结构",
-    "Renewable share by site": "各站点可再生能源占比",
-    "Delivery emissions per order": "每单配送碳排放",
-    "Packaging material per order": "每单包装材料",
-    "Reductions by initiative and business unit": "按举措和业务单元划分的减排量",
-    "Cumulative avoided emissions from renewable electricity": "可再生电力累计避免排放",
-    "Scope 2: location- vs market-based": "范围二：基于位置与基于市场",
-    "Equivalents": "等效换算",
-    "Renewable share": "可再生能源占比",
-    "Month": "月份",
-    "Year": "年份",
-    "Campaign": "活动",
-    "Site and year": "站点与年份",
-    "Location-based": "基于位置",
-    "Market-based": "基于市场",
-    "Initiatives": "减排举措",
-    "Business units": "业务单元",
-    "Avoided (renewables, not in the inventory)": "避免排放（可再生能源，不计入清单）",
-    "grid": "电网",
-    "wind": "风电",
-    "solar": "光伏",
-    "hydro": "水电",
-    "biomass": "生物质",
-    "geothermal": "地热",
-    "diesel": "柴油",
-    "board": "纸板",
-    "paper": "纸",
-    "film": "薄膜",
-    "rigid plastic": "硬塑料",
-}
+def t_unit(unit: str = "t", gas: str = "CO2e") -> str:
+    """'t CO2e' / 'kt CO2e' (or CO2) in the current language."""
+    if gas == "CO2":
+        return translate("Units", "kt CO2") if unit == "kt" else translate("Units", "t CO2")
+    return translate("Units", "kt CO2e") if unit == "kt" else translate("Units", "t CO2e")
 
 
-def tr(text: str, lang: str) -> str:
-    """`text` in the chart language; English source and material names capitalised."""
-    if lang == "zh":
-        return ZH.get(text, text)
-    return text.capitalize() if text.islower() else text
+# Words that are data values (energy sources, materials), shown through
+# translate("ChartValues", name.capitalize()): "Grid", "Rigid plastic".
+VALUE_WORDS = (
+    QT_TRANSLATE_NOOP("ChartValues", "Grid"),
+    QT_TRANSLATE_NOOP("ChartValues", "Wind"),
+    QT_TRANSLATE_NOOP("ChartValues", "Solar"),
+    QT_TRANSLATE_NOOP("ChartValues", "Hydro"),
+    QT_TRANSLATE_NOOP("ChartValues", "Biomass"),
+    QT_TRANSLATE_NOOP("ChartValues", "Geothermal"),
+    QT_TRANSLATE_NOOP("ChartValues", "Diesel"),
+    QT_TRANSLATE_NOOP("ChartValues", "Board"),
+    QT_TRANSLATE_NOOP("ChartValues", "Paper"),
+    QT_TRANSLATE_NOOP("ChartValues", "Film"),
+    QT_TRANSLATE_NOOP("ChartValues", "Rigid plastic"),
+    QT_TRANSLATE_NOOP("ChartValues", "Board recycled"),
+    QT_TRANSLATE_NOOP("ChartValues", "Paper recycled"),
+    QT_TRANSLATE_NOOP("ChartValues", "Film recycled"),
+    QT_TRANSLATE_NOOP("ChartValues", "Rigid plastic recycled"),
+    QT_TRANSLATE_NOOP("ChartValues", "Green power trade"),
+    QT_TRANSLATE_NOOP("ChartValues", "PPA"),
+    QT_TRANSLATE_NOOP("ChartValues", "Certificate"),
+    QT_TRANSLATE_NOOP("ChartValues", "On-site"),
+    QT_TRANSLATE_NOOP("ChartValues", "Residual"),
+)
+# Grid regions of the factor library (MEE/NBS regional and provincial grids).
+REGIONS = (
+    QT_TRANSLATE_NOOP("Regions", "China"),
+    QT_TRANSLATE_NOOP("Regions", "North China"),
+    QT_TRANSLATE_NOOP("Regions", "Northeast China"),
+    QT_TRANSLATE_NOOP("Regions", "East China"),
+    QT_TRANSLATE_NOOP("Regions", "Central China"),
+    QT_TRANSLATE_NOOP("Regions", "Northwest China"),
+    QT_TRANSLATE_NOOP("Regions", "Southwest China"),
+    QT_TRANSLATE_NOOP("Regions", "South China"),
+    QT_TRANSLATE_NOOP("Regions", "Inner Mongolia"),
+    QT_TRANSLATE_NOOP("Regions", "Hebei"),
+    QT_TRANSLATE_NOOP("Regions", "Shanxi"),
+    QT_TRANSLATE_NOOP("Regions", "Anhui"),
+    QT_TRANSLATE_NOOP("Regions", "Fujian"),
+    QT_TRANSLATE_NOOP("Regions", "Guangxi"),
+    QT_TRANSLATE_NOOP("Regions", "Qinghai"),
+    QT_TRANSLATE_NOOP("Regions", "Sichuan"),
+)
+
+
+def value_word(name: str) -> str:
+    """A source's or material's name for a chart: 'Wind' / '风电' (unknown names as they are)."""
+    if not name or not name[:1].islower():
+        return name
+    return translate("ChartValues", name[:1].upper() + name[1:])
+
+
+def unit_word(unit: str) -> str:
+    """A unit in the current language (kg CO2/kWh → 千克二氧化碳/千瓦时; unknown ones as they are)."""
+    return translate("Units", unit)
+
+
+def region_name(region: str) -> str:
+    return translate("Regions", region) if region else region

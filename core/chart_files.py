@@ -8,6 +8,22 @@ from pathlib import Path
 
 from core import __version__
 from core.chart_data import ChartData
+from core.i18n import QT_TRANSLATE_NOOP, translate
+
+# The provenance keys, shown translated on the XLSX's provenance sheet (the files' metadata keeps
+# them in English).
+PROVENANCE_KEYS = (
+    QT_TRANSLATE_NOOP("ChartFiles", "Title"),
+    QT_TRANSLATE_NOOP("ChartFiles", "Software"),
+    QT_TRANSLATE_NOOP("ChartFiles", "Workspace"),
+    QT_TRANSLATE_NOOP("ChartFiles", "Chart"),
+    QT_TRANSLATE_NOOP("ChartFiles", "Filters"),
+    QT_TRANSLATE_NOOP("ChartFiles", "Period"),
+    QT_TRANSLATE_NOOP("ChartFiles", "Method"),
+    QT_TRANSLATE_NOOP("ChartFiles", "Factor sources"),
+    QT_TRANSLATE_NOOP("ChartFiles", "Data SHA-256"),
+    QT_TRANSLATE_NOOP("ChartFiles", "Source"),
+)
 
 
 def write_chart_data(chart: ChartData, path: Path) -> Path:
@@ -25,18 +41,18 @@ def write_chart_data(chart: ChartData, path: Path) -> Path:
 
         wb = openpyxl.Workbook()
         data = wb.active
-        data.title = "Data"
+        data.title = translate("ChartFiles", "Data")
         data.append(header)
         for row in rows:
             data.append(row)
         data.column_dimensions["A"].width = max(12, *(len(str(r[0])) + 2 for r in rows)) if rows else 12
-        about = wb.create_sheet("Provenance")
+        about = wb.create_sheet(translate("ChartFiles", "Provenance"))
         for key, value in chart.provenance(__version__).items():
-            about.append([key, value])
+            about.append([translate("ChartFiles", key), value])
         about.column_dimensions["A"].width = 16
         about.column_dimensions["B"].width = 120
         wb.properties.title = chart.title
         wb.properties.creator = f"GreenLedger {__version__}"
         wb.save(path)
         return path
-    raise ValueError(f"{path.name}: export the data as .csv or .xlsx")
+    raise ValueError(translate("ChartFiles", "{0}: export the data as .csv or .xlsx").format(path.name))

@@ -28,9 +28,13 @@ from core.chart_data import (
     color_for,
     fmt_num,
     fmt_pct,
-    tr,
+    region_name,
+    t_unit,
+    unit_word,
+    value_word,
 )
 from core.fields import MATERIALS, SOURCES
+from core.i18n import QT_TRANSLATE_NOOP, cn_scale, cn_unit, fmt_cn, language, translate
 from core.storage import Workspace
 
 CHART_NAMES = (
@@ -43,15 +47,18 @@ CHART_NAMES = (
     "scope2",
     "equivalents",
 )
+# English titles; translate("Charts", CHART_TITLES[name]) (or chart_title) shows them.
 CHART_TITLES = {
-    "energy-mix": "Energy mix by source",
-    "renewable-share": "Renewable share by site",
-    "intensity": "Delivery emissions per order",
-    "packaging": "Packaging material per order",
-    "reductions": "Reductions by initiative and business unit",
-    "avoided-cumulative": "Cumulative avoided emissions from renewable electricity",
-    "scope2": "Scope 2: location- vs market-based",
-    "equivalents": "Equivalents",
+    "energy-mix": QT_TRANSLATE_NOOP("Charts", "Energy mix by source"),
+    "renewable-share": QT_TRANSLATE_NOOP("Charts", "Renewable share by site"),
+    "intensity": QT_TRANSLATE_NOOP("Charts", "Delivery emissions per order"),
+    "packaging": QT_TRANSLATE_NOOP("Charts", "Packaging material per order"),
+    "reductions": QT_TRANSLATE_NOOP("Charts", "Reductions by initiative and business unit"),
+    "avoided-cumulative": QT_TRANSLATE_NOOP(
+        "Charts", "Cumulative avoided emissions from renewable electricity"
+    ),
+    "scope2": QT_TRANSLATE_NOOP("Charts", "Scope 2: location- vs market-based"),
+    "equivalents": QT_TRANSLATE_NOOP("Charts", "Equivalents"),
 }
 EXTRA_KEY = "packaging_by_material"  # summary key added by with_chart_extras()
 
@@ -97,10 +104,15 @@ def build_chart(name: str, summary: dict, filters: Filters | None = None) -> Cha
     f = filters or Filters()
     chart = BUILDERS[name](summary, f)
     chart.name = name
-    chart.title = tr(chart.title, f.lang)
+    chart.title = translate("Charts", chart.title)
     chart.workspace = summary.get("workspace", "")
-    chart.filters = f.as_dict()
+    chart.filters = {**f.as_dict(), "lang": f.language}
     return chart
+
+
+def chart_title(name: str) -> str:
+    """The chart's title in the current language."""
+    return translate("Charts", CHART_TITLES[name])
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -113,8 +125,11 @@ def _factors(summary: dict, keep: Callable[[dict], bool]) -> list[dict]:
 def _factor_sources(used: list[dict]) -> list[str]:
     out: list[str] = []
     for u in used:
-        text = (
-            f"{u['key']}{' ' + u['region'] if u['region'] else ''} {u['value']:g} {u['unit']}: {u['source']}"
+        what = value_word(u["key"])
+        if u["region"]:  # "Grid North China" / "华北电网"
+            what = translate("Charts", "{0} {1}").format(what, region_name(u["region"]))
+        text = translate("Charts", "{0} {1} {2}: {3}").format(
+            what, f"{u['value']:g}", unit_word(u["unit"]), u["source"]
         )
         if text not in out:
             out.append(text)
@@ -158,16 +173,54 @@ def _period_rows(summary: dict, f: Filters, limit: int) -> tuple[bool, list[dict
     return False, [{**y, "period": str(y["year"])} for y in _years(summary, f)]
 
 
+UNIT_WORDS = (
+    QT_TRANSLATE_NOOP("Units", "kg CO2/kWh"),
+    QT_TRANSLATE_NOOP("Units", "kg CO2e/kWh"),
+    QT_TRANSLATE_NOOP("Units", "kg CO2e/kg"),
+    QT_TRANSLATE_NOOP("Units", "kg CO2e/km"),
+    QT_TRANSLATE_NOOP("Units", "kg CO2e/tkm"),
+    QT_TRANSLATE_NOOP("Units", "kg CO2e/L"),
+    QT_TRANSLATE_NOOP("Units", "kg CO2/L"),
+)
+
+
+def _t_axis(f: Filters, magnitude: float, gas: str = "CO2e") -> tuple[float, str]:
+    """(divisor of t, unit label) of a chart's emissions axis: t or kt, or with f.cn_units
+    吨 / 万吨 / 亿吨 by the largest value."""
+    if f.cn_units:
+        scale, prefix = cn_scale(magnitude)
+        return scale, cn_unit(prefix, t_unit("t", gas))
+    return f.t_scale, t_unit(f.unit, gas)
+
+
+def _fmt_t(f: Filters, t: float, gas: str = "CO2e") -> str:
+    """An amount of t CO2e for a label or a key figure: '1,396 t CO2e', '40 万吨二氧化碳当量'."""
+    if f.cn_units:
+        return fmt_cn(t, t_unit("t", gas))
+    return f"{fmt_num(t / f.t_scale)} {t_unit(f.unit, gas)}"
+
+
+def _fmt_kwh(f: Filters, kwh: float) -> str:
+    """A large amount of electricity: '615.0 million kWh'; in Chinese or with f.cn_units
+    '6.2 亿千瓦时' (Chinese counts in 万 and 亿, not in millions)."""
+    if f.cn_units or language() == "zh":
+        return fmt_cn(kwh, translate("Units", "kWh"))
+    return translate("Charts", "{0} million kWh").format(f"{kwh / 1e6:,.1f}")
+
+
 def _span(periods: list[str]) -> str:
     return "" if not periods else periods[0] if len(periods) == 1 else f"{periods[0]} – {periods[-1]}"
 
 
-def _kwh_scale(max_kwh: float) -> tuple[float, str]:
+def _kwh_scale(max_kwh: float, f: Filters | None = None) -> tuple[float, str]:
+    if f is not None and f.cn_units:
+        scale, prefix = cn_scale(max_kwh)
+        return scale, cn_unit(prefix, translate("Units", "kWh"))
     if max_kwh >= 1e6:
-        return 1e6, "GWh"
+        return 1e6, translate("Units", "GWh")
     if max_kwh >= 1e3:
-        return 1e3, "MWh"
-    return 1.0, "kWh"
+        return 1e3, translate("Units", "MWh")
+    return 1.0, translate("Units", "kWh")
 
 
 def _same_month_labels(periods: list[str], values: list[float | None]) -> list[str]:
@@ -194,16 +247,16 @@ def energy_mix(summary: dict, f: Filters) -> ChartData:
         total[i] += r["total_kwh"]
         for source, kwh in r["kwh_by_source"].items():
             by_source.setdefault(source, [0.0] * len(periods))[i] += kwh
-    scale, unit = _kwh_scale(max(total, default=0.0))
+    scale, unit = _kwh_scale(max(total, default=0.0), f)
     order = sorted(by_source, key=lambda s: (SOURCES.index(s) if s in SOURCES else 99, s))
     series = [
-        Series(tr(s, f.lang), [v / scale for v in by_source[s]], stacked=True, color=color_for(s, i))
+        Series(value_word(s), [v / scale for v in by_source[s]], stacked=True, color=color_for(s, i))
         for i, s in enumerate(order)
     ]
     share = [r / t * 100.0 if t > 0 else None for r, t in zip(renewable, total, strict=True)]
     series.append(
         Series(
-            tr("Renewable share", f.lang),
+            translate("Charts", "Renewable share"),
             share,
             kind="line",
             axis="right",
@@ -211,12 +264,16 @@ def energy_mix(summary: dict, f: Filters) -> ChartData:
             labels=_same_month_labels(periods, share),
         )
     )
-    where = f.site or "all sites"
+    where = f.site or translate("Charts", "all sites")
     labelled = [(p, v) for p, v, lab in zip(periods, share, series[-1].labels or [], strict=True) if lab]
-    keys = [f"Renewable share {p}: {fmt_pct(v)}" for p, v in labelled[-3:]]
+    keys = [translate("Charts", "Renewable share {0}: {1}").format(p, fmt_pct(v)) for p, v in labelled[-3:]]
+    all_share = fmt_pct(sum(renewable) / max(sum(total), 1) * 100)
     keys.append(
-        f"{sum(total) / 1e6:,.1f} million kWh in {len(periods)} "
-        f"{'months' if monthly else 'years'}, {sum(renewable) / max(sum(total), 1) * 100:.1f} % renewable"
+        (
+            translate("Charts", "{0} in {1} months, {2} renewable")
+            if monthly
+            else translate("Charts", "{0} in {1} years, {2} renewable")
+        ).format(_fmt_kwh(f, sum(total)), len(periods), all_share)
     )
     return ChartData(
         name="energy-mix",
@@ -224,15 +281,18 @@ def energy_mix(summary: dict, f: Filters) -> ChartData:
         subtitle=where,
         categories=periods,
         series=series,
-        y_label=f"Electricity ({unit})",
-        y2_label="Renewable share (%)",
-        x_label=tr("Month" if monthly else "Year", f.lang),
+        y_label=translate("Charts", "Electricity ({0})").format(unit),
+        y2_label=translate("Charts", "Renewable share (%)"),
+        x_label=translate("Charts", "Month") if monthly else translate("Charts", "Year"),
         y_scale=scale,
         y2_range=(0.0, 100.0),
         period=_span(periods),
         key_figures=keys,
-        method="kWh by source as reported, spread over calendar months by days; renewable share = "
-        "wind, solar, hydro, biomass, geothermal kWh ÷ all kWh (diesel included)",
+        method=translate(
+            "Charts",
+            "kWh by source as reported, spread over calendar months by days; renewable share = "
+            "wind, solar, hydro, biomass, geothermal kWh ÷ all kWh (diesel included)",
+        ),
     )
 
 
@@ -260,18 +320,25 @@ def renewable_share(summary: dict, f: Filters) -> ChartData:
     for s in series:
         pts = [(p, v) for p, v, lab in zip(periods, s.values, s.labels or [], strict=True) if lab]
         if pts:
-            keys.append(f"{s.name}: " + " → ".join(f"{fmt_pct(v)} ({p})" for p, v in pts[-2:]))
+            keys.append(
+                translate("Charts", "{0}: {1}").format(
+                    s.name, " → ".join(f"{fmt_pct(v)} ({p})" for p, v in pts[-2:])
+                )
+            )
     return ChartData(
         name="renewable-share",
         title=CHART_TITLES["renewable-share"],
         categories=periods,
         series=series,
-        y_label="Renewable share (%)",
-        x_label=tr("Month" if monthly else "Year", f.lang),
+        y_label=translate("Charts", "Renewable share (%)"),
+        x_label=translate("Charts", "Month") if monthly else translate("Charts", "Year"),
         period=_span(periods),
         key_figures=keys,
-        method="renewable kWh ÷ all kWh of each site (diesel included), per calendar "
-        + ("month" if monthly else "year"),
+        method=translate(
+            "Charts", "renewable kWh ÷ all kWh of each site (diesel included), per calendar month"
+        )
+        if monthly
+        else translate("Charts", "renewable kWh ÷ all kWh of each site (diesel included), per calendar year"),
     )
 
 
@@ -282,10 +349,12 @@ def intensity(summary: dict, f: Filters) -> ChartData:
     for c in cs:
         text = fmt_num(c["intensity_kg_per_order"])
         if c["intensity_change_pct"] is not None:
-            text += f"\n{fmt_pct(c['intensity_change_pct'], signed=True)} vs {c['baseline']}"
+            change = fmt_pct(c["intensity_change_pct"], signed=True)
+            text += "\n" + translate("Charts", "{0} vs {1}").format(change, c["baseline"])
             keys.append(
-                f"{c['name']}: {fmt_num(c['intensity_kg_per_order'])} kg CO2e per order, "
-                f"{fmt_pct(c['intensity_change_pct'], signed=True)} vs {c['baseline']}"
+                translate("Charts", "{0}: {1} kg CO2e per order, {2} vs {3}").format(
+                    c["name"], fmt_num(c["intensity_kg_per_order"]), change, c["baseline"]
+                )
             )
         labels.append(text)
         colors.append(BASELINE_COLOR if c["intensity_change_pct"] is None else INITIATIVE_COLOR)
@@ -297,20 +366,22 @@ def intensity(summary: dict, f: Filters) -> ChartData:
             and not u["key"].endswith(" recycled")
         ),
     )
+    per_order = translate("Charts", "kg CO2e per order")
     return ChartData(
         name="intensity",
         title=CHART_TITLES["intensity"],
         categories=[c["name"] for c in cs],
-        series=[
-            Series("kg CO2e per order", values, color=INITIATIVE_COLOR, labels=labels, point_colors=colors)
-        ],
-        y_label="kg CO2e per order",
-        x_label=tr("Campaign", f.lang),
+        series=[Series(per_order, values, color=INITIATIVE_COLOR, labels=labels, point_colors=colors)],
+        y_label=per_order,
+        x_label=translate("Charts", "Campaign"),
         period="; ".join(f"{c['name']} {c['start']}–{c['end']}" for c in cs),
         key_figures=keys,
         factor_sources=_factor_sources(used),
-        method="delivery emissions (reported, else distance × vehicle factor) ÷ orders; "
-        "change against the campaign's baseline",
+        method=translate(
+            "Charts",
+            "delivery emissions (reported, else distance × vehicle factor) ÷ orders; "
+            "change against the campaign's baseline",
+        ),
     )
 
 
@@ -323,7 +394,7 @@ def packaging(summary: dict, f: Filters) -> ChartData:
     )
     series = [
         Series(
-            tr(m, f.lang),
+            value_word(m),
             [kg.get(c["name"], {}).get(m, 0.0) / c["orders"] * 1000.0 for c in cs],
             stacked=True,
             color=color_for(m, i),
@@ -332,20 +403,26 @@ def packaging(summary: dict, f: Filters) -> ChartData:
     ]
     labels, keys = [], []
     for c in cs:
-        text = f"{fmt_num(c['packaging_kg_per_order'] * 1000.0)} g"
+        grams = fmt_num(c["packaging_kg_per_order"] * 1000.0)
+        text = translate("Charts", "{0} g").format(grams)
+        change = None
         if c["packaging_change_pct"] is not None:
-            text += f" ({fmt_pct(c['packaging_change_pct'], signed=True)})"
-        text += f"\n{fmt_num(c['packaging_t'] / f.t_scale)} {f.unit} CO2e"
+            change = fmt_pct(c["packaging_change_pct"], signed=True)
+            text += f" ({change})"
+        text += "\n" + _fmt_t(f, c["packaging_t"])
         labels.append(text)
-        keys.append(
-            f"{c['name']}: {fmt_num(c['packaging_kg_per_order'] * 1000.0)} g per order"
-            + (
-                f", {fmt_pct(c['packaging_change_pct'], signed=True)} vs {c['baseline']}"
-                if c["packaging_change_pct"] is not None
-                else ""
+        if change is None:
+            keys.append(
+                translate("Charts", "{0}: {1} g per order; packaging {2}").format(
+                    c["name"], grams, _fmt_t(f, c["packaging_t"])
+                )
             )
-            + f"; packaging {fmt_num(c['packaging_t'] / f.t_scale)} {f.unit} CO2e"
-        )
+        else:
+            keys.append(
+                translate("Charts", "{0}: {1} g per order, {2} vs {3}; packaging {4}").format(
+                    c["name"], grams, change, c["baseline"], _fmt_t(f, c["packaging_t"])
+                )
+            )
     if series:
         series[-1].labels = labels
     used = _factors(summary, lambda u: u["key"] in MATERIALS or u["key"].endswith(" recycled"))
@@ -354,14 +431,17 @@ def packaging(summary: dict, f: Filters) -> ChartData:
         title=CHART_TITLES["packaging"],
         categories=[c["name"] for c in cs],
         series=series,
-        y_label="g packaging per order",
-        x_label=tr("Campaign", f.lang),
+        y_label=translate("Charts", "g packaging per order"),
+        x_label=translate("Charts", "Campaign"),
         y_scale=0.001,
         key_figures=keys,
         factor_sources=_factor_sources(used),
         period="; ".join(f"{c['name']} {c['start']}–{c['end']}" for c in cs),
-        method="packaging kg ÷ orders, by material; t CO2e = kg × ((1 − recycled share) × material "
-        "factor + recycled share × recycled factor)",
+        method=translate(
+            "Charts",
+            "packaging kg ÷ orders, by material; t CO2e = kg × ((1 − recycled share) × material "
+            "factor + recycled share × recycled factor)",
+        ),
     )
 
 
@@ -387,6 +467,19 @@ def _short(text: str, n: int = 34) -> str:
 
 def reductions(summary: dict, f: Filters) -> ChartData:
     camp, inits = _reduction_scope(summary, f)
+    units: dict[str, float] = defaultdict(float)
+    for i in inits:
+        units[i["business_unit"]] += i["reduction_t"] or 0.0
+    if camp is not None:
+        avoided = {s: t for s, t in camp["avoided_by_site_t"].items() if f.site in (None, s)}
+        period = f"{camp['name']} {camp['start']}–{camp['end']}"
+    else:
+        avoided = defaultdict(float)
+        for y in _years(summary, f):
+            avoided[y["site"]] += y["avoided_t"] or 0.0
+        period = _span(sorted({str(y["year"]) for y in _years(summary, f)}))
+    everything = [i["reduction_t"] or 0.0 for i in inits] + list(units.values()) + list(avoided.values())
+    scale, unit = _t_axis(f, max(everything, default=0.0))
     cats: list[str] = []
     groups = []
     init_v, unit_v, avoided_v = [], [], []
@@ -396,61 +489,59 @@ def reductions(summary: dict, f: Filters) -> ChartData:
         for cat, v in items:
             cats.append(cat)
             for lst in (init_v, unit_v, avoided_v):
-                lst.append(v / f.t_scale if lst is target and v is not None else None)
+                lst.append(v / scale if lst is target and v is not None else None)
         if items:
             groups.append((label, start, len(cats) - 1))
 
     group(
-        tr("Initiatives", f.lang),
+        translate("Charts", "Initiatives"),
         [(f"{i['business_unit']}: {_short(i['name'])}", i["reduction_t"]) for i in inits],
         init_v,
     )
-    units: dict[str, float] = defaultdict(float)
-    for i in inits:
-        units[i["business_unit"]] += i["reduction_t"] or 0.0
-    group(tr("Business units", f.lang), [(f"{u} (all initiatives)", t) for u, t in units.items()], unit_v)
-    if camp is not None:
-        avoided = {s: t for s, t in camp["avoided_by_site_t"].items() if f.site in (None, s)}
-        period = f"{camp['name']} {camp['start']}–{camp['end']}"
-    else:
-        avoided = defaultdict(float)
-        for y in _years(summary, f):
-            avoided[y["site"]] += y["avoided_t"] or 0.0
-        period = _span(sorted({str(y["year"]) for y in _years(summary, f)}))
     group(
-        tr("Avoided (renewables, not in the inventory)", f.lang),
-        [(f"{s} renewable electricity", t) for s, t in avoided.items()],
+        translate("Charts", "Business units"),
+        [(translate("Charts", "{0} (all initiatives)").format(u), t) for u, t in units.items()],
+        unit_v,
+    )
+    group(
+        translate("Charts", "Avoided (renewables, not in the inventory)"),
+        [(translate("Charts", "{0} renewable electricity").format(s), t) for s, t in avoided.items()],
         avoided_v,
     )
     series = [
         Series(name, vals, color=color, labels=[fmt_num(v) for v in vals])
         for name, vals, color in (
-            ("Initiative reductions", init_v, INITIATIVE_COLOR),
-            ("Business unit total", unit_v, UNIT_COLOR),
-            ("Avoided (beside the inventory)", avoided_v, AVOIDED_COLOR),
+            (translate("Charts", "Initiative reductions"), init_v, INITIATIVE_COLOR),
+            (translate("Charts", "Business unit total"), unit_v, UNIT_COLOR),
+            (translate("Charts", "Avoided (beside the inventory)"), avoided_v, AVOIDED_COLOR),
         )
     ]
     used = _factors(
         summary, lambda u: u["key"] == "grid" and (camp is None or u["year"] == int(camp["start"][:4]))
     )
     keys = [
-        f"Initiatives: {fmt_num(sum(units.values()) / f.t_scale)} {f.unit} CO2e",
-        f"Avoided by renewables (not netted): {fmt_num(sum(avoided.values()) / f.t_scale)} {f.unit} CO2e",
+        translate("Charts", "Initiatives: {0}").format(_fmt_t(f, sum(units.values()))),
+        translate("Charts", "Avoided by renewables (not netted): {0}").format(
+            _fmt_t(f, sum(avoided.values()))
+        ),
     ]
     return ChartData(
         name="reductions",
         title=CHART_TITLES["reductions"],
         categories=cats,
         series=series,
-        y_label=f"{f.unit} CO2e",
+        y_label=unit,
         horizontal=True,
         groups=groups,
         key_figures=keys,
         period=period,
-        subtitle=f"during {camp['name']}" if camp else "",
+        subtitle=translate("Charts", "during {0}").format(camp["name"]) if camp else "",
         factor_sources=_factor_sources(used),
-        method="initiatives: reduction as reported, else activity × factor; avoided = renewable kWh × "
-        "grid factor, shown apart and never summed into the inventory",
+        method=translate(
+            "Charts",
+            "initiatives: reduction as reported, else activity × factor; avoided = renewable kWh × "
+            "grid factor, shown apart and never summed into the inventory",
+        ),
     )
 
 
@@ -462,53 +553,62 @@ def _grid_factor_name(summary: dict, region: str, years: list[int]) -> str:
     ]
     values = sorted({u["value"] for u in used})
     if not values:
-        return f"{region} grid factor"
+        return translate("Charts", "{0} grid factor").format(region_name(region))
     v = f"{values[0]:g}" if len(values) == 1 else f"{values[0]:g}–{values[-1]:g}"
     years_of = sorted({u["factor_year"] for u in used if u["factor_year"]})
-    return f"{region} grid {v} kg CO2/kWh" + (f", {'/'.join(map(str, years_of))} factor" if years_of else "")
+    if years_of:
+        return translate("Charts", "{0} grid {1} kg CO2/kWh, {2} factor").format(
+            region_name(region), v, "/".join(map(str, years_of))
+        )
+    return translate("Charts", "{0} grid {1} kg CO2/kWh").format(region_name(region), v)
 
 
 def avoided_cumulative(summary: dict, f: Filters) -> ChartData:
     ys = _years(summary, f)
     years = sorted({y["year"] for y in ys})
     sites = sorted({y["site"] for y in ys})
-    series, totals, kwh_cum = [], [0.0] * len(years), [0.0] * len(years)
+    avoided_all = sum(y["avoided_t"] or 0.0 for y in ys)
+    kwh_cum = [0.0] * len(years)
+    run_kwh = 0.0
+    for i, yr in enumerate(years):
+        run_kwh += sum(y["renewable_kwh"] for y in ys if y["year"] == yr)
+        kwh_cum[i] = run_kwh
+    alt_t = [k * f.compare_factor / 1000.0 for k in kwh_cum] if f.compare_factor else []
+    scale, unit = _t_axis(f, max([avoided_all, *alt_t]), gas="CO2")
+    series, totals = [], [0.0] * len(years)
     for n, site in enumerate(sites):
         rows = {y["year"]: y for y in ys if y["site"] == site}
         run, vals = 0.0, []
         for i, yr in enumerate(years):
             run += (rows[yr]["avoided_t"] or 0.0) if yr in rows else 0.0
-            vals.append(run / f.t_scale)
+            vals.append(run / scale)
             totals[i] += run
         region = next(iter(rows.values()))["grid_region"]
         series.append(
             Series(
-                f"{site} ({_grid_factor_name(summary, region, years)})",
+                translate("Charts", "{0} ({1})").format(site, _grid_factor_name(summary, region, years)),
                 vals,
                 stacked=True,
                 color=color_for(site, n),
             )
         )
-    run_kwh = 0.0
-    for i, yr in enumerate(years):
-        run_kwh += sum(y["renewable_kwh"] for y in ys if y["year"] == yr)
-        kwh_cum[i] = run_kwh
     if series:
-        series[-1].labels = [fmt_num(t / f.t_scale) for t in totals]
+        series[-1].labels = [fmt_num(t / scale) for t in totals]
     keys = (
         [
-            f"{kwh_cum[-1] / 1e6:,.0f} million kWh renewable → {fmt_num(totals[-1] / f.t_scale)} "
-            f"{f.unit} CO2 at the grid factor"
+            translate("Charts", "{0} renewable → {1} at the grid factor").format(
+                _fmt_kwh(f, kwh_cum[-1]), _fmt_t(f, totals[-1], gas="CO2")
+            )
         ]
         if years
         else []
     )
     if f.compare_factor:
-        label = f.compare_label or f"{f.compare_factor:g} kg CO2/kWh"
-        alt = [k * f.compare_factor / 1000.0 / f.t_scale for k in kwh_cum]
+        label = f.compare_label or translate("Charts", "{0} kg CO2/kWh").format(f"{f.compare_factor:g}")
+        alt = [t / scale for t in alt_t]
         series.append(
             Series(
-                f"Same kWh at {label}",
+                translate("Charts", "Same kWh at {0}").format(label),
                 alt,
                 kind="line",
                 color=COMPARE_COLOR,
@@ -516,7 +616,7 @@ def avoided_cumulative(summary: dict, f: Filters) -> ChartData:
             )
         )
         if alt:
-            keys.append(f"at {label}: {fmt_num(alt[-1])} {f.unit} CO2")
+            keys.append(translate("Charts", "at {0}: {1}").format(label, _fmt_t(f, alt_t[-1], gas="CO2")))
     used = _factors(
         summary,
         lambda u: u["key"] == "grid" and u["year"] in years and u["region"] in {y["grid_region"] for y in ys},
@@ -526,21 +626,26 @@ def avoided_cumulative(summary: dict, f: Filters) -> ChartData:
         title=CHART_TITLES["avoided-cumulative"],
         categories=[str(y) for y in years],
         series=series,
-        y_label=f"{f.unit} CO2 avoided, cumulative",
-        x_label=tr("Year", f.lang),
+        y_label=translate("Charts", "{0} avoided, cumulative").format(unit),
+        x_label=translate("Charts", "Year"),
         period=_span([str(y) for y in years]),
         key_figures=keys,
         factor_sources=_factor_sources(used),
-        method="renewable kWh × the site's grid factor of the year, summed since the first year; "
-        "beside the inventory, not deducted",
+        method=translate(
+            "Charts",
+            "renewable kWh × the site's grid factor of the year, summed since the first year; "
+            "beside the inventory, not deducted",
+        ),
     )
 
 
 def scope2(summary: dict, f: Filters) -> ChartData:
     ys = _years(summary, f)
     cats = [f"{y['site']} {y['year']}" for y in ys]
-    loc = [None if y["location_based_t"] is None else y["location_based_t"] / f.t_scale for y in ys]
-    mkt = [None if y["market_based_t"] is None else y["market_based_t"] / f.t_scale for y in ys]
+    biggest = max((v or 0.0 for y in ys for v in (y["location_based_t"], y["market_based_t"])), default=0.0)
+    scale, unit = _t_axis(f, biggest)
+    loc = [None if y["location_based_t"] is None else y["location_based_t"] / scale for y in ys]
+    mkt = [None if y["market_based_t"] is None else y["market_based_t"] / scale for y in ys]
     used = _factors(
         summary,
         lambda u: (
@@ -549,26 +654,47 @@ def scope2(summary: dict, f: Filters) -> ChartData:
             and u["year"] in {y["year"] for y in ys}
         ),
     )
-    keys = [
-        f"{sum(v or 0 for v in loc):,.0f} {f.unit} location-based vs "
-        f"{sum(v or 0 for v in mkt):,.0f} {f.unit} market-based in all"
-    ]
+    loc_t = sum(y["location_based_t"] or 0.0 for y in ys)
+    mkt_t = sum(y["market_based_t"] or 0.0 for y in ys)
+    if f.cn_units:
+        loc_text, mkt_text = fmt_cn(loc_t, t_unit("t")), fmt_cn(mkt_t, t_unit("t"))
+    else:
+        loc_text, mkt_text = (f"{v / scale:,.0f} {unit}" for v in (loc_t, mkt_t))
+    keys = [translate("Charts", "{0} location-based vs {1} market-based in all").format(loc_text, mkt_text)]
     return ChartData(
         name="scope2",
         title=CHART_TITLES["scope2"],
         categories=cats,
         series=[
-            Series(tr("Location-based", f.lang), loc, color=LOCATION_COLOR, labels=[fmt_num(v) for v in loc]),
-            Series(tr("Market-based", f.lang), mkt, color=MARKET_COLOR, labels=[fmt_num(v) for v in mkt]),
+            Series(
+                translate("Charts", "Location-based"),
+                loc,
+                color=LOCATION_COLOR,
+                labels=[fmt_num(v) for v in loc],
+            ),
+            Series(
+                translate("Charts", "Market-based"), mkt, color=MARKET_COLOR, labels=[fmt_num(v) for v in mkt]
+            ),
         ],
-        y_label=f"{f.unit} CO2e",
-        x_label=tr("Site and year", f.lang),
+        y_label=unit,
+        x_label=translate("Charts", "Site and year"),
         key_figures=keys,
         period=_span(sorted({str(y["year"]) for y in ys})),
         factor_sources=_factor_sources(used),
-        method="GHG Protocol Scope 2: location = grid-delivered kWh × grid average; market = grid kWh × "
-        "residual mix (else grid average), contractual renewables at zero",
+        method=translate(
+            "Charts",
+            "GHG Protocol Scope 2: location = grid-delivered kWh × grid average; market = grid kWh × "
+            "residual mix (else grid average), contractual renewables at zero",
+        ),
     )
+
+
+def _count(f: Filters, value: float, unit: str) -> str:
+    """'22,346 trees'; in Chinese (or with 万/亿) '2.2 万棵'."""
+    word = translate("Equivalents", unit)
+    if (f.cn_units or language() == "zh") and abs(value) >= 1e4:
+        return fmt_cn(value, word)
+    return f"{value:,.0f} {word}"
 
 
 def equivalents(summary: dict, f: Filters) -> ChartData:
@@ -579,46 +705,63 @@ def equivalents(summary: dict, f: Filters) -> ChartData:
         what = f"{chosen[0]['business_unit']}: {chosen[0]['name']}"
     elif camp is not None and f.campaign:
         amount = camp["avoided_t"] + sum(i["reduction_t"] or 0.0 for i in inits)
-        what = f"avoided + reduced during {camp['name']}"
+        what = translate("Charts", "avoided + reduced during {0}").format(camp["name"])
     elif f.site is None and f.year_from is None and f.year_to is None:
         amount = summary["totals"]["reduction_t"]
-        what = "avoided + reduced, all years"
+        what = translate("Charts", "avoided + reduced, all years")
     else:
         amount = sum(y["avoided_t"] or 0.0 for y in _years(summary, f))
-        what = "avoided by renewables in the selection"
-    eqs = summary.get("equivalents", [])
+        what = translate("Charts", "avoided by renewables in the selection")
+    eqs = summary.get("equivalents", []) if amount else []  # nothing to show as trees
     values = [amount * 1000.0 / e["factor_kg_per_unit"] for e in eqs]
-    cats = [f"{e['unit']}: {e['label']}" for e in eqs]
+    labels = [translate("Equivalents", e["label"]) for e in eqs]
+    cats = [
+        translate("Charts", "{0}: {1}").format(translate("Equivalents", e["unit"]), label)
+        for e, label in zip(eqs, labels, strict=True)
+    ]
     pict = None
     if eqs:
         e = eqs[0]
+        singular = e["unit"][:-1] if e["unit"].endswith("s") else e["unit"]
         pict = {
-            "headline": f"≈ {values[0]:,.0f} {e['unit']}",
-            "amount": f"{fmt_num(amount / f.t_scale)} {f.unit} CO2e ({what})",
-            "label": e["label"],
-            "unit": e["unit"],
+            "headline": translate("Charts", "≈ {0}").format(_count(f, values[0], e["unit"])),
+            "amount": translate("Charts", "{0} ({1})").format(_fmt_t(f, amount), what),
+            "label": labels[0],
+            "unit": translate("Equivalents", e["unit"]),
             "count": values[0],
-            "factor": f"{e['factor_kg_per_unit']:g} kg CO2e per {e['unit'].rstrip('s')}",
-            "note": e.get("note", ""),
-            "others": [f"≈ {v:,.0f} {x['label']}" for v, x in zip(values[1:4], eqs[1:4], strict=False)],
+            "factor": translate("Charts", "{0} kg CO2e per {1}").format(
+                f"{e['factor_kg_per_unit']:g}", translate("Equivalents", singular)
+            ),
+            "note": translate("Equivalents", e.get("note", "")),
+            "others": [
+                translate("Charts", "≈ {0}: {1}").format(_count(f, v, x["unit"]), label)
+                for v, x, label in zip(values[1:4], eqs[1:4], labels[1:4], strict=False)
+            ],
         }
     return ChartData(
         name="equivalents",
         title=CHART_TITLES["equivalents"],
         categories=cats,
         series=[
-            Series("equivalent count", values, color=INITIATIVE_COLOR, labels=[fmt_num(v, 0) for v in values])
+            Series(
+                translate("Charts", "Equivalent count"),
+                values,
+                color=INITIATIVE_COLOR,
+                labels=[fmt_num(v, 0) for v in values],
+            )
         ],
-        y_label="count",
+        y_label=translate("Charts", "Count"),
         subtitle=what,
         pictogram=pict,
         y_scale=1.0,
-        key_figures=[pict["headline"] + f" ({pict['amount']})"] if pict else [],
-        factor_sources=[
-            f"{e['key']} {e['factor_kg_per_unit']:g} kg CO2e/{e['unit']}: {e['source']}" for e in eqs[:1]
-        ]
+        key_figures=[translate("Charts", "{0} ({1})").format(pict["headline"], pict["amount"])]
+        if pict
+        else [],
+        factor_sources=(
+            [translate("Charts", "{0}: {1}").format(pict["factor"], eqs[0]["source"])] if pict else []
+        )
         + [e["source"] for e in eqs[1:2]],
-        method="amount (t CO2e) × 1000 ÷ kg CO2e per unit",
+        method=translate("Charts", "amount (t CO2e) × 1000 ÷ kg CO2e per unit"),
         period=what,
     )
 

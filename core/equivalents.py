@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.factors import FactorBook
+from core.i18n import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,19 +16,60 @@ class EquivalentKind:
     note: str = ""
 
 
+# Label, unit and note stay English in the data (summary JSON); they are marked here and shown
+# through translate("Equivalents", text).
 EQUIVALENTS: tuple[EquivalentKind, ...] = (
-    EquivalentKind("haloxylon_tree", "Haloxylon (梭梭) trees planted, Ant Forest convention", "trees",
-                   "Ant Forest asks 17.9 kg of 'green energy' per tree: an energy score, not a "
-                   "measured sequestration"),
-    EquivalentKind("tree_seedling_10yr", "urban tree seedlings grown for 10 years (US EPA)",
-                   "seedlings"),
-    EquivalentKind("car_year", "gasoline passenger cars driven for one year (US EPA)", "cars"),
-    EquivalentKind("home_electricity_year", "homes' electricity use for one year (US EPA)",
-                   "homes"),
-    EquivalentKind("smartphone_charge", "smartphones charged (US EPA)", "charges"),
-    EquivalentKind("km_driven", "km driven by an average gasoline car (US EPA)", "km",
-                   "EPA publishes a per-mile figure; per km = per mile ÷ 1.609344"),
+    EquivalentKind(
+        "haloxylon_tree",
+        QT_TRANSLATE_NOOP("Equivalents", "Haloxylon (梭梭) trees planted, Ant Forest convention"),
+        QT_TRANSLATE_NOOP("Equivalents", "trees"),
+        QT_TRANSLATE_NOOP(
+            "Equivalents",
+            "Ant Forest asks 17.9 kg of 'green energy' per tree: an energy score, not a "
+            "measured sequestration",
+        ),
+    ),
+    EquivalentKind(
+        "tree_seedling_10yr",
+        QT_TRANSLATE_NOOP("Equivalents", "urban tree seedlings grown for 10 years (US EPA)"),
+        QT_TRANSLATE_NOOP("Equivalents", "seedlings"),
+    ),
+    EquivalentKind(
+        "car_year",
+        QT_TRANSLATE_NOOP("Equivalents", "gasoline passenger cars driven for one year (US EPA)"),
+        QT_TRANSLATE_NOOP("Equivalents", "cars"),
+    ),
+    EquivalentKind(
+        "home_electricity_year",
+        QT_TRANSLATE_NOOP("Equivalents", "homes' electricity use for one year (US EPA)"),
+        QT_TRANSLATE_NOOP("Equivalents", "homes"),
+    ),
+    EquivalentKind(
+        "smartphone_charge",
+        QT_TRANSLATE_NOOP("Equivalents", "smartphones charged (US EPA)"),
+        QT_TRANSLATE_NOOP("Equivalents", "charges"),
+    ),
+    EquivalentKind(
+        "km_driven",
+        QT_TRANSLATE_NOOP("Equivalents", "km driven by an average gasoline car (US EPA)"),
+        "km",
+        QT_TRANSLATE_NOOP("Equivalents", "EPA publishes a per-mile figure; per km = per mile ÷ 1.609344"),
+    ),
 )
+# One of each unit ("17.9 kg CO2e per tree").
+UNIT_SINGULAR = (
+    QT_TRANSLATE_NOOP("Equivalents", "tree"),
+    QT_TRANSLATE_NOOP("Equivalents", "seedling"),
+    QT_TRANSLATE_NOOP("Equivalents", "car"),
+    QT_TRANSLATE_NOOP("Equivalents", "home"),
+    QT_TRANSLATE_NOOP("Equivalents", "charge"),
+    QT_TRANSLATE_NOOP("Equivalents", "km"),
+)
+
+
+def shown(e: dict) -> dict:
+    """An equivalents() entry with label, unit and note in the current language."""
+    return {**e, **{k: translate("Equivalents", e.get(k) or "") for k in ("label", "unit", "note")}}
 
 
 def equivalents(t_co2e: float, book: FactorBook, year: int | None = None) -> list[dict]:

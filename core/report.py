@@ -5,7 +5,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from core.chart_data import region_name, unit_word
+from core.equivalents import shown
 from core.factors import Library
+from core.i18n import language, translate
 from core.storage import Workspace
 
 
@@ -19,7 +22,10 @@ def fmt(value: object, digits: int = 1) -> str:
 
 
 def pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:+.1f} %" if value < 0 else f"{value:.1f} %"
+    if value is None:
+        return "—"
+    sep = "" if language() == "zh" else " "
+    return f"{value:+.1f}{sep}%" if value < 0 else f"{value:.1f}{sep}%"
 
 
 def width(text: str) -> int:
@@ -47,18 +53,29 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]
 
 
 def summary_text(s: dict) -> str:
-    out = [f"Workspace {s['workspace']} (factor library {s['factor_library_version']})", ""]
-    out += ["Energy and Scope 1/2 by site and year (t CO2e)",
-            table(["Site", "Year", "Total kWh", "Renewable kWh", "Renewable share",
-                   "Location-based t", "Market-based t", "Scope 1 t", "Avoided t*"],
+    out = [
+        translate("Report", "Workspace {0} (factor library {1})").format(
+            s["workspace"], s["factor_library_version"]
+        ),
+        "",
+    ]
+    out += [translate("Report", "Energy and Scope 1/2 by site and year (t CO2e)"),
+            table([translate("Report", "Site"), translate("Report", "Year"),
+                   translate("Report", "Total kWh"), translate("Report", "Renewable kWh"),
+                   translate("Report", "Renewable share"), translate("Report", "Location-based t"),
+                   translate("Report", "Market-based t"), translate("Report", "Scope 1 t"),
+                   translate("Report", "Avoided t*")],
                   [[y["site"], str(y["year"]), fmt(y["total_kwh"], 0),
                     fmt(y["renewable_kwh"], 0), pct(y["renewable_share_pct"]),
                     fmt(y["location_based_t"]), fmt(y["market_based_t"]), fmt(y["scope1_t"]),
                     fmt(y["avoided_t"])] for y in s["site_years"]]), ""]
-    out += ["Campaigns",
-            table(["Campaign", "Start", "End", "Orders", "Emissions t", "kg/order",
-                   "vs baseline", "Packaging t", "Packaging kg/order", "vs baseline",
-                   "Avoided t*"],
+    out += [translate("Report", "Campaigns"),
+            table([translate("Report", "Campaign"), translate("Report", "Start"),
+                   translate("Report", "End"), translate("Report", "Orders"),
+                   translate("Report", "Emissions t"), translate("Report", "kg/order"),
+                   translate("Report", "vs baseline"), translate("Report", "Packaging t"),
+                   translate("Report", "Packaging kg/order"), translate("Report", "vs baseline"),
+                   translate("Report", "Avoided t*")],
                   [[c["name"], c["start"], c["end"], fmt(c["orders"], 0),
                     fmt(c["emissions_t"]), fmt(c["intensity_kg_per_order"], 3),
                     pct(c["intensity_change_pct"]) + (f" ({c['baseline']})" if c["baseline"]
@@ -66,44 +83,58 @@ def summary_text(s: dict) -> str:
                     fmt(c["packaging_t"]), fmt(c["packaging_kg_per_order"], 4),
                     pct(c["packaging_change_pct"]), fmt(c["avoided_t"])]
                    for c in s["campaigns"]]), ""]
-    out += ["Initiatives",
-            table(["Initiative", "Business unit", "Campaign", "Reduction t"],
+    out += [translate("Report", "Initiatives"),
+            table([translate("Report", "Initiative"), translate("Report", "Business unit"),
+                   translate("Report", "Campaign"), translate("Report", "Reduction t")],
                   [[i["name"], i["business_unit"] or "", i["campaign"] or "",
                     fmt(i["reduction_t"])] for i in s["initiatives"]], right={3}), ""]
     t = s["totals"]
-    out += [f"Avoided emissions from renewables*: {fmt(t['avoided_t'])} t",
-            f"Initiative reductions: {fmt(t['initiatives_t'])} t",
-            f"Reductions in all: {fmt(t['reduction_t'])} t",
-            "* avoided emissions are reported beside the inventory, never subtracted from it", ""]
-    out += ["Equivalents of the reductions", equivalents_rows(s["equivalents"]), ""]
-    out += ["Factors used",
-            table(["Factor", "Region", "Year", "Value", "Unit", "Source", "Fallback"],
-                  [[f["key"], f["region"] or "", str(f["year"] or ""), f"{f['value']:.6g}",
-                    f["unit"], f["source"][:70], f["fallback"] or ""]
+    out += [translate("Report", "Avoided emissions from renewables*: {0} t").format(fmt(t["avoided_t"])),
+            translate("Report", "Initiative reductions: {0} t").format(fmt(t["initiatives_t"])),
+            translate("Report", "Reductions in all: {0} t").format(fmt(t["reduction_t"])),
+            translate("Report", "* avoided emissions are reported beside the inventory, never "
+                                "subtracted from it"), ""]
+    out += [translate("Report", "Equivalents of the reductions"),
+            equivalents_rows(s["equivalents"]), ""]
+    out += [translate("Report", "Factors used"),
+            table([translate("Report", "Factor"), translate("Report", "Region"),
+                   translate("Report", "Year"), translate("Report", "Value"),
+                   translate("Report", "Unit"), translate("Report", "Source"),
+                   translate("Report", "Fallback")],
+                  [[f["key"], region_name(f["region"] or ""), str(f["year"] or ""),
+                    f"{f['value']:.6g}", unit_word(f["unit"]), f["source"][:70],
+                    f["fallback"] or ""]
                    for f in s["factors_used"]], right={3})]
     return "\n".join(out)
 
 
 def equivalents_rows(eqs: list[dict]) -> str:
-    rows = table(["Equivalent", "Value", "kg CO2e per unit", "Source"],
+    eqs = [shown(e) for e in eqs]
+    rows = table([translate("Report", "Equivalent"), translate("Report", "Value"),
+                  translate("Report", "kg CO2e per unit"), translate("Report", "Source")],
                  [[e["label"], fmt(e["value"], 0), f"{e['factor_kg_per_unit']:.6g}",
                    e["source"][:70]] for e in eqs], right={1, 2})
-    notes = [f"- {e['label']}: {e['note']}" for e in eqs if e.get("note")]
+    notes = [translate("Report", "- {0}: {1}").format(e["label"], e["note"])
+             for e in eqs if e.get("note")]
     return "\n".join([rows, *notes])
 
 
 def equivalents_text(t: float, eqs: list[dict]) -> str:
-    return f"{fmt(t, 3)} t CO2e is about:\n" + equivalents_rows(eqs)
+    return translate("Report", "{0} t CO2e is about:").format(fmt(t, 3)) + "\n" + equivalents_rows(eqs)
 
 
 def factors_text(ws: Workspace, key: str | None, builtin_version: str) -> str:
     book = ws.factor_book()
     rows = [f for f in book.all_factors() if key is None or f.key == key]
-    lines = [f"Workspace factor library: {ws.library_version}; built in: {builtin_version}"]
+    lines = [translate("Report", "Workspace factor library: {0}; built in: {1}").format(
+        ws.library_version, builtin_version)]
     if ws.library_version != builtin_version:
-        lines.append("A newer built-in library is available: `greenledger factors update` "
-                     "shows how it changes the figures.")
-    lines.append(table(["Factor", "Region", "Year", "Value", "Unit", "Origin", "Source"],
+        lines.append(translate("Report", "A newer built-in library is available: `greenledger factors "
+                                         "update` shows how it changes the figures."))
+    lines.append(table([translate("Report", "Factor"), translate("Report", "Region"),
+                        translate("Report", "Year"), translate("Report", "Value"),
+                        translate("Report", "Unit"), translate("Report", "Origin"),
+                        translate("Report", "Source")],
                        [[f.key, f.region, str(f.year or ""), f"{f.value:.6g}", f.unit,
                          f.origin, f.source[:70]] for f in rows], right={3}))
     return "\n".join(lines)
@@ -131,5 +162,8 @@ def factor_update_text(ws: Workspace, lib: Library) -> str:
         rows.append([b["site"], str(b["year"]), fmt(b["location_based_t"]),
                      fmt(a["location_based_t"]), fmt(b["market_based_t"]),
                      fmt(a["market_based_t"])])
-    return (f"Factor library {ws.library_version} → {lib.version}\n"
-            + table(["Site", "Year", "Location t now", "after", "Market t now", "after"], rows))
+    return (translate("Report", "Factor library {0} → {1}").format(ws.library_version, lib.version)
+            + "\n"
+            + table([translate("Report", "Site"), translate("Report", "Year"),
+                     translate("Report", "Location t now"), translate("Report", "after"),
+                     translate("Report", "Market t now"), translate("Report", "after")], rows))

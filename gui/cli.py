@@ -115,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)  # exits 2 on wrong usage
     if path is not None:
         args.workspace = path
+    lang_before = _install_language(args)
     try:
         if args.command is None:
             return _open_window(args)
@@ -137,6 +138,37 @@ def main(argv: list[str] | None = None) -> int:
         print(f"greenledger: unexpected error: {exc.__class__.__name__}: {exc}\n"
               f"Details were written to {log}", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        if lang_before is not None:  # in-process callers (tests) get their language back
+            from gui.i18n import install
+
+            install(lang_before)
+
+
+_QT_APP: list = []
+
+
+def _install_language(args: argparse.Namespace) -> str | None:
+    """--lang for a headless command: Qt's translator (gui.i18n) on a QCoreApplication, or the
+    QApplication that chart images and decks draw with, so that messages, tables and exports
+    come out in that language. Returns the language to restore afterwards (None: nothing done)."""
+    if not args.lang or args.command is None:
+        return None  # the window installs its language itself
+    from core import i18n as core_i18n
+    from gui.i18n import install
+
+    if args.command in ("export-chart", "export-deck"):
+        from gui.charts.render import ensure_app
+
+        ensure_app()
+    else:
+        from PySide6.QtCore import QCoreApplication
+
+        if QCoreApplication.instance() is None:
+            _QT_APP.append(QCoreApplication(sys.argv[:1]))
+    before = core_i18n.language()
+    install(args.lang)
+    return before
 
 
 def main_gui() -> int:

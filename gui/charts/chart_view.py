@@ -29,7 +29,6 @@ from gui.charts.plot_chart import ChartPlot
 TITLE_STYLE = "font-size: 15pt; font-weight: 600; color: #1f2933;"
 SUB_STYLE = "color: #52606d;"
 SOURCE_STYLE = "color: #52606d; font-size: 8pt; border-top: 1px solid #d7dfd8; padding-top: 4px;"
-IMAGE_FILTER = "PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)"
 
 
 class ChartView(QWidget):
@@ -127,9 +126,9 @@ class ChartView(QWidget):
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
         menu = QMenu(self)
-        menu.addAction("Export image…", self.export_image)
-        menu.addAction("Copy image", self.copy_image)
-        menu.addAction("Export data…", self.export_data)
+        menu.addAction(self.tr("Export image…"), self.export_image)
+        menu.addAction(self.tr("Copy image"), self.copy_image)
+        menu.addAction(self.tr("Export data…"), self.export_data)
         menu.exec(event.globalPos())
 
     def export_image(self, path: str | None = None, size: str = "16:9") -> Path | None:
@@ -139,7 +138,10 @@ class ChartView(QWidget):
         if self.chart is None:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Export chart", f"{self.name}.png", IMAGE_FILTER)
+            image_filter = self.tr("PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)")
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export chart"), f"{self.name}.png", image_filter
+            )
             if not path:
                 return None
         return self._write(lambda p: export_chart(self.chart, p, resolve_size(size=size)), path)
@@ -151,7 +153,10 @@ class ChartView(QWidget):
             return None
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export chart data", f"{self.name}.xlsx", "Excel workbook (*.xlsx);;CSV (*.csv)"
+                self,
+                self.tr("Export chart data"),
+                f"{self.name}.xlsx",
+                self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
             )
             if not path:
                 return None
@@ -167,7 +172,7 @@ class ChartView(QWidget):
         try:
             out = fn(Path(path))
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, "Export", str(exc))
+            QMessageBox.warning(self, self.tr("Export"), str(exc))
             return None
         self.exported.emit(str(out))
         return out

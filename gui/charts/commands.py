@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from core.chart_data import Filters
-from core.charts import CHART_NAMES, CHART_TITLES
+from core.charts import CHART_NAMES, chart_title
+from core.i18n import translate
 
 CHART_COMMANDS = ("charts", "export-chart", "export-deck", "export-data")
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -22,6 +23,11 @@ def _filters(p: argparse.ArgumentParser) -> None:
     years.add_argument("--year", type=int, help="one year")
     years.add_argument("--years", metavar="Y1-Y2", help="a range of years, e.g. 2020-2021")
     p.add_argument("--unit", choices=("t", "kt"), default="t", help="t or kt CO2e")
+    p.add_argument(
+        "--cn-units",
+        action="store_true",
+        help="large quantities in 万/亿 (4.5 亿千瓦时, 40 万吨) in titles, labels, axes and data",
+    )
     p.add_argument(
         "--by",
         choices=("auto", "month", "year"),
@@ -64,7 +70,11 @@ def filters_from(args: argparse.Namespace) -> Filters:
     if getattr(args, "years", None):
         m = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", args.years)
         if not m:
-            raise ValueError(f"--years {args.years!r}: give two years, e.g. 2020-2021")
+            raise ValueError(
+                translate("ChartCommands", "--years {0}: give two years, e.g. 2020-2021").format(
+                    repr(args.years)
+                )
+            )
         y1, y2 = sorted((int(m.group(1)), int(m.group(2))))
     cf = getattr(args, "compare_factor", None)
     return Filters(
@@ -75,9 +85,8 @@ def filters_from(args: argparse.Namespace) -> Filters:
         unit=args.unit,
         granularity=args.granularity,
         compare_factor=cf,
-        compare_label=f"{cf:g} kg CO2/kWh" if cf else None,
         initiative=args.initiative,
-        lang=getattr(args, "lang", None) or "en",
+        cn_units=getattr(args, "cn_units", False),
     )
 
 
@@ -97,17 +106,23 @@ def _check_names(summary: dict, args: argparse.Namespace) -> None:
 
     sites = {y["site"] for y in summary["site_years"]}
     if getattr(args, "site", None) and args.site not in sites:
-        raise GreenLedgerError(f"no site {args.site!r}; sites: {', '.join(sorted(sites)) or 'none'}")
+        raise GreenLedgerError(
+            translate("ChartCommands", "no site {0}; sites: {1}").format(
+                repr(args.site), ", ".join(sorted(sites)) or translate("ChartCommands", "none")
+            )
+        )
     camps = {c["name"] for c in summary["campaigns"]}
     if getattr(args, "campaign", None) and args.campaign not in camps:
         raise GreenLedgerError(
-            f"no campaign {args.campaign!r}; campaigns: {', '.join(sorted(camps)) or 'none'}"
+            translate("ChartCommands", "no campaign {0}; campaigns: {1}").format(
+                repr(args.campaign), ", ".join(sorted(camps)) or translate("ChartCommands", "none")
+            )
         )
 
 
 def cmd_charts(args: argparse.Namespace) -> int:
     for name in CHART_NAMES:
-        print(f"{name:<20} {CHART_TITLES[name]}")
+        print(f"{name:<20} {chart_title(name)}")
     return EXIT_OK
 
 
@@ -116,10 +131,10 @@ def cmd_export_chart(args: argparse.Namespace) -> int:
     from gui.charts.render import ensure_app, export_chart, resolve_size
 
     if args.out.suffix.lower() not in (".png", ".svg", ".pdf"):
-        print("greenledger: export a chart as .png, .svg or .pdf", file=sys.stderr)
+        _usage(translate("ChartCommands", "export a chart as .png, .svg or .pdf"))
         return EXIT_USAGE
     if args.size and (args.width or args.height):
-        print("greenledger: give --size or --width/--height, not both", file=sys.stderr)
+        _usage(translate("ChartCommands", "give --size or --width/--height, not both"))
         return EXIT_USAGE
     try:
         f = filters_from(args)
@@ -130,7 +145,11 @@ def cmd_export_chart(args: argparse.Namespace) -> int:
     chart = build_chart(args.name, _summary(args), f)
     ensure_app()
     out = export_chart(chart, args.out, size, transparent=args.transparent)
-    print(f"wrote {out} ({size.width_px}×{size.height_px} px at {size.dpi:g} dpi)")
+    print(
+        translate("ChartCommands", "wrote {0} ({1}×{2} px at {3} dpi)").format(
+            out, size.width_px, size.height_px, f"{size.dpi:g}"
+        )
+    )
     return EXIT_OK
 
 
@@ -139,7 +158,7 @@ def cmd_export_deck(args: argparse.Namespace) -> int:
     from gui.charts.render import ensure_app
 
     if args.out.suffix.lower() != ".pptx":
-        print("greenledger: the deck is a .pptx file: give --out FILE.pptx", file=sys.stderr)
+        _usage(translate("ChartCommands", "the deck is a .pptx file: give --out FILE.pptx"))
         return EXIT_USAGE
     try:
         f = filters_from(args)
@@ -148,7 +167,7 @@ def cmd_export_deck(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     summary = _summary(args)
     ensure_app()
-    print(f"wrote {save_deck(summary, args.out, f)}")
+    print(translate("ChartCommands", "wrote {0}").format(save_deck(summary, args.out, f)))
     return EXIT_OK
 
 
@@ -157,15 +176,20 @@ def cmd_export_data(args: argparse.Namespace) -> int:
     from core.charts import build_chart
 
     if args.out.suffix.lower() not in (".csv", ".xlsx"):
-        print("greenledger: export the data as .csv or .xlsx", file=sys.stderr)
+        _usage(translate("ChartCommands", "export the data as .csv or .xlsx"))
         return EXIT_USAGE
     try:
         f = filters_from(args)
     except ValueError as exc:
         print(f"greenledger: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"wrote {write_chart_data(build_chart(args.name, _summary(args), f), args.out)}")
+    out = write_chart_data(build_chart(args.name, _summary(args), f), args.out)
+    print(translate("ChartCommands", "wrote {0}").format(out))
     return EXIT_OK
+
+
+def _usage(message: str) -> None:
+    print(f"greenledger: {message}", file=sys.stderr)
 
 
 COMMANDS = {

@@ -11,6 +11,7 @@ import io
 import json
 from datetime import date
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from lxml import etree
 from pptx import Presentation
@@ -23,6 +24,7 @@ from pptx.util import Emu, Inches, Pt
 from core import __version__
 from core.chart_data import ChartData, Filters
 from core.charts import CHART_NAMES, build_chart
+from core.i18n import translate
 
 LATIN_FONT, EA_FONT = "Arial", "Microsoft YaHei"  # LibreOffice maps YaHei to Noto Sans CJK SC
 TEXT, MUTED = RGBColor(0x1F, 0x29, 0x33), RGBColor(0x52, 0x60, 0x6D)
@@ -189,7 +191,9 @@ def _move_to_secondary_axis(pc, chart: ChartData) -> None:
         f'<c:valAx><c:axId val="{val_id}"/><c:scaling><c:orientation val="minMax"/>'
         f'<c:max val="{hi:g}"/><c:min val="{lo:g}"/></c:scaling><c:delete val="0"/><c:axPos val="r"/>'
         f'<c:title><c:tx><c:rich><a:bodyPr rot="-5400000"/><a:p><a:pPr><a:defRPr sz="1200"/></a:pPr>'
-        f'<a:r><a:rPr sz="1200"/><a:t>{chart.y2_label or ""}</a:t></a:r></a:p></c:rich></c:tx>'
+        f'<a:r><a:rPr sz="1200"><a:solidFill><a:srgbClr val="52606D"/></a:solidFill>'
+        f'<a:latin typeface="{LATIN_FONT}"/><a:ea typeface="{EA_FONT}"/><a:cs typeface="{EA_FONT}"/>'
+        f"</a:rPr><a:t>{escape(chart.y2_label or '')}</a:t></a:r></a:p></c:rich></c:tx>"
         f'<c:overlay val="0"/></c:title><c:numFmt formatCode="0&quot; %&quot;" sourceLinked="0"/>'
         f'<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
         f'<c:crossAx val="{cat_id}"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx></r>'
@@ -215,7 +219,7 @@ def add_chart_slide(prs, chart: ChartData, png_for_picture=None) -> None:
             Inches(1.6),
             Inches(3.3),
             Inches(4.6),
-            "Key figures\n" + "\n".join(f"• {k}" for k in chart.key_figures),
+            translate("Deck", "Key figures") + "\n" + "\n".join(f"• {k}" for k in chart.key_figures),
             14,
         )
         tf = slide.shapes[-1].text_frame
@@ -224,12 +228,15 @@ def add_chart_slide(prs, chart: ChartData, png_for_picture=None) -> None:
     notes = slide.notes_slide.notes_text_frame
     notes.text = "\n".join(
         [
-            f"Method: {chart.method}",
-            f"Period: {chart.period}",
-            "Factors and sources:",
-            *(f"- {s}" for s in chart.factor_sources or ["no emission factor (kWh as reported)"]),
-            f"Filters: {json.dumps(chart.filters, ensure_ascii=False)}",
-            f"Data SHA-256: {chart.data_hash()}",
+            translate("Deck", "Method: {0}").format(chart.method),
+            translate("Deck", "Period: {0}").format(chart.period),
+            translate("Deck", "Factors and sources:"),
+            *(
+                f"- {s}"
+                for s in chart.factor_sources or [translate("Deck", "no emission factor (kWh as reported)")]
+            ),
+            translate("Deck", "Filters: {0}").format(json.dumps(chart.filters, ensure_ascii=False)),
+            translate("Deck", "Data SHA-256: {0}").format(chart.data_hash()),
             f"GreenLedger {__version__}",
         ]
     )
@@ -245,7 +252,7 @@ def build_deck(
     charts = [build_chart(n, summary, f) for n in names]
     charts = [c for c in charts if not c.empty]
     title = prs.slides.add_slide(prs.slide_layouts[0])
-    title.shapes.title.text = f"{summary.get('workspace', '')}: carbon figures"
+    title.shapes.title.text = deck_title(summary)
     periods = sorted({p for c in charts for p in _years_of(c)})
     period = f"{periods[0]}–{periods[-1]}" if len(periods) > 1 else (periods[0] if periods else "")
     title.placeholders[
@@ -261,6 +268,10 @@ def build_deck(
     return prs
 
 
+def deck_title(summary: dict) -> str:
+    return translate("Deck", "{0}: carbon figures").format(summary.get("workspace", ""))
+
+
 def _years_of(chart: ChartData) -> list[str]:
     import re
 
@@ -269,9 +280,11 @@ def _years_of(chart: ChartData) -> list[str]:
 
 def _core_properties(prs, summary: dict, f: Filters, charts: list[ChartData]) -> None:
     cp = prs.core_properties
-    cp.title = f"{summary.get('workspace', '')}: carbon figures"
+    cp.title = deck_title(summary)
     cp.author = cp.last_modified_by = f"GreenLedger {__version__}"
-    cp.subject = f"Workspace {summary.get('workspace', '')}; filters: {f.describe()}"[:255]
+    cp.subject = translate("Deck", "Workspace {0}; filters: {1}").format(
+        summary.get("workspace", ""), f.describe()
+    )[:255]
     sources = sorted({s for c in charts for s in c.factor_sources})
     hashes = {c.name: c.data_hash() for c in charts}
     deck_hash = hashlib.sha256(json.dumps(hashes, sort_keys=True).encode()).hexdigest()

@@ -4,6 +4,7 @@ Choices are remembered in QSettings (gui.settings)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.chart_data import Filters
-from core.charts import CHART_NAMES, CHART_TITLES, build_chart
+from core.charts import CHART_NAMES, build_chart, chart_title
 from gui.charts.render import PRESETS, ExportSize, resolve_size
 from gui.settings import settings
 
@@ -52,7 +53,7 @@ class ExportDialog(QDialog):
         for name in CHART_NAMES:
             chart = build_chart(name, summary, filters)
             if not chart.empty:
-                self.what.addItem(chart.title or CHART_TITLES[name], name)
+                self.what.addItem(chart.title or chart_title(name), name)
         self.what.addItem(self.tr("Every chart as a PowerPoint deck (.pptx)"), DECK)
         self.format = QComboBox(self)
         for text, key in FORMATS:
@@ -64,6 +65,8 @@ class ExportDialog(QDialog):
         self.height = _spin(self, 200, 12000, 1080, " px")
         self.dpi = _spin(self, 72, 1200, 144, " dpi")
         self.transparent = QCheckBox(self.tr("&Transparent background"), self)
+        self.cn_units = QCheckBox(self.tr("Large quantities in 万/亿 (4.5 亿千瓦时, 40 万吨)"), self)
+        self.cn_units.setObjectName("cnUnits")
         self.pixels = QLabel(self)
         self.pixels.setObjectName("pixels")
         custom = QHBoxLayout()
@@ -77,6 +80,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Size:"), self.size)
         form.addRow(self.tr("Pixels:"), custom)
         form.addRow("", self.transparent)
+        form.addRow("", self.cn_units)
         form.addRow("", self.pixels)
         self.filters_label = QLabel(self.tr("Filters: {0}").format(filters.describe()), self)
         self.filters_label.setWordWrap(True)
@@ -114,6 +118,7 @@ class ExportDialog(QDialog):
             if value is not None:
                 spin.setValue(int(value))
         self.transparent.setChecked(s.value("export/transparent", False, type=bool))
+        self.cn_units.setChecked(s.value("export/cn_units", self.filters.cn_units, type=bool))
         i = self.what.findData(current)
         self.what.setCurrentIndex(max(i, 0))
 
@@ -125,6 +130,7 @@ class ExportDialog(QDialog):
         s.setValue("export/height", self.height.value())
         s.setValue("export/dpi", self.dpi.value())
         s.setValue("export/transparent", self.transparent.isChecked())
+        s.setValue("export/cn_units", self.cn_units.isChecked())
 
     def _sync(self) -> None:
         deck = self.what.currentData() == DECK
@@ -155,6 +161,11 @@ class ExportDialog(QDialog):
         return ExportSize(self.width.value(), self.height.value(), float(self.dpi.value()))
 
     @property
+    def export_filters(self) -> Filters:
+        """The dashboard's filters with this dialog's choice of 万/亿."""
+        return replace(self.filters, cn_units=self.cn_units.isChecked())
+
+    @property
     def suffix(self) -> str:
         return "pptx" if self.what.currentData() == DECK else self.format.currentData()
 
@@ -182,11 +193,12 @@ class ExportDialog(QDialog):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if name == DECK:
-                out = save_deck(self.summary, path, self.filters)
+                out = save_deck(self.summary, path, self.export_filters)
             elif self.suffix in ("csv", "xlsx"):
-                out = write_chart_data(build_chart(name, self.summary, self.filters), path)
+                out = write_chart_data(build_chart(name, self.summary, self.export_filters), path)
             else:
-                out = export_chart(build_chart(name, self.summary, self.filters), path, self.export_size(),
+                chart = build_chart(name, self.summary, self.export_filters)
+                out = export_chart(chart, path, self.export_size(),
                                    self.transparent.isChecked() and self.transparent.isEnabled())
         except (OSError, ValueError) as exc:
             QApplication.restoreOverrideCursor()
@@ -206,7 +218,7 @@ class ExportDialog(QDialog):
         if name != DECK:
             self._remember()
             size = self.export_size() if self.size.isEnabled() else None
-            copy_to_clipboard(build_chart(name, self.summary, self.filters), size)
+            copy_to_clipboard(build_chart(name, self.summary, self.export_filters), size)
 
 
 def _spin(parent: QWidget, lo: int, hi: int, value: int, suffix: str) -> QSpinBox:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -51,7 +51,11 @@ def paint_pictogram(p: QPainter, rect: QRectF, chart: ChartData) -> None:
     if not pict:
         p.setFont(chart_font(16))
         p.setPen(MUTED)
-        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, "No figure to show as equivalents")
+        p.drawText(
+            rect,
+            Qt.AlignmentFlag.AlignCenter,
+            QCoreApplication.translate("Pictogram", "No figure to show as equivalents"),
+        )
         return
     x, y, w = rect.left() + 8, rect.top() + 8, rect.width() - 16
     p.setPen(TEXT)
@@ -62,7 +66,7 @@ def paint_pictogram(p: QPainter, rect: QRectF, chart: ChartData) -> None:
     y += 60
     p.setFont(chart_font(16))
     p.setPen(MUTED)
-    label = f"{pict['label']} — from {pict['amount']}"
+    label = QCoreApplication.translate("Pictogram", "{0} — from {1}").format(pict["label"], pict["amount"])
     flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
     used = p.boundingRect(QRectF(x, y, w, 60), flags, label).height()
     p.drawText(QRectF(x, y, w, 60), flags, label)
@@ -79,7 +83,9 @@ def paint_pictogram(p: QPainter, rect: QRectF, chart: ChartData) -> None:
     p.drawText(
         QRectF(x, y, w, 20),
         Qt.AlignmentFlag.AlignLeft,
-        f"each icon = {per:,.0f} {pict['unit']}; factor {pict['factor']}",
+        QCoreApplication.translate("Pictogram", "each icon = {0} {1}; factor {2}").format(
+            f"{per:,.0f}", pict["unit"], pict["factor"]
+        ),
     )
     y += 34
     p.setPen(TEXT)
@@ -95,7 +101,7 @@ def paint_pictogram(p: QPainter, rect: QRectF, chart: ChartData) -> None:
         p.drawText(
             QRectF(x, y + 6, w, 40),
             Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-            f"Note: {pict['note']}",
+            QCoreApplication.translate("Pictogram", "Note: {0}").format(pict["note"]),
         )
 
 

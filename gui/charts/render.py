@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QCoreApplication,
     QIODevice,
     QMarginsF,
     QMimeData,
@@ -85,7 +86,11 @@ def resolve_size(
     """--width/--height (px, 96 dpi unless --dpi), or a preset (--size) at its dpi or --dpi."""
     if size:
         if size.lower() not in PRESETS:
-            raise ValueError(f"unknown size {size!r}; use one of {', '.join(PRESETS)}")
+            raise ValueError(
+                QCoreApplication.translate("Render", "unknown size {0}; use one of {1}").format(
+                    repr(size), ", ".join(PRESETS)
+                )
+            )
         w_in, h_in, default_dpi = PRESETS[size.lower()]
         d = dpi or default_dpi
         return ExportSize(round(w_in * d), round(h_in * d), d)
@@ -210,7 +215,7 @@ def render_image(chart: ChartData, size: ExportSize, transparent: bool = False, 
 def save_png(chart: ChartData, path: Path, size: ExportSize, transparent: bool = False) -> Path:
     img = render_image(chart, size, transparent)
     if not img.save(str(path), "PNG"):
-        raise OSError(f"{path}: cannot be written")
+        raise OSError(QCoreApplication.translate("Render", "{0}: cannot be written").format(path))
     return path
 
 
@@ -323,7 +328,9 @@ def export_chart(chart: ChartData, path: Path, size: ExportSize, transparent: bo
         return save_svg(chart, path, size, transparent)
     if suffix == ".pdf":
         return save_pdf(chart, path, size)
-    raise ValueError(f"{path.name}: export as .png, .svg or .pdf")
+    raise ValueError(
+        QCoreApplication.translate("Render", "{0}: export as .png, .svg or .pdf").format(path.name)
+    )
 
 
 def copy_to_clipboard(chart: ChartData, size: ExportSize | None = None) -> QMimeData:

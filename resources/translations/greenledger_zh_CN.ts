@@ -2,61 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../core/charts.py" line="206"/>
-        <source>Renewable share</source>
-        <translation>可再生能源占比</translation>
-    </message>
-    <message>
-        <location filename="../../core/charts.py" line="229"/>
-        <location filename="../../core/charts.py" line="270"/>
-        <source>Month</source>
-        <translation>月份</translation>
-    </message>
-    <message>
-        <location filename="../../core/charts.py" line="308"/>
-        <location filename="../../core/charts.py" line="358"/>
-        <source>Campaign</source>
-        <translation>活动</translation>
-    </message>
-    <message>
-        <location filename="../../core/charts.py" line="404"/>
-        <source>Initiatives</source>
-        <translation>减排举措</translation>
-    </message>
-    <message>
-        <location filename="../../core/charts.py" line="411"/>
-        <source>Business units</source>
-        <translation>业务单元</translation>
-    </message>
-    <message>
-        <location filename="../../core/charts.py" line="421"/>
-        <source>Avoided (renewables, not in the inventory)</source>
-        <translation>避免排放（可再生能源，不计入清单）</translation>
-    </message>
-    <message>
-        <location filename="../../core/charts.py" line="530"/>
-        <source>Year</source>
-        <translation>年份</translation>
-    </message>
-    <message>
-        <location filename="../../core/charts.py" line="561"/>
-        <source>Location-based</source>
-        <translation>基于位置</translation>
-    </message>
-    <message>
-        <location filename="../../core/charts.py" line="562"/>
-        <source>Market-based</source>
-        <translation>基于市场</translation>
-    </message>
-    <message>
-        <location filename="../../core/charts.py" line="565"/>
-        <source>Site and year</source>
-        <translation>站点与年份</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../gui/about.py" line="98"/>
@@ -120,6 +65,703 @@
         <location filename="../../gui/add_row_dialog.py" line="37"/>
         <source>Add a row: {0}</source>
         <translation>添加一行：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartCommands</name>
+    <message>
+        <location filename="../../gui/charts/commands.py" line="74"/>
+        <source>--years {0}: give two years, e.g. 2020-2021</source>
+        <translation>--years {0}：请给出两个年份，例如 2020-2021</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/commands.py" line="110"/>
+        <source>no site {0}; sites: {1}</source>
+        <translation>没有站点 {0}；现有站点：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/commands.py" line="111"/>
+        <location filename="../../gui/charts/commands.py" line="118"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/commands.py" line="117"/>
+        <source>no campaign {0}; campaigns: {1}</source>
+        <translation>没有活动 {0}；现有活动：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/commands.py" line="134"/>
+        <source>export a chart as .png, .svg or .pdf</source>
+        <translation>图表只能导出为 .png、.svg 或 .pdf</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/commands.py" line="137"/>
+        <source>give --size or --width/--height, not both</source>
+        <translation>请给出 --size 或 --width/--height，不能同时给出</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/commands.py" line="149"/>
+        <source>wrote {0} ({1}×{2} px at {3} dpi)</source>
+        <translation>已写入 {0}（{1}×{2} 像素，{3} dpi）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/commands.py" line="161"/>
+        <source>the deck is a .pptx file: give --out FILE.pptx</source>
+        <translation>演示文稿是 .pptx 文件：请给出 --out 文件.pptx</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/commands.py" line="170"/>
+        <location filename="../../gui/charts/commands.py" line="187"/>
+        <source>wrote {0}</source>
+        <translation>已写入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/commands.py" line="179"/>
+        <source>export the data as .csv or .xlsx</source>
+        <translation>数据只能导出为 .csv 或 .xlsx</translation>
+    </message>
+</context>
+<context>
+    <name>ChartFiles</name>
+    <message>
+        <location filename="../../core/chart_files.py" line="16"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_files.py" line="17"/>
+        <source>Software</source>
+        <translation>软件</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_files.py" line="18"/>
+        <source>Workspace</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_files.py" line="19"/>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_files.py" line="20"/>
+        <source>Filters</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_files.py" line="21"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_files.py" line="22"/>
+        <source>Method</source>
+        <translation>计算方法</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_files.py" line="23"/>
+        <source>Factor sources</source>
+        <translation>排放因子来源</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_files.py" line="24"/>
+        <source>Data SHA-256</source>
+        <translation>数据 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_files.py" line="25"/>
+        <source>Source</source>
+        <translation>来源说明</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_files.py" line="44"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_files.py" line="49"/>
+        <source>Provenance</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_files.py" line="58"/>
+        <source>{0}: export the data as .csv or .xlsx</source>
+        <translation>{0}：数据只能导出为 .csv 或 .xlsx</translation>
+    </message>
+</context>
+<context>
+    <name>ChartValues</name>
+    <message>
+        <location filename="../../core/chart_data.py" line="270"/>
+        <source>Grid</source>
+        <translation>电网</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="271"/>
+        <source>Wind</source>
+        <translation>风电</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="272"/>
+        <source>Solar</source>
+        <translation>光伏</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="273"/>
+        <source>Hydro</source>
+        <translation>水电</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="274"/>
+        <source>Biomass</source>
+        <translation>生物质</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="275"/>
+        <source>Geothermal</source>
+        <translation>地热</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="276"/>
+        <source>Diesel</source>
+        <translation>柴油</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="277"/>
+        <source>Board</source>
+        <translation>纸板</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="278"/>
+        <source>Paper</source>
+        <translation>纸</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="279"/>
+        <source>Film</source>
+        <translation>塑料薄膜</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="280"/>
+        <source>Rigid plastic</source>
+        <translation>硬质塑料</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="281"/>
+        <source>Board recycled</source>
+        <translation>再生纸板</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="282"/>
+        <source>Paper recycled</source>
+        <translation>再生纸</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="283"/>
+        <source>Film recycled</source>
+        <translation>再生塑料薄膜</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="284"/>
+        <source>Rigid plastic recycled</source>
+        <translation>再生硬质塑料</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="285"/>
+        <source>Green power trade</source>
+        <translation>绿电交易</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="286"/>
+        <source>PPA</source>
+        <translation>购电协议（PPA）</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="287"/>
+        <source>Certificate</source>
+        <translation>绿证</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="288"/>
+        <source>On-site</source>
+        <translation>自发自用</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="289"/>
+        <source>Residual</source>
+        <translation>剩余电力组合</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../../gui/charts/chart_view.py" line="129"/>
+        <source>Export image…</source>
+        <translation>导出图片…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/chart_view.py" line="130"/>
+        <source>Copy image</source>
+        <translation>复制图片</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/chart_view.py" line="131"/>
+        <source>Export data…</source>
+        <translation>导出数据…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/chart_view.py" line="141"/>
+        <source>PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/chart_view.py" line="143"/>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/chart_view.py" line="157"/>
+        <source>Export chart data</source>
+        <translation>导出图表数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/chart_view.py" line="159"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/chart_view.py" line="175"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../core/chart_data.py" line="104"/>
+        <source>site {0}</source>
+        <translation>站点：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="106"/>
+        <location filename="../../core/charts.py" line="267"/>
+        <source>all sites</source>
+        <translation>全部站点</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="109"/>
+        <source>campaign {0}</source>
+        <translation>活动：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="113"/>
+        <source>year {0}</source>
+        <translation>{0} 年</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="115"/>
+        <source>years {0}–{1}</source>
+        <translation>{0}–{1} 年</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="118"/>
+        <source>initiative {0}</source>
+        <translation>减排举措：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="120"/>
+        <source>large quantities in 万/亿</source>
+        <translation>大数值以万/亿为单位</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="122"/>
+        <source>unit {0}</source>
+        <translation>单位：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="123"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="174"/>
+        <source>Data: {0}, {1}</source>
+        <translation>数据：{0}，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="176"/>
+        <source>Data: {0}</source>
+        <translation>数据：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="179"/>
+        <source>Method: {0}</source>
+        <translation>方法：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="182"/>
+        <source>Factors: {0}</source>
+        <translation>排放因子：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="196"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="52"/>
+        <source>Energy mix by source</source>
+        <translation>按来源划分的能源结构</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="53"/>
+        <source>Renewable share by site</source>
+        <translation>各站点可再生能源占比</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="54"/>
+        <source>Delivery emissions per order</source>
+        <translation>每单配送碳排放强度</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="55"/>
+        <source>Packaging material per order</source>
+        <translation>每单包装材料用量</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="56"/>
+        <source>Reductions by initiative and business unit</source>
+        <translation>按减排举措和业务单元划分的减排量</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="57"/>
+        <source>Cumulative avoided emissions from renewable electricity</source>
+        <translation>可再生电力累计避免排放</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="60"/>
+        <source>Scope 2: location- vs market-based</source>
+        <translation>范围二排放：基于位置与基于市场</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="61"/>
+        <source>Equivalents</source>
+        <translation>减排等效换算</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="130"/>
+        <source>{0} {1}</source>
+        <translation>{1}{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="131"/>
+        <source>{0} {1} {2}: {3}</source>
+        <translation>{0} {1} {2}：{3}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="208"/>
+        <source>{0} million kWh</source>
+        <translation>{0} 百万千瓦时</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="259"/>
+        <source>Renewable share</source>
+        <translation>可再生能源占比</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="269"/>
+        <source>Renewable share {0}: {1}</source>
+        <translation>{0} 可再生能源占比：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="273"/>
+        <source>{0} in {1} months, {2} renewable</source>
+        <translation>{1} 个月共用电 {0}，可再生能源占比 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="275"/>
+        <source>{0} in {1} years, {2} renewable</source>
+        <translation>{1} 年共用电 {0}，可再生能源占比 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="284"/>
+        <source>Electricity ({0})</source>
+        <translation>用电量（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="285"/>
+        <location filename="../../core/charts.py" line="333"/>
+        <source>Renewable share (%)</source>
+        <translation>可再生能源占比（%）</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="286"/>
+        <location filename="../../core/charts.py" line="334"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="286"/>
+        <location filename="../../core/charts.py" line="334"/>
+        <location filename="../../core/charts.py" line="630"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="291"/>
+        <source>kWh by source as reported, spread over calendar months by days; renewable share = wind, solar, hydro, biomass, geothermal kWh ÷ all kWh (diesel included)</source>
+        <translation>各来源电量按报告值计，并按天数分摊到自然月；可再生能源占比 = 风电、光伏、水电、生物质发电、地热电量 ÷ 总电量（含柴油发电）</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="324"/>
+        <location filename="../../core/charts.py" line="719"/>
+        <location filename="../../core/charts.py" line="761"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="337"/>
+        <source>renewable kWh ÷ all kWh of each site (diesel included), per calendar month</source>
+        <translation>各站点可再生电量 ÷ 总电量（含柴油发电），按自然月计</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="341"/>
+        <source>renewable kWh ÷ all kWh of each site (diesel included), per calendar year</source>
+        <translation>各站点可再生电量 ÷ 总电量（含柴油发电），按自然年计</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="353"/>
+        <source>{0} vs {1}</source>
+        <translation>较 {1} {0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="355"/>
+        <source>{0}: {1} kg CO2e per order, {2} vs {3}</source>
+        <translation>{0}：每单 {1} 千克二氧化碳当量，较 {3} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="369"/>
+        <source>kg CO2e per order</source>
+        <translation>每单千克二氧化碳当量</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="376"/>
+        <location filename="../../core/charts.py" line="435"/>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="380"/>
+        <source>delivery emissions (reported, else distance × vehicle factor) ÷ orders; change against the campaign&apos;s baseline</source>
+        <translation>配送排放（采用报告值，否则按里程 × 车型排放因子计算）÷ 订单数；变化幅度相对于该活动的基准活动</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="407"/>
+        <source>{0} g</source>
+        <translation>{0} 克</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="416"/>
+        <source>{0}: {1} g per order; packaging {2}</source>
+        <translation>{0}：每单 {1} 克；包装排放 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="422"/>
+        <source>{0}: {1} g per order, {2} vs {3}; packaging {4}</source>
+        <translation>{0}：每单 {1} 克，较 {3} {2}；包装排放 {4}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="434"/>
+        <source>g packaging per order</source>
+        <translation>每单包装用量（克）</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="440"/>
+        <source>packaging kg ÷ orders, by material; t CO2e = kg × ((1 − recycled share) × material factor + recycled share × recycled factor)</source>
+        <translation>各材料包装重量（千克）÷ 订单数；吨二氧化碳当量 = 千克 × ((1 − 再生料占比) × 材料排放因子 + 再生料占比 × 再生料排放因子)</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="497"/>
+        <source>Initiatives</source>
+        <translation>减排举措</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="502"/>
+        <source>Business units</source>
+        <translation>业务单元</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="503"/>
+        <source>{0} (all initiatives)</source>
+        <translation>{0}（全部举措）</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="507"/>
+        <source>Avoided (renewables, not in the inventory)</source>
+        <translation>避免排放（可再生能源，不计入清单）</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="508"/>
+        <source>{0} renewable electricity</source>
+        <translation>{0} 可再生电力</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="514"/>
+        <source>Initiative reductions</source>
+        <translation>举措减排量</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="515"/>
+        <source>Business unit total</source>
+        <translation>业务单元合计</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="516"/>
+        <source>Avoided (beside the inventory)</source>
+        <translation>避免排放（清单外单列）</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="523"/>
+        <source>Initiatives: {0}</source>
+        <translation>减排举措：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="524"/>
+        <source>Avoided by renewables (not netted): {0}</source>
+        <translation>可再生能源避免排放（不抵扣）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="538"/>
+        <source>during {0}</source>
+        <translation>{0} 期间</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="540"/>
+        <source>initiatives: reduction as reported, else activity × factor; avoided = renewable kWh × grid factor, shown apart and never summed into the inventory</source>
+        <translation>减排举措：采用报告的减排量，否则按活动量 × 排放因子计算；避免排放 = 可再生电量 × 电网排放因子，单独列示，不计入排放清单</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="556"/>
+        <source>{0} grid factor</source>
+        <translation>{0}电网排放因子</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="560"/>
+        <source>{0} grid {1} kg CO2/kWh, {2} factor</source>
+        <translation>{0}电网 {1} 千克二氧化碳/千瓦时，{2} 年因子</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="563"/>
+        <source>{0} grid {1} kg CO2/kWh</source>
+        <translation>{0}电网 {1} 千克二氧化碳/千瓦时</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="589"/>
+        <location filename="../../core/charts.py" line="728"/>
+        <location filename="../../core/charts.py" line="757"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="599"/>
+        <source>{0} renewable → {1} at the grid factor</source>
+        <translation>可再生电量 {0} → 按电网排放因子折合 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="607"/>
+        <source>{0} kg CO2/kWh</source>
+        <translation>{0} 千克二氧化碳/千瓦时</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="611"/>
+        <source>Same kWh at {0}</source>
+        <translation>同等电量按 {0} 计</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="619"/>
+        <source>at {0}: {1}</source>
+        <translation>按 {0} 计：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="629"/>
+        <source>{0} avoided, cumulative</source>
+        <translation>累计避免排放（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="634"/>
+        <source>renewable kWh × the site&apos;s grid factor of the year, summed since the first year; beside the inventory, not deducted</source>
+        <translation>可再生电量 × 站点所在电网当年的排放因子，自首年起累计；与排放清单并列报告，不作抵扣</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="663"/>
+        <source>{0} location-based vs {1} market-based in all</source>
+        <translation>合计：基于位置 {0}，基于市场 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="670"/>
+        <source>Location-based</source>
+        <translation>基于位置</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="676"/>
+        <source>Market-based</source>
+        <translation>基于市场</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="680"/>
+        <source>Site and year</source>
+        <translation>站点与年份</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="684"/>
+        <source>GHG Protocol Scope 2: location = grid-delivered kWh × grid average; market = grid kWh × residual mix (else grid average), contractual renewables at zero</source>
+        <translation>温室气体核算体系（GHG Protocol）范围二：基于位置 = 电网供电量 × 电网平均排放因子；基于市场 = 电网电量 × 剩余电力组合排放因子（无则用电网平均排放因子），合同约定的可再生电力按零计</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="708"/>
+        <source>avoided + reduced during {0}</source>
+        <translation>{0} 期间避免排放与减排量合计</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="711"/>
+        <source>avoided + reduced, all years</source>
+        <translation>历年避免排放与减排量合计</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="714"/>
+        <source>avoided by renewables in the selection</source>
+        <translation>所选范围内可再生能源避免排放</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="727"/>
+        <source>≈ {0}</source>
+        <translation>约 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="732"/>
+        <source>{0} kg CO2e per {1}</source>
+        <translation>每{1} {0} 千克二氧化碳当量</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="737"/>
+        <source>≈ {0}: {1}</source>
+        <translation>约 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="747"/>
+        <source>Equivalent count</source>
+        <translation>等效数量</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="753"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="764"/>
+        <source>amount (t CO2e) × 1000 ÷ kg CO2e per unit</source>
+        <translation>减排量（吨二氧化碳当量）× 1000 ÷ 每单位千克二氧化碳当量</translation>
     </message>
 </context>
 <context>
@@ -521,6 +1163,54 @@
     </message>
 </context>
 <context>
+    <name>Deck</name>
+    <message>
+        <location filename="../../gui/charts/deck.py" line="222"/>
+        <source>Key figures</source>
+        <translation>关键数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck.py" line="231"/>
+        <source>Method: {0}</source>
+        <translation>计算方法：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck.py" line="232"/>
+        <source>Period: {0}</source>
+        <translation>期间：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck.py" line="233"/>
+        <source>Factors and sources:</source>
+        <translation>排放因子及来源：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck.py" line="236"/>
+        <source>no emission factor (kWh as reported)</source>
+        <translation>未使用排放因子（电量为报告值）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck.py" line="238"/>
+        <source>Filters: {0}</source>
+        <translation>筛选条件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck.py" line="239"/>
+        <source>Data SHA-256: {0}</source>
+        <translation>数据 SHA-256：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck.py" line="272"/>
+        <source>{0}: carbon figures</source>
+        <translation>{0}：碳排放数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck.py" line="285"/>
+        <source>Workspace {0}; filters: {1}</source>
+        <translation>工作区 {0}；筛选条件：{1}</translation>
+    </message>
+</context>
+<context>
     <name>EditController</name>
     <message>
         <location filename="../../gui/edit_controller.py" line="19"/>
@@ -544,6 +1234,104 @@
     </message>
 </context>
 <context>
+    <name>Equivalents</name>
+    <message>
+        <location filename="../../core/equivalents.py" line="24"/>
+        <source>Haloxylon (梭梭) trees planted, Ant Forest convention</source>
+        <translation>种植梭梭树（蚂蚁森林口径）</translation>
+    </message>
+    <message>
+        <location filename="../../core/equivalents.py" line="25"/>
+        <source>trees</source>
+        <translation>棵</translation>
+    </message>
+    <message>
+        <location filename="../../core/equivalents.py" line="26"/>
+        <source>Ant Forest asks 17.9 kg of &apos;green energy&apos; per tree: an energy score, not a measured sequestration</source>
+        <translation>蚂蚁森林每棵梭梭需 17.9 千克“绿色能量”：这是能量积分，并非实测固碳量</translation>
+    </message>
+    <message>
+        <location filename="../../core/equivalents.py" line="34"/>
+        <source>urban tree seedlings grown for 10 years (US EPA)</source>
+        <translation>城市树苗生长 10 年（美国环保署）</translation>
+    </message>
+    <message>
+        <location filename="../../core/equivalents.py" line="35"/>
+        <source>seedlings</source>
+        <translation>株</translation>
+    </message>
+    <message>
+        <location filename="../../core/equivalents.py" line="39"/>
+        <source>gasoline passenger cars driven for one year (US EPA)</source>
+        <translation>汽油乘用车行驶一年（美国环保署）</translation>
+    </message>
+    <message>
+        <location filename="../../core/equivalents.py" line="40"/>
+        <source>cars</source>
+        <translation>辆</translation>
+    </message>
+    <message>
+        <location filename="../../core/equivalents.py" line="44"/>
+        <source>homes&apos; electricity use for one year (US EPA)</source>
+        <translation>家庭一年用电（美国环保署）</translation>
+    </message>
+    <message>
+        <location filename="../../core/equivalents.py" line="45"/>
+        <source>homes</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <location filename="../../core/equivalents.py" line="49"/>
+        <source>smartphones charged (US EPA)</source>
+        <translation>智能手机充电（美国环保署）</translation>
+    </message>
+    <message>
+        <location filename="../../core/equivalents.py" line="50"/>
+        <source>charges</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <location filename="../../core/equivalents.py" line="54"/>
+        <source>km driven by an average gasoline car (US EPA)</source>
+        <translation>普通汽油车行驶里程（美国环保署）</translation>
+    </message>
+    <message>
+        <location filename="../../core/equivalents.py" line="56"/>
+        <source>EPA publishes a per-mile figure; per km = per mile ÷ 1.609344</source>
+        <translation>美国环保署公布的是每英里数值；每公里 = 每英里 ÷ 1.609344</translation>
+    </message>
+    <message>
+        <location filename="../../core/equivalents.py" line="61"/>
+        <source>tree</source>
+        <translation>棵梭梭</translation>
+    </message>
+    <message>
+        <location filename="../../core/equivalents.py" line="62"/>
+        <source>seedling</source>
+        <translation>株树苗</translation>
+    </message>
+    <message>
+        <location filename="../../core/equivalents.py" line="63"/>
+        <source>car</source>
+        <translation>辆车</translation>
+    </message>
+    <message>
+        <location filename="../../core/equivalents.py" line="64"/>
+        <source>home</source>
+        <translation>户家庭</translation>
+    </message>
+    <message>
+        <location filename="../../core/equivalents.py" line="65"/>
+        <source>charge</source>
+        <translation>次充电</translation>
+    </message>
+    <message>
+        <location filename="../../core/equivalents.py" line="66"/>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../gui/error_dialog.py" line="30"/>
@@ -564,109 +1352,119 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="32"/>
+        <location filename="../../gui/charts/export_dialog.py" line="33"/>
         <source>PNG image</source>
         <translation>PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="33"/>
+        <location filename="../../gui/charts/export_dialog.py" line="34"/>
         <source>SVG vector image</source>
         <translation>SVG 矢量图</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="34"/>
+        <location filename="../../gui/charts/export_dialog.py" line="35"/>
         <source>PDF document</source>
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="35"/>
+        <location filename="../../gui/charts/export_dialog.py" line="36"/>
         <source>Data as Excel workbook</source>
         <translation>数据（Excel 工作簿）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="36"/>
+        <location filename="../../gui/charts/export_dialog.py" line="37"/>
         <source>Data as CSV</source>
         <translation>数据（CSV）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="37"/>
+        <location filename="../../gui/charts/export_dialog.py" line="38"/>
         <source>16:9 slide (1920 × 1080)</source>
         <translation>16:9 幻灯片（1920 × 1080）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="38"/>
+        <location filename="../../gui/charts/export_dialog.py" line="39"/>
         <source>4:3 slide (1440 × 1080)</source>
         <translation>4:3 幻灯片（1440 × 1080）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="39"/>
+        <location filename="../../gui/charts/export_dialog.py" line="40"/>
         <source>A4 width at 300 dpi (2480 × 1748)</source>
         <translation>A4 宽度，300 dpi（2480 × 1748）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="40"/>
+        <location filename="../../gui/charts/export_dialog.py" line="41"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="49"/>
-        <location filename="../../gui/charts/export_dialog.py" line="166"/>
-        <location filename="../../gui/charts/export_dialog.py" line="193"/>
+        <location filename="../../gui/charts/export_dialog.py" line="50"/>
+        <location filename="../../gui/charts/export_dialog.py" line="182"/>
+        <location filename="../../gui/charts/export_dialog.py" line="211"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="56"/>
+        <location filename="../../gui/charts/export_dialog.py" line="58"/>
         <source>Every chart as a PowerPoint deck (.pptx)</source>
         <translation>全部图表导出为 PowerPoint 演示文稿（.pptx）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="66"/>
+        <location filename="../../gui/charts/export_dialog.py" line="68"/>
         <source>&amp;Transparent background</source>
         <translation>透明背景(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="75"/>
+        <location filename="../../gui/charts/export_dialog.py" line="69"/>
+        <source>Large quantities in 万/亿 (4.5 亿千瓦时, 40 万吨)</source>
+        <translation>大数值以万/亿为单位（如 4.5 亿千瓦时、40 万吨）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/export_dialog.py" line="79"/>
         <source>&amp;Chart:</source>
         <translation>图表(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="76"/>
+        <location filename="../../gui/charts/export_dialog.py" line="80"/>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="77"/>
+        <location filename="../../gui/charts/export_dialog.py" line="81"/>
         <source>&amp;Size:</source>
         <translation>尺寸(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="78"/>
+        <location filename="../../gui/charts/export_dialog.py" line="82"/>
         <source>Pixels:</source>
         <translation>像素：</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="81"/>
+        <location filename="../../gui/charts/export_dialog.py" line="86"/>
         <source>Filters: {0}</source>
         <translation>筛选条件：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="85"/>
+        <location filename="../../gui/charts/export_dialog.py" line="89"/>
+        <source>no chart has data for these filters</source>
+        <translation>当前筛选条件下没有可导出的图表数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/export_dialog.py" line="93"/>
         <source>Copy to c&amp;lipboard</source>
         <translation>复制到剪贴板(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="87"/>
+        <location filename="../../gui/charts/export_dialog.py" line="95"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="151"/>
+        <location filename="../../gui/charts/export_dialog.py" line="162"/>
         <source>{0} × {1} px, {2:.1f} × {3:.1f} cm at {4} dpi</source>
         <translation>{0} × {1} 像素，{2:.1f} × {3:.1f} 厘米（{4} dpi）</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/export_dialog.py" line="194"/>
+        <location filename="../../gui/charts/export_dialog.py" line="212"/>
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
@@ -755,194 +1553,194 @@
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="170"/>
+        <location filename="../../gui/import_assistant.py" line="171"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="179"/>
+        <location filename="../../gui/import_assistant.py" line="180"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="186"/>
+        <location filename="../../gui/import_assistant.py" line="187"/>
         <source>from headers</source>
         <translation>取自表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="188"/>
+        <location filename="../../gui/import_assistant.py" line="189"/>
         <source>The year of month headers that give none (1月, Jan)</source>
         <translation>表头只写月份时（如 1月、Jan）所属的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="190"/>
+        <location filename="../../gui/import_assistant.py" line="191"/>
         <source>&amp;Save as profile…</source>
         <translation>保存为方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="193"/>
+        <location filename="../../gui/import_assistant.py" line="194"/>
         <source>S&amp;heet:</source>
         <translation>工作表(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="194"/>
+        <location filename="../../gui/import_assistant.py" line="195"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="195"/>
+        <location filename="../../gui/import_assistant.py" line="196"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="196"/>
+        <location filename="../../gui/import_assistant.py" line="197"/>
         <source>&amp;Profile:</source>
         <translation>导入方案(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="213"/>
+        <location filename="../../gui/import_assistant.py" line="214"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="213"/>
+        <location filename="../../gui/import_assistant.py" line="214"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="213"/>
+        <location filename="../../gui/import_assistant.py" line="214"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="213"/>
+        <location filename="../../gui/import_assistant.py" line="214"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="213"/>
+        <location filename="../../gui/import_assistant.py" line="214"/>
         <source>How</source>
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="230"/>
+        <location filename="../../gui/import_assistant.py" line="231"/>
         <source>Rows as they will be stored</source>
         <translation>将要保存的行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="231"/>
+        <location filename="../../gui/import_assistant.py" line="232"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="242"/>
+        <location filename="../../gui/import_assistant.py" line="243"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="282"/>
+        <location filename="../../gui/import_assistant.py" line="283"/>
         <source>This file cannot be imported.</source>
         <translation>此文件无法导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="304"/>
-        <location filename="../../gui/import_assistant.py" line="333"/>
+        <location filename="../../gui/import_assistant.py" line="305"/>
+        <location filename="../../gui/import_assistant.py" line="335"/>
         <source> (not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="320"/>
+        <location filename="../../gui/import_assistant.py" line="322"/>
         <source>Analysing {0}…</source>
         <translation>正在分析 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="370"/>
+        <location filename="../../gui/import_assistant.py" line="373"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="372"/>
+        <location filename="../../gui/import_assistant.py" line="375"/>
         <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
         <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="383"/>
+        <location filename="../../gui/import_assistant.py" line="386"/>
         <source>Not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="385"/>
+        <location filename="../../gui/import_assistant.py" line="388"/>
         <source>GreenLedger template sheet ({0}): {1} rows</source>
         <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="389"/>
+        <location filename="../../gui/import_assistant.py" line="392"/>
         <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
         <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="397"/>
+        <location filename="../../gui/import_assistant.py" line="400"/>
         <source>profile “{0}” applied</source>
         <translation>已应用方案“{0}”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="413"/>
+        <location filename="../../gui/import_assistant.py" line="416"/>
         <source>— ignore —</source>
         <translation>— 忽略 —</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="419"/>
+        <location filename="../../gui/import_assistant.py" line="422"/>
         <source>{0} of {1}</source>
         <translation>{1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="437"/>
+        <location filename="../../gui/import_assistant.py" line="440"/>
         <source>unit from: {0}</source>
         <translation>单位来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="437"/>
+        <location filename="../../gui/import_assistant.py" line="440"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="465"/>
+        <location filename="../../gui/import_assistant.py" line="468"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="479"/>
+        <location filename="../../gui/import_assistant.py" line="482"/>
         <source>Totals as stored: {0}</source>
         <translation>保存后的合计：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="498"/>
+        <location filename="../../gui/import_assistant.py" line="501"/>
         <source>Problems ({0})</source>
         <translation>问题（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="550"/>
+        <location filename="../../gui/import_assistant.py" line="553"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="594"/>
-        <location filename="../../gui/import_assistant.py" line="604"/>
+        <location filename="../../gui/import_assistant.py" line="597"/>
+        <location filename="../../gui/import_assistant.py" line="607"/>
         <source>Save profile</source>
         <translation>保存导入方案</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="595"/>
+        <location filename="../../gui/import_assistant.py" line="598"/>
         <source>Profile name:</source>
         <translation>方案名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="612"/>
+        <location filename="../../gui/import_assistant.py" line="615"/>
         <source>Profile “{0}” saved in this workspace</source>
         <translation>方案“{0}”已保存到此工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="632"/>
+        <location filename="../../gui/import_assistant.py" line="642"/>
         <source>Period (month, quarter or year)</source>
         <translation>期间（月、季度或年）</translation>
     </message>
@@ -1029,275 +1827,308 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="50"/>
+        <location filename="../../gui/main_window.py" line="51"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="51"/>
+        <location filename="../../gui/main_window.py" line="52"/>
         <source>Energy</source>
         <translation>能源</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="52"/>
+        <location filename="../../gui/main_window.py" line="53"/>
         <source>Deliveries</source>
         <translation>配送</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="53"/>
+        <location filename="../../gui/main_window.py" line="54"/>
         <source>Packaging</source>
         <translation>包装</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="54"/>
+        <location filename="../../gui/main_window.py" line="55"/>
         <source>Initiatives</source>
         <translation>减排举措</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="55"/>
+        <location filename="../../gui/main_window.py" line="56"/>
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="56"/>
+        <location filename="../../gui/main_window.py" line="57"/>
         <source>Campaigns</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="57"/>
+        <location filename="../../gui/main_window.py" line="58"/>
         <source>Factors</source>
         <translation>排放因子</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="58"/>
+        <location filename="../../gui/main_window.py" line="59"/>
         <source>Imports</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="61"/>
+        <location filename="../../gui/main_window.py" line="62"/>
         <source>No energy rows yet: import a workbook (Ctrl+I), paste rows from Excel (Ctrl+V) or add one.</source>
         <translation>还没有能源数据：导入工作簿（Ctrl+I）、从 Excel 粘贴（Ctrl+V）或添加一行。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="65"/>
+        <location filename="../../gui/main_window.py" line="66"/>
         <source>No deliveries rows yet: import a workbook (Ctrl+I), paste rows from Excel (Ctrl+V) or add one.</source>
         <translation>还没有配送数据：导入工作簿（Ctrl+I）、从 Excel 粘贴（Ctrl+V）或添加一行。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="69"/>
+        <location filename="../../gui/main_window.py" line="70"/>
         <source>No packaging rows yet: import a workbook (Ctrl+I), paste rows from Excel (Ctrl+V) or add one.</source>
         <translation>还没有包装数据：导入工作簿（Ctrl+I）、从 Excel 粘贴（Ctrl+V）或添加一行。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="73"/>
+        <location filename="../../gui/main_window.py" line="74"/>
         <source>No initiatives yet: import a workbook (Ctrl+I), paste rows from Excel (Ctrl+V) or add one.</source>
         <translation>还没有减排举措：导入工作簿（Ctrl+I）、从 Excel 粘贴（Ctrl+V）或添加一行。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="77"/>
+        <location filename="../../gui/main_window.py" line="78"/>
         <source>No sites yet: import a workbook (Ctrl+I), paste rows from Excel (Ctrl+V) or add one.</source>
         <translation>还没有站点：导入工作簿（Ctrl+I）、从 Excel 粘贴（Ctrl+V）或添加一行。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="80"/>
+        <location filename="../../gui/main_window.py" line="81"/>
         <source>No campaigns yet: import a workbook (Ctrl+I), paste rows from Excel (Ctrl+V) or add one.</source>
         <translation>还没有活动：导入工作簿（Ctrl+I）、从 Excel 粘贴（Ctrl+V）或添加一行。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
+        <location filename="../../gui/main_window.py" line="157"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157"/>
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>&amp;New workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>&amp;Open workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="160"/>
         <source>&amp;Recent workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>Download &amp;template…</source>
         <translation>下载模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>&amp;Export chart…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>Export &amp;deck (PowerPoint)…</source>
         <translation>导出演示文稿(&amp;D)（PowerPoint）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>&amp;Delete rows</source>
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>&amp;Add row…</source>
         <translation>添加行(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200"/>
+        <location filename="../../gui/main_window.py" line="202"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="209"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>&amp;About GreenLedger</source>
         <translation>关于 GreenLedger(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="251"/>
+        <location filename="../../gui/main_window.py" line="253"/>
         <source>Read-only (open in another window) · </source>
         <translation>只读（已在另一个窗口中打开）· </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="321"/>
+        <location filename="../../gui/main_window.py" line="273"/>
+        <source>Open another workspace once the import has finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="326"/>
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="323"/>
-        <location filename="../../gui/main_window.py" line="333"/>
+        <location filename="../../gui/main_window.py" line="328"/>
+        <location filename="../../gui/main_window.py" line="338"/>
         <source>GreenLedger workspaces</source>
         <translation>GreenLedger 工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="331"/>
+        <location filename="../../gui/main_window.py" line="336"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="333"/>
+        <location filename="../../gui/main_window.py" line="338"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="352"/>
+        <location filename="../../gui/main_window.py" line="357"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="365"/>
+        <location filename="../../gui/main_window.py" line="370"/>
         <source>Download template</source>
         <translation>下载模板</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="367"/>
+        <location filename="../../gui/main_window.py" line="372"/>
         <source>Excel workbooks</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="373"/>
+        <location filename="../../gui/main_window.py" line="378"/>
         <source>Template written to {0}</source>
         <translation>模板已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="383"/>
+        <location filename="../../gui/main_window.py" line="388"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="385"/>
+        <location filename="../../gui/main_window.py" line="390"/>
         <source>Import {0} undone (Ctrl+Z restores it)</source>
         <translation>已撤销第 {0} 次导入（Ctrl+Z 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="404"/>
+        <location filename="../../gui/main_window.py" line="410"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="404"/>
+        <location filename="../../gui/main_window.py" line="410"/>
         <source>Workbooks</source>
         <translation>工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="429"/>
+        <location filename="../../gui/main_window.py" line="434"/>
         <source>An import is already running</source>
         <translation>已有导入正在进行</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="449"/>
+        <location filename="../../gui/main_window.py" line="454"/>
         <source>{0}: imported {1} new and {2} updated rows</source>
         <translation>{0}：导入新增 {1} 行，更新 {2} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="453"/>
+        <location filename="../../gui/main_window.py" line="458"/>
         <source>{0}: nothing new; every row is already in the workspace</source>
         <translation>{0}：没有新数据，所有行都已在工作区中</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="457"/>
+        <location filename="../../gui/main_window.py" line="462"/>
         <source>Import refused: nothing was written</source>
         <translation>导入被拒绝：未写入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="518"/>
+        <source>Switch the language once the import has finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Pictogram</name>
+    <message>
+        <location filename="../../gui/charts/pictogram.py" line="57"/>
+        <source>No figure to show as equivalents</source>
+        <translation>没有可换算为等效量的数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/pictogram.py" line="69"/>
+        <source>{0} — from {1}</source>
+        <translation>{0} —— 折合自 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/pictogram.py" line="86"/>
+        <source>each icon = {0} {1}; factor {2}</source>
+        <translation>每个图标 = {0} {1}；换算因子：{2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/pictogram.py" line="104"/>
+        <source>Note: {0}</source>
+        <translation>注：{0}</translation>
     </message>
 </context>
 <context>
@@ -1437,6 +2268,365 @@
     </message>
 </context>
 <context>
+    <name>Regions</name>
+    <message>
+        <location filename="../../core/chart_data.py" line="293"/>
+        <source>China</source>
+        <translation>全国</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="294"/>
+        <source>North China</source>
+        <translation>华北</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="295"/>
+        <source>Northeast China</source>
+        <translation>东北</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="296"/>
+        <source>East China</source>
+        <translation>华东</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="297"/>
+        <source>Central China</source>
+        <translation>华中</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="298"/>
+        <source>Northwest China</source>
+        <translation>西北</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="299"/>
+        <source>Southwest China</source>
+        <translation>西南</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="300"/>
+        <source>South China</source>
+        <translation>南方</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="301"/>
+        <source>Inner Mongolia</source>
+        <translation>内蒙古</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="302"/>
+        <source>Hebei</source>
+        <translation>河北</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="303"/>
+        <source>Shanxi</source>
+        <translation>山西</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="304"/>
+        <source>Anhui</source>
+        <translation>安徽</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="305"/>
+        <source>Fujian</source>
+        <translation>福建</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="306"/>
+        <source>Guangxi</source>
+        <translation>广西</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="307"/>
+        <source>Qinghai</source>
+        <translation>青海</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="308"/>
+        <source>Sichuan</source>
+        <translation>四川</translation>
+    </message>
+</context>
+<context>
+    <name>Render</name>
+    <message>
+        <location filename="../../gui/charts/render.py" line="90"/>
+        <source>unknown size {0}; use one of {1}</source>
+        <translation>未知尺寸 {0}；可选：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/render.py" line="218"/>
+        <source>{0}: cannot be written</source>
+        <translation>{0}：无法写入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/render.py" line="332"/>
+        <source>{0}: export as .png, .svg or .pdf</source>
+        <translation>{0}：只能导出为 .png、.svg 或 .pdf</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../core/report.py" line="57"/>
+        <source>Workspace {0} (factor library {1})</source>
+        <translation>工作区 {0}（排放因子库 {1}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="62"/>
+        <source>Energy and Scope 1/2 by site and year (t CO2e)</source>
+        <translation>各站点逐年能源与范围一、二排放（吨二氧化碳当量）</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="63"/>
+        <location filename="../../core/report.py" line="167"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="63"/>
+        <location filename="../../core/report.py" line="101"/>
+        <location filename="../../core/report.py" line="135"/>
+        <location filename="../../core/report.py" line="167"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="64"/>
+        <source>Total kWh</source>
+        <translation>总电量（千瓦时）</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="64"/>
+        <source>Renewable kWh</source>
+        <translation>可再生电量（千瓦时）</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="65"/>
+        <source>Renewable share</source>
+        <translation>可再生能源占比</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="65"/>
+        <source>Location-based t</source>
+        <translation>基于位置（吨）</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="66"/>
+        <source>Market-based t</source>
+        <translation>基于市场（吨）</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="66"/>
+        <source>Scope 1 t</source>
+        <translation>范围一（吨）</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="67"/>
+        <location filename="../../core/report.py" line="78"/>
+        <source>Avoided t*</source>
+        <translation>避免排放（吨）*</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="72"/>
+        <source>Campaigns</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="73"/>
+        <location filename="../../core/report.py" line="88"/>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="73"/>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="74"/>
+        <source>End</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="74"/>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="75"/>
+        <source>Emissions t</source>
+        <translation>排放量（吨）</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="75"/>
+        <source>kg/order</source>
+        <translation>千克/单</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="76"/>
+        <location filename="../../core/report.py" line="77"/>
+        <source>vs baseline</source>
+        <translation>较基准</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="76"/>
+        <source>Packaging t</source>
+        <translation>包装排放（吨）</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="77"/>
+        <source>Packaging kg/order</source>
+        <translation>包装（千克/单）</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="86"/>
+        <source>Initiatives</source>
+        <translation>减排举措</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="87"/>
+        <source>Initiative</source>
+        <translation>减排举措</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="87"/>
+        <source>Business unit</source>
+        <translation>业务单元</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="88"/>
+        <source>Reduction t</source>
+        <translation>减排量（吨）</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="92"/>
+        <source>Avoided emissions from renewables*: {0} t</source>
+        <translation>可再生能源避免排放*：{0} 吨</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="93"/>
+        <source>Initiative reductions: {0} t</source>
+        <translation>减排举措减排量：{0} 吨</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="94"/>
+        <source>Reductions in all: {0} t</source>
+        <translation>减排合计：{0} 吨</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="95"/>
+        <source>* avoided emissions are reported beside the inventory, never subtracted from it</source>
+        <translation>* 避免排放与排放清单并列报告，从不从清单中扣减</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="97"/>
+        <source>Equivalents of the reductions</source>
+        <translation>减排量等效换算</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="99"/>
+        <source>Factors used</source>
+        <translation>采用的排放因子</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="100"/>
+        <location filename="../../core/report.py" line="134"/>
+        <source>Factor</source>
+        <translation>因子</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="100"/>
+        <location filename="../../core/report.py" line="134"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="101"/>
+        <location filename="../../core/report.py" line="113"/>
+        <location filename="../../core/report.py" line="135"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="102"/>
+        <location filename="../../core/report.py" line="136"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="102"/>
+        <location filename="../../core/report.py" line="114"/>
+        <location filename="../../core/report.py" line="137"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="103"/>
+        <source>Fallback</source>
+        <translation>替代说明</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="113"/>
+        <source>Equivalent</source>
+        <translation>等效项</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="114"/>
+        <source>kg CO2e per unit</source>
+        <translation>每单位千克二氧化碳当量</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="117"/>
+        <source>- {0}: {1}</source>
+        <translation>- {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="123"/>
+        <source>{0} t CO2e is about:</source>
+        <translation>{0} 吨二氧化碳当量约相当于：</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="129"/>
+        <source>Workspace factor library: {0}; built in: {1}</source>
+        <translation>工作区排放因子库：{0}；内置：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="132"/>
+        <source>A newer built-in library is available: `greenledger factors update` shows how it changes the figures.</source>
+        <translation>有更新的内置排放因子库：运行 `greenledger factors update` 可查看它对各项数据的影响。</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="136"/>
+        <source>Origin</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="165"/>
+        <source>Factor library {0} → {1}</source>
+        <translation>排放因子库 {0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="168"/>
+        <source>Location t now</source>
+        <translation>基于位置（吨，当前）</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="168"/>
+        <location filename="../../core/report.py" line="169"/>
+        <source>after</source>
+        <translation>更新后</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="169"/>
+        <source>Market t now</source>
+        <translation>基于市场（吨，当前）</translation>
+    </message>
+</context>
+<context>
     <name>SheetModel</name>
     <message>
         <location filename="../../gui/import_assistant.py" line="111"/>
@@ -1550,6 +2740,81 @@
         <location filename="../../gui/table_view.py" line="361"/>
         <source>Pasted {0} row(s) (Ctrl+Z undoes)</source>
         <translation>已粘贴 {0} 行（Ctrl+Z 可撤销）</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <location filename="../../core/chart_data.py" line="263"/>
+        <source>kt CO2</source>
+        <translation>千吨二氧化碳</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="263"/>
+        <source>t CO2</source>
+        <translation>吨二氧化碳</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="264"/>
+        <source>kt CO2e</source>
+        <translation>千吨二氧化碳当量</translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="264"/>
+        <source>t CO2e</source>
+        <translation>吨二氧化碳当量</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="177"/>
+        <source>kg CO2/kWh</source>
+        <translation>千克二氧化碳/千瓦时</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="178"/>
+        <source>kg CO2e/kWh</source>
+        <translation>千克二氧化碳当量/千瓦时</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="179"/>
+        <source>kg CO2e/kg</source>
+        <translation>千克二氧化碳当量/千克</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="180"/>
+        <source>kg CO2e/km</source>
+        <translation>千克二氧化碳当量/公里</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="181"/>
+        <source>kg CO2e/tkm</source>
+        <translation>千克二氧化碳当量/吨公里</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="182"/>
+        <source>kg CO2e/L</source>
+        <translation>千克二氧化碳当量/升</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="183"/>
+        <source>kg CO2/L</source>
+        <translation>千克二氧化碳/升</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="207"/>
+        <location filename="../../core/charts.py" line="218"/>
+        <location filename="../../core/charts.py" line="223"/>
+        <source>kWh</source>
+        <translation>千瓦时</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="220"/>
+        <source>GWh</source>
+        <translation>吉瓦时</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="222"/>
+        <source>MWh</source>
+        <translation>兆瓦时</translation>
     </message>
 </context>
 </TS>

@@ -130,10 +130,6 @@ def test_equivalents_of_the_cutlery_initiative(demo):
     assert any("Ant Forest" in f for f in c.factor_sources)
 
 
-def test_chinese_titles(demo):
-    _, s = demo
-    assert build_chart("energy-mix", s, Filters(lang="zh")).title == "按来源划分的能源结构"
-
 
 def test_unknown_chart():
     with pytest.raises(KeyError):
