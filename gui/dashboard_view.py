@@ -370,14 +370,14 @@ class DashboardView(QWidget):
             return
         self._build_pending = True
         if self._painted:
-            QTimer.singleShot(0, self.build_charts)
+            QTimer.singleShot(0, self, self.build_charts)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
             if self._build_pending:
-                QTimer.singleShot(0, self.build_charts)
+                QTimer.singleShot(0, self, self.build_charts)
 
     def build_charts(self) -> None:
         """Create every ChartView (once); called after the first paint."""
@@ -450,7 +450,7 @@ class DashboardView(QWidget):
         (a filter change costs the charts one sees, not all eight). Once more after the layout
         has settled, as placing charts may have moved them."""
         self._draw_now()
-        QTimer.singleShot(0, self._draw_now)
+        QTimer.singleShot(0, self, self._draw_now)
 
     def _draw_now(self) -> None:
         for view in self.charts.values():

@@ -146,12 +146,12 @@ class SheetModel(QAbstractTableModel):
 
 
 class ImportAssistant(QDialog):
-    """Non-modal; `import_requested(path, plans)` when the analyst presses Import."""
+    """Non-modal. Import calls `start(path, plans)` (the window's import runner), which says
+    whether the import started; the dialog closes only then."""
 
-    import_requested = Signal(object, object)  # Path, list[SheetPlan]
     analysed = Signal()  # a new plan is shown (tests wait for it)
 
-    def __init__(self, path: Path, workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, workspace, parent: QWidget | None = None, start=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import {0}").format(path.name))
         self.setModal(False)
@@ -163,7 +163,8 @@ class ImportAssistant(QDialog):
         self.options: dict[str, engine.ImportOptions] = {}
         self.applied_profile: dict[str, str] = {}
         self._worker: Worker | None = None
-        self._pending: str | None = None
+        self._pending: list[str] = []  # sheets to analyse again, in order
+        self.start = start  # callable(path, plans) -> bool
         self._probe: FormulaProbe | None = None
         self._filling = False
         self._build()
@@ -312,7 +313,8 @@ class ImportAssistant(QDialog):
     def _reanalyse(self, name: str) -> None:
         """Analyse sheet `name` again with its options (after a change of mapping)."""
         if self._worker is not None:
-            self._pending = name
+            if name not in self._pending:
+                self._pending.append(name)
             return
         sheet = next(s for s in self.sheets if s.name == name)
         opts = self.options[name]
@@ -333,8 +335,7 @@ class ImportAssistant(QDialog):
                 i, plan.sheet + ("" if plan.importable else self.tr(" (not imported)"))
             )
         if self._pending:
-            name, self._pending = self._pending, None
-            self._reanalyse(name)
+            self._reanalyse(self._pending.pop(0))
             return
         self._show_current()
 
@@ -358,6 +359,8 @@ class ImportAssistant(QDialog):
         opts = self.options[self.current_sheet]
         self.kind_box.setCurrentIndex(max(self.kind_box.findData(opts.kind), 0) if opts.kind else 0)
         self.year_box.setValue(opts.period_year or 1899)
+        applied = self.applied_profile.get(self.current_sheet)
+        self.profile_box.setCurrentIndex(max(self.profile_box.findData(applied), 0) if applied else 0)
         self._filling = False
         self._show_layout(plan)
         self._show_mapping(plan)
@@ -366,7 +369,7 @@ class ImportAssistant(QDialog):
         importable = [p for p in self.plans.values() if p.importable]
         rows = sum(len(p) for p in importable)
         problems = len(self._all_problems())
-        self.import_button.setEnabled(bool(importable) and not problems)
+        self.import_button.setEnabled(not self.busy and bool(importable) and not problems)
         self.import_button.setText(self.tr("&Import {0} rows").format(f"{rows:,}"))
         self.status.setText(
             self.tr("{0} sheet(s) to import, {1} rows; {2} problem(s)").format(
@@ -614,12 +617,19 @@ class ImportAssistant(QDialog):
 
     # --- import -------------------------------------------------------------------------------
 
-    def start_import(self) -> None:
+    @property
+    def busy(self) -> bool:
+        """A read or an analysis is running or waiting: the plans shown may be about to change."""
+        return self._worker is not None or bool(self._pending)
+
+    def start_import(self) -> bool:
         plans = [p for p in self.plans.values() if p.importable]
-        if not plans:
-            return
-        self.import_requested.emit(self.path, list(self.plans.values()))
+        if self.busy or not plans or self.start is None:
+            return False
+        if not self.start(self.path, list(self.plans.values())):
+            return False  # e.g. another import is running: keep the dialog and its mapping
         self.accept()
+        return True
 
 
 def field_label(kind: Kind | None, name: str, units: bool = False) -> str:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -184,7 +185,8 @@ class MainWindow(QMainWindow):
         self._action(
             edit, self.tr("&Delete rows"), lambda: self._on_table_action("delete_selected"), "Delete"
         )
-        self._action(edit, self.tr("&Add row…"), lambda: self._on_table_action("add_row"), "Ctrl+N")
+        self._action(edit, self.tr("&Add row…"), lambda: self._on_table_action("add_row"),
+                     [QKeySequence("Ctrl+Shift+N"), QKeySequence("Insert")])  # Ctrl+N: New workspace
         view = self.menuBar().addMenu(self.tr("&View"))
         for i, title in enumerate(PAGE_TITLES):
             self._action(
@@ -267,6 +269,9 @@ class MainWindow(QMainWindow):
             view.fit_columns()
 
     def open_workspace(self, path: Path) -> None:
+        if self.importer.running:  # its rows go to the workspace open now: let it finish there
+            self._show_message(self.tr("Open another workspace once the import has finished"))
+            return
         try:
             ws = Workspace.open(path)
         except GreenLedgerError as exc:
@@ -392,6 +397,7 @@ class MainWindow(QMainWindow):
 
     def show_problems(self, title: str, problems: list, warnings: list | None = None) -> ProblemsDialog:
         dialog = ProblemsDialog(title, problems, warnings or [], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._dialogs.append(dialog)
         dialog.finished.connect(lambda *_: self._dialogs.remove(dialog))
         dialog.show()
@@ -413,9 +419,8 @@ class MainWindow(QMainWindow):
         if self.controller.read_only:
             self._show_message(self.controller.refusal)
             return None
-        dialog = ImportAssistant(file, self.workspace, self)
+        dialog = ImportAssistant(file, self.workspace, self, start=self.start_import)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.import_requested.connect(lambda path, plans: self.start_import(path, plans))
         dialog.show()
         self.import_assistant = dialog
         return dialog
@@ -509,15 +514,29 @@ class MainWindow(QMainWindow):
         """Switch to `choice` ('en', 'zh' or 'system') live: remembered, installed, and this window
         replaced by one built in that language on the same workspace connection, undo history,
         page, filters and size. Returns the new window."""
+        if self.importer.running:  # its result belongs to this window: switch once it is in
+            self._show_message(self.tr("Switch the language once the import has finished"))
+            self._check_language(settings.value("language", "system"))
+            return self
         settings.set_value("language", choice)
         i18n.install(choice)
-        if self.importer.running:
-            self.importer.wait()
         new = MainWindow(self.workspace.path, controller=self.controller, state=self.view_state())
+        from gui.import_assistant import ImportAssistant
+
+        for dialog in self.findChildren(QDialog):  # open assistants and reports stay open
+            dialog.setParent(new, dialog.windowFlags())
+            if isinstance(dialog, ImportAssistant):
+                dialog.start = new.start_import
         self._handed_over = True
+        self.controller.changed.disconnect(self._on_controller_changed)
+        self.controller.failed.disconnect(self._on_controller_failed)
         new.show()
         self.close()
         return new
+
+    def _check_language(self, choice: str) -> None:
+        for action in self.language_actions.actions():
+            action.setChecked(action.data() == choice)
 
     def closeEvent(self, event) -> None:
         if self._handed_over:  # replaced by a window in another language: keep the workspace open

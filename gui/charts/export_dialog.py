@@ -54,6 +54,7 @@ class ExportDialog(QDialog):
             chart = build_chart(name, summary, filters)
             if not chart.empty:
                 self.what.addItem(chart.title or chart_title(name), name)
+        self.has_charts = self.what.count() > 0  # filters may leave no chart with data
         self.what.addItem(self.tr("Every chart as a PowerPoint deck (.pptx)"), DECK)
         self.format = QComboBox(self)
         for text, key in FORMATS:
@@ -83,6 +84,9 @@ class ExportDialog(QDialog):
         form.addRow("", self.cn_units)
         form.addRow("", self.pixels)
         self.filters_label = QLabel(self.tr("Filters: {0}").format(filters.describe()), self)
+        if not self.has_charts:
+            self.filters_label.setText(self.filters_label.text() + " — "
+                                       + self.tr("no chart has data for these filters"))
         self.filters_label.setWordWrap(True)
         self.filters_label.setStyleSheet("color: #52606d;")
         buttons = QDialogButtonBox(self)
@@ -148,7 +152,8 @@ class ExportDialog(QDialog):
         for spin in (self.width, self.height, self.dpi):
             spin.setEnabled(image and preset == "custom")
         self.transparent.setEnabled(image and fmt in ("png", "svg"))
-        self.copy_button.setEnabled(not deck)
+        self.copy_button.setEnabled(self.has_charts and image)
+        self.save_button.setEnabled(self.has_charts)
         self._sync_pixels()
 
     def _sync_pixels(self) -> None:
@@ -174,10 +179,11 @@ class ExportDialog(QDialog):
     def _on_save_clicked(self) -> None:
         name = self.what.currentData()
         start = Path(settings().value("export/dir", str(Path.home()))) / f"{name}.{self.suffix}"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(start),
-                                              f"{self.suffix.upper()} (*.{self.suffix})")
-        if path:
-            self.export_to(Path(path))
+        dialog = QFileDialog(self, self.tr("Export"), str(start), f"{self.suffix.upper()} (*.{self.suffix})")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(self.suffix)  # "Q3 v1.2" -> "Q3 v1.2.png", asked about if it exists
+        if dialog.exec() and dialog.selectedFiles():
+            self.export_to(Path(dialog.selectedFiles()[0]))
 
     def export_to(self, path: Path) -> Path | None:
         """Write the chosen export to `path` (its suffix forced to the chosen format)."""
@@ -186,7 +192,7 @@ class ExportDialog(QDialog):
         from gui.charts.render import export_chart
 
         if path.suffix.lower() != f".{self.suffix}":
-            path = path.with_suffix(f".{self.suffix}")
+            path = path.with_name(f"{path.name}.{self.suffix}")
         self._remember()
         settings().setValue("export/dir", str(path.parent))
         name = self.what.currentData()
@@ -215,10 +221,23 @@ class ExportDialog(QDialog):
         from gui.charts.render import copy_to_clipboard
 
         name = self.what.currentData()
-        if name != DECK:
+        if name != DECK and self.has_charts:
             self._remember()
-            size = self.export_size() if self.size.isEnabled() else None
+            size = clipboard_size(self.export_size()) if self.size.isEnabled() else None
             copy_to_clipboard(build_chart(name, self.summary, self.export_filters), size)
+
+
+CLIPBOARD_MAX_PX = 2048  # the clipboard also gets a PNG at 2x: 4096 px at most on the long side
+
+
+def clipboard_size(size: ExportSize) -> ExportSize:
+    """`size`, scaled down so that its long side is at most CLIPBOARD_MAX_PX (a 12,000 px
+    custom size would make a multi-gigabyte image at 2x)."""
+    long = max(size.width_px, size.height_px)
+    if long <= CLIPBOARD_MAX_PX:
+        return size
+    k = CLIPBOARD_MAX_PX / long
+    return ExportSize(round(size.width_px * k), round(size.height_px * k), size.dpi * k)
 
 
 def _spin(parent: QWidget, lo: int, hi: int, value: int, suffix: str) -> QSpinBox:

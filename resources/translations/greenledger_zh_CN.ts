@@ -1446,7 +1446,7 @@
     <message>
         <location filename="../../gui/charts/export_dialog.py" line="89"/>
         <source>no chart has data for these filters</source>
-        <translation>当前筛选条件下没有可导出的图表数据</translation>
+        <translation>当前筛选条件下没有图表有数据</translation>
     </message>
     <message>
         <location filename="../../gui/charts/export_dialog.py" line="93"/>
@@ -2019,7 +2019,7 @@
     <message>
         <location filename="../../gui/main_window.py" line="273"/>
         <source>Open another workspace once the import has finished</source>
-        <translation type="unfinished"></translation>
+        <translation>请在导入完成后再打开其他工作区</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="326"/>
@@ -2105,7 +2105,7 @@
     <message>
         <location filename="../../gui/main_window.py" line="518"/>
         <source>Switch the language once the import has finished</source>
-        <translation type="unfinished"></translation>
+        <translation>请在导入完成后再切换语言</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
+import pytest
 from pptx import Presentation
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -139,3 +140,31 @@ def test_copy_puts_png_on_the_clipboard(qtbot, window):
     assert mime.hasImage()
     image = QApplication.clipboard().image()
     assert (image.width(), image.height()) == (800, 450)
+
+
+def test_export_keeps_dotted_names_and_copies_at_a_bounded_size(qtbot, window, tmp_path):
+    from gui.charts.export_dialog import clipboard_size
+    from gui.charts.render import ExportSize
+
+    _charts(qtbot, window)
+    d = ExportDialog(window.dashboard.summary, window.dashboard.filters, "intensity", window)
+    qtbot.addWidget(d)
+    d.format.setCurrentIndex(d.format.findData("png"))
+    out = d.export_to(tmp_path / "Q3 v1.2")
+    assert out.name == "Q3 v1.2.png" and out.exists()
+    big = clipboard_size(ExportSize(12000, 6000, 600))
+    assert (big.width_px, big.height_px) == (2048, 1024) and big.dpi == pytest.approx(102.4)
+    assert clipboard_size(ExportSize(800, 450, 96)) == ExportSize(800, 450, 96)
+
+
+def test_no_export_when_no_chart_has_data(qtbot, window, tmp_path):
+    from core.chart_data import Filters
+    from core.charts import load
+    from core.storage import Workspace
+
+    with Workspace.open(tmp_path / "empty.greenledger") as ws:
+        summary = load(ws)
+    d = ExportDialog(summary, Filters(), None, window)
+    qtbot.addWidget(d)
+    assert not d.has_charts and not d.save_button.isEnabled() and not d.copy_button.isEnabled()
+    assert d.what.count() == 1
