@@ -78,6 +78,15 @@ FIXED_REASONS = (
     QT_TRANSLATE_NOOP("Problems", "not g, kg or t"),
     QT_TRANSLATE_NOOP("Problems", "unknown site"),
     QT_TRANSLATE_NOOP("Problems", "unknown campaign"),
+    QT_TRANSLATE_NOOP("Problems", "unknown site: not in the workspace or on a Sites sheet"),
+    QT_TRANSLATE_NOOP("Problems", "unknown campaign: not in the workspace or on a Campaigns sheet"),
+    QT_TRANSLATE_NOOP("Problems", "a campaign cannot be its own baseline"),
+    QT_TRANSLATE_NOOP("Problems", "give Emissions, or Distance and Vehicle"),
+    QT_TRANSLATE_NOOP("Problems", "give Reduction, or Activity and Factor"),
+    QT_TRANSLATE_NOOP("Problems", "give a Campaign, or both Period start and Period end"),
+    QT_TRANSLATE_NOOP("Problems", "give either a Campaign or a period, not both"),
+    QT_TRANSLATE_NOOP("Problems", "grid and residual factors need a region"),
+    QT_TRANSLATE_NOOP("Problems", "absurdly large"),
 )
 
 

@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="use a saved mapping (a JSON file, or a profile kept in the workspace)")
     imp.add_argument("--save-profile", metavar="P.json", type=Path,
                      help="save the mapping used as a JSON profile")
+    imp.add_argument("--errors", metavar="OUT.xlsx", type=Path,
+                     help="when the import is refused, write the workbook with every bad cell "
+                          "highlighted and commented with the reason, to fix and import again")
 
     tpl = sub.add_parser("template", help="write the import template workbook")
     tpl.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
@@ -124,7 +127,9 @@ def main(argv: list[str] | None = None) -> int:
         _print_problems(exc)
         return EXIT_REFUSED
     except GreenLedgerError as exc:
-        print(f"greenledger: {exc}", file=sys.stderr)
+        from core.errors import error_text
+
+        print(f"greenledger: {error_text(exc)}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("greenledger: interrupted; nothing was written", file=sys.stderr)
@@ -245,16 +250,25 @@ def _cmd_import(args: argparse.Namespace) -> int:
         except _Usage as exc:
             print(f"greenledger: {exc}", file=sys.stderr)
             return EXIT_USAGE
-        sheets = ia.read(args.file, options.sheet)
-        plans = ia.analyse(args.file, options, sheets=sheets)
-        if not options.explicit and not args.profile:
-            plans = _with_kept_profiles(ws, args, plans, sheets)
-        if args.dry_run:
-            for plan in plans:
-                print(ia.describe(plan))
-        if args.save_profile:
-            _save_profile(args, plans, Profile)
-        result = ia.import_plans(ws, Path(args.file), plans, dry_run=args.dry_run)
+        if args.errors and args.errors.resolve() == Path(args.file).resolve():
+            print("greenledger: --errors must name a new file, not the one imported",
+                  file=sys.stderr)
+            return EXIT_USAGE
+        try:
+            sheets = ia.read(args.file, options.sheet)
+            plans = ia.analyse(args.file, options, sheets=sheets)
+            if not options.explicit and not args.profile:
+                plans = _with_kept_profiles(ws, args, plans, sheets)
+            if args.dry_run:
+                for plan in plans:
+                    print(ia.describe(plan))
+            if args.save_profile:
+                _save_profile(args, plans, Profile)
+            result = ia.import_plans(ws, Path(args.file), plans, dry_run=args.dry_run)
+        except ImportRefused as exc:
+            if args.errors:
+                _write_errors(args, exc)
+            raise
     for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
     verb = "would import" if result.dry_run else "imported"
@@ -270,6 +284,19 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print(f"{result.file}: {verb} {result.inserted} new and {result.updated} updated rows"
               + (f" (batch {result.batch_id})" if result.batch_id else ""))
     return EXIT_OK
+
+
+def _write_errors(args: argparse.Namespace, exc: ImportRefused) -> None:
+    from core.importing.error_workbook import cell_of, write_error_workbook
+
+    try:
+        write_error_workbook(args.file, exc.problems, args.errors)
+    except Exception as err:  # noqa: BLE001 - the refusal is what matters; say why not written
+        print(f"greenledger: could not write {args.errors}: {err}", file=sys.stderr)
+        return
+    marked = sum(1 for p in exc.problems if cell_of(p) is not None)
+    print(f"greenledger: wrote {args.errors}: {marked} bad cell{'s' if marked != 1 else ''} "
+          "highlighted and commented, every problem on its Problems sheet", file=sys.stderr)
 
 
 def _with_kept_profiles(ws, args, plans, sheets):
@@ -409,11 +436,13 @@ COMMANDS.update({name: _chart_command(name) for name in SUBCOMMANDS[6:]})
 
 
 def _print_problems(exc: ImportRefused) -> None:
+    from core.errors import error_text
+
     for w in exc.warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        print(f"warning: {w.render()}", file=sys.stderr)
     for p in exc.problems:
-        print(str(p), file=sys.stderr)
-    print(f"greenledger: {exc}", file=sys.stderr)
+        print(p.render(), file=sys.stderr)  # in the --lang language
+    print(f"greenledger: {error_text(exc)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

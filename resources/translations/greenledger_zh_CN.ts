@@ -2224,12 +2224,57 @@
         <translation>未知活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="98"/>
+        <location filename="../../core/errors.py" line="81"/>
+        <source>unknown site: not in the workspace or on a Sites sheet</source>
+        <translation>未知站点：工作区和 Sites 工作表中都没有</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="82"/>
+        <source>unknown campaign: not in the workspace or on a Campaigns sheet</source>
+        <translation>未知活动：工作区和 Campaigns 工作表中都没有</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="83"/>
+        <source>a campaign cannot be its own baseline</source>
+        <translation>活动不能以自身为基准</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="84"/>
+        <source>give Emissions, or Distance and Vehicle</source>
+        <translation>请填写排放量，或填写里程和车辆类型</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="85"/>
+        <source>give Reduction, or Activity and Factor</source>
+        <translation>请填写减排量，或填写活动量和因子</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="86"/>
+        <source>give a Campaign, or both Period start and Period end</source>
+        <translation>请填写活动，或同时填写期间开始和期间结束</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="87"/>
+        <source>give either a Campaign or a period, not both</source>
+        <translation>活动与期间只能填写其一</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="88"/>
+        <source>grid and residual factors need a region</source>
+        <translation>电网因子和剩余组合因子必须指定地区</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="89"/>
+        <source>absurdly large</source>
+        <translation>数值大得不合理</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="107"/>
         <source>import refused: {0} problem(s); nothing was written</source>
         <translation>导入被拒绝：发现 {0} 个问题；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="101"/>
+        <location filename="../../core/errors.py" line="110"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消；未写入任何数据</translation>
     </message>
