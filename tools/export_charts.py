@@ -1,6 +1,7 @@
-"""Write every chart of the demo workspace to screenshots/charts/ (PNG, English and Chinese
-titles), a ChartView screenshot of each, and the deck (deck.pptx; deck.pdf and page PNGs when
-LibreOffice and pdftoppm are installed), headless:
+"""Write every chart of the demo workspace to screenshots/charts/ (PNG in English and in Chinese,
+NAME.png and NAME.zh.png; the Chinese ones also with 万/亿 units, NAME.zh-cn-units.png), a
+ChartView screenshot of each in both languages, and the deck in both (deck.pptx, deck.zh.pptx;
+their PDF and page PNGs when LibreOffice and pdftoppm are installed), headless:
 
     .venv/bin/python tools/export_charts.py [OUT_DIR]
 """
@@ -26,9 +27,7 @@ from core.storage import Workspace  # noqa: E402
 # The story each chart tells best on the demo (see shared/domain/press-release.md).
 STORY = {
     "energy-mix": Filters(site="Ulanqab DC"),
-    "avoided-cumulative": Filters(
-        site="Zhangbei DC", compare_factor=0.889, compare_label="0.889 kg CO2/kWh (implied by the release)"
-    ),
+    "avoided-cumulative": Filters(site="Zhangbei DC", compare_factor=0.889),
     "equivalents": Filters(initiative="No plastic cutlery"),
 }
 
@@ -45,21 +44,31 @@ def main() -> int:
         build_demo(demo)
         with Workspace.open(demo) as ws:
             summary = load(ws)
-    for lang in ("en", "zh"):
-        for name in CHART_NAMES:
-            f = STORY.get(name, Filters())
-            f = Filters(**{**f.as_dict(), "lang": lang})
-            path = out / f"{name}{'' if lang == 'en' else '.zh'}.png"
-            print(export_chart(build_chart(name, summary, f), path, resolve_size(size="16:9")))
-    _widgets(summary, out, app)
-    t0 = time.perf_counter()
-    deck = save_deck(summary, out / "deck.pptx")
-    print(f"{deck} in {time.perf_counter() - t0:.2f} s")
-    _convert(deck)
+    from gui.i18n import install
+
+    try:
+        for lang in ("en", "zh"):
+            install(lang)
+            suffix = "" if lang == "en" else ".zh"
+            for name in CHART_NAMES:
+                f = STORY.get(name, Filters())
+                path = out / f"{name}{suffix}.png"
+                print(export_chart(build_chart(name, summary, f), path, resolve_size(size="16:9")))
+                if lang == "zh":
+                    f = Filters(**{**f.as_dict(), "cn_units": True})
+                    path = out / f"{name}.zh-cn-units.png"
+                    print(export_chart(build_chart(name, summary, f), path, resolve_size(size="16:9")))
+            _widgets(summary, out, app, suffix)
+            t0 = time.perf_counter()
+            deck = save_deck(summary, out / f"deck{suffix}.pptx")
+            print(f"{deck} in {time.perf_counter() - t0:.2f} s")
+            _convert(deck)
+    finally:
+        install("en")
     return 0
 
 
-def _widgets(summary: dict, out: Path, app) -> None:
+def _widgets(summary: dict, out: Path, app, suffix: str = "") -> None:
     """Each ChartView as the Dashboard would show it (900×560)."""
     from gui.charts.chart_view import ChartView
 
@@ -69,7 +78,7 @@ def _widgets(summary: dict, out: Path, app) -> None:
         view.show()
         for _ in range(5):
             app.processEvents()
-        path = out / f"widget-{name}.png"
+        path = out / f"widget-{name}{suffix}.png"
         view.grab().save(str(path))
         view.hide()
         print(path)
@@ -96,9 +105,14 @@ def _convert(deck: Path) -> None:
             capture_output=True,
         )
     pdf = deck.with_suffix(".pdf")
+    if not pdf.exists():  # e.g. LibreOffice without Impress (libreoffice-impress)
+        print(f"soffice could not convert {deck.name}: deck not converted to PDF")
+        return
     print(pdf)
     if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(deck.parent / "deck-page")], check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", str(pdf), str(deck.parent / f"{deck.stem}-page")], check=True
+        )
 
 
 if __name__ == "__main__":
