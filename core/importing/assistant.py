@@ -215,6 +215,7 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
         _refuse_if_named(plan, named or bool(options.kind))
         return plan
     plan.layout = layout
+    sheet = fill_merged_data(sheet, layout)
     kinds = [Kind(options.kind)] if options.kind else list(SHEETS)
     best: tuple[float, Kind, list[ColumnPlan], list[str], dict] | None = None
     for kind in kinds:
@@ -247,6 +248,28 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
     plan.problems += plan.parsed.problems
     plan.warnings += plan.parsed.warnings
     return plan
+
+
+def fill_merged_data(sheet: SheetData, layout: Layout) -> SheetData:
+    """`sheet` with each cell merged down inside the data block given the merged cell's value
+    (a site merged over its three source rows is that site on each row; Excel keeps the value
+    in the top cell only). Merges in the header and title rows are left to the layout."""
+    rows = None
+    for (r0, c0), (r1, c1) in sheet.merged:
+        if r1 <= r0 or r0 < layout.first_data or r0 >= layout.end:
+            continue
+        top = sheet.rows[r0]
+        value = top[c0] if c0 < len(top) else None
+        if value is None or value == "":
+            continue
+        if rows is None:
+            rows = list(sheet.rows)
+        for r in range(r0 + 1, min(r1, layout.end - 1) + 1):
+            row = rows[r] = list(rows[r])
+            for c in range(c0, min(c1, len(row) - 1) + 1):
+                if row[c] is None or row[c] == "":
+                    row[c] = value
+    return sheet if rows is None else replace(sheet, rows=rows)
 
 
 def _refuse_if_named(plan: SheetPlan, named: bool) -> None:

@@ -56,6 +56,7 @@ class SheetData:
     rows: list[list[object]]
     hidden: bool = False
     formula_check: object = field(default=None, repr=False)  # callable(row, col) -> bool
+    merged: list = field(default_factory=list, repr=False)  # ((row0, col0), (row1, col1)), 0-based
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -94,7 +95,15 @@ def read_sheets(path: Path, only: str | None = None) -> Iterator[SheetData]:
                             f"({_short(exc)})") from exc
         visible = getattr(meta.get(name), "visible", None)
         hidden = visible is not None and "visible" not in str(visible).lower().split(".")[-1]
-        yield SheetData(name, rows, hidden=hidden)
+        yield SheetData(name, rows, hidden=hidden, merged=_merged_ranges(sheet))
+
+
+def _merged_ranges(sheet) -> list:
+    """The sheet's merged cells (xlsx, ods; none where calamine does not give them)."""
+    try:
+        return list(sheet.merged_cell_ranges or [])
+    except Exception:  # noqa: BLE001 - formats without merge information
+        return []
 
 
 def _check_extent(path: Path, name: str, sheet) -> None:

@@ -253,3 +253,31 @@ def test_period_headers(text, year, want):
 @pytest.mark.parametrize("text", ["1月", "Jan", "Site", "2023年用电量", "13月", "2023-13", 12.5])
 def test_not_period_headers(text):
     assert parse_period(text) is None
+
+
+def test_a_site_merged_down_over_its_source_rows_is_that_site_on_each_row(ws, tmp_path):
+    rows = [
+        ["站点", "能源类型", "2023年1月", "2023年2月"],
+        ["Zhangbei DC", "电网", 100, 110],
+        [None, "风电", 40, 50],
+        [None, "光伏", 5, 6],
+        ["Ulanqab DC", "电网", 200, 210],
+        [None, "风电", 70, None],
+        ["合计", None, 415, 376],
+    ]
+    path = book(tmp_path / "merged.xlsx", {"站点": SITES, "用电": rows},
+                merges={"用电": ["A2:A4", "A5:A6"]})
+    plan = next(p for p in analyse(path) if p.sheet == "用电")
+    assert not plan.problems and len(plan) == 9  # the empty February wind cell is skipped
+    import_file(ws, path)
+    by_site = {}
+    for r in energy(ws):
+        by_site[r["site"]] = by_site.get(r["site"], 0) + r["energy"]
+    assert by_site == {"Zhangbei DC": pytest.approx(311), "Ulanqab DC": pytest.approx(480)}
+
+
+def test_a_blank_site_that_is_not_merged_is_still_refused(ws, tmp_path):
+    rows = [["站点", "能源类型", "2023年1月"], ["Zhangbei DC", "电网", 100], [None, "风电", 40]]
+    path = book(tmp_path / "blank.xlsx", {"站点": SITES, "用电": rows})
+    plan = next(p for p in analyse(path) if p.sheet == "用电")
+    assert [(p.row, p.code) for p in plan.problems] == [(3, "required")]
