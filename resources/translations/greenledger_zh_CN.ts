@@ -543,7 +543,7 @@
     <message>
         <location filename="../../core/charts.py" line="369"/>
         <source>kg CO2e per order</source>
-        <translation>每单千克二氧化碳当量</translation>
+        <translation>每单碳排放（千克二氧化碳当量）</translation>
     </message>
     <message>
         <location filename="../../core/charts.py" line="376"/>
