@@ -154,13 +154,18 @@ _QT_APP: list = []
 
 
 def _install_language(args: argparse.Namespace) -> str | None:
-    """--lang for a headless command: Qt's translator (gui.i18n) on a QCoreApplication, or the
-    QApplication that chart images and decks draw with, so that messages, tables and exports
-    come out in that language. Returns the language to restore afterwards (None: nothing done)."""
-    if not args.lang or args.command is None:
+    """--lang (else the system locale) for a headless command: Qt's translator (gui.i18n) on a
+    QCoreApplication, or on the QApplication that chart images and decks draw with, so that
+    messages, tables and exports come out in that language. Returns the language to restore
+    afterwards (None: nothing done)."""
+    if args.command is None:
         return None  # the window installs its language itself
     from core import i18n as core_i18n
-    from gui.i18n import install
+    from gui.i18n import install, system_language
+
+    lang = args.lang or system_language()  # without --lang the system locale decides
+    if lang == core_i18n.language():
+        return None
 
     if args.command in ("export-chart", "export-deck"):
         from gui.charts.render import ensure_app
@@ -172,7 +177,7 @@ def _install_language(args: argparse.Namespace) -> str | None:
         if QCoreApplication.instance() is None:
             _QT_APP.append(QCoreApplication(sys.argv[:1]))
     before = core_i18n.language()
-    install(args.lang)
+    install(lang)
     return before
 
 
