@@ -114,11 +114,13 @@ def key_figures(summary: dict, filters: Filters | None = None) -> list[tuple[str
         if totals.get("reduction_t"):
             cards.append(
                 (
-                    translate("Dashboard", "Avoided + reduced, as {0}").format(eq["unit"]),
+                    translate("Dashboard", "Avoided + reduced, as {0}").format(
+                        translate("Equivalents", eq["unit"])
+                    ),
                     format_value(eq["value"], "int"),
-                    eq["unit"],
+                    translate("Equivalents", eq["unit"]),
                     translate("Dashboard", "{0}; {1} kg CO2e each ({2})").format(
-                        eq["label"], f"{eq['factor_kg_per_unit']:g}", eq["source"]
+                        translate("Equivalents", eq["label"]), f"{eq['factor_kg_per_unit']:g}", eq["source"]
                     ),
                 )
             )

@@ -194,9 +194,12 @@ class ChartPlot(pg.GraphicsLayoutWidget):
                 top = max(top, self._draw_line(chart, s, xs))
         lines_in_labels = max((t.count("\n") for s in bars for t in (s.labels or [])), default=0)
         y_max = (top or 1.0) * (1.14 + 0.08 * lines_in_labels)
-        self.plot.vb.setXRange(-0.6, n - 0.4, padding=0)
+        # a label on a line's last point is centred on it: leave it room on the right
+        last_label = any(s.kind == "line" and s.labels and s.labels[-1] for s in chart.series)
+        self.plot.vb.setXRange(-0.6, n - 0.4 + (max(0.4, n * 0.03) if last_label and n > 8 else 0), padding=0)
         self.plot.vb.setYRange(0, y_max, padding=0)
-        widest = QFontMetrics(chart_font(12)).horizontalAdvance(f"{y_max:,.0f}")
+        tick = f"{y_max:,.0f}" if y_max >= 10 else f"{y_max:.2f}"  # ticks of 0.25 need 0.25's width
+        widest = QFontMetrics(chart_font(12)).horizontalAdvance(tick)
         self.plot.getAxis("left").setWidth(widest + 34)  # ticks, and the axis title beside them
         if chart.y2_range:
             lo, hi = chart.y2_range

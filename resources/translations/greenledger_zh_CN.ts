@@ -1129,7 +1129,7 @@
         <translation>避免排放 + 减排量，折合{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="120"/>
+        <location filename="../../gui/dashboard_view.py" line="122"/>
         <source>{0}; {1} kg CO2e each ({2})</source>
         <translation>{0}；每单位 {1} 千克二氧化碳当量（{2}）</translation>
     </message>
@@ -1137,27 +1137,27 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="271"/>
+        <location filename="../../gui/dashboard_view.py" line="273"/>
         <source>Drawing charts…</source>
         <translation>正在绘制图表…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="300"/>
+        <location filename="../../gui/dashboard_view.py" line="302"/>
         <source>&lt;h2&gt;This workspace is empty&lt;/h2&gt;&lt;p&gt;Import a workbook of your energy, deliveries, packaging and initiatives (File › Import workbook, Ctrl+I, or drop the file on this window).&lt;br&gt;No workbook yet? Download the template, fill it in, and import it.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;此工作区还没有数据&lt;/h2&gt;&lt;p&gt;请导入包含能源、配送、包装和减排举措数据的工作簿（文件 › 导入工作簿，Ctrl+I，或将文件拖到本窗口）。&lt;br&gt;还没有工作簿？下载模板，填写后再导入。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="309"/>
+        <location filename="../../gui/dashboard_view.py" line="311"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="310"/>
+        <location filename="../../gui/dashboard_view.py" line="312"/>
         <source>Download &amp;template…</source>
         <translation>下载模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="428"/>
+        <location filename="../../gui/dashboard_view.py" line="430"/>
         <source>No chart has data for these filters.</source>
         <translation>当前筛选条件下没有可显示的图表数据。</translation>
     </message>
@@ -1490,57 +1490,57 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="172"/>
+        <location filename="../../gui/dashboard_view.py" line="174"/>
         <source>t CO2e</source>
         <translation>吨二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="173"/>
+        <location filename="../../gui/dashboard_view.py" line="175"/>
         <source>kt CO2e</source>
         <translation>千吨二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="178"/>
+        <location filename="../../gui/dashboard_view.py" line="180"/>
         <source>&amp;Site:</source>
         <translation>站点(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="179"/>
+        <location filename="../../gui/dashboard_view.py" line="181"/>
         <source>&amp;Campaign:</source>
         <translation>活动(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="180"/>
+        <location filename="../../gui/dashboard_view.py" line="182"/>
         <source>&amp;Years:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="182"/>
+        <location filename="../../gui/dashboard_view.py" line="184"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="190"/>
+        <location filename="../../gui/dashboard_view.py" line="192"/>
         <source>&amp;Reset filters</source>
         <translation>重置筛选(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="205"/>
+        <location filename="../../gui/dashboard_view.py" line="207"/>
         <source>All sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="206"/>
+        <location filename="../../gui/dashboard_view.py" line="208"/>
         <source>All campaigns</source>
         <translation>全部活动</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="207"/>
+        <location filename="../../gui/dashboard_view.py" line="209"/>
         <source>first</source>
         <translation>最早</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="208"/>
+        <location filename="../../gui/dashboard_view.py" line="210"/>
         <source>last</source>
         <translation>最晚</translation>
     </message>
