@@ -152,3 +152,9 @@ def test_column_index_of_problem_labels():
     assert column_index("Energy (kWh) [E]") == 4
     assert column_index("x [AA]") == 26
     assert column_index(None) is None and column_index("no letter") is None
+
+
+def test_sheet_model_passes_qtmodeltester(qtbot, qtmodeltester, empty_window, tmp_path):
+    dialog = _open(qtbot, empty_window, _messy(tmp_path / "messy.xlsx"))
+    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("用电"))
+    qtmodeltester.check(dialog.sheet_model)
