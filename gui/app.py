@@ -8,7 +8,7 @@ from pathlib import Path
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
@@ -67,6 +67,32 @@ def run_window(workspace: Path, *, quit_after: float | None = None,
         QMessageBox.critical(None, "GreenLedger", str(exc))
         return 1
     window.show()
+    app.installEventFilter(FileOpenFilter(app))
     if quit_after is not None:
         QTimer.singleShot(int(quit_after * 1000), app.quit)
     return app.exec()
+
+
+class FileOpenFilter(QObject):
+    """macOS opens documents by an event, not argv (a .greenledger double-clicked while the app
+    runs, or a workbook dropped on the Dock icon): open the workspace, or import the workbook."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.FileOpen:
+            return False
+        from core.storage import SUFFIX
+        from gui.main_window import IMPORTABLE, MainWindow
+
+        path = Path(event.file())
+        window = MainWindow.open_windows[-1] if MainWindow.open_windows else None
+        if window is None or not path.name:
+            return False
+        if path.suffix.lower() == SUFFIX:
+            window.open_workspace(path)
+        elif path.suffix.lower() in IMPORTABLE:
+            window.open_import_assistant(path)
+        else:
+            return False
+        window.raise_()
+        window.activateWindow()
+        return True

@@ -395,8 +395,9 @@ class MainWindow(QMainWindow):
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
-    def show_problems(self, title: str, problems: list, warnings: list | None = None) -> ProblemsDialog:
-        dialog = ProblemsDialog(title, problems, warnings or [], self)
+    def show_problems(self, title: str, problems: list, warnings: list | None = None,
+                      source: Path | None = None) -> ProblemsDialog:
+        dialog = ProblemsDialog(title, problems, warnings or [], self, source=source)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._dialogs.append(dialog)
         dialog.finished.connect(lambda *_: self._dialogs.remove(dialog))
@@ -433,6 +434,7 @@ class MainWindow(QMainWindow):
         if not self.importer.start(self.workspace.path, file, plans):
             self._show_message(self.tr("An import is already running"))
             return False
+        self._import_file = Path(file)
         return True
 
     def _on_import_started(self, name: str) -> None:
@@ -459,7 +461,8 @@ class MainWindow(QMainWindow):
             )
         elif isinstance(outcome, ImportRefused):
             self.show_problems(
-                self.tr("Import refused: nothing was written"), outcome.problems, outcome.warnings
+                self.tr("Import refused: nothing was written"), outcome.problems, outcome.warnings,
+                source=getattr(self, "_import_file", None),
             )
         elif isinstance(outcome, GreenLedgerError):
             self._show_message(error_text(outcome))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -64,8 +65,10 @@ class ProblemsDialog(QDialog):
         problems: Sequence[Problem],
         warnings: Sequence[Problem] = (),
         parent: QWidget | None = None,
+        source: Path | None = None,
     ) -> None:
         super().__init__(parent)
+        self.source = source  # the refused workbook: "Save marked copy" writes it with the bad cells marked
         self.setWindowTitle(title)
         self.setModal(False)
         self.problems, self.warnings = list(problems), list(warnings)
@@ -90,6 +93,13 @@ class ProblemsDialog(QDialog):
         buttons.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self.copy)
         save.clicked.connect(self._on_save_clicked)
+        self.marked_button = None
+        if source is not None:
+            self.marked_button = QPushButton(self.tr("Save &marked workbook…"), self)
+            self.marked_button.setToolTip(self.tr("A copy of the workbook with every bad cell filled and "
+                                                  "commented with the reason: fix it in Excel, import again"))
+            buttons.addButton(self.marked_button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.marked_button.clicked.connect(self._on_marked_clicked)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(head)
@@ -102,6 +112,23 @@ class ProblemsDialog(QDialog):
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text())
+
+    def save_marked(self, path: Path) -> Path:
+        """The source workbook with every bad cell marked (core.importing.error_workbook)."""
+        from core.importing.error_workbook import write_error_workbook
+
+        return write_error_workbook(self.source, self.problems, path)
+
+    def _on_marked_clicked(self) -> None:
+        start = self.source.with_name(self.source.stem + "-problems.xlsx")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save marked workbook"), str(start),
+                                              self.tr("Excel workbooks") + " (*.xlsx *.xlsm)")
+        if not path:
+            return
+        try:
+            self.save_marked(Path(path))
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Save marked workbook"), str(exc))
 
     def save(self, path: Path) -> None:
         Path(path).write_text(self.text(), encoding="utf-8")

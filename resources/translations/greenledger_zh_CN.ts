@@ -787,7 +787,7 @@
     <message>
         <location filename="../../gui/factors_view.py" line="20"/>
         <location filename="../../gui/field_labels.py" line="10"/>
-        <location filename="../../gui/problems_dialog.py" line="31"/>
+        <location filename="../../gui/problems_dialog.py" line="32"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -953,7 +953,7 @@
     </message>
     <message>
         <location filename="../../gui/imports_view.py" line="13"/>
-        <location filename="../../gui/problems_dialog.py" line="27"/>
+        <location filename="../../gui/problems_dialog.py" line="28"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -993,22 +993,22 @@
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="28"/>
+        <location filename="../../gui/problems_dialog.py" line="29"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="29"/>
+        <location filename="../../gui/problems_dialog.py" line="30"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="30"/>
+        <location filename="../../gui/problems_dialog.py" line="31"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="32"/>
+        <location filename="../../gui/problems_dialog.py" line="33"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2073,37 +2073,37 @@
         <translation>已撤销第 {0} 次导入（Ctrl+Z 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410"/>
+        <location filename="../../gui/main_window.py" line="411"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410"/>
+        <location filename="../../gui/main_window.py" line="411"/>
         <source>Workbooks</source>
         <translation>工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434"/>
+        <location filename="../../gui/main_window.py" line="435"/>
         <source>An import is already running</source>
         <translation>已有导入正在进行</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="454"/>
+        <location filename="../../gui/main_window.py" line="456"/>
         <source>{0}: imported {1} new and {2} updated rows</source>
         <translation>{0}：导入新增 {1} 行，更新 {2} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="458"/>
+        <location filename="../../gui/main_window.py" line="460"/>
         <source>{0}: nothing new; every row is already in the workspace</source>
         <translation>{0}：没有新数据，所有行都已在工作区中</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="462"/>
+        <location filename="../../gui/main_window.py" line="464"/>
         <source>Import refused: nothing was written</source>
         <translation>导入被拒绝：未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="518"/>
+        <location filename="../../gui/main_window.py" line="521"/>
         <source>Switch the language once the import has finished</source>
         <translation>请在导入完成后再切换语言</translation>
     </message>
@@ -2282,32 +2282,53 @@
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="54"/>
+        <location filename="../../gui/problems_dialog.py" line="55"/>
         <source>Warnings:</source>
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="75"/>
+        <location filename="../../gui/problems_dialog.py" line="78"/>
         <source>{0} problem(s). Correct them and try again.</source>
         <translation>共 {0} 个问题。请更正后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="87"/>
+        <location filename="../../gui/problems_dialog.py" line="90"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="88"/>
+        <location filename="../../gui/problems_dialog.py" line="91"/>
         <source>&amp;Save…</source>
         <translation>保存(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="111"/>
+        <location filename="../../gui/problems_dialog.py" line="98"/>
+        <source>Save &amp;marked workbook…</source>
+        <translation>保存标注后的工作簿(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_dialog.py" line="99"/>
+        <source>A copy of the workbook with every bad cell filled and commented with the reason: fix it in Excel, import again</source>
+        <translation>工作簿副本：每个有问题的单元格都会着色并加批注说明原因；在 Excel 中改正后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_dialog.py" line="124"/>
+        <location filename="../../gui/problems_dialog.py" line="131"/>
+        <source>Save marked workbook</source>
+        <translation>保存标注后的工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_dialog.py" line="125"/>
+        <source>Excel workbooks</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems_dialog.py" line="138"/>
         <source>Save problems</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="111"/>
+        <location filename="../../gui/problems_dialog.py" line="138"/>
         <source>Text files</source>
         <translation>文本文件</translation>
     </message>

@@ -7,6 +7,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
@@ -91,6 +92,11 @@ def test_refused_import_shows_its_report_and_changes_nothing(qtbot, window, tmp_
     assert "unknown site" in text and "negative" in text and "ends before it starts" in text
     dialog.save(tmp_path / "report.txt")
     assert "Atlantis" in (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert dialog.marked_button is not None and dialog.marked_button.isVisible()
+    marked = openpyxl.load_workbook(dialog.save_marked(tmp_path / "bad-problems.xlsx"))
+    energy = marked["Energy"]
+    assert energy["A2"].comment is not None and "unknown site" in energy["A2"].comment.text
+    assert energy["A2"].fill.fgColor.rgb.endswith("FFC7CE") and energy["B2"].comment is None
     assert {t: query(demo_path, f"SELECT * FROM {t} ORDER BY id") for t in tables} == before
 
 

@@ -117,3 +117,20 @@ def test_workspace_open_in_another_window_opens_read_only(qtbot, demo_path, tmp_
     third = MainWindow(demo_path)  # the lock is released when the first window closes
     qtbot.addWidget(third)
     assert not third.controller.read_only
+
+
+def test_a_file_open_event_opens_a_workspace_or_the_import_assistant(qtbot, window, tmp_path):
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    from gui.app import FileOpenFilter
+
+    other = tmp_path / "other.greenledger"
+    f = FileOpenFilter()
+    assert f.eventFilter(QApplication.instance(), QFileOpenEvent(str(other)))
+    assert window.workspace.path == other
+    book = tmp_path / "book.csv"
+    book.write_text("Site,Type,Grid region,Country\\nX,warehouse,East China,China\\n", encoding="utf-8")
+    assert f.eventFilter(QApplication.instance(), QFileOpenEvent(str(book)))
+    assert window.import_assistant is not None and window.import_assistant.path == book
+    assert not f.eventFilter(QApplication.instance(), QFileOpenEvent(str(tmp_path / "notes.txt.bak")))
