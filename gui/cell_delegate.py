@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.fields import SHEETS, FieldType, Kind
+from gui.value_labels import value_label
 
 _COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 _REFUSED_STYLE = "background: #fdecea; border: 1px solid #c62828;"
@@ -23,7 +24,9 @@ _REFUSED_STYLE = "background: #fdecea; border: 1px solid #c62828;"
 
 def editor_text(editor: QWidget) -> str:
     if isinstance(editor, QComboBox):
-        return editor.currentText().strip()
+        text = editor.currentText().strip()
+        i = editor.findText(text)  # a translated choice commits its stored value
+        return editor.itemData(i) if i >= 0 and editor.itemData(i) else text
     if isinstance(editor, QDateEdit):
         return editor.date().toString(Qt.DateFormat.ISODate)
     if isinstance(editor, QLineEdit):
@@ -54,8 +57,10 @@ class CellDelegate(QStyledItemDelegate):
         if f is not None and (f.choices or f.name in ("site", "campaign", "baseline")):
             box = QComboBox(parent)
             box.setEditable(True)
-            items = list(f.choices) or self._names(f.name)
-            box.addItems(([""] if not f.required else []) + items)
+            if not f.required:
+                box.addItem("", "")
+            for item in list(f.choices) or self._names(f.name):
+                box.addItem(str(value_label(f.name, item)), item)
             editor: QWidget = box
         elif f is not None and f.type == FieldType.DATE and f.required:
             date = QDateEdit(parent)
@@ -72,7 +77,8 @@ class CellDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         text = index.data(Qt.ItemDataRole.EditRole) or ""
         if isinstance(editor, QComboBox):
-            editor.setCurrentText(text)
+            i = editor.findData(text)
+            editor.setCurrentText(editor.itemText(i) if text and i >= 0 else text)
         elif isinstance(editor, QDateEdit):
             d = QDate.fromString(text, Qt.DateFormat.ISODate)
             editor.setDate(d if d.isValid() else QDate.currentDate())

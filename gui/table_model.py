@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QFont
 
 from core.editing import cell_text
 from core.row_figures import Figure
+from gui.value_labels import value_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 COMPUTED_BACKGROUND = QColor("#eef2ee")
@@ -127,6 +128,8 @@ class TableModel(QAbstractTableModel):
         raw = self._rows[index.row()].get(col.key)
         value = raw.value if isinstance(raw, Figure) else raw
         if role == Qt.ItemDataRole.DisplayRole:
+            if col.field and isinstance(value, str):
+                return value_label(col.field, value)  # 电网 for grid in Chinese; stored as grid
             return format_value(value, col.fmt)
         if role == Qt.ItemDataRole.EditRole:
             return cell_text(value)

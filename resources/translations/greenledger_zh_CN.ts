@@ -2713,7 +2713,7 @@
 <context>
     <name>TableModel</name>
     <message>
-        <location filename="../../gui/table_model.py" line="169"/>
+        <location filename="../../gui/table_model.py" line="172"/>
         <source>Computed, read-only</source>
         <translation>计算得出，只读</translation>
     </message>
@@ -2881,6 +2881,59 @@
         <location filename="../../core/charts.py" line="222"/>
         <source>MWh</source>
         <translation>兆瓦时</translation>
+    </message>
+</context>
+<context>
+    <name>Values</name>
+    <message>
+        <location filename="../../gui/value_labels.py" line="13"/>
+        <source>Data center</source>
+        <translation>数据中心</translation>
+    </message>
+    <message>
+        <location filename="../../gui/value_labels.py" line="13"/>
+        <source>Distribution center</source>
+        <translation>配送中心</translation>
+    </message>
+    <message>
+        <location filename="../../gui/value_labels.py" line="14"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../gui/value_labels.py" line="14"/>
+        <source>Office</source>
+        <translation>办公楼</translation>
+    </message>
+    <message>
+        <location filename="../../gui/value_labels.py" line="15"/>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../gui/value_labels.py" line="15"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../gui/value_labels.py" line="16"/>
+        <source>Van diesel</source>
+        <translation>柴油货车</translation>
+    </message>
+    <message>
+        <location filename="../../gui/value_labels.py" line="16"/>
+        <source>Van petrol</source>
+        <translation>汽油货车</translation>
+    </message>
+    <message>
+        <location filename="../../gui/value_labels.py" line="17"/>
+        <source>Van electric</source>
+        <translation>电动货车</translation>
+    </message>
+    <message>
+        <location filename="../../gui/value_labels.py" line="17"/>
+        <source>Truck diesel</source>
+        <translation>柴油卡车</translation>
     </message>
 </context>
 </TS>

@@ -171,3 +171,31 @@ def test_language_switch_is_live_and_keeps_state(qtbot, demo_path: Path):
         assert back.menuBar().actions()[0].text() == "&File"
     finally:
         i18n.install("en")
+
+
+def test_stored_values_show_translated_and_commit_as_stored(qtbot, demo_path: Path, zh):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
+
+    from gui.cell_delegate import editor_text
+    from gui.main_window import MainWindow
+
+    w = MainWindow(demo_path)
+    qtbot.addWidget(w)
+    view = w.tables[Kind.ENERGY]
+    model = view.model
+    col = model.field_column("source")
+    row = next(i for i, r in enumerate(model.rows()) if r["source"] == "grid")
+    index = model.index(row, col)
+    assert index.data(Qt.ItemDataRole.DisplayRole) == "电网"
+    assert index.data(Qt.ItemDataRole.EditRole) == "grid"
+    proxy_index = view.proxy.mapFromSource(index)
+    editor = view.delegate.createEditor(view.table.viewport(), QStyleOptionViewItem(), proxy_index)
+    assert isinstance(editor, QComboBox)
+    view.delegate.setEditorData(editor, proxy_index)
+    assert editor.currentText() == "电网"
+    editor.setCurrentIndex(editor.findData("wind"))
+    assert editor.currentText() == "风电" and editor_text(editor) == "wind"
+    view.delegate.setModelData(editor, view.proxy, proxy_index)
+    assert w.workspace.db.execute("SELECT source FROM energy WHERE id = ?",
+                                  [model.rows()[row]["id"]]).fetchone()[0] == "wind"
