@@ -163,9 +163,13 @@ def table_rows(ws: Workspace, kind: Kind, book: FactorBook, summary: dict,
     rows = ws.rows(kind) if rows is None else rows
     if kind == Kind.ENERGY:
         regions = {r["site"]: r["grid_region"] for r in ws.rows(Kind.SITES)}
+        years: dict[object, int | None] = {}  # period_start -> year (rows share few dates)
         for r in rows:
-            rule = _energy_rule(r["source"], r["instrument"], regions.get(r["site"], ""),
-                                _year(r, "period_start"), book)
+            start = r["period_start"]
+            year = years.get(start)
+            if year is None and start:
+                year = years[start] = _year(r, "period_start")
+            rule = _energy_rule(r["source"], r["instrument"], regions.get(r["site"], ""), year, book)
             r.update(_energy_apply(rule, r["energy"]))
         _energy_rule.cache_clear()  # the rules hold this book; don't keep it alive
     elif kind in (Kind.DELIVERIES, Kind.PACKAGING):

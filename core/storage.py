@@ -186,7 +186,9 @@ class Workspace:
     def rows(self, kind: Kind) -> list[dict]:
         """Rows of one kind with field names as keys (site and campaign as names) plus `id`,
         `batch_id`, `source_sheet`, `source_row`."""
-        return [dict(r) for r in self.db.query(_SELECT[kind])]
+        cur = self.db.execute(_SELECT[kind])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur]
 
     def site_names(self) -> dict[str, int]:
         return {r[1]: r[0] for r in self.db.execute("SELECT id, name FROM sites")}

@@ -67,17 +67,30 @@ class FilterProxy(QSortFilterProxyModel):
         self.setFilterKeyColumn(-1)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
+        self._active: dict[str, str] = {}  # facets other than ALL
+        self._text = ""
+
     def set_facet(self, key: str, value: str) -> None:
+        if self.facets.get(key, ALL) == value:
+            return  # filtering 200,000 rows again for nothing costs a second
         self.beginFilterChange()
         self.facets = {**self.facets, key: value}
+        self._active = {k: v for k, v in self.facets.items() if v != ALL}
         self.endFilterChange()
 
+    def set_text(self, text: str) -> None:
+        self._text = text
+        self.setFilterFixedString(text)
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
-        model = self.sourceModel()
-        row = model.row(source_row)
-        for key, value in self.facets.items():
-            if value != ALL and _facet_value(row, key) != value:
-                return False
+        # called for every row at each reset: the common case (no filter) must cost nothing
+        if self._active:
+            row = self.sourceModel().row(source_row)
+            for key, value in self._active.items():
+                if _facet_value(row, key) != value:
+                    return False
+        if not self._text:
+            return True
         return super().filterAcceptsRow(source_row, source_parent)
 
 
@@ -120,7 +133,7 @@ class TableView(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter rows…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.empty_label = QLabel(empty_text, self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setObjectName("emptyState")
