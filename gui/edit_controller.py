@@ -62,6 +62,28 @@ class UndoImportCommand(QUndoCommand):
         self._controller.run(editing.restore_batch, self._snap)
 
 
+class ImportCommand(QUndoCommand):
+    """An import that only added rows, on the undo stack: undo removes its batch, redo puts it back
+    (an import that changed existing rows cannot be undone whole: it clears the history instead)."""
+
+    def __init__(self, controller: EditController, batch_id: int, file_name: str) -> None:
+        super().__init__(QCoreApplication.translate("EditController", "Import {0}").format(file_name))
+        self._controller, self._batch_id = controller, batch_id
+        self._snap: editing.BatchSnapshot | None = None
+
+    def redo(self) -> None:
+        if self._snap is not None:  # not on the first push: the import is already written
+            self._controller.run(editing.restore_batch, self._snap)
+
+    def undo(self) -> None:
+        try:
+            self._snap = editing.delete_batch(self._controller.ws, self._batch_id)
+        except GreenLedgerError as exc:
+            self._controller.failed.emit(str(exc))
+            self.setObsolete(True)  # leaves the stack: the import stays
+        self._controller.changed.emit(None)
+
+
 class EditController(QObject):
     """Validates and writes edits of `workspace`; `changed` after every write."""
 
@@ -147,6 +169,16 @@ class EditController(QObject):
         self.undo_stack.push(UndoImportCommand(self, snap))
         self.changed.emit(None)
         return None
+
+    def record_import(self, batch_id: int | None, file_name: str, updated: int) -> None:
+        """After an import: undoable when it only added rows, else the history ends here (the
+        earlier commands' states may predate the rows it changed)."""
+        if batch_id is None:
+            return
+        if updated:
+            self.undo_stack.clear()
+        else:
+            self.undo_stack.push(ImportCommand(self, batch_id, file_name))
 
     def write(self, kind: Kind, state: editing.State) -> None:
         self.run(editing.apply_state, kind, state, change=(kind, list(state)))

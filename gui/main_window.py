@@ -449,7 +449,7 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(not self.controller.read_only)
         self.import_status.hide()
         if isinstance(outcome, ImportResult):
-            self.controller.undo_stack.clear()  # the commands' row states may predate the import
+            self.controller.record_import(outcome.batch_id, outcome.file, outcome.updated)
             self.reload()
             new = outcome.inserted + outcome.updated
             self._show_message(

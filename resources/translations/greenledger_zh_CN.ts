@@ -1223,12 +1223,17 @@
         <translation>撤销导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="121"/>
+        <location filename="../../gui/edit_controller.py" line="70"/>
+        <source>Import {0}</source>
+        <translation>导入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_controller.py" line="143"/>
         <source>the workspace is closed</source>
         <translation>工作区已关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="135"/>
+        <location filename="../../gui/edit_controller.py" line="157"/>
         <source>Delete {0} row(s)</source>
         <translation>删除 {0} 行</translation>
     </message>
@@ -2738,72 +2743,72 @@
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="121"/>
+        <location filename="../../gui/table_view.py" line="134"/>
         <source>Filter rows…</source>
         <translation>筛选行…</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="142"/>
+        <location filename="../../gui/table_view.py" line="155"/>
         <source>&amp;Filter:</source>
         <translation>筛选(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="169"/>
+        <location filename="../../gui/table_view.py" line="182"/>
         <source>&amp;Add row…</source>
         <translation>添加行(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="171"/>
+        <location filename="../../gui/table_view.py" line="184"/>
         <source>&amp;Delete rows</source>
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="178"/>
+        <location filename="../../gui/table_view.py" line="191"/>
         <source>Double-click a cell to edit · Ctrl+V pastes rows from Excel · shaded columns are computed</source>
         <translation>双击单元格进行编辑 · Ctrl+V 粘贴 Excel 中的行 · 灰底列为计算结果</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="199"/>
+        <location filename="../../gui/table_view.py" line="212"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="214"/>
+        <location filename="../../gui/table_view.py" line="227"/>
         <source>{0} row(s)</source>
         <translation>{0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="216"/>
+        <location filename="../../gui/table_view.py" line="229"/>
         <source>{0} of {1} row(s)</source>
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="300"/>
+        <location filename="../../gui/table_view.py" line="313"/>
         <source>Select the rows to delete first</source>
         <translation>请先选择要删除的行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="304"/>
+        <location filename="../../gui/table_view.py" line="317"/>
         <source>Rows not deleted</source>
         <translation>未删除任何行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="306"/>
+        <location filename="../../gui/table_view.py" line="319"/>
         <source>Deleted {0} row(s) (Ctrl+Z undoes)</source>
         <translation>已删除 {0} 行（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="332"/>
+        <location filename="../../gui/table_view.py" line="345"/>
         <source>Copied {0} row(s)</source>
         <translation>已复制 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="359"/>
+        <location filename="../../gui/table_view.py" line="372"/>
         <source>Paste refused: nothing was changed</source>
         <translation>粘贴被拒绝：未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="361"/>
+        <location filename="../../gui/table_view.py" line="374"/>
         <source>Pasted {0} row(s) (Ctrl+Z undoes)</source>
         <translation>已粘贴 {0} 行（Ctrl+Z 可撤销）</translation>
     </message>

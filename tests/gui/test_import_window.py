@@ -151,3 +151,44 @@ def test_drag_enter_accepts_workbooks_only(qtbot, window, tmp_path):
         event.setAccepted(False)
         window.dragEnterEvent(event)
         assert event.isAccepted() == accepted
+
+
+def test_an_import_of_new_rows_is_on_the_undo_stack_after_earlier_edits(qtbot, tmp_path):
+    w = _empty_window(qtbot, tmp_path)
+    with qtbot.waitSignal(w.import_finished, timeout=10000):
+        w.start_import(write_workbook(tmp_path / "sites.xlsx", {"Sites": SITES}))
+    stack = w.controller.undo_stack
+    assert stack.count() == 1  # the Sites import
+    sites = w.models[Kind.SITES]
+    col = sites.field_column("country")
+    assert sites.setData(sites.index(0, col), "PRC")
+    assert stack.count() == 2
+    energy_only = write_workbook(tmp_path / "energy-only.xlsx", {"Energy": [
+        ENERGY_HEADER, ["Zhangbei DC", date(2022, 1, 1), date(2022, 1, 31), "grid", 1000, None],
+        ["Zhangbei DC", date(2022, 1, 1), date(2022, 1, 31), "wind", 500, "PPA"]]})
+    with qtbot.waitSignal(w.import_finished, timeout=10000):
+        w.start_import(energy_only)
+    assert stack.count() == 3 and "energy-only.xlsx" in stack.undoText()
+    assert query(w.workspace.path, "SELECT count(*) FROM energy") == [(2,)]
+    stack.undo()  # the import
+    qtbot.waitUntil(lambda: w.models[Kind.ENERGY].rowCount() == 0)
+    assert query(w.workspace.path, "SELECT count(*) FROM energy") == [(0,)]
+    stack.undo()  # the edit made before it
+    assert query(w.workspace.path, "SELECT country FROM sites WHERE id = ?",
+                 [sites.row_id(0)]) != [("PRC",)]
+    stack.redo()
+    stack.redo()
+    assert query(w.workspace.path, "SELECT count(*) FROM energy") == [(2,)]
+    assert ("PRC",) in query(w.workspace.path, "SELECT country FROM sites")
+
+
+def test_an_import_that_changed_rows_ends_the_history(qtbot, tmp_path):
+    w = _empty_window(qtbot, tmp_path)
+    with qtbot.waitSignal(w.import_finished, timeout=10000):
+        w.start_import(_good_book(tmp_path))
+    changed = write_workbook(tmp_path / "changed.xlsx", {"Energy": [
+        ENERGY_HEADER, ["Zhangbei DC", date(2022, 1, 1), date(2022, 1, 31), "grid", 1200, None]]})
+    with qtbot.waitSignal(w.import_finished, timeout=10000) as blocker:
+        w.start_import(changed)
+    assert blocker.args[0].updated == 1
+    assert w.controller.undo_stack.count() == 0
