@@ -423,8 +423,9 @@ def _stored_rows(ps: ParsedSheet, ids: dict[str, dict[str, int]]) -> list[tuple]
     if ps.kind != Kind.ENERGY:
         return [_stored(ps.kind, pr.values, ids) for pr in ps.rows]
     c = ps.columns
-    return list(zip(map(ids["site"].__getitem__, c["site"]), map(iso, c["period_start"]),
-                    map(iso, c["period_end"]), c["source"], c["energy"], c["instrument"],
+    days = {d: iso(d) for d in {*c["period_start"], *c["period_end"]}}  # few distinct dates
+    return list(zip(map(ids["site"].__getitem__, c["site"]), map(days.__getitem__, c["period_start"]),
+                    map(days.__getitem__, c["period_end"]), c["source"], c["energy"], c["instrument"],
                     strict=True))
 
 

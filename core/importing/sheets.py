@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from core.errors import Problem
 from core.fields import SHEETS, Field, FieldType, Kind, SheetSpec, norm
@@ -171,8 +172,13 @@ def parse_sheet(sheet: SheetData, file: str, layout: SheetLayout, *,
     names: list[str] = []
     columns: list[list[object]] = []
     bad: dict[int, list[tuple[Column, object, CellError]]] = {}
+    wanted = [c.index for c in layout.columns]
+    if len(wanted) > 1 and data:  # only the mapped columns, transposed at C speed
+        picked = dict(zip(wanted, zip(*map(itemgetter(*wanted), data), strict=True), strict=True))
+    else:
+        picked = {i: [r[i] for r in data] for i in wanted}
     for c in layout.columns:
-        raw = [r[c.index] for r in data]
+        raw = list(picked[c.index])
         values, errors = _parse_column(c, raw)
         if fractions and c.field.name == "recycled_content":
             values = [None if v is None else v * 100.0 for v in values]
