@@ -57,8 +57,8 @@ def cn_scale(magnitude: float | None) -> tuple[float, str]:
 
 def cn_unit(prefix: str, unit: str) -> str:
     """'万' + '吨' → '万吨'; '万' + 't CO2e' → '万 t CO2e' (a space before a Latin unit)."""
-    if not prefix:
-        return unit
+    if not prefix or not unit:
+        return prefix or unit
     return prefix + unit if unit[:1] > "\u2e7f" else f"{prefix} {unit}"
 
 

@@ -89,8 +89,7 @@ def key_figures(summary: dict, filters: Filters | None = None) -> list[tuple[str
         cards.append(
             (
                 translate("Dashboard", "Avoided emissions, {0}").format(_span(years)),
-                format_value(avoided / scale, "number"),
-                t_unit,
+                *_amount(avoided / scale, t_unit, f.cn_units),
                 translate("Dashboard", "renewable kWh × grid factor; beside the inventory, not deducted"),
             )
         )
@@ -104,8 +103,7 @@ def key_figures(summary: dict, filters: Filters | None = None) -> list[tuple[str
         cards.append(
             (
                 translate("Dashboard", "Initiative reductions"),
-                format_value(total / scale, "number"),
-                t_unit,
+                *_amount(total / scale, t_unit, f.cn_units),
                 translate("Dashboard", "{0} initiatives").format(len(initiatives)),
             )
         )
@@ -125,6 +123,14 @@ def key_figures(summary: dict, filters: Filters | None = None) -> list[tuple[str
                 )
             )
     return cards
+
+
+def _amount(value: float, unit: str, cn_units: bool) -> tuple[str, str]:
+    """(number, unit) of a card: 598,161 t CO2e, or with 万/亿 59.8 万吨二氧化碳当量."""
+    if not cn_units:
+        return format_value(value, "number"), unit
+    scale, prefix = i18n.cn_scale(value)
+    return i18n.fmt_plain(value / scale), i18n.cn_unit(prefix, unit)
 
 
 def _span(years: list[dict]) -> str:
@@ -173,6 +179,7 @@ class FilterBar(QWidget):
         self.unit = QComboBox(self)
         self.unit.addItem(self.tr("t CO2e"), "t")
         self.unit.addItem(self.tr("kt CO2e"), "kt")
+        self.cn_units = False  # View › Large numbers in 万/亿
         self._filling = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -222,6 +229,7 @@ class FilterBar(QWidget):
             year_to=y1,
             unit=self.unit.currentData() or "t",
             lang=i18n.language(),
+            cn_units=self.cn_units,
         )
 
     def clear(self) -> None:
@@ -439,6 +447,10 @@ class DashboardView(QWidget):
             frame.setProperty("current", n == name)
             frame.style().unpolish(frame)
             frame.style().polish(frame)
+
+    def refresh(self) -> None:
+        """Cards and charts again with the current filters (after a display option changed)."""
+        self._on_filters_changed(self.filters)
 
     def _on_filters_changed(self, f: Filters) -> None:
         self._show_cards()

@@ -26,7 +26,7 @@ from core.importing.importer import ImportResult
 from core.importing.reader import CSV_SUFFIXES, WORKBOOK_SUFFIXES
 from core.row_figures import table_rows
 from core.storage import SUFFIX, Workspace
-from gui import i18n, settings
+from gui import i18n, settings, table_model
 from gui.dashboard_view import DashboardView
 from gui.edit_controller import EditController
 from gui.factors_view import FactorsView
@@ -112,6 +112,10 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.setAcceptDrops(True)
         self._restore_settings()
+        cn_units = str(settings.value("cn_units", False)).lower() == "true"
+        self.cn_units_action.setChecked(cn_units)
+        table_model.CN_UNITS["on"] = cn_units
+        self.dashboard.filter_bar.cn_units = cn_units
         self._on_workspace_opened()
         if state is not None:
             self.apply_state(state)
@@ -207,6 +211,11 @@ class MainWindow(QMainWindow):
             group.addAction(action)
         group.triggered.connect(lambda a: self.set_language(a.data()))
         self.language_actions = group
+        self.cn_units_action = view.addAction(self.tr("Large numbers in 万/亿"))
+        self.cn_units_action.setCheckable(True)
+        self.cn_units_action.setToolTip(self.tr("Show 450,000,000 kWh as 4.5 亿 and 400,000 t as 40 万 "
+                                                "in tables, cards, charts and exports"))
+        self.cn_units_action.toggled.connect(self.set_cn_units)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = self._action(help_menu, self.tr("&About GreenLedger"), self._on_about_triggered)
         about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -536,6 +545,15 @@ class MainWindow(QMainWindow):
         new.show()
         self.close()
         return new
+
+    def set_cn_units(self, on: bool) -> None:
+        """Large quantities in 万/亿 (4.5 亿千瓦时, 40 万吨) everywhere figures are shown; remembered."""
+        settings.set_value("cn_units", on)
+        table_model.CN_UNITS["on"] = on
+        self.dashboard.filter_bar.cn_units = on
+        for model in (*self.models.values(), self.factors_view.workspace_model):
+            model.layoutChanged.emit()
+        self.dashboard.refresh()
 
     def _check_language(self, choice: str) -> None:
         for action in self.language_actions.actions():

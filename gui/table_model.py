@@ -22,10 +22,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from core.editing import cell_text
+from core.i18n import fmt_cn
 from core.row_figures import Figure
 from gui.value_labels import value_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+CN_UNITS = {"on": False}  # View › Large numbers in 万/亿: quantities of 10,000 and more as 4.5 亿
+_QUANTITY_FORMATS = ("number", "amount", "int")
 COMPUTED_BACKGROUND = QColor("#eef2ee")
 COMPUTED_FOREGROUND = QColor("#35523a")
 READ_ONLY_FOREGROUND = QColor("#4b5563")
@@ -130,6 +133,9 @@ class TableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col.field and isinstance(value, str):
                 return value_label(col.field, value)  # 电网 for grid in Chinese; stored as grid
+            if CN_UNITS["on"] and col.fmt in _QUANTITY_FORMATS and isinstance(value, int | float) \
+                    and abs(value) >= 1e4:
+                return fmt_cn(value)
             return format_value(value, col.fmt)
         if role == Qt.ItemDataRole.EditRole:
             return cell_text(value)

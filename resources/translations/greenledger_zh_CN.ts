@@ -1109,27 +1109,27 @@
         <translation>避免排放（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="94"/>
+        <location filename="../../gui/dashboard_view.py" line="93"/>
         <source>renewable kWh × grid factor; beside the inventory, not deducted</source>
         <translation>可再生电量 × 电网排放因子；与清单并列，不作抵扣</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="106"/>
+        <location filename="../../gui/dashboard_view.py" line="105"/>
         <source>Initiative reductions</source>
         <translation>减排举措的减排量</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="109"/>
+        <location filename="../../gui/dashboard_view.py" line="107"/>
         <source>{0} initiatives</source>
         <translation>{0} 项举措</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="117"/>
+        <location filename="../../gui/dashboard_view.py" line="115"/>
         <source>Avoided + reduced, as {0}</source>
         <translation>避免排放 + 减排量，折合{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="122"/>
+        <location filename="../../gui/dashboard_view.py" line="120"/>
         <source>{0}; {1} kg CO2e each ({2})</source>
         <translation>{0}；每单位 {1} 千克二氧化碳当量（{2}）</translation>
     </message>
@@ -1137,27 +1137,27 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="273"/>
+        <location filename="../../gui/dashboard_view.py" line="281"/>
         <source>Drawing charts…</source>
         <translation>正在绘制图表…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="302"/>
+        <location filename="../../gui/dashboard_view.py" line="310"/>
         <source>&lt;h2&gt;This workspace is empty&lt;/h2&gt;&lt;p&gt;Import a workbook of your energy, deliveries, packaging and initiatives (File › Import workbook, Ctrl+I, or drop the file on this window).&lt;br&gt;No workbook yet? Download the template, fill it in, and import it.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;此工作区还没有数据&lt;/h2&gt;&lt;p&gt;请导入包含能源、配送、包装和减排举措数据的工作簿（文件 › 导入工作簿，Ctrl+I，或将文件拖到本窗口）。&lt;br&gt;还没有工作簿？下载模板，填写后再导入。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="311"/>
+        <location filename="../../gui/dashboard_view.py" line="319"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="312"/>
+        <location filename="../../gui/dashboard_view.py" line="320"/>
         <source>Download &amp;template…</source>
         <translation>下载模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="430"/>
+        <location filename="../../gui/dashboard_view.py" line="438"/>
         <source>No chart has data for these filters.</source>
         <translation>当前筛选条件下没有可显示的图表数据。</translation>
     </message>
@@ -1495,57 +1495,57 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="174"/>
+        <location filename="../../gui/dashboard_view.py" line="180"/>
         <source>t CO2e</source>
         <translation>吨二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="175"/>
+        <location filename="../../gui/dashboard_view.py" line="181"/>
         <source>kt CO2e</source>
         <translation>千吨二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="180"/>
+        <location filename="../../gui/dashboard_view.py" line="187"/>
         <source>&amp;Site:</source>
         <translation>站点(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="181"/>
+        <location filename="../../gui/dashboard_view.py" line="188"/>
         <source>&amp;Campaign:</source>
         <translation>活动(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="182"/>
+        <location filename="../../gui/dashboard_view.py" line="189"/>
         <source>&amp;Years:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="184"/>
+        <location filename="../../gui/dashboard_view.py" line="191"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="192"/>
+        <location filename="../../gui/dashboard_view.py" line="199"/>
         <source>&amp;Reset filters</source>
         <translation>重置筛选(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="207"/>
+        <location filename="../../gui/dashboard_view.py" line="214"/>
         <source>All sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="208"/>
+        <location filename="../../gui/dashboard_view.py" line="215"/>
         <source>All campaigns</source>
         <translation>全部活动</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="209"/>
+        <location filename="../../gui/dashboard_view.py" line="216"/>
         <source>first</source>
         <translation>最早</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="210"/>
+        <location filename="../../gui/dashboard_view.py" line="217"/>
         <source>last</source>
         <translation>最晚</translation>
     </message>
@@ -1907,208 +1907,218 @@
         <translation>还没有活动：导入工作簿（Ctrl+I）、从 Excel 粘贴（Ctrl+V）或添加一行。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>&amp;New workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>&amp;Open workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>&amp;Recent workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>Download &amp;template…</source>
         <translation>下载模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>&amp;Export chart…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>Export &amp;deck (PowerPoint)…</source>
         <translation>导出演示文稿(&amp;D)（PowerPoint）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>&amp;Delete rows</source>
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>&amp;Add row…</source>
         <translation>添加行(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199"/>
+        <location filename="../../gui/main_window.py" line="203"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="202"/>
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="214"/>
+        <source>Large numbers in 万/亿</source>
+        <translation>大数以万/亿显示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="216"/>
+        <source>Show 450,000,000 kWh as 4.5 亿 and 400,000 t as 40 万 in tables, cards, charts and exports</source>
+        <translation>表格、卡片、图表和导出中，将 450,000,000 千瓦时显示为 4.5 亿，400,000 吨显示为 40 万</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/main_window.py" line="220"/>
         <source>&amp;About GreenLedger</source>
         <translation>关于 GreenLedger(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250"/>
+        <location filename="../../gui/main_window.py" line="259"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="253"/>
+        <location filename="../../gui/main_window.py" line="262"/>
         <source>Read-only (open in another window) · </source>
         <translation>只读（已在另一个窗口中打开）· </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273"/>
+        <location filename="../../gui/main_window.py" line="282"/>
         <source>Open another workspace once the import has finished</source>
         <translation>请在导入完成后再打开其他工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="326"/>
+        <location filename="../../gui/main_window.py" line="335"/>
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="328"/>
-        <location filename="../../gui/main_window.py" line="338"/>
+        <location filename="../../gui/main_window.py" line="337"/>
+        <location filename="../../gui/main_window.py" line="347"/>
         <source>GreenLedger workspaces</source>
         <translation>GreenLedger 工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="336"/>
+        <location filename="../../gui/main_window.py" line="345"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="338"/>
+        <location filename="../../gui/main_window.py" line="347"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="357"/>
+        <location filename="../../gui/main_window.py" line="366"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="370"/>
+        <location filename="../../gui/main_window.py" line="379"/>
         <source>Download template</source>
         <translation>下载模板</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="372"/>
+        <location filename="../../gui/main_window.py" line="381"/>
         <source>Excel workbooks</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="378"/>
+        <location filename="../../gui/main_window.py" line="387"/>
         <source>Template written to {0}</source>
         <translation>模板已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="388"/>
+        <location filename="../../gui/main_window.py" line="397"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="390"/>
+        <location filename="../../gui/main_window.py" line="399"/>
         <source>Import {0} undone (Ctrl+Z restores it)</source>
         <translation>已撤销第 {0} 次导入（Ctrl+Z 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="411"/>
+        <location filename="../../gui/main_window.py" line="420"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="411"/>
+        <location filename="../../gui/main_window.py" line="420"/>
         <source>Workbooks</source>
         <translation>工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="435"/>
+        <location filename="../../gui/main_window.py" line="444"/>
         <source>An import is already running</source>
         <translation>已有导入正在进行</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="456"/>
+        <location filename="../../gui/main_window.py" line="465"/>
         <source>{0}: imported {1} new and {2} updated rows</source>
         <translation>{0}：导入新增 {1} 行，更新 {2} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="460"/>
+        <location filename="../../gui/main_window.py" line="469"/>
         <source>{0}: nothing new; every row is already in the workspace</source>
         <translation>{0}：没有新数据，所有行都已在工作区中</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464"/>
+        <location filename="../../gui/main_window.py" line="473"/>
         <source>Import refused: nothing was written</source>
         <translation>导入被拒绝：未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="521"/>
+        <location filename="../../gui/main_window.py" line="530"/>
         <source>Switch the language once the import has finished</source>
         <translation>请在导入完成后再切换语言</translation>
     </message>
@@ -2718,7 +2728,7 @@
 <context>
     <name>TableModel</name>
     <message>
-        <location filename="../../gui/table_model.py" line="172"/>
+        <location filename="../../gui/table_model.py" line="178"/>
         <source>Computed, read-only</source>
         <translation>计算得出，只读</translation>
     </message>

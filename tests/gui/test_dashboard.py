@@ -168,3 +168,31 @@ def test_no_export_when_no_chart_has_data(qtbot, window, tmp_path):
     qtbot.addWidget(d)
     assert not d.has_charts and not d.save_button.isEnabled() and not d.copy_button.isEnabled()
     assert d.what.count() == 1
+
+
+def test_large_numbers_in_wan_and_yi_everywhere_and_remembered(qtbot, window, demo_path):
+    from PySide6.QtCore import Qt
+
+    from core.editing import cell_text
+    from core.fields import Kind
+    from gui.main_window import MainWindow
+
+    _charts(qtbot, window)
+    energy = window.tables[Kind.ENERGY].model
+    col = energy.field_column("energy")
+    big = next(i for i, r in enumerate(energy.rows()) if 1e4 <= r["energy"] < 1e8)
+    kwh = energy.rows()[big]["energy"]
+    assert "," in energy.index(big, col).data(Qt.ItemDataRole.DisplayRole)
+    window.cn_units_action.setChecked(True)
+    shown = energy.index(big, col).data(Qt.ItemDataRole.DisplayRole)
+    assert shown.endswith(" 万")
+    assert float(shown.split()[0].replace(",", "")) == pytest.approx(kwh / 1e4, rel=0.01)
+    assert energy.index(big, col).data(Qt.ItemDataRole.EditRole) == cell_text(kwh)  # edits: stored value
+    assert window.dashboard.filters.cn_units
+    avoided = next(c for c in window.dashboard.cards if c[0].startswith("Avoided emissions"))
+    assert avoided[2].startswith("万") and float(avoided[1]) < 100
+    window.close()
+    again = MainWindow(demo_path)
+    qtbot.addWidget(again)
+    assert again.cn_units_action.isChecked() and again.dashboard.filters.cn_units
+    again.cn_units_action.setChecked(False)
