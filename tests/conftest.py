@@ -20,14 +20,20 @@ CAMPAIGNS = [["Campaign", "Start", "End", "Baseline"],
 ENERGY_HEADER = ["Site", "Period start", "Period end", "Source", "Energy (kWh)", "Instrument"]
 
 
-def write_workbook(path: Path, sheets: dict[str, list[list]]) -> Path:
-    """Write `sheets` (name -> rows, first row the header) as an .xlsx with openpyxl."""
+def write_workbook(path: Path, sheets: dict[str, list[list]], merges: dict | None = None,
+                   hidden: tuple = ()) -> Path:
+    """Write `sheets` (name -> rows, first row the header) as an .xlsx with openpyxl; `merges`:
+    sheet -> ranges to merge ("A2:A4"); `hidden`: names of hidden sheets."""
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for name, rows in sheets.items():
         ws = wb.create_sheet(name)
         for row in rows:
             ws.append(row)
+        for rng in (merges or {}).get(name, []):
+            ws.merge_cells(rng)
+        if name in hidden:
+            ws.sheet_state = "hidden"
     wb.save(path)
     return path
 

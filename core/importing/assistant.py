@@ -24,7 +24,7 @@ from core.errors import ImportRefused, Problem
 from core.fields import SHEETS, FieldType, Kind, norm
 from core.importing import mapping as mp
 from core.importing.formulas import FormulaProbe, no_saved_value
-from core.importing.importer import ImportResult, Progress, _gc_paused, check_and_write
+from core.importing.importer import ImportResult, Progress, _gc_paused, check_and_write, distinct_problems
 from core.importing.layout import (
     HeaderCell,
     IgnoredRow,
@@ -711,7 +711,7 @@ def import_plans(ws: Workspace, path: Path, plans: list[SheetPlan], *, dry_run: 
             + "; map the columns with --kind and --map, or write a template with "
               "`greenledger template`", code="no_template_sheet")])
     if problems:
-        problems = _dedupe(problems)
+        problems = distinct_problems(problems)
         parsed_problems = {id(p) for ps in parsed for p in ps.problems}
         extra = [p for p in problems if id(p) not in parsed_problems]
     else:
@@ -719,16 +719,6 @@ def import_plans(ws: Workspace, path: Path, plans: list[SheetPlan], *, dry_run: 
     with _gc_paused():
         return check_and_write(ws, path, parsed, skipped, dry_run=dry_run, progress=progress,
                                cancelled=cancelled, problems=extra)
-
-
-def _dedupe(problems: list[Problem]) -> list[Problem]:
-    seen, out = set(), []
-    for p in problems:
-        key = (p.sheet, p.row, p.column, p.reason)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
 
 
 # --- text for the command line ---------------------------------------------------------------

@@ -121,7 +121,7 @@ def check_and_write(ws: Workspace, path: Path, parsed: list[ParsedSheet], skippe
     problems += checker.check()
     warnings += checker.warnings
     if problems:
-        problems = _distinct(problems)  # a wide sheet's row is several parsed rows
+        problems = distinct_problems(problems)  # a wide sheet's row is several parsed rows
         order = {ps.sheet: i for i, ps in enumerate(parsed)}
         problems.sort(key=lambda p: (order.get(p.sheet, -1), p.row or 0, p.column or ""))
         raise ImportRefused(problems, warnings)
@@ -175,7 +175,8 @@ def _read_and_parse(path: Path, only: str | None, progress: Progress | None,
     return parsed, skipped
 
 
-def _distinct(problems: list[Problem]) -> list[Problem]:
+def distinct_problems(problems: list[Problem]) -> list[Problem]:
+    """`problems` without repeats (same sheet, row, column and reason), in order."""
     seen: set[tuple] = set()
     out = []
     for p in problems:

@@ -5,7 +5,6 @@ through the workspace and the summary."""
 
 from datetime import date
 
-import openpyxl
 import pytest
 
 from core.accounting import summarize
@@ -13,22 +12,11 @@ from core.errors import ImportRefused
 from core.fields import Kind
 from core.importing.assistant import ImportOptions, analyse, describe, import_file
 from core.importing.layout import parse_period
-from tests.conftest import CAMPAIGNS, SITES, snapshot
+from tests.conftest import CAMPAIGNS, SITES, snapshot, write_workbook
 
 
 def book(path, sheets, merges=None, hidden=()):
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-        for rng in (merges or {}).get(name, []):
-            ws.merge_cells(rng)
-        if name in hidden:
-            ws.sheet_state = "hidden"
-    wb.save(path)
-    return path
+    return write_workbook(path, sheets, merges, tuple(hidden))
 
 
 def energy(ws):
