@@ -229,7 +229,20 @@ class ImportAssistant(QDialog):
         pl.addWidget(self.totals_label)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(preview_page, self.tr("Rows as they will be stored"))
-        self.tabs.addTab(self.problems, self.tr("Problems"))
+        problems_page = QWidget(self)
+        ql = QVBoxLayout(problems_page)
+        ql.setContentsMargins(0, 0, 0, 0)
+        ql.addWidget(self.problems, 1)
+        self.marked_button = QPushButton(self.tr("Save &marked workbook…"), problems_page)
+        self.marked_button.setToolTip(
+            self.tr(
+                "A copy of the workbook with every bad cell filled and commented "
+                "with the reason: fix it in Excel, import again"
+            )
+        )
+        self.marked_button.clicked.connect(self._on_marked_clicked)
+        ql.addWidget(self.marked_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.tabs.addTab(problems_page, self.tr("Problems"))
         upper = QSplitter(Qt.Orientation.Horizontal, self)
         upper.addWidget(self.sheet_view)
         upper.addWidget(self.mapping)
@@ -499,6 +512,7 @@ class ImportAssistant(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, p)
             self.problems.addItem(item)
         self.tabs.setTabText(1, self.tr("Problems ({0})").format(len(problems)))
+        self.marked_button.setEnabled(bool(problems))
         if problems:
             self.tabs.setCurrentIndex(1)
 
@@ -514,6 +528,25 @@ class ImportAssistant(QDialog):
             index = self.sheet_model.index(p.row - 1, col if col is not None else 0)
             self.sheet_view.setCurrentIndex(index)
             self.sheet_view.scrollTo(index, QTableView.ScrollHint.PositionAtCenter)
+
+    def save_marked(self, out: Path) -> Path:
+        """The workbook with every problem's cell filled and commented (the --errors workbook)."""
+        from core.importing.error_workbook import write_error_workbook
+
+        return write_error_workbook(self.path, self._all_problems(), out)
+
+    def _on_marked_clicked(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        start = self.path.with_name(self.path.stem + "-problems.xlsx")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save marked workbook"), str(start), self.tr("Excel workbooks") + " (*.xlsx *.xlsm)"
+        )
+        if path:
+            try:
+                self.save_marked(Path(path))
+            except (OSError, ValueError) as exc:
+                QMessageBox.warning(self, self.tr("Save marked workbook"), str(exc))
 
     # --- changes ------------------------------------------------------------------------------
 

@@ -1633,119 +1633,140 @@
         <translation>将要保存的行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="232"/>
+        <location filename="../../gui/import_assistant.py" line="236"/>
+        <source>Save &amp;marked workbook…</source>
+        <translation>保存标注后的工作簿(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="239"/>
+        <source>A copy of the workbook with every bad cell filled and commented with the reason: fix it in Excel, import again</source>
+        <translation>工作簿副本：每个有问题的单元格都会着色并加批注说明原因；在 Excel 中改正后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="245"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="243"/>
+        <location filename="../../gui/import_assistant.py" line="256"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="283"/>
+        <location filename="../../gui/import_assistant.py" line="296"/>
         <source>This file cannot be imported.</source>
         <translation>此文件无法导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="305"/>
-        <location filename="../../gui/import_assistant.py" line="335"/>
+        <location filename="../../gui/import_assistant.py" line="318"/>
+        <location filename="../../gui/import_assistant.py" line="348"/>
         <source> (not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="322"/>
+        <location filename="../../gui/import_assistant.py" line="335"/>
         <source>Analysing {0}…</source>
         <translation>正在分析 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="373"/>
+        <location filename="../../gui/import_assistant.py" line="386"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="375"/>
+        <location filename="../../gui/import_assistant.py" line="388"/>
         <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
         <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="386"/>
+        <location filename="../../gui/import_assistant.py" line="399"/>
         <source>Not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="388"/>
+        <location filename="../../gui/import_assistant.py" line="401"/>
         <source>GreenLedger template sheet ({0}): {1} rows</source>
         <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="392"/>
+        <location filename="../../gui/import_assistant.py" line="405"/>
         <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
         <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="400"/>
+        <location filename="../../gui/import_assistant.py" line="413"/>
         <source>profile “{0}” applied</source>
         <translation>已应用方案“{0}”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="416"/>
+        <location filename="../../gui/import_assistant.py" line="429"/>
         <source>— ignore —</source>
         <translation>— 忽略 —</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="422"/>
+        <location filename="../../gui/import_assistant.py" line="435"/>
         <source>{0} of {1}</source>
         <translation>{1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="440"/>
+        <location filename="../../gui/import_assistant.py" line="453"/>
         <source>unit from: {0}</source>
         <translation>单位来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="440"/>
+        <location filename="../../gui/import_assistant.py" line="453"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="468"/>
+        <location filename="../../gui/import_assistant.py" line="481"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="482"/>
+        <location filename="../../gui/import_assistant.py" line="495"/>
         <source>Totals as stored: {0}</source>
         <translation>保存后的合计：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="501"/>
+        <location filename="../../gui/import_assistant.py" line="514"/>
         <source>Problems ({0})</source>
         <translation>问题（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="553"/>
+        <location filename="../../gui/import_assistant.py" line="543"/>
+        <location filename="../../gui/import_assistant.py" line="549"/>
+        <source>Save marked workbook</source>
+        <translation>保存标注后的工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="543"/>
+        <source>Excel workbooks</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="586"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="597"/>
-        <location filename="../../gui/import_assistant.py" line="607"/>
+        <location filename="../../gui/import_assistant.py" line="630"/>
+        <location filename="../../gui/import_assistant.py" line="640"/>
         <source>Save profile</source>
         <translation>保存导入方案</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="598"/>
+        <location filename="../../gui/import_assistant.py" line="631"/>
         <source>Profile name:</source>
         <translation>方案名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="615"/>
+        <location filename="../../gui/import_assistant.py" line="648"/>
         <source>Profile “{0}” saved in this workspace</source>
         <translation>方案“{0}”已保存到此工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="642"/>
+        <location filename="../../gui/import_assistant.py" line="675"/>
         <source>Period (month, quarter or year)</source>
         <translation>期间（月、季度或年）</translation>
     </message>

@@ -145,6 +145,9 @@ def test_problems_are_listed_and_a_click_shows_the_cell(qtbot, empty_window, tmp
     assert dialog.current_sheet == "用电"
     index = dialog.sheet_view.currentIndex()
     assert (index.row(), index.column()) == (4, 4)
+    assert dialog.marked_button.isEnabled()
+    marked = openpyxl.load_workbook(dialog.save_marked(tmp_path / "bad-problems.xlsx"))
+    assert "lots" in str(marked["用电"]["E5"].value) and marked["用电"]["E5"].comment is not None
     assert _energy_kwh(w.workspace.path) == 0  # nothing imported
 
 
