@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -48,6 +48,7 @@ from core.importing.profiles import Profile
 from core.importing.reader import SheetData
 from core.units import DIMENSIONS
 from gui.table_model import format_value
+from gui.value_labels import value_label
 from gui.workers import Worker
 
 PREVIEW_ROWS = 500
@@ -405,7 +406,7 @@ class ImportAssistant(QDialog):
             text = self.tr("{0} sheet, {1:.0%} sure · {2} · {3} rows").format(
                 _kind_name(plan.kind) if plan.kind else "?",
                 plan.kind_confidence,
-                plan.layout.describe() if plan.layout else "",
+                layout_text(plan.layout) if plan.layout else "",
                 f"{len(plan):,}",
             )
         profile = self.applied_profile.get(plan.sheet)
@@ -428,11 +429,13 @@ class ImportAssistant(QDialog):
             field_box = QComboBox(self.mapping)
             field_box.addItem(self.tr("— ignore —"), mp.IGNORE)
             for n in names:
-                field_box.addItem(field_label(plan.kind, n), n)
+                field_box.addItem(field_label(plan.kind, n, units=True), n)
             if col.period is not None:
                 field_box.clear()
                 field_box.addItem(
-                    self.tr("{0} of {1}").format(field_label(plan.kind, col.field), col.period.label),
+                    self.tr("{0} of {1}").format(
+                        field_label(plan.kind, col.field, units=True), col.period.label
+                    ),
                     col.field,
                 )
                 field_box.setEnabled(False)
@@ -465,7 +468,7 @@ class ImportAssistant(QDialog):
             if col.field and col.confidence < 0.8:
                 conf.setBackground(QColor("#fff4e5"))
             self.mapping.setItem(r, 3, conf)
-            self.mapping.setItem(r, 4, _item(col.how or col.note))
+            self.mapping.setItem(r, 4, _item(how_text(col.how or col.note)))
         self.mapping.resizeColumnsToContents()
         self.mapping.setColumnWidth(1, min(self.mapping.columnWidth(1), 220))
         self.mapping.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
@@ -484,7 +487,11 @@ class ImportAssistant(QDialog):
             for c, k in enumerate(keys):
                 v = row[k]
                 item = _item(
-                    format_value(v, "amount") if isinstance(v, float) else ("" if v is None else str(v))
+                    format_value(v, "amount")
+                    if isinstance(v, float)
+                    else ""
+                    if v is None
+                    else str(value_label(k, v))
                 )
                 if isinstance(v, int | float):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -663,6 +670,46 @@ class ImportAssistant(QDialog):
             return False  # e.g. another import is running: keep the dialog and its mapping
         self.accept()
         return True
+
+
+HOW = (  # ColumnPlan.how / note of the engine, shown in the app's language
+    QT_TRANSLATE_NOOP("ImportAssistant", "synonym"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "synonym + unit"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "partial"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "explicit"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "template header"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "period header"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "period header + --period year"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "not needed"),
+)
+
+
+def how_text(how: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("ImportAssistant", how) if how else ""
+
+
+def layout_text(layout) -> str:
+    """Layout.describe() in the app's language."""
+    from PySide6.QtCore import QCoreApplication
+
+    rows = layout.header_row_numbers
+    if len(rows) == 1:
+        head = QCoreApplication.translate("ImportAssistant", "header row {0}").format(rows[0])
+    else:
+        head = QCoreApplication.translate("ImportAssistant", "header rows {0}–{1} (joined)").format(
+            rows[0], rows[-1]
+        )
+    first, last = layout.data_rows
+    shape = (
+        QCoreApplication.translate("ImportAssistant", "wide: periods as columns")
+        if layout.wide
+        else QCoreApplication.translate("ImportAssistant", "long: one row per record")
+    )
+    return QCoreApplication.translate("ImportAssistant", "{0}; data rows {1}–{2}; {3}").format(
+        head, first, last, shape
+    )
 
 
 def field_label(kind: Kind | None, name: str, units: bool = False) -> str:

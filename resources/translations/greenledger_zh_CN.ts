@@ -1553,220 +1553,285 @@
 <context>
     <name>ImportAssistant</name>
     <message>
-        <location filename="../../gui/import_assistant.py" line="156"/>
+        <location filename="../../gui/import_assistant.py" line="157"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="171"/>
+        <location filename="../../gui/import_assistant.py" line="172"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="180"/>
+        <location filename="../../gui/import_assistant.py" line="181"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="187"/>
+        <location filename="../../gui/import_assistant.py" line="188"/>
         <source>from headers</source>
         <translation>取自表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="189"/>
+        <location filename="../../gui/import_assistant.py" line="190"/>
         <source>The year of month headers that give none (1月, Jan)</source>
         <translation>表头只写月份时（如 1月、Jan）所属的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="191"/>
+        <location filename="../../gui/import_assistant.py" line="192"/>
         <source>&amp;Save as profile…</source>
         <translation>保存为方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="194"/>
+        <location filename="../../gui/import_assistant.py" line="195"/>
         <source>S&amp;heet:</source>
         <translation>工作表(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="195"/>
+        <location filename="../../gui/import_assistant.py" line="196"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="196"/>
+        <location filename="../../gui/import_assistant.py" line="197"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="197"/>
+        <location filename="../../gui/import_assistant.py" line="198"/>
         <source>&amp;Profile:</source>
         <translation>导入方案(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="214"/>
+        <location filename="../../gui/import_assistant.py" line="215"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="214"/>
+        <location filename="../../gui/import_assistant.py" line="215"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="214"/>
+        <location filename="../../gui/import_assistant.py" line="215"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="214"/>
+        <location filename="../../gui/import_assistant.py" line="215"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="214"/>
+        <location filename="../../gui/import_assistant.py" line="215"/>
         <source>How</source>
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="231"/>
+        <location filename="../../gui/import_assistant.py" line="232"/>
         <source>Rows as they will be stored</source>
         <translation>将要保存的行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="236"/>
+        <location filename="../../gui/import_assistant.py" line="237"/>
         <source>Save &amp;marked workbook…</source>
         <translation>保存标注后的工作簿(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="239"/>
+        <location filename="../../gui/import_assistant.py" line="240"/>
         <source>A copy of the workbook with every bad cell filled and commented with the reason: fix it in Excel, import again</source>
         <translation>工作簿副本：每个有问题的单元格都会着色并加批注说明原因；在 Excel 中改正后重新导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="245"/>
+        <location filename="../../gui/import_assistant.py" line="246"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="256"/>
+        <location filename="../../gui/import_assistant.py" line="257"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="296"/>
+        <location filename="../../gui/import_assistant.py" line="297"/>
         <source>This file cannot be imported.</source>
         <translation>此文件无法导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="318"/>
-        <location filename="../../gui/import_assistant.py" line="348"/>
+        <location filename="../../gui/import_assistant.py" line="319"/>
+        <location filename="../../gui/import_assistant.py" line="349"/>
         <source> (not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="335"/>
+        <location filename="../../gui/import_assistant.py" line="336"/>
         <source>Analysing {0}…</source>
         <translation>正在分析 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="386"/>
+        <location filename="../../gui/import_assistant.py" line="387"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="388"/>
+        <location filename="../../gui/import_assistant.py" line="389"/>
         <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
         <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="399"/>
+        <location filename="../../gui/import_assistant.py" line="400"/>
         <source>Not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="401"/>
+        <location filename="../../gui/import_assistant.py" line="402"/>
         <source>GreenLedger template sheet ({0}): {1} rows</source>
         <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="405"/>
+        <location filename="../../gui/import_assistant.py" line="406"/>
         <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
         <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="413"/>
+        <location filename="../../gui/import_assistant.py" line="414"/>
         <source>profile “{0}” applied</source>
         <translation>已应用方案“{0}”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="429"/>
+        <location filename="../../gui/import_assistant.py" line="430"/>
         <source>— ignore —</source>
         <translation>— 忽略 —</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="435"/>
+        <location filename="../../gui/import_assistant.py" line="436"/>
         <source>{0} of {1}</source>
         <translation>{1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="453"/>
+        <location filename="../../gui/import_assistant.py" line="456"/>
         <source>unit from: {0}</source>
         <translation>单位来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="453"/>
+        <location filename="../../gui/import_assistant.py" line="456"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="481"/>
+        <location filename="../../gui/import_assistant.py" line="484"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="495"/>
+        <location filename="../../gui/import_assistant.py" line="502"/>
         <source>Totals as stored: {0}</source>
         <translation>保存后的合计：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="514"/>
+        <location filename="../../gui/import_assistant.py" line="521"/>
         <source>Problems ({0})</source>
         <translation>问题（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="543"/>
-        <location filename="../../gui/import_assistant.py" line="549"/>
+        <location filename="../../gui/import_assistant.py" line="550"/>
+        <location filename="../../gui/import_assistant.py" line="556"/>
         <source>Save marked workbook</source>
         <translation>保存标注后的工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="543"/>
+        <location filename="../../gui/import_assistant.py" line="550"/>
         <source>Excel workbooks</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="586"/>
+        <location filename="../../gui/import_assistant.py" line="593"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="630"/>
-        <location filename="../../gui/import_assistant.py" line="640"/>
+        <location filename="../../gui/import_assistant.py" line="637"/>
+        <location filename="../../gui/import_assistant.py" line="647"/>
         <source>Save profile</source>
         <translation>保存导入方案</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="631"/>
+        <location filename="../../gui/import_assistant.py" line="638"/>
         <source>Profile name:</source>
         <translation>方案名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="648"/>
+        <location filename="../../gui/import_assistant.py" line="655"/>
         <source>Profile “{0}” saved in this workspace</source>
         <translation>方案“{0}”已保存到此工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="675"/>
+        <location filename="../../gui/import_assistant.py" line="676"/>
+        <source>synonym</source>
+        <translation>同义词</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="677"/>
+        <source>synonym + unit</source>
+        <translation>同义词 + 单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="678"/>
+        <source>partial</source>
+        <translation>部分匹配</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="679"/>
+        <source>explicit</source>
+        <translation>手动指定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="680"/>
+        <source>template header</source>
+        <translation>模板表头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="681"/>
+        <source>period header</source>
+        <translation>期间表头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="682"/>
+        <source>period header + --period year</source>
+        <translation>期间表头 + 指定年份</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="683"/>
+        <source>not needed</source>
+        <translation>不需要</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="699"/>
+        <source>header row {0}</source>
+        <translation>表头在第 {0} 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="701"/>
+        <source>header rows {0}–{1} (joined)</source>
+        <translation>表头在第 {0}–{1} 行（已合并）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="706"/>
+        <source>wide: periods as columns</source>
+        <translation>宽表：期间为列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="708"/>
+        <source>long: one row per record</source>
+        <translation>长表：每行一条记录</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="710"/>
+        <source>{0}; data rows {1}–{2}; {3}</source>
+        <translation>{0}；数据在第 {1}–{2} 行；{3}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="722"/>
         <source>Period (month, quarter or year)</source>
         <translation>期间（月、季度或年）</translation>
     </message>
@@ -2731,17 +2796,17 @@
 <context>
     <name>SheetModel</name>
     <message>
-        <location filename="../../gui/import_assistant.py" line="111"/>
+        <location filename="../../gui/import_assistant.py" line="112"/>
         <source>header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="115"/>
+        <location filename="../../gui/import_assistant.py" line="116"/>
         <source>header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="119"/>
+        <location filename="../../gui/import_assistant.py" line="120"/>
         <source>outside the data block</source>
         <translation>数据区之外</translation>
     </message>
