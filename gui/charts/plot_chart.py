@@ -162,6 +162,7 @@ class ChartPlot(pg.GraphicsLayoutWidget):
         n = len(chart.categories)
         xs = np.arange(n, dtype=float)
         bars, offsets, width = self._bar_layout(chart)
+        lines_left = any(s.kind == "line" and s.axis != "right" for s in chart.series)
         base = np.zeros(n)
         top = 0.0
         for s, off in zip(bars, offsets, strict=True):
@@ -188,7 +189,7 @@ class ChartPlot(pg.GraphicsLayoutWidget):
                 tops = y0 + vals
                 for i, text in enumerate(s.labels):
                     if text and s.values[i] is not None:
-                        self._label(self.plot.vb, text, xs[i] + off, tops[i], (0.5, 1.0))
+                        self._label(self.plot.vb, text, xs[i] + off, tops[i], (0.5, 1.0), halo=lines_left)
         for s in chart.series:
             if s.kind == "line":
                 top = max(top, self._draw_line(chart, s, xs))
@@ -267,10 +268,16 @@ class ChartPlot(pg.GraphicsLayoutWidget):
         self.plot.vb.setYRange(-0.6, n - 0.4, padding=0)
         self.plot.vb.setXRange(0, (top or 1.0) * 1.22, padding=0)
 
-    def _label(self, vb, text: str, x: float, y: float, anchor, color: str = TEXT_COLOR) -> None:
+    def _label(self, vb, text: str, x: float, y: float, anchor, color: str = TEXT_COLOR,
+               halo: bool = False) -> None:
+        """A data label; `halo`: on a translucent white box above the lines (a line crossing a
+        bar's label must not strike it through)."""
         if not self._labels_on:
             return
-        item = pg.TextItem(text, color=QColor(color), anchor=anchor)
+        fill = pg.mkBrush(255, 255, 255, 215) if halo else None
+        item = pg.TextItem(text, color=QColor(color), anchor=anchor, fill=fill)
+        if halo:
+            item.setZValue(2000)
         item.setFont(chart_font(12, bold=True))
         doc = item.textItem.document()
         doc.setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignHCenter))
