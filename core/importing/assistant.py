@@ -260,8 +260,8 @@ def fill_merged_data(sheet: SheetData, layout: Layout) -> SheetData:
             continue
         top = sheet.rows[r0]
         value = top[c0] if c0 < len(top) else None
-        if value is None or value == "":
-            continue
+        if value is None or value == "" or isinstance(value, int | float):
+            continue  # a number merged over rows is one value, not one per row: not copied down
         if rows is None:
             rows = list(sheet.rows)
         for r in range(r0 + 1, min(r1, layout.end - 1) + 1):

@@ -162,11 +162,11 @@ def _problems_sheet(wb: Workbook, problems: list[Problem], titles: dict[str, str
     ws.append(["Sheet", "Row", "Column", "Value", "Problem", "Full message"])
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    for p in problems:
+    for row, p in enumerate(problems, start=2):  # not ws.max_row: recounted each time (quadratic)
         where = cell_of(p)
         ws.append([p.sheet or "", p.row, p.column or "", _shown(p.value), p.reason, str(p)])
         if where is not None and p.sheet in titles:
-            link = ws.cell(row=ws.max_row, column=3)
+            link = ws.cell(row=row, column=3)
             link.hyperlink = Hyperlink(ref=link.coordinate, location=(
                 f"{quote_sheetname(titles[p.sheet])}!{get_column_letter(where[1])}{where[0]}"))
             link.font = Font(color="FF0563C1", underline="single")
