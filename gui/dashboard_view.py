@@ -302,6 +302,7 @@ class DashboardView(QWidget):
         layout.addWidget(self.stack)
         self._build_pending = False
         self._painted = False
+        self._picker = _ClickPicker(self)  # marks the chart a click lands on as the current one
 
     def _empty_state(self) -> QWidget:
         w = QWidget(self)
@@ -415,12 +416,6 @@ class DashboardView(QWidget):
         self._draw_visible()
         self.select_chart(self.current_chart_name)
         self.charts_ready.emit()
-
-    @property
-    def _picker(self) -> QObject:
-        if not hasattr(self, "_picker_obj"):
-            self._picker_obj = _ClickPicker(self)
-        return self._picker_obj
 
     def _place_charts(self) -> None:
         """Non-empty charts two per row, in CHART_NAMES order; empty ones hidden."""
