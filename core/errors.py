@@ -60,14 +60,26 @@ class Problem:
 # translated when they are one of the fixed texts below, else shown as they are (English).
 REASON_TEMPLATES = {
     "unknown_unit": QT_TRANSLATE_NOOP("Problems", "unknown unit {unit}"),
+    "unit_unstated": QT_TRANSLATE_NOOP("Problems", "no unit stated for {field}: put it in the header ({field} ({unit})), in a 单位 line above the table, or give --unit {field}={unit}"),  # noqa: E501
+    "measure_unstated": QT_TRANSLATE_NOOP("Problems", "nothing says what these period columns hold (no header above them, title or 单位 line names {field} or a unit); give --measure {field} and --unit, or choose their field and unit in the assistant"),  # noqa: E501
+    "money_title": QT_TRANSLATE_NOOP("Problems", "{where} says these figures are money ('{what}'), not {field}; if they are {field}, say so with --measure {field} and --unit"),  # noqa: E501
+    "several_measures": QT_TRANSLATE_NOOP("Problems", "the period columns sit under several headers ({what}); name the one to import with --map \"HEADER=FIELD\" (or choose its field)"),  # noqa: E501
+    "money_not_measure": QT_TRANSLATE_NOOP("Problems", "the period columns hold money ({what}), not a quantity GreenLedger imports"),  # noqa: E501
 }
+
+
+def coded_reason(code: str, **params) -> str:
+    """The English reason of a problem whose text is REASON_TEMPLATES[code] with `params`."""
+    return REASON_TEMPLATES[code].format(**params)
 FIXED_REASONS = (
     QT_TRANSLATE_NOOP("Problems", "a true/false value where a number is needed"),
     QT_TRANSLATE_NOOP("Problems", "a date where a number is needed"),
     QT_TRANSLATE_NOOP("Problems", "not a finite number"),
     QT_TRANSLATE_NOOP("Problems", "not a number"),
     QT_TRANSLATE_NOOP("Problems", "a true/false value where a date is needed"),
-    QT_TRANSLATE_NOOP("Problems", "a number that is not a date"),
+    QT_TRANSLATE_NOOP("Problems", "a number that is not a date (dates are 1990 to 2100)"),
+    QT_TRANSLATE_NOOP("Problems", "a percentage where a quantity is needed"),
+    QT_TRANSLATE_NOOP("Problems", "this column writes numbers both with a decimal point (1,234.5) and with a decimal comma (1.234,5); write them one way"),  # noqa: E501
     QT_TRANSLATE_NOOP("Problems", "not a date (use 2021-06-18, 2021/6/18 or 2021年6月18日)"),
     QT_TRANSLATE_NOOP("Problems", "not a valid calendar date"),
     QT_TRANSLATE_NOOP("Problems", "not a year between 1900 and 2100"),

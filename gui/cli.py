@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="unit of a field's column, e.g. energy=MWh (repeatable)")
     imp.add_argument("--value", action="append", metavar="FIELD=VALUE",
                      help="one value for every row, e.g. source=grid (repeatable)")
+    imp.add_argument("--measure", metavar="FIELD",
+                     help="what the month (quarter, year) columns of a wide sheet hold, e.g. "
+                          "energy, when no header or title says")
     imp.add_argument("--period", type=int, metavar="YEAR",
                      help="the year of month headers without one (1月, Jan)")
     imp.add_argument("--header-row", type=int, action="append", metavar="N",
@@ -236,6 +239,8 @@ def _import_options(args: argparse.Namespace, ws):
         options.kind = Kind(args.kind)
     if args.period is not None:
         options.period_year = args.period
+    if args.measure:
+        options.measure = args.measure
     if args.header_row:
         options.header_rows = sorted(args.header_row)
     return options

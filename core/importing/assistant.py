@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from core.errors import ImportRefused, Problem
+from core.errors import ImportRefused, Problem, coded_reason
 from core.fields import SHEETS, FieldType, Kind, norm
 from core.importing import mapping as mp
 from core.importing.formulas import FormulaProbe, no_saved_value
@@ -31,8 +31,10 @@ from core.importing.layout import (
     Layout,
     Period,
     detect_layout,
+    money_in_text,
     parse_period,
     row_kind,
+    unit_in_text,
 )
 from core.importing.reader import ReadError, SheetData, column_letter, read_sheets
 from core.importing.sheets import (
@@ -46,6 +48,12 @@ from core.importing.sheets import (
 from core.importing.values import CellError, is_blank, parser_for
 from core.storage import Workspace
 from core.units import UnitError, multiplier
+
+PARSE_ANYWAY = {"measure_unstated", "money_title", "unit_unstated", "unknown_unit"}
+"""Sheet problems that still let the cells be read, so their own problems are listed too."""
+
+UNIT_REQUIRED = ("energy", "mass", "distance")
+"""Dimensions whose unit must be stated (a 10,000× slip between kWh and 万千瓦时 is silent)."""
 
 EMPTY_MARKS = {"-", "--", "—", "–", "/", "n/a", "na", "无", "空", "—/—"}
 """Cells of a wide sheet's period columns that mean "no value" (skipped like blanks)."""
@@ -209,26 +217,31 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
     extra = frozenset(norm(k) for k in options.mapping)
     header_rows = [r - 1 for r in options.header_rows] if options.header_rows else None
     layout = detect_layout(sheet.rows, year=options.period_year, header_rows=header_rows,
-                           extra_headers=extra)
+                           extra_headers=extra, merged=sheet.merged)
     if layout is None:
         plan.skipped = "no header row found (no known column headers in the first rows)"
         _refuse_if_named(plan, named or bool(options.kind))
         return plan
     plan.layout = layout
+    if unit := unit_in_text(sheet.name):  # a sheet named 用电（MWh）
+        layout.unit_hints.append((unit, "the sheet name"))
+    if money := money_in_text(sheet.name):
+        layout.money_hints.append((money, "the sheet name", sheet.name))
     sheet = fill_merged_data(sheet, layout)
     kinds = [Kind(options.kind)] if options.kind else list(SHEETS)
-    best: tuple[float, Kind, list[ColumnPlan], list[str], dict] | None = None
+    best: tuple[Kind, _Mapped] | None = None
     for kind in kinds:
         try:
-            cols, missing, constants, score = _map(kind, layout, options, sheet.name)
+            mapped_as = _map(kind, layout, options, sheet.name)
         except KeyError as exc:
             plan.problems.append(Problem(file, str(exc.args[0]), sheet.name,
                                          code="bad_mapping"))
             return plan
-        if best is None or score > best[0]:
-            best = (score, kind, cols, missing, constants)
+        if best is None or mapped_as.score > best[1].score:
+            best = (kind, mapped_as)
     assert best is not None
-    score, kind, cols, missing, constants = best
+    kind, m = best
+    cols, missing, constants = m.columns, m.missing, m.constants
     plan.kind, plan.columns = kind, cols
     mapped = [c for c in cols if c.field]
     plan.kind_confidence = round(sum(c.confidence for c in mapped) / len(mapped), 2) \
@@ -238,8 +251,11 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
                         f"{', '.join(missing)}")
         _refuse_if_named(plan, named or bool(options.kind or options.mapping))
         return plan
+    _measure_problems(plan, m)
+    if m.refusals:
+        return plan
     _units(plan, layout, options, constants)
-    if plan.problems:
+    if any(p.code not in PARSE_ANYWAY for p in plan.problems):
         return plan
     if layout.wide:
         plan.parsed = _parse_wide(plan, sheet, layout, constants, formula_at)
@@ -255,7 +271,7 @@ def fill_merged_data(sheet: SheetData, layout: Layout) -> SheetData:
     (a site merged over its three source rows is that site on each row; Excel keeps the value
     in the top cell only). Merges in the header and title rows are left to the layout."""
     rows = None
-    for (r0, c0), (r1, c1) in sheet.merged:
+    for (r0, c0), (r1, c1) in sheet.merged or ():
         if r1 <= r0 or r0 < layout.first_data or r0 >= layout.end:
             continue
         top = sheet.rows[r0]
@@ -283,7 +299,7 @@ def _refuse_if_named(plan: SheetPlan, named: bool) -> None:
 
 def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
                    formula_at, progress) -> SheetPlan:
-    layout = detect_layout(sheet.rows, header_rows=[template.header_row])
+    layout = detect_layout(sheet.rows, header_rows=[template.header_row], merged=sheet.merged)
     assert layout is not None
     layout.units_row = {}
     layout.first_data = template.header_row + 1
@@ -330,20 +346,118 @@ def _explicit_for(cell: HeaderCell, options: ImportOptions) -> str | None:
     return None
 
 
-def _map(kind: Kind, layout: Layout, options: ImportOptions,
-         sheet_name: str) -> tuple[list[ColumnPlan], list[str], dict[str, str], float]:
-    """Columns of `layout` mapped as `kind`: (columns, missing required fields, constant
-    values, score)."""
+@dataclass(slots=True)
+class _Mapped:
+    columns: list[ColumnPlan]
+    missing: list[str]
+    constants: dict[str, str]
+    score: float
+    measure_how: str = ""  # how the period columns' field was found (see _measure)
+    refusals: list[tuple[str, dict]] = field(default_factory=list)  # (code, params)
+
+
+def _group_key(cell: HeaderCell) -> str:
+    """The header a wide sheet's period column sits under (`用电量`, `电费（元）`), or "" when
+    it sits under none or under a period (`2023年` over `1月` … `12月`)."""
+    if not cell.upper or cell.upper == cell.text or parse_period(mp.split_unit(cell.upper)[0]):
+        return ""
+    return cell.upper
+
+
+def _group_field(kind: Kind, upper: str, options: ImportOptions,
+                 numeric: set[str]) -> str | None:
+    """The numeric field a group header names (`用电量` energy, `(万千瓦时)` energy), "money"
+    for costs (`电费（元）`), or None."""
+    for header, fld in options.mapping.items():
+        if norm(header) in (norm(upper), norm(mp.split_unit(upper)[0])):
+            name = mp.resolve_field(kind, fld)
+            return name if name in numeric or name == mp.IGNORE else None
+    if money_in_text(upper):
+        return "money"
+    for m in mp.match_header(upper, kind):
+        if m.field in numeric and m.confidence >= 0.8:
+            return m.field
+    unit = mp.split_unit(upper)[1] or (upper.strip("()（）[]【】 ") if mp.is_unit(
+        upper.strip("()（）[]【】 ")) else None)
+    dim = mp.unit_dimension(unit) if unit else None
+    return next((f.name for f in SHEETS[kind].fields if f.name in numeric and dim
+                 and f.dimension == dim), None)
+
+
+def _contains_finer(cell: HeaderCell, finer: list[HeaderCell]) -> bool:
+    """Whether a quarter or year column covers some of the month (or quarter) columns beside
+    it, so is their total; a quarter of another year is data of its own."""
+    return any(cell.period.start <= f.period.start and f.period.end <= cell.period.end
+               for f in finer)
+
+
+def _map(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) -> _Mapped:
+    """Columns of `layout` mapped as `kind`, the required fields it lacks, constant values
+    and a score (see _Mapped)."""
     cells = layout.cells
     periods = [c for c in cells if c.period is not None] if layout.wide else []
+    period_idx = {c.index for c in periods}
     measure: str | None = None
     measure_conf = 0.0
+    measure_how = ""
+    refusals: list[tuple[str, dict]] = []
+    aside: dict[int, str] = {}  # period columns not imported, and why
     if periods:
-        measure, measure_conf = _measure(kind, periods, layout, options)
+        numeric = {f.name for f in SHEETS[kind].fields if f.type == FieldType.NUMBER}
+        groups: dict[str, list[HeaderCell]] = {}
+        for c in periods:
+            groups.setdefault(_group_key(c), []).append(c)
+        if len(groups) > 1 or "" not in groups:
+            fields = {g: _group_field(kind, g, options, numeric) for g in groups if g}
+            live = [g for g in groups if fields.get(g) != mp.IGNORE]
+            named = [g for g in live if g and fields.get(g) not in (None, "money")]
+            only = live[0] if len(live) == 1 else None
+            if options.measure:
+                want = mp.resolve_field(kind, options.measure)
+                use = [g for g in named if fields[g] == want] or \
+                    ([""] if "" in groups else [only] if only is not None else [])
+            elif named:
+                use = named  # more than one: which is meant is the user's to say
+            elif "" in groups:
+                use = [""]
+            else:
+                use = [only] if only is not None and fields.get(only) != "money" else []
+            if len(use) == 1:
+                for g, cs in groups.items():
+                    if g != use[0]:
+                        why = ("money, not a quantity" if fields.get(g) == "money"
+                               else "ignored as asked" if fields.get(g) == mp.IGNORE
+                               else f"under {g!r}" if g else "under no header")
+                        for c in cs:
+                            aside[c.index] = f"{why}; the imported months are under {use[0]!r}" \
+                                if use[0] else why
+                periods = groups[use[0]]
+            elif not live:
+                for c in periods:
+                    aside[c.index] = "ignored as asked"
+                periods = []
+            else:
+                names = ", ".join(repr(g) for g in live if g)
+                money = [g for g in live if fields.get(g) == "money"]
+                if len(money) == len(live):
+                    refusals.append(("money_not_measure", {"what": names}))
+                else:
+                    refusals.append(("several_measures", {"what": names}))
+                for c in periods:
+                    aside[c.index] = "period column of an unclear measure"
+                periods = []
+        finest = _finest_grain(periods)
+        finer = [c for c in periods if c.period.grain == finest]
+        for c in periods:
+            if c.period.grain != finest and _contains_finer(c, finer):
+                aside[c.index] = f"a {c.period.grain} over the {finest} columns (their total)"
+        periods = [c for c in periods if c.index not in aside]
+        if periods:
+            measure, measure_conf, measure_how = _measure(kind, periods, layout, options)
     fixed: dict[int, mp.Match] = {}
     candidates: dict[int, list[mp.Match]] = {}
     notes: dict[int, str] = {}
-    period_idx = {c.index for c in periods}
+    use_idx = {c.index for c in periods}
     for cell in cells:
         if cell.index in period_idx:
             continue
@@ -359,6 +473,9 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions,
         if not ms and cell.upper and cell.lower:
             ms = [replace(m, confidence=round(m.confidence * 0.9, 2))
                   for m in mp.match_header(cell.lower, kind) + mp.match_header(cell.upper, kind)]
+        if money_in_text(cell.text):  # 电费（元）, Energy cost: not a quantity
+            ms = [m for m in ms if mp.kind_field(kind, m.field) is None
+                  or mp.kind_field(kind, m.field).type != FieldType.NUMBER]
         if periods and measure:
             ms = [m for m in ms if m.field != measure]  # the period columns hold it
         if periods:
@@ -380,17 +497,18 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions,
         if unit and mp.unit_dimension(unit) == "mass":
             constants["unit"] = unit
             fields.add("unit")
+    if refusals:  # the period columns' problem is said; do not call the table unknown
+        fields |= {"period_start", "period_end"} | {
+            f.name for f in SHEETS[kind].fields if f.type == FieldType.NUMBER}
     missing = mp.missing_required(kind, fields)
-    if periods and not measure:
+    if period_idx and not measure and not refusals:
         missing.append("a field for the period columns")
     cols: list[ColumnPlan] = []
-    finest = _finest_grain(periods)
     for cell in cells:
         if cell.index in period_idx:
-            if cell.period.grain != finest:
+            if cell.index not in use_idx:
                 cols.append(ColumnPlan(cell.index, cell.text, None, period=cell.period,
-                                       note=f"a {cell.period.grain} beside {finest} columns "
-                                            "(taken as their total)"))
+                                       note=aside.get(cell.index, "not needed")))
                 continue
             how = "period header" + ("" if cell.period.year_given else " + --period year")
             cols.append(ColumnPlan(cell.index, cell.text, measure, round(
@@ -410,7 +528,7 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions,
         score -= 100
     if norm(sheet_name) in {norm(n) for n in SHEETS[kind].sheet_names}:
         score += 0.75
-    return cols, missing, constants, score
+    return _Mapped(cols, missing, constants, score, measure_how, refusals)
 
 
 def _finest_grain(periods: list[HeaderCell]) -> str | None:
@@ -422,30 +540,73 @@ def _finest_grain(periods: list[HeaderCell]) -> str | None:
 
 
 def _measure(kind: Kind, periods: list[HeaderCell], layout: Layout,
-             options: ImportOptions) -> tuple[str | None, float]:
-    """The field a wide sheet's period columns hold, and how sure."""
+             options: ImportOptions) -> tuple[str | None, float, str]:
+    """The field a wide sheet's period columns hold, how sure, and how it was found:
+    "option" (--measure), "map" (a period header mapped), "header" (the header above them),
+    "title" (a title or 单位 line naming the measure), "unit" (a unit stated for them or the
+    table) or "guess" (nothing says; the kind's usual measure)."""
     numeric = {f.name for f in SHEETS[kind].fields if f.type == FieldType.NUMBER}
     if options.measure:
         name = mp.resolve_field(kind, options.measure)
-        return (name, 1.0) if name in numeric else (None, 0.0)
+        return (name, 1.0, "option") if name in numeric else (None, 0.0, "")
     for cell in periods:  # an explicit --map of a period header
         chosen = _explicit_for(cell, options)
         if chosen:
             name = mp.resolve_field(kind, chosen)
             if name in numeric:
-                return name, 1.0
-    for text in [c.upper for c in periods if c.upper] + [t for t, _ in layout.unit_hints]:
-        for m in mp.match_header(text, kind):
-            if m.field in numeric:
-                return m.field, m.confidence
+                return name, 1.0, "map"
+    given = [mp.resolve_field(kind, k) for k in options.units]
+    if len(stated := [n for n in given if n in numeric]) == 1:  # --unit energy=MWh
+        return stated[0], 1.0, "option"
+    for texts, how in (([c.upper for c in periods if c.upper], "header"),
+                       ([t for t, _ in layout.unit_hints], "title")):
+        for text in texts:
+            for m in mp.match_header(text, kind):
+                if m.field in numeric:
+                    return m.field, m.confidence, how
     for u in [c.unit for c in periods if c.unit] + [t for t, _ in layout.unit_hints]:
         dim = mp.unit_dimension(u)
         for f in SHEETS[kind].fields:
             if f.name in numeric and f.dimension == dim:
-                return f.name, 0.9
+                return f.name, 0.9, "unit"
     if kind in mp.MEASURES:
-        return mp.MEASURES[kind], 0.7
-    return None, 0.0
+        return mp.MEASURES[kind], 0.7, "guess"
+    return None, 0.0, ""
+
+
+def _period_span(cols: list[ColumnPlan]) -> str:
+    """`C–N 2023年1月 … 2023年12月`: the period columns named for a message."""
+    if len(cols) == 1:
+        return cols[0].label
+    return f"{cols[0].header} … {cols[-1].header} [{cols[0].letter}–{cols[-1].letter}]"
+
+
+def _measure_problems(plan: SheetPlan, m: _Mapped) -> None:
+    """Refuse a wide sheet whose period columns may not hold what they would be imported as:
+    under several headers, holding money, or with nothing saying what they hold."""
+    layout = plan.layout
+    row = layout.header_row_numbers[0]
+    periods = [c for c in plan.columns if c.period is not None and c.field]
+    all_periods = [c for c in plan.columns if c.period is not None]
+    where = _period_span(periods or all_periods) if all_periods else None
+    for code, params in m.refusals:
+        plan.problems.append(Problem(plan.file, coded_reason(code, **params), plan.sheet, row, where,
+                                     all_periods[0].header if all_periods else None,
+                                     code=code, params=params))
+    if not periods:
+        return
+    measure = periods[0].field
+    if m.measure_how in ("title", "unit", "guess") and layout.money_hints:
+        word, at, text = layout.money_hints[0]
+        params = {"what": text, "where": at, "field": measure}
+        plan.problems.append(Problem(plan.file, coded_reason("money_title", **params), plan.sheet,
+                                     row, where, periods[0].header, code="money_title",
+                                     params=params))
+    elif m.measure_how == "guess":
+        params = {"field": measure}
+        plan.problems.append(Problem(plan.file, coded_reason("measure_unstated", **params),
+                                     plan.sheet, row, where, periods[0].header,
+                                     code="measure_unstated", params=params))
 
 
 def _units(plan: SheetPlan, layout: Layout, options: ImportOptions,
@@ -454,6 +615,7 @@ def _units(plan: SheetPlan, layout: Layout, options: ImportOptions,
     units, else a unit stated above or beside the header (title, `单位：…`)."""
     kind = plan.kind
     header_row = layout.header_row_numbers[-1]
+    unstated: list[ColumnPlan] = []
     for c in plan.columns:
         f = mp.kind_field(kind, c.field) if c.field else None
         if f is None or not f.dimension:
@@ -463,6 +625,8 @@ def _units(plan: SheetPlan, layout: Layout, options: ImportOptions,
             unit, source = options.units[c.field], "option"
         elif c.unit:
             unit, source = c.unit, "header"
+        elif mp.unit_dimension(bare := c.header.strip("()（）[]【】 ")) == f.dimension:
+            unit, source = bare, "header"  # a header that is its unit: `kWh`, `万千瓦时`
         elif c.index in layout.units_row:
             unit, source = layout.units_row[c.index], "units row"
         else:
@@ -471,6 +635,8 @@ def _units(plan: SheetPlan, layout: Layout, options: ImportOptions,
                     unit, source = hint, where
                     break
         c.unit, c.unit_from = unit, source
+        if unit is None and f.dimension in UNIT_REQUIRED:
+            unstated.append(c)
         if unit:
             try:
                 c.multiplier = multiplier(f.dimension, unit)
@@ -478,6 +644,15 @@ def _units(plan: SheetPlan, layout: Layout, options: ImportOptions,
                 plan.problems.append(Problem(plan.file, str(exc), plan.sheet, header_row,
                                              c.label, unit, code="unknown_unit",
                                              params={"unit": unit}))
+    periods = [c for c in unstated if c.period is not None]
+    if any(p.code in ("measure_unstated", "money_title") for p in plan.problems):
+        periods = []  # already said: nothing says what (or in which unit) they hold
+    for cols in [[c] for c in unstated if c.period is None] + ([periods] if periods else []):
+        f = mp.kind_field(kind, cols[0].field)
+        params = {"field": f.name, "unit": f.stored_unit or ""}
+        plan.problems.append(Problem(plan.file, coded_reason("unit_unstated", **params),
+                                     plan.sheet, header_row, _period_span(cols), cols[0].header,
+                                     code="unit_unstated", params=params))
     for name, value in constants.items():
         f = mp.kind_field(kind, name)
         if f is None:
@@ -633,11 +808,13 @@ def _parse_wide(plan: SheetPlan, sheet: SheetData, layout: Layout, constants: di
     row_numbers: list[int] = []
     others = [f.name for f in SHEETS[kind].fields
               if f.name not in id_values and f.name not in ("period_start", "period_end", measure)]
+    texts = [v for pc in period_cols for r in kept
+             if type(v := sheet.rows[r][pc.index]) is str]  # one decimal mark for them all
     for pc in period_cols:
         col = Column(pc.index, mfield, pc.header, pc.multiplier)
         raw = [sheet.rows[r][pc.index] for r in kept]
         raw = ["" if _blank_value(v) else v for v in raw]
-        values, errors = parse_column(col, raw)
+        values, errors = parse_column(col, raw, texts)
         for i, value, exc in errors:
             problems.append(Problem(file, exc.reason, sheet.name, kept[i] + 1, col.label, value,
                                     code=exc.code))
@@ -753,8 +930,10 @@ def describe(plan: SheetPlan) -> str:
             continue
         if c in periods[:1] and len(periods) > 1:
             last = periods[-1]
+            grains = {p.period.grain for p in periods}
+            grain = c.period.grain if len(grains) == 1 else "period"
             what = (f"{c.letter}–{last.letter} {c.header} … {last.header} → {c.field} "
-                    f"({len(periods)} {c.period.grain} columns, period from the header")
+                    f"({len(periods)} {grain} columns, period from the header")
         elif c.field:
             what = f"{c.letter} {c.header} → {c.field} ({c.how}"
         else:

@@ -231,6 +231,7 @@ class Layout:
     ignored: list[IgnoredRow] = field(default_factory=list)
     unit_hints: list[tuple[str, str]] = field(default_factory=list)  # (unit, where)
     units_row: dict[int, str] = field(default_factory=dict)  # column -> unit of a units row
+    money_hints: list[tuple[str, str, str]] = field(default_factory=list)  # (word, where, text)
 
     @property
     def wide(self) -> bool:
@@ -305,14 +306,26 @@ def _single_cells(cells: list[object], year: int | None) -> list[HeaderCell]:
     return out
 
 
-def _joined_cells(upper: list[object], lower: list[object], year: int | None) -> list[HeaderCell]:
+def _joined_cells(upper: list[object], lower: list[object], year: int | None,
+                  spans: list[tuple[int, int]] | None = None) -> list[HeaderCell]:
+    """Header cells of a two-row header. An upper cell covers the sub-headers under it: the
+    columns of its merged range where the upper row has merged cells (`spans`, first and last
+    column), else the blank upper cells to its right over filled lower cells (a sheet saved as
+    CSV or without merges)."""
     width = max(len(upper), len(lower))
     up = [_text(upper[i]) if i < len(upper) else "" for i in range(width)]
     low = [_text(lower[i]) if i < len(lower) else "" for i in range(width)]
     filled = list(up)
-    for j in range(1, width):  # a merged upper cell spans the sub-headers under it
-        if not filled[j] and low[j] and filled[j - 1] and low[j - 1]:
-            filled[j] = filled[j - 1]
+    if spans:
+        for c0, c1 in spans:
+            for j in range(c0 + 1, min(c1, width - 1) + 1):
+                if c0 < width and not filled[j]:
+                    filled[j] = up[c0]
+    else:
+        for j in range(1, width):
+            if not filled[j] and low[j] and filled[j - 1] and low[j - 1] \
+                    and not _UNIT_NOTE.search(filled[j - 1]):
+                filled[j] = filled[j - 1]
     out = []
     for i in range(width):
         u, lo = filled[i], low[i]
@@ -365,21 +378,42 @@ def _looks_numeric(text: str) -> bool:
                                                  and 1900 <= int(t) <= 2100)
 
 
+def _row_spans(merged: list | None, r: int) -> list[tuple[int, int]] | None:
+    """Column spans of the cells merged across row `r` (None when the format does not say)."""
+    if merged is None:
+        return None
+    return [(c0, c1) for (r0, c0), (r1, c1) in merged if r0 <= r <= r1 and c1 > c0]
+
+
+def _upper_header(upper: list[object], lower: list[object]) -> bool:
+    """Whether `upper` can be the upper row of a two-row header over `lower`: not a title
+    (one cell at or left of the table's first column) nor a line of units or notes
+    (`单位：万千瓦时`), which state a unit for the whole table."""
+    cells = [(i, _text(v)) for i, v in enumerate(upper) if not is_blank(v)]
+    if not cells:
+        return False
+    first_lower = next((i for i, v in enumerate(lower) if not is_blank(v)), 0)
+    if len(cells) == 1 and cells[0][0] <= first_lower:
+        return False
+    return not all(_UNIT_NOTE.search(t) or is_note_text(t) for _, t in cells)
+
+
 def detect_layout(rows: list[list[object]], *, year: int | None = None,
                   header_rows: list[int] | None = None,
-                  extra_headers: frozenset[str] = frozenset()) -> Layout | None:
+                  extra_headers: frozenset[str] = frozenset(),
+                  merged: list | None = None) -> Layout | None:
     """The layout of a sheet's rows, or None when no row looks like a header.
 
     `header_rows` (0-based) forces the header; `extra_headers` (normal forms) are headers the
     user mapped explicitly, which count as known headers; `year` completes month headers that
-    have none (`1月`, `Jan`)."""
+    have none (`1月`, `Jan`); `merged` is the sheet's merged ranges (SheetData.merged)."""
     scan = rows[:HEADER_SCAN_ROWS]
     if header_rows:
         hr = sorted(header_rows)
         if hr[-1] >= len(rows):
             return None
         cells = (_single_cells(rows[hr[0]], year) if len(hr) == 1
-                 else _joined_cells(rows[hr[0]], rows[hr[-1]], year))
+                 else _joined_cells(rows[hr[0]], rows[hr[-1]], year, _row_spans(merged, hr[0])))
     else:
         best: tuple[float, list[int], list[HeaderCell]] | None = None
         for r, raw in enumerate(scan):
@@ -394,10 +428,11 @@ def detect_layout(rows: list[list[object]], *, year: int | None = None,
         score, hr, cells = best
         r = hr[0]
         for pair in ((r, r + 1), (r - 1, r)):
-            if pair[0] < 0 or pair[1] >= len(rows) or not _filled(rows[pair[0]]) \
-                    or not _filled(rows[pair[1]]):
+            if pair[0] < 0 or pair[1] >= len(rows) or not _filled(rows[pair[1]]) \
+                    or not _upper_header(rows[pair[0]], rows[pair[1]]):
                 continue
-            joined = _joined_cells(rows[pair[0]], rows[pair[1]], year)
+            joined = _joined_cells(rows[pair[0]], rows[pair[1]], year,
+                                   _row_spans(merged, pair[0]))
             s = _score(joined, rows[pair[0]] + rows[pair[1]], extra_headers)
             if s > score + 0.25:
                 score, hr, cells = s, list(pair), joined
@@ -426,6 +461,20 @@ def unit_in_text(text: str) -> str | None:
     return None
 
 
+_MONEY = re.compile(r"(?<![单公])[万千亿百]?元|人民币|美元|欧元|英镑|电费|费用|金额|成本|价格|单价|"
+                    r"[$¥€£]|\b(?:cny|rmb|usd|eur|gbp|costs?|prices?|spend(?:ing)?|"
+                    r"expenses?|tariffs?)\b", re.IGNORECASE)
+
+
+def money_in_text(text: object) -> str | None:
+    """The word or currency that makes a header or title about money, not a quantity
+    (`电费（万元）`, `Electricity cost (CNY)`, `金额`), or None."""
+    if not isinstance(text, str) or not text:
+        return None
+    m = _MONEY.search(unicodedata.normalize("NFKC", text))
+    return m.group(0) if m else None
+
+
 def _above(rows: list[list[object]], layout: Layout) -> None:
     """Classify the rows above the header; collect units stated in titles."""
     for r in range(layout.header_rows[0]):
@@ -439,6 +488,8 @@ def _above(rows: list[list[object]], layout: Layout) -> None:
         for c in filled:
             if isinstance(c, str) and (unit := unit_in_text(c)):
                 layout.unit_hints.append((unit, f"row {r + 1}"))
+            if money := money_in_text(c):
+                layout.money_hints.append((money, f"row {r + 1}", _text(c)))
 
 
 def _header_units(layout: Layout, cells: list[HeaderCell]) -> None:

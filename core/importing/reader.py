@@ -56,7 +56,8 @@ class SheetData:
     rows: list[list[object]]
     hidden: bool = False
     formula_check: object = field(default=None, repr=False)  # callable(row, col) -> bool
-    merged: list = field(default_factory=list, repr=False)  # ((row0, col0), (row1, col1)), 0-based
+    # ((row0, col0), (row1, col1)), 0-based; None where the format does not say (csv, ods)
+    merged: list | None = field(default=None, repr=False)
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -98,12 +99,13 @@ def read_sheets(path: Path, only: str | None = None) -> Iterator[SheetData]:
         yield SheetData(name, rows, hidden=hidden, merged=_merged_ranges(sheet))
 
 
-def _merged_ranges(sheet) -> list:
-    """The sheet's merged cells (xlsx, ods; none where calamine does not give them)."""
+def _merged_ranges(sheet) -> list | None:
+    """The sheet's merged cells (xlsx, xls), or None where calamine does not give them (ods)."""
     try:
-        return list(sheet.merged_cell_ranges or [])
+        ranges = sheet.merged_cell_ranges
     except Exception:  # noqa: BLE001 - formats without merge information
-        return []
+        return None
+    return None if ranges is None else list(ranges)
 
 
 def _check_extent(path: Path, name: str, sheet) -> None:

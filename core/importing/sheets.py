@@ -11,7 +11,15 @@ from core.errors import Problem
 from core.fields import SHEETS, Field, FieldType, Kind, SheetSpec, norm
 from core.importing.formulas import no_saved_value
 from core.importing.reader import SheetData, column_letter
-from core.importing.values import CellError, is_blank, is_total_label, parser_for
+from core.importing.values import (
+    MIXED_DECIMALS,
+    CellError,
+    decimal_style,
+    is_blank,
+    is_total_label,
+    parse_number,
+    parser_for,
+)
 from core.units import UnitError, multiplier, split_header
 
 HEADER_SCAN_ROWS = 15
@@ -248,13 +256,16 @@ def _missing_required(ps: ParsedSheet, data: list[list[object]], first_row: int,
 _SLOW = object()
 
 
-def _parse_column(c: Column, raw: list[object]) -> tuple[list[object], list[tuple[int, object, CellError]]]:
-    """Parsed values of one column (None for blanks and bad cells) and its bad cells."""
+def _parse_column(c: Column, raw: list[object], texts: list[object] | None = None
+                  ) -> tuple[list[object], list[tuple[int, object, CellError]]]:
+    """Parsed values of one column (None for blanks and bad cells) and its bad cells.
+
+    Numbers written as text are read with the decimal mark of the column (or of `texts`, the
+    cells of every column holding the same measure, as a wide sheet's months)."""
     f = c.field
     parse = parser_for(f)
+    mixed: set[str] = set()
     if f.type in (FieldType.NUMBER, FieldType.INTEGER):
-        parse_one = _number_parser(parse, c.multiplier, f.maximum, f.stored_unit or "",
-                                   percent=f.dimension == "percent")
         mult = c.multiplier
 
         def fast(x: object) -> object:
@@ -269,6 +280,10 @@ def _parse_column(c: Column, raw: list[object]) -> tuple[list[object], list[tupl
         if len(numbers) == len(values) - values.count(None) and _all_fine(
                 numbers, f.maximum, f.dimension == "percent"):
             return values, []
+        pct = f.dimension == "percent"
+        style, mixed = decimal_style(raw if texts is None else texts)
+        parse_one = _number_parser(lambda v: parse_number(v, percent=pct, style=style), mult,
+                                   f.maximum, f.stored_unit or "", percent=pct)
     else:
         parse_one = parse
         distinct = set(raw)
@@ -288,6 +303,10 @@ def _parse_column(c: Column, raw: list[object]) -> tuple[list[object], list[tupl
     for i, v in enumerate(raw):
         if is_blank(v):
             values.append(None)
+            continue
+        if mixed and v in mixed:
+            values.append(None)
+            errors.append((i, v, CellError(MIXED_DECIMALS, "mixed_decimals")))
             continue
         try:
             values.append(parse_one(v))

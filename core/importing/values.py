@@ -24,10 +24,15 @@ class CellError(ValueError):
 
 
 _EXCEL_EPOCH = date(1899, 12, 30)
+SERIAL_FIRST, SERIAL_LAST = 32874, 73415
+"""Excel date serials read as dates: 1990-01-01 to 2100-12-31 (a bare 2023 is a year, not
+1905-07-15)."""
 _NUMBER_CLEAN = str.maketrans("", "", "  '")
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+$")
+_DOT_GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
+_PLAIN_COMMA = re.compile(r"^[+-]?\d*,\d+$")
 _DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _DATE_TIME_TEXT = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[T ][\d:.]+\s*$")
 TOTAL_WORDS = {"total", "totals", "grandtotal", "subtotal", "sum", "合计", "总计", "小计", "总和",
@@ -48,11 +53,14 @@ def parse_text(value: object) -> str | None:
     return unicodedata.normalize("NFKC", str(value)).strip()
 
 
-def parse_number(value: object, *, percent: bool = False) -> float | None:
-    """A number from a numeric cell or text such as `1,234.5`, `1 234`, `1.234,5`, `0,3`, `30%`.
+def parse_number(value: object, *, percent: bool = False, style: str | None = None) -> float | None:
+    """A number from a numeric cell or text such as `1,234.5`, `1 234`, `1.234,5`, `0,3`, and
+    `30%` in a percent field (`percent`; elsewhere a percentage is refused).
 
-    A comma is a thousands separator where it groups digits in threes (`1,234,567`), else a
-    decimal comma (`1234,5`, `1.234,5`); anything else is refused rather than guessed."""
+    `style` is the decimal mark of the cell's column ("point" or "comma", see decimal_style):
+    it settles cells that read either way (`2.500`, `1,234`). Without it a comma is a
+    thousands separator where it groups digits in threes (`1,234,567`), else a decimal comma
+    (`1234,5`, `1.234,5`); anything else is refused rather than guessed."""
     if is_blank(value):
         return None
     if isinstance(value, bool):
@@ -66,17 +74,22 @@ def parse_number(value: object, *, percent: bool = False) -> float | None:
         if text.startswith("#"):
             raise CellError(f"an Excel error value ({text}) where a number is needed",
                             "excel_error")
-        is_pct = text.endswith("%")
-        number = _number_text(text.rstrip("%").translate(_NUMBER_CLEAN))
-        if is_pct and not percent:
-            number /= 100.0
+        if text.endswith("%") and not percent:
+            raise CellError("a percentage where a quantity is needed", "percent_not_allowed")
+        number = _number_text(text.rstrip("%").translate(_NUMBER_CLEAN), style)
     if math.isnan(number) or math.isinf(number):
         raise CellError("not a finite number", "not_finite")
     return number
 
 
-def _number_text(text: str) -> float:
-    if _GROUPED.match(text):
+def _number_text(text: str, style: str | None = None) -> float:
+    if style == "comma" and ("," in text or "." in text):
+        if _DECIMAL_COMMA.match(text) or _DOT_GROUPED.match(text) or _PLAIN_COMMA.match(text):
+            text = text.replace(".", "").replace(",", ".")
+    elif style == "point" and "," in text:
+        if _GROUPED.match(text):
+            text = text.replace(",", "")
+    elif _GROUPED.match(text):
         text = text.replace(",", "")
     elif _DECIMAL_COMMA.match(text):
         text = text.replace(".", "").replace(",", ".")
@@ -85,6 +98,53 @@ def _number_text(text: str) -> float:
             raise CellError("not a finite number", "not_finite")
         raise CellError("not a number", "not_number")
     return float(text)
+
+
+def _style_of(text: str) -> str | None:
+    """The decimal mark a number written as text shows: "point" (`1,234.5`, `2.5`,
+    `1,234,567`), "comma" (`1.234,5`, `2,5`, `1.234.567`), "either" where it reads both ways
+    (`2.500`, `1,234`), or None (no mark, or not a number)."""
+    t = unicodedata.normalize("NFKC", text).strip().rstrip("%").translate(_NUMBER_CLEAN)
+    t = t.lstrip("+-")
+    if not t or not (t[0].isdigit() or t[0] in ",."):
+        return None
+    dot, comma = t.rfind("."), t.rfind(",")
+    if dot >= 0 and comma >= 0:
+        return "point" if dot > comma else "comma"
+    mark = "." if dot >= 0 else "," if comma >= 0 else None
+    if mark is None:
+        return None
+    parts = t.split(mark)
+    if not all(p.isdigit() for p in parts[1:]) or not parts[0].isdigit():
+        return None
+    if len(parts) > 2:  # 1,234,567 or 1.234.567: a thousands separator
+        return "point" if mark == "," else "comma"
+    if len(parts[1]) == 3 and len(parts[0]) <= 3 and parts[0] != "0":
+        return "either"
+    return "point" if mark == "." else "comma"
+
+
+def decimal_style(values: list[object]) -> tuple[str | None, set[str]]:
+    """The decimal mark of a column of numbers written as text, and the texts that cannot be
+    read because the column uses both marks.
+
+    A column that writes `1.234,5` reads its `2.500` as 2500; one that writes `1,234.5` or
+    `2.5` reads it as 2.5; a column that writes both refuses every text whose reading depends
+    on the mark rather than guessing."""
+    styles: dict[str, str] = {}
+    for v in values:
+        if type(v) is str and v not in styles and ("," in v or "." in v):
+            s = _style_of(v)
+            if s is not None:
+                styles[v] = s
+    marks = set(styles.values()) - {"either"}
+    if len(marks) <= 1:
+        return (marks.pop() if marks else None), set()
+    return None, set(styles)
+
+
+MIXED_DECIMALS = ("this column writes numbers both with a decimal point (1,234.5) and with a "
+                  "decimal comma (1.234,5); write them one way")  # core.errors.FIXED_REASONS
 
 
 def parse_date(value: object) -> date | None:
@@ -99,9 +159,9 @@ def parse_date(value: object) -> date | None:
     if isinstance(value, bool):
         raise CellError("a true/false value where a date is needed", "not_date")
     if isinstance(value, int | float):
-        if 1 <= value < 2958466 and float(value).is_integer():
+        if SERIAL_FIRST <= value <= SERIAL_LAST and float(value).is_integer():
             return _EXCEL_EPOCH + timedelta(days=int(value))
-        raise CellError("a number that is not a date", "not_date")
+        raise CellError("a number that is not a date (dates are 1990 to 2100)", "not_date")
     text = unicodedata.normalize("NFKC", str(value)).strip()
     m = _DATE_TEXT.match(text) or _DATE_TIME_TEXT.match(text)
     if not m:

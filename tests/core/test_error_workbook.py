@@ -105,13 +105,14 @@ def test_sheet_level_problems_go_to_the_problems_sheet_only(tmp_path, workbook):
 
 def test_a_wide_sheets_period_column_is_marked(ws, tmp_path, workbook):
     src = workbook({"Sites": SITES, "用电": [
+        ["单位：千瓦时"],
         ["站点", "能源类型", "2023年1月", "2023年2月", "2023年3月"],
         ["Zhangbei DC", "电网", 10, 12, "lots"],
         ["Ulanqab DC", "风电", 5, "abc", 7]]}, name="wide.xlsx")
     problems = refusal(ws, src, assistant.import_file)
-    assert {cell_of(p) for p in problems} == {(2, 5), (3, 4)}
+    assert {cell_of(p) for p in problems} == {(3, 5), (4, 4)}
     got = openpyxl.load_workbook(write_error_workbook(src, problems, tmp_path / "out.xlsx"))
-    assert set(marked(got["用电"])) == {"E2", "D3"}
+    assert set(marked(got["用电"])) == {"E3", "D4"}
 
 
 def test_csv_in_gbk_with_semicolons_becomes_an_xlsx_of_its_values(ws, tmp_path):

@@ -173,7 +173,7 @@ def test_every_bad_cell_is_refused_by_file_sheet_row_column_and_nothing_is_writt
 
 
 def test_month_headers_without_a_year_take_period(ws, tmp_path):
-    rows = [["站点", "能源类型", *[f"{m}月" for m in range(1, 13)]],
+    rows = [["单位：千瓦时"], ["站点", "能源类型", *[f"{m}月" for m in range(1, 13)]],
             ["Zhangbei DC", "电网", *[1] * 12]]
     path = book(tmp_path / "m.xlsx", {"Sites": SITES, "E": rows})
     assert next(p for p in analyse(path) if p.sheet == "E").parsed is None
@@ -210,12 +210,14 @@ def test_month_column_subtotals_and_hidden_sheets(ws, tmp_path):
 
 
 def test_quarters_beside_a_year_total_use_the_quarters(tmp_path):
-    rows = [["Site", "Source", "2023Q1", "2023Q2", "2023Q3", "2023Q4", "2023"],
+    rows = [["Site", "Source", "2023Q1 (kWh)", "2023Q2 (kWh)", "2023Q3 (kWh)", "2023Q4 (kWh)",
+             "2023 (kWh)"],
             ["Zhangbei DC", "grid", 1, 2, 3, 4, 10]]
     path = book(tmp_path / "q.xlsx", {"E": rows})
     plan = analyse(path)[0]
     assert plan.totals()["energy"] == 10
-    assert [c.note for c in plan.columns if c.header == "2023"][0].startswith("a year beside")
+    assert [c.note for c in plan.columns if c.header == "2023 (kWh)"][0] == \
+        "a year over the quarter columns (their total)"
 
 
 @pytest.mark.parametrize("text,year,want", [
@@ -245,7 +247,7 @@ def test_not_period_headers(text):
 
 def test_a_site_merged_down_over_its_source_rows_is_that_site_on_each_row(ws, tmp_path):
     rows = [
-        ["站点", "能源类型", "2023年1月", "2023年2月"],
+        ["站点", "能源类型", "2023年1月", "2023年2月", "单位：kWh"],
         ["Zhangbei DC", "电网", 100, 110],
         [None, "风电", 40, 50],
         [None, "光伏", 5, 6],
@@ -265,7 +267,8 @@ def test_a_site_merged_down_over_its_source_rows_is_that_site_on_each_row(ws, tm
 
 
 def test_a_blank_site_that_is_not_merged_is_still_refused(ws, tmp_path):
-    rows = [["站点", "能源类型", "2023年1月"], ["Zhangbei DC", "电网", 100], [None, "风电", 40]]
+    rows = [["站点", "能源类型", "2023年1月（千瓦时）"], ["Zhangbei DC", "电网", 100],
+            [None, "风电", 40]]
     path = book(tmp_path / "blank.xlsx", {"站点": SITES, "用电": rows})
     plan = next(p for p in analyse(path) if p.sheet == "用电")
     assert [(p.row, p.code) for p in plan.problems] == [(3, "required")]

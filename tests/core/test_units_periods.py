@@ -87,7 +87,7 @@ def test_window_split_across_years():
 @pytest.mark.parametrize("text,number", [
     ("1,234,567", 1_234_567.0), ("1,234.5", 1234.5), ("1 234", 1234.0), ("1234,5", 1234.5),
     ("1.234,5", 1234.5), ("0,3", 0.3), ("１２３", 123.0), ("-5", -5.0), ("2.5e3", 2500.0),
-    ("30%", 0.3), (".5", 0.5), ("1'234", 1234.0),
+    (".5", 0.5), ("1'234", 1234.0),
 ])
 def test_numbers_as_text(text, number):
     from core.importing.values import parse_number
