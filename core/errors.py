@@ -65,6 +65,9 @@ REASON_TEMPLATES = {
     "money_title": QT_TRANSLATE_NOOP("Problems", "{where} says these figures are money ('{what}'), not {field}; if they are {field}, say so with --measure {field} and --unit"),  # noqa: E501
     "several_measures": QT_TRANSLATE_NOOP("Problems", "the period columns sit under several headers ({what}); name the one to import with --map \"HEADER=FIELD\" (or choose its field)"),  # noqa: E501
     "money_not_measure": QT_TRANSLATE_NOOP("Problems", "the period columns hold money ({what}), not a quantity GreenLedger imports"),  # noqa: E501
+    "hidden_rows": QT_TRANSLATE_NOOP("Problems", "{n} row(s) hidden in Excel were read: {rows}; unhide them to check, or delete them if they should not count"),  # noqa: E501
+    "hidden_columns": QT_TRANSLATE_NOOP("Problems", "columns hidden in Excel were read: {columns}; unhide them to check, or map them to ignore"),  # noqa: E501
+    "duplicate_period": QT_TRANSLATE_NOOP("Problems", "a second column for {period} (the first is {other}); delete or rename one"),  # noqa: E501
 }
 
 

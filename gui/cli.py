@@ -313,6 +313,7 @@ def _with_kept_profiles(ws, args, plans, sheets):
     """Sheets the assistant did not map with certainty use a workspace profile whose headers
     they match (said on stderr)."""
     from core.importing import assistant as ia
+    from core.importing.profiles import same_sheet
 
     out = []
     by_name = {s.name: s for s in sheets}
@@ -320,11 +321,16 @@ def _with_kept_profiles(ws, args, plans, sheets):
         if not plan.template and plan.columns and (plan.parsed is None
                                                    or plan.kind_confidence < 1.0):
             profile = ws.matching_profile(plan.headers)
-            if profile is not None:
+            if profile is not None and same_sheet(profile, plan.sheet):
                 print(f"{plan.sheet}: using the workspace's import profile '{profile.name}'",
                       file=sys.stderr)
                 plan = ia.analyse_sheet(by_name[plan.sheet], plan.file,
                                         profile.options(plan.sheet), named=True)
+            elif profile is not None:
+                print(f"{plan.sheet}: the workspace's import profile '{profile.name}' fits these "
+                      f"headers but was saved for sheet '{profile.sheet}'; not applied (use it "
+                      f"with --profile \"{profile.name}\" if the sheet holds the same figures)",
+                      file=sys.stderr)
         out.append(plan)
     return out
 
@@ -445,13 +451,21 @@ def _chart_command(name: str):
 COMMANDS.update({name: _chart_command(name) for name in SUBCOMMANDS[6:]})
 
 
+MAX_PRINTED = 200  # problems printed; --errors OUT.xlsx marks them all
+
+
 def _print_problems(exc: ImportRefused) -> None:
     from core.errors import error_text
+    from core.i18n import translate
 
     for w in exc.warnings:
         print(f"warning: {w.render()}", file=sys.stderr)
-    for p in exc.problems:
+    for p in exc.problems[:MAX_PRINTED]:
         print(p.render(), file=sys.stderr)  # in the --lang language
+    if len(exc.problems) > MAX_PRINTED:
+        more = len(exc.problems) - MAX_PRINTED
+        print(translate("Problems", "… and {0} more problem(s): --errors OUT.xlsx marks every "
+                        "one in the workbook").format(f"{more:,}"), file=sys.stderr)
     print(f"greenledger: {error_text(exc)}", file=sys.stderr)
 
 

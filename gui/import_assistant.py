@@ -44,7 +44,7 @@ from core.fields import SHEETS, Kind
 from core.importing import assistant as engine
 from core.importing import mapping as mp
 from core.importing.formulas import FormulaProbe
-from core.importing.profiles import Profile
+from core.importing.profiles import Profile, same_sheet
 from core.importing.reader import SheetData
 from core.units import DIMENSIONS
 from gui.table_model import format_value
@@ -163,6 +163,7 @@ class ImportAssistant(QDialog):
         self.plans: dict[str, engine.SheetPlan] = {}
         self.options: dict[str, engine.ImportOptions] = {}
         self.applied_profile: dict[str, str] = {}
+        self.offered_profile: dict[str, Profile] = {}  # fits the headers, saved for another sheet
         self._worker: Worker | None = None
         self._pending: list[str] = []  # sheets to analyse again, in order
         self.start = start  # callable(path, plans) -> bool
@@ -410,8 +411,14 @@ class ImportAssistant(QDialog):
                 f"{len(plan):,}",
             )
         profile = self.applied_profile.get(plan.sheet)
+        offered = self.offered_profile.get(plan.sheet)
         if profile:
             text += " · " + self.tr("profile “{0}” applied").format(profile)
+        elif offered is not None:
+            text += " · " + self.tr(
+                "profile “{0}” fits these headers but was saved for sheet “{1}”: choose it "
+                "under Profile if this sheet holds the same figures").format(offered.name,
+                                                                             offered.sheet)
         self.layout_label.setText(text)
 
     def _show_mapping(self, plan: engine.SheetPlan | None) -> None:
@@ -596,13 +603,18 @@ class ImportAssistant(QDialog):
         self._filling = False
 
     def _offer_profiles(self) -> None:
-        """Apply, to each sheet that is not a template sheet, the kept profile its headers fit."""
+        """Apply, to each sheet that is not a template sheet, the kept profile its headers fit
+        when it was saved for a sheet of that name; otherwise only offer it (said above the
+        mapping), since a sheet of costs can have the same headers as a sheet of kWh."""
+        self.offered_profile.clear()
         for name, plan in list(self.plans.items()):
             if plan.template or not plan.columns:
                 continue
             profile = self.ws.matching_profile(plan.headers)
-            if profile is not None:
+            if profile is not None and same_sheet(profile, name):
                 self._apply_profile(name, profile)
+            elif profile is not None:
+                self.offered_profile[name] = profile
 
     def _apply_profile(self, sheet: str, profile: Profile) -> None:
         self.options[sheet] = profile.options(sheet)

@@ -49,7 +49,8 @@ from core.importing.values import CellError, is_blank, parser_for
 from core.storage import Workspace
 from core.units import UnitError, multiplier
 
-PARSE_ANYWAY = {"measure_unstated", "money_title", "unit_unstated", "unknown_unit"}
+PARSE_ANYWAY = {"measure_unstated", "money_title", "unit_unstated", "unknown_unit",
+                "duplicate_period"}
 """Sheet problems that still let the cells be read, so their own problems are listed too."""
 
 UNIT_REQUIRED = ("energy", "mass", "distance")
@@ -219,7 +220,8 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
     layout = detect_layout(sheet.rows, year=options.period_year, header_rows=header_rows,
                            extra_headers=extra, merged=sheet.merged)
     if layout is None:
-        plan.skipped = "no header row found (no known column headers in the first rows)"
+        plan.skipped = ("no header row found (no known column headers in the first 30 rows); "
+                        "give its row number with --header-row N and map the columns with --map")
         _refuse_if_named(plan, named or bool(options.kind))
         return plan
     plan.layout = layout
@@ -227,6 +229,7 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
         layout.unit_hints.append((unit, "the sheet name"))
     if money := money_in_text(sheet.name):
         layout.money_hints.append((money, "the sheet name", sheet.name))
+    layout.hidden_cols = sheet.hidden_cols
     sheet = fill_merged_data(sheet, layout)
     kinds = [Kind(options.kind)] if options.kind else list(SHEETS)
     best: tuple[Kind, _Mapped] | None = None
@@ -261,9 +264,41 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
         plan.parsed = _parse_wide(plan, sheet, layout, constants, formula_at)
     else:
         plan.parsed = _parse_long(plan, sheet, layout, constants, formula_at, progress)
+    plan.parsed.warnings += _hidden_warnings(plan, sheet)
     plan.problems += plan.parsed.problems
     plan.warnings += plan.parsed.warnings
     return plan
+
+
+def _ranges(numbers: list[int], fmt=str, limit: int = 12) -> str:
+    """`3–5, 9, 12–20` for sorted numbers (at most `limit` runs, then `…`)."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    text = ", ".join(fmt(a) if a == b else f"{fmt(a)}–{fmt(b)}" for a, b in runs[:limit])
+    return text + (", …" if len(runs) > limit else "")
+
+
+def _hidden_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
+    """Rows and columns hidden in Excel that were read: said, since hidden often means
+    out of date or filtered out (Excel's own SUM still counts them)."""
+    out = []
+    if sheet.hidden_rows and plan.parsed is not None:
+        rows = sorted({r for r in plan.parsed.row_numbers if r - 1 in sheet.hidden_rows})
+        if rows:
+            params = {"rows": _ranges(rows), "n": len(rows)}
+            out.append(Problem(plan.file, coded_reason("hidden_rows", **params), plan.sheet,
+                               rows[0], code="hidden_rows", params=params))
+    cols = [c for c in plan.columns if c.field and c.index in sheet.hidden_cols]
+    if cols:
+        params = {"columns": ", ".join(c.label for c in cols[:12])
+                  + (", …" if len(cols) > 12 else "")}
+        out.append(Problem(plan.file, coded_reason("hidden_columns", **params), plan.sheet,
+                           code="hidden_columns", params=params))
+    return out
 
 
 def fill_merged_data(sheet: SheetData, layout: Layout) -> SheetData:
@@ -322,6 +357,7 @@ def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
     parsed = parse_sheet(view, plan.file, template, formula_at=formula_at,
                          progress=_row_progress(progress, len(sheet.rows)))
     plan.parsed = _drop_non_data_rows(parsed, sheet.rows, plan.layout)
+    plan.parsed.warnings += _hidden_warnings(plan, sheet)
     plan.problems += plan.parsed.problems
     plan.warnings += plan.parsed.warnings
     return plan
@@ -473,6 +509,8 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) ->
         if not ms and cell.upper and cell.lower:
             ms = [replace(m, confidence=round(m.confidence * 0.9, 2))
                   for m in mp.match_header(cell.lower, kind) + mp.match_header(cell.upper, kind)]
+        if cell.index in layout.hidden_cols:  # a visible column of the same field wins
+            ms = [replace(m, confidence=round(m.confidence * 0.9, 2)) for m in ms]
         if money_in_text(cell.text):  # 电费（元）, Energy cost: not a quantity
             ms = [m for m in ms if mp.kind_field(kind, m.field) is None
                   or mp.kind_field(kind, m.field).type != FieldType.NUMBER]
@@ -595,6 +633,16 @@ def _measure_problems(plan: SheetPlan, m: _Mapped) -> None:
                                      code=code, params=params))
     if not periods:
         return
+    seen: dict[tuple, ColumnPlan] = {}
+    for c in periods:
+        key = (c.period.start, c.period.end)
+        if key in seen:
+            params = {"period": c.period.label, "other": seen[key].label}
+            plan.problems.append(Problem(plan.file, coded_reason("duplicate_period", **params),
+                                         plan.sheet, row, c.label, c.header,
+                                         code="duplicate_period", params=params))
+        else:
+            seen[key] = c
     measure = periods[0].field
     if m.measure_how in ("title", "unit", "guess") and layout.money_hints:
         word, at, text = layout.money_hints[0]
@@ -952,6 +1000,8 @@ def describe(plan: SheetPlan) -> str:
         units = {f.name: f.stored_unit or "" for f in SHEETS[plan.parsed.kind].fields}
         for name, total in plan.totals().items():
             lines.append(f"  total {name}: {_fmt(total)} {units.get(name, '')}".rstrip())
+    for w in plan.warnings:
+        lines.append(f"  warning: {w.render()}")
     n = len(plan.problems)
     lines.append(f"  problems: {n}" if n else "  problems: none")
     return "\n".join(lines)

@@ -232,6 +232,7 @@ class Layout:
     unit_hints: list[tuple[str, str]] = field(default_factory=list)  # (unit, where)
     units_row: dict[int, str] = field(default_factory=dict)  # column -> unit of a units row
     money_hints: list[tuple[str, str, str]] = field(default_factory=list)  # (word, where, text)
+    hidden_cols: frozenset[int] = frozenset()  # 0-based columns hidden in Excel
 
     @property
     def wide(self) -> bool:

@@ -157,6 +157,13 @@ class Profile:
         return len(mine & have) / len(mine)
 
 
+def same_sheet(profile: Profile, sheet: str) -> bool:
+    """Whether `profile` was saved for a sheet of this name (or for any sheet). Headers alone
+    do not tell a sheet of kWh from a sheet of costs laid out alike (站点, 能源类型, months),
+    so a profile is applied by itself only to a sheet of the name it was saved for."""
+    return not profile.sheet or norm(profile.sheet) == norm(sheet)
+
+
 def best_match(profiles: list[Profile], headers: list[str]) -> Profile | None:
     """The profile whose headers best fit `headers` (at least MATCH_SHARE), or None."""
     scored = [(p.match(headers), i, p) for i, p in enumerate(profiles)]

@@ -58,6 +58,8 @@ class SheetData:
     formula_check: object = field(default=None, repr=False)  # callable(row, col) -> bool
     # ((row0, col0), (row1, col1)), 0-based; None where the format does not say (csv, ods)
     merged: list | None = field(default=None, repr=False)
+    hidden_rows: frozenset[int] = frozenset()  # 0-based rows hidden in Excel (xlsx)
+    hidden_cols: frozenset[int] = frozenset()  # 0-based columns hidden in Excel (xlsx)
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -74,7 +76,7 @@ def read_sheets(path: Path, only: str | None = None) -> Iterator[SheetData]:
     if path.suffix.lower() in CSV_SUFFIXES:
         yield SheetData(path.stem, read_csv(path))
         return
-    wb = _open(path)
+    wb, hidden_cells = _open_with_hidden(path)
     meta = {m.name: m for m in wb.sheets_metadata}
     names = wb.sheet_names
     if only is not None:
@@ -96,7 +98,9 @@ def read_sheets(path: Path, only: str | None = None) -> Iterator[SheetData]:
                             f"({_short(exc)})") from exc
         visible = getattr(meta.get(name), "visible", None)
         hidden = visible is not None and "visible" not in str(visible).lower().split(".")[-1]
-        yield SheetData(name, rows, hidden=hidden, merged=_merged_ranges(sheet))
+        h_rows, h_cols = hidden_cells.get(name, (frozenset(), frozenset()))
+        yield SheetData(name, rows, hidden=hidden, merged=_merged_ranges(sheet),
+                        hidden_rows=h_rows, hidden_cols=h_cols)
 
 
 def _merged_ranges(sheet) -> list | None:
@@ -134,9 +138,14 @@ def _pad_to_origin(rows: list[list[object]], sheet) -> list[list[object]]:
 
 
 def _open(path: Path) -> CalamineWorkbook:
-    check_file(path)
+    return _open_with_hidden(path)[0]
+
+
+def _open_with_hidden(path: Path) -> tuple[CalamineWorkbook, dict[str, tuple[frozenset, frozenset]]]:
+    """The workbook, and each sheet's hidden rows and columns (xlsx; found by check_file)."""
+    hidden = check_file(path)
     try:
-        return CalamineWorkbook.from_path(str(path))
+        return CalamineWorkbook.from_path(str(path)), hidden
     except PasswordError as exc:
         raise ReadError(f"{path.name}: {PROTECTED}") from exc
     except Exception as exc:
@@ -147,9 +156,10 @@ def _open(path: Path) -> CalamineWorkbook:
 # --- the container: checks before any parser sees the file -----------------------------------
 
 
-def check_file(path: Path) -> None:
+def check_file(path: Path) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
     """Refuse (ReadError) a workbook that is not safe or not possible to parse; see the module
-    docstring. Cheap: reads the zip directory and streams each XML part once."""
+    docstring. Cheap: reads the zip directory and streams each XML part once. Returns, for
+    an xlsx, each sheet's hidden rows and columns (0-based) seen on the way."""
     suffix = path.suffix.lower()
     try:
         with path.open("rb") as fh:
@@ -161,13 +171,14 @@ def check_file(path: Path) -> None:
     if head.startswith(CFB_MAGIC) or head.startswith(CFB_MAGIC[:4]):
         _check_cfb(path, suffix)
     elif head.startswith(b"PK"):
-        _check_zip(path, suffix)
+        return _check_zip(path, suffix)
     elif suffix in ZIP_SUFFIXES:
         raise ReadError(f"{path.name}: not a workbook (the file is not a zip package"
                         f"{_looks_like(head)})")
     elif suffix == ".xls":
         raise ReadError(f"{path.name}: not an Excel 97-2003 workbook{_looks_like(head)}: open "
                         "it in Excel or LibreOffice and save it as .xlsx")
+    return {}
 
 
 def _looks_like(head: bytes) -> str:
@@ -262,7 +273,7 @@ def _cfb_names(path: Path) -> set[str]:
         return names
 
 
-def _check_zip(path: Path, suffix: str) -> None:
+def _check_zip(path: Path, suffix: str) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
@@ -282,6 +293,7 @@ def _check_zip(path: Path, suffix: str) -> None:
             _check_declared(path, info)
         sheets = _worksheet_names(zf, path) if suffix in (".xlsx", ".xlsm") else {}
         inflated = 0
+        hidden: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
         for info in infos:
             if not _is_xml(info.filename):
                 continue
@@ -291,15 +303,20 @@ def _check_zip(path: Path, suffix: str) -> None:
             elif info.filename in sheets or info.filename.startswith("xl/worksheets/"):
                 kind = "sheet"
             try:
-                inflated += _scan_part(fh, path, info, sheets.get(info.filename), kind,
-                                       MAX_UNCOMPRESSED_BYTES - inflated)
+                size, scan = _scan_part(fh, path, info, sheets.get(info.filename), kind,
+                                        MAX_UNCOMPRESSED_BYTES - inflated)
+                inflated += size
             except _NeedsExact:
-                _scan_part(fh, path, info, sheets.get(info.filename), "exact",
-                           MAX_UNCOMPRESSED_BYTES)
+                _, scan = _scan_part(fh, path, info, sheets.get(info.filename), "exact",
+                                     MAX_UNCOMPRESSED_BYTES)
+            if (scan.hidden_rows or scan.hidden_cols) and info.filename in sheets:
+                hidden[sheets[info.filename]] = (frozenset(scan.hidden_rows),
+                                                 frozenset(scan.hidden_cols))
+    return hidden
 
 
 def _scan_part(fh, path: Path, info: zipfile.ZipInfo, sheet: str | None, kind: str,
-               budget: int) -> int:
+               budget: int) -> tuple[int, _PartScan]:
     scan = _PartScan(path, info, sheet, kind)
     size = 0
     for chunk in _inflate(fh, path, info):
@@ -309,7 +326,7 @@ def _scan_part(fh, path: Path, info: zipfile.ZipInfo, sheet: str | None, kind: s
         scan.feed(chunk)
     scan.feed(b"")
     scan.close()
-    return size
+    return size, scan
 
 
 def _bomb(path: Path, size: int) -> ReadError:
@@ -476,6 +493,13 @@ _REPEAT = re.compile(rb'number-(rows|columns)-repeated\s*=\s*["\'](\d{1,12})["\'
 _HAS_VALUE = re.compile(rb'(?:value-type|formula)\s*=')
 
 
+_HIDDEN_TAG = re.compile(rb'<(?:[\w.-]+:)?(row|col)(?=[\s/>])([^>]*)>')
+_HIDDEN_ATTR = re.compile(rb'(?:^|\s)hidden\s*=\s*["\'](?:1|true)["\']')
+_MIN_ATTR = re.compile(rb'(?:^|\s)min\s*=\s*["\'](\d{1,5})["\']')
+_MAX_ATTR = re.compile(rb'(?:^|\s)max\s*=\s*["\'](\d{1,5})["\']')
+MAX_HIDDEN = 1_100_000
+
+
 class _NeedsExact(Exception):
     pass
 
@@ -491,6 +515,8 @@ class _PartScan:
         self.row = self.col = 0
         self.ods_rows_repeat = 1
         self.prolog = True
+        self.hidden_rows: set[int] = set()  # 0-based, for a worksheet
+        self.hidden_cols: set[int] = set()
 
     def _check_prolog(self, chunk: bytes) -> None:
         """Refuse a DOCTYPE (so any ENTITY) in the part's prolog, the only place XML allows
@@ -521,6 +547,8 @@ class _PartScan:
         if cut <= 0:
             cut = len(data) if len(data) > 1 << 20 else 0
         block, self.tail = data[:cut], data[cut:]
+        if self.kind in ("sheet", "exact") and b"hidden" in block:
+            self._hidden(block)
         if self.kind == "sheet":
             if _PLAIN_CELL.search(block) or _PREFIXED_CELL.search(block):
                 raise _NeedsExact()
@@ -541,6 +569,24 @@ class _PartScan:
             raise ReadError(f"{self.path.name}: {self.where()} spans {rows:,} rows × {cols:,} "
                             f"columns, more than {MAX_CELLS:,} cells; import the data in "
                             "smaller sheets")
+
+    def _hidden(self, block: bytes) -> None:
+        """Rows (`<row r="12" hidden="1">`) and columns (`<col min="3" max="5" hidden="1"/>`)
+        hidden in Excel, filtered rows included."""
+        for m in _HIDDEN_TAG.finditer(block):
+            attrs = m.group(2)
+            if not _HIDDEN_ATTR.search(attrs):
+                continue
+            if m.group(1) == b"row":
+                ref = _R_ATTR.search(attrs)
+                if ref and ref.group(1).isdigit() and len(self.hidden_rows) < MAX_HIDDEN:
+                    self.hidden_rows.add(int(ref.group(1)) - 1)
+            else:
+                lo, hi = _MIN_ATTR.search(attrs), _MAX_ATTR.search(attrs)
+                if lo and hi:
+                    first, last = int(lo.group(1)), min(int(hi.group(1)), EXCEL_MAX_COLUMNS)
+                    # "every column to the sheet's edge": only the first thousand matter
+                    self.hidden_cols.update(range(first - 1, min(last, first + 999)))
 
     def _xlsx_tags(self, block: bytes) -> None:
         """Row and column of every cell as calamine places them: by its reference, else the
