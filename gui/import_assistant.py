@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyle,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import GreenLedgerError, ImportRefused, Problem
-from core.fields import SHEETS, Kind
+from core.fields import SHEETS, FieldType, Kind
 from core.importing import assistant as engine
 from core.importing import mapping as mp
 from core.importing.formulas import FormulaProbe
@@ -380,7 +381,7 @@ class ImportAssistant(QDialog):
         self._show_layout(plan)
         self._show_mapping(plan)
         self._show_preview(plan)
-        self._show_problems(self._all_problems())
+        self._show_problems(self._all_problems(), self._all_warnings())
         importable = [p for p in self.plans.values() if p.importable]
         rows = sum(len(p) for p in importable)
         problems = len(self._all_problems())
@@ -437,15 +438,23 @@ class ImportAssistant(QDialog):
             field_box.addItem(self.tr("— ignore —"), mp.IGNORE)
             for n in names:
                 field_box.addItem(field_label(plan.kind, n, units=True), n)
-            if col.period is not None:
+            if col.period is not None:  # a period column: which quantity it holds, or none
                 field_box.clear()
-                field_box.addItem(
-                    self.tr("{0} of {1}").format(
-                        field_label(plan.kind, col.field, units=True), col.period.label
-                    ),
-                    col.field,
+                field_box.addItem(self.tr("— ignore —"), mp.IGNORE)
+                for n in names:
+                    f = mp.kind_field(plan.kind, n)
+                    if f is not None and f.type == FieldType.NUMBER:
+                        field_box.addItem(
+                            self.tr("{0} of {1}").format(field_label(plan.kind, n, units=True),
+                                                         col.period.label), n)
+                field_box.setCurrentIndex(max(field_box.findData(col.field or mp.IGNORE), 0))
+                if col.group:
+                    field_box.setToolTip(self.tr("Sets every column under “{0}”").format(col.group))
+                field_box.currentIndexChanged.connect(
+                    lambda _i, header=col.group or col.header, box=field_box: self._on_field_changed(
+                        header, box.currentData()
+                    )
                 )
-                field_box.setEnabled(False)
             else:
                 field_box.setCurrentIndex(max(field_box.findData(col.field or mp.IGNORE), 0))
                 field_box.currentIndexChanged.connect(
@@ -519,13 +528,29 @@ class ImportAssistant(QDialog):
     def _all_problems(self) -> list[Problem]:
         return [p for plan in self.plans.values() for p in plan.problems]
 
-    def _show_problems(self, problems: list[Problem]) -> None:
+    def _all_warnings(self) -> list[Problem]:
+        return [w for plan in self.plans.values() for w in plan.warnings]
+
+    def _show_problems(self, problems: list[Problem], warnings: list[Problem] = ()) -> None:
+        """Problems (which stop the import), then warnings (which do not: hidden rows read,
+        totals rows skipped), each a click away from its cell."""
         self.problems.clear()
+        warn_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for p in problems:
             item = QListWidgetItem(p.render())
             item.setData(Qt.ItemDataRole.UserRole, p)
             self.problems.addItem(item)
-        self.tabs.setTabText(1, self.tr("Problems ({0})").format(len(problems)))
+        for w in warnings:
+            item = QListWidgetItem(warn_icon, self.tr("Warning: {0}").format(w.render()))
+            item.setData(Qt.ItemDataRole.UserRole, w)
+            item.setForeground(QColor("#8a5a00"))
+            self.problems.addItem(item)
+        self.tabs.setTabText(
+            1,
+            self.tr("Problems ({0})").format(len(problems))
+            if not warnings
+            else self.tr("Problems ({0}), warnings ({1})").format(len(problems), len(warnings)),
+        )
         self.marked_button.setEnabled(bool(problems))
         if problems:
             self.tabs.setCurrentIndex(1)

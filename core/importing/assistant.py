@@ -98,6 +98,7 @@ class ColumnPlan:
     multiplier: float = 1.0
     period: Period | None = None
     note: str = ""
+    group: str = ""  # the header a period column sits under (`用电量`), if any
 
     @property
     def letter(self) -> str:
@@ -233,16 +234,18 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
     sheet = fill_merged_data(sheet, layout)
     kinds = [Kind(options.kind)] if options.kind else list(SHEETS)
     best: tuple[Kind, _Mapped] | None = None
+    unknown: list[str] = []  # a field the user named that a kind does not have
     for kind in kinds:
         try:
             mapped_as = _map(kind, layout, options, sheet.name)
-        except KeyError as exc:
-            plan.problems.append(Problem(file, str(exc.args[0]), sheet.name,
-                                         code="bad_mapping"))
-            return plan
+        except KeyError as exc:  # not this kind: its fields do not include the user's
+            unknown.append(str(exc.args[0]))
+            continue
         if best is None or mapped_as.score > best[1].score:
             best = (kind, mapped_as)
-    assert best is not None
+    if best is None:
+        plan.problems.append(Problem(file, unknown[0], sheet.name, code="bad_mapping"))
+        return plan
     kind, m = best
     cols, missing, constants = m.columns, m.missing, m.constants
     plan.kind, plan.columns = kind, cols
@@ -440,6 +443,11 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) ->
     aside: dict[int, str] = {}  # period columns not imported, and why
     if periods:
         numeric = {f.name for f in SHEETS[kind].fields if f.type == FieldType.NUMBER}
+        for c in periods:  # a period column the user set aside (by its header or group)
+            chosen = _explicit_for(c, options)
+            if chosen is not None and mp.resolve_field(kind, chosen) == mp.IGNORE:
+                aside[c.index] = "ignored as asked"
+        periods = [c for c in periods if c.index not in aside]
         groups: dict[str, list[HeaderCell]] = {}
         for c in periods:
             groups.setdefault(_group_key(c), []).append(c)
@@ -546,12 +554,13 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) ->
         if cell.index in period_idx:
             if cell.index not in use_idx:
                 cols.append(ColumnPlan(cell.index, cell.text, None, period=cell.period,
-                                       note=aside.get(cell.index, "not needed")))
+                                       note=aside.get(cell.index, "not needed"),
+                                       group=_group_key(cell)))
                 continue
             how = "period header" + ("" if cell.period.year_given else " + --period year")
             cols.append(ColumnPlan(cell.index, cell.text, measure, round(
                 min(measure_conf, 1.0 if cell.period.year_given else 0.9), 2), how,
-                cell.unit, period=cell.period))
+                cell.unit, period=cell.period, group=_group_key(cell)))
             continue
         m = chosen_cols.get(cell.index)
         if m is None:
@@ -641,6 +650,7 @@ def _measure_problems(plan: SheetPlan, m: _Mapped) -> None:
             plan.problems.append(Problem(plan.file, coded_reason("duplicate_period", **params),
                                          plan.sheet, row, c.label, c.header,
                                          code="duplicate_period", params=params))
+            c.field, c.note = None, f"a second column for {c.period.label}"
         else:
             seen[key] = c
     measure = periods[0].field

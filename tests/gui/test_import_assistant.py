@@ -161,3 +161,73 @@ def test_sheet_model_passes_qtmodeltester(qtbot, qtmodeltester, empty_window, tm
     dialog = _open(qtbot, empty_window, _messy(tmp_path / "messy.xlsx"))
     dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("用电"))
     qtmodeltester.check(dialog.sheet_model)
+
+
+def _bare_wide(path: Path, hide_row: int | None = None) -> Path:
+    """Sites, and a wide sheet whose months say neither what they hold nor in which unit."""
+    wb = openpyxl.Workbook()
+    s = wb.active
+    s.title = "Sites"
+    s.append(["Site", "Type", "Grid region", "Country"])
+    s.append(["上海仓", "warehouse", "East China", "China"])
+    e = wb.create_sheet("Sheet2")
+    e.append(["站点", "能源类型", "2023年1月", "2023年2月"])
+    e.append(["上海仓", "电网", 1.5, 2])
+    e.append(["上海仓", "光伏", 0.5, 1])
+    if hide_row:
+        e.row_dimensions[hide_row].hidden = True
+    wb.save(path)
+    return path
+
+
+def test_months_that_say_nothing_wait_for_a_unit_chosen_in_the_table(qtbot, empty_window, tmp_path):
+    w = empty_window
+    dialog = _open(qtbot, w, _bare_wide(tmp_path / "bare.xlsx", hide_row=3))
+    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("Sheet2"))
+    assert not dialog.import_button.isEnabled()
+    texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert any("nothing says what these period columns hold" in t for t in texts)
+    row = next(i for i, c in enumerate(dialog.plan.columns) if c.header == "2023年1月")
+    unit_box = dialog.mapping.cellWidget(row, 2)
+    with qtbot.waitSignal(dialog.analysed, timeout=10_000):
+        unit_box.setCurrentText("MWh")
+        unit_box.activated.emit(unit_box.currentIndex())
+    plan = dialog.plan
+    assert not plan.problems and plan.totals()["energy"] == pytest.approx(5_000)
+    assert dialog.import_button.isEnabled()
+    # the hidden row is read, and said, without stopping the import
+    texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert any(t.startswith("Warning:") and "hidden in Excel" in t for t in texts)
+    assert "warnings (1)" in dialog.tabs.tabText(1)
+    with qtbot.waitSignal(w.import_finished, timeout=10_000):
+        dialog.import_button.click()
+    assert _energy_kwh(w.workspace.path) == pytest.approx(5_000)
+
+
+def test_months_under_two_headers_are_resolved_by_choosing_a_columns_field(qtbot, empty_window,
+                                                                           tmp_path):
+    path = tmp_path / "two.xlsx"
+    wb = openpyxl.Workbook()
+    s = wb.active
+    s.title = "Sites"
+    s.append(["Site", "Type", "Grid region", "Country"])
+    s.append(["上海仓", "warehouse", "East China", "China"])
+    e = wb.create_sheet("用电")
+    e.append(["单位：MWh"])
+    e.append(["站点", "能源类型", "实际", None, "计划", None])
+    e.append([None, None, "2023年1月", "2023年2月", "2023年1月", "2023年2月"])
+    e.append(["上海仓", "电网", 1, 2, 10, 20])
+    e.merge_cells("C2:D2")
+    e.merge_cells("E2:F2")
+    wb.save(path)
+    dialog = _open(qtbot, empty_window, path)
+    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("用电"))
+    assert [p.code for p in dialog.plan.problems] == ["several_measures"]
+    row = next(i for i, c in enumerate(dialog.plan.columns) if c.header == "实际 2023年1月")
+    box = dialog.mapping.cellWidget(row, 1)
+    assert box.isEnabled() and "实际" in box.toolTip()
+    with qtbot.waitSignal(dialog.analysed, timeout=10_000):
+        box.setCurrentIndex(box.findData("energy"))
+    plan = dialog.plan
+    assert not plan.problems and plan.totals()["energy"] == pytest.approx(3_000)
+    assert [c.letter for c in plan.columns if c.field == "energy"] == ["C", "D"]

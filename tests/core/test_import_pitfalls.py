@@ -1,0 +1,305 @@
+"""Workbooks that used to import wrong figures with no warning (an adversarial review of the
+import assistant): each is a real .xlsx written by openpyxl, and each test checks the figures
+against a hand computation, or that the import is refused with the cell and reason and the
+workspace left as it was."""
+
+import openpyxl
+import pytest
+
+from core.errors import ImportRefused
+from core.fields import Kind
+from core.importing.assistant import ImportOptions, analyse, describe, import_file
+from core.importing.profiles import Profile
+from core.importing.values import CellError, decimal_style, parse_date, parse_number
+from core.storage import Workspace
+from tests.conftest import SITES, snapshot, write_workbook
+from tests.core.test_cli import gl
+
+M3 = [f"2023年{m}月" for m in range(1, 4)]
+
+
+def plan_of(path, sheet, options=None):
+    return next(p for p in analyse(path, options) if p.sheet == sheet)
+
+
+def energy_total(ws):
+    return sum(r["energy"] for r in ws.rows(Kind.ENERGY))
+
+
+def refused(ws, path, options=None):
+    """The problems of a refused import, having checked that nothing was written."""
+    before = snapshot(ws)
+    with pytest.raises(ImportRefused) as exc:
+        import_file(ws, path, options)
+    assert snapshot(ws) == before
+    return exc.value.problems
+
+
+@pytest.fixture
+def sites(ws, tmp_path):
+    import_file(ws, write_workbook(tmp_path / "sites.xlsx", {"Sites": SITES}))
+    return ws
+
+
+# --- 1. a 单位 line above the header ---------------------------------------------------------
+
+
+def test_a_unit_line_above_the_header_is_the_unit_even_with_a_trailing_note_column(sites, tmp_path):
+    rows = [["2023年用电量"], ["单位：万千瓦时"], ["站点", "能源类型", *M3, "备注"],
+            ["Zhangbei DC", "电网", 1, 2, 3, "账单"], ["Ulanqab DC", "电网", 1.5, 2, 3, None]]
+    path = write_workbook(tmp_path / "u.xlsx", {"用电": rows})
+    plan = plan_of(path, "用电")
+    assert plan.layout.header_row_numbers == [3]  # not joined with the 单位 line
+    assert {c.header: c.multiplier for c in plan.columns if c.field == "energy"} == \
+        dict.fromkeys(M3, 1e4)
+    import_file(sites, path)
+    assert energy_total(sites) == pytest.approx((6 + 6.5) * 1e4)
+
+
+def test_merged_upper_cells_cover_only_their_own_range(tmp_path):
+    # 用电量 over B–D and 备注 over E only: the note column is not taken as a month
+    rows = [["站点", "用电量（千瓦时）", None, None, "备注"], [None, *M3, None],
+            ["Zhangbei DC", 1, 2, 3, "x"]]
+    path = write_workbook(tmp_path / "m.xlsx", {"用电": rows},
+                          merges={"用电": ["B1:D1", "A1:A2", "E1:E2"]})
+    plan = plan_of(path, "用电", ImportOptions(values={"source": "grid"}))
+    assert [c.header for c in plan.columns if c.field == "energy"] == \
+        [f"用电量(千瓦时) {m}" for m in M3]  # headers are NFKC-normalised
+    assert plan.totals()["energy"] == 6
+
+
+# --- 2. what a wide sheet's period columns hold ----------------------------------------------
+
+
+@pytest.mark.parametrize("sheet,title", [
+    ("用电（MWh）", "2023年电费（万元）"), ("Sheet1", "Electricity cost (CNY)"),
+    ("电费", "2023年各站点（单位：万千瓦时）")])
+def test_a_wide_sheet_about_money_is_refused(sites, tmp_path, sheet, title):
+    rows = [[title], ["站点", "能源类型", *M3], ["Zhangbei DC", "电网", 10, 20, 30]]
+    path = write_workbook(tmp_path / "cost.xlsx", {sheet: rows})
+    problems = refused(sites, path)
+    assert [p.code for p in problems] == ["money_title"]
+    p = problems[0]
+    assert (p.sheet, p.row, p.column) == (sheet, 2, "2023年1月 … 2023年3月 [C–E]")
+    assert "money" in p.reason and "--measure energy" in p.reason
+
+
+def test_a_wide_sheet_that_says_nothing_of_what_it_holds_is_refused_until_told(sites, tmp_path):
+    rows = [["站点", "能源类型", *M3], ["Zhangbei DC", "电网", 10, 20, 30]]
+    path = write_workbook(tmp_path / "bare.xlsx", {"用电": rows})
+    problems = refused(sites, path)
+    assert [(p.code, p.column) for p in problems] == \
+        [("measure_unstated", "2023年1月 … 2023年3月 [C–E]")]
+    # the user says: these are MWh of energy
+    import_file(sites, path, ImportOptions(measure="energy", units={"energy": "MWh"}))
+    assert energy_total(sites) == pytest.approx(60_000)
+
+
+def test_a_quantity_without_a_unit_anywhere_is_refused(sites, tmp_path):
+    rows = [["Site", "Month", "Source", "用电量"], ["Zhangbei DC", "2023-01", "grid", 10]]
+    path = write_workbook(tmp_path / "long.xlsx", {"Energy": rows})
+    problems = refused(sites, path)
+    assert [(p.code, p.row, p.column, p.value) for p in problems] == \
+        [("unit_unstated", 1, "用电量 [D]", "用电量")]
+    assert "--unit energy=kWh" in problems[0].reason
+    import_file(sites, path, ImportOptions(units={"energy": "万千瓦时"}))
+    assert energy_total(sites) == pytest.approx(10e4)
+
+
+def test_a_header_that_is_a_unit_states_it(sites, tmp_path):
+    rows = [["Site", "Month", "Source", "MWh"], ["Zhangbei DC", "2023-01", "grid", 10]]
+    import_file(sites, write_workbook(tmp_path / "mwh.xlsx", {"Energy": rows}))
+    assert energy_total(sites) == pytest.approx(10_000)
+
+
+# --- 3. profiles ------------------------------------------------------------------------------
+
+
+def test_a_workspace_profile_applies_by_itself_only_to_its_own_sheet(tmp_path):
+    ws_path = tmp_path / "w.greenledger"
+    header = ["Plant", "Kind of power", *M3]
+    energy = [header, ["Zhangbei DC", "grid", 1, 2, 3]]
+    with Workspace.open(ws_path) as w:
+        import_file(w, write_workbook(tmp_path / "sites.xlsx", {"Sites": SITES}))
+        opts = ImportOptions(kind=Kind.ENERGY, mapping={"Plant": "site",
+                                                        "Kind of power": "source"},
+                             units={"energy": "MWh"})
+        plan = plan_of(write_workbook(tmp_path / "e.xlsx", {"用电": energy}), "用电", opts)
+        w.save_profile(Profile.from_plan(plan, name="plants"))
+    # a sheet of costs laid out alike: same headers, another sheet name
+    costs = write_workbook(tmp_path / "c.xlsx", {"电费": [header, ["Zhangbei DC", "grid",
+                                                                  900, 800, 700]]})
+    proc = gl("--workspace", ws_path, "import", costs, check_rc=1)
+    assert "'plants' fits these headers but was saved for sheet '用电'; not applied" in proc.stderr
+    with Workspace.open(ws_path) as w:
+        assert w.rows(Kind.ENERGY) == []
+    # next month's workbook with the sheet of the same name: applied by itself
+    nxt = write_workbook(tmp_path / "e2.xlsx", {"用电": [header, ["Zhangbei DC", "grid", 4, 5, 6]]})
+    proc = gl("--workspace", ws_path, "import", nxt, check_rc=0)
+    assert "using the workspace's import profile 'plants'" in proc.stderr
+    with Workspace.open(ws_path) as w:
+        assert energy_total(w) == pytest.approx(15_000)
+
+
+# --- 4. month columns under different headers ------------------------------------------------
+
+
+def test_months_under_a_cost_header_beside_the_energy_months_are_not_energy(sites, tmp_path):
+    rows = [["站点", "能源类型", "用电量（千瓦时）", None, None, "电费", None, None],
+            [None, None, *M3, *M3], ["Zhangbei DC", "电网", 1, 2, 3, 100, 200, 300]]
+    path = write_workbook(tmp_path / "two.xlsx", {"用电": rows},
+                          merges={"用电": ["C1:E1", "F1:H1", "A1:A2", "B1:B2"]})
+    plan = plan_of(path, "用电")
+    ignored = [c for c in plan.columns if c.period is not None and not c.field]
+    assert [c.letter for c in ignored] == ["F", "G", "H"]
+    assert all(c.note.startswith("money") for c in ignored)
+    assert "F 电费 2023年1月 → ignored (money" in describe(plan)
+    import_file(sites, path)
+    assert energy_total(sites) == 6
+
+
+def test_months_under_two_unnamed_headers_are_refused_until_one_is_named(sites, tmp_path):
+    rows = [["单位：MWh"], ["站点", "能源类型", "实际", None, None, "计划", None, None],
+            [None, None, *M3, *M3], ["Zhangbei DC", "电网", 1, 2, 3, 100, 200, 300]]
+    path = write_workbook(tmp_path / "plan.xlsx", {"用电": rows},
+                          merges={"用电": ["C2:E2", "F2:H2"]})
+    problems = refused(sites, path)
+    assert [p.code for p in problems] == ["several_measures"]
+    assert "'实际', '计划'" in problems[0].reason
+    import_file(sites, path, ImportOptions(mapping={"实际": "energy"}))
+    assert energy_total(sites) == pytest.approx(6000)
+
+
+# --- 5. quarters and years beside months -----------------------------------------------------
+
+
+def test_a_quarter_is_a_total_only_when_it_covers_the_months_beside_it(sites, tmp_path):
+    rows = [["单位：MWh"], ["站点", "能源类型", *M3, "2023Q1", "2022Q4", "2023Q2", "2023年"],
+            ["Zhangbei DC", "电网", 1, 2, 3, 6, 50, 7, 100]]
+    path = write_workbook(tmp_path / "q.xlsx", {"用电": rows})
+    plan = plan_of(path, "用电")
+    notes = {c.header: c.note for c in plan.columns if not c.field}
+    assert notes == {"2023Q1": "a quarter over the month columns (their total)",
+                     "2023年": "a year over the month columns (their total)"}
+    import_file(sites, path)
+    got = sorted((r["period_start"], r["period_end"], r["energy"])
+                 for r in sites.rows(Kind.ENERGY))
+    assert got == [("2022-10-01", "2022-12-31", 50_000), ("2023-01-01", "2023-01-31", 1000),
+                   ("2023-02-01", "2023-02-28", 2000), ("2023-03-01", "2023-03-31", 3000),
+                   ("2023-04-01", "2023-06-30", 7000)]
+
+
+def test_two_columns_for_the_same_month_are_refused(sites, tmp_path):
+    rows = [["单位：MWh"], ["站点", "能源类型", "2023年1月", "Jan 2023"],
+            ["Zhangbei DC", "电网", 1, 2]]
+    problems = refused(sites, write_workbook(tmp_path / "d.xlsx", {"用电": rows}))
+    assert [(p.code, p.column) for p in problems] == [("duplicate_period", "Jan 2023 [D]")]
+    assert "2023-01" in problems[0].reason and "2023年1月 [C]" in problems[0].reason
+
+
+# --- 6. numbers and dates as text ------------------------------------------------------------
+
+
+def test_the_decimal_mark_is_the_columns(sites, tmp_path):
+    assert parse_number("2.500", style="comma") == 2500
+    assert parse_number("2.500", style="point") == 2.5
+    assert decimal_style(["1.234,5", "2.500", 7.0]) == ("comma", set())
+    assert decimal_style(["1,234.5", "2.500"]) == ("point", set())
+    rows = [["Site", "Month", "Source", "Energy (kWh)"],
+            ["Zhangbei DC", "2023-01", "grid", "1.234,5"],
+            ["Zhangbei DC", "2023-02", "grid", "2.500"]]
+    import_file(sites, write_workbook(tmp_path / "eu.xlsx", {"Energy": rows}))
+    assert energy_total(sites) == pytest.approx(1234.5 + 2500)
+
+
+def test_a_column_writing_both_decimal_marks_refuses_every_cell_that_depends_on_it(sites, tmp_path):
+    rows = [["Site", "Month", "Source", "Energy (kWh)"],
+            ["Zhangbei DC", "2023-01", "grid", "1.234,5"],
+            ["Zhangbei DC", "2023-02", "grid", "1,234.5"],
+            ["Zhangbei DC", "2023-03", "grid", "2.500"],
+            ["Zhangbei DC", "2023-04", "grid", "700"]]
+    problems = refused(sites, write_workbook(tmp_path / "mixed.xlsx", {"Energy": rows}))
+    assert [(p.row, p.value, p.code) for p in problems] == [
+        (2, "1.234,5", "mixed_decimals"), (3, "1,234.5", "mixed_decimals"),
+        (4, "2.500", "mixed_decimals")]
+
+
+def test_a_percentage_is_refused_where_a_quantity_is_needed(sites, tmp_path):
+    with pytest.raises(CellError, match="percentage"):
+        parse_number("5%")
+    assert parse_number("5%", percent=True) == 5
+    rows = [["Site", "Month", "Source", "Energy (kWh)"], ["Zhangbei DC", "2023-01", "grid", "5%"]]
+    problems = refused(sites, write_workbook(tmp_path / "pct.xlsx", {"Energy": rows}))
+    assert [(p.row, p.column, p.value, p.code) for p in problems] == \
+        [(2, "Energy (kWh) [D]", "5%", "percent_not_allowed")]
+
+
+def test_a_bare_year_is_not_an_excel_date(sites, tmp_path):
+    with pytest.raises(CellError, match="1990 to 2100"):
+        parse_date(2023)  # was 1905-07-15
+    assert parse_date(45000).isoformat() == "2023-03-15"
+    rows = [["Site", "Period start", "Period end", "Source", "Energy (kWh)"],
+            ["Zhangbei DC", 2023, 2023, "grid", 10]]
+    problems = refused(sites, write_workbook(tmp_path / "y.xlsx", {"Energy": rows}))
+    assert {(p.row, p.column, p.code) for p in problems} == \
+        {(2, "Period start [B]", "not_date"), (2, "Period end [C]", "not_date")}
+
+
+# --- 7. hidden rows and columns --------------------------------------------------------------
+
+
+def test_hidden_rows_and_columns_are_said_and_a_visible_column_wins(sites, tmp_path):
+    path = tmp_path / "hidden.xlsx"
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.title = "Energy"
+    sheet.append(["Site", "Month", "Source", "用电量（千瓦时）", "用电量（万千瓦时）"])
+    for m in range(1, 7):
+        sheet.append(["Zhangbei DC", f"2023-{m:02d}", "grid", 999, m])
+    sheet.column_dimensions["D"].hidden = True  # an old column in the wrong unit, hidden
+    sheet.row_dimensions[3].hidden = True
+    sheet.row_dimensions[4].hidden = True
+    wb.save(path)
+    plan = plan_of(path, "Energy")
+    assert {c.letter: c.field for c in plan.columns}["E"] == "energy"
+    assert {c.letter: c.field for c in plan.columns}["D"] is None
+    assert [(w.code, w.row) for w in plan.warnings] == [("hidden_rows", 3)]
+    assert "2 row(s) hidden in Excel were read: 3–4" in describe(plan)
+    result = import_file(sites, path)
+    assert [w.code for w in result.warnings] == ["hidden_rows"]
+    assert energy_total(sites) == pytest.approx(21e4)
+
+
+def test_a_hidden_column_that_is_used_is_said(tmp_path):
+    path = tmp_path / "hc.xlsx"
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.append(["Site", "Month", "Source", "Energy (kWh)"])
+    sheet.append(["Zhangbei DC", "2023-01", "grid", 5])
+    sheet.column_dimensions["D"].hidden = True
+    wb.save(path)
+    plan = analyse(path)[0]
+    assert [(w.code, w.params["columns"]) for w in plan.warnings] == \
+        [("hidden_columns", "Energy (kWh) [D]")]
+
+
+# --- 8. the command line ---------------------------------------------------------------------
+
+
+def test_the_command_line_prints_the_first_200_problems_and_says_how_many_more(tmp_path):
+    rows = [["Site", "Month", "Source", "Energy (kWh)"]]
+    rows += [["Nowhere", "2023-01", "grid", f"x{i}"] for i in range(150)]
+    path = write_workbook(tmp_path / "many.xlsx", {"Energy": rows})
+    err = gl("--workspace", tmp_path / "w.greenledger", "import", path, check_rc=1).stderr
+    lines = [ln for ln in err.splitlines() if ln.startswith("many.xlsx › Energy › row")]
+    assert len(lines) == 200
+    # 150 unknown sites, 150 bad numbers and 149 rows the same as row 2
+    assert "… and 249 more problem(s): --errors OUT.xlsx marks every one" in err
+    assert "import refused: 449 problem(s)" in err
+
+
+def test_no_header_row_says_how_to_give_one(tmp_path):
+    path = write_workbook(tmp_path / "x.xlsx", {"Data": [["foo", "bar"], [1, 2]]})
+    err = gl("--workspace", tmp_path / "w.greenledger", "import", path, "--kind", "energy",
+             check_rc=1).stderr
+    assert "--header-row N" in err
