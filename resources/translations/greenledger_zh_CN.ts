@@ -1142,22 +1142,22 @@
         <translation>正在绘制图表…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="310"/>
+        <location filename="../../gui/dashboard_view.py" line="311"/>
         <source>&lt;h2&gt;This workspace is empty&lt;/h2&gt;&lt;p&gt;Import a workbook of your energy, deliveries, packaging and initiatives (File › Import workbook, Ctrl+I, or drop the file on this window).&lt;br&gt;No workbook yet? Download the template, fill it in, and import it.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;此工作区还没有数据&lt;/h2&gt;&lt;p&gt;请导入包含能源、配送、包装和减排举措数据的工作簿（文件 › 导入工作簿，Ctrl+I，或将文件拖到本窗口）。&lt;br&gt;还没有工作簿？下载模板，填写后再导入。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="319"/>
+        <location filename="../../gui/dashboard_view.py" line="320"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="320"/>
+        <location filename="../../gui/dashboard_view.py" line="321"/>
         <source>Download &amp;template…</source>
         <translation>下载模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="438"/>
+        <location filename="../../gui/dashboard_view.py" line="433"/>
         <source>No chart has data for these filters.</source>
         <translation>当前筛选条件下没有可显示的图表数据。</translation>
     </message>
@@ -1553,285 +1553,306 @@
 <context>
     <name>ImportAssistant</name>
     <message>
-        <location filename="../../gui/import_assistant.py" line="157"/>
+        <location filename="../../gui/import_assistant.py" line="158"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="172"/>
+        <location filename="../../gui/import_assistant.py" line="174"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="181"/>
+        <location filename="../../gui/import_assistant.py" line="183"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="188"/>
+        <location filename="../../gui/import_assistant.py" line="190"/>
         <source>from headers</source>
         <translation>取自表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="190"/>
+        <location filename="../../gui/import_assistant.py" line="192"/>
         <source>The year of month headers that give none (1月, Jan)</source>
         <translation>表头只写月份时（如 1月、Jan）所属的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="192"/>
+        <location filename="../../gui/import_assistant.py" line="194"/>
         <source>&amp;Save as profile…</source>
         <translation>保存为方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="195"/>
+        <location filename="../../gui/import_assistant.py" line="197"/>
         <source>S&amp;heet:</source>
         <translation>工作表(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="196"/>
+        <location filename="../../gui/import_assistant.py" line="198"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="197"/>
+        <location filename="../../gui/import_assistant.py" line="199"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="198"/>
+        <location filename="../../gui/import_assistant.py" line="200"/>
         <source>&amp;Profile:</source>
         <translation>导入方案(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="215"/>
+        <location filename="../../gui/import_assistant.py" line="217"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="215"/>
+        <location filename="../../gui/import_assistant.py" line="217"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="215"/>
+        <location filename="../../gui/import_assistant.py" line="217"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="215"/>
+        <location filename="../../gui/import_assistant.py" line="217"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="215"/>
+        <location filename="../../gui/import_assistant.py" line="217"/>
         <source>How</source>
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="232"/>
+        <location filename="../../gui/import_assistant.py" line="234"/>
         <source>Rows as they will be stored</source>
         <translation>将要保存的行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="237"/>
+        <location filename="../../gui/import_assistant.py" line="239"/>
         <source>Save &amp;marked workbook…</source>
         <translation>保存标注后的工作簿(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="240"/>
+        <location filename="../../gui/import_assistant.py" line="242"/>
         <source>A copy of the workbook with every bad cell filled and commented with the reason: fix it in Excel, import again</source>
         <translation>工作簿副本：每个有问题的单元格都会着色并加批注说明原因；在 Excel 中改正后重新导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="246"/>
+        <location filename="../../gui/import_assistant.py" line="248"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="257"/>
+        <location filename="../../gui/import_assistant.py" line="259"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="297"/>
+        <location filename="../../gui/import_assistant.py" line="299"/>
         <source>This file cannot be imported.</source>
         <translation>此文件无法导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="319"/>
-        <location filename="../../gui/import_assistant.py" line="349"/>
+        <location filename="../../gui/import_assistant.py" line="321"/>
+        <location filename="../../gui/import_assistant.py" line="351"/>
         <source> (not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="336"/>
+        <location filename="../../gui/import_assistant.py" line="338"/>
         <source>Analysing {0}…</source>
         <translation>正在分析 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="387"/>
+        <location filename="../../gui/import_assistant.py" line="389"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="389"/>
+        <location filename="../../gui/import_assistant.py" line="391"/>
         <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
         <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="400"/>
+        <location filename="../../gui/import_assistant.py" line="402"/>
         <source>Not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="402"/>
+        <location filename="../../gui/import_assistant.py" line="404"/>
         <source>GreenLedger template sheet ({0}): {1} rows</source>
         <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="406"/>
+        <location filename="../../gui/import_assistant.py" line="408"/>
         <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
         <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="414"/>
+        <location filename="../../gui/import_assistant.py" line="417"/>
         <source>profile “{0}” applied</source>
         <translation>已应用方案“{0}”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="430"/>
+        <location filename="../../gui/import_assistant.py" line="420"/>
+        <source>profile “{0}” fits these headers but was saved for sheet “{1}”: choose it under Profile if this sheet holds the same figures</source>
+        <translation>配置“{0}”与这些表头相符，但它是为工作表“{1}”保存的：如果本表的数据相同，请在“配置”中选择它</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="438"/>
+        <location filename="../../gui/import_assistant.py" line="443"/>
         <source>— ignore —</source>
         <translation>— 忽略 —</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="436"/>
+        <location filename="../../gui/import_assistant.py" line="448"/>
         <source>{0} of {1}</source>
         <translation>{1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="456"/>
+        <location filename="../../gui/import_assistant.py" line="452"/>
+        <source>Sets every column under “{0}”</source>
+        <translation>设置“{0}”下的所有列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="472"/>
         <source>unit from: {0}</source>
         <translation>单位来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="456"/>
+        <location filename="../../gui/import_assistant.py" line="472"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="484"/>
+        <location filename="../../gui/import_assistant.py" line="500"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="502"/>
+        <location filename="../../gui/import_assistant.py" line="518"/>
         <source>Totals as stored: {0}</source>
         <translation>保存后的合计：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="521"/>
+        <location filename="../../gui/import_assistant.py" line="544"/>
+        <source>Warning: {0}</source>
+        <translation>警告：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="550"/>
         <source>Problems ({0})</source>
         <translation>问题（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="550"/>
-        <location filename="../../gui/import_assistant.py" line="556"/>
+        <location filename="../../gui/import_assistant.py" line="552"/>
+        <source>Problems ({0}), warnings ({1})</source>
+        <translation>问题（{0}），警告（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="582"/>
+        <location filename="../../gui/import_assistant.py" line="588"/>
         <source>Save marked workbook</source>
         <translation>保存标注后的工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="550"/>
+        <location filename="../../gui/import_assistant.py" line="582"/>
         <source>Excel workbooks</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="593"/>
+        <location filename="../../gui/import_assistant.py" line="625"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="637"/>
-        <location filename="../../gui/import_assistant.py" line="647"/>
+        <location filename="../../gui/import_assistant.py" line="674"/>
+        <location filename="../../gui/import_assistant.py" line="684"/>
         <source>Save profile</source>
         <translation>保存导入方案</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="638"/>
+        <location filename="../../gui/import_assistant.py" line="675"/>
         <source>Profile name:</source>
         <translation>方案名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="655"/>
+        <location filename="../../gui/import_assistant.py" line="692"/>
         <source>Profile “{0}” saved in this workspace</source>
         <translation>方案“{0}”已保存到此工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="676"/>
+        <location filename="../../gui/import_assistant.py" line="713"/>
         <source>synonym</source>
         <translation>同义词</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="677"/>
+        <location filename="../../gui/import_assistant.py" line="714"/>
         <source>synonym + unit</source>
         <translation>同义词 + 单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="678"/>
+        <location filename="../../gui/import_assistant.py" line="715"/>
         <source>partial</source>
         <translation>部分匹配</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="679"/>
+        <location filename="../../gui/import_assistant.py" line="716"/>
         <source>explicit</source>
         <translation>手动指定</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="680"/>
+        <location filename="../../gui/import_assistant.py" line="717"/>
         <source>template header</source>
         <translation>模板表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="681"/>
+        <location filename="../../gui/import_assistant.py" line="718"/>
         <source>period header</source>
         <translation>期间表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="682"/>
+        <location filename="../../gui/import_assistant.py" line="719"/>
         <source>period header + --period year</source>
         <translation>期间表头 + 指定年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="683"/>
+        <location filename="../../gui/import_assistant.py" line="720"/>
         <source>not needed</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="699"/>
+        <location filename="../../gui/import_assistant.py" line="736"/>
         <source>header row {0}</source>
         <translation>表头在第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="701"/>
+        <location filename="../../gui/import_assistant.py" line="738"/>
         <source>header rows {0}–{1} (joined)</source>
         <translation>表头在第 {0}–{1} 行（已合并）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="706"/>
+        <location filename="../../gui/import_assistant.py" line="743"/>
         <source>wide: periods as columns</source>
         <translation>宽表：期间为列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="708"/>
+        <location filename="../../gui/import_assistant.py" line="745"/>
         <source>long: one row per record</source>
         <translation>长表：每行一条记录</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="710"/>
+        <location filename="../../gui/import_assistant.py" line="747"/>
         <source>{0}; data rows {1}–{2}; {3}</source>
         <translation>{0}；数据在第 {1}–{2} 行；{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="722"/>
+        <location filename="../../gui/import_assistant.py" line="759"/>
         <source>Period (month, quarter or year)</source>
         <translation>期间（月、季度或年）</translation>
     </message>
@@ -2245,139 +2266,194 @@
         <translation>无法识别的单位 {unit}</translation>
     </message>
     <message>
+        <location filename="../../core/errors.py" line="63"/>
+        <source>no unit stated for {field}: put it in the header ({field} ({unit})), in a 单位 line above the table, or give --unit {field}={unit}</source>
+        <translation>{field} 没有注明单位：请写在表头中（{field} ({unit})）、表格上方的“单位：”行中，或使用 --unit {field}={unit}</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="64"/>
+        <source>nothing says what these period columns hold (no header above them, title or 单位 line names {field} or a unit); give --measure {field} and --unit, or choose their field and unit in the assistant</source>
+        <translation>无法判断这些期间列是什么数据（其上方的表头、标题或“单位：”行都未注明 {field} 或单位）；请使用 --measure {field} 和 --unit，或在导入助手中选择字段和单位</translation>
+    </message>
+    <message>
         <location filename="../../core/errors.py" line="65"/>
+        <source>{where} says these figures are money (&apos;{what}&apos;), not {field}; if they are {field}, say so with --measure {field} and --unit</source>
+        <translation>{where} 表明这些数字是金额（“{what}”），而不是 {field}；如果它们确实是 {field}，请使用 --measure {field} 和 --unit 说明</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="66"/>
+        <source>the period columns sit under several headers ({what}); name the one to import with --map &quot;HEADER=FIELD&quot; (or choose its field)</source>
+        <translation>期间列分属多个表头（{what}）；请用 --map &quot;表头=字段&quot; 指定要导入的一组（或在助手中选择其字段）</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="67"/>
+        <source>the period columns hold money ({what}), not a quantity GreenLedger imports</source>
+        <translation>期间列是金额（{what}），不是 GreenLedger 导入的数量</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="68"/>
+        <source>{n} row(s) hidden in Excel were read: {rows}; unhide them to check, or delete them if they should not count</source>
+        <translation>已读取 Excel 中隐藏的 {n} 行：{rows}；请取消隐藏以核对，如不应计入请删除</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="69"/>
+        <source>columns hidden in Excel were read: {columns}; unhide them to check, or map them to ignore</source>
+        <translation>已读取 Excel 中隐藏的列：{columns}；请取消隐藏以核对，或将其映射为忽略</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="70"/>
+        <source>a second column for {period} (the first is {other}); delete or rename one</source>
+        <translation>{period} 的第二列（第一列是 {other}）；请删除或重命名其中一列</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="78"/>
         <source>a true/false value where a number is needed</source>
         <translation>此处需要数字，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="66"/>
+        <location filename="../../core/errors.py" line="79"/>
         <source>a date where a number is needed</source>
         <translation>此处需要数字，但填写的是日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="67"/>
+        <location filename="../../core/errors.py" line="80"/>
         <source>not a finite number</source>
         <translation>不是有限数值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="68"/>
+        <location filename="../../core/errors.py" line="81"/>
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="69"/>
+        <location filename="../../core/errors.py" line="82"/>
         <source>a true/false value where a date is needed</source>
         <translation>此处需要日期，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="70"/>
-        <source>a number that is not a date</source>
-        <translation>该数字不是日期</translation>
+        <location filename="../../core/errors.py" line="83"/>
+        <source>a number that is not a date (dates are 1990 to 2100)</source>
+        <translation>不是日期的数字（日期须在 1990 至 2100 年之间）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="71"/>
+        <location filename="../../core/errors.py" line="84"/>
+        <source>a percentage where a quantity is needed</source>
+        <translation>此处需要数量，而不是百分比</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="85"/>
+        <source>this column writes numbers both with a decimal point (1,234.5) and with a decimal comma (1.234,5); write them one way</source>
+        <translation>此列的数字既用小数点（1,234.5）又用小数逗号（1.234,5）书写；请统一一种写法</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="86"/>
         <source>not a date (use 2021-06-18, 2021/6/18 or 2021年6月18日)</source>
         <translation>不是日期（请使用 2021-06-18、2021/6/18 或 2021年6月18日）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="72"/>
+        <location filename="../../core/errors.py" line="87"/>
         <source>not a valid calendar date</source>
         <translation>不是有效的日历日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="73"/>
+        <location filename="../../core/errors.py" line="88"/>
         <source>not a year between 1900 and 2100</source>
         <translation>不是 1900 到 2100 之间的年份</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="74"/>
+        <location filename="../../core/errors.py" line="89"/>
         <source>required value missing</source>
         <translation>缺少必填值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="75"/>
+        <location filename="../../core/errors.py" line="90"/>
         <source>negative quantities are not allowed</source>
         <translation>数量不能为负</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="76"/>
+        <location filename="../../core/errors.py" line="91"/>
         <source>a percentage must be between 0 and 100</source>
         <translation>百分比必须在 0 到 100 之间</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="77"/>
+        <location filename="../../core/errors.py" line="92"/>
         <source>unknown baseline campaign</source>
         <translation>未知的基准活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="78"/>
+        <location filename="../../core/errors.py" line="93"/>
         <source>not g, kg or t</source>
         <translation>不是 g、kg 或 t</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="79"/>
+        <location filename="../../core/errors.py" line="94"/>
         <source>unknown site</source>
         <translation>未知站点</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="80"/>
+        <location filename="../../core/errors.py" line="95"/>
         <source>unknown campaign</source>
         <translation>未知活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="81"/>
+        <location filename="../../core/errors.py" line="96"/>
         <source>unknown site: not in the workspace or on a Sites sheet</source>
         <translation>未知站点：工作区和 Sites 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="82"/>
+        <location filename="../../core/errors.py" line="97"/>
         <source>unknown campaign: not in the workspace or on a Campaigns sheet</source>
         <translation>未知活动：工作区和 Campaigns 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="83"/>
+        <location filename="../../core/errors.py" line="98"/>
         <source>a campaign cannot be its own baseline</source>
         <translation>活动不能以自身为基准</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="84"/>
+        <location filename="../../core/errors.py" line="99"/>
         <source>give Emissions, or Distance and Vehicle</source>
         <translation>请填写排放量，或填写里程和车辆类型</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="85"/>
+        <location filename="../../core/errors.py" line="100"/>
         <source>give Reduction, or Activity and Factor</source>
         <translation>请填写减排量，或填写活动量和因子</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="86"/>
+        <location filename="../../core/errors.py" line="101"/>
         <source>give a Campaign, or both Period start and Period end</source>
         <translation>请填写活动，或同时填写期间开始和期间结束</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="87"/>
+        <location filename="../../core/errors.py" line="102"/>
         <source>give either a Campaign or a period, not both</source>
         <translation>活动与期间只能填写其一</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="88"/>
+        <location filename="../../core/errors.py" line="103"/>
         <source>grid and residual factors need a region</source>
         <translation>电网因子和剩余组合因子必须指定地区</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="89"/>
+        <location filename="../../core/errors.py" line="104"/>
         <source>absurdly large</source>
         <translation>数值大得不合理</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="107"/>
+        <location filename="../../core/errors.py" line="122"/>
         <source>import refused: {0} problem(s); nothing was written</source>
         <translation>导入被拒绝：发现 {0} 个问题；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="110"/>
+        <location filename="../../core/errors.py" line="125"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消；未写入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cli.py" line="467"/>
+        <source>… and {0} more problem(s): --errors OUT.xlsx marks every one in the workbook</source>
+        <translation>……另有 {0} 个问题：--errors OUT.xlsx 会在工作簿中标出每一个</translation>
     </message>
 </context>
 <context>
@@ -2796,17 +2872,17 @@
 <context>
     <name>SheetModel</name>
     <message>
-        <location filename="../../gui/import_assistant.py" line="112"/>
+        <location filename="../../gui/import_assistant.py" line="113"/>
         <source>header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="116"/>
+        <location filename="../../gui/import_assistant.py" line="117"/>
         <source>header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="120"/>
+        <location filename="../../gui/import_assistant.py" line="121"/>
         <source>outside the data block</source>
         <translation>数据区之外</translation>
     </message>
