@@ -54,6 +54,7 @@ from gui.workers import Worker
 
 PREVIEW_ROWS = 500
 HEADER_BG, IGNORED_BG, OUTSIDE_BG = QColor("#dbeafe"), QColor("#eceff1"), QColor("#f5f5f5")
+HIDDEN_FG = QColor("#9e9e9e")  # cells of rows and columns hidden in Excel
 PROBLEM_BG = QColor("#fdecea")
 UNITS = {
     "energy": ["kWh", "MWh", "GWh", "万千瓦时", "亿千瓦时"],
@@ -86,12 +87,16 @@ class SheetModel(QAbstractTableModel):
         self.width = 0
         self.ignored: dict[int, str] = {}
         self.bad: set[tuple[int, int]] = set()
+        self.hidden_rows: frozenset[int] = frozenset()
+        self.hidden_cols: frozenset[int] = frozenset()
 
     def set_sheet(self, sheet: SheetData | None, plan: engine.SheetPlan | None) -> None:
         self.beginResetModel()
         self.rows = sheet.rows[:PREVIEW_ROWS] if sheet else []
         self.width = max((len(r) for r in self.rows), default=0)
         self.plan = plan
+        self.hidden_rows = sheet.hidden_rows if sheet else frozenset()
+        self.hidden_cols = sheet.hidden_cols if sheet else frozenset()
         layout = plan.layout if plan is not None else None
         self.ignored = {r.row - 1: r.reason for r in layout.ignored} if layout else {}
         self.bad = {
@@ -134,17 +139,31 @@ class SheetModel(QAbstractTableModel):
                 return PROBLEM_BG
             return self._row_role(r)[0]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._row_role(r)[1] or None
+            tip = self._row_role(r)[1]
+            if self._hidden(r, c):
+                tip = "\n".join(filter(None, [tip, self.tr("hidden in Excel")]))
+            return tip or None
+        if role == Qt.ItemDataRole.ForegroundRole and self._hidden(r, c):
+            return HIDDEN_FG
         return None
 
+    def _hidden(self, r: int, c: int) -> bool:
+        return r in self.hidden_rows or c in self.hidden_cols
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        hidden = (self.hidden_cols if orientation == Qt.Orientation.Horizontal
+                  else self.hidden_rows)
+        if role == Qt.ItemDataRole.ToolTipRole and section in hidden:
+            return self.tr("hidden in Excel")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
             from core.importing.reader import column_letter
 
-            return column_letter(section)
-        return str(section + 1)
+            text = column_letter(section)
+        else:
+            text = str(section + 1)
+        return f"({text})" if section in hidden else text  # as Excel's hidden look: in brackets
 
 
 class ImportAssistant(QDialog):
@@ -223,6 +242,7 @@ class ImportAssistant(QDialog):
         self.totals_label = QLabel(self)
         self.totals_label.setWordWrap(True)
         self.problems = QListWidget(self)
+        self.problems.setWordWrap(True)  # a problem names file, sheet, row, column, value and why
         self.problems.itemActivated.connect(self._on_problem_clicked)
         self.problems.itemClicked.connect(self._on_problem_clicked)
         preview_page = QWidget(self)
@@ -484,7 +504,9 @@ class ImportAssistant(QDialog):
             if col.field and col.confidence < 0.8:
                 conf.setBackground(QColor("#fff4e5"))
             self.mapping.setItem(r, 3, conf)
-            self.mapping.setItem(r, 4, _item(how_text(col.how or col.note)))
+            how = _item(how_text(col.how, ()) if col.how else how_text(col.note, col.note_args))
+            how.setToolTip(how.text())
+            self.mapping.setItem(r, 4, how)
         self.mapping.resizeColumnsToContents()
         self.mapping.setColumnWidth(1, min(self.mapping.columnWidth(1), 220))
         self.mapping.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
@@ -718,13 +740,25 @@ HOW = (  # ColumnPlan.how / note of the engine, shown in the app's language
     QT_TRANSLATE_NOOP("ImportAssistant", "period header"),
     QT_TRANSLATE_NOOP("ImportAssistant", "period header + --period year"),
     QT_TRANSLATE_NOOP("ImportAssistant", "not needed"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "ignored as asked"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "money, not a quantity"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "under '{0}'"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "under '{0}'; the imported columns are under '{1}'"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "under no header; the imported columns are under '{0}'"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "period column of an unclear measure"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "a quarter over the month columns (their total)"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "a year over the month columns (their total)"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "a year over the quarter columns (their total)"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "a second column for {0}"),
 )
 
 
-def how_text(how: str) -> str:
+def how_text(how: str, args: tuple = ()) -> str:
+    """A ColumnPlan's how or note in the app's language, its {0}, {1} filled from `args`."""
     from PySide6.QtCore import QCoreApplication
 
-    return QCoreApplication.translate("ImportAssistant", how) if how else ""
+    text = QCoreApplication.translate("ImportAssistant", how) if how else ""
+    return text.format(*args) if args else text
 
 
 def layout_text(layout) -> str:

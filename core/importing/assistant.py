@@ -49,6 +49,10 @@ from core.importing.values import CellError, is_blank, parser_for
 from core.storage import Workspace
 from core.units import UnitError, multiplier
 
+TOTAL_NOTES = {("quarter", "month"): "a quarter over the month columns (their total)",
+               ("year", "month"): "a year over the month columns (their total)",
+               ("year", "quarter"): "a year over the quarter columns (their total)"}
+
 PARSE_ANYWAY = {"measure_unstated", "money_title", "unit_unstated", "unknown_unit",
                 "duplicate_period"}
 """Sheet problems that still let the cells be read, so their own problems are listed too."""
@@ -99,6 +103,11 @@ class ColumnPlan:
     period: Period | None = None
     note: str = ""
     group: str = ""  # the header a period column sits under (`用电量`), if any
+    note_args: tuple = ()  # values of `note`'s {0}, {1} (the note is a fixed, translated text)
+
+    @property
+    def note_text(self) -> str:
+        return self.note.format(*self.note_args) if self.note_args else self.note
 
     @property
     def letter(self) -> str:
@@ -414,7 +423,7 @@ def _group_field(kind: Kind, upper: str, options: ImportOptions,
     if money_in_text(upper):
         return "money"
     for m in mp.match_header(upper, kind):
-        if m.field in numeric and m.confidence >= 0.8:
+        if m.field in numeric and m.confidence >= 0.5:  # 用电量, 实际用电 (partial)
             return m.field
     unit = mp.split_unit(upper)[1] or (upper.strip("()（）[]【】 ") if mp.is_unit(
         upper.strip("()（）[]【】 ")) else None)
@@ -440,13 +449,13 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) ->
     measure_conf = 0.0
     measure_how = ""
     refusals: list[tuple[str, dict]] = []
-    aside: dict[int, str] = {}  # period columns not imported, and why
+    aside: dict[int, tuple[str, tuple]] = {}  # period columns not imported: (why, its values)
     if periods:
         numeric = {f.name for f in SHEETS[kind].fields if f.type == FieldType.NUMBER}
         for c in periods:  # a period column the user set aside (by its header or group)
             chosen = _explicit_for(c, options)
             if chosen is not None and mp.resolve_field(kind, chosen) == mp.IGNORE:
-                aside[c.index] = "ignored as asked"
+                aside[c.index] = ("ignored as asked", ())
         periods = [c for c in periods if c.index not in aside]
         groups: dict[str, list[HeaderCell]] = {}
         for c in periods:
@@ -469,16 +478,23 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) ->
             if len(use) == 1:
                 for g, cs in groups.items():
                     if g != use[0]:
-                        why = ("money, not a quantity" if fields.get(g) == "money"
-                               else "ignored as asked" if fields.get(g) == mp.IGNORE
-                               else f"under {g!r}" if g else "under no header")
+                        if fields.get(g) == mp.IGNORE:
+                            why = ("ignored as asked", ())
+                        elif fields.get(g) == "money":
+                            why = ("money, not a quantity", ())
+                        elif not use[0]:
+                            why = ("under '{0}'", (g,))
+                        elif g:
+                            why = ("under '{0}'; the imported columns are under '{1}'", (g, use[0]))
+                        else:
+                            why = ("under no header; the imported columns are under '{0}'",
+                                   (use[0],))
                         for c in cs:
-                            aside[c.index] = f"{why}; the imported months are under {use[0]!r}" \
-                                if use[0] else why
+                            aside[c.index] = why
                 periods = groups[use[0]]
             elif not live:
                 for c in periods:
-                    aside[c.index] = "ignored as asked"
+                    aside[c.index] = ("ignored as asked", ())
                 periods = []
             else:
                 names = ", ".join(repr(g) for g in live if g)
@@ -488,13 +504,13 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) ->
                 else:
                     refusals.append(("several_measures", {"what": names}))
                 for c in periods:
-                    aside[c.index] = "period column of an unclear measure"
+                    aside[c.index] = ("period column of an unclear measure", ())
                 periods = []
         finest = _finest_grain(periods)
         finer = [c for c in periods if c.period.grain == finest]
         for c in periods:
             if c.period.grain != finest and _contains_finer(c, finer):
-                aside[c.index] = f"a {c.period.grain} over the {finest} columns (their total)"
+                aside[c.index] = (TOTAL_NOTES[c.period.grain, finest], ())
         periods = [c for c in periods if c.index not in aside]
         if periods:
             measure, measure_conf, measure_how = _measure(kind, periods, layout, options)
@@ -553,9 +569,9 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) ->
     for cell in cells:
         if cell.index in period_idx:
             if cell.index not in use_idx:
+                note, args = aside.get(cell.index, ("not needed", ()))
                 cols.append(ColumnPlan(cell.index, cell.text, None, period=cell.period,
-                                       note=aside.get(cell.index, "not needed"),
-                                       group=_group_key(cell)))
+                                       note=note, note_args=args, group=_group_key(cell)))
                 continue
             how = "period header" + ("" if cell.period.year_given else " + --period year")
             cols.append(ColumnPlan(cell.index, cell.text, measure, round(
@@ -650,7 +666,7 @@ def _measure_problems(plan: SheetPlan, m: _Mapped) -> None:
             plan.problems.append(Problem(plan.file, coded_reason("duplicate_period", **params),
                                          plan.sheet, row, c.label, c.header,
                                          code="duplicate_period", params=params))
-            c.field, c.note = None, f"a second column for {c.period.label}"
+            c.field, c.note, c.note_args = None, "a second column for {0}", (c.period.label,)
         else:
             seen[key] = c
     measure = periods[0].field
@@ -995,7 +1011,7 @@ def describe(plan: SheetPlan) -> str:
         elif c.field:
             what = f"{c.letter} {c.header} → {c.field} ({c.how}"
         else:
-            lines.append(f"    {c.letter} {c.header} → ignored ({c.note or 'not needed'})")
+            lines.append(f"    {c.letter} {c.header} → ignored ({c.note_text or 'not needed'})")
             continue
         if c.unit:
             what += f", unit {c.unit}" + (f" from {c.unit_from}" if c.unit_from else "")

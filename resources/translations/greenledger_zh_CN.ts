@@ -1553,306 +1553,356 @@
 <context>
     <name>ImportAssistant</name>
     <message>
-        <location filename="../../gui/import_assistant.py" line="158"/>
+        <location filename="../../gui/import_assistant.py" line="177"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="174"/>
+        <location filename="../../gui/import_assistant.py" line="193"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="183"/>
+        <location filename="../../gui/import_assistant.py" line="202"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="190"/>
+        <location filename="../../gui/import_assistant.py" line="209"/>
         <source>from headers</source>
         <translation>取自表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="192"/>
+        <location filename="../../gui/import_assistant.py" line="211"/>
         <source>The year of month headers that give none (1月, Jan)</source>
         <translation>表头只写月份时（如 1月、Jan）所属的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="194"/>
+        <location filename="../../gui/import_assistant.py" line="213"/>
         <source>&amp;Save as profile…</source>
         <translation>保存为方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="197"/>
+        <location filename="../../gui/import_assistant.py" line="216"/>
         <source>S&amp;heet:</source>
         <translation>工作表(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="198"/>
+        <location filename="../../gui/import_assistant.py" line="217"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="199"/>
+        <location filename="../../gui/import_assistant.py" line="218"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="200"/>
+        <location filename="../../gui/import_assistant.py" line="219"/>
         <source>&amp;Profile:</source>
         <translation>导入方案(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="217"/>
+        <location filename="../../gui/import_assistant.py" line="236"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="217"/>
+        <location filename="../../gui/import_assistant.py" line="236"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="217"/>
+        <location filename="../../gui/import_assistant.py" line="236"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="217"/>
+        <location filename="../../gui/import_assistant.py" line="236"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="217"/>
+        <location filename="../../gui/import_assistant.py" line="236"/>
         <source>How</source>
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="234"/>
+        <location filename="../../gui/import_assistant.py" line="254"/>
         <source>Rows as they will be stored</source>
         <translation>将要保存的行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="239"/>
+        <location filename="../../gui/import_assistant.py" line="259"/>
         <source>Save &amp;marked workbook…</source>
         <translation>保存标注后的工作簿(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="242"/>
+        <location filename="../../gui/import_assistant.py" line="262"/>
         <source>A copy of the workbook with every bad cell filled and commented with the reason: fix it in Excel, import again</source>
         <translation>工作簿副本：每个有问题的单元格都会着色并加批注说明原因；在 Excel 中改正后重新导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="248"/>
+        <location filename="../../gui/import_assistant.py" line="268"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="259"/>
+        <location filename="../../gui/import_assistant.py" line="279"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="299"/>
+        <location filename="../../gui/import_assistant.py" line="319"/>
         <source>This file cannot be imported.</source>
         <translation>此文件无法导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="321"/>
-        <location filename="../../gui/import_assistant.py" line="351"/>
+        <location filename="../../gui/import_assistant.py" line="341"/>
+        <location filename="../../gui/import_assistant.py" line="371"/>
         <source> (not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="338"/>
+        <location filename="../../gui/import_assistant.py" line="358"/>
         <source>Analysing {0}…</source>
         <translation>正在分析 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="389"/>
+        <location filename="../../gui/import_assistant.py" line="409"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="391"/>
+        <location filename="../../gui/import_assistant.py" line="411"/>
         <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
         <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="402"/>
+        <location filename="../../gui/import_assistant.py" line="422"/>
         <source>Not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="404"/>
+        <location filename="../../gui/import_assistant.py" line="424"/>
         <source>GreenLedger template sheet ({0}): {1} rows</source>
         <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="408"/>
+        <location filename="../../gui/import_assistant.py" line="428"/>
         <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
         <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="417"/>
+        <location filename="../../gui/import_assistant.py" line="437"/>
         <source>profile “{0}” applied</source>
         <translation>已应用方案“{0}”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="420"/>
+        <location filename="../../gui/import_assistant.py" line="440"/>
         <source>profile “{0}” fits these headers but was saved for sheet “{1}”: choose it under Profile if this sheet holds the same figures</source>
         <translation>配置“{0}”与这些表头相符，但它是为工作表“{1}”保存的：如果本表的数据相同，请在“配置”中选择它</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="438"/>
-        <location filename="../../gui/import_assistant.py" line="443"/>
+        <location filename="../../gui/import_assistant.py" line="458"/>
+        <location filename="../../gui/import_assistant.py" line="463"/>
         <source>— ignore —</source>
         <translation>— 忽略 —</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="448"/>
+        <location filename="../../gui/import_assistant.py" line="468"/>
         <source>{0} of {1}</source>
         <translation>{1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="452"/>
+        <location filename="../../gui/import_assistant.py" line="472"/>
         <source>Sets every column under “{0}”</source>
         <translation>设置“{0}”下的所有列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="472"/>
+        <location filename="../../gui/import_assistant.py" line="492"/>
         <source>unit from: {0}</source>
         <translation>单位来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="472"/>
+        <location filename="../../gui/import_assistant.py" line="492"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="500"/>
+        <location filename="../../gui/import_assistant.py" line="522"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="518"/>
+        <location filename="../../gui/import_assistant.py" line="540"/>
         <source>Totals as stored: {0}</source>
         <translation>保存后的合计：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="544"/>
+        <location filename="../../gui/import_assistant.py" line="566"/>
         <source>Warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="550"/>
+        <location filename="../../gui/import_assistant.py" line="572"/>
         <source>Problems ({0})</source>
         <translation>问题（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="552"/>
+        <location filename="../../gui/import_assistant.py" line="574"/>
         <source>Problems ({0}), warnings ({1})</source>
         <translation>问题（{0}），警告（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="582"/>
-        <location filename="../../gui/import_assistant.py" line="588"/>
+        <location filename="../../gui/import_assistant.py" line="604"/>
+        <location filename="../../gui/import_assistant.py" line="610"/>
         <source>Save marked workbook</source>
         <translation>保存标注后的工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="582"/>
+        <location filename="../../gui/import_assistant.py" line="604"/>
         <source>Excel workbooks</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="625"/>
+        <location filename="../../gui/import_assistant.py" line="647"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="674"/>
-        <location filename="../../gui/import_assistant.py" line="684"/>
+        <location filename="../../gui/import_assistant.py" line="696"/>
+        <location filename="../../gui/import_assistant.py" line="706"/>
         <source>Save profile</source>
         <translation>保存导入方案</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="675"/>
+        <location filename="../../gui/import_assistant.py" line="697"/>
         <source>Profile name:</source>
         <translation>方案名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="692"/>
+        <location filename="../../gui/import_assistant.py" line="714"/>
         <source>Profile “{0}” saved in this workspace</source>
         <translation>方案“{0}”已保存到此工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="713"/>
+        <location filename="../../gui/import_assistant.py" line="735"/>
         <source>synonym</source>
         <translation>同义词</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="714"/>
+        <location filename="../../gui/import_assistant.py" line="736"/>
         <source>synonym + unit</source>
         <translation>同义词 + 单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="715"/>
+        <location filename="../../gui/import_assistant.py" line="737"/>
         <source>partial</source>
         <translation>部分匹配</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="716"/>
+        <location filename="../../gui/import_assistant.py" line="738"/>
         <source>explicit</source>
         <translation>手动指定</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="717"/>
+        <location filename="../../gui/import_assistant.py" line="739"/>
         <source>template header</source>
         <translation>模板表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="718"/>
+        <location filename="../../gui/import_assistant.py" line="740"/>
         <source>period header</source>
         <translation>期间表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="719"/>
+        <location filename="../../gui/import_assistant.py" line="741"/>
         <source>period header + --period year</source>
         <translation>期间表头 + 指定年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="720"/>
+        <location filename="../../gui/import_assistant.py" line="742"/>
         <source>not needed</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="736"/>
+        <location filename="../../gui/import_assistant.py" line="743"/>
+        <source>ignored as asked</source>
+        <translation>按要求忽略</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="744"/>
+        <source>money, not a quantity</source>
+        <translation>金额，不是数量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="745"/>
+        <source>under &apos;{0}&apos;</source>
+        <translation>位于“{0}”之下</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="746"/>
+        <source>under &apos;{0}&apos;; the imported columns are under &apos;{1}&apos;</source>
+        <translation>位于“{0}”之下；导入的是“{1}”下的列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="747"/>
+        <source>under no header; the imported columns are under &apos;{0}&apos;</source>
+        <translation>上方无表头；导入的是“{0}”下的列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="748"/>
+        <source>period column of an unclear measure</source>
+        <translation>期间列，所含数量不明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="749"/>
+        <source>a quarter over the month columns (their total)</source>
+        <translation>覆盖各月列的季度列（即其合计）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="750"/>
+        <source>a year over the month columns (their total)</source>
+        <translation>覆盖各月列的年度列（即其合计）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="751"/>
+        <source>a year over the quarter columns (their total)</source>
+        <translation>覆盖各季度列的年度列（即其合计）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="752"/>
+        <source>a second column for {0}</source>
+        <translation>{0} 的第二列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="770"/>
         <source>header row {0}</source>
         <translation>表头在第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="738"/>
+        <location filename="../../gui/import_assistant.py" line="772"/>
         <source>header rows {0}–{1} (joined)</source>
         <translation>表头在第 {0}–{1} 行（已合并）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="743"/>
+        <location filename="../../gui/import_assistant.py" line="777"/>
         <source>wide: periods as columns</source>
         <translation>宽表：期间为列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="745"/>
+        <location filename="../../gui/import_assistant.py" line="779"/>
         <source>long: one row per record</source>
         <translation>长表：每行一条记录</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="747"/>
+        <location filename="../../gui/import_assistant.py" line="781"/>
         <source>{0}; data rows {1}–{2}; {3}</source>
         <translation>{0}；数据在第 {1}–{2} 行；{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="759"/>
+        <location filename="../../gui/import_assistant.py" line="793"/>
         <source>Period (month, quarter or year)</source>
         <translation>期间（月、季度或年）</translation>
     </message>
@@ -2872,19 +2922,25 @@
 <context>
     <name>SheetModel</name>
     <message>
-        <location filename="../../gui/import_assistant.py" line="113"/>
+        <location filename="../../gui/import_assistant.py" line="118"/>
         <source>header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="117"/>
+        <location filename="../../gui/import_assistant.py" line="122"/>
         <source>header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="121"/>
+        <location filename="../../gui/import_assistant.py" line="126"/>
         <source>outside the data block</source>
         <translation>数据区之外</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="144"/>
+        <location filename="../../gui/import_assistant.py" line="157"/>
+        <source>hidden in Excel</source>
+        <translation>在 Excel 中隐藏</translation>
     </message>
 </context>
 <context>
