@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--measure", metavar="FIELD",
                      help="what the month (quarter, year) columns of a wide sheet hold, e.g. "
                           "energy, when no header or title says")
+    imp.add_argument("--skip-hidden", action="store_true",
+                     help="leave out rows and columns hidden in Excel (by default they are "
+                          "read, as Excel's SUM reads them, and listed as warnings)")
     imp.add_argument("--period", type=int, metavar="YEAR",
                      help="the year of month headers without one (1月, Jan)")
     imp.add_argument("--header-row", type=int, action="append", metavar="N",
@@ -241,6 +244,8 @@ def _import_options(args: argparse.Namespace, ws):
         options.period_year = args.period
     if args.measure:
         options.measure = args.measure
+    if args.skip_hidden:
+        options.skip_hidden = True
     if args.header_row:
         options.header_rows = sorted(args.header_row)
     return options

@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -98,7 +99,7 @@ class SheetModel(QAbstractTableModel):
         self.hidden_rows = sheet.hidden_rows if sheet else frozenset()
         self.hidden_cols = sheet.hidden_cols if sheet else frozenset()
         layout = plan.layout if plan is not None else None
-        self.ignored = {r.row - 1: r.reason for r in layout.ignored} if layout else {}
+        self.ignored = {r.row - 1: r.reason_text for r in layout.ignored} if layout else {}
         self.bad = {
             (p.row - 1, c)
             for p in (plan.problems if plan is not None else [])
@@ -211,6 +212,12 @@ class ImportAssistant(QDialog):
         self.year_box.setToolTip(self.tr("The year of month headers that give none (1月, Jan)"))
         self.profile_box = QComboBox(self)
         self.save_profile_button = QPushButton(self.tr("&Save as profile…"), self)
+        self.skip_hidden_box = QCheckBox(self.tr("Skip &hidden rows and columns"), self)
+        self.skip_hidden_box.setToolTip(self.tr(
+            "Leave out the rows and columns hidden in Excel (filtered out, or kept for "
+            "reference). By default they are read, as Excel's SUM reads them, and listed "
+            "as warnings."))
+        self.skip_hidden_box.setVisible(False)
         top = QHBoxLayout()
         for text, w in (
             (self.tr("S&heet:"), self.sheet_box),
@@ -223,6 +230,7 @@ class ImportAssistant(QDialog):
             top.addWidget(label)
             top.addWidget(w)
         top.addWidget(self.save_profile_button)
+        top.addWidget(self.skip_hidden_box)
         top.addStretch(1)
         self.layout_label = QLabel(self)
         self.layout_label.setWordWrap(True)
@@ -294,6 +302,7 @@ class ImportAssistant(QDialog):
         self.sheet_box.currentIndexChanged.connect(self._show_current)
         self.kind_box.currentIndexChanged.connect(self._on_kind_changed)
         self.year_box.valueChanged.connect(self._on_year_changed)
+        self.skip_hidden_box.toggled.connect(lambda on: self._change(skip_hidden=on))
         self.profile_box.currentIndexChanged.connect(self._on_profile_chosen)
         self.save_profile_button.clicked.connect(self.save_profile)
 
@@ -395,6 +404,9 @@ class ImportAssistant(QDialog):
         opts = self.options[self.current_sheet]
         self.kind_box.setCurrentIndex(max(self.kind_box.findData(opts.kind), 0) if opts.kind else 0)
         self.year_box.setValue(opts.period_year or 1899)
+        self.skip_hidden_box.setChecked(opts.skip_hidden)
+        self.skip_hidden_box.setVisible(bool(sheet is not None and (sheet.hidden_rows
+                                                                     or sheet.hidden_cols)))
         applied = self.applied_profile.get(self.current_sheet)
         self.profile_box.setCurrentIndex(max(self.profile_box.findData(applied), 0) if applied else 0)
         self._filling = False
@@ -750,6 +762,7 @@ HOW = (  # ColumnPlan.how / note of the engine, shown in the app's language
     QT_TRANSLATE_NOOP("ImportAssistant", "a year over the month columns (their total)"),
     QT_TRANSLATE_NOOP("ImportAssistant", "a year over the quarter columns (their total)"),
     QT_TRANSLATE_NOOP("ImportAssistant", "a second column for {0}"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "hidden in Excel"),
 )
 
 

@@ -81,6 +81,7 @@ class ImportOptions:
     values: dict[str, str] = field(default_factory=dict)
     header_rows: list[int] | None = None
     measure: str | None = None
+    skip_hidden: bool = False  # leave out rows and columns hidden in Excel
 
     @property
     def explicit(self) -> bool:
@@ -224,7 +225,8 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
     if not options.explicit:
         template = recognise(sheet, file)
         if template is not None:
-            return _template_plan(plan, sheet, template, formula_at, progress)
+            return _template_plan(plan, sheet, template, formula_at, progress,
+                                  options.skip_hidden)
     extra = frozenset(norm(k) for k in options.mapping)
     header_rows = [r - 1 for r in options.header_rows] if options.header_rows else None
     layout = detect_layout(sheet.rows, year=options.period_year, header_rows=header_rows,
@@ -240,6 +242,8 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
     if money := money_in_text(sheet.name):
         layout.money_hints.append((money, "the sheet name", sheet.name))
     layout.hidden_cols = sheet.hidden_cols
+    if options.skip_hidden:
+        sheet = _without_hidden_rows(sheet, layout)
     sheet = fill_merged_data(sheet, layout)
     kinds = [Kind(options.kind)] if options.kind else list(SHEETS)
     best: tuple[Kind, _Mapped] | None = None
@@ -280,6 +284,19 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
     plan.problems += plan.parsed.problems
     plan.warnings += plan.parsed.warnings
     return plan
+
+
+def _without_hidden_rows(sheet: SheetData, layout: Layout) -> SheetData:
+    """`sheet` with the data block's hidden rows blanked (listed as ignored rows)."""
+    hidden = sorted(r for r in sheet.hidden_rows if layout.first_data <= r < layout.end)
+    if not hidden:
+        return sheet
+    rows = list(sheet.rows)
+    for r in hidden:
+        layout.ignored.append(IgnoredRow(r + 1, "hidden", _first_text(rows[r])))
+        rows[r] = [""] * len(rows[r])
+    layout.ignored.sort(key=lambda i: i.row)
+    return replace(sheet, rows=rows, hidden_rows=frozenset())
 
 
 def _ranges(numbers: list[int], fmt=str, limit: int = 12) -> str:
@@ -345,13 +362,15 @@ def _refuse_if_named(plan: SheetPlan, named: bool) -> None:
 
 
 def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
-                   formula_at, progress) -> SheetPlan:
+                   formula_at, progress, skip_hidden: bool = False) -> SheetPlan:
     layout = detect_layout(sheet.rows, header_rows=[template.header_row], merged=sheet.merged)
     assert layout is not None
     layout.units_row = {}
     layout.first_data = template.header_row + 1
     layout.ignored = [i for i in layout.ignored if i.code != "units"]
     plan.layout, plan.kind, plan.template = layout, template.kind, True
+    if skip_hidden:
+        sheet = _without_hidden_rows(sheet, layout)
     plan.kind_confidence = 1.0
     by_index = {c.index: c for c in template.columns}
     for cell in layout.cells:
@@ -456,6 +475,8 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) ->
             chosen = _explicit_for(c, options)
             if chosen is not None and mp.resolve_field(kind, chosen) == mp.IGNORE:
                 aside[c.index] = ("ignored as asked", ())
+            elif options.skip_hidden and c.index in layout.hidden_cols:
+                aside[c.index] = ("hidden in Excel", ())
         periods = [c for c in periods if c.index not in aside]
         groups: dict[str, list[HeaderCell]] = {}
         for c in periods:
@@ -520,6 +541,9 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) ->
     use_idx = {c.index for c in periods}
     for cell in cells:
         if cell.index in period_idx:
+            continue
+        if options.skip_hidden and cell.index in layout.hidden_cols:
+            notes[cell.index] = "hidden in Excel"
             continue
         chosen = _explicit_for(cell, options)
         if chosen is not None:

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from core.fields import Kind, norm
+from core.i18n import QT_TRANSLATE_NOOP, translate
 from core.importing.mapping import best_any_kind, is_unit, split_unit
 from core.importing.values import is_blank
 
@@ -180,9 +181,15 @@ def row_kind(cells: list[object]) -> str | None:
 
 
 IGNORED_REASONS = {
-    "title": "title above the header", "blank": "blank row", "note": "footnote or note",
-    "total": "totals or subtotals row", "units": "row of units under the header",
-    "above": "above the header", "after_note": "after a footnote (end of the table)",
+    "title": QT_TRANSLATE_NOOP("Layout", "title above the header"),
+    "blank": QT_TRANSLATE_NOOP("Layout", "blank row"),
+    "note": QT_TRANSLATE_NOOP("Layout", "footnote or note"),
+    "total": QT_TRANSLATE_NOOP("Layout", "totals or subtotals row"),
+    "units": QT_TRANSLATE_NOOP("Layout", "row of units under the header"),
+    "above": QT_TRANSLATE_NOOP("Layout", "above the header"),
+    "after_note": QT_TRANSLATE_NOOP("Layout", "after a footnote (end of the table)"),
+    "no values": QT_TRANSLATE_NOOP("Layout", "no values in the period columns"),
+    "hidden": QT_TRANSLATE_NOOP("Layout", "hidden in Excel (skipped as asked)"),
 }
 
 
@@ -195,6 +202,11 @@ class IgnoredRow:
     @property
     def reason(self) -> str:
         return IGNORED_REASONS.get(self.code, self.code)
+
+    @property
+    def reason_text(self) -> str:
+        """The reason in the app's language (core.i18n)."""
+        return translate("Layout", self.reason)
 
     def __str__(self) -> str:
         shown = f" ({self.text[:40]!r})" if self.text else ""

@@ -37,6 +37,7 @@ class Profile:
     header_rows: list[int] | None = None
     measure: str | None = None
     headers: list[str] = field(default_factory=list)
+    skip_hidden: bool = False
 
     # --- conversion -------------------------------------------------------------------------
 
@@ -50,6 +51,8 @@ class Profile:
             if getattr(self, key):
                 out[key] = dict(getattr(self, key))
         out["headers"] = list(self.headers)
+        if self.skip_hidden:
+            out["skip_hidden"] = True
         return out
 
     def to_json(self) -> str:
@@ -78,7 +81,8 @@ class Profile:
                    map=strings("map"), units=strings("units"), values=strings("values"),
                    period=data.get("period"), header_rows=data.get("header_rows"),
                    measure=data.get("measure"), headers=[str(h) for h in data.get("headers")
-                                                         or []])
+                                                         or []],
+                   skip_hidden=data.get("skip_hidden") is True)
         if prof.period is not None and not (isinstance(prof.period, int)
                                             and 1900 <= prof.period <= 2100):
             raise ProfileError(f"{where}: \"period\" must be a year such as 2023")
@@ -118,7 +122,7 @@ class Profile:
                              mapping=dict(self.map), units=dict(self.units),
                              period_year=self.period, values=dict(self.values),
                              header_rows=list(self.header_rows) if self.header_rows else None,
-                             measure=self.measure)
+                             measure=self.measure, skip_hidden=self.skip_hidden)
 
     @classmethod
     def from_plan(cls, plan, name: str = "") -> Profile:
@@ -141,7 +145,8 @@ class Profile:
                    period=opts.period_year if opts else None,
                    values=dict(opts.values) if opts else {},
                    header_rows=plan.layout.header_row_numbers if plan.layout else None,
-                   measure=measure, headers=plan.headers)
+                   measure=measure, headers=plan.headers,
+                   skip_hidden=bool(opts and opts.skip_hidden))
 
     # --- matching ---------------------------------------------------------------------------
 

@@ -58,8 +58,8 @@ class SheetData:
     formula_check: object = field(default=None, repr=False)  # callable(row, col) -> bool
     # ((row0, col0), (row1, col1)), 0-based; None where the format does not say (csv, ods)
     merged: list | None = field(default=None, repr=False)
-    hidden_rows: frozenset[int] = frozenset()  # 0-based rows hidden in Excel (xlsx)
-    hidden_cols: frozenset[int] = frozenset()  # 0-based columns hidden in Excel (xlsx)
+    hidden_rows: frozenset[int] = frozenset()  # 0-based rows hidden in Excel (xlsx, ods)
+    hidden_cols: frozenset[int] = frozenset()  # 0-based columns hidden (xlsx, ods)
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -312,6 +312,9 @@ def _check_zip(path: Path, suffix: str) -> dict[str, tuple[frozenset[int], froze
             if (scan.hidden_rows or scan.hidden_cols) and info.filename in sheets:
                 hidden[sheets[info.filename]] = (frozenset(scan.hidden_rows),
                                                  frozenset(scan.hidden_cols))
+            for name, (rows, cols) in scan.ods_hidden.items():
+                if rows or cols:
+                    hidden[name] = (frozenset(rows), frozenset(cols))
     return hidden
 
 
@@ -485,8 +488,10 @@ def _prolog_ends(text: bytes) -> bool:
 _PLAIN_CELL = re.compile(rb'<c(?! r="[A-Z]\d{1,6}")(?![\w.-])')
 _PREFIXED_CELL = re.compile(rb':c[\s>/]')
 _XLSX_TAG = re.compile(rb'<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>')
-_ODS_TAG = re.compile(rb'<(/?)table:(table|table-row|table-cell|covered-table-cell)'
-                      rb'(?=[\s/>])([^>]*)>')
+_ODS_TAG = re.compile(rb'<(/?)table:(table|table-row|table-cell|covered-table-cell|'
+                      rb'table-column)(?=[\s/>])([^>]*)>')
+_ODS_NAME = re.compile(rb'table:name\s*=\s*["\']([^"\']*)["\']')
+_ODS_HIDDEN = re.compile(rb'table:visibility\s*=\s*["\'](?:collapse|filter)["\']')
 _R_ATTR = re.compile(rb'(?:^|\s)r\s*=\s*["\']([^"\']*)["\']')
 _REF = re.compile(rb'\s*([A-Za-z]{0,3})(\d{0,9})\s*$')
 _REPEAT = re.compile(rb'number-(rows|columns)-repeated\s*=\s*["\'](\d{1,12})["\']')
@@ -517,6 +522,9 @@ class _PartScan:
         self.prolog = True
         self.hidden_rows: set[int] = set()  # 0-based, for a worksheet
         self.hidden_cols: set[int] = set()
+        self.ods_hidden: dict[str, tuple[set[int], set[int]]] = {}  # sheet -> rows, columns
+        self.ods_sheet: tuple[set[int], set[int]] | None = None
+        self.ods_col = 0
 
     def _check_prolog(self, chunk: bytes) -> None:
         """Refuse a DOCTYPE (so any ENTITY) in the part's prolog, the only place XML allows
@@ -623,13 +631,28 @@ class _PartScan:
             if tag == b"table":
                 if not closing:
                     self.check(self.rows, self.cols)
-                    self.rows = self.cols = self.row = 0
+                    self.rows = self.cols = self.row = self.ods_col = 0
+                    name = _ODS_NAME.search(attrs)
+                    self.ods_sheet = self.ods_hidden.setdefault(
+                        _unescape(name.group(1).decode("utf-8", "replace")) if name else "",
+                        (set(), set()))
+                continue
+            if tag == b"table-column":  # hidden columns, in order, with their repeats
+                if not closing:
+                    rep = _repeat(attrs, b"columns")
+                    if self.ods_sheet is not None and _ODS_HIDDEN.search(attrs):
+                        self.ods_sheet[1].update(range(self.ods_col,
+                                                       self.ods_col + min(rep, 1000)))
+                    self.ods_col += rep
                 continue
             if tag == b"table-row":
                 if closing:
                     self.row += self.ods_rows_repeat
                     continue
                 rep = _repeat(attrs, b"rows")
+                if self.ods_sheet is not None and _ODS_HIDDEN.search(attrs) \
+                        and len(self.ods_sheet[0]) < MAX_HIDDEN:
+                    self.ods_sheet[0].update(range(self.row, self.row + min(rep, MAX_HIDDEN)))
                 self.col = 0
                 self.ods_rows_repeat = rep
                 if attrs.rstrip().endswith(b"/"):

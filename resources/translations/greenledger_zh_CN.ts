@@ -1553,356 +1553,371 @@
 <context>
     <name>ImportAssistant</name>
     <message>
-        <location filename="../../gui/import_assistant.py" line="177"/>
+        <location filename="../../gui/import_assistant.py" line="178"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="193"/>
+        <location filename="../../gui/import_assistant.py" line="194"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="202"/>
+        <location filename="../../gui/import_assistant.py" line="203"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="209"/>
+        <location filename="../../gui/import_assistant.py" line="210"/>
         <source>from headers</source>
         <translation>取自表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="211"/>
+        <location filename="../../gui/import_assistant.py" line="212"/>
         <source>The year of month headers that give none (1月, Jan)</source>
         <translation>表头只写月份时（如 1月、Jan）所属的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="213"/>
+        <location filename="../../gui/import_assistant.py" line="214"/>
         <source>&amp;Save as profile…</source>
         <translation>保存为方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="216"/>
+        <location filename="../../gui/import_assistant.py" line="215"/>
+        <source>Skip &amp;hidden rows and columns</source>
+        <translation>跳过隐藏的行和列(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="217"/>
+        <source>Leave out the rows and columns hidden in Excel (filtered out, or kept for reference). By default they are read, as Excel&apos;s SUM reads them, and listed as warnings.</source>
+        <translation>不导入在 Excel 中隐藏的行和列（被筛选掉的，或仅留作参考的）。默认会读取它们（与 Excel 的 SUM 一样），并列为警告。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="223"/>
         <source>S&amp;heet:</source>
         <translation>工作表(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="217"/>
+        <location filename="../../gui/import_assistant.py" line="224"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="218"/>
+        <location filename="../../gui/import_assistant.py" line="225"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="219"/>
+        <location filename="../../gui/import_assistant.py" line="226"/>
         <source>&amp;Profile:</source>
         <translation>导入方案(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="236"/>
+        <location filename="../../gui/import_assistant.py" line="244"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="236"/>
+        <location filename="../../gui/import_assistant.py" line="244"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="236"/>
+        <location filename="../../gui/import_assistant.py" line="244"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="236"/>
+        <location filename="../../gui/import_assistant.py" line="244"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="236"/>
+        <location filename="../../gui/import_assistant.py" line="244"/>
         <source>How</source>
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="254"/>
+        <location filename="../../gui/import_assistant.py" line="262"/>
         <source>Rows as they will be stored</source>
         <translation>将要保存的行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="259"/>
+        <location filename="../../gui/import_assistant.py" line="267"/>
         <source>Save &amp;marked workbook…</source>
         <translation>保存标注后的工作簿(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="262"/>
+        <location filename="../../gui/import_assistant.py" line="270"/>
         <source>A copy of the workbook with every bad cell filled and commented with the reason: fix it in Excel, import again</source>
         <translation>工作簿副本：每个有问题的单元格都会着色并加批注说明原因；在 Excel 中改正后重新导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="268"/>
+        <location filename="../../gui/import_assistant.py" line="276"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="279"/>
+        <location filename="../../gui/import_assistant.py" line="287"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="319"/>
+        <location filename="../../gui/import_assistant.py" line="328"/>
         <source>This file cannot be imported.</source>
         <translation>此文件无法导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="341"/>
-        <location filename="../../gui/import_assistant.py" line="371"/>
+        <location filename="../../gui/import_assistant.py" line="350"/>
+        <location filename="../../gui/import_assistant.py" line="380"/>
         <source> (not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="358"/>
+        <location filename="../../gui/import_assistant.py" line="367"/>
         <source>Analysing {0}…</source>
         <translation>正在分析 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="409"/>
+        <location filename="../../gui/import_assistant.py" line="421"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="411"/>
+        <location filename="../../gui/import_assistant.py" line="423"/>
         <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
         <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="422"/>
+        <location filename="../../gui/import_assistant.py" line="434"/>
         <source>Not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="424"/>
+        <location filename="../../gui/import_assistant.py" line="436"/>
         <source>GreenLedger template sheet ({0}): {1} rows</source>
         <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="428"/>
+        <location filename="../../gui/import_assistant.py" line="440"/>
         <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
         <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="437"/>
+        <location filename="../../gui/import_assistant.py" line="449"/>
         <source>profile “{0}” applied</source>
         <translation>已应用方案“{0}”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="440"/>
+        <location filename="../../gui/import_assistant.py" line="452"/>
         <source>profile “{0}” fits these headers but was saved for sheet “{1}”: choose it under Profile if this sheet holds the same figures</source>
         <translation>配置“{0}”与这些表头相符，但它是为工作表“{1}”保存的：如果本表的数据相同，请在“配置”中选择它</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="458"/>
-        <location filename="../../gui/import_assistant.py" line="463"/>
+        <location filename="../../gui/import_assistant.py" line="470"/>
+        <location filename="../../gui/import_assistant.py" line="475"/>
         <source>— ignore —</source>
         <translation>— 忽略 —</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="468"/>
+        <location filename="../../gui/import_assistant.py" line="480"/>
         <source>{0} of {1}</source>
         <translation>{1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="472"/>
+        <location filename="../../gui/import_assistant.py" line="484"/>
         <source>Sets every column under “{0}”</source>
         <translation>设置“{0}”下的所有列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="492"/>
+        <location filename="../../gui/import_assistant.py" line="504"/>
         <source>unit from: {0}</source>
         <translation>单位来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="492"/>
+        <location filename="../../gui/import_assistant.py" line="504"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="522"/>
+        <location filename="../../gui/import_assistant.py" line="534"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="540"/>
+        <location filename="../../gui/import_assistant.py" line="552"/>
         <source>Totals as stored: {0}</source>
         <translation>保存后的合计：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="566"/>
+        <location filename="../../gui/import_assistant.py" line="578"/>
         <source>Warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="572"/>
+        <location filename="../../gui/import_assistant.py" line="584"/>
         <source>Problems ({0})</source>
         <translation>问题（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="574"/>
+        <location filename="../../gui/import_assistant.py" line="586"/>
         <source>Problems ({0}), warnings ({1})</source>
         <translation>问题（{0}），警告（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="604"/>
-        <location filename="../../gui/import_assistant.py" line="610"/>
+        <location filename="../../gui/import_assistant.py" line="616"/>
+        <location filename="../../gui/import_assistant.py" line="622"/>
         <source>Save marked workbook</source>
         <translation>保存标注后的工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="604"/>
+        <location filename="../../gui/import_assistant.py" line="616"/>
         <source>Excel workbooks</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="647"/>
+        <location filename="../../gui/import_assistant.py" line="659"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="696"/>
-        <location filename="../../gui/import_assistant.py" line="706"/>
+        <location filename="../../gui/import_assistant.py" line="708"/>
+        <location filename="../../gui/import_assistant.py" line="718"/>
         <source>Save profile</source>
         <translation>保存导入方案</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="697"/>
+        <location filename="../../gui/import_assistant.py" line="709"/>
         <source>Profile name:</source>
         <translation>方案名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="714"/>
+        <location filename="../../gui/import_assistant.py" line="726"/>
         <source>Profile “{0}” saved in this workspace</source>
         <translation>方案“{0}”已保存到此工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="735"/>
+        <location filename="../../gui/import_assistant.py" line="747"/>
         <source>synonym</source>
         <translation>同义词</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="736"/>
+        <location filename="../../gui/import_assistant.py" line="748"/>
         <source>synonym + unit</source>
         <translation>同义词 + 单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="737"/>
+        <location filename="../../gui/import_assistant.py" line="749"/>
         <source>partial</source>
         <translation>部分匹配</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="738"/>
+        <location filename="../../gui/import_assistant.py" line="750"/>
         <source>explicit</source>
         <translation>手动指定</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="739"/>
+        <location filename="../../gui/import_assistant.py" line="751"/>
         <source>template header</source>
         <translation>模板表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="740"/>
+        <location filename="../../gui/import_assistant.py" line="752"/>
         <source>period header</source>
         <translation>期间表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="741"/>
+        <location filename="../../gui/import_assistant.py" line="753"/>
         <source>period header + --period year</source>
         <translation>期间表头 + 指定年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="742"/>
+        <location filename="../../gui/import_assistant.py" line="754"/>
         <source>not needed</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="743"/>
+        <location filename="../../gui/import_assistant.py" line="755"/>
         <source>ignored as asked</source>
         <translation>按要求忽略</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="744"/>
+        <location filename="../../gui/import_assistant.py" line="756"/>
         <source>money, not a quantity</source>
         <translation>金额，不是数量</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="745"/>
+        <location filename="../../gui/import_assistant.py" line="757"/>
         <source>under &apos;{0}&apos;</source>
         <translation>位于“{0}”之下</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="746"/>
+        <location filename="../../gui/import_assistant.py" line="758"/>
         <source>under &apos;{0}&apos;; the imported columns are under &apos;{1}&apos;</source>
         <translation>位于“{0}”之下；导入的是“{1}”下的列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="747"/>
+        <location filename="../../gui/import_assistant.py" line="759"/>
         <source>under no header; the imported columns are under &apos;{0}&apos;</source>
         <translation>上方无表头；导入的是“{0}”下的列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="748"/>
+        <location filename="../../gui/import_assistant.py" line="760"/>
         <source>period column of an unclear measure</source>
         <translation>期间列，所含数量不明</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="749"/>
+        <location filename="../../gui/import_assistant.py" line="761"/>
         <source>a quarter over the month columns (their total)</source>
         <translation>覆盖各月列的季度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="750"/>
+        <location filename="../../gui/import_assistant.py" line="762"/>
         <source>a year over the month columns (their total)</source>
         <translation>覆盖各月列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="751"/>
+        <location filename="../../gui/import_assistant.py" line="763"/>
         <source>a year over the quarter columns (their total)</source>
         <translation>覆盖各季度列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="752"/>
+        <location filename="../../gui/import_assistant.py" line="764"/>
         <source>a second column for {0}</source>
         <translation>{0} 的第二列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="770"/>
+        <location filename="../../gui/import_assistant.py" line="765"/>
+        <source>hidden in Excel</source>
+        <translation>在 Excel 中隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="783"/>
         <source>header row {0}</source>
         <translation>表头在第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="772"/>
+        <location filename="../../gui/import_assistant.py" line="785"/>
         <source>header rows {0}–{1} (joined)</source>
         <translation>表头在第 {0}–{1} 行（已合并）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="777"/>
+        <location filename="../../gui/import_assistant.py" line="790"/>
         <source>wide: periods as columns</source>
         <translation>宽表：期间为列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="779"/>
+        <location filename="../../gui/import_assistant.py" line="792"/>
         <source>long: one row per record</source>
         <translation>长表：每行一条记录</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="781"/>
+        <location filename="../../gui/import_assistant.py" line="794"/>
         <source>{0}; data rows {1}–{2}; {3}</source>
         <translation>{0}；数据在第 {1}–{2} 行；{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="793"/>
+        <location filename="../../gui/import_assistant.py" line="806"/>
         <source>Period (month, quarter or year)</source>
         <translation>期间（月、季度或年）</translation>
     </message>
@@ -1984,6 +1999,54 @@
         <location filename="../../gui/field_labels.py" line="46"/>
         <source>initiatives</source>
         <translation>减排举措</translation>
+    </message>
+</context>
+<context>
+    <name>Layout</name>
+    <message>
+        <location filename="../../core/importing/layout.py" line="184"/>
+        <source>title above the header</source>
+        <translation>表头上方的标题</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/layout.py" line="185"/>
+        <source>blank row</source>
+        <translation>空行</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/layout.py" line="186"/>
+        <source>footnote or note</source>
+        <translation>脚注或说明</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/layout.py" line="187"/>
+        <source>totals or subtotals row</source>
+        <translation>合计或小计行</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/layout.py" line="188"/>
+        <source>row of units under the header</source>
+        <translation>表头下方的单位行</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/layout.py" line="189"/>
+        <source>above the header</source>
+        <translation>位于表头上方</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/layout.py" line="190"/>
+        <source>after a footnote (end of the table)</source>
+        <translation>位于脚注之后（表格结束）</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/layout.py" line="191"/>
+        <source>no values in the period columns</source>
+        <translation>期间列中没有数值</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/layout.py" line="192"/>
+        <source>hidden in Excel (skipped as asked)</source>
+        <translation>在 Excel 中隐藏（按要求跳过）</translation>
     </message>
 </context>
 <context>
@@ -2501,7 +2564,7 @@
         <translation>导入已取消；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="467"/>
+        <location filename="../../gui/cli.py" line="472"/>
         <source>… and {0} more problem(s): --errors OUT.xlsx marks every one in the workbook</source>
         <translation>……另有 {0} 个问题：--errors OUT.xlsx 会在工作簿中标出每一个</translation>
     </message>
@@ -2922,23 +2985,23 @@
 <context>
     <name>SheetModel</name>
     <message>
-        <location filename="../../gui/import_assistant.py" line="118"/>
+        <location filename="../../gui/import_assistant.py" line="119"/>
         <source>header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="122"/>
+        <location filename="../../gui/import_assistant.py" line="123"/>
         <source>header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="126"/>
+        <location filename="../../gui/import_assistant.py" line="127"/>
         <source>outside the data block</source>
         <translation>数据区之外</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="144"/>
-        <location filename="../../gui/import_assistant.py" line="157"/>
+        <location filename="../../gui/import_assistant.py" line="145"/>
+        <location filename="../../gui/import_assistant.py" line="158"/>
         <source>hidden in Excel</source>
         <translation>在 Excel 中隐藏</translation>
     </message>

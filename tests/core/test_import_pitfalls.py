@@ -3,6 +3,8 @@ import assistant): each is a real .xlsx written by openpyxl, and each test check
 against a hand computation, or that the import is refused with the cell and reason and the
 workspace left as it was."""
 
+from pathlib import Path
+
 import openpyxl
 import pytest
 
@@ -16,6 +18,7 @@ from tests.conftest import SITES, snapshot, write_workbook
 from tests.core.test_cli import gl
 
 M3 = [f"2023年{m}月" for m in range(1, 4)]
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def plan_of(path, sheet, options=None):
@@ -303,3 +306,36 @@ def test_no_header_row_says_how_to_give_one(tmp_path):
     err = gl("--workspace", tmp_path / "w.greenledger", "import", path, "--kind", "energy",
              check_rc=1).stderr
     assert "--header-row N" in err
+
+
+@pytest.mark.parametrize("name", ["libreoffice-hidden.ods", "libreoffice-hidden.xlsx"])
+def test_hidden_rows_and_columns_in_files_saved_by_libreoffice(sites, name):
+    """tests/data/make_office_files.py: row 6 (an obsolete 电网（旧） row) and column C
+    (2022年12月) are hidden; by default they are read and said, and the obsolete row's
+    source is refused; --skip-hidden leaves both out."""
+    path = DATA / name
+    plan = plan_of(path, "用电")
+    assert {w.code for w in plan.warnings} == {"hidden_rows", "hidden_columns"}
+    assert [(p.row, p.value, p.code) for p in plan.problems] == \
+        [(6, "电网（旧）", "unknown_choice")]
+    skip = ImportOptions(skip_hidden=True)
+    plan = plan_of(path, "用电", skip)
+    assert not plan.problems and not plan.warnings and len(plan) == 6
+    assert {c.letter: c.note for c in plan.columns if not c.field}["C"] == "hidden in Excel"
+    assert [(i.row, i.code) for i in plan.layout.ignored if i.code == "hidden"] == [(6, "hidden")]
+    import_file(sites, path, skip)
+    assert energy_total(sites) == pytest.approx((100 + 110 + 120 + 50 + 60 + 70) * 1000)
+    assert min(r["period_start"] for r in sites.rows(Kind.ENERGY)) == "2023-01-01"
+
+
+def test_skip_hidden_on_the_command_line_and_in_a_profile(tmp_path):
+    ws_path = tmp_path / "w.greenledger"
+    src = DATA / "libreoffice-hidden.xlsx"
+    gl("--workspace", ws_path, "import", src, check_rc=1)
+    prof = tmp_path / "p.json"
+    proc = gl("--workspace", ws_path, "import", src, "--sheet", "用电", "--skip-hidden",
+              "--dry-run", "--save-profile", prof, check_rc=1)  # its sites are not there yet
+    assert Profile.load(prof).skip_hidden
+    gl("--workspace", ws_path, "import", src, "--sheet", "Sites", check_rc=0)
+    proc = gl("--workspace", ws_path, "import", src, "--profile", prof, check_rc=0)
+    assert "用电 (energy): 6 rows" in proc.stdout

@@ -3,7 +3,9 @@
 Writes `office_source.xlsx` with openpyxl (the template's headers; the Energy sheet with a title
 and a blank row above its header, real dates, MWh and Chinese categorical values), then has
 LibreOffice (`soffice --headless --convert-to`) save it as `libreoffice.ods`,
-`libreoffice.xlsx` and `libreoffice.xls`, so each file is one a real office suite wrote.
+`libreoffice.xlsx` and `libreoffice.xls`, so each file is one a real office suite wrote; and
+`hidden_source.xlsx` (a wide sheet with a hidden row and a hidden column) as
+`libreoffice-hidden.ods` and `libreoffice-hidden.xlsx`.
 The expected figures are in tests/core/test_office_files.py, worked out by hand from ROWS below.
 """
 
@@ -72,7 +74,42 @@ def convert(source: Path, fmt: str, out: Path) -> Path:
     return out
 
 
+# A wide sheet as analysts keep them: a title, a 单位 line, 用电量 merged over the months, an
+# older row hidden (row 6) and a hidden column of last year's December (C), a note column.
+HIDDEN_ROWS = [["2023年一季度用电量"], ["单位：MWh"],
+               ["站点", "能源类型", "用电量", None, None, None, "备注"],
+               [None, None, "2022年12月", "2023年1月", "2023年2月", "2023年3月", None],
+               ["Zhangbei DC", "电网", 90, 100, 110, 120, "账单"],
+               ["Zhangbei DC", "电网（旧）", 1, 1, 1, 1, "作废"],
+               ["Ulanqab DC", "风电", 40, 50, 60, 70, None]]
+
+
+def write_hidden_source(path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    sites = wb.active
+    sites.title = "Sites"
+    for row in SITES:
+        sites.append(row)
+    sheet = wb.create_sheet("用电")
+    for row in HIDDEN_ROWS:
+        sheet.append(row)
+    sheet.merge_cells("C3:F3")
+    sheet.row_dimensions[6].hidden = True
+    sheet.column_dimensions["C"].hidden = True
+    wb.save(path)
+    return path
+
+
+def make_hidden() -> None:
+    source = write_hidden_source(HERE / "hidden_source.xlsx")
+    for fmt, name in (("ods", "libreoffice-hidden.ods"),
+                      ("xlsx:Calc MS Excel 2007 XML", "libreoffice-hidden.xlsx")):
+        out = convert(source, fmt, HERE / name)
+        print(f"{out.relative_to(HERE.parent.parent)}: {out.stat().st_size:,} bytes")
+
+
 def main() -> None:
+    make_hidden()
     source = write_source(HERE / "office_source.xlsx")
     # filter names as LibreOffice knows them, so the .xls is BIFF8 and the xlsx is OOXML
     for fmt, name in (("ods", "libreoffice.ods"), ("xlsx:Calc MS Excel 2007 XML", "libreoffice.xlsx"),

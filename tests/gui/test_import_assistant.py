@@ -231,3 +231,26 @@ def test_months_under_two_headers_are_resolved_by_choosing_a_columns_field(qtbot
     plan = dialog.plan
     assert not plan.problems and plan.totals()["energy"] == pytest.approx(3_000)
     assert [c.letter for c in plan.columns if c.field == "energy"] == ["C", "D"]
+
+
+def test_skip_hidden_rows_and_columns_from_the_assistant(qtbot, empty_window, tmp_path):
+    """tests/data/libreoffice-hidden.xlsx: a hidden obsolete row stops the import until the
+    hidden rows and columns are skipped; the sheet view greys them."""
+    src = Path(__file__).resolve().parent.parent / "data" / "libreoffice-hidden.xlsx"
+    dialog = _open(qtbot, empty_window, src)
+    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("用电"))
+    assert dialog.skip_hidden_box.isVisible() and not dialog.skip_hidden_box.isChecked()
+    assert not dialog.import_button.isEnabled()  # 电网（旧） on hidden row 6
+    model = dialog.sheet_model
+    assert model.data(model.index(5, 0), Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.headerData(5, Qt.Orientation.Vertical) == "(6)"
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "(C)"
+    with qtbot.waitSignal(dialog.analysed, timeout=10_000):
+        dialog.skip_hidden_box.setChecked(True)
+    plan = dialog.plan
+    assert not plan.problems and len(plan) == 6 and dialog.import_button.isEnabled()
+    assert model.data(model.index(5, 0), Qt.ItemDataRole.ToolTipRole).startswith(
+        "hidden in Excel (skipped as asked)")
+    with qtbot.waitSignal(empty_window.import_finished, timeout=10_000):
+        dialog.import_button.click()
+    assert _energy_kwh(empty_window.workspace.path) == pytest.approx(510_000)
