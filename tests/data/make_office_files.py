@@ -37,12 +37,17 @@ ENERGY = [["Site", "Period start", "Period end", "Source", "Energy (MWh)", "Inst
           ["Ulanqab DC", date(2021, 2, 1), date(2021, 2, 28), "solar", 49.5, "on-site"]]
 
 
-def write_source(path: Path) -> Path:
+def _with_sites() -> openpyxl.Workbook:
     wb = openpyxl.Workbook()
     sites = wb.active
     sites.title = "Sites"
     for row in SITES:
         sites.append(row)
+    return wb
+
+
+def write_source(path: Path) -> Path:
+    wb = _with_sites()
     energy = wb.create_sheet("Energy")
     energy.append([ENERGY_TITLE])
     energy["A1"].font = Font(bold=True, size=14)
@@ -85,11 +90,7 @@ HIDDEN_ROWS = [["2023年一季度用电量"], ["单位：MWh"],
 
 
 def write_hidden_source(path: Path) -> Path:
-    wb = openpyxl.Workbook()
-    sites = wb.active
-    sites.title = "Sites"
-    for row in SITES:
-        sites.append(row)
+    wb = _with_sites()
     sheet = wb.create_sheet("用电")
     for row in HIDDEN_ROWS:
         sheet.append(row)

@@ -15,12 +15,18 @@ from core.storage import Workspace
 from gui.import_assistant import HEADER_BG, IGNORED_BG, column_index
 
 
-def _messy(path: Path) -> Path:
+def _with_sites() -> openpyxl.Workbook:
+    """A workbook whose first sheet lists the site 上海仓."""
     wb = openpyxl.Workbook()
     s = wb.active
     s.title = "Sites"
     s.append(["Site", "Type", "Grid region", "Country"])
     s.append(["上海仓", "warehouse", "East China", "China"])
+    return wb
+
+
+def _messy(path: Path) -> Path:
+    wb = _with_sites()
     e = wb.create_sheet("用电")
     e.append(["2023年各站点用电量（万千瓦时）"])
     e.append([])
@@ -165,11 +171,7 @@ def test_sheet_model_passes_qtmodeltester(qtbot, qtmodeltester, empty_window, tm
 
 def _bare_wide(path: Path, hide_row: int | None = None) -> Path:
     """Sites, and a wide sheet whose months say neither what they hold nor in which unit."""
-    wb = openpyxl.Workbook()
-    s = wb.active
-    s.title = "Sites"
-    s.append(["Site", "Type", "Grid region", "Country"])
-    s.append(["上海仓", "warehouse", "East China", "China"])
+    wb = _with_sites()
     e = wb.create_sheet("Sheet2")
     e.append(["站点", "能源类型", "2023年1月", "2023年2月"])
     e.append(["上海仓", "电网", 1.5, 2])
@@ -207,11 +209,7 @@ def test_months_that_say_nothing_wait_for_a_unit_chosen_in_the_table(qtbot, empt
 def test_months_under_two_headers_are_resolved_by_choosing_a_columns_field(qtbot, empty_window,
                                                                            tmp_path):
     path = tmp_path / "two.xlsx"
-    wb = openpyxl.Workbook()
-    s = wb.active
-    s.title = "Sites"
-    s.append(["Site", "Type", "Grid region", "Country"])
-    s.append(["上海仓", "warehouse", "East China", "China"])
+    wb = _with_sites()
     e = wb.create_sheet("用电")
     e.append(["单位：MWh"])
     e.append(["站点", "能源类型", "实际", None, "计划", None])
