@@ -68,6 +68,7 @@ REASON_TEMPLATES = {
     "hidden_rows": QT_TRANSLATE_NOOP("Problems", "{n} row(s) hidden in Excel were read: {rows}; unhide them to check, or delete them if they should not count"),  # noqa: E501
     "hidden_columns": QT_TRANSLATE_NOOP("Problems", "columns hidden in Excel were read: {columns}; unhide them to check, or map them to ignore"),  # noqa: E501
     "duplicate_period": QT_TRANSLATE_NOOP("Problems", "a second column for {period} (the first is {other}); delete or rename one"),  # noqa: E501
+    "unit_conflict": QT_TRANSLATE_NOOP("Problems", "the import is told {given} (--unit, the window or a profile) but the sheet says {stated} ({where}); drop one"),  # noqa: E501
 }
 
 

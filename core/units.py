@@ -40,12 +40,19 @@ def split_header(header: object) -> tuple[str, str | None]:
     m = _BRACKETS.match(text)
     if not m:
         return text, None
-    return m.group("name").strip(), m.group("unit").strip()
+    unit = _UNIT_PREFIX.sub("", m.group("unit")).strip()  # （单位：kWh）, (unit: MWh)
+    return m.group("name").strip(), unit
+
+
+_UNIT_PREFIX = re.compile(r"^\s*(?:单位|计量单位|units?)\s*[:：]\s*", re.IGNORECASE)
+_PRODUCT_DOT = re.compile(r"(?<=[w瓦])[·⋅•∙.\-](?=[h时])")
 
 
 def unit_key(unit: str) -> str:
-    """Normal form of a unit text: NFKC, lower case, no spaces; keeps % and CJK."""
+    """Normal form of a unit text: NFKC, lower case, no spaces; keeps % and CJK. The dot of
+    a product unit goes (`kW·h`, `kW.h`, `千瓦·时` are kWh and 千瓦时, as GB 3100 writes them)."""
     text = unicodedata.normalize("NFKC", unit).lower().replace(" ", "")
+    text = _PRODUCT_DOT.sub("", text)
     text = text.replace("co₂", "co2").replace("co2e", "").replace("co2", "")
     return text.replace("tonnes", "t").replace("tonne", "t")
 

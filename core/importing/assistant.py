@@ -34,6 +34,7 @@ from core.importing.layout import (
     money_in_text,
     parse_period,
     row_kind,
+    states_unit_of,
     unit_in_text,
 )
 from core.importing.reader import ReadError, SheetData, column_letter, read_sheets
@@ -47,13 +48,13 @@ from core.importing.sheets import (
 )
 from core.importing.values import CellError, is_blank, parser_for
 from core.storage import Workspace
-from core.units import UnitError, multiplier
+from core.units import UnitError, multiplier, split_header
 
 TOTAL_NOTES = {("quarter", "month"): "a quarter over the month columns (their total)",
                ("year", "month"): "a year over the month columns (their total)",
                ("year", "quarter"): "a year over the quarter columns (their total)"}
 
-PARSE_ANYWAY = {"measure_unstated", "money_title", "unit_unstated", "unknown_unit",
+PARSE_ANYWAY = {"measure_unstated", "money_title", "unit_unstated", "unknown_unit", "unit_conflict",
                 "duplicate_period"}
 """Sheet problems that still let the cells be read, so their own problems are listed too."""
 
@@ -224,7 +225,9 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
         return plan
     if not options.explicit:
         template = recognise(sheet, file)
-        if template is not None:
+        if template is not None and all(
+                split_header(c.header)[1] for c in template.columns
+                if c.field.dimension in UNIT_REQUIRED):  # else the units rules below decide
             return _template_plan(plan, sheet, template, formula_at, progress,
                                   options.skip_hidden)
     extra = frozenset(norm(k) for k in options.mapping)
@@ -694,8 +697,11 @@ def _measure_problems(plan: SheetPlan, m: _Mapped) -> None:
         else:
             seen[key] = c
     measure = periods[0].field
-    if m.measure_how in ("title", "unit", "guess") and layout.money_hints:
-        word, at, text = layout.money_hints[0]
+    dim = SHEETS[plan.kind].field(measure).dimension
+    money = [h for h in layout.money_hints  # a title that states a unit of the measure is not
+             if not (dim and states_unit_of(h[2], dim))]  # about money: 元旦用电量（万千瓦时）
+    if m.measure_how in ("title", "unit", "guess") and money:
+        word, at, text = money[0]
         params = {"what": text, "where": at, "field": measure}
         plan.problems.append(Problem(plan.file, coded_reason("money_title", **params), plan.sheet,
                                      row, where, periods[0].header, code="money_title",
@@ -705,6 +711,28 @@ def _measure_problems(plan: SheetPlan, m: _Mapped) -> None:
         plan.problems.append(Problem(plan.file, coded_reason("measure_unstated", **params),
                                      plan.sheet, row, where, periods[0].header,
                                      code="measure_unstated", params=params))
+
+
+def _stated_unit(c: ColumnPlan, dimension: str, layout: Layout) -> tuple[str | None, str | None]:
+    """The unit the sheet states for a column, and where: its header, a header that is the
+    unit (`kWh`, `万千瓦时`), a units row, or a title, 单位 line or the sheet's name."""
+    if c.unit:
+        return c.unit, "header"
+    if mp.unit_dimension(bare := c.header.strip("()（）[]【】 ")) == dimension:
+        return bare, "header"
+    if c.index in layout.units_row:
+        return layout.units_row[c.index], "units row"
+    for hint, where in layout.unit_hints:
+        if mp.unit_dimension(hint) == dimension:
+            return hint, where
+    return None, None
+
+
+def _differ(dimension: str, a: str, b: str) -> bool:
+    try:
+        return multiplier(dimension, a) != multiplier(dimension, b)
+    except UnitError:
+        return False  # an unknown unit is said by itself
 
 
 def _units(plan: SheetPlan, layout: Layout, options: ImportOptions,
@@ -718,20 +746,15 @@ def _units(plan: SheetPlan, layout: Layout, options: ImportOptions,
         f = mp.kind_field(kind, c.field) if c.field else None
         if f is None or not f.dimension:
             continue
-        unit, source = None, None
+        unit, source = _stated_unit(c, f.dimension, layout)
         if c.field in options.units:
-            unit, source = options.units[c.field], "option"
-        elif c.unit:
-            unit, source = c.unit, "header"
-        elif mp.unit_dimension(bare := c.header.strip("()（）[]【】 ")) == f.dimension:
-            unit, source = bare, "header"  # a header that is its unit: `kWh`, `万千瓦时`
-        elif c.index in layout.units_row:
-            unit, source = layout.units_row[c.index], "units row"
-        else:
-            for hint, where in layout.unit_hints:
-                if mp.unit_dimension(hint) == f.dimension:
-                    unit, source = hint, where
-                    break
+            given = options.units[c.field]
+            if unit and _differ(f.dimension, unit, given):
+                params = {"given": given, "stated": unit, "where": source}
+                plan.problems.append(Problem(
+                    plan.file, coded_reason("unit_conflict", **params), plan.sheet, header_row,
+                    c.label, c.header, code="unit_conflict", params=params))
+            unit, source = given, "option"
         c.unit, c.unit_from = unit, source
         if unit is None and f.dimension in UNIT_REQUIRED:
             unstated.append(c)

@@ -327,6 +327,7 @@ def _joined_cells(upper: list[object], lower: list[object], year: int | None,
     CSV or without merges)."""
     width = max(len(upper), len(lower))
     up = [_text(upper[i]) if i < len(upper) else "" for i in range(width)]
+    up = ["" if _UNIT_NOTE.search(t) else t for t in up]  # 单位：万千瓦时 is a hint (see below)
     low = [_text(lower[i]) if i < len(lower) else "" for i in range(width)]
     filled = list(up)
     if spans:
@@ -451,6 +452,10 @@ def detect_layout(rows: list[list[object]], *, year: int | None = None,
                 score, hr, cells = s, list(pair), joined
     layout = Layout(hr, hr[-1] + 1, len(rows), [])
     _above(rows, layout)
+    if len(hr) > 1:  # a 单位 note in the upper header row states the table's unit
+        for v in rows[hr[0]]:
+            if isinstance(v, str) and _UNIT_NOTE.search(v) and (unit := unit_in_text(v)):
+                layout.unit_hints.append((unit, f"row {hr[0] + 1}"))
     _header_units(layout, cells)
     _units_row(rows, layout)
     _block_end(rows, layout)
@@ -458,6 +463,17 @@ def detect_layout(rows: list[list[object]], *, year: int | None = None,
 
 
 _UNIT_NOTE = re.compile(r"(?:单位|unit|units)\s*[:：]\s*(?P<unit>[^\s,，;；)）]+)", re.IGNORECASE)
+
+
+_TOKENS = re.compile(r"[\s,，;；:：()（）\[\]【】/、]+")
+
+
+def states_unit_of(text: str, dimension: str) -> bool:
+    """Whether `text` (a title) states a unit of `dimension` anywhere: `元旦用电量（万千瓦时）`."""
+    from core.importing.mapping import unit_dimension
+
+    return any(unit_dimension(t) == dimension for t in _TOKENS.split(
+        unicodedata.normalize("NFKC", text)) if t)
 
 
 def unit_in_text(text: str) -> str | None:
@@ -471,12 +487,14 @@ def unit_in_text(text: str) -> str | None:
     bare = text.strip("()[]【】 ")
     if is_unit(bare):
         return bare
-    return None
+    # a unit among other words: `（万千瓦时，不含电费）`, `Energy 2023, MWh, by site`
+    return next((t for t in _TOKENS.split(text) if len(t) >= 2 and is_unit(t)), None)
 
 
-_MONEY = re.compile(r"(?<![单公])[万千亿百]?元|人民币|美元|欧元|英镑|电费|费用|金额|成本|价格|单价|"
-                    r"[$¥€£]|\b(?:cny|rmb|usd|eur|gbp|costs?|prices?|spend(?:ing)?|"
-                    r"expenses?|tariffs?)\b", re.IGNORECASE)
+# 元 as a unit (万元, （元）, 单位：元, 元/kWh), not inside a word (元旦, 三元里, 元器件, 多元化)
+_MONEY = re.compile(r"[万千亿百]元|(?<![\u4e00-\u9fff])元(?![\u4e00-\u9fff])|人民币|美元|欧元|英镑|"
+                    r"电费|费用|金额|价格|单价|[$¥€£]|\b(?:cny|rmb|usd|eur|gbp|costs?|prices?|"
+                    r"spend(?:ing)?|expenses?|tariffs?)\b", re.IGNORECASE)
 
 
 def money_in_text(text: object) -> str | None:
@@ -501,7 +519,7 @@ def _above(rows: list[list[object]], layout: Layout) -> None:
         for c in filled:
             if isinstance(c, str) and (unit := unit_in_text(c)):
                 layout.unit_hints.append((unit, f"row {r + 1}"))
-            if money := money_in_text(c):
+            if code != "note" and (money := money_in_text(c)):  # not 数据来源：国网电费账单
                 layout.money_hints.append((money, f"row {r + 1}", _text(c)))
 
 

@@ -136,10 +136,9 @@ class Profile:
                 measure = measure or c.field
                 continue
             mapping[c.header] = c.field or mp.IGNORE
+        # only units the user gave: a unit the sheet states (title, units row, 单位 line) is
+        # read again from next month's sheet, which may state another
         units = dict(opts.units) if opts else {}
-        for c in plan.columns:
-            if c.field and c.unit and c.unit_from not in (None, "header"):
-                units.setdefault(c.field, c.unit)
         return cls(name=name or plan.sheet, kind=plan.kind.value if plan.kind else None,
                    sheet=plan.sheet, map=mapping, units=units,
                    period=opts.period_year if opts else None,
