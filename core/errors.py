@@ -69,6 +69,8 @@ REASON_TEMPLATES = {
     "hidden_columns": QT_TRANSLATE_NOOP("Problems", "columns hidden in Excel were read: {columns}; unhide them to check, or map them to ignore"),  # noqa: E501
     "duplicate_period": QT_TRANSLATE_NOOP("Problems", "a second column for {period} (the first is {other}); delete or rename one"),  # noqa: E501
     "unit_conflict": QT_TRANSLATE_NOOP("Problems", "the import is told {given} (--unit, the window or a profile) but the sheet says {stated} ({where}); drop one"),  # noqa: E501
+    "ambiguous_columns": QT_TRANSLATE_NOOP("Problems", "{columns} could each be {field}; map the one meant with --map \"HEADER={field}\" (or choose it in the window) and the others to ignore"),  # noqa: E501
+    "reads_two_ways": QT_TRANSLATE_NOOP("Problems", "numbers written as text in {columns} read two ways ({examples}): they were read with a decimal point; if the dot groups thousands, write them as numbers or as 1.234,5"),  # noqa: E501
 }
 
 

@@ -751,6 +751,8 @@ HOW = (  # ColumnPlan.how / note of the engine, shown in the app's language
     QT_TRANSLATE_NOOP("ImportAssistant", "template header"),
     QT_TRANSLATE_NOOP("ImportAssistant", "period header"),
     QT_TRANSLATE_NOOP("ImportAssistant", "period header + --period year"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "period header + year from the title"),
+    QT_TRANSLATE_NOOP("ImportAssistant", "unit header"),
     QT_TRANSLATE_NOOP("ImportAssistant", "not needed"),
     QT_TRANSLATE_NOOP("ImportAssistant", "ignored as asked"),
     QT_TRANSLATE_NOOP("ImportAssistant", "money, not a quantity"),

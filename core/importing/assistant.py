@@ -46,7 +46,7 @@ from core.importing.sheets import (
     parse_sheet,
     recognise,
 )
-from core.importing.values import CellError, is_blank, parser_for
+from core.importing.values import CellError, is_blank, parser_for, reads_two_ways
 from core.storage import Workspace
 from core.units import UnitError, multiplier, split_header
 
@@ -271,6 +271,11 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
     if missing:
         plan.skipped = (f"not a table GreenLedger knows; as {kind.value} it lacks "
                         f"{', '.join(missing)}")
+        yearless = [c.text for c in layout.cells if c.period is None
+                    and parse_period(mp.split_unit(c.lower or c.text)[0], 2000) is not None]
+        if yearless and "period_start" in missing:
+            plan.skipped += (f" (its month headers {yearless[0]} … give no year: say it with "
+                             "--period YEAR)")
         _refuse_if_named(plan, named or bool(options.kind or options.mapping))
         return plan
     _measure_problems(plan, m)
@@ -283,7 +288,7 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
         plan.parsed = _parse_wide(plan, sheet, layout, constants, formula_at)
     else:
         plan.parsed = _parse_long(plan, sheet, layout, constants, formula_at, progress)
-    plan.parsed.warnings += _hidden_warnings(plan, sheet)
+    plan.parsed.warnings += _hidden_warnings(plan, sheet) + _decimal_warnings(plan, sheet)
     plan.problems += plan.parsed.problems
     plan.warnings += plan.parsed.warnings
     return plan
@@ -312,6 +317,29 @@ def _ranges(numbers: list[int], fmt=str, limit: int = 12) -> str:
             runs.append([n, n])
     text = ", ".join(fmt(a) if a == b else f"{fmt(a)}–{fmt(b)}" for a, b in runs[:limit])
     return text + (", …" if len(runs) > limit else "")
+
+
+def _decimal_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
+    """Numeric columns (a wide sheet's period columns together) whose numbers written as text
+    all read two ways (`1.234`: a decimal point, or a thousands point?)."""
+    if plan.parsed is None or plan.layout is None:
+        return []
+    lay = plan.layout
+    rows = sheet.rows[lay.first_data:lay.end]
+    groups: dict[str, list[ColumnPlan]] = {}
+    for c in plan.columns:
+        f = mp.kind_field(plan.kind, c.field) if c.field else None
+        if f is not None and f.type in (FieldType.NUMBER, FieldType.INTEGER):
+            groups.setdefault("periods" if c.period is not None else c.label, []).append(c)
+    out = []
+    for cols in groups.values():
+        texts = [v for r in rows for c in cols if c.index < len(r) and type(v := r[c.index]) is str]
+        if texts and (two := reads_two_ways(texts)):
+            params = {"columns": _period_span(cols), "examples": ", ".join(two[:3])}
+            out.append(Problem(plan.file, coded_reason("reads_two_ways", **params), plan.sheet,
+                               lay.header_row_numbers[-1], params["columns"], two[0],
+                               code="reads_two_ways", params=params))
+    return out
 
 
 def _hidden_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
@@ -391,7 +419,7 @@ def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
     parsed = parse_sheet(view, plan.file, template, formula_at=formula_at,
                          progress=_row_progress(progress, len(sheet.rows)))
     plan.parsed = _drop_non_data_rows(parsed, sheet.rows, plan.layout)
-    plan.parsed.warnings += _hidden_warnings(plan, sheet)
+    plan.parsed.warnings += _hidden_warnings(plan, sheet) + _decimal_warnings(plan, sheet)
     plan.problems += plan.parsed.problems
     plan.warnings += plan.parsed.warnings
     return plan
@@ -572,6 +600,15 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) ->
         candidates[cell.index] = ms
     taken = {measure} if measure else set()
     chosen_cols = mp.assign(candidates, fixed, taken)
+    labels = {c.index: f"{c.text} [{column_letter(c.index)}]" for c in cells}
+    for col, m in chosen_cols.items():  # 上月用电量 beside 本月用电量: which is meant?
+        if col in fixed:
+            continue
+        rivals = [i for i, ms in candidates.items() if i != col and i not in chosen_cols
+                  and any(x.field == m.field and x.confidence == m.confidence for x in ms)]
+        if rivals:
+            refusals.append(("ambiguous_columns", {
+                "field": m.field, "columns": ", ".join(labels[i] for i in [col, *rivals])}))
     constants = {k: v for k, v in options.values.items()}
     for k in list(constants):
         name = mp.resolve_field(kind, k)
@@ -600,7 +637,9 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) ->
                 cols.append(ColumnPlan(cell.index, cell.text, None, period=cell.period,
                                        note=note, note_args=args, group=_group_key(cell)))
                 continue
-            how = "period header" + ("" if cell.period.year_given else " + --period year")
+            how = ("period header" if cell.period.year_given
+                   else "period header + year from the title" if layout.year_from
+                   else "period header + --period year")
             cols.append(ColumnPlan(cell.index, cell.text, measure, round(
                 min(measure_conf, 1.0 if cell.period.year_given else 0.9), 2), how,
                 cell.unit, period=cell.period, group=_group_key(cell)))
@@ -654,7 +693,9 @@ def _measure(kind: Kind, periods: list[HeaderCell], layout: Layout,
             for m in mp.match_header(text, kind):
                 if m.field in numeric:
                     return m.field, m.confidence, how
-    for u in [c.unit for c in periods if c.unit] + [t for t, _ in layout.unit_hints]:
+    for u in [c.unit for c in periods if c.unit] + [
+            layout.units_row[c.index] for c in periods if c.index in layout.units_row] + [
+            t for t, _ in layout.unit_hints]:
         dim = mp.unit_dimension(u)
         for f in SHEETS[kind].fields:
             if f.name in numeric and f.dimension == dim:
@@ -807,8 +848,8 @@ def _parse_long(plan: SheetPlan, sheet: SheetData, layout: Layout, constants: di
                          progress=_row_progress(progress, len(sheet.rows)))
     period_col = next((c for c in plan.columns if c.field == mp.PERIOD), None)
     if period_col is not None:
-        _fill_period(parsed, rows, period_col, plan.options.period_year if plan.options else None,
-                     kind)
+        _fill_period(parsed, rows, period_col, (plan.options.period_year if plan.options
+                                                 else None) or layout.year, kind)
     _fill_constants(parsed, constants)
     return _drop_non_data_rows(parsed, sheet.rows, layout)
 
@@ -1044,6 +1085,8 @@ def describe(plan: SheetPlan) -> str:
             lines.append(f"  ignored {ig}")
         for unit, where in lay.unit_hints:
             lines.append(f"  unit stated in {where}: {unit}")
+        if lay.year_from:
+            lines.append(f"  year of the month headers from {lay.year_from}: {lay.year}")
     lines.append("  columns:")
     periods = [c for c in plan.columns if c.period is not None and c.field]
     for c in plan.columns:

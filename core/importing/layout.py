@@ -96,6 +96,8 @@ def parse_period(value: object, year: int | None = None) -> Period | None:
         if float(value).is_integer() and 1900 <= value <= 2100:
             y = int(value)
             return Period(date(y, 1, 1), date(y, 12, 31), "year")
+        if float(value).is_integer() and 190001 <= value <= 210012:  # 202301, as numbers
+            return _month(int(value) // 100, int(value) % 100)
         return None
     return _parse_period_text(unicodedata.normalize("NFKC", str(value)).strip().lower(), year)
 
@@ -245,6 +247,8 @@ class Layout:
     units_row: dict[int, str] = field(default_factory=dict)  # column -> unit of a units row
     money_hints: list[tuple[str, str, str]] = field(default_factory=list)  # (word, where, text)
     hidden_cols: frozenset[int] = frozenset()  # 0-based columns hidden in Excel
+    year: int | None = None  # the year of month headers without one, named in a title
+    year_from: str | None = None  # where: "row 1"
 
     @property
     def wide(self) -> bool:
@@ -392,6 +396,27 @@ def _looks_numeric(text: str) -> bool:
                                                  and 1900 <= int(t) <= 2100)
 
 
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年|年度)?")
+
+
+def _title_year(rows: list[list[object]]) -> tuple[int, str] | None:
+    """The one year that titles and headers name without being a period of their own
+    (`2023年各站点用电量`, `2023年` over `1月` … `12月`, `Energy use 2023`): the year of month
+    headers that give none. None when none, or several, are named."""
+    years: dict[int, str] = {}
+    for r, row in enumerate(rows):
+        for v in row:
+            if not isinstance(v, str) or not v.strip():
+                continue
+            text = unicodedata.normalize("NFKC", v)
+            if parse_period(split_unit(text)[0]) is not None and parse_period(text) is not None \
+                    and parse_period(text).grain != "year":
+                continue  # a month or quarter of its own (2023年1月)
+            for m in _TITLE_YEAR.finditer(text):
+                years.setdefault(int(m.group(1)), f"row {r + 1}")
+    return next(iter(years.items())) if len(years) == 1 else None
+
+
 def _row_spans(merged: list | None, r: int) -> list[tuple[int, int]] | None:
     """Column spans of the cells merged across row `r` (None when the format does not say)."""
     if merged is None:
@@ -422,6 +447,9 @@ def detect_layout(rows: list[list[object]], *, year: int | None = None,
     user mapped explicitly, which count as known headers; `year` completes month headers that
     have none (`1月`, `Jan`); `merged` is the sheet's merged ranges (SheetData.merged)."""
     scan = rows[:HEADER_SCAN_ROWS]
+    year_from = None
+    if year is None and (found := _title_year(scan)):  # 1月 … 12月 under 2023年用电量
+        year, year_from = found
     if header_rows:
         hr = sorted(header_rows)
         if hr[-1] >= len(rows):
@@ -451,12 +479,15 @@ def detect_layout(rows: list[list[object]], *, year: int | None = None,
             if s > score + 0.25:
                 score, hr, cells = s, list(pair), joined
     layout = Layout(hr, hr[-1] + 1, len(rows), [])
+    if year_from is not None and any(c.period is not None and not c.period.year_given
+                                     for c in cells):
+        layout.year, layout.year_from = year, year_from
     _above(rows, layout)
     if len(hr) > 1:  # a 单位 note in the upper header row states the table's unit
         for v in rows[hr[0]]:
             if isinstance(v, str) and _UNIT_NOTE.search(v) and (unit := unit_in_text(v)):
                 layout.unit_hints.append((unit, f"row {hr[0] + 1}"))
-    _header_units(layout, cells)
+    _header_units(layout, cells, rows)
     _units_row(rows, layout)
     _block_end(rows, layout)
     return layout
@@ -523,19 +554,33 @@ def _above(rows: list[list[object]], layout: Layout) -> None:
                 layout.money_hints.append((money, f"row {r + 1}", _text(c)))
 
 
-def _header_units(layout: Layout, cells: list[HeaderCell]) -> None:
-    """Header cells that only state a unit (`单位：万千瓦时`, `(MWh)`) are hints, not columns."""
+def _header_units(layout: Layout, cells: list[HeaderCell], rows: list[list[object]]) -> None:
+    """Header cells that only state a unit (`单位：万千瓦时`, `(MWh)`) over an empty column are
+    hints, not columns; over a column of values (`万千瓦时`, `度`) they are that column's
+    header, naming its unit."""
     keep = []
+    below = rows[layout.first_data:layout.first_data + 30]
     for c in cells:
         bare = c.text.strip("()[]【】（） ")
+        over_values = not _UNIT_NOTE.fullmatch(c.text.strip()) and any(
+            c.index < len(r) and not is_blank(r[c.index]) for r in below)
         if c.period is None and (_UNIT_NOTE.fullmatch(c.text.strip()) or is_unit(bare)) \
-                and not best_any_kind(c.text) >= 1.0:
+                and not best_any_kind(c.text) >= 1.0 and not over_values:
             unit = unit_in_text(c.text)
             if unit:
                 layout.unit_hints.append((unit, f"header cell {c.text!r}"))
                 continue
         keep.append(c)
     layout.cells = keep
+
+
+UNIT_LABELS = {"单位", "计量单位", "unit", "units", "uom"}
+
+
+def _money_unit(text: str) -> bool:
+    """`元`, `万元`, `(CNY)`: a currency standing as a unit."""
+    bare = unicodedata.normalize("NFKC", text).strip("()（）[]【】 ").lower()
+    return bool(re.fullmatch(r"[万千亿百]?元|cny|rmb|usd|eur|gbp|[$¥€£]|人民币|美元|欧元", bare))
 
 
 def _units_row(rows: list[list[object]], layout: Layout) -> None:
@@ -545,9 +590,13 @@ def _units_row(rows: list[list[object]], layout: Layout) -> None:
     if r >= len(rows):
         return
     filled = [(i, _text(v)) for i, v in enumerate(rows[r]) if not is_blank(v)]
-    if filled and all(isinstance(rows[r][i], str) and (is_unit(t) or is_unit(t.strip("()（）[]")))
-                      for i, t in filled):
-        layout.units_row = {i: t.strip("()（）[]") for i, t in filled}
+    units = {i: t.strip("()（）[]") for i, t in filled if isinstance(rows[r][i], str)
+             and is_unit(t.strip("()（）[]"))}
+    # beside the units: the row's label (单位, Unit) and currencies under cost columns
+    others = [t for i, t in filled if i not in units]
+    if units and all(isinstance(t, str) and (norm(t) in UNIT_LABELS or _money_unit(t))
+                     for t in others):
+        layout.units_row = units
         layout.ignored.append(IgnoredRow(r + 1, "units"))
         layout.first_data = r + 1
 

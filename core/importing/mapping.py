@@ -24,7 +24,8 @@ PERIOD = "period"
 """A pseudo-field of the assistant: a column of months, quarters or years (`2023-01`,
 `2023年1月`, `Jan 2023`, `2023Q1`, `2023`) that fills both Period start and Period end."""
 PERIOD_SYNONYMS = ("period", "month", "reporting period", "billing period", "quarter",
-                   "月份", "月度", "期间", "统计期间", "统计月份", "年月", "报告期", "账期", "季度")
+                   "月份", "月度", "期间", "统计期间", "统计月份", "年月", "报告期", "账期", "季度",
+                   "year", "年份", "年度", "统计年度", "fiscal year")
 IGNORE = "ignore"
 MIN_CONFIDENCE = 0.5
 MEASURES: dict[Kind, str] = {Kind.ENERGY: "energy", Kind.DELIVERIES: "orders",
@@ -137,6 +138,13 @@ def match_header(header: object, kind: Kind) -> list[Match]:
                 suffix_unit = unicodedata.normalize("NFKC", str(name)).strip()[-len(u):]
                 add(Match(fname, 0.95, "synonym + unit", unit or suffix_unit))
                 break
+    bare = str(header).strip("()（）[]【】 ")
+    if not found and (len(key) >= 2 or _cjk(key)) and (dim := unit_dimension(bare)):
+        # a header that is only a unit (万千瓦时, 度, 公里): the one field measured in it
+        fields = [f.name for f in SHEETS[kind].fields if f.dimension == dim
+                  and f.type.value == "number"]
+        if len(fields) == 1:
+            add(Match(fields[0], 0.9, "unit header", bare))
     if not found and len(key) >= 2:
         for syn, fname in idx.items():
             if len(syn) < (2 if _cjk(syn) else 3) or syn not in key:

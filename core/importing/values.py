@@ -143,6 +143,17 @@ def decimal_style(values: list[object]) -> tuple[str | None, set[str]]:
     return None, set(styles)
 
 
+def reads_two_ways(values: list[object]) -> list[str]:
+    """The texts of a column that read two ways when nothing else in it settles the decimal
+    mark (`1.234` and `5.678` only: 1.234 or 1234?). They are read with a decimal point (and
+    `1,234` as 1234); the caller says so."""
+    style, mixed = decimal_style(values)
+    if style is not None or mixed:
+        return []
+    return sorted({v for v in values if type(v) is str and ("," in v or "." in v)
+                   and _style_of(v) == "either"})
+
+
 MIXED_DECIMALS = ("this column writes numbers both with a decimal point (1,234.5) and with a "
                   "decimal comma (1.234,5); write them one way")  # core.errors.FIXED_REASONS
 

@@ -1833,91 +1833,101 @@
     </message>
     <message>
         <location filename="../../gui/import_assistant.py" line="754"/>
+        <source>period header + year from the title</source>
+        <translation>期间表头 + 标题中的年份</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="755"/>
+        <source>unit header</source>
+        <translation>单位表头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="756"/>
         <source>not needed</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="755"/>
+        <location filename="../../gui/import_assistant.py" line="757"/>
         <source>ignored as asked</source>
         <translation>按要求忽略</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="756"/>
+        <location filename="../../gui/import_assistant.py" line="758"/>
         <source>money, not a quantity</source>
         <translation>金额，不是数量</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="757"/>
+        <location filename="../../gui/import_assistant.py" line="759"/>
         <source>under &apos;{0}&apos;</source>
         <translation>位于“{0}”之下</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="758"/>
+        <location filename="../../gui/import_assistant.py" line="760"/>
         <source>under &apos;{0}&apos;; the imported columns are under &apos;{1}&apos;</source>
         <translation>位于“{0}”之下；导入的是“{1}”下的列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="759"/>
+        <location filename="../../gui/import_assistant.py" line="761"/>
         <source>under no header; the imported columns are under &apos;{0}&apos;</source>
         <translation>上方无表头；导入的是“{0}”下的列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="760"/>
+        <location filename="../../gui/import_assistant.py" line="762"/>
         <source>period column of an unclear measure</source>
         <translation>期间列，所含数量不明</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="761"/>
+        <location filename="../../gui/import_assistant.py" line="763"/>
         <source>a quarter over the month columns (their total)</source>
         <translation>覆盖各月列的季度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="762"/>
+        <location filename="../../gui/import_assistant.py" line="764"/>
         <source>a year over the month columns (their total)</source>
         <translation>覆盖各月列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="763"/>
+        <location filename="../../gui/import_assistant.py" line="765"/>
         <source>a year over the quarter columns (their total)</source>
         <translation>覆盖各季度列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="764"/>
+        <location filename="../../gui/import_assistant.py" line="766"/>
         <source>a second column for {0}</source>
         <translation>{0} 的第二列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="765"/>
+        <location filename="../../gui/import_assistant.py" line="767"/>
         <source>hidden in Excel</source>
         <translation>在 Excel 中隐藏</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="783"/>
+        <location filename="../../gui/import_assistant.py" line="785"/>
         <source>header row {0}</source>
         <translation>表头在第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="785"/>
+        <location filename="../../gui/import_assistant.py" line="787"/>
         <source>header rows {0}–{1} (joined)</source>
         <translation>表头在第 {0}–{1} 行（已合并）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="790"/>
+        <location filename="../../gui/import_assistant.py" line="792"/>
         <source>wide: periods as columns</source>
         <translation>宽表：期间为列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="792"/>
+        <location filename="../../gui/import_assistant.py" line="794"/>
         <source>long: one row per record</source>
         <translation>长表：每行一条记录</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="794"/>
+        <location filename="../../gui/import_assistant.py" line="796"/>
         <source>{0}; data rows {1}–{2}; {3}</source>
         <translation>{0}；数据在第 {1}–{2} 行；{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="806"/>
+        <location filename="../../gui/import_assistant.py" line="808"/>
         <source>Period (month, quarter or year)</source>
         <translation>期间（月、季度或年）</translation>
     </message>
@@ -2004,47 +2014,47 @@
 <context>
     <name>Layout</name>
     <message>
-        <location filename="../../core/importing/layout.py" line="184"/>
+        <location filename="../../core/importing/layout.py" line="186"/>
         <source>title above the header</source>
         <translation>表头上方的标题</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="185"/>
+        <location filename="../../core/importing/layout.py" line="187"/>
         <source>blank row</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="186"/>
+        <location filename="../../core/importing/layout.py" line="188"/>
         <source>footnote or note</source>
         <translation>脚注或说明</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="187"/>
+        <location filename="../../core/importing/layout.py" line="189"/>
         <source>totals or subtotals row</source>
         <translation>合计或小计行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="188"/>
+        <location filename="../../core/importing/layout.py" line="190"/>
         <source>row of units under the header</source>
         <translation>表头下方的单位行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="189"/>
+        <location filename="../../core/importing/layout.py" line="191"/>
         <source>above the header</source>
         <translation>位于表头上方</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="190"/>
+        <location filename="../../core/importing/layout.py" line="192"/>
         <source>after a footnote (end of the table)</source>
         <translation>位于脚注之后（表格结束）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="191"/>
+        <location filename="../../core/importing/layout.py" line="193"/>
         <source>no values in the period columns</source>
         <translation>期间列中没有数值</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="192"/>
+        <location filename="../../core/importing/layout.py" line="194"/>
         <source>hidden in Excel (skipped as asked)</source>
         <translation>在 Excel 中隐藏（按要求跳过）</translation>
     </message>
@@ -2419,147 +2429,162 @@
         <translation>{period} 的第二列（第一列是 {other}）；请删除或重命名其中一列</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="78"/>
+        <location filename="../../core/errors.py" line="71"/>
+        <source>the import is told {given} (--unit, the window or a profile) but the sheet says {stated} ({where}); drop one</source>
+        <translation>导入设定的单位是 {given}（--unit、窗口或导入方案），但工作表写的是 {stated}（{where}）；请去掉其中一个</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="72"/>
+        <source>{columns} could each be {field}; map the one meant with --map &quot;HEADER={field}&quot; (or choose it in the window) and the others to ignore</source>
+        <translation>{columns} 都可能是 {field}；请用 --map &quot;表头={field}&quot; 指定要用的一列（或在窗口中选择），其余设为忽略</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="73"/>
+        <source>numbers written as text in {columns} read two ways ({examples}): they were read with a decimal point; if the dot groups thousands, write them as numbers or as 1.234,5</source>
+        <translation>{columns} 中以文本书写的数字有两种读法（{examples}）：已按小数点读取；如果其中的点是千位分隔符，请改为数值或写成 1.234,5</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="81"/>
         <source>a true/false value where a number is needed</source>
         <translation>此处需要数字，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="79"/>
+        <location filename="../../core/errors.py" line="82"/>
         <source>a date where a number is needed</source>
         <translation>此处需要数字，但填写的是日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="80"/>
+        <location filename="../../core/errors.py" line="83"/>
         <source>not a finite number</source>
         <translation>不是有限数值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="81"/>
+        <location filename="../../core/errors.py" line="84"/>
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="82"/>
+        <location filename="../../core/errors.py" line="85"/>
         <source>a true/false value where a date is needed</source>
         <translation>此处需要日期，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="83"/>
+        <location filename="../../core/errors.py" line="86"/>
         <source>a number that is not a date (dates are 1990 to 2100)</source>
         <translation>不是日期的数字（日期须在 1990 至 2100 年之间）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="84"/>
+        <location filename="../../core/errors.py" line="87"/>
         <source>a percentage where a quantity is needed</source>
         <translation>此处需要数量，而不是百分比</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="85"/>
+        <location filename="../../core/errors.py" line="88"/>
         <source>this column writes numbers both with a decimal point (1,234.5) and with a decimal comma (1.234,5); write them one way</source>
         <translation>此列的数字既用小数点（1,234.5）又用小数逗号（1.234,5）书写；请统一一种写法</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="86"/>
+        <location filename="../../core/errors.py" line="89"/>
         <source>not a date (use 2021-06-18, 2021/6/18 or 2021年6月18日)</source>
         <translation>不是日期（请使用 2021-06-18、2021/6/18 或 2021年6月18日）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="87"/>
+        <location filename="../../core/errors.py" line="90"/>
         <source>not a valid calendar date</source>
         <translation>不是有效的日历日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="88"/>
+        <location filename="../../core/errors.py" line="91"/>
         <source>not a year between 1900 and 2100</source>
         <translation>不是 1900 到 2100 之间的年份</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="89"/>
+        <location filename="../../core/errors.py" line="92"/>
         <source>required value missing</source>
         <translation>缺少必填值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="90"/>
+        <location filename="../../core/errors.py" line="93"/>
         <source>negative quantities are not allowed</source>
         <translation>数量不能为负</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="91"/>
+        <location filename="../../core/errors.py" line="94"/>
         <source>a percentage must be between 0 and 100</source>
         <translation>百分比必须在 0 到 100 之间</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="92"/>
+        <location filename="../../core/errors.py" line="95"/>
         <source>unknown baseline campaign</source>
         <translation>未知的基准活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="93"/>
+        <location filename="../../core/errors.py" line="96"/>
         <source>not g, kg or t</source>
         <translation>不是 g、kg 或 t</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="94"/>
+        <location filename="../../core/errors.py" line="97"/>
         <source>unknown site</source>
         <translation>未知站点</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="95"/>
+        <location filename="../../core/errors.py" line="98"/>
         <source>unknown campaign</source>
         <translation>未知活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="96"/>
+        <location filename="../../core/errors.py" line="99"/>
         <source>unknown site: not in the workspace or on a Sites sheet</source>
         <translation>未知站点：工作区和 Sites 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="97"/>
+        <location filename="../../core/errors.py" line="100"/>
         <source>unknown campaign: not in the workspace or on a Campaigns sheet</source>
         <translation>未知活动：工作区和 Campaigns 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="98"/>
+        <location filename="../../core/errors.py" line="101"/>
         <source>a campaign cannot be its own baseline</source>
         <translation>活动不能以自身为基准</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="99"/>
+        <location filename="../../core/errors.py" line="102"/>
         <source>give Emissions, or Distance and Vehicle</source>
         <translation>请填写排放量，或填写里程和车辆类型</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="100"/>
+        <location filename="../../core/errors.py" line="103"/>
         <source>give Reduction, or Activity and Factor</source>
         <translation>请填写减排量，或填写活动量和因子</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="101"/>
+        <location filename="../../core/errors.py" line="104"/>
         <source>give a Campaign, or both Period start and Period end</source>
         <translation>请填写活动，或同时填写期间开始和期间结束</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="102"/>
+        <location filename="../../core/errors.py" line="105"/>
         <source>give either a Campaign or a period, not both</source>
         <translation>活动与期间只能填写其一</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="103"/>
+        <location filename="../../core/errors.py" line="106"/>
         <source>grid and residual factors need a region</source>
         <translation>电网因子和剩余组合因子必须指定地区</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="104"/>
+        <location filename="../../core/errors.py" line="107"/>
         <source>absurdly large</source>
         <translation>数值大得不合理</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="122"/>
+        <location filename="../../core/errors.py" line="125"/>
         <source>import refused: {0} problem(s); nothing was written</source>
         <translation>导入被拒绝：发现 {0} 个问题；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="125"/>
+        <location filename="../../core/errors.py" line="128"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消；未写入任何数据</translation>
     </message>

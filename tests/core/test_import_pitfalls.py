@@ -339,3 +339,101 @@ def test_skip_hidden_on_the_command_line_and_in_a_profile(tmp_path):
     gl("--workspace", ws_path, "import", src, "--sheet", "Sites", check_rc=0)
     proc = gl("--workspace", ws_path, "import", src, "--profile", prof, check_rc=0)
     assert "用电 (energy): 6 rows" in proc.stdout
+
+
+# --- a second review ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sheet,rows,kwh", [
+    # template-like headers without a unit in brackets: the units rules decide, not the template
+    ("Energy", [["Site", "Period start", "Period end", "Source", "MWh"],
+                ["Zhangbei DC", "2023-01-01", "2023-01-31", "grid", 12.5]], 12_500),
+    ("Energy", [["2023年用电统计（单位：万千瓦时）"], ["站点", "开始日期", "结束日期", "能源类型", "用电量"],
+                ["Zhangbei DC", "2023-01-01", "2023-01-31", "电网", 12.5]], 125_000),
+    ("用电（MWh）", [["站点", "开始日期", "结束日期", "能源类型", "用电量"],
+                  ["Zhangbei DC", "2023-01-01", "2023-01-31", "电网", 12.5]], 12_500),
+    ("Energy", [["站点", "开始日期", "结束日期", "能源类型", "用电量"],
+                ["单位", None, None, None, "万千瓦时"],
+                ["Zhangbei DC", "2023-01-01", "2023-01-31", "电网", 12.5]], 125_000),
+    ("Energy", [["站点", "开始日期", "结束日期", "能源类型", "万千瓦时"],
+                ["Zhangbei DC", "2023-01-01", "2023-01-31", "电网", 12.5]], 125_000),
+    ("Energy", [["站点", "月份", "能源类型", "度"], ["Zhangbei DC", "2023-01", "电网", 12.5]], 12.5),
+    ("Energy", [["站点", "月份", "能源类型", "用电量（单位：kWh）"], ["Zhangbei DC", "2023-01", "电网", 3]],
+     3),
+    ("Energy", [["站点", "月份", "能源类型", "用电量（kW·h）"], ["Zhangbei DC", "2023-01", "电网", 3]], 3),
+    ("Energy", [["站点", "月份", "能源类型", "用电量", "电费"], ["单位", None, None, "MWh", "元"],
+                ["Zhangbei DC", "2023-01", "电网", 2, 900]], 2000),
+    # a units row under month columns; a year column; months as the number 202301
+    ("用电", [["站点", "能源类型", *M3], [None, None, "万千瓦时", "万千瓦时", "万千瓦时"],
+              ["Zhangbei DC", "电网", 1, 2, 3]], 60_000),
+    ("用电", [["站点", "年份", "能源类型", "用电量（MWh）"], ["Zhangbei DC", 2023, "电网", 100]], 100_000),
+    ("用电", [["站点", "月份", "能源类型", "用电量（MWh）"], ["Zhangbei DC", 202301, "电网", 100]], 100_000),
+    # the year of 1月 … from the title or the header above them
+    ("用电", [["2023年各站点用电量（万千瓦时）"], ["站点", "能源类型", "1月", "2月", "3月"],
+              ["Zhangbei DC", "电网", 1, 2, 3]], 60_000),
+    # titles with 元 in words, or that state the measure's unit, are not about money
+    ("用电", [["元旦及春节期间用电量（万千瓦时）"], ["站点", "能源类型", *M3],
+              ["Zhangbei DC", "电网", 1, 2, 3]], 60_000),
+    ("用电", [["三元里仓库用电量（kWh）"], ["站点", "能源类型", *M3], ["Zhangbei DC", "电网", 1, 2, 3]], 6),
+    ("用电", [["2023年用电量（万千瓦时，不含电费）"], ["站点", "能源类型", *M3],
+              ["Zhangbei DC", "电网", 1, 2, 3]], 60_000),
+    ("用电", [["单位：kWh"], ["数据来源：国网电费账单"], ["站点", "能源类型", *M3],
+              ["Zhangbei DC", "电网", 1, 2, 3]], 6),
+])
+def test_common_layouts_import_with_the_unit_they_state(sites, tmp_path, sheet, rows, kwh):
+    path = write_workbook(tmp_path / "s.xlsx", {sheet: rows})
+    import_file(sites, path)
+    assert energy_total(sites) == pytest.approx(kwh)
+
+
+def test_a_unit_note_over_the_last_month_column_does_not_drop_it(sites, tmp_path):
+    rows = [["各站点月度用电量"], [None, None, "2023年", None, None, "单位：万千瓦时"],
+            ["站点", "能源类型", "1月", "2月", "3月", "4月"], ["Zhangbei DC", "电网", 1, 2, 3, 4]]
+    plan = plan_of(write_workbook(tmp_path / "n.xlsx", {"用电": rows}), "用电")
+    assert [c.letter for c in plan.columns if c.field == "energy"] == ["C", "D", "E", "F"]
+    assert plan.totals()["energy"] == pytest.approx(10e4)
+
+
+def test_a_profile_does_not_carry_the_unit_a_sheet_stated(tmp_path):
+    ws_path = tmp_path / "w.greenledger"
+    header = ["站点", "统计月份", "能源类型", "本月用电"]
+    jan = write_workbook(tmp_path / "jan.xlsx", {"Sheet1": [["单位：万千瓦时"], header,
+                                                            ["Zhangbei DC", "2023-01", "电网", 1]]})
+    feb = write_workbook(tmp_path / "feb.xlsx", {"Sheet1": [["单位：MWh"], header,
+                                                            ["Zhangbei DC", "2023-02", "电网", 12.5]]})
+    with Workspace.open(ws_path) as w:
+        import_file(w, write_workbook(tmp_path / "sites.xlsx", {"Sites": SITES}))
+        plan = plan_of(jan, "Sheet1", ImportOptions(mapping={"本月用电": "energy"}))
+        profile = Profile.from_plan(plan, name="monthly")
+        assert profile.units == {}
+        w.save_profile(profile)
+    gl("--workspace", ws_path, "import", feb, check_rc=0)
+    with Workspace.open(ws_path) as w:
+        assert energy_total(w) == pytest.approx(12_500)
+    # a unit given by the user that contradicts the sheet is refused, not silently used
+    with Workspace.open(ws_path) as w:
+        problems = refused(w, feb, ImportOptions(mapping={"本月用电": "energy"},
+                                                 units={"energy": "万千瓦时"}))
+    assert [p.code for p in problems] == ["unit_conflict"]
+    assert "万千瓦时" in problems[0].reason and "MWh" in problems[0].reason
+
+
+def test_two_equally_likely_columns_are_refused(sites, tmp_path):
+    rows = [["站点", "月份", "能源类型", "上月用电量（kWh）", "本月用电量（kWh）"],
+            ["Zhangbei DC", "2023-02", "电网", 100, 120]]
+    path = write_workbook(tmp_path / "tie.xlsx", {"用电": rows})
+    problems = refused(sites, path)
+    assert [p.code for p in problems] == ["ambiguous_columns"]
+    assert "上月用电量(kWh) [D], 本月用电量(kWh) [E]" in problems[0].reason
+    import_file(sites, path, ImportOptions(mapping={"本月用电量": "energy",
+                                                    "上月用电量": "ignore"}))
+    assert energy_total(sites) == 120
+
+
+def test_numbers_that_read_two_ways_are_said(tmp_path):
+    rows = [["Site", "Month", "Source", "Energy (kWh)"], ["Zhangbei DC", "2023-01", "grid", "1.234"],
+            ["Zhangbei DC", "2023-02", "grid", "12.345"]]
+    plan = analyse(write_workbook(tmp_path / "two.xlsx", {"Energy": rows}))[0]
+    assert [(w.code, w.column, w.value) for w in plan.warnings] == \
+        [("reads_two_ways", "Energy (kWh) [D]", "1.234")]
+    assert plan.totals()["energy"] == pytest.approx(13.579)
