@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from pathlib import Path
 
 from core.errors import ImportRefused, Problem, coded_reason
@@ -333,7 +334,14 @@ def _decimal_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
             groups.setdefault("periods" if c.period is not None else c.label, []).append(c)
     out = []
     for cols in groups.values():
-        texts = [v for r in rows for c in cols if c.index < len(r) and type(v := r[c.index]) is str]
+        texts: list[str] = []
+        for c in cols:
+            try:  # at C speed: most numeric columns hold no text at all
+                values = list(map(itemgetter(c.index), rows))
+            except IndexError:
+                values = [r[c.index] if c.index < len(r) else None for r in rows]
+            if str in set(map(type, values)):
+                texts += [v for v in values if type(v) is str]
         if texts and (two := reads_two_ways(texts)):
             params = {"columns": _period_span(cols), "examples": ", ".join(two[:3])}
             out.append(Problem(plan.file, coded_reason("reads_two_ways", **params), plan.sheet,

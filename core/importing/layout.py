@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from operator import itemgetter
 
 from core.fields import Kind, norm
 from core.i18n import QT_TRANSLATE_NOOP, translate
@@ -607,7 +608,10 @@ def _block_end(rows: list[list[object]], layout: Layout) -> None:
     cols = [c.index for c in layout.cells]
     lead = min(cols) if cols else 0
     # the first footnote in the table's leftmost column ends the block
-    col = [r[lead] if lead < len(r) else "" for r in rows[first:]]
+    try:  # at C speed
+        col = list(map(itemgetter(lead), rows[first:]))
+    except IndexError:
+        col = [r[lead] if lead < len(r) else "" for r in rows[first:]]
     notes = {v for v in set(col) if isinstance(v, str) and v.strip() and is_note_text(v)}
     end = len(rows)
     if notes:
