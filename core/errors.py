@@ -71,6 +71,12 @@ REASON_TEMPLATES = {
     "unit_conflict": QT_TRANSLATE_NOOP("Problems", "the import is told {given} (--unit, the window or a profile) but the sheet says {stated} ({where}); drop one"),  # noqa: E501
     "ambiguous_columns": QT_TRANSLATE_NOOP("Problems", "{columns} could each be {field}; map the one meant with --map \"HEADER={field}\" (or choose it in the window) and the others to ignore"),  # noqa: E501
     "reads_two_ways": QT_TRANSLATE_NOOP("Problems", "numbers written as text in {columns} read two ways ({examples}): they were read with a decimal point; if the dot groups thousands, write them as numbers or as 1.234,5"),  # noqa: E501
+    "unknown_choice": QT_TRANSLATE_NOOP("Problems", "not one of: {allowed}"),
+    "absurd": QT_TRANSLATE_NOOP("Problems", "absurdly large (over {limit})"),
+    "end_before_start": QT_TRANSLATE_NOOP("Problems", "ends before it starts ({start})"),
+    "instrument_not_allowed": QT_TRANSLATE_NOOP("Problems", "{source} rows have no instrument (it is for renewable rows only)"),  # noqa: E501
+    "duplicate_row": QT_TRANSLATE_NOOP("Problems", "same {fields} as row {other_row}: combine the two rows or tell them apart"),  # noqa: E501
+    "excel_error": QT_TRANSLATE_NOOP("Problems", "an Excel error value ({value}) where a number is needed"),  # noqa: E501
 }
 
 
@@ -105,6 +111,8 @@ FIXED_REASONS = (
     QT_TRANSLATE_NOOP("Problems", "give either a Campaign or a period, not both"),
     QT_TRANSLATE_NOOP("Problems", "grid and residual factors need a region"),
     QT_TRANSLATE_NOOP("Problems", "absurdly large"),
+    QT_TRANSLATE_NOOP("Problems", "no grid factor for this region in the factor library or the workspace; add one on a Factors sheet"),  # noqa: E501
+    QT_TRANSLATE_NOOP("Problems", "no factor for this material in the library or the workspace; add one on a Factors sheet"),  # noqa: E501
 )
 
 

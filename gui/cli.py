@@ -256,6 +256,7 @@ class _Usage(Exception):
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from core.i18n import translate
     from core.importing import assistant as ia
     from core.importing.profiles import Profile
 
@@ -285,7 +286,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 _write_errors(args, exc)
             raise
     for w in result.warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        print(translate("Problems", "warning: {0}").format(w.render()), file=sys.stderr)
     verb = "would import" if result.dry_run else "imported"
     for sheet, kind, n in result.sheets:
         c = result.counts[kind]
@@ -464,7 +465,7 @@ def _print_problems(exc: ImportRefused) -> None:
     from core.i18n import translate
 
     for w in exc.warnings:
-        print(f"warning: {w.render()}", file=sys.stderr)
+        print(translate("Problems", "warning: {0}").format(w.render()), file=sys.stderr)
     for p in exc.problems[:MAX_PRINTED]:
         print(p.render(), file=sys.stderr)  # in the --lang language
     if len(exc.problems) > MAX_PRINTED:

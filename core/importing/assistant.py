@@ -831,7 +831,7 @@ def _units(plan: SheetPlan, layout: Layout, options: ImportOptions,
             parser_for(f)(value)
         except CellError as exc:
             plan.problems.append(Problem(plan.file, f"given value for {name}: {exc.reason}",
-                                         plan.sheet, value=value, code=exc.code))
+                                         plan.sheet, value=value, code=exc.code, params=exc.params))
 
 
 # --- parsing ---------------------------------------------------------------------------------
@@ -969,7 +969,7 @@ def _parse_wide(plan: SheetPlan, sheet: SheetData, layout: Layout, constants: di
         id_values[c.field.name] = values
         for i, value, exc in errors:
             problems.append(Problem(file, exc.reason, sheet.name, kept[i] + 1, c.label, value,
-                                    code=exc.code))
+                                    code=exc.code, params=exc.params))
         if c.field.required:
             for i, (v, x) in enumerate(zip(values, raw, strict=True)):
                 if v is None and is_blank(x):
@@ -987,7 +987,7 @@ def _parse_wide(plan: SheetPlan, sheet: SheetData, layout: Layout, constants: di
         values, errors = parse_column(col, raw, texts)
         for i, value, exc in errors:
             problems.append(Problem(file, exc.reason, sheet.name, kept[i] + 1, col.label, value,
-                                    code=exc.code))
+                                    code=exc.code, params=exc.params))
         bad = {i for i, _, _ in errors}
         for i, r in enumerate(kept):
             if values[i] is None and i not in bad:

@@ -271,7 +271,8 @@ class _Checker:
     def _period(self, ps: ParsedSheet, pr: ParsedRow, start: str, end: str) -> None:
         a, b = pr.values.get(start), pr.values.get(end)
         if isinstance(a, date) and isinstance(b, date) and b < a:
-            self.bad(ps, pr, end, f"ends before it starts ({a.isoformat()})", "end_before_start")
+            self.bad(ps, pr, end, f"ends before it starts ({a.isoformat()})", "end_before_start",
+                     start=a.isoformat())
 
     def _campaign_ref(self, ps: ParsedSheet, pr: ParsedRow, needs_period: bool) -> None:
         name = pr.values.get("campaign")
@@ -322,7 +323,7 @@ class _Checker:
                 self._period(ps, ps.row_at(i), "period_start", "period_end")
             if instrument is not None and source in no_instrument:
                 self.bad(ps, ps.row_at(i), "instrument", f"{source} rows have no instrument (it "
-                         "is for renewable rows only)", "instrument_not_allowed")
+                         "is for renewable rows only)", "instrument_not_allowed", source=source)
 
     def _check_deliveries(self, ps: ParsedSheet, pr: ParsedRow) -> None:
         v = pr.values
@@ -378,7 +379,7 @@ class _Checker:
             if key in first:
                 self.bad(ps, ps.row_at(i), key_fields[0], f"same {', '.join(key_fields)} as row "
                          f"{first[key]}: combine the two rows or tell them apart",
-                         "duplicate_row", other_row=first[key])
+                         "duplicate_row", other_row=first[key], fields=", ".join(key_fields))
             else:
                 first[key] = ps.row_numbers[i]
 

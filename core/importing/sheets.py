@@ -222,7 +222,7 @@ def parse_sheet(sheet: SheetData, file: str, layout: SheetLayout, *,
         if i in kept_set:
             for c, value, exc in bad[i]:
                 problems.append(Problem(file, exc.reason, sheet.name, first_row + i + 1, c.label,
-                                        value, code=exc.code))
+                                        value, code=exc.code, params=exc.params))
     parsed = ParsedSheet(file, sheet.name, layout, out_columns, row_numbers, problems, warnings)
     problems += _missing_required(parsed, data, first_row, formula_at)
     if fractions:
@@ -341,7 +341,8 @@ def _number_parser(parse: Callable[[object], object], mult: float, maximum: floa
             if v > 100 + 1e-9:
                 raise CellError("a percentage must be between 0 and 100", "out_of_range")
         elif v > top:
-            raise CellError(f"absurdly large (over {top:,.0f} {unit})".replace(" )", ")"), "absurd")
+            limit = f"{top:,.0f} {unit}".strip()
+            raise CellError(f"absurdly large (over {limit})", "absurd", limit=limit)
         return v
 
     return number

@@ -17,10 +17,11 @@ from core.fields import CHOICE_SYNONYMS, Field, FieldType, norm
 class CellError(ValueError):
     """A cell value that does not fit its field; `code` names the reason for translation."""
 
-    def __init__(self, reason: str, code: str = "invalid") -> None:
+    def __init__(self, reason: str, code: str = "invalid", **params) -> None:
         super().__init__(reason)
         self.reason = reason
         self.code = code
+        self.params = params  # the values of core.errors.REASON_TEMPLATES[code], if it has one
 
 
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -73,7 +74,7 @@ def parse_number(value: object, *, percent: bool = False, style: str | None = No
         text = unicodedata.normalize("NFKC", str(value)).strip()
         if text.startswith("#"):
             raise CellError(f"an Excel error value ({text}) where a number is needed",
-                            "excel_error")
+                            "excel_error", value=text)
         if text.endswith("%") and not percent:
             raise CellError("a percentage where a quantity is needed", "percent_not_allowed")
         number = _number_text(text.rstrip("%").translate(_NUMBER_CLEAN), style)
@@ -203,7 +204,7 @@ def choice_parser(field: Field) -> Callable[[object], str | None]:
             return None
         found = table.get(norm(value))
         if found is None:
-            raise CellError(f"not one of: {allowed}", "unknown_choice")
+            raise CellError(f"not one of: {allowed}", "unknown_choice", allowed=allowed)
         return found
 
     return parse

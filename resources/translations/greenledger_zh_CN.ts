@@ -2014,47 +2014,47 @@
 <context>
     <name>Layout</name>
     <message>
-        <location filename="../../core/importing/layout.py" line="186"/>
+        <location filename="../../core/importing/layout.py" line="187"/>
         <source>title above the header</source>
         <translation>表头上方的标题</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="187"/>
+        <location filename="../../core/importing/layout.py" line="188"/>
         <source>blank row</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="188"/>
+        <location filename="../../core/importing/layout.py" line="189"/>
         <source>footnote or note</source>
         <translation>脚注或说明</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="189"/>
+        <location filename="../../core/importing/layout.py" line="190"/>
         <source>totals or subtotals row</source>
         <translation>合计或小计行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="190"/>
+        <location filename="../../core/importing/layout.py" line="191"/>
         <source>row of units under the header</source>
         <translation>表头下方的单位行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="191"/>
+        <location filename="../../core/importing/layout.py" line="192"/>
         <source>above the header</source>
         <translation>位于表头上方</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="192"/>
+        <location filename="../../core/importing/layout.py" line="193"/>
         <source>after a footnote (end of the table)</source>
         <translation>位于脚注之后（表格结束）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="193"/>
+        <location filename="../../core/importing/layout.py" line="194"/>
         <source>no values in the period columns</source>
         <translation>期间列中没有数值</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="194"/>
+        <location filename="../../core/importing/layout.py" line="195"/>
         <source>hidden in Excel (skipped as asked)</source>
         <translation>在 Excel 中隐藏（按要求跳过）</translation>
     </message>
@@ -2444,152 +2444,198 @@
         <translation>{columns} 中以文本书写的数字有两种读法（{examples}）：已按小数点读取；如果其中的点是千位分隔符，请改为数值或写成 1.234,5</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="81"/>
+        <location filename="../../core/errors.py" line="74"/>
+        <source>not one of: {allowed}</source>
+        <translation>不是以下之一：{allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="75"/>
+        <source>absurdly large (over {limit})</source>
+        <translation>数值大得不合理（超过 {limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="76"/>
+        <source>ends before it starts ({start})</source>
+        <translation>结束早于开始（{start}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="77"/>
+        <source>{source} rows have no instrument (it is for renewable rows only)</source>
+        <translation>{source} 行不应有采购方式（仅适用于可再生能源行）</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="78"/>
+        <source>same {fields} as row {other_row}: combine the two rows or tell them apart</source>
+        <translation>与第 {other_row} 行的 {fields} 相同：请合并这两行或加以区分</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="79"/>
+        <source>an Excel error value ({value}) where a number is needed</source>
+        <translation>此处需要数字，却是 Excel 错误值（{value}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="87"/>
         <source>a true/false value where a number is needed</source>
         <translation>此处需要数字，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="82"/>
+        <location filename="../../core/errors.py" line="88"/>
         <source>a date where a number is needed</source>
         <translation>此处需要数字，但填写的是日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="83"/>
+        <location filename="../../core/errors.py" line="89"/>
         <source>not a finite number</source>
         <translation>不是有限数值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="84"/>
+        <location filename="../../core/errors.py" line="90"/>
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="85"/>
+        <location filename="../../core/errors.py" line="91"/>
         <source>a true/false value where a date is needed</source>
         <translation>此处需要日期，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="86"/>
+        <location filename="../../core/errors.py" line="92"/>
         <source>a number that is not a date (dates are 1990 to 2100)</source>
         <translation>不是日期的数字（日期须在 1990 至 2100 年之间）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="87"/>
+        <location filename="../../core/errors.py" line="93"/>
         <source>a percentage where a quantity is needed</source>
         <translation>此处需要数量，而不是百分比</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="88"/>
+        <location filename="../../core/errors.py" line="94"/>
         <source>this column writes numbers both with a decimal point (1,234.5) and with a decimal comma (1.234,5); write them one way</source>
         <translation>此列的数字既用小数点（1,234.5）又用小数逗号（1.234,5）书写；请统一一种写法</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="89"/>
+        <location filename="../../core/errors.py" line="95"/>
         <source>not a date (use 2021-06-18, 2021/6/18 or 2021年6月18日)</source>
         <translation>不是日期（请使用 2021-06-18、2021/6/18 或 2021年6月18日）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="90"/>
+        <location filename="../../core/errors.py" line="96"/>
         <source>not a valid calendar date</source>
         <translation>不是有效的日历日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="91"/>
+        <location filename="../../core/errors.py" line="97"/>
         <source>not a year between 1900 and 2100</source>
         <translation>不是 1900 到 2100 之间的年份</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="92"/>
+        <location filename="../../core/errors.py" line="98"/>
         <source>required value missing</source>
         <translation>缺少必填值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="93"/>
+        <location filename="../../core/errors.py" line="99"/>
         <source>negative quantities are not allowed</source>
         <translation>数量不能为负</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="94"/>
+        <location filename="../../core/errors.py" line="100"/>
         <source>a percentage must be between 0 and 100</source>
         <translation>百分比必须在 0 到 100 之间</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="95"/>
+        <location filename="../../core/errors.py" line="101"/>
         <source>unknown baseline campaign</source>
         <translation>未知的基准活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="96"/>
+        <location filename="../../core/errors.py" line="102"/>
         <source>not g, kg or t</source>
         <translation>不是 g、kg 或 t</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="97"/>
+        <location filename="../../core/errors.py" line="103"/>
         <source>unknown site</source>
         <translation>未知站点</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="98"/>
+        <location filename="../../core/errors.py" line="104"/>
         <source>unknown campaign</source>
         <translation>未知活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="99"/>
+        <location filename="../../core/errors.py" line="105"/>
         <source>unknown site: not in the workspace or on a Sites sheet</source>
         <translation>未知站点：工作区和 Sites 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="100"/>
+        <location filename="../../core/errors.py" line="106"/>
         <source>unknown campaign: not in the workspace or on a Campaigns sheet</source>
         <translation>未知活动：工作区和 Campaigns 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="101"/>
+        <location filename="../../core/errors.py" line="107"/>
         <source>a campaign cannot be its own baseline</source>
         <translation>活动不能以自身为基准</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="102"/>
+        <location filename="../../core/errors.py" line="108"/>
         <source>give Emissions, or Distance and Vehicle</source>
         <translation>请填写排放量，或填写里程和车辆类型</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="103"/>
+        <location filename="../../core/errors.py" line="109"/>
         <source>give Reduction, or Activity and Factor</source>
         <translation>请填写减排量，或填写活动量和因子</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="104"/>
+        <location filename="../../core/errors.py" line="110"/>
         <source>give a Campaign, or both Period start and Period end</source>
         <translation>请填写活动，或同时填写期间开始和期间结束</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="105"/>
+        <location filename="../../core/errors.py" line="111"/>
         <source>give either a Campaign or a period, not both</source>
         <translation>活动与期间只能填写其一</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="106"/>
+        <location filename="../../core/errors.py" line="112"/>
         <source>grid and residual factors need a region</source>
         <translation>电网因子和剩余组合因子必须指定地区</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="107"/>
+        <location filename="../../core/errors.py" line="113"/>
         <source>absurdly large</source>
         <translation>数值大得不合理</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="125"/>
+        <location filename="../../core/errors.py" line="114"/>
+        <source>no grid factor for this region in the factor library or the workspace; add one on a Factors sheet</source>
+        <translation>因子库和工作区中都没有该区域的电网因子；请在 Factors 工作表中添加</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="115"/>
+        <source>no factor for this material in the library or the workspace; add one on a Factors sheet</source>
+        <translation>因子库和工作区中都没有该材料的因子；请在 Factors 工作表中添加</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="133"/>
         <source>import refused: {0} problem(s); nothing was written</source>
         <translation>导入被拒绝：发现 {0} 个问题；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="128"/>
+        <location filename="../../core/errors.py" line="136"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="472"/>
+        <location filename="../../gui/cli.py" line="289"/>
+        <location filename="../../gui/cli.py" line="468"/>
+        <source>warning: {0}</source>
+        <translation>警告：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cli.py" line="473"/>
         <source>… and {0} more problem(s): --errors OUT.xlsx marks every one in the workbook</source>
         <translation>……另有 {0} 个问题：--errors OUT.xlsx 会在工作簿中标出每一个</translation>
     </message>

@@ -437,3 +437,13 @@ def test_numbers_that_read_two_ways_are_said(tmp_path):
     assert [(w.code, w.column, w.value) for w in plan.warnings] == \
         [("reads_two_ways", "Energy (kWh) [D]", "1.234")]
     assert plan.totals()["energy"] == pytest.approx(13.579)
+
+
+def test_refusals_and_warnings_print_in_chinese(tmp_path):
+    ws_path = tmp_path / "w.greenledger"
+    gl("--workspace", ws_path, "import", DATA / "libreoffice-hidden.xlsx", "--sheet", "Sites",
+       check_rc=0)
+    err = gl("--lang", "zh", "--workspace", ws_path, "import", DATA / "libreoffice-hidden.xlsx",
+             "--sheet", "用电", check_rc=1).stderr
+    assert "警告：libreoffice-hidden.xlsx › 用电 › 第 6 行 — 已读取 Excel 中隐藏的 1 行" in err
+    assert "第 6 行 › 能源类型 [B]: '电网（旧）' — 不是以下之一：grid, wind" in err
