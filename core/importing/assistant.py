@@ -695,8 +695,9 @@ def _measure(kind: Kind, periods: list[HeaderCell], layout: Layout,
     given = [mp.resolve_field(kind, k) for k in options.units]
     if len(stated := [n for n in given if n in numeric]) == 1:  # --unit energy=MWh
         return stated[0], 1.0, "option"
+    titles = [i.text for i in layout.ignored if i.code == "title" and i.text]
     for texts, how in (([c.upper for c in periods if c.upper], "header"),
-                       ([t for t, _ in layout.unit_hints], "title")):
+                       ([t for t, _ in layout.unit_hints] + titles, "title")):
         for text in texts:
             for m in mp.match_header(text, kind):
                 if m.field in numeric:

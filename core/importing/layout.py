@@ -406,6 +406,9 @@ def _title_year(rows: list[list[object]]) -> tuple[int, str] | None:
     headers that give none. None when none, or several, are named."""
     years: dict[int, str] = {}
     for r, row in enumerate(rows):
+        if sum(1 for v in row if isinstance(v, int | float) and not isinstance(v, bool)
+               and not _is_year_cell(v)) >= 2:
+            break  # the data has begun (its `6.18 2021` is no title)
         for v in row:
             if not isinstance(v, str) or not v.strip():
                 continue
