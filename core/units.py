@@ -24,11 +24,15 @@ MASS_TO_T = {
 }
 DISTANCE_TO_KM = {"m": 1e-3, "km": 1.0, "米": 1e-3, "公里": 1.0, "千米": 1.0, "万公里": 1e4}
 PERCENT = {"%": 1.0, "percent": 1.0, "pct": 1.0, "百分比": 1.0}
+# counts (orders): 订单量（万单） is tens of thousands of orders
+COUNT = {"单": 1.0, "件": 1.0, "笔": 1.0, "万单": 1e4, "万件": 1e4, "万笔": 1e4, "千单": 1e3,
+         "亿单": 1e8, "亿件": 1e8, "orders": 1.0}
 DIMENSIONS: dict[str, dict[str, float]] = {
     "energy": ENERGY_TO_KWH,
     "mass": MASS_TO_T,
     "distance": DISTANCE_TO_KM,
     "percent": PERCENT,
+    "count": COUNT,
 }
 
 _BRACKETS = re.compile(r"^(?P<name>.*?)\s*[\(\[（【](?P<unit>[^\)\]）】]*)[\)\]）】]\s*$")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
@@ -47,9 +48,9 @@ from core.importing.sheets import (
     parse_sheet,
     recognise,
 )
-from core.importing.values import CellError, is_blank, parser_for, reads_two_ways
+from core.importing.values import CellError, is_blank, parse_year, parser_for, reads_two_ways
 from core.storage import Workspace
-from core.units import UnitError, multiplier, split_header
+from core.units import DIMENSIONS, UnitError, multiplier, split_header
 
 TOTAL_NOTES = {("quarter", "month"): "a quarter over the month columns (their total)",
                ("year", "month"): "a year over the month columns (their total)",
@@ -226,9 +227,7 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
         return plan
     if not options.explicit:
         template = recognise(sheet, file)
-        if template is not None and all(
-                split_header(c.header)[1] for c in template.columns
-                if c.field.dimension in UNIT_REQUIRED):  # else the units rules below decide
+        if template is not None and _template_enough(template, sheet):
             return _template_plan(plan, sheet, template, formula_at, progress,
                                   options.skip_hidden)
     extra = frozenset(norm(k) for k in options.mapping)
@@ -367,6 +366,24 @@ def _hidden_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
         out.append(Problem(plan.file, coded_reason("hidden_columns", **params), plan.sheet,
                            code="hidden_columns", params=params))
     return out
+
+
+def _template_enough(template: SheetLayout, sheet: SheetData) -> bool:
+    """Whether the template's fast path reads the sheet fully: every energy, mass or distance
+    column states its unit in brackets (else the units rules decide), and no other header
+    names a field (`月份` beside the template's own headers, which the fast path would drop)."""
+    if not all(split_header(c.header)[1] for c in template.columns
+               if c.field.dimension in UNIT_REQUIRED):
+        return False
+    taken = {c.index for c in template.columns}
+    names = {c.field.name for c in template.columns}
+    for i, v in enumerate(sheet.rows[template.header_row]):
+        if i in taken or not isinstance(v, str) or not v.strip():
+            continue
+        ms = mp.match_header(v, template.kind)
+        if ms and ms[0].confidence >= 0.95 and ms[0].field not in names:
+            return False
+    return True
 
 
 def fill_merged_data(sheet: SheetData, layout: Layout) -> SheetData:
@@ -610,8 +627,9 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) ->
     chosen_cols = mp.assign(candidates, fixed, taken)
     labels = {c.index: f"{c.text} [{column_letter(c.index)}]" for c in cells}
     for col, m in chosen_cols.items():  # 上月用电量 beside 本月用电量: which is meant?
-        if col in fixed:
-            continue
+        f = mp.kind_field(kind, m.field)
+        if col in fixed or f is None or f.type not in (FieldType.NUMBER, FieldType.INTEGER):
+            continue  # a tie of text columns (Site, Location) keeps the leftmost, as before
         rivals = [i for i, ms in candidates.items() if i != col and i not in chosen_cols
                   and any(x.field == m.field and x.confidence == m.confidence for x in ms)]
         if rivals:
@@ -770,12 +788,28 @@ def _stated_unit(c: ColumnPlan, dimension: str, layout: Layout) -> tuple[str | N
         return c.unit, "header"
     if mp.unit_dimension(bare := c.header.strip("()（）[]【】 ")) == dimension:
         return bare, "header"
+    if unit := _unit_in_name(mp.split_unit(c.header)[0], dimension):
+        return unit, "header"  # Vehicle km, 行驶公里数, 车公里
     if c.index in layout.units_row:
         return layout.units_row[c.index], "units row"
     for hint, where in layout.unit_hints:
         if mp.unit_dimension(hint) == dimension:
             return hint, where
     return None, None
+
+
+def _unit_in_name(name: str, dimension: str) -> str | None:
+    """A unit of `dimension` a header's words end with (`Vehicle km`, `Usage-kWh`), or, in a
+    Chinese header, the longest one it contains (`行驶公里数`: 公里)."""
+    words = [w for w in re.split(r"[\s\-_/]+", name) if w]
+    if len(words) > 1 and mp.unit_dimension(words[-1]) == dimension:
+        return words[-1]
+    if any("\u4e00" <= ch <= "\u9fff" for ch in name):
+        units = [u for u in DIMENSIONS.get(dimension, {}) if len(u) >= 2
+                 and any("\u4e00" <= ch <= "\u9fff" for ch in u) and u in name]
+        if units:
+            return max(units, key=len)
+    return None
 
 
 def _differ(dimension: str, a: str, b: str) -> bool:
@@ -857,26 +891,34 @@ def _parse_long(plan: SheetPlan, sheet: SheetData, layout: Layout, constants: di
                          progress=_row_progress(progress, len(sheet.rows)))
     period_col = next((c for c in plan.columns if c.field == mp.PERIOD), None)
     if period_col is not None:
+        year_col = next((c for c in plan.columns if not c.field and c.period is None
+                         and norm(mp.split_unit(c.header)[0]) in mp.YEAR_KEYS), None)
         _fill_period(parsed, rows, period_col, (plan.options.period_year if plan.options
-                                                 else None) or layout.year, kind)
+                                                 else None) or layout.year, kind, year_col)
     _fill_constants(parsed, constants)
     return _drop_non_data_rows(parsed, sheet.rows, layout)
 
 
 def _fill_period(parsed: ParsedSheet, rows: list[list[object]], col: ColumnPlan,
-                 year: int | None, kind: Kind) -> None:
-    """Period start and end from a column of months/quarters/years."""
+                 year: int | None, kind: Kind, year_col: ColumnPlan | None = None) -> None:
+    """Period start and end from a column of months/quarters/years (a month without a year,
+    `1月` or 3, takes the row's Year/年份 column, else `year`)."""
     starts, ends = parsed.columns["period_start"], parsed.columns["period_end"]
     required = SHEETS[kind].field("period_start").required
     for i, row in enumerate(parsed.row_numbers):
-        raw = rows[row - 1][col.index] if col.index < len(rows[row - 1]) else ""
+        cells = rows[row - 1]
+        raw = cells[col.index] if col.index < len(cells) else ""
+        row_year = year
+        if year_col is not None and year_col.index < len(cells):
+            with suppress(CellError):
+                row_year = parse_year(cells[year_col.index]) or year
         if is_blank(raw):
             if required:
                 parsed.problems.append(Problem(parsed.file, "required value missing",
                                                parsed.sheet, row, col.label, None,
                                                code="required"))
             continue
-        p = parse_period(raw, year)
+        p = parse_period(raw, row_year)
         if p is None:
             parsed.problems.append(Problem(
                 parsed.file, "not a period (use a month such as 2023-01, 2023年1月 or Jan 2023, "

@@ -99,6 +99,8 @@ def parse_period(value: object, year: int | None = None) -> Period | None:
             return Period(date(y, 1, 1), date(y, 12, 31), "year")
         if float(value).is_integer() and 190001 <= value <= 210012:  # 202301, as numbers
             return _month(int(value) // 100, int(value) % 100)
+        if year is not None and float(value).is_integer() and 1 <= value <= 12:  # month 3
+            return _month(year, int(value), given=False)
         return None
     return _parse_period_text(unicodedata.normalize("NFKC", str(value)).strip().lower(), year)
 
@@ -397,6 +399,9 @@ def _looks_numeric(text: str) -> bool:
                                                  and 1900 <= int(t) <= 2100)
 
 
+_STAMP = re.compile(r"更新|截至|截止|制表|填报|填表|打印|导出|编制|as of|updated|printed|"
+                    r"generated|prepared|exported", re.IGNORECASE)
+_FULL_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?")
 _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*(?:年|年度)?")
 
 
@@ -410,9 +415,10 @@ def _title_year(rows: list[list[object]]) -> tuple[int, str] | None:
                and not _is_year_cell(v)) >= 2:
             break  # the data has begun (its `6.18 2021` is no title)
         for v in row:
-            if not isinstance(v, str) or not v.strip():
-                continue
-            text = unicodedata.normalize("NFKC", v)
+            if not isinstance(v, str) or not v.strip() or is_note_text(v) \
+                    or _STAMP.search(v):
+                continue  # 注：…, 更新于2024年3月, Last updated 15 March 2024
+            text = _FULL_DATE.sub(" ", unicodedata.normalize("NFKC", v))
             if parse_period(split_unit(text)[0]) is not None and parse_period(text) is not None \
                     and parse_period(text).grain != "year":
                 continue  # a month or quarter of its own (2023年1月)
@@ -444,16 +450,17 @@ def _upper_header(upper: list[object], lower: list[object]) -> bool:
 def detect_layout(rows: list[list[object]], *, year: int | None = None,
                   header_rows: list[int] | None = None,
                   extra_headers: frozenset[str] = frozenset(),
-                  merged: list | None = None) -> Layout | None:
+                  merged: list | None = None, title_year: bool = True) -> Layout | None:
     """The layout of a sheet's rows, or None when no row looks like a header.
 
     `header_rows` (0-based) forces the header; `extra_headers` (normal forms) are headers the
     user mapped explicitly, which count as known headers; `year` completes month headers that
-    have none (`1月`, `Jan`); `merged` is the sheet's merged ranges (SheetData.merged)."""
+    have none (`1月`, `Jan`), else the one year the titles above the header (or the header's
+    upper row) name (`title_year`); `merged` is the sheet's merged ranges (SheetData.merged)."""
     scan = rows[:HEADER_SCAN_ROWS]
     year_from = None
-    if year is None and (found := _title_year(scan)):  # 1月 … 12月 under 2023年用电量
-        year, year_from = found
+    if year is None and title_year and (found := _title_year(scan)):  # a first guess, to
+        year, year_from = found  # find the header; checked against its titles only below
     if header_rows:
         hr = sorted(header_rows)
         if hr[-1] >= len(rows):
@@ -482,6 +489,15 @@ def detect_layout(rows: list[list[object]], *, year: int | None = None,
             s = _score(joined, rows[pair[0]] + rows[pair[1]], extra_headers)
             if s > score + 0.25:
                 score, hr, cells = s, list(pair), joined
+    if year_from is not None:  # only titles above the header, and its upper row, say a year
+        strict = _title_year(rows[:hr[0]] + ([rows[hr[0]]] if len(hr) > 1 else []))
+        if strict != (year, year_from):
+            again = detect_layout(rows, year=strict[0] if strict else None, header_rows=hr,
+                                  extra_headers=extra_headers, merged=merged, title_year=False)
+            if again is not None and strict and any(
+                    c.period is not None and not c.period.year_given for c in again.cells):
+                again.year, again.year_from = strict
+            return again
     layout = Layout(hr, hr[-1] + 1, len(rows), [])
     if year_from is not None and any(c.period is not None and not c.period.year_given
                                      for c in cells):
@@ -564,9 +580,10 @@ def _header_units(layout: Layout, cells: list[HeaderCell], rows: list[list[objec
     header, naming its unit."""
     keep = []
     below = rows[layout.first_data:layout.first_data + 30]
+    wide = sum(1 for c in cells if c.period is not None) >= 2  # beside months: the months' unit
     for c in cells:
         bare = c.text.strip("()[]【】（） ")
-        over_values = not _UNIT_NOTE.fullmatch(c.text.strip()) and any(
+        over_values = not wide and not _UNIT_NOTE.fullmatch(c.text.strip()) and any(
             c.index < len(r) and not is_blank(r[c.index]) for r in below)
         if c.period is None and (_UNIT_NOTE.fullmatch(c.text.strip()) or is_unit(bare)) \
                 and not best_any_kind(c.text) >= 1.0 and not over_values:

@@ -25,7 +25,9 @@ PERIOD = "period"
 `2023年1月`, `Jan 2023`, `2023Q1`, `2023`) that fills both Period start and Period end."""
 PERIOD_SYNONYMS = ("period", "month", "reporting period", "billing period", "quarter",
                    "月份", "月度", "期间", "统计期间", "统计月份", "年月", "报告期", "账期", "季度",
-                   "year", "年份", "年度", "统计年度", "fiscal year")
+                   *("year", "年份", "年度", "统计年度", "fiscal year"))
+YEAR_KEYS = frozenset(norm(t) for t in ("year", "年份", "年度", "统计年度", "fiscal year"))
+"""Period headers of a year: a month column beside one is the finer, and takes its year."""
 IGNORE = "ignore"
 MIN_CONFIDENCE = 0.5
 MEASURES: dict[Kind, str] = {Kind.ENERGY: "energy", Kind.DELIVERIES: "orders",
@@ -129,7 +131,8 @@ def match_header(header: object, kind: Kind) -> list[Match]:
             found[m.field] = m
 
     if key in idx:
-        add(Match(idx[key], 1.0, "synonym", unit))
+        add(Match(idx[key], 0.9 if idx[key] == PERIOD and key in YEAR_KEYS else 1.0,
+                  "synonym", unit))
     if full in idx and full != key:
         add(Match(idx[full], 1.0, "synonym", None))
     if not found and key:

@@ -2014,47 +2014,47 @@
 <context>
     <name>Layout</name>
     <message>
-        <location filename="../../core/importing/layout.py" line="187"/>
+        <location filename="../../core/importing/layout.py" line="189"/>
         <source>title above the header</source>
         <translation>表头上方的标题</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="188"/>
+        <location filename="../../core/importing/layout.py" line="190"/>
         <source>blank row</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="189"/>
+        <location filename="../../core/importing/layout.py" line="191"/>
         <source>footnote or note</source>
         <translation>脚注或说明</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="190"/>
+        <location filename="../../core/importing/layout.py" line="192"/>
         <source>totals or subtotals row</source>
         <translation>合计或小计行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="191"/>
+        <location filename="../../core/importing/layout.py" line="193"/>
         <source>row of units under the header</source>
         <translation>表头下方的单位行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="192"/>
+        <location filename="../../core/importing/layout.py" line="194"/>
         <source>above the header</source>
         <translation>位于表头上方</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="193"/>
+        <location filename="../../core/importing/layout.py" line="195"/>
         <source>after a footnote (end of the table)</source>
         <translation>位于脚注之后（表格结束）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="194"/>
+        <location filename="../../core/importing/layout.py" line="196"/>
         <source>no values in the period columns</source>
         <translation>期间列中没有数值</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="195"/>
+        <location filename="../../core/importing/layout.py" line="197"/>
         <source>hidden in Excel (skipped as asked)</source>
         <translation>在 Excel 中隐藏（按要求跳过）</translation>
     </message>

@@ -447,3 +447,68 @@ def test_refusals_and_warnings_print_in_chinese(tmp_path):
              "--sheet", "用电", check_rc=1).stderr
     assert "警告：libreoffice-hidden.xlsx › 用电 › 第 6 行 — 已读取 Excel 中隐藏的 1 行" in err
     assert "第 6 行 › 能源类型 [B]: '电网（旧）' — 不是以下之一：grid, wind" in err
+
+
+# --- a third review: regressions of the rules above ------------------------------------------
+
+M3_BARE = ["1月", "2月", "3月"]
+
+
+@pytest.mark.parametrize("rows", [
+    # a year in a data row (备注 2021年投产) or an update stamp is no year of the months
+    [["各站点月度用电量（万千瓦时）"], ["站点", "能源类型", *M3_BARE, "备注"],
+     ["Zhangbei DC", "电网", 1, 2, 3, "2021年投产"]],
+    [["各站点用电量（万千瓦时）"], ["数据更新：2024-03-05"], ["站点", "能源类型", *M3_BARE],
+     ["Zhangbei DC", "电网", 1, 2, 3]],
+    [["各站点用电量（万千瓦时）"], ["Last updated 15 March 2024"], ["站点", "能源类型", *M3_BARE],
+     ["Zhangbei DC", "电网", 1, 2, 3]],
+])
+def test_a_year_outside_the_titles_is_not_the_months_year(sites, tmp_path, rows):
+    path = write_workbook(tmp_path / "y.xlsx", {"用电": rows})
+    plan = plan_of(path, "用电")
+    assert plan.parsed is None and "--period YEAR" in plan.skipped
+    with pytest.raises(ImportRefused):
+        import_file(sites, path)
+    import_file(sites, path, ImportOptions(period_year=2023))
+    assert {r["period_start"][:4] for r in sites.rows(Kind.ENERGY)} == {"2023"}
+
+
+def test_the_titles_year_is_used_beside_an_update_stamp(sites, tmp_path):
+    rows = [["2023年各站点用电量（万千瓦时）"], ["更新于2024年3月"], ["站点", "能源类型", *M3_BARE],
+            ["Zhangbei DC", "电网", 1, 2, 3]]
+    import_file(sites, write_workbook(tmp_path / "t.xlsx", {"用电": rows}))
+    assert sorted(r["period_start"] for r in sites.rows(Kind.ENERGY)) == \
+        ["2023-01-01", "2023-02-01", "2023-03-01"]
+
+
+def test_a_year_column_beside_a_month_column(sites, tmp_path):
+    rows = [["Year", "Month", "Site", "Source", "Energy (MWh)"],
+            [2023, "Jan", "Zhangbei DC", "grid", 3], [2022, 3, "Zhangbei DC", "grid", 4],
+            [2023, "2023-02", "Zhangbei DC", "grid", 5]]
+    import_file(sites, write_workbook(tmp_path / "ym.xlsx", {"Energy": rows}))
+    got = sorted((r["period_start"], r["energy"]) for r in sites.rows(Kind.ENERGY))
+    assert got == [("2022-03-01", 4000), ("2023-01-01", 3000), ("2023-02-01", 5000)]
+
+
+@pytest.mark.parametrize("sheet,rows,field,total", [
+    ("Deliveries", [["Business unit", "Campaign", "Orders", "Vehicle km", "Emissions (t CO2e)"],
+                    ["Tmall", "6.18 2021", 100, 5000, 1.5]], "distance", 5000),
+    ("Deliveries", [["业务单元", "活动", "订单量", "行驶公里数", "排放量（吨）"],
+                    ["Tmall", "6.18 2021", 100, 4000, 1.5]], "distance", 4000),
+    ("Deliveries", [["Business unit", "Campaign", "订单量（万单）", "Emissions (t CO2e)"],
+                    ["Tmall", "6.18 2021", 12.5, 1]], "orders", 125_000),
+    ("Energy", [["Site", "Location", "Month", "Source", "Energy (MWh)"],
+                ["Zhangbei DC", "Zhangjiakou", "2023-01", "grid", 1.5]], "energy", 1500),
+    ("Energy", [["站点", "月份", "能源类型", "用电量（万千瓦时）"], ["Zhangbei DC", "2023-01", "电网", 3]],
+     "energy", 30_000),
+    ("用电", [["站点", "能源类型", "2023年1月", "2023年2月", "万千瓦时"], ["Zhangbei DC", "电网", 1, 2, 3]],
+     "energy", 30_000),
+])
+def test_layouts_that_imported_before_still_do(tmp_path, sheet, rows, field, total):
+    book = {"Sites": SITES, "Campaigns": [["Campaign", "Start", "End"],
+                                          ["6.18 2021", "2021-06-01", "2021-06-18"]], sheet: rows}
+    plan = plan_of(write_workbook(tmp_path / "b.xlsx", book), sheet)
+    assert not plan.problems
+    assert plan.totals()[field] == pytest.approx(total)
+    if plan.kind == Kind.ENERGY:
+        assert all(r["period_start"] for r in plan.preview())
