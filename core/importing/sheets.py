@@ -172,7 +172,7 @@ def parse_sheet(sheet: SheetData, file: str, layout: SheetLayout, *,
     width = max(c.index for c in layout.columns) + 1
     first_row = layout.header_row + 1
     data = sheet.rows[first_row:]
-    if any(len(r) < width for r in data):
+    if data and min(map(len, data)) < width:  # at C speed
         data = [r if len(r) >= width else list(r) + [""] * (width - len(r)) for r in data]
     fractions = _percent_fractions(sheet.rows, layout)
     # Parse column by column: a column repeats few distinct values (sites, sources, dates),
@@ -197,14 +197,26 @@ def parse_sheet(sheet: SheetData, file: str, layout: SheetLayout, *,
     n_cols = len(names)
     totals: dict[str, bool] = {}
     kept: list[int] = []
-    for i, values in enumerate(zip(*columns, strict=True)):
-        if values.count(None) == n_cols and i not in bad:
-            continue  # a blank row
+    # Blank rows have None in every column, so only the first column's Nones are candidates;
+    # totals rows show in the first cell. Most sheets have neither: all rows are kept at once.
+    col0 = columns[0] if columns else []
+    blank = {i for i in [i for i, v in enumerate(col0) if v is None]
+             if i not in bad and all(col[i] is None for col in columns)}
+    firsts = set(map(itemgetter(0), data)) if data and width else set()
+    special = any(v == "" or v is None or (type(v) is str and _is_total(v, totals))
+                  for v in firsts)
+    filled = range(len(data)) if not blank and not special and n_cols else \
+        [i for i in range(len(data)) if i not in blank]
+    if not special and n_cols:
+        kept = list(filled)
+        filled = []
+    for i in filled:
         cells = data[i]
         first = cells[0]
         if first == "" or first is None:
             first = next((v for v in cells if not is_blank(v)), None)
-        if type(first) is str and _is_total(first, totals):
+        if type(first) is str and (totals[first] if first in totals
+                                   else _is_total(first, totals)):
             warnings.append(Problem(file, "a totals row, not imported", sheet.name,
                                     first_row + i + 1, code="totals_row_skipped"))
             continue
