@@ -288,7 +288,7 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
         plan.parsed = _parse_wide(plan, sheet, layout, constants, formula_at)
     else:
         plan.parsed = _parse_long(plan, sheet, layout, constants, formula_at, progress)
-    plan.parsed.warnings += _hidden_warnings(plan, sheet) + _decimal_warnings(plan, sheet)
+    plan.parsed.warnings += _sheet_warnings(plan, sheet)
     plan.problems += plan.parsed.problems
     plan.warnings += plan.parsed.warnings
     return plan
@@ -307,7 +307,7 @@ def _without_hidden_rows(sheet: SheetData, layout: Layout) -> SheetData:
     return replace(sheet, rows=rows, hidden_rows=frozenset())
 
 
-def _ranges(numbers: list[int], fmt=str, limit: int = 12) -> str:
+def _ranges(numbers: list[int], limit: int = 12) -> str:
     """`3–5, 9, 12–20` for sorted numbers (at most `limit` runs, then `…`)."""
     runs: list[list[int]] = []
     for n in numbers:
@@ -315,8 +315,19 @@ def _ranges(numbers: list[int], fmt=str, limit: int = 12) -> str:
             runs[-1][1] = n
         else:
             runs.append([n, n])
-    text = ", ".join(fmt(a) if a == b else f"{fmt(a)}–{fmt(b)}" for a, b in runs[:limit])
+    text = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs[:limit])
     return text + (", …" if len(runs) > limit else "")
+
+
+def _sheet_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
+    """What the import reads but the user should know: hidden rows and columns, and numbers
+    that read two ways."""
+    return _hidden_warnings(plan, sheet) + _decimal_warnings(plan, sheet)
+
+
+def _numeric(kind: Kind) -> set[str]:
+    """The kind's number fields: what a wide sheet's period columns can hold."""
+    return {f.name for f in SHEETS[kind].fields if f.type == FieldType.NUMBER}
 
 
 def _decimal_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
@@ -444,7 +455,7 @@ def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
     parsed = parse_sheet(view, plan.file, template, formula_at=formula_at,
                          progress=_row_progress(progress, len(sheet.rows)))
     plan.parsed = _drop_non_data_rows(parsed, sheet.rows, plan.layout)
-    plan.parsed.warnings += _hidden_warnings(plan, sheet) + _decimal_warnings(plan, sheet)
+    plan.parsed.warnings += _sheet_warnings(plan, sheet)
     plan.problems += plan.parsed.problems
     plan.warnings += plan.parsed.warnings
     return plan
@@ -526,7 +537,7 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) ->
     refusals: list[tuple[str, dict]] = []
     aside: dict[int, tuple[str, tuple]] = {}  # period columns not imported: (why, its values)
     if periods:
-        numeric = {f.name for f in SHEETS[kind].fields if f.type == FieldType.NUMBER}
+        numeric = _numeric(kind)
         for c in periods:  # a period column the user set aside (by its header or group)
             chosen = _explicit_for(c, options)
             if chosen is not None and mp.resolve_field(kind, chosen) == mp.IGNORE:
@@ -616,8 +627,7 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) ->
         if cell.index in layout.hidden_cols:  # a visible column of the same field wins
             ms = [replace(m, confidence=round(m.confidence * 0.9, 2)) for m in ms]
         if money_in_text(cell.text):  # 电费（元）, Energy cost: not a quantity
-            ms = [m for m in ms if mp.kind_field(kind, m.field) is None
-                  or mp.kind_field(kind, m.field).type != FieldType.NUMBER]
+            ms = [m for m in ms if m.field not in _numeric(kind)]
         if periods and measure:
             ms = [m for m in ms if m.field != measure]  # the period columns hold it
         if periods:
@@ -650,8 +660,7 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) ->
             constants["unit"] = unit
             fields.add("unit")
     if refusals:  # the period columns' problem is said; do not call the table unknown
-        fields |= {"period_start", "period_end"} | {
-            f.name for f in SHEETS[kind].fields if f.type == FieldType.NUMBER}
+        fields |= {"period_start", "period_end"} | _numeric(kind)
     missing = mp.missing_required(kind, fields)
     if period_idx and not measure and not refusals:
         missing.append("a field for the period columns")
@@ -700,7 +709,7 @@ def _measure(kind: Kind, periods: list[HeaderCell], layout: Layout,
     "option" (--measure), "map" (a period header mapped), "header" (the header above them),
     "title" (a title or 单位 line naming the measure), "unit" (a unit stated for them or the
     table) or "guess" (nothing says; the kind's usual measure)."""
-    numeric = {f.name for f in SHEETS[kind].fields if f.type == FieldType.NUMBER}
+    numeric = _numeric(kind)
     if options.measure:
         name = mp.resolve_field(kind, options.measure)
         return (name, 1.0, "option") if name in numeric else (None, 0.0, "")
@@ -769,7 +778,7 @@ def _measure_problems(plan: SheetPlan, m: _Mapped) -> None:
     money = [h for h in layout.money_hints  # a title that states a unit of the measure is not
              if not (dim and states_unit_of(h[2], dim))]  # about money: 元旦用电量（万千瓦时）
     if m.measure_how in ("title", "unit", "guess") and money:
-        word, at, text = money[0]
+        _, at, text = money[0]
         params = {"what": text, "where": at, "field": measure}
         plan.problems.append(Problem(plan.file, coded_reason("money_title", **params), plan.sheet,
                                      row, where, periods[0].header, code="money_title",
@@ -804,9 +813,9 @@ def _unit_in_name(name: str, dimension: str) -> str | None:
     words = [w for w in re.split(r"[\s\-_/]+", name) if w]
     if len(words) > 1 and mp.unit_dimension(words[-1]) == dimension:
         return words[-1]
-    if any("\u4e00" <= ch <= "\u9fff" for ch in name):
-        units = [u for u in DIMENSIONS.get(dimension, {}) if len(u) >= 2
-                 and any("\u4e00" <= ch <= "\u9fff" for ch in u) and u in name]
+    if mp.is_cjk(name):
+        units = [u for u in DIMENSIONS.get(dimension, {}) if len(u) >= 2 and mp.is_cjk(u)
+                 and u in name]
         if units:
             return max(units, key=len)
     return None

@@ -419,8 +419,7 @@ def _title_year(rows: list[list[object]]) -> tuple[int, str] | None:
                     or _STAMP.search(v):
                 continue  # 注：…, 更新于2024年3月, Last updated 15 March 2024
             text = _FULL_DATE.sub(" ", unicodedata.normalize("NFKC", v))
-            if parse_period(split_unit(text)[0]) is not None and parse_period(text) is not None \
-                    and parse_period(text).grain != "year":
+            if (p := parse_period(text)) is not None and p.grain != "year":
                 continue  # a month or quarter of its own (2023年1月)
             for m in _TITLE_YEAR.finditer(text):
                 years.setdefault(int(m.group(1)), f"row {r + 1}")

@@ -142,7 +142,7 @@ def match_header(header: object, kind: Kind) -> list[Match]:
                 add(Match(fname, 0.95, "synonym + unit", unit or suffix_unit))
                 break
     bare = str(header).strip("()（）[]【】 ")
-    if not found and (len(key) >= 2 or _cjk(key)) and (dim := unit_dimension(bare)):
+    if not found and (len(key) >= 2 or is_cjk(key)) and (dim := unit_dimension(bare)):
         # a header that is only a unit (万千瓦时, 度, 公里): the one field measured in it
         fields = [f.name for f in SHEETS[kind].fields if f.dimension == dim
                   and f.type.value == "number"]
@@ -150,14 +150,15 @@ def match_header(header: object, kind: Kind) -> list[Match]:
             add(Match(fields[0], 0.9, "unit header", bare))
     if not found and len(key) >= 2:
         for syn, fname in idx.items():
-            if len(syn) < (2 if _cjk(syn) else 3) or syn not in key:
+            if len(syn) < (2 if is_cjk(syn) else 3) or syn not in key:
                 continue
             conf = 0.5 + 0.35 * len(syn) / len(key)
             add(Match(fname, round(min(conf, 0.85), 2), "partial", unit))
     return sorted(found.values(), key=lambda m: -m.confidence)
 
 
-def _cjk(text: str) -> bool:
+def is_cjk(text: str) -> bool:
+    """Whether `text` has a CJK character (Chinese headers and units)."""
     return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 

@@ -194,29 +194,23 @@ def parse_sheet(sheet: SheetData, file: str, layout: SheetLayout, *,
         columns.append(values)
         for i, value, exc in errors:
             bad.setdefault(i, []).append((c, value, exc))
-    n_cols = len(names)
     totals: dict[str, bool] = {}
     kept: list[int] = []
     # Blank rows have None in every column, so only the first column's Nones are candidates;
     # totals rows show in the first cell. Most sheets have neither: all rows are kept at once.
-    col0 = columns[0] if columns else []
-    blank = {i for i in [i for i, v in enumerate(col0) if v is None]
-             if i not in bad and all(col[i] is None for col in columns)}
-    firsts = set(map(itemgetter(0), data)) if data and width else set()
+    blank = {i for i, v in enumerate(columns[0]) if v is None
+             and i not in bad and all(col[i] is None for col in columns)}
     special = any(v == "" or v is None or (type(v) is str and _is_total(v, totals))
-                  for v in firsts)
-    filled = range(len(data)) if not blank and not special and n_cols else \
-        [i for i in range(len(data)) if i not in blank]
-    if not special and n_cols:
-        kept = list(filled)
-        filled = []
+                  for v in set(map(itemgetter(0), data)))
+    filled = [i for i in range(len(data)) if i not in blank] if blank else range(len(data))
+    if not special:
+        kept, filled = list(filled), []
     for i in filled:
         cells = data[i]
         first = cells[0]
         if first == "" or first is None:
             first = next((v for v in cells if not is_blank(v)), None)
-        if type(first) is str and (totals[first] if first in totals
-                                   else _is_total(first, totals)):
+        if type(first) is str and _is_total(first, totals):
             warnings.append(Problem(file, "a totals row, not imported", sheet.name,
                                     first_row + i + 1, code="totals_row_skipped"))
             continue
