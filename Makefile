@@ -8,29 +8,38 @@ DIST_STAMP := $(VENV)/.installed-dist
 
 .PHONY: run test lint bench demo template clean chart-screenshots translations dist
 
+PIP := $(PY) -m pip --quiet --disable-pip-version-check --no-input
+
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
-	touch $@
+	@echo "make: virtual environment $(VENV)"
+	@$(PYTHON) -m venv $(VENV)
+	@echo "make: installing GreenLedger and its dependencies"
+	@$(PIP) install --upgrade pip
+	@$(PIP) install -e .
+	@touch $@
 
 $(TEST_STAMP): $(STAMP)
-	$(PY) -m pip install --quiet -e '.[test]'
-	touch $@
+	@echo "make: installing the test tools"
+	@$(PIP) install -e '.[test]'
+	@touch $@
 
 $(DIST_STAMP): $(STAMP)
-	$(PY) -m pip install --quiet -e '.[dist]'
-	touch $@
+	@echo "make: installing PyInstaller"
+	@$(PIP) install -e '.[dist]'
+	@touch $@
 
 run: $(STAMP)
-	$(VENV)/bin/greenledger --open-demo
+	@echo "make: opening GreenLedger on the demo workspace"
+	@$(VENV)/bin/greenledger --open-demo
 
 test: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 	$(VENV)/bin/ruff check .
+	$(PY) tools/lint_imports.py
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check .
+	$(PY) tools/lint_imports.py
 
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py

@@ -22,16 +22,16 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks.run import energy_workbook  # noqa: E402
-from core.charts import load  # noqa: E402
-from core.importing.importer import import_file  # noqa: E402
-from core.storage import Workspace  # noqa: E402
+from greenledger.core.charts import load  # noqa: E402
+from greenledger.core.importing.importer import import_file  # noqa: E402
+from greenledger.core.storage import Workspace  # noqa: E402
 
 ROWS = 365_000
 
 
 def main() -> None:
-    from gui.app import make_app
-    from gui.dashboard_view import DashboardView
+    from greenledger.gui.app import make_app
+    from greenledger.gui.dashboard_view import DashboardView
 
     app = make_app(["bench"])
     book = energy_workbook(ROWS)

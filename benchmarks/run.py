@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROOT))
 
 from python_calamine import CalamineWorkbook  # noqa: E402
 
-from core.accounting import summarize  # noqa: E402
-from core.importing.importer import import_file  # noqa: E402
-from core.storage import Workspace  # noqa: E402
+from greenledger.core.accounting import summarize  # noqa: E402
+from greenledger.core.importing.importer import import_file  # noqa: E402
+from greenledger.core.storage import Workspace  # noqa: E402
 
 CACHE = ROOT / "benchmarks" / ".cache"
 ROWS = 200_000
@@ -169,8 +169,8 @@ def peak_memory_mb(path: Path, engine: str) -> float:
     code = f"""
 import resource, sys, tempfile, pathlib
 sys.path.insert(0, {str(ROOT)!r})
-from core.storage import Workspace
-from core.importing.{engine} import import_file
+from greenledger.core.storage import Workspace
+from greenledger.core.importing.{engine} import import_file
 ws = Workspace.open(pathlib.Path(tempfile.mkdtemp()) / "m.greenledger")
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 import_file(ws, {str(path)!r})
@@ -184,7 +184,7 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, base)
 def bench_assistant(path: Path) -> None:
     """The import assistant: the same 200,000 rows through the engine the command line uses,
     peak memory, and a wide Chinese sheet of 50 sites × 3 sources × 24 months."""
-    from core.importing import assistant
+    from greenledger.core.importing import assistant
 
     raw_s, _ = timed(lambda: raw_read(path))
     tmp = Path(tempfile.mkdtemp())
@@ -217,10 +217,10 @@ def bench_deck() -> None:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from core.charts import load
-    from core.demo import build_demo
-    from gui.charts.deck import save_deck
-    from gui.charts.render import ensure_app
+    from greenledger.core.charts import load
+    from greenledger.core.demo import build_demo
+    from greenledger.gui.charts.deck import save_deck
+    from greenledger.gui.charts.render import ensure_app
 
     ensure_app()
     tmp = Path(tempfile.mkdtemp())

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication
 if {which!r} == "bare":
     app = QApplication([])
 else:
-    from gui.app import make_app  # as `greenledger` starts: names, pyqtgraph options
+    from greenledger.gui.app import make_app  # as `greenledger` starts: names, pyqtgraph options
     app = make_app(["greenledger"])
 class Painted(QObject):
     def eventFilter(self, obj, ev):
@@ -39,9 +39,9 @@ if {which!r} == "bare":
     import pyqtgraph as pg
     w = pg.PlotWidget()
 else:
-    from gui import settings
+    from greenledger.gui import settings
     settings.SETTINGS_FILE = {ini!r}
-    from gui.main_window import MainWindow
+    from greenledger.gui.main_window import MainWindow
     w = MainWindow({ws!r})
     def charts_drawn():
         app.processEvents()  # their first paint
@@ -65,7 +65,7 @@ def measure(which: str, ws: Path, ini: Path) -> float:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from core.demo import build_demo
+    from greenledger.core.demo import build_demo
 
     with tempfile.TemporaryDirectory() as tmp:
         ws, ini = Path(tmp) / "demo.greenledger", Path(tmp) / "settings.ini"

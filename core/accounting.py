@@ -13,11 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from core.equivalents import equivalents
-from core.factors import FactorBook, FactorChoice
-from core.fields import RENEWABLE_SOURCES
-from core.periods import overlap_share, split_by_month, split_by_year_within
-from core.storage import Workspace
+from greenledger.core.equivalents import equivalents
+from greenledger.core.factors import FactorBook, FactorChoice
+from greenledger.core.fields import RENEWABLE_SOURCES
+from greenledger.core.periods import overlap_share, split_by_month, split_by_year_within
+from greenledger.core.storage import Workspace
 
 # --- the rules, one pure function each -------------------------------------------------------
 

@@ -9,8 +9,8 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 
-from core import i18n
-from core.i18n import QT_TRANSLATE_NOOP, translate
+from greenledger.core import i18n
+from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
 
 # Okabe & Ito (2008), safe for the common colour-vision deficiencies. One colour per energy
 # source everywhere (GUI, images, deck); grid is a neutral grey so renewables stand out.

@@ -6,9 +6,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from core import __version__
-from core.chart_data import ChartData
-from core.i18n import QT_TRANSLATE_NOOP, translate
+from greenledger.core import __version__
+from greenledger.core.chart_data import ChartData
+from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
 
 # The provenance keys, shown translated on the XLSX's provenance sheet (the files' metadata keeps
 # them in English).

@@ -12,8 +12,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
 
-from core.accounting import _campaign_part, _Window
-from core.chart_data import (
+from greenledger.core.accounting import _campaign_part, _Window
+from greenledger.core.chart_data import (
     AVOIDED_COLOR,
     BASELINE_COLOR,
     COMPARE_COLOR,
@@ -33,9 +33,9 @@ from core.chart_data import (
     unit_word,
     value_word,
 )
-from core.fields import MATERIALS, SOURCES
-from core.i18n import QT_TRANSLATE_NOOP, cn_scale, cn_unit, fmt_cn, language, translate
-from core.storage import Workspace
+from greenledger.core.fields import MATERIALS, SOURCES
+from greenledger.core.i18n import QT_TRANSLATE_NOOP, cn_scale, cn_unit, fmt_cn, language, translate
+from greenledger.core.storage import Workspace
 
 CHART_NAMES = (
     "energy-mix",
@@ -92,7 +92,7 @@ def with_chart_extras(summary: dict, ws: Workspace) -> dict:
 
 def load(ws: Workspace) -> dict:
     """summarize(ws) with the charts' extras: the input of build_chart."""
-    from core.accounting import summarize
+    from greenledger.core.accounting import summarize
 
     return with_chart_extras(summarize(ws), ws)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import resources
-from core.importing.importer import ImportResult, import_file
-from core.storage import Workspace
+from greenledger import resources
+from greenledger.core.importing.importer import ImportResult, import_file
+from greenledger.core.storage import Workspace
 
 DEMO_WORKBOOK = "demo/demo_618.xlsx"
 

@@ -15,12 +15,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from core.errors import ImportRefused, Problem, WorkspaceError
-from core.fields import HEADER_UNITS_BY_FIELD, SHEETS, Field, Kind
-from core.importing import importer
-from core.importing.reader import SheetData
-from core.importing.sheets import parse_sheet, recognise
-from core.storage import COLUMNS, TABLES, Workspace
+from greenledger.core.errors import ImportRefused, Problem, WorkspaceError
+from greenledger.core.fields import HEADER_UNITS_BY_FIELD, SHEETS, Field, Kind
+from greenledger.core.importing import importer
+from greenledger.core.importing.reader import SheetData
+from greenledger.core.importing.sheets import parse_sheet, recognise
+from greenledger.core.storage import COLUMNS, TABLES, Workspace
 
 EDIT_FILE = "edit"
 PROVENANCE = ("batch_id", "source_sheet", "source_row")
@@ -166,7 +166,7 @@ def rows_by_id(ws: Workspace, kind: Kind, ids: Iterable[int]) -> list[dict]:
     ids = list(ids)
     if not ids:
         return []
-    from core.storage import _SELECT  # the one SQL of each kind's rows; filtered, not copied
+    from greenledger.core.storage import _SELECT  # the one SQL of each kind's rows; filtered, not copied
 
     marks = ", ".join("?" * len(ids))
     return [dict(r) for r in ws.db.query(f"SELECT * FROM ({_SELECT[kind]}) WHERE id IN ({marks})",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.factors import FactorBook
-from core.i18n import QT_TRANSLATE_NOOP, translate
+from greenledger.core.factors import FactorBook
+from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from core.i18n import QT_TRANSLATE_NOOP, translate
+from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-import resources
-from core.fields import norm
+from greenledger import resources
+from greenledger.core.fields import norm
 
 # Stored denominator per factor key family.
 PER_KWH_KEYS = ("grid", "residual", "diesel")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from core.chart_data import region_name, unit_word
-from core.equivalents import shown
-from core.factors import Library
-from core.i18n import language, translate
-from core.storage import Workspace
+from greenledger.core.chart_data import region_name, unit_word
+from greenledger.core.equivalents import shown
+from greenledger.core.factors import Library
+from greenledger.core.i18n import language, translate
+from greenledger.core.storage import Workspace
 
 
 def fmt(value: object, digits: int = 1) -> str:
@@ -142,7 +142,7 @@ def factors_text(ws: Workspace, key: str | None, builtin_version: str) -> str:
 
 def factor_update_text(ws: Workspace, lib: Library) -> str:
     """How adopting `lib` would move each site-year's figures (computed, nothing written)."""
-    from core.accounting import summarize
+    from greenledger.core.accounting import summarize
 
     before = summarize(ws)
     after: dict = {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from core.accounting import (
+from greenledger.core.accounting import (
     avoided_t,
     delivery_emissions_t,
     initiative_reduction_t,
@@ -16,9 +16,9 @@ from core.accounting import (
     packaging_t,
     scope1_t,
 )
-from core.factors import FactorBook, FactorChoice
-from core.fields import RENEWABLE_SOURCES, Kind
-from core.storage import Workspace
+from greenledger.core.factors import FactorBook, FactorChoice
+from greenledger.core.fields import RENEWABLE_SOURCES, Kind
+from greenledger.core.storage import Workspace
 
 
 class Figure:

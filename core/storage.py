@@ -14,11 +14,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from core import __version__
-from core.errors import WorkspaceError
-from core.factors import Factor, FactorBook, Library, builtin_library
-from core.fields import Kind
-from core.migrations import migrations
+from greenledger.core import __version__
+from greenledger.core.errors import WorkspaceError
+from greenledger.core.factors import Factor, FactorBook, Library, builtin_library
+from greenledger.core.fields import Kind
+from greenledger.core.migrations import migrations
 
 SUFFIX = ".greenledger"
 APP_ID = "greenledger"
@@ -240,7 +240,7 @@ class Workspace:
         """The import profiles kept in the workspace, by name."""
         import json
 
-        from core.importing.profiles import Profile
+        from greenledger.core.importing.profiles import Profile
 
         return [Profile.from_dict(json.loads(r[1]), f"profile '{r[0]}'") for r in
                 self.db.execute("SELECT name, profile FROM profiles ORDER BY name")]
@@ -254,7 +254,7 @@ class Workspace:
 
     def matching_profile(self, headers: list[str]):
         """The kept profile whose headers a workbook's sheet has (see Profile.match), or None."""
-        from core.importing.profiles import best_match
+        from greenledger.core.importing.profiles import best_match
 
         return best_match(self.profiles(), headers)
 

@@ -19,8 +19,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core.factors import REGION_ALIASES
-from core.fields import (
+from greenledger.core.factors import REGION_ALIASES
+from greenledger.core.fields import (
     HEADER_UNITS_BY_FIELD,
     SHEETS,
     TEMPLATE_VERSION,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from core.fields import norm
+from greenledger.core.fields import norm
 
 # Multipliers to the stored unit of each dimension, keyed by the unit's normal form.
 ENERGY_TO_KWH = {

@@ -1,5 +1,5 @@
 import sys
 
-from gui.cli import main
+from greenledger.gui.cli import main
 
 sys.exit(main())

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import resources
-from core import __version__
+from greenledger import resources
+from greenledger.core import __version__
 
 
 @dataclass(frozen=True)

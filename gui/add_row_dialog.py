@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.editing import editable_fields
-from core.errors import Problem
-from core.fields import Kind
-from gui.record_model import field_header
+from greenledger.core.editing import editable_fields
+from greenledger.core.errors import Problem
+from greenledger.core.fields import Kind
+from greenledger.gui.record_model import field_header
 
 
 class AddRowDialog(QDialog):

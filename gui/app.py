@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer  # noqa: E4
 from PySide6.QtGui import QGuiApplication, QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
-from core.errors import GreenLedgerError  # noqa: E402
+from greenledger.core.errors import GreenLedgerError  # noqa: E402
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -28,8 +28,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def app_icon() -> QIcon:
     """The app icon from its rendered PNG sizes (resources/icons, made by tools/make_icons.py)."""
-    import resources
-
+    from greenledger import resources
     icon = QIcon()
     for size in (16, 24, 32, 48, 64, 128, 256, 512):
         icon.addFile(str(resources.path(f"icons/greenledger-{size}.png")))
@@ -39,7 +38,7 @@ def app_icon() -> QIcon:
 def _guard_singletons(app: QApplication) -> None:
     """PySide6 6.12 on Python 3.11 drops references to None/True/False it never took (see
     gui.charts.keep_singletons_alive); top the reserve up now and every few seconds."""
-    from gui.charts import keep_singletons_alive
+    from greenledger.gui.charts import keep_singletons_alive
 
     keep_singletons_alive()
     if sys.version_info < (3, 12) and not hasattr(app, "_singleton_timer"):
@@ -54,11 +53,11 @@ def run_window(workspace: Path, *, quit_after: float | None = None,
                lang: str | None = None) -> int:
     """Open the main window on `workspace` and run the event loop."""
     app = make_app()
-    from gui import i18n, settings
-    from gui.error_dialog import install_excepthook
+    from greenledger.gui import i18n, settings
+    from greenledger.gui.error_dialog import install_excepthook
 
     i18n.install(lang or settings.value("language", "system"))
-    from gui.main_window import MainWindow
+    from greenledger.gui.main_window import MainWindow
 
     install_excepthook()
     try:
@@ -80,8 +79,8 @@ class FileOpenFilter(QObject):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
         if event.type() != QEvent.Type.FileOpen:
             return False
-        from core.storage import SUFFIX
-        from gui.main_window import IMPORTABLE, MainWindow
+        from greenledger.core.storage import SUFFIX
+        from greenledger.gui.main_window import IMPORTABLE, MainWindow
 
         path = Path(event.file())
         window = MainWindow.open_windows[-1] if MainWindow.open_windows else None

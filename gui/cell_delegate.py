@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.fields import SHEETS, FieldType, Kind
-from gui.value_labels import value_label
+from greenledger.core.fields import SHEETS, FieldType, Kind
+from greenledger.gui.value_labels import value_label
 
 _COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 _REFUSED_STYLE = "background: #fdecea; border: 1px solid #c62828;"

@@ -12,9 +12,9 @@ import logging
 import sys
 from pathlib import Path
 
-from core import __version__
-from core.errors import GreenLedgerError, ImportRefused
-from core.paths import default_workspace, demo_workspace, log_file
+from greenledger.core import __version__
+from greenledger.core.errors import GreenLedgerError, ImportRefused
+from greenledger.core.paths import default_workspace, demo_workspace, log_file
 
 SUBCOMMANDS = ("import", "template", "demo", "summary", "equivalents", "factors",
                "charts", "export-chart", "export-deck", "export-data")
@@ -87,14 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
     fac.add_argument("--key", help="only this factor key (e.g. grid)")
     fac.add_argument("--yes", action="store_true", help="with update: apply without asking")
 
-    from gui.charts.commands import add_parsers
+    from greenledger.gui.charts.commands import add_parsers
 
     add_parsers(sub)  # charts, export-chart, export-deck, export-data
     return p
 
 
 def _kinds():
-    from core.fields import Kind
+    from greenledger.core.fields import Kind
 
     return list(Kind)
 
@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         _print_problems(exc)
         return EXIT_REFUSED
     except GreenLedgerError as exc:
-        from core.errors import error_text
+        from greenledger.core.errors import error_text
 
         print(f"greenledger: {error_text(exc)}", file=sys.stderr)
         return EXIT_REFUSED
@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
     finally:
         if lang_before is not None:  # in-process callers (tests) get their language back
-            from gui.i18n import install
+            from greenledger.gui.i18n import install
 
             install(lang_before)
 
@@ -166,15 +166,15 @@ def _install_language(args: argparse.Namespace) -> str | None:
     afterwards (None: nothing done)."""
     if args.command is None:
         return None  # the window installs its language itself
-    from core import i18n as core_i18n
-    from gui.i18n import install, system_language
+    from greenledger.core import i18n as core_i18n
+    from greenledger.gui.i18n import install, system_language
 
     lang = args.lang or system_language()  # without --lang the system locale decides
     if lang == core_i18n.language():
         return None
 
     if args.command in ("export-chart", "export-deck"):
-        from gui.charts.render import ensure_app
+        from greenledger.gui.charts.render import ensure_app
 
         ensure_app()
     else:
@@ -193,7 +193,7 @@ def main_gui() -> int:
 
 
 def _open_window(args: argparse.Namespace) -> int:
-    from gui.app import run_window  # Qt is imported only when a window is wanted
+    from greenledger.gui.app import run_window  # Qt is imported only when a window is wanted
 
     ws_path = args.workspace
     if args.open_demo:
@@ -205,16 +205,16 @@ def _open_window(args: argparse.Namespace) -> int:
 
 
 def _workspace(args: argparse.Namespace):
-    from core.storage import Workspace
+    from greenledger.core.storage import Workspace
 
     return Workspace.open(args.workspace or default_workspace())
 
 
 def _import_options(args: argparse.Namespace, ws):
     """ImportOptions from a profile (file or kept in the workspace) and the flags (which win)."""
-    from core.fields import Kind
-    from core.importing.assistant import ImportOptions, parse_pairs
-    from core.importing.profiles import Profile
+    from greenledger.core.fields import Kind
+    from greenledger.core.importing.assistant import ImportOptions, parse_pairs
+    from greenledger.core.importing.profiles import Profile
 
     try:
         mapping = parse_pairs(args.map, "--map")
@@ -256,9 +256,9 @@ class _Usage(Exception):
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from core.i18n import translate
-    from core.importing import assistant as ia
-    from core.importing.profiles import Profile
+    from greenledger.core.i18n import translate
+    from greenledger.core.importing import assistant as ia
+    from greenledger.core.importing.profiles import Profile
 
     with _workspace(args) as ws:
         try:
@@ -303,7 +303,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _write_errors(args: argparse.Namespace, exc: ImportRefused) -> None:
-    from core.importing.error_workbook import cell_of, write_error_workbook
+    from greenledger.core.importing.error_workbook import cell_of, write_error_workbook
 
     try:
         write_error_workbook(args.file, exc.problems, args.errors)
@@ -318,8 +318,8 @@ def _write_errors(args: argparse.Namespace, exc: ImportRefused) -> None:
 def _with_kept_profiles(ws, args, plans, sheets):
     """Sheets the assistant did not map with certainty use a workspace profile whose headers
     they match (said on stderr)."""
-    from core.importing import assistant as ia
-    from core.importing.profiles import same_sheet
+    from greenledger.core.importing import assistant as ia
+    from greenledger.core.importing.profiles import same_sheet
 
     out = []
     by_name = {s.name: s for s in sheets}
@@ -356,7 +356,7 @@ def _save_profile(args, plans, Profile) -> None:
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
-    from core.template import write_template
+    from greenledger.core.template import write_template
 
     out: Path = args.out
     if out.suffix.lower() != ".xlsx":
@@ -372,7 +372,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
 
 def _build_demo(path: Path):
-    from core.demo import build_demo
+    from greenledger.core.demo import build_demo
 
     return build_demo(path)
 
@@ -385,8 +385,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
-    from core.accounting import summarize
-    from core.report import summary_text
+    from greenledger.core.accounting import summarize
+    from greenledger.core.report import summary_text
 
     with _workspace(args) as ws:
         summary = summarize(ws)
@@ -398,10 +398,10 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 
 
 def _cmd_equivalents(args: argparse.Namespace) -> int:
-    from core.equivalents import equivalents
-    from core.factors import FactorBook, builtin_library
-    from core.report import equivalents_text
-    from core.units import UnitError, parse_amount
+    from greenledger.core.equivalents import equivalents
+    from greenledger.core.factors import FactorBook, builtin_library
+    from greenledger.core.report import equivalents_text
+    from greenledger.core.units import UnitError, parse_amount
 
     try:
         t = parse_amount(args.amount)
@@ -422,8 +422,8 @@ def _cmd_equivalents(args: argparse.Namespace) -> int:
 
 
 def _cmd_factors(args: argparse.Namespace) -> int:
-    from core.factors import builtin_library
-    from core.report import factor_update_text, factors_text
+    from greenledger.core.factors import builtin_library
+    from greenledger.core.report import factor_update_text, factors_text
 
     with _workspace(args) as ws:
         lib = builtin_library()
@@ -448,7 +448,7 @@ COMMANDS = {"import": _cmd_import, "template": _cmd_template, "demo": _cmd_demo,
 
 def _chart_command(name: str):
     def run(args: argparse.Namespace) -> int:
-        from gui.charts.commands import COMMANDS as CHART_COMMANDS
+        from greenledger.gui.charts.commands import COMMANDS as CHART_COMMANDS
 
         return CHART_COMMANDS[name](args)
     return run
@@ -461,8 +461,8 @@ MAX_PRINTED = 200  # problems printed; --errors OUT.xlsx marks them all
 
 
 def _print_problems(exc: ImportRefused) -> None:
-    from core.errors import error_text
-    from core.i18n import translate
+    from greenledger.core.errors import error_text
+    from greenledger.core.i18n import translate
 
     for w in exc.warnings:
         print(translate("Problems", "warning: {0}").format(w.render()), file=sys.stderr)

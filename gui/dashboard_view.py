@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import i18n
-from core.chart_data import Filters
-from core.charts import CHART_NAMES
-from gui.table_model import format_value
+from greenledger.core import i18n
+from greenledger.core.chart_data import Filters
+from greenledger.core.charts import CHART_NAMES
+from greenledger.gui.table_model import format_value
 
 CARD_STYLE = """
 QFrame#card { background: white; border: 1px solid #d7dfd8; border-radius: 8px; }
@@ -395,7 +395,7 @@ class DashboardView(QWidget):
         self._build_pending = False
         if self.charts or not self.row_count:
             return
-        from gui.charts.chart_view import ChartView
+        from greenledger.gui.charts.chart_view import ChartView
 
         f = self.filters
         for name in CHART_NAMES:

@@ -11,10 +11,10 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLockFile, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from core import editing
-from core.errors import GreenLedgerError, ImportRefused, Problem
-from core.fields import Kind
-from core.storage import Workspace
+from greenledger.core import editing
+from greenledger.core.errors import GreenLedgerError, ImportRefused, Problem
+from greenledger.core.fields import Kind
+from greenledger.core.storage import Workspace
 
 READ_ONLY_NOTICE = QT_TRANSLATE_NOOP(
     "EditController",

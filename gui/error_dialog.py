@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import GreenLedgerError
-from core.paths import log_file
+from greenledger.core.errors import GreenLedgerError
+from greenledger.core.paths import log_file
 
 _open_dialogs: list[QDialog] = []
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from core.factors import Factor
-from core.fields import Kind
-from gui.edit_controller import EditController
-from gui.record_model import RecordModel
-from gui.table_model import Column, TableModel
-from gui.table_view import TableView
+from greenledger.core.factors import Factor
+from greenledger.core.fields import Kind
+from greenledger.gui.edit_controller import EditController
+from greenledger.gui.record_model import RecordModel
+from greenledger.gui.table_model import Column, TableModel
+from greenledger.gui.table_view import TableView
 
 LIBRARY_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "Key"), "key"),

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-import resources
-from core import i18n
+from greenledger import resources
+from greenledger.core import i18n
 
 LANGUAGES = {"en": "English", "zh": "简体中文"}
 _installed: list[QTranslator] = []

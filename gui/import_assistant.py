@@ -41,17 +41,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import GreenLedgerError, ImportRefused, Problem
-from core.fields import SHEETS, FieldType, Kind
-from core.importing import assistant as engine
-from core.importing import mapping as mp
-from core.importing.formulas import FormulaProbe
-from core.importing.profiles import Profile, same_sheet
-from core.importing.reader import SheetData
-from core.units import DIMENSIONS
-from gui.table_model import format_value
-from gui.value_labels import value_label
-from gui.workers import Worker
+from greenledger.core.errors import GreenLedgerError, ImportRefused, Problem
+from greenledger.core.fields import SHEETS, FieldType, Kind
+from greenledger.core.importing import assistant as engine
+from greenledger.core.importing import mapping as mp
+from greenledger.core.importing.formulas import FormulaProbe
+from greenledger.core.importing.profiles import Profile, same_sheet
+from greenledger.core.importing.reader import SheetData
+from greenledger.core.units import DIMENSIONS
+from greenledger.gui.table_model import format_value
+from greenledger.gui.value_labels import value_label
+from greenledger.gui.workers import Worker
 
 PREVIEW_ROWS = 500
 HEADER_BG, IGNORED_BG, OUTSIDE_BG = QColor("#dbeafe"), QColor("#eceff1"), QColor("#f5f5f5")
@@ -159,7 +159,7 @@ class SheetModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            from core.importing.reader import column_letter
+            from greenledger.core.importing.reader import column_letter
 
             text = column_letter(section)
         else:
@@ -604,7 +604,7 @@ class ImportAssistant(QDialog):
 
     def save_marked(self, out: Path) -> Path:
         """The workbook with every problem's cell filled and commented (the --errors workbook)."""
-        from core.importing.error_workbook import write_error_workbook
+        from greenledger.core.importing.error_workbook import write_error_workbook
 
         return write_error_workbook(self.path, self._all_problems(), out)
 
@@ -802,7 +802,7 @@ def field_label(kind: Kind | None, name: str, units: bool = False) -> str:
     """A field as the tables show it (`Energy (kWh)` with units, else `Energy`), translated."""
     from PySide6.QtCore import QCoreApplication
 
-    from core.editing import header_text
+    from greenledger.core.editing import header_text
 
     if name == mp.PERIOD:
         return QCoreApplication.translate("ImportAssistant", "Period (month, quarter or year)")

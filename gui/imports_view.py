@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from gui.table_model import Column, TableModel
-from gui.table_view import TableView
+from greenledger.gui.table_model import Column, TableModel
+from greenledger.gui.table_view import TableView
 
 BATCH_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "Batch"), "id", "int"),

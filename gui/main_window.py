@@ -19,23 +19,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.charts import with_chart_extras
-from core.errors import GreenLedgerError, ImportRefused, error_text
-from core.fields import Kind
-from core.importing.importer import ImportResult
-from core.importing.reader import CSV_SUFFIXES, WORKBOOK_SUFFIXES
-from core.row_figures import table_rows
-from core.storage import SUFFIX, Workspace
-from gui import i18n, settings, table_model
-from gui.dashboard_view import DashboardView
-from gui.edit_controller import EditController
-from gui.factors_view import FactorsView
-from gui.import_status_view import ImportStatusView
-from gui.imports_view import ImportsView
-from gui.problems_dialog import ProblemsDialog
-from gui.record_model import RecordModels
-from gui.table_view import TableView
-from gui.workers import ImportRunner
+from greenledger.core.charts import with_chart_extras
+from greenledger.core.errors import GreenLedgerError, ImportRefused, error_text
+from greenledger.core.fields import Kind
+from greenledger.core.importing.importer import ImportResult
+from greenledger.core.importing.reader import CSV_SUFFIXES, WORKBOOK_SUFFIXES
+from greenledger.core.row_figures import table_rows
+from greenledger.core.storage import SUFFIX, Workspace
+from greenledger.gui import i18n, settings, table_model
+from greenledger.gui.dashboard_view import DashboardView
+from greenledger.gui.edit_controller import EditController
+from greenledger.gui.factors_view import FactorsView
+from greenledger.gui.import_status_view import ImportStatusView
+from greenledger.gui.imports_view import ImportsView
+from greenledger.gui.problems_dialog import ProblemsDialog
+from greenledger.gui.record_model import RecordModels
+from greenledger.gui.table_view import TableView
+from greenledger.gui.workers import ImportRunner
 
 DATA_PAGES = (
     ("Energy", Kind.ENERGY),
@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _on_about_triggered(self) -> None:
-        from gui.about import AboutDialog
+        from greenledger.gui.about import AboutDialog
 
         AboutDialog(self.workspace.library_version, self).exec()
 
@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=p: self.open_workspace(p))
 
     def _on_export_triggered(self, _checked: bool = False, current: str | None = None) -> None:
-        from gui.charts.export_dialog import ExportDialog
+        from greenledger.gui.charts.export_dialog import ExportDialog
 
         dialog = ExportDialog(
             self.dashboard.summary, self.dashboard.filters, current or self.dashboard.current_chart_name, self
@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
         self.export_dialog = dialog
 
     def _on_export_deck_triggered(self) -> None:
-        from gui.charts.export_dialog import DECK
+        from greenledger.gui.charts.export_dialog import DECK
 
         self._on_export_triggered(current=DECK)
 
@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
             self.tr("Excel workbooks") + " (*.xlsx)",
         )
         if path:
-            from core.template import write_template
+            from greenledger.core.template import write_template
 
             write_template(Path(path))
             self._show_message(self.tr("Template written to {0}").format(path))
@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
 
     def open_import_assistant(self, file: Path):
         """The import assistant on `file` (non-modal); its Import runs start_import with its plans."""
-        from gui.import_assistant import ImportAssistant
+        from greenledger.gui.import_assistant import ImportAssistant
 
         if self.controller.read_only:
             self._show_message(self.controller.refusal)
@@ -533,7 +533,7 @@ class MainWindow(QMainWindow):
         settings.set_value("language", choice)
         i18n.install(choice)
         new = MainWindow(self.workspace.path, controller=self.controller, state=self.view_state())
-        from gui.import_assistant import ImportAssistant
+        from greenledger.gui.import_assistant import ImportAssistant
 
         for dialog in self.findChildren(QDialog):  # open assistants and reports stay open
             dialog.setParent(new, dialog.windowFlags())

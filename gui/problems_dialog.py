@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import Problem, reason_text
-from gui.table_model import Column, TableModel
+from greenledger.core.errors import Problem, reason_text
+from greenledger.gui.table_model import Column, TableModel
 
 PROBLEM_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "File"), "file"),
@@ -115,7 +115,7 @@ class ProblemsDialog(QDialog):
 
     def save_marked(self, path: Path) -> Path:
         """The source workbook with every bad cell marked (core.importing.error_workbook)."""
-        from core.importing.error_workbook import write_error_workbook
+        from greenledger.core.importing.error_workbook import write_error_workbook
 
         return write_error_workbook(self.source, self.problems, path)
 

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
-from core.accounting import summarize
-from core.editing import editable_fields, header_text, rows_by_id
-from core.fields import Field, FieldType, Kind
-from core.row_figures import table_rows
-from core.storage import Workspace
-from gui.table_model import Column, TableModel
+from greenledger.core.accounting import summarize
+from greenledger.core.editing import editable_fields, header_text, rows_by_id
+from greenledger.core.fields import Field, FieldType, Kind
+from greenledger.core.row_figures import table_rows
+from greenledger.core.storage import Workspace
+from greenledger.gui.table_model import Column, TableModel
 
 _FMT = {FieldType.NUMBER: "amount", FieldType.INTEGER: "int", FieldType.YEAR: "text"}
 _FIELD_FMT = {"orders": "int", "recycled_content": "percent", "factor": "factor", "value": "factor"}

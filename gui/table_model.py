@@ -21,10 +21,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from core.editing import cell_text
-from core.i18n import fmt_cn
-from core.row_figures import Figure
-from gui.value_labels import value_label
+from greenledger.core.editing import cell_text
+from greenledger.core.i18n import fmt_cn
+from greenledger.core.row_figures import Figure
+from greenledger.gui.value_labels import value_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CN_UNITS = {"on": False}  # View › Large numbers in 万/亿: quantities of 10,000 and more as 4.5 亿

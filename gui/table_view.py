@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import editing
-from core.errors import Problem
-from core.fields import Kind
-from gui.add_row_dialog import AddRowDialog
-from gui.cell_delegate import CellDelegate
-from gui.edit_controller import EditController
-from gui.table_model import SORT_ROLE, TableModel
+from greenledger.core import editing
+from greenledger.core.errors import Problem
+from greenledger.core.fields import Kind
+from greenledger.gui.add_row_dialog import AddRowDialog
+from greenledger.gui.cell_delegate import CellDelegate
+from greenledger.gui.edit_controller import EditController
+from greenledger.gui.table_model import SORT_ROLE, TableModel
 
 ALL = "All"  # the facet box's first item (shown translated, matched by index 0)
 # Facet filters: (label, key of the row dict); "year" is the year of period_start / start.

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from core.importing import assistant
-from core.importing.importer import ImportResult
-from core.storage import Workspace
+from greenledger.core.importing import assistant
+from greenledger.core.importing.importer import ImportResult
+from greenledger.core.storage import Workspace
 
 
 class WorkerSignals(QObject):

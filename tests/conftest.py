@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from core.storage import Workspace
+from greenledger.core.storage import Workspace
 
 SITES = [["Site", "Type", "Grid region", "Country"],
          ["Zhangbei DC", "data center", "North China", "China"],

@@ -74,9 +74,9 @@ def test_demo_and_summary_from_the_bundled_resources(bundle: Path, tmp_path: Pat
     assert campaigns["6.18 2021"]["avoided_by_site_t"]["Zhangbei DC"] == pytest.approx(10252.8)
 
     # and every figure equals the source tree's
-    from core.accounting import summarize
-    from core.demo import build_demo
-    from core.storage import Workspace
+    from greenledger.core.accounting import summarize
+    from greenledger.core.demo import build_demo
+    from greenledger.core.storage import Workspace
 
     source_ws = tmp_path / "source" / "T.greenledger"
     source_ws.parent.mkdir()
@@ -115,8 +115,9 @@ def test_window_opens_and_quits(bundle: Path, tmp_path: Path) -> None:
 
 def test_contents_and_size(bundle: Path) -> None:
     internal = bundle / "_internal"
-    for rel in ("resources/data/factors.csv", "resources/data/library.json", "resources/demo/demo_618.xlsx",
-                "resources/icons/greenledger-16.png", "resources/icons/greenledger.svg",
+    for rel in ("greenledger/resources/data/factors.csv", "greenledger/resources/data/library.json",
+                "greenledger/resources/demo/demo_618.xlsx", "greenledger/resources/icons/greenledger-16.png",
+                "greenledger/resources/icons/greenledger.svg",
                 "licenses/LGPL-3.0.txt", "licenses/LICENSE",
                 "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqoffscreen.so",
                 "PySide6/Qt/plugins/imageformats/libqsvg.so", "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
@@ -124,7 +125,8 @@ def test_contents_and_size(bundle: Path) -> None:
         assert (internal / rel).is_file(), rel
     translations = ROOT / "resources" / "translations"
     for qm in translations.glob("*.qm"):
-        assert (internal / "resources" / "translations" / qm.name).is_file(), qm.name
+        assert (internal / "greenledger" / "resources" / "translations" / qm.name).is_file(), qm.name
+    assert not (internal / "resources").exists()  # one package, greenledger, as pip installs it
     names = {p.name for p in internal.rglob("*")}
     for unwanted in ("libQt6Qml.so.6", "libQt6Quick.so.6", "libQt6Network.so.6", "libqgtk3.so",
                      "libgtk-3.so.0", "QtQml.abi3.so", "tkinter", "pytest", "qtbase_de.qm"):

@@ -29,7 +29,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from core.factors import REGION_ALIASES, canonical_region  # noqa: E402
+from greenledger.core.factors import REGION_ALIASES, canonical_region  # noqa: E402
 
 DEFAULT_SOURCE = REPO_ROOT.parent / "shared" / "domain" / "factors.csv"
 DEFAULT_OUTPUT = REPO_ROOT / "resources" / "data" / "factors.csv"

@@ -19,10 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.chart_data import Filters  # noqa: E402
-from core.charts import CHART_NAMES, build_chart, load  # noqa: E402
-from core.demo import build_demo  # noqa: E402
-from core.storage import Workspace  # noqa: E402
+from greenledger.core.chart_data import Filters  # noqa: E402
+from greenledger.core.charts import CHART_NAMES, build_chart, load  # noqa: E402
+from greenledger.core.demo import build_demo  # noqa: E402
+from greenledger.core.storage import Workspace  # noqa: E402
 
 # The story each chart tells best on the demo (see shared/domain/press-release.md).
 STORY = {
@@ -33,8 +33,8 @@ STORY = {
 
 
 def main() -> int:
-    from gui.charts.deck import save_deck
-    from gui.charts.render import ensure_app, export_chart, resolve_size
+    from greenledger.gui.charts.deck import save_deck
+    from greenledger.gui.charts.render import ensure_app, export_chart, resolve_size
 
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots" / "charts"
     out.mkdir(parents=True, exist_ok=True)
@@ -44,7 +44,7 @@ def main() -> int:
         build_demo(demo)
         with Workspace.open(demo) as ws:
             summary = load(ws)
-    from gui.i18n import install
+    from greenledger.gui.i18n import install
 
     try:
         for lang in ("en", "zh"):
@@ -70,7 +70,7 @@ def main() -> int:
 
 def _widgets(summary: dict, out: Path, app, suffix: str = "") -> None:
     """Each ChartView as the Dashboard would show it (900×560)."""
-    from gui.charts.chart_view import ChartView
+    from greenledger.gui.charts.chart_view import ChartView
 
     for name in CHART_NAMES:
         view = ChartView(name, summary=summary, filters=STORY.get(name))

@@ -29,8 +29,8 @@ if str(ROOT) not in sys.path:  # run as a script from a source tree
 
 import openpyxl  # noqa: E402
 
-from core.fields import Kind  # noqa: E402
-from core.template import build_workbook  # noqa: E402
+from greenledger.core.fields import Kind  # noqa: E402
+from greenledger.core.template import build_workbook  # noqa: E402
 
 OUTPUT = ROOT / "resources" / "demo" / "demo_618.xlsx"
 FIXED_TIME = datetime(2021, 6, 18, 0, 0, 0)

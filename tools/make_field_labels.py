@@ -16,9 +16,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def labels() -> tuple[list[str], list[str]]:
-    from core.editing import editable_fields
-    from core.fields import Kind
-    from gui.record_model import field_header
+    from greenledger.core.editing import editable_fields
+    from greenledger.core.fields import Kind
+    from greenledger.gui.record_model import field_header
 
     headers: list[str] = []
     for kind in Kind:

@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.demo import build_demo  # noqa: E402
-from gui import settings  # noqa: E402
-from gui.app import make_app  # noqa: E402
+from greenledger.core.demo import build_demo  # noqa: E402
+from greenledger.gui import settings  # noqa: E402
+from greenledger.gui.app import make_app  # noqa: E402
 
 OUT = Path(os.environ.get("SCREENSHOTS_DIR", ROOT / "screenshots"))  # e.g. for a 200 % run
 SIZE = (1600, 1000)
@@ -34,7 +34,7 @@ def shoot(widget, path: Path, app) -> Path:
 
 def main() -> int:
     app = make_app()
-    from gui import i18n
+    from greenledger.gui import i18n
 
     for lang in os.environ.get("SCREENSHOTS_LANG", "en zh").split():
         i18n.install(lang)
@@ -43,7 +43,7 @@ def main() -> int:
 
 
 def shoot_all(app, out: Path) -> None:
-    from gui.main_window import PAGES, MainWindow
+    from greenledger.gui.main_window import PAGES, MainWindow
 
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

@@ -22,12 +22,18 @@ from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
 
-from core.errors import ImportRefused, Problem, coded_reason
-from core.fields import SHEETS, FieldType, Kind, norm
-from core.importing import mapping as mp
-from core.importing.formulas import FormulaProbe, no_saved_value
-from core.importing.importer import ImportResult, Progress, _gc_paused, check_and_write, distinct_problems
-from core.importing.layout import (
+from greenledger.core.errors import ImportRefused, Problem, coded_reason
+from greenledger.core.fields import SHEETS, FieldType, Kind, norm
+from greenledger.core.importing import mapping as mp
+from greenledger.core.importing.formulas import FormulaProbe, no_saved_value
+from greenledger.core.importing.importer import (
+    ImportResult,
+    Progress,
+    _gc_paused,
+    check_and_write,
+    distinct_problems,
+)
+from greenledger.core.importing.layout import (
     HeaderCell,
     IgnoredRow,
     Layout,
@@ -39,8 +45,8 @@ from core.importing.layout import (
     states_unit_of,
     unit_in_text,
 )
-from core.importing.reader import ReadError, SheetData, column_letter, read_sheets
-from core.importing.sheets import (
+from greenledger.core.importing.reader import ReadError, SheetData, column_letter, read_sheets
+from greenledger.core.importing.sheets import (
     Column,
     ParsedSheet,
     SheetLayout,
@@ -48,9 +54,9 @@ from core.importing.sheets import (
     parse_sheet,
     recognise,
 )
-from core.importing.values import CellError, is_blank, parse_year, parser_for, reads_two_ways
-from core.storage import Workspace
-from core.units import DIMENSIONS, UnitError, multiplier, split_header
+from greenledger.core.importing.values import CellError, is_blank, parse_year, parser_for, reads_two_ways
+from greenledger.core.storage import Workspace
+from greenledger.core.units import DIMENSIONS, UnitError, multiplier, split_header
 
 TOTAL_NOTES = {("quarter", "month"): "a quarter over the month columns (their total)",
                ("year", "month"): "a year over the month columns (their total)",

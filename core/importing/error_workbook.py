@@ -27,8 +27,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from core.errors import Problem
-from core.importing.reader import CSV_SUFFIXES, ReadError, check_file, read_sheets
+from greenledger.core.errors import Problem
+from greenledger.core.importing.reader import CSV_SUFFIXES, ReadError, check_file, read_sheets
 
 BAD_FILL = PatternFill(fill_type="solid", start_color="FFFFC7CE", end_color="FFFFC7CE")
 AUTHOR = "GreenLedger"

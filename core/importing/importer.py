@@ -18,14 +18,14 @@ from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
-from core.errors import ImportCancelled, ImportRefused, Problem
-from core.factors import Factor, FactorBook, canonical_region, stored_unit_for
-from core.fields import SHEETS, Kind, norm
-from core.importing.formulas import FormulaProbe
-from core.importing.reader import ReadError, SheetData, read_sheets
-from core.importing.sheets import ParsedRow, ParsedSheet, parse_sheet, recognise
-from core.storage import COLUMNS, TABLES, Workspace, now_iso
-from core.units import UnitError, factor_multiplier
+from greenledger.core.errors import ImportCancelled, ImportRefused, Problem
+from greenledger.core.factors import Factor, FactorBook, canonical_region, stored_unit_for
+from greenledger.core.fields import SHEETS, Kind, norm
+from greenledger.core.importing.formulas import FormulaProbe
+from greenledger.core.importing.reader import ReadError, SheetData, read_sheets
+from greenledger.core.importing.sheets import ParsedRow, ParsedSheet, parse_sheet, recognise
+from greenledger.core.storage import COLUMNS, TABLES, Workspace, now_iso
+from greenledger.core.units import UnitError, factor_multiplier
 
 Progress = Callable[[int, int], None]
 MASS_TO_KG = {"g": 1e-3, "kg": 1.0, "t": 1e3}

@@ -17,10 +17,10 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from operator import itemgetter
 
-from core.fields import Kind, norm
-from core.i18n import QT_TRANSLATE_NOOP, translate
-from core.importing.mapping import best_any_kind, is_unit, split_unit
-from core.importing.values import is_blank
+from greenledger.core.fields import Kind, norm
+from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
+from greenledger.core.importing.mapping import best_any_kind, is_unit, split_unit
+from greenledger.core.importing.values import is_blank
 
 HEADER_SCAN_ROWS = 30
 
@@ -280,7 +280,7 @@ class Layout:
 
 
 def _gives_period(text: str) -> bool:
-    from core.importing.mapping import PERIOD, match_header
+    from greenledger.core.importing.mapping import PERIOD, match_header
 
     return any(m.field in ("period_start", "period_end", PERIOD) and m.confidence >= 0.95
                for m in match_header(text, Kind.ENERGY))
@@ -520,7 +520,7 @@ _TOKENS = re.compile(r"[\s,，;；:：()（）\[\]【】/、]+")
 
 def states_unit_of(text: str, dimension: str) -> bool:
     """Whether `text` (a title) states a unit of `dimension` anywhere: `元旦用电量（万千瓦时）`."""
-    from core.importing.mapping import unit_dimension
+    from greenledger.core.importing.mapping import unit_dimension
 
     return any(unit_dimension(t) == dimension for t in _TOKENS.split(
         unicodedata.normalize("NFKC", text)) if t)

@@ -17,8 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from core.fields import SHEETS, Field, Kind, norm
-from core.units import DIMENSIONS, split_header, unit_key
+from greenledger.core.fields import SHEETS, Field, Kind, norm
+from greenledger.core.units import DIMENSIONS, split_header, unit_key
 
 PERIOD = "period"
 """A pseudo-field of the assistant: a column of months, quarters or years (`2023-01`,
@@ -217,7 +217,7 @@ def missing_required(kind: Kind, mapped: set[str]) -> list[str]:
 def guess_kind(mapped: dict[Kind, dict[int, Match]], sheet_name: str) -> tuple[Kind, float]:
     """The kind whose required fields are all mapped and that maps most confidently (the
     sheet's name breaks ties), with a confidence; a kind with missing fields scores low."""
-    from core.fields import SHEETS as _S
+    from greenledger.core.fields import SHEETS as _S
 
     name_key = norm(sheet_name)
     best: tuple[float, Kind] | None = None

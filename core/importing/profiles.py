@@ -12,9 +12,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.errors import GreenLedgerError
-from core.fields import Kind, norm
-from core.importing import mapping as mp
+from greenledger.core.errors import GreenLedgerError
+from greenledger.core.fields import Kind, norm
+from greenledger.core.importing import mapping as mp
 
 FORMAT = "greenledger-import-profile"
 VERSION = 1
@@ -116,7 +116,7 @@ class Profile:
 
     def options(self, sheet: str | None = None):
         """The ImportOptions this profile stands for (`sheet` overrides the saved one)."""
-        from core.importing.assistant import ImportOptions
+        from greenledger.core.importing.assistant import ImportOptions
 
         return ImportOptions(sheet=sheet or self.sheet, kind=Kind(self.kind) if self.kind else None,
                              mapping=dict(self.map), units=dict(self.units),

@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 
 from python_calamine import CalamineWorkbook, PasswordError
 
-from core.errors import GreenLedgerError
+from greenledger.core.errors import GreenLedgerError
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".xlsb")
 ZIP_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".ods")

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from core.errors import Problem
-from core.fields import SHEETS, Field, FieldType, Kind, SheetSpec, norm
-from core.importing.formulas import no_saved_value
-from core.importing.reader import SheetData, column_letter
-from core.importing.values import (
+from greenledger.core.errors import Problem
+from greenledger.core.fields import SHEETS, Field, FieldType, Kind, SheetSpec, norm
+from greenledger.core.importing.formulas import no_saved_value
+from greenledger.core.importing.reader import SheetData, column_letter
+from greenledger.core.importing.values import (
     MIXED_DECIMALS,
     CellError,
     decimal_style,
@@ -20,7 +20,7 @@ from core.importing.values import (
     parse_number,
     parser_for,
 )
-from core.units import UnitError, multiplier, split_header
+from greenledger.core.units import UnitError, multiplier, split_header
 
 HEADER_SCAN_ROWS = 15
 

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from core.fields import CHOICE_SYNONYMS, Field, FieldType, norm
+from greenledger.core.fields import CHOICE_SYNONYMS, Field, FieldType, norm
 
 
 class CellError(ValueError):

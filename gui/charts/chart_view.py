@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.chart_data import ChartData, Filters
-from core.charts import build_chart
-from gui.charts import keep_singletons_alive
-from gui.charts.pictogram import PictogramWidget
-from gui.charts.plot_chart import ChartPlot
+from greenledger.core.chart_data import ChartData, Filters
+from greenledger.core.charts import build_chart
+from greenledger.gui.charts import keep_singletons_alive
+from greenledger.gui.charts.pictogram import PictogramWidget
+from greenledger.gui.charts.plot_chart import ChartPlot
 
 TITLE_STYLE = "font-size: 15pt; font-weight: 600; color: #1f2933;"
 SUB_STYLE = "color: #52606d;"
@@ -133,7 +133,7 @@ class ChartView(QWidget):
 
     def export_image(self, path: str | None = None, size: str = "16:9") -> Path | None:
         """Ask for a file (PNG, SVG or PDF) unless `path` is given, and write the chart there."""
-        from gui.charts.render import export_chart, resolve_size
+        from greenledger.gui.charts.render import export_chart, resolve_size
 
         if self.chart is None:
             return None
@@ -147,7 +147,7 @@ class ChartView(QWidget):
         return self._write(lambda p: export_chart(self.chart, p, resolve_size(size=size)), path)
 
     def export_data(self, path: str | None = None) -> Path | None:
-        from core.chart_files import write_chart_data
+        from greenledger.core.chart_files import write_chart_data
 
         if self.chart is None:
             return None
@@ -163,7 +163,7 @@ class ChartView(QWidget):
         return self._write(lambda p: write_chart_data(self.chart, p), path)
 
     def copy_image(self) -> None:
-        from gui.charts.render import copy_to_clipboard
+        from greenledger.gui.charts.render import copy_to_clipboard
 
         if self.chart is not None:
             copy_to_clipboard(self.chart)
@@ -179,8 +179,8 @@ class ChartView(QWidget):
 
 
 def _load(path: Path) -> dict:
-    from core.charts import load
-    from core.storage import Workspace
+    from greenledger.core.charts import load
+    from greenledger.core.storage import Workspace
 
     with Workspace.open(path, create=False) as ws:
         return load(ws)

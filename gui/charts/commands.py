@@ -8,9 +8,9 @@ import re
 import sys
 from pathlib import Path
 
-from core.chart_data import Filters
-from core.charts import CHART_NAMES, chart_title
-from core.i18n import translate
+from greenledger.core.chart_data import Filters
+from greenledger.core.charts import CHART_NAMES, chart_title
+from greenledger.core.i18n import translate
 
 CHART_COMMANDS = ("charts", "export-chart", "export-deck", "export-data")
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -91,9 +91,9 @@ def filters_from(args: argparse.Namespace) -> Filters:
 
 
 def _summary(args: argparse.Namespace) -> dict:
-    from core.charts import load
-    from core.paths import default_workspace
-    from core.storage import Workspace
+    from greenledger.core.charts import load
+    from greenledger.core.paths import default_workspace
+    from greenledger.core.storage import Workspace
 
     with Workspace.open(args.workspace or default_workspace(), create=False) as ws:
         summary = load(ws)
@@ -102,7 +102,7 @@ def _summary(args: argparse.Namespace) -> dict:
 
 
 def _check_names(summary: dict, args: argparse.Namespace) -> None:
-    from core.errors import GreenLedgerError
+    from greenledger.core.errors import GreenLedgerError
 
     sites = {y["site"] for y in summary["site_years"]}
     if getattr(args, "site", None) and args.site not in sites:
@@ -127,8 +127,8 @@ def cmd_charts(args: argparse.Namespace) -> int:
 
 
 def cmd_export_chart(args: argparse.Namespace) -> int:
-    from core.charts import build_chart
-    from gui.charts.render import ensure_app, export_chart, resolve_size
+    from greenledger.core.charts import build_chart
+    from greenledger.gui.charts.render import ensure_app, export_chart, resolve_size
 
     if args.out.suffix.lower() not in (".png", ".svg", ".pdf"):
         _usage(translate("ChartCommands", "export a chart as .png, .svg or .pdf"))
@@ -154,8 +154,8 @@ def cmd_export_chart(args: argparse.Namespace) -> int:
 
 
 def cmd_export_deck(args: argparse.Namespace) -> int:
-    from gui.charts.deck import save_deck
-    from gui.charts.render import ensure_app
+    from greenledger.gui.charts.deck import save_deck
+    from greenledger.gui.charts.render import ensure_app
 
     if args.out.suffix.lower() != ".pptx":
         _usage(translate("ChartCommands", "the deck is a .pptx file: give --out FILE.pptx"))
@@ -172,8 +172,8 @@ def cmd_export_deck(args: argparse.Namespace) -> int:
 
 
 def cmd_export_data(args: argparse.Namespace) -> int:
-    from core.chart_files import write_chart_data
-    from core.charts import build_chart
+    from greenledger.core.chart_files import write_chart_data
+    from greenledger.core.charts import build_chart
 
     if args.out.suffix.lower() not in (".csv", ".xlsx"):
         _usage(translate("ChartCommands", "export the data as .csv or .xlsx"))

@@ -21,10 +21,10 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from core import __version__
-from core.chart_data import ChartData, Filters
-from core.charts import CHART_NAMES, build_chart
-from core.i18n import translate
+from greenledger.core import __version__
+from greenledger.core.chart_data import ChartData, Filters
+from greenledger.core.charts import CHART_NAMES, build_chart
+from greenledger.core.i18n import translate
 
 LATIN_FONT, EA_FONT = "Arial", "Microsoft YaHei"  # LibreOffice maps YaHei to Noto Sans CJK SC
 TEXT, MUTED = RGBColor(0x1F, 0x29, 0x33), RGBColor(0x52, 0x60, 0x6D)
@@ -312,7 +312,7 @@ def save_deck(summary: dict, path: Path, filters: Filters | None = None, with_pi
     """Write the deck to `path`; the equivalents slide as a PNG picture when `with_pictures`."""
     png = None
     if with_pictures:
-        from gui.charts.render import ExportSize, render_image
+        from greenledger.gui.charts.render import ExportSize, render_image
 
         def png(chart: ChartData) -> bytes:
             from PySide6.QtCore import QBuffer, QIODevice

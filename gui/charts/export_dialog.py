@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.chart_data import Filters
-from core.charts import CHART_NAMES, build_chart, chart_title
-from gui.charts.render import PRESETS, ExportSize, resolve_size
-from gui.settings import settings
+from greenledger.core.chart_data import Filters
+from greenledger.core.charts import CHART_NAMES, build_chart, chart_title
+from greenledger.gui.charts.render import PRESETS, ExportSize, resolve_size
+from greenledger.gui.settings import settings
 
 DECK = "deck"
 FORMATS = ((QT_TRANSLATE_NOOP("ExportDialog", "PNG image"), "png"),
@@ -187,9 +187,9 @@ class ExportDialog(QDialog):
 
     def export_to(self, path: Path) -> Path | None:
         """Write the chosen export to `path` (its suffix forced to the chosen format)."""
-        from core.chart_files import write_chart_data
-        from gui.charts.deck import save_deck
-        from gui.charts.render import export_chart
+        from greenledger.core.chart_files import write_chart_data
+        from greenledger.gui.charts.deck import save_deck
+        from greenledger.gui.charts.render import export_chart
 
         if path.suffix.lower() != f".{self.suffix}":
             path = path.with_name(f"{path.name}.{self.suffix}")
@@ -218,7 +218,7 @@ class ExportDialog(QDialog):
 
     def copy(self) -> None:
         """The chosen chart on the clipboard (image, and PNG at 2× for Office)."""
-        from gui.charts.render import copy_to_clipboard
+        from greenledger.gui.charts.render import copy_to_clipboard
 
         name = self.what.currentData()
         if name != DECK and self.has_charts:

@@ -8,7 +8,7 @@ import sys
 
 from PySide6.QtGui import QFont
 
-from core.chart_data import FONT_FAMILIES
+from greenledger.core.chart_data import FONT_FAMILIES
 
 PLATFORM_CJK = {"win32": "Microsoft YaHei", "darwin": "PingFang SC"}
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from core.chart_data import INITIATIVE_COLOR, ChartData
-from gui.charts.fonts import chart_font
+from greenledger.core.chart_data import INITIATIVE_COLOR, ChartData
+from greenledger.gui.charts.fonts import chart_font
 
 TEXT, MUTED, TRUNK = QColor("#1f2933"), QColor("#52606d"), QColor("#8d6e4a")
 ICONS = 10

@@ -12,9 +12,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QTextOption
 from PySide6.QtWidgets import QSizePolicy
 
-from core.chart_data import ChartData, Series
-from gui.charts import keep_singletons_alive
-from gui.charts.fonts import chart_font
+from greenledger.core.chart_data import ChartData, Series
+from greenledger.gui.charts import keep_singletons_alive
+from greenledger.gui.charts.fonts import chart_font
 
 TEXT_COLOR = "#1f2933"
 AXIS_COLOR = "#52606d"

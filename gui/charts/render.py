@@ -30,10 +30,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QImage, QPageSize, QPainter, QPdfWriter
 
-from core import __version__
-from core.chart_data import ChartData
-from gui.charts import keep_singletons_alive
-from gui.charts.fonts import chart_font, css_families
+from greenledger.core import __version__
+from greenledger.core.chart_data import ChartData
+from greenledger.gui.charts import keep_singletons_alive
+from greenledger.gui.charts.fonts import chart_font, css_families
 
 MIN_LOGICAL_W, MAX_LOGICAL_W = 960, 1280
 MARGIN = 28
@@ -54,7 +54,7 @@ def ensure_app():
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
         ):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from gui.app import make_app
+        from greenledger.gui.app import make_app
 
         app = make_app()
     return app
@@ -105,7 +105,7 @@ def resolve_size(
 
 
 def _offscreen_plot(chart: ChartData, w: int, h: int, pen_scale: float):
-    from gui.charts.plot_chart import ChartPlot
+    from greenledger.gui.charts.plot_chart import ChartPlot
 
     ensure_app()
     keep_singletons_alive()
@@ -163,7 +163,7 @@ def paint_chart(
 
 def _paint_body(p: QPainter, chart: ChartData, rect: QRectF, pen_scale: float) -> None:
     if chart.pictogram is not None or chart.name == "equivalents":
-        from gui.charts.pictogram import paint_pictogram
+        from greenledger.gui.charts.pictogram import paint_pictogram
 
         paint_pictogram(p, rect, chart)
     else:

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from core.accounting import summarize
-from core.importing.importer import import_file
+from greenledger.core.accounting import summarize
+from greenledger.core.importing.importer import import_file
 
 # Library factors used below (resources/data/factors.csv, from shared/domain/factors.md):
 NORTH_CHINA_2021 = 0.712  # MEE/NBS 2021, kg CO2/kWh

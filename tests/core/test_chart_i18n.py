@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from core import i18n
-from core.chart_data import Filters
-from core.charts import CHART_NAMES, CHART_TITLES, build_chart, load
-from core.i18n import cn_scale, fmt_cn
-from core.storage import Workspace
+from greenledger.core import i18n
+from greenledger.core.chart_data import Filters
+from greenledger.core.charts import CHART_NAMES, CHART_TITLES, build_chart, load
+from greenledger.core.i18n import cn_scale, fmt_cn
+from greenledger.core.storage import Workspace
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ENGLISH_WORD = re.compile(r"\b[a-z]{4,}\b")  # a word of UI text (data such as "Ulanqab DC" aside)
@@ -22,7 +22,7 @@ ENGLISH_WORD = re.compile(r"\b[a-z]{4,}\b")  # a word of UI text (data such as "
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> tuple[Path, dict]:
-    from core.demo import build_demo
+    from greenledger.core.demo import build_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.greenledger"
     build_demo(path)
@@ -32,7 +32,7 @@ def demo(tmp_path_factory) -> tuple[Path, dict]:
 
 @pytest.fixture
 def zh(qapp):
-    from gui import i18n as gui_i18n
+    from greenledger.gui import i18n as gui_i18n
 
     assert gui_i18n.install("zh") == "zh"
     yield
@@ -136,7 +136,7 @@ def test_charts_in_wan_yi(demo, zh):
 def gl(*args):
     import os
 
-    proc = subprocess.run([sys.executable, "-m", "gui.cli", *map(str, args)], capture_output=True,
+    proc = subprocess.run([sys.executable, "-m", "greenledger.gui.cli", *map(str, args)], capture_output=True,
                           text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert "Traceback" not in proc.stderr
     return proc

@@ -11,7 +11,7 @@ from tests.conftest import ENERGY_HEADER, SITES
 
 
 def gl(*args, check_rc=None):
-    proc = subprocess.run([sys.executable, "-m", "gui.cli", *map(str, args)], capture_output=True,
+    proc = subprocess.run([sys.executable, "-m", "greenledger.gui.cli", *map(str, args)], capture_output=True,
                           text=True, env={"QT_QPA_PLATFORM": "offscreen", **__import__("os").environ})
     if check_rc is not None:
         assert proc.returncode == check_rc, proc.stderr

@@ -14,10 +14,10 @@ import pytest
 from openpyxl.comments import Comment
 from openpyxl.styles import Font
 
-from core.errors import ImportRefused, Problem
-from core.importing import assistant
-from core.importing.error_workbook import BAD_FILL, cell_of, write_error_workbook
-from core.importing.importer import import_file
+from greenledger.core.errors import ImportRefused, Problem
+from greenledger.core.importing import assistant
+from greenledger.core.importing.error_workbook import BAD_FILL, cell_of, write_error_workbook
+from greenledger.core.importing.importer import import_file
 from tests.conftest import ENERGY_HEADER, SITES, snapshot
 
 BAD = BAD_FILL.start_color.rgb
@@ -208,8 +208,8 @@ def test_command_line_errors_flag(tmp_path, workbook):
     out = tmp_path / "fix me.xlsx"
 
     def run(*args):
-        return subprocess.run([sys.executable, "-m", "gui.cli", "--workspace", w, "import", *args],
-                              capture_output=True, text=True)
+        return subprocess.run([sys.executable, "-m", "greenledger.gui.cli", "--workspace", w, "import",
+                               *args], capture_output=True, text=True)
 
     proc = run(bad, "--errors", out)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-import resources
-from core.factors import (
+from greenledger import resources
+from greenledger.core.factors import (
     Factor,
     FactorBook,
     as_workspace,
@@ -23,7 +23,7 @@ from core.factors import (
     canonical_region,
     stored_unit_for,
 )
-from core.units import factor_multiplier
+from greenledger.core.units import factor_multiplier
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = REPO_ROOT / "tools" / "build_factor_library.py"

@@ -4,13 +4,13 @@ from datetime import date, datetime
 
 import pytest
 
-from core.errors import ImportRefused
-from core.importing.importer import import_file
+from greenledger.core.errors import ImportRefused
+from greenledger.core.importing.importer import import_file
 from tests.conftest import CAMPAIGNS, ENERGY_HEADER, SITES, snapshot
 
 
 def energy_rows(ws):
-    return ws.rows(__import__("core.fields", fromlist=["Kind"]).Kind.ENERGY)
+    return ws.rows(__import__("greenledger.core.fields", fromlist=["Kind"]).Kind.ENERGY)
 
 
 def refused(ws, path, **kw) -> list:
@@ -227,7 +227,7 @@ def test_totals_row_and_percent_formatted_cells(ws, workbook, tmp_path):
     wb["Packaging"]["H2"].number_format = "0%"
     wb.save(path)
     result = import_file(ws, path)
-    rows = ws.rows(__import__("core.fields", fromlist=["Kind"]).Kind.PACKAGING)
+    rows = ws.rows(__import__("greenledger.core.fields", fromlist=["Kind"]).Kind.PACKAGING)
     assert len(rows) == 1 and rows[0]["recycled_content"] == pytest.approx(30)
     assert rows[0]["quantity"] == 850_000
     assert any("totals row" in str(w) for w in result.warnings)
@@ -247,8 +247,8 @@ def test_a_crash_mid_import_leaves_the_workspace_as_it_was(ws, workbook, tmp_pat
         name="energy.xlsx")
     code = f"""
 import os
-from core.storage import Workspace
-from core.importing import importer
+from greenledger.core.storage import Workspace
+from greenledger.core.importing import importer
 real = Workspace.update_rows
 def crash(self, *a, **k):
     real(self, *a, **k)
@@ -259,7 +259,7 @@ importer.import_file(ws, {str(path)!r})
 """
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 9, proc.stderr
-    from core.storage import Workspace
+    from greenledger.core.storage import Workspace
 
     with Workspace.open(tmp_path / "test.greenledger") as again:
         assert snapshot(again) == before

@@ -8,12 +8,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from core.errors import ImportRefused
-from core.fields import Kind
-from core.importing.assistant import ImportOptions, analyse, describe, import_file
-from core.importing.profiles import Profile
-from core.importing.values import CellError, decimal_style, parse_date, parse_number
-from core.storage import Workspace
+from greenledger.core.errors import ImportRefused
+from greenledger.core.fields import Kind
+from greenledger.core.importing.assistant import ImportOptions, analyse, describe, import_file
+from greenledger.core.importing.profiles import Profile
+from greenledger.core.importing.values import CellError, decimal_style, parse_date, parse_number
+from greenledger.core.storage import Workspace
 from tests.conftest import SITES, snapshot, write_workbook
 from tests.core.test_cli import gl
 

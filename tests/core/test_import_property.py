@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.accounting import summarize
-from core.fields import Kind
-from core.importing.assistant import import_file
-from core.storage import Workspace
+from greenledger.core.accounting import summarize
+from greenledger.core.fields import Kind
+from greenledger.core.importing.assistant import import_file
+from greenledger.core.storage import Workspace
 from tests.conftest import SITES, write_workbook
 
 SYN = {

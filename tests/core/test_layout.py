@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from core.accounting import summarize
-from core.errors import ImportRefused
-from core.fields import Kind
-from core.importing.assistant import ImportOptions, analyse, describe, import_file
-from core.importing.layout import parse_period
+from greenledger.core.accounting import summarize
+from greenledger.core.errors import ImportRefused
+from greenledger.core.fields import Kind
+from greenledger.core.importing.assistant import ImportOptions, analyse, describe, import_file
+from greenledger.core.importing.layout import parse_period
 from tests.conftest import CAMPAIGNS, SITES, snapshot, write_workbook
 
 

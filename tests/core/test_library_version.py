@@ -5,11 +5,11 @@ from datetime import date
 
 import pytest
 
-import core.factors
-from core.accounting import summarize
-from core.factors import Library, builtin_library
-from core.importing.importer import import_file
-from core.report import factor_update_text
+import greenledger.core.factors
+from greenledger.core.accounting import summarize
+from greenledger.core.factors import Library, builtin_library
+from greenledger.core.importing.importer import import_file
+from greenledger.core.report import factor_update_text
 from tests.conftest import ENERGY_HEADER, SITES
 
 
@@ -26,8 +26,8 @@ def test_workspace_keeps_its_library_until_the_update_is_accepted(ws, workbook, 
     before = summarize(ws)["site_years"][0]["location_based_t"]
     assert before == pytest.approx(712.0)
     pinned = ws.library_version
-    monkeypatch.setattr(core.factors, "builtin_library", newer_library)
-    monkeypatch.setattr("core.storage.builtin_library", newer_library)
+    monkeypatch.setattr(greenledger.core.factors, "builtin_library", newer_library)
+    monkeypatch.setattr("greenledger.core.storage.builtin_library", newer_library)
     assert summarize(ws)["site_years"][0]["location_based_t"] == pytest.approx(712.0)
     preview = factor_update_text(ws, newer_library())
     assert "2099.1.0" in preview and "712.0" in preview and "500.0" in preview

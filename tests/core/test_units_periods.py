@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from core.periods import overlap_share, split_by_month, split_by_year, split_by_year_within
-from core.units import UnitError, factor_multiplier, multiplier, parse_amount, split_header
+from greenledger.core.periods import overlap_share, split_by_month, split_by_year, split_by_year_within
+from greenledger.core.units import UnitError, factor_multiplier, multiplier, parse_amount, split_header
 
 
 @pytest.mark.parametrize("header,name,unit", [
@@ -90,7 +90,7 @@ def test_window_split_across_years():
     (".5", 0.5), ("1'234", 1234.0),
 ])
 def test_numbers_as_text(text, number):
-    from core.importing.values import parse_number
+    from greenledger.core.importing.values import parse_number
 
     assert parse_number(text) == pytest.approx(number)
 
@@ -99,7 +99,7 @@ def test_numbers_as_text(text, number):
                                          ("lots", "not a number"), ("inf", "not a finite"),
                                          ("NaN", "not a finite"), ("1e999", "not a finite")])
 def test_numbers_refused(text, reason):
-    from core.importing.values import CellError, parse_number
+    from greenledger.core.importing.values import CellError, parse_number
 
     with pytest.raises(CellError, match=reason):
         parse_number(text)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from core.demo import build_demo
-from gui import settings
+from greenledger.core.demo import build_demo
+from greenledger.gui import settings
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +36,7 @@ def demo_path(tmp_path: Path, demo_template: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot, demo_path: Path):
-    from gui.main_window import MainWindow
+    from greenledger.gui.main_window import MainWindow
 
     w = MainWindow(demo_path)
     qtbot.addWidget(w)

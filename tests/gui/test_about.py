@@ -8,8 +8,8 @@ import struct
 import pytest
 from PySide6.QtGui import QImage
 
-import resources
-from core import __version__
+from greenledger import resources
+from greenledger.core import __version__
 
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
@@ -52,7 +52,7 @@ def test_icns_entries(qapp) -> None:
 
 
 def test_about_shows_versions_and_licenses(qtbot) -> None:
-    from gui.about import AboutDialog
+    from greenledger.gui.about import AboutDialog
 
     builtin = json.loads(resources.path("data/library.json").read_text(encoding="utf-8"))["version"]
     dialog = AboutDialog("2020.1.0")
@@ -71,7 +71,7 @@ def test_about_shows_versions_and_licenses(qtbot) -> None:
 
 
 def test_about_without_a_newer_library(qtbot) -> None:
-    from gui.about import AboutDialog, builtin_library_version
+    from greenledger.gui.about import AboutDialog, builtin_library_version
 
     dialog = AboutDialog(builtin_library_version()[0])
     qtbot.addWidget(dialog)
@@ -79,7 +79,7 @@ def test_about_without_a_newer_library(qtbot) -> None:
 
 
 def test_help_menu_opens_about(window, qtbot, monkeypatch) -> None:
-    from gui import about
+    from greenledger.gui import about
 
     shown = []
     monkeypatch.setattr(about.AboutDialog, "exec", lambda self: shown.append(self.library.text()) or 0)
@@ -90,7 +90,7 @@ def test_help_menu_opens_about(window, qtbot, monkeypatch) -> None:
 
 
 def test_make_app_sets_the_window_icon(qapp) -> None:
-    from gui.app import make_app
+    from greenledger.gui.app import make_app
 
     app = make_app()
     assert app is qapp

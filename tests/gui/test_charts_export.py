@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from core.chart_data import Filters
-from core.charts import CHART_NAMES, build_chart, load
-from core.storage import Workspace
-from gui.charts.render import ExportSize, export_chart, resolve_size
+from greenledger.core.chart_data import Filters
+from greenledger.core.charts import CHART_NAMES, build_chart, load
+from greenledger.core.storage import Workspace
+from greenledger.gui.charts.render import ExportSize, export_chart, resolve_size
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -83,7 +83,7 @@ def test_pdf_one_page_of_the_right_size(qapp, tmp_path, summary):
 
 
 def test_clipboard_has_image_and_png_at_2x(qapp, summary):
-    from gui.charts.render import copy_to_clipboard
+    from greenledger.gui.charts.render import copy_to_clipboard
 
     mime = copy_to_clipboard(build_chart("intensity", summary), ExportSize(640, 360))
     img = QImage.fromData(bytes(mime.data("image/png")), "PNG")
@@ -97,7 +97,7 @@ def _chart_shapes(prs):
 def test_deck_native_charts_equal_the_summary(qapp, tmp_path, summary):
     from pptx import Presentation
 
-    from gui.charts.deck import save_deck
+    from greenledger.gui.charts.deck import save_deck
 
     out = save_deck(summary, tmp_path / "deck.pptx")
     prs = Presentation(str(out))
@@ -132,7 +132,7 @@ def test_deck_native_charts_equal_the_summary(qapp, tmp_path, summary):
 def test_deck_energy_mix_share_on_a_second_axis(qapp, tmp_path, summary):
     from pptx import Presentation
 
-    from gui.charts.deck import save_deck
+    from greenledger.gui.charts.deck import save_deck
 
     prs = Presentation(str(save_deck(summary, tmp_path / "d.pptx", Filters(site="Ulanqab DC"))))
     chart = _chart_shapes(prs)[1][0].chart
@@ -151,7 +151,7 @@ def _impress_installed() -> bool:
 
 @pytest.mark.skipif(not _impress_installed(), reason="LibreOffice Impress (soffice) is not installed")
 def test_deck_converts_with_libreoffice(qapp, tmp_path, summary):
-    from gui.charts.deck import save_deck
+    from greenledger.gui.charts.deck import save_deck
 
     deck = save_deck(summary, tmp_path / "deck.pptx")
     subprocess.run(
@@ -174,7 +174,7 @@ def test_deck_converts_with_libreoffice(qapp, tmp_path, summary):
 
 
 def test_cli_exports_without_a_display(tmp_path, demo_path):
-    from gui.cli import main
+    from greenledger.gui.cli import main
 
     assert main(["--workspace", str(demo_path), "charts"]) == 0
     png = tmp_path / "e.png"

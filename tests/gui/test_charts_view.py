@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.chart_data import Filters
-from core.charts import CHART_NAMES
-from gui.charts.chart_view import ChartView
+from greenledger.core.chart_data import Filters
+from greenledger.core.charts import CHART_NAMES
+from greenledger.gui.charts.chart_view import ChartView
 
 
 def test_every_chart_view_builds(qtbot, demo_path: Path):

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QFontDatabase, QFontInfo, QImage, QRawFont
 
-from core.chart_data import Filters
-from core.charts import CHART_NAMES, build_chart, load
-from core.storage import Workspace
-from gui import i18n
-from gui.charts.fonts import chart_font, families
-from gui.charts.render import ExportSize, export_chart
+from greenledger.core.chart_data import Filters
+from greenledger.core.charts import CHART_NAMES, build_chart, load
+from greenledger.core.storage import Workspace
+from greenledger.gui import i18n
+from greenledger.gui.charts.fonts import chart_font, families
+from greenledger.gui.charts.render import ExportSize, export_chart
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CJK_FAMILIES = ("Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC")
@@ -86,7 +86,7 @@ def test_png_and_pdf_in_chinese(qapp, zh, tmp_path, summary):
 def test_svg_and_pptx_name_the_cjk_families(qapp, zh, tmp_path, summary):
     from pptx import Presentation
 
-    from gui.charts.deck import save_deck
+    from greenledger.gui.charts.deck import save_deck
 
     svg = export_chart(build_chart("energy-mix", summary), tmp_path / "e.svg", ExportSize(1280, 720))
     text = svg.read_text(encoding="utf-8")
@@ -103,8 +103,8 @@ def test_svg_and_pptx_name_the_cjk_families(qapp, zh, tmp_path, summary):
 
 
 def test_chart_view_menu_and_export_dialog_in_chinese(qtbot, zh, summary, tmp_path):
-    from gui.charts.chart_view import ChartView
-    from gui.charts.export_dialog import ExportDialog
+    from greenledger.gui.charts.chart_view import ChartView
+    from greenledger.gui.charts.export_dialog import ExportDialog
 
     view = ChartView("scope2", summary=summary)
     qtbot.addWidget(view)

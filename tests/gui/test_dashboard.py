@@ -11,8 +11,8 @@ from pptx import Presentation
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from core.charts import CHART_NAMES
-from gui.charts.export_dialog import DECK, ExportDialog
+from greenledger.core.charts import CHART_NAMES
+from greenledger.gui.charts.export_dialog import DECK, ExportDialog
 
 
 def _charts(qtbot, window):
@@ -143,8 +143,8 @@ def test_copy_puts_png_on_the_clipboard(qtbot, window):
 
 
 def test_export_keeps_dotted_names_and_copies_at_a_bounded_size(qtbot, window, tmp_path):
-    from gui.charts.export_dialog import clipboard_size
-    from gui.charts.render import ExportSize
+    from greenledger.gui.charts.export_dialog import clipboard_size
+    from greenledger.gui.charts.render import ExportSize
 
     _charts(qtbot, window)
     d = ExportDialog(window.dashboard.summary, window.dashboard.filters, "intensity", window)
@@ -158,9 +158,9 @@ def test_export_keeps_dotted_names_and_copies_at_a_bounded_size(qtbot, window, t
 
 
 def test_no_export_when_no_chart_has_data(qtbot, window, tmp_path):
-    from core.chart_data import Filters
-    from core.charts import load
-    from core.storage import Workspace
+    from greenledger.core.chart_data import Filters
+    from greenledger.core.charts import load
+    from greenledger.core.storage import Workspace
 
     with Workspace.open(tmp_path / "empty.greenledger") as ws:
         summary = load(ws)
@@ -173,9 +173,9 @@ def test_no_export_when_no_chart_has_data(qtbot, window, tmp_path):
 def test_large_numbers_in_wan_and_yi_everywhere_and_remembered(qtbot, window, demo_path):
     from PySide6.QtCore import Qt
 
-    from core.editing import cell_text
-    from core.fields import Kind
-    from gui.main_window import MainWindow
+    from greenledger.core.editing import cell_text
+    from greenledger.core.fields import Kind
+    from greenledger.gui.main_window import MainWindow
 
     _charts(qtbot, window)
     energy = window.tables[Kind.ENERGY].model

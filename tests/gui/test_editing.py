@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from core.fields import Kind
-from gui.add_row_dialog import AddRowDialog
+from greenledger.core.fields import Kind
+from greenledger.gui.add_row_dialog import AddRowDialog
 from tests.gui.helpers import query
 
 FIRST_ENERGY = "SELECT energy_kwh FROM energy WHERE id = 61"

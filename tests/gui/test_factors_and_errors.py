@@ -7,8 +7,8 @@ import sys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from core.fields import Kind
-from gui import error_dialog
+from greenledger.core.fields import Kind
+from greenledger.gui import error_dialog
 
 
 def test_workspace_factor_overrides_the_library(qtbot, window):

@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 
-from core.fields import Kind
-from core.storage import Workspace
-from gui.import_assistant import HEADER_BG, IGNORED_BG, column_index
+from greenledger.core.fields import Kind
+from greenledger.core.storage import Workspace
+from greenledger.gui.import_assistant import HEADER_BG, IGNORED_BG, column_index
 
 
 def _with_sites() -> openpyxl.Workbook:
@@ -52,7 +52,7 @@ def _plants(path: Path, rows) -> Path:
 
 @pytest.fixture
 def empty_window(qtbot, tmp_path):
-    from gui.main_window import MainWindow
+    from greenledger.gui.main_window import MainWindow
 
     w = MainWindow(tmp_path / "ws.greenledger")
     qtbot.addWidget(w)

@@ -12,11 +12,11 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
-import gui.workers as workers
-from core.errors import ImportCancelled, ImportRefused
-from core.fields import Kind
-from core.importing.importer import ImportResult
-from gui.main_window import MainWindow
+import greenledger.gui.workers as workers
+from greenledger.core.errors import ImportCancelled, ImportRefused
+from greenledger.core.fields import Kind
+from greenledger.core.importing.importer import ImportResult
+from greenledger.gui.main_window import MainWindow
 from tests.conftest import ENERGY_HEADER, SITES, write_workbook
 from tests.gui.helpers import query
 

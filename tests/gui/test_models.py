@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from core.errors import Problem
-from core.fields import Kind
-from gui.factors_view import LIBRARY_COLUMNS, library_rows
-from gui.imports_view import BATCH_COLUMNS, batch_rows
-from gui.problems_dialog import PROBLEM_COLUMNS, problem_rows
-from gui.table_model import TableModel, format_value
+from greenledger.core.errors import Problem
+from greenledger.core.fields import Kind
+from greenledger.gui.factors_view import LIBRARY_COLUMNS, library_rows
+from greenledger.gui.imports_view import BATCH_COLUMNS, batch_rows
+from greenledger.gui.problems_dialog import PROBLEM_COLUMNS, problem_rows
+from greenledger.gui.table_model import TableModel, format_value
 
 
 @pytest.mark.parametrize("kind", list(Kind))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex
 
-from core.fields import Kind
+from greenledger.core.fields import Kind
 from tests.gui.helpers import query
 
 NEW_ROWS = ("Zhangbei DC\t2022-01-01\t2022-01-31\tgrid\t1,000\n"

@@ -14,10 +14,10 @@ import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu
 
-import resources
-from core.errors import Problem
-from core.fields import Kind
-from gui import i18n
+from greenledger import resources
+from greenledger.core.errors import Problem
+from greenledger.core.fields import Kind
+from greenledger.gui import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = Path(resources.path("translations/greenledger_zh_CN.ts"))
@@ -120,7 +120,7 @@ def _english_only(text: str) -> bool:
 
 
 def test_running_window_in_chinese_shows_no_english_ui_text(qtbot, demo_path: Path, zh):
-    from gui.main_window import MainWindow
+    from greenledger.gui.main_window import MainWindow
 
     w = MainWindow(demo_path)
     qtbot.addWidget(w)
@@ -140,7 +140,7 @@ def test_problems_render_in_chinese(zh):
 
 
 def test_language_switch_is_live_and_keeps_state(qtbot, demo_path: Path):
-    from gui.main_window import MainWindow
+    from greenledger.gui.main_window import MainWindow
 
     w = MainWindow(demo_path)
     qtbot.addWidget(w)
@@ -177,8 +177,8 @@ def test_stored_values_show_translated_and_commit_as_stored(qtbot, demo_path: Pa
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
 
-    from gui.cell_delegate import editor_text
-    from gui.main_window import MainWindow
+    from greenledger.gui.cell_delegate import editor_text
+    from greenledger.gui.main_window import MainWindow
 
     w = MainWindow(demo_path)
     qtbot.addWidget(w)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.storage import Workspace
-from gui import settings
-from gui.main_window import PAGES, MainWindow
+from greenledger.core.storage import Workspace
+from greenledger.gui import settings
+from greenledger.gui.main_window import PAGES, MainWindow
 
 
 def test_title_names_the_workspace(window):
@@ -123,7 +123,7 @@ def test_a_file_open_event_opens_a_workspace_or_the_import_assistant(qtbot, wind
     from PySide6.QtGui import QFileOpenEvent
     from PySide6.QtWidgets import QApplication
 
-    from gui.app import FileOpenFilter
+    from greenledger.gui.app import FileOpenFilter
 
     other = tmp_path / "other.greenledger"
     f = FileOpenFilter()
