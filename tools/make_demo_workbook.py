@@ -104,18 +104,31 @@ def zhangbei_wind() -> dict[tuple[int, int], int]:
 
 
 def ulanqab_mix() -> dict[tuple[int, int], tuple[int, int, int]]:
-    """(grid, wind, solar) kWh per month, Jan 2020..Jun 2021.
+    """(grid, wind, solar) kWh per month, Jan 2018..Jun 2021.
 
-    Anchored on May 2020 (50 GWh, 38 % renewable) and May 2021 (60 GWh, 45 %): the total, the
-    solar capacity and the renewable share move linearly between them; solar follows the seasons.
+    Anchored on May 2020 (50 GWh, 38 % renewable) and May 2021 (60 GWh, 45 %): from January 2020
+    the total, the solar capacity and the renewable share move linearly between them. Before
+    that (2018, 2019) each moves linearly from January 2018 (38 GWh, 26 % renewable, 1.5 GWh of
+    solar in May terms) to January 2020's values, so the site's share rises steadily through
+    every year the charts show. Solar follows the seasons.
     """
-    mix = {}
-    for i, (year, month) in enumerate(months((2020, 1), (2021, 6))):
+    def anchored(i: int) -> tuple[Fraction, Fraction, Fraction]:
         k = Fraction(i - 4, 12)  # 0 in May 2020, 1 in May 2021
-        total = round_to(50_000_000 + k * 10_000_000, 100_000)
-        solar = round_to((4_000_000 + k * 3_000_000) * Fraction(SOLAR_SEASON[month - 1], 100),
-                         10_000)
-        renewable = round_to(total * (Fraction(38, 100) + k * Fraction(7, 100)), 10_000)
+        return (50_000_000 + k * 10_000_000, 4_000_000 + k * 3_000_000,
+                Fraction(38, 100) + k * Fraction(7, 100))
+
+    start = (Fraction(38_000_000), Fraction(1_500_000), Fraction(26, 100))
+    jan_2020 = anchored(0)
+    mix = {}
+    for i, (year, month) in enumerate(months((2018, 1), (2021, 6)), start=-24):
+        if i >= 0:
+            total, solar_may, share = anchored(i)
+        else:
+            t = Fraction(i + 24, 24)  # 0 in January 2018, 1 in January 2020
+            total, solar_may, share = (a + (b - a) * t for a, b in zip(start, jan_2020, strict=True))
+        total = round_to(total, 100_000)
+        solar = round_to(solar_may * Fraction(SOLAR_SEASON[month - 1], 100), 10_000)
+        renewable = round_to(total * share, 10_000)
         mix[(year, month)] = (total - renewable, renewable - solar, solar)
     return mix
 
@@ -124,8 +137,7 @@ def energy_rows() -> list[dict[str, object]]:
     rows = []
     wind = zhangbei_wind()
     for year, month in months((2018, 1), (2021, 6)):
-        if year >= 2020:
-            rows.append(energy_row(ZHANGBEI, year, month, "grid", ZHANGBEI_GRID_PER_MONTH))
+        rows.append(energy_row(ZHANGBEI, year, month, "grid", ZHANGBEI_GRID_PER_MONTH))
         rows.append(energy_row(ZHANGBEI, year, month, "wind", wind[(year, month)], WIND_TRADE))
     for (year, month), (grid, w, solar) in ulanqab_mix().items():
         rows.append(energy_row(ULANQAB, year, month, "grid", grid))
@@ -198,7 +210,10 @@ NOTES: dict[Kind, str] = {
         "during 6.18). (3) Ulanqab DC, wind + solar: exactly 38 % of its electricity in May 2020 "
         "(50 GWh: grid 31, wind 15, solar 4) and 45 % in May 2021 (60 GWh: grid 33, wind 20, "
         "solar 7) (release: Inner Mongolia data center 38 % -> 45 %). Zhangbei grid kWh (a flat "
-        "30 GWh a month) and all other months are invented. Cainiao's rooftop PV is not an Energy "
+        "30 GWh a month, every month from January 2018) and all other months are invented; both "
+        "sites have grid and renewable rows for every month from January 2018 to June 2021, so "
+        "the renewable shares the charts show move as the release says (Ulanqab's share rises "
+        "from 26 % in January 2018 to 45 % in May 2021). Cainiao's rooftop PV is not an Energy "
         "row: it is counted inside the 13,000 t initiative (see Initiatives)."),
     Kind.DELIVERIES: (
         "ILLUSTRATIVE orders and emissions; the release gives only the change. 6.18 2020: "

@@ -121,11 +121,13 @@ def test_charts_in_wan_yi(demo, zh):
     assert scope2.y_label == "万吨二氧化碳当量"
     loc = [y["location_based_t"] / 1e4 for y in s["site_years"]]
     assert scope2.series[0].values == pytest.approx(loc)
-    assert "133 万吨二氧化碳当量" in scope2.key_figures[0]
+    total_wan_t = sum(y["location_based_t"] for y in s["site_years"]) / 1e4  # 253 with the demo
+    assert f"{total_wan_t:,.0f} 万吨二氧化碳当量" in scope2.key_figures[0]
     mix = build_chart("energy-mix", s, f)
     assert mix.y_label == "用电量（亿千瓦时）"
     assert mix.y_scale == 1e8
-    assert "19.6 亿千瓦时" in mix.key_figures[-1]
+    total_yi_kwh = sum(y["total_kwh"] for y in s["site_years"]) / 1e8  # 32.1 with the demo
+    assert f"{total_yi_kwh:,.1f} 亿千瓦时" in mix.key_figures[-1]
     avoided = build_chart("avoided-cumulative", s, Filters(site="Zhangbei DC", cn_units=True))
     assert avoided.y_label == "累计避免排放（万吨二氧化碳）"
     assert avoided.series[0].values[-1] == pytest.approx(32.04)

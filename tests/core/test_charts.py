@@ -42,7 +42,7 @@ def test_extras_do_not_change_summary_keys(demo):
 
 def test_energy_mix_is_the_summary_kwh_and_share(demo):
     _, s = demo
-    c = build_chart("energy-mix", s, Filters(site="Ulanqab DC"))
+    c = build_chart("energy-mix", s, Filters(site="Ulanqab DC", granularity="month"))
     months = [m for m in s["site_months"] if m["site"] == "Ulanqab DC"]
     assert c.categories == [m["month"] for m in months]
     for source in ("grid", "wind", "solar"):

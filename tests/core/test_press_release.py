@@ -60,3 +60,20 @@ def test_demo_is_idempotent(tmp_path):
     first = build_demo(path)
     again = build_demo(path)
     assert first.inserted > 0 and again.inserted == 0 and again.updated == 0
+
+
+def test_every_site_has_grid_and_renewable_rows_in_every_year_and_its_share_rises(summary):
+    """An honest demo: the charts show 2018-2021, and both sites have grid and renewable kWh in
+    each of those years, so the shares move as the release says (no 100 % before 2020 from a
+    site that had only its wind rows)."""
+    s, _ = summary
+    for site in ("Zhangbei DC", "Ulanqab DC"):
+        years = sorted((y for y in s["site_years"] if y["site"] == site), key=lambda y: y["year"])
+        assert [y["year"] for y in years] == [2018, 2019, 2020, 2021]
+        for y in years:
+            assert 0 < y["renewable_kwh"] < y["total_kwh"], (site, y["year"])
+        shares = [y["renewable_kwh"] / y["total_kwh"] for y in years]
+        assert shares == sorted(shares) and len(set(shares)) == 4, (site, shares)
+    zb_2018 = next(y for y in s["site_years"] if y["site"] == "Zhangbei DC" and y["year"] == 2018)
+    # 60 GWh of wind and 12 x 30 GWh from the grid: 60 / 420 = 14.3 %
+    assert zb_2018["renewable_kwh"] / zb_2018["total_kwh"] == pytest.approx(60 / 420)
