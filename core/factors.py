@@ -101,10 +101,12 @@ def canonical_region(text: str | None) -> str:
 
 
 class FactorBook:
-    """Looks factors up: the workspace's own factors for a key and region win, else the library's.
+    """Looks factors up in the workspace's own factors and the library, year by year.
 
-    Within the chosen source: the exact year, else a blank year, else the nearest earlier year,
-    else the nearest later year; a fallback is described in `FactorChoice.fallback`.
+    Own factors replace the library only for the years they give. For activity year Y: own Y,
+    library Y, own undated, library undated, then the nearest earlier year, then the nearest
+    later year (own before library at the same year); a fallback is described in
+    `FactorChoice.fallback`.
     """
 
     def __init__(self, library: Iterable[Factor], workspace: Iterable[Factor] = ()) -> None:
@@ -113,11 +115,13 @@ class FactorBook:
         self._cache: dict[tuple[str, str, int | None], FactorChoice | None] = {}
 
     def candidates(self, key: str, region: str = "") -> list[Factor]:
+        """Own factors of `key` and `region`, then the library's (the order of precedence)."""
         k = (norm(key), norm(canonical_region(region)))
-        return self._workspace.get(k) or self._library.get(k) or []
+        return [*self._workspace.get(k, ()), *self._library.get(k, ())]
 
     def has(self, key: str, region: str = "") -> bool:
-        return bool(self.candidates(key, region))
+        k = (norm(key), norm(canonical_region(region)))
+        return k in self._workspace or k in self._library
 
     def lookup(self, key: str, region: str = "", year: int | None = None) -> FactorChoice | None:
         """The factor for `key` in `region` for activity `year`, or None when there is none."""
@@ -141,26 +145,28 @@ def _index(factors: Iterable[Factor]) -> dict[tuple[str, str], list[Factor]]:
 
 
 def _choose(cands: list[Factor], year: int | None) -> FactorChoice | None:
+    """The factor for `year` among `cands` (own factors first, then the library's): the exact
+    year (own, then library), an undated one (own, then library), then the nearest earlier,
+    then the nearest later year (own before library at the same year)."""
     if not cands:
         return None
+    dated = [f for f in cands if f.year is not None]
+    blank = [f for f in cands if f.year is None]
     if year is None:
-        dated = [f for f in cands if f.year is not None]
-        blank = [f for f in cands if f.year is None]
         if blank:
             return FactorChoice(blank[0], None, None)
-        latest = max(dated, key=lambda f: f.year)
+        latest = max(dated, key=lambda f: f.year)  # max keeps the first (own) of equals
         return FactorChoice(latest, None, f"latest year {latest.year} used (no activity year)")
-    for f in cands:
+    for f in dated:
         if f.year == year:
             return FactorChoice(f, year, None)
-    for f in cands:
-        if f.year is None:
-            return FactorChoice(f, year, None)
-    earlier = [f for f in cands if f.year < year]
+    if blank:
+        return FactorChoice(blank[0], year, None)
+    earlier = [f for f in dated if f.year < year]
     if earlier:
         f = max(earlier, key=lambda f: f.year)
         return FactorChoice(f, year, f"{f.year} factor used for {year} (nearest earlier year)")
-    f = min(cands, key=lambda f: f.year)
+    f = min(dated, key=lambda f: f.year)
     return FactorChoice(f, year, f"{f.year} factor used for {year} (nearest later year)")
 
 

@@ -162,14 +162,20 @@ def test_factors_used_disclose_fallbacks(summary):
     assert used[("grid", "China", 2023)]["fallback"] is None
 
 
-def test_workspace_factor_wins_for_every_year_of_its_key_and_region(ws, book, workbook):
+def test_workspace_factor_replaces_the_library_only_for_its_own_year(ws, book, workbook):
     import_file(ws, book)
     import_file(ws, workbook({"Factors": [["Factor", "Region", "Year", "Value", "Unit", "Source"],
-                                          ["grid", "华北", 2019, 800, "g CO2/kWh", "own meter study"]]},
+                                          ["grid", "华北", 2021, 800, "g CO2/kWh", "own meter study"],
+                                          ["grid", "China", 2019, 0.5, "kg CO2/kWh", "own 2019"]]},
                              name="factors.xlsx"))
     s = summarize(ws)
-    a = year(s, "A", 2021)
-    # the workspace has only 2019 for North China: nearest earlier year, library ignored
-    assert a["location_based_t"] == pytest.approx(4_500_000 * 0.8 / 1000)
+    # own North China 2021 replaces the library's 0.712 for 2021
+    assert year(s, "A", 2021)["location_based_t"] == pytest.approx(4_500_000 * 0.8 / 1000)
     used = next(f for f in s["factors_used"] if f["key"] == "grid" and f["region"] == "North China")
-    assert used["origin"] == "workspace" and "nearest earlier" in used["fallback"]
+    assert used["origin"] == "workspace" and used["fallback"] is None
+    # own China 2019 does not hide the library's exact 2022 factor (it used to: own won for
+    # every year of its key and region, here as "nearest earlier year")
+    assert year(s, "C", 2022)["location_based_t"] == pytest.approx(1_000_000 * CHINA_2022 / 1000)
+    china = next(f for f in s["factors_used"] if f["key"] == "grid" and f["region"] == "China"
+                 and f["year"] == 2022)
+    assert china["origin"] == "library" and china["fallback"] is None

@@ -320,22 +320,59 @@ def test_unknown_region_has_no_factor(book):
     assert book.lookup("grid", "Atlantis", 2022) is None
 
 
-def test_workspace_factor_overrides_library_for_every_year(library):
+def test_workspace_factor_replaces_the_library_only_for_the_years_it_gives(library):
     own = as_workspace(Factor(key="grid", region="华北", year=2020, value=0.9,
                               unit="kg CO2/kWh", source="own estimate"))
     book = FactorBook(library.factors, [own])
-    # The workspace has 2020 only; the library has 2021-2023, yet the workspace wins throughout.
-    for year, fallback in ((2020, None),
-                           (2022, "2020 factor used for 2022 (nearest earlier year)"),
-                           (2023, "2020 factor used for 2023 (nearest earlier year)"),
-                           (2018, "2020 factor used for 2018 (nearest later year)")):
+    # Own 2020 only; the library has North China 2021-2023. For year Y: own Y, library Y, own
+    # undated, library undated, then the nearest earlier, then later year, own before library.
+    for year, value, origin, fallback in (
+            (2020, 0.9, "workspace", None),
+            (2021, 0.712, "library", None),
+            (2022, 0.6776, "library", None),
+            (2023, 0.6361, "library", None),
+            (2025, 0.6361, "library", "2023 factor used for 2025 (nearest earlier year)"),
+            (2018, 0.9, "workspace", "2020 factor used for 2018 (nearest later year)")):
         choice = book.lookup("grid", "North China", year)
-        assert choice.value == pytest.approx(0.9), year
-        assert choice.factor.origin == "workspace"
-        assert choice.fallback == fallback
+        assert choice.value == pytest.approx(value), year
+        assert choice.factor.origin == origin, year
+        assert choice.fallback == fallback, year
     # Other regions and keys still come from the library.
     assert book.lookup("grid", "Hebei", 2022).value == pytest.approx(0.7252)
     assert book.lookup("grid_om", "North China", 2014).value == pytest.approx(1.0)
+
+
+def test_own_factor_for_2023_leaves_2022_on_the_library(library):
+    """Issue 13: an own North China factor for 2023 alone changed 2022's figures (the library's
+    exact 2022 factor was hidden by the own 2023 one, "nearest later year")."""
+    own = as_workspace(Factor(key="grid", region="North China", year=2023, value=0.6,
+                              unit="kg CO2/kWh", source="own 2023"))
+    book = FactorBook(library.factors, [own])
+    assert book.lookup("grid", "North China", 2022).value == pytest.approx(0.6776)
+    assert book.lookup("grid", "North China", 2022).fallback is None
+    assert book.lookup("grid", "North China", 2023).value == pytest.approx(0.6)
+    # 2024: own 2023 and library 2023 are equally near; own before library
+    later = book.lookup("grid", "North China", 2024)
+    assert (later.value, later.factor.origin) == (pytest.approx(0.6), "workspace")
+    assert later.fallback == "2023 factor used for 2024 (nearest earlier year)"
+
+
+def test_undated_factors_rank_below_dated_ones_of_the_year(library):
+    own_blank = as_workspace(Factor(key="grid", region="North China", year=None, value=0.5,
+                                    unit="kg CO2/kWh", source="own, any year"))
+    book = FactorBook(library.factors, [own_blank])
+    assert book.lookup("grid", "North China", 2022).value == pytest.approx(0.6776)  # library 2022
+    assert book.lookup("grid", "North China", 2019).value == pytest.approx(0.5)  # own undated
+    assert book.lookup("grid", "North China", 2019).factor.origin == "workspace"
+    lib_blank = Factor(key="k", region="", year=None, value=2.0, unit="kg CO2e/kg", source="lib")
+    lib_2020 = Factor(key="k", region="", year=2020, value=3.0, unit="kg CO2e/kg", source="lib")
+    own_2018 = as_workspace(Factor(key="k", region="", year=2018, value=4.0, unit="kg CO2e/kg",
+                                   source="own"))
+    book = FactorBook([lib_blank, lib_2020], [own_2018])
+    assert book.lookup("k", "", 2020).value == 3.0
+    assert book.lookup("k", "", 2018).value == 4.0
+    assert book.lookup("k", "", 2019).value == 2.0  # library undated before the nearest year
+    assert book.has("k") and not book.has("k", "Mars")
 
 
 # --- the committed CSV is what the build script produces ------------------------------------
