@@ -141,6 +141,7 @@ class Series:
     color: str = SERIES_COLORS[0]
     labels: list[str] | None = None  # data label per point ("" for none)
     point_colors: list[str] | None = None  # per-bar colour (e.g. the baseline in grey)
+    muted: bool = False  # drawn thin and grey, without labels (the lines fit_chart puts in "Other")
 
 
 @dataclass(slots=True)
@@ -166,6 +167,7 @@ class ChartData:
     groups: list[tuple[str, int, int]] = field(default_factory=list)  # (label, first, last) index
     pictogram: dict | None = None  # equivalents: headline, count, unit, per_icon
     y2_range: tuple[float, float] | None = None
+    notes: list[str] = field(default_factory=list)  # what fit_chart grouped, for the source line
 
     @property
     def source_line(self) -> str:
@@ -177,6 +179,7 @@ class ChartData:
         ]
         if self.method:
             parts.append(translate("Charts", "Method: {0}").format(self.method))
+        parts.extend(self.notes)
         if self.factor_sources:
             parts.append(
                 translate("Charts", "Factors: {0}").format(
@@ -323,3 +326,153 @@ def unit_word(unit: str) -> str:
 
 def region_name(region: str) -> str:
     return translate("Regions", region) if region else region
+
+
+# --- fitting a chart to its size ----------------------------------------------------------------
+
+OTHER_COLOR = "#B8C1CC"
+MAX_SERIES = 8  # legend entries beside a plot before the smallest are grouped
+MIN_SLOT_PX = 18.0  # a category (a bar, or bars side by side) narrower than this is not readable
+MIN_ROW_PX = 16.0  # a horizontal bar's row
+
+
+def _named(names: list[str], limit: int = 6) -> str:
+    shown = ", ".join(names[:limit])
+    return shown + (", …" if len(names) > limit else "")
+
+
+def _is_date(text: str) -> bool:
+    return len(text) in (4, 7) and text[:4].isdigit() and (len(text) == 4 or text[4] == "-")
+
+
+def fit_chart(chart: ChartData, width_px: float, height_px: float, max_series: int = MAX_SERIES) -> ChartData:
+    """`chart` as it can be drawn in `width_px` × `height_px` logical pixels: beyond `max_series`
+    stacked bar series the smallest are summed into one "Other (n)" series; beyond `max_series` lines
+    the lowest are drawn thin and grey under one legend entry (shares are never summed); categories
+    too many for a readable bar (not dates: those are thinned on the axis) keep the largest and sum
+    the rest into "Other (n)", within each group of a horizontal chart. What was grouped is named in
+    the source line. The data (ChartData.table, exports, hashes) stays the chart's own."""
+    out = chart
+    bars = [s for s in chart.series if s.kind == "bar"]
+    lines = [s for s in chart.series if s.kind == "line" and s.axis == "left"]
+    if len(bars) > max_series and all(s.stacked for s in bars):
+        out = _other_series(out, bars, max_series)
+    if len(lines) > max_series:
+        out = _muted_lines(out, lines, max_series)
+    if chart.horizontal:
+        rows = max(int(height_px * 0.85 / MIN_ROW_PX), 4)
+        if len(out.categories) > rows and all(s.kind == "bar" for s in out.series):
+            out = _other_rows(out, rows)
+    elif not all(_is_date(c) for c in out.categories):
+        slots = max(int(width_px * 0.8 / MIN_SLOT_PX), 3)
+        if len(out.categories) > slots and all(s.kind == "bar" for s in out.series):
+            out = _other_categories(out, slots)
+    return out
+
+
+def _copy(chart: ChartData, **changes) -> ChartData:
+    fields = {k: getattr(chart, k) for k in ChartData.__dataclass_fields__}
+    fields.update(changes)
+    fields["notes"] = [*chart.notes, *changes.get("notes", [])]
+    return ChartData(**fields)
+
+
+def _other_series(chart: ChartData, bars: list[Series], max_series: int) -> ChartData:
+    total = {id(s): sum(v or 0.0 for v in s.values) for s in bars}
+    keep = sorted(bars, key=lambda s: -total[id(s)])[: max_series - 1]
+    rest = [s for s in bars if s not in keep]
+    n = len(chart.categories)
+    summed = [sum(s.values[i] or 0.0 for s in rest) for i in range(n)]
+    other = Series(
+        translate("Charts", "Other ({0})").format(len(rest)), summed, stacked=True, color=OTHER_COLOR
+    )
+    labels = next((s.labels for s in reversed(bars) if s.labels), None)
+    kept = [Series(s.name, s.values, s.kind, s.axis, s.stacked, s.color, None, s.point_colors)
+            for s in bars if s in keep]
+    other.labels = labels  # the stack's totals stay on its top
+    series = kept + [other] + [s for s in chart.series if s.kind != "bar"]
+    note = translate("Charts", "Other = {0} series summed: {1}").format(
+        len(rest), _named([s.name for s in rest])
+    )
+    return _copy(chart, series=series, notes=[note])
+
+
+def _muted_lines(chart: ChartData, lines: list[Series], max_series: int) -> ChartData:
+    def mean(s: Series) -> float:
+        vals = [v for v in s.values if v is not None]
+        return sum(vals) / len(vals) if vals else float("-inf")
+
+    keep = sorted(lines, key=lambda s: -mean(s))[: max_series - 1]
+    rest = [s for s in lines if s not in keep]
+    series = []
+    for s in chart.series:
+        if s in rest:
+            first = s is rest[0]
+            name = translate("Charts", "Other sites ({0})").format(len(rest)) if first else ""
+            series.append(Series(name, s.values, "line", s.axis, False, OTHER_COLOR, None, None, muted=True))
+        else:
+            series.append(s)
+    series.sort(key=lambda s: s.muted, reverse=True)  # grey lines under the coloured ones
+    note = translate("Charts", "grey lines: {0} more series, each its own ({1})").format(
+        len(rest), _named([s.name for s in rest])
+    )
+    return _copy(chart, series=series, notes=[note])
+
+
+def _regroup(chart: ChartData, ranges: list[tuple[int, int]], budget: list[int]) -> ChartData:
+    """Keep the largest `budget[k] - 1` categories of each index range, the rest summed."""
+    def size(i: int) -> float:
+        return sum(abs(s.values[i] or 0.0) for s in chart.series)
+
+    cats: list[str] = []
+    picks: list[list[int]] = []
+    groups, notes = [], []
+    for (first, last), room in zip(ranges, budget, strict=True):
+        idx = list(range(first, last + 1))
+        start = len(cats)
+        if len(idx) > room:
+            keep = sorted(sorted(idx, key=lambda i: -size(i))[: max(room - 1, 1)])
+            rest = [i for i in idx if i not in keep]
+            for i in keep:
+                cats.append(chart.categories[i])
+                picks.append([i])
+            cats.append(translate("Charts", "Other ({0})").format(len(rest)))
+            picks.append(rest)
+            notes.append(
+                translate("Charts", "Other = {0} summed: {1}").format(
+                    len(rest), _named([chart.categories[i] for i in rest])
+                )
+            )
+        else:
+            for i in idx:
+                cats.append(chart.categories[i])
+                picks.append([i])
+        label = next((g[0] for g in chart.groups if g[1] == first), None)
+        if label is not None:
+            groups.append((label, start, len(cats) - 1))
+    series = []
+    for s in chart.series:
+        vals, labels, colors = [], [], []
+        for pick in picks:
+            got = [s.values[i] for i in pick if s.values[i] is not None]
+            v = sum(got) if got else None
+            vals.append(v)
+            if s.labels:
+                labels.append(s.labels[pick[0]] if len(pick) == 1 else fmt_num(v))
+            if s.point_colors:
+                colors.append(s.point_colors[pick[0]] if len(pick) == 1 else OTHER_COLOR)
+        series.append(
+            Series(s.name, vals, s.kind, s.axis, s.stacked, s.color, labels or None, colors or None)
+        )
+    return _copy(chart, categories=cats, series=series, groups=groups, notes=notes)
+
+
+def _other_categories(chart: ChartData, slots: int) -> ChartData:
+    return _regroup(chart, [(0, len(chart.categories) - 1)], [slots])
+
+
+def _other_rows(chart: ChartData, rows: int) -> ChartData:
+    groups = chart.groups or [("", 0, len(chart.categories) - 1)]
+    n = len(chart.categories)
+    budget = [max(2, rows * (last - first + 1) // n) for _l, first, last in groups]
+    return _regroup(chart, [(first, last) for _l, first, last in groups], budget)

@@ -22,16 +22,16 @@ from PySide6.QtCore import (
     QIODevice,
     QMarginsF,
     QMimeData,
-    QRect,
+    QPointF,
     QRectF,
     QSize,
     QSizeF,
     Qt,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QImage, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QFontMetricsF, QGuiApplication, QImage, QPageSize, QPainter, QPdfWriter
 
 from greenledger.core import __version__
-from greenledger.core.chart_data import ChartData
+from greenledger.core.chart_data import ChartData, fit_chart
 from greenledger.gui.charts import keep_singletons_alive
 from greenledger.gui.charts.fonts import chart_font, css_families
 
@@ -104,87 +104,87 @@ def resolve_size(
 # --- painting --------------------------------------------------------------------------------
 
 
-def _offscreen_plot(chart: ChartData, w: int, h: int, pen_scale: float):
-    from greenledger.gui.charts.plot_chart import ChartPlot
-
-    ensure_app()
-    keep_singletons_alive()
-    plot = ChartPlot(pen_scale=pen_scale)
-    plot.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    plot.resize(w, h)
-    plot.show()
-    plot.set_chart(chart)
-    for _ in range(3):
-        QGuiApplication.processEvents()
-    plot._update_ticks()
-    QGuiApplication.processEvents()
-    return plot
+def _wrapped(font, text: str, width: float, max_lines: int) -> tuple[str, float]:
+    """`text` wrapped at words into at most `max_lines` lines of `width` (the last one elided):
+    the text to draw (with line breaks) and its height."""
+    fm = QFontMetricsF(font)
+    lines: list[str] = []
+    words = text.split(" ")
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and fm.horizontalAdvance(line + " " + words[0]) <= width:
+            line += " " + words.pop(0)
+        if len(lines) == max_lines - 1 and words:
+            line = fm.elidedText(line + " " + " ".join(words), Qt.TextElideMode.ElideRight, width)
+            words = []
+        elif fm.horizontalAdvance(line) > width:  # one long word (Chinese has no spaces)
+            cut = len(line)
+            while cut > 1 and fm.horizontalAdvance(line[:cut]) > width:
+                cut -= 1
+            words.insert(0, line[cut:])
+            line = line[:cut]
+        lines.append(line)
+    return "\n".join(lines), fm.height() * len(lines)
 
 
 def paint_chart(
     p: QPainter, chart: ChartData, lw: float, lh: float, *, pen_scale: float = 1.0, background: bool = True
 ) -> None:
-    """Paint title, subtitle, plot and source line into (0, 0, lw, lh) logical px of `p`."""
+    """Paint title (wrapped, never cut), subtitle, plot and source line into (0, 0, lw, lh) logical
+    px of `p`. The plot shows core.chart_data.fit_chart of `chart` (top series and "Other", named in
+    the source line)."""
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     if background:
         p.fillRect(QRectF(0, 0, lw, lh), QColor("white"))
     inner = lw - 2 * MARGIN
+    title_font = chart_font(26 if lw >= 720 else 20, bold=True)
+    title, title_h = _wrapped(title_font, chart.title, inner, 2)
     p.setPen(TEXT)
-    p.setFont(chart_font(26, bold=True))
-    p.drawText(
-        QRectF(MARGIN, MARGIN - 6, inner, 38),
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-        chart.title,
-    )
-    top = MARGIN + 36
+    p.setFont(title_font)
+    p.drawText(QRectF(MARGIN, MARGIN - 4, inner, title_h + 2), Qt.AlignmentFlag.AlignLeft, title)
+    top = MARGIN - 4 + title_h + 2
     if chart.subtitle:
-        p.setFont(chart_font(15))
+        sub_font = chart_font(15)
+        sub, sub_h = _wrapped(sub_font, chart.subtitle, inner, 2)
+        p.setFont(sub_font)
         p.setPen(MUTED)
-        p.drawText(QRectF(MARGIN, top, inner, 22), Qt.AlignmentFlag.AlignLeft, chart.subtitle)
-        top += 24
-    top += 6
+        p.drawText(QRectF(MARGIN, top, inner, sub_h + 2), Qt.AlignmentFlag.AlignLeft, sub)
+        top += sub_h + 2
+    top += 8
     source_font = chart_font(12)
     flags = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
-    src_h = (
-        QFontMetrics(source_font)
-        .boundingRect(QRect(0, 0, int(inner), 2000), flags, chart.source_line)
-        .height()
-    )
+    fm = QFontMetricsF(source_font)
+
+    def source_height(text: str) -> float:
+        return fm.boundingRect(QRectF(0, 0, inner, 4000), int(flags), text).height()
+
+    src_h = source_height(chart.source_line)
     plot_rect = QRectF(MARGIN - 8, top, inner + 16, lh - top - src_h - MARGIN - 12)
-    _paint_body(p, chart, plot_rect, pen_scale)
+    shown = chart
+    if chart.pictogram is None and chart.name != "equivalents":
+        shown = fit_chart(chart, plot_rect.width(), plot_rect.height())
+        if shown.notes:
+            src_h = source_height(shown.source_line)
+            plot_rect.setBottom(lh - src_h - MARGIN - 12)
+    _paint_body(p, shown, plot_rect, pen_scale)
     y = lh - MARGIN - src_h
     p.setPen(RULE)
-    p.drawLine(QRectF(MARGIN, y - 6, inner, 0).topLeft(), QRectF(MARGIN, y - 6, inner, 0).topRight())
+    p.drawLine(QPointF(MARGIN, y - 6), QPointF(MARGIN + inner, y - 6))
     p.setPen(MUTED)
     p.setFont(source_font)
-    p.drawText(QRectF(MARGIN, y, inner, src_h + 4), flags, chart.source_line)
+    p.drawText(QRectF(MARGIN, y, inner, src_h + 4), flags, shown.source_line)
 
 
-def _paint_body(p: QPainter, chart: ChartData, rect: QRectF, pen_scale: float) -> None:
+def _paint_body(p: QPainter, chart: ChartData, rect: QRectF, pen_scale: float = 1.0) -> None:
     if chart.pictogram is not None or chart.name == "equivalents":
         from greenledger.gui.charts.pictogram import paint_pictogram
 
         paint_pictogram(p, rect, chart)
     else:
-        _paint_plot(p, chart, rect, pen_scale)
+        from greenledger.gui.charts.painter import paint_plot
 
-
-def _paint_plot(p: QPainter, chart: ChartData, rect: QRectF, pen_scale: float) -> None:
-    plot = _offscreen_plot(chart, int(rect.width()), int(rect.height()), pen_scale)
-    scene = plot.scene()
-    scene.prepareForPaint()
-    items = [i for i in scene.items() if hasattr(i, "setExportMode")]
-    for item in items:
-        item.setExportMode(True, {"painter": p, "resolutionScale": pen_scale, "antialias": True})
-    try:
-        scene.render(p, rect, plot.content_rect())
-    finally:
-        keep_singletons_alive()
-        for item in items:
-            item.setExportMode(False)
-        plot.hide()  # not close(): pyqtgraph's GraphicsView.close() clears the scene under us
-        plot.deleteLater()
+        paint_plot(p, chart, rect)
 
 
 # --- files -----------------------------------------------------------------------------------
@@ -200,7 +200,8 @@ def render_image(chart: ChartData, size: ExportSize, transparent: bool = False, 
     p = QPainter(img)
     p.scale(scale, scale)
     if bare:
-        _paint_body(p, chart, QRectF(0, 0, lw, lh), scale)
+        shown = chart if chart.pictogram is not None else fit_chart(chart, lw, lh)
+        _paint_body(p, shown, QRectF(0, 0, lw, lh), scale)
     else:
         paint_chart(p, chart, lw, lh, pen_scale=scale, background=not transparent)
     p.end()
