@@ -77,6 +77,11 @@ REASON_TEMPLATES = {
     "instrument_not_allowed": QT_TRANSLATE_NOOP("Problems", "{source} rows have no instrument (it is for renewable rows only)"),  # noqa: E501
     "duplicate_row": QT_TRANSLATE_NOOP("Problems", "same {fields} as row {other_row}: combine the two rows or tell them apart"),  # noqa: E501
     "excel_error": QT_TRANSLATE_NOOP("Problems", "an Excel error value ({value}) where a number is needed"),  # noqa: E501
+    # units per cell or per row (core/importing/cellunits.py)
+    "cell_unit_conflict": QT_TRANSLATE_NOOP("Problems", "this cell says {cell_unit} but its column is in {unit} ({where}); write the figure in {unit}, or drop the unit from the header and write each cell's unit"),  # noqa: E501
+    "cell_unit_missing": QT_TRANSLATE_NOOP("Problems", "no unit: other cells of this column state theirs ({units}); write this one's unit too (e.g. 1,234 {example})"),  # noqa: E501
+    "row_unit_conflict": QT_TRANSLATE_NOOP("Problems", "this row's unit {row_unit} ({unit_column}) differs from the column's {unit} ({where}); drop the unit from the header or correct the row"),  # noqa: E501
+    "row_unit_unknown": QT_TRANSLATE_NOOP("Problems", "unit {unit} is not understood here (use e.g. {examples})"),  # noqa: E501
 }
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from greenledger.core.errors import ImportRefused, Problem, coded_reason
 from greenledger.core.fields import SHEETS, FieldType, Kind, norm
+from greenledger.core.importing import cellunits
 from greenledger.core.importing import mapping as mp
 from greenledger.core.importing.formulas import FormulaProbe, no_saved_value
 from greenledger.core.importing.importer import (
@@ -63,7 +64,7 @@ TOTAL_NOTES = {("quarter", "month"): "a quarter over the month columns (their to
                ("year", "quarter"): "a year over the quarter columns (their total)"}
 
 PARSE_ANYWAY = {"measure_unstated", "money_title", "unit_unstated", "unknown_unit", "unit_conflict",
-                "duplicate_period"}
+                "duplicate_period", *cellunits.CELL_CODES}
 """Sheet problems that still let the cells be read, so their own problems are listed too."""
 
 UNIT_REQUIRED = ("energy", "mass", "distance")
@@ -288,6 +289,7 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
     if m.refusals:
         return plan
     _units(plan, layout, options, constants)
+    sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end)
     if any(p.code not in PARSE_ANYWAY for p in plan.problems):
         return plan
     if layout.wide:
@@ -295,6 +297,7 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
     else:
         plan.parsed = _parse_long(plan, sheet, layout, constants, formula_at, progress)
     plan.parsed.warnings += _sheet_warnings(plan, sheet)
+    cellunits.drop_repeated(plan)
     plan.problems += plan.parsed.problems
     plan.warnings += plan.parsed.warnings
     return plan
