@@ -24,7 +24,7 @@ from pathlib import Path
 
 from greenledger.core.errors import ImportRefused, Problem, coded_reason
 from greenledger.core.fields import SHEETS, FieldType, Kind, norm
-from greenledger.core.importing import cellunits
+from greenledger.core.importing import cellunits, pivot
 from greenledger.core.importing import mapping as mp
 from greenledger.core.importing.formulas import FormulaProbe, no_saved_value
 from greenledger.core.importing.importer import (
@@ -289,6 +289,7 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
     if m.refusals:
         return plan
     _units(plan, layout, options, constants)
+    sheet = pivot.apply_to_plan(plan, sheet, layout)
     sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end)
     if any(p.code not in PARSE_ANYWAY for p in plan.problems):
         return plan
@@ -459,6 +460,8 @@ def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
                else "synonym")
         plan.columns.append(ColumnPlan(c.index, c.header, c.field.name, 1.0, how,
                                        unit, "header" if unit else None, c.multiplier))
+    sheet = pivot.apply_to_plan(plan, sheet, layout)
+    sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end)
     view = sheet if layout.end >= len(sheet.rows) else \
         SheetData(sheet.name, sheet.rows[:layout.end], sheet.hidden)
     parsed = parse_sheet(view, plan.file, template, formula_at=formula_at,
