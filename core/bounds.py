@@ -148,9 +148,12 @@ def _slip(value: float, b: Bound) -> tuple[float, str] | None:
     return None
 
 
-def check_value(field_name: str, value: float | None) -> Finding | None:
+def check_value(field_name: str, value: float | None, *, hint: bool = True) -> Finding | None:
     """The finding for one value of `field_name` (a key of BOUNDS) in its stored unit, or None
-    when it is plausible (or None, or the field has no bound)."""
+    when it is plausible (or None, or the field has no bound).
+
+    `hint`: name the likely slip ("write 0.581, or give the unit g CO2/kWh"); pass False when
+    the value was not written in the stored unit, where that hint would not be literal."""
     b = BOUNDS.get(field_name)
     if b is None or value is None or value - value != 0:  # no bound, blank, nan or inf
         return None
@@ -164,7 +167,7 @@ def check_value(field_name: str, value: float | None) -> Finding | None:
     else:
         level, above = Level.REFUSE, value > b.high
         limit = b.high if above else b.low
-    slip = _slip(value, b)
+    slip = _slip(value, b) if hint else None
     params = {"value": _num(value), "unit": b.unit, "low": _num(b.low), "high": _num(b.high),
               "limit": _num(limit), "what": translate("Bounds", b.what), "source": b.source}
     if level == Level.REFUSE:

@@ -10,19 +10,34 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from greenledger.core.errors import REASON_TEMPLATES
 from greenledger.core.fields import norm
+from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
 
 # Multipliers to the stored unit of each dimension, keyed by the unit's normal form.
 ENERGY_TO_KWH = {
     "wh": 1e-3, "kwh": 1.0, "mwh": 1e3, "gwh": 1e6, "twh": 1e9,
     "万千瓦时": 1e4, "万kwh": 1e4, "亿千瓦时": 1e8, "亿kwh": 1e8, "千瓦时": 1.0, "度": 1.0,
-    "万度": 1e4, "兆瓦时": 1e3, "吉瓦时": 1e6,
+    "万度": 1e4, "兆瓦时": 1e3, "吉瓦时": 1e6, "千度": 1e3,
+    # heat and fuel statements: 1 kWh = 3.6 MJ
+    "mj": 1 / 3.6, "gj": 1e3 / 3.6, "tj": 1e6 / 3.6, "兆焦": 1 / 3.6, "吉焦": 1e3 / 3.6,
 }
 MASS_TO_T = {
-    "g": 1e-6, "kg": 1e-3, "t": 1.0, "tonne": 1.0, "tonnes": 1.0, "kt": 1e3, "mt": 1e6,
+    "g": 1e-6, "kg": 1e-3, "t": 1.0, "tonne": 1.0, "tonnes": 1.0, "kt": 1e3,
+    # MT / mt / metric tons: metric tonnes as logistics writes them; `Mt` written so is a
+    # megatonne (see mass_case); MMT a million metric tons
+    "mt": 1.0, "metrict": 1.0, "metricton": 1.0, "metrictons": 1.0, "mmt": 1e6,
     "万吨": 1e4, "吨": 1.0, "千克": 1e-3, "公斤": 1e-3, "克": 1e-6, "千吨": 1e3, "百万吨": 1e6,
 }
-DISTANCE_TO_KM = {"m": 1e-3, "km": 1.0, "米": 1e-3, "公里": 1.0, "千米": 1.0, "万公里": 1e4}
+MEGATONNE = "Mt"
+"""The one spelling of megatonnes (SI: M for mega, t for tonne); `MT` and `mt` are tonnes."""
+AMBIGUOUS_MASS = {
+    "ton": QT_TRANSLATE_NOOP("Units", "a metric tonne (t) or a US short ton (0.907 t)"),
+    "tons": QT_TRANSLATE_NOOP("Units", "metric tonnes (t) or US short tons (0.907 t)"),
+    "mT": QT_TRANSLATE_NOOP("Units", "MT (metric tonnes) or Mt (megatonnes)")}
+"""Mass spellings that are refused and asked: each could be two units."""
+DISTANCE_TO_KM = {"m": 1e-3, "km": 1.0, "米": 1e-3, "公里": 1.0, "千米": 1.0, "万公里": 1e4,
+                  "mile": 1.609344, "miles": 1.609344, "mi": 1.609344, "英里": 1.609344}
 PERCENT = {"%": 1.0, "percent": 1.0, "pct": 1.0, "百分比": 1.0}
 # counts (orders): 订单量（万单） is tens of thousands of orders
 COUNT = {"单": 1.0, "件": 1.0, "笔": 1.0, "万单": 1e4, "万件": 1e4, "万笔": 1e4, "千单": 1e3,
@@ -62,7 +77,30 @@ def unit_key(unit: str) -> str:
 
 
 class UnitError(ValueError):
-    """A unit that is not understood for a field."""
+    """A unit that is not understood for a field; `code` and `params` render it in any language
+    (core.errors.REASON_TEMPLATES)."""
+
+    def __init__(self, message: str, code: str = "unknown_unit", **params) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
+
+
+REASON_TEMPLATES.update({
+    "ambiguous_unit": QT_TRANSLATE_NOOP("Problems", "unit '{unit}' is ambiguous: {meaning}; write t, tonnes or MT for metric tonnes"),  # noqa: E501
+})
+
+
+def mass_case(unit: str) -> str | None:
+    """The mass unit of a text whose letter case decides it: "Mt" (megatonnes) or an ambiguous
+    spelling (a key of AMBIGUOUS_MASS); None when case does not matter (`MT`, `mt`, `t`)."""
+    text = unicodedata.normalize("NFKC", unit).replace(" ", "")
+    text = re.sub(r"(?i)co[2₂]e?$", "", text)
+    if text == MEGATONNE:
+        return MEGATONNE
+    if text in AMBIGUOUS_MASS or text.lower() in ("ton", "tons"):
+        return text if text in AMBIGUOUS_MASS else text.lower()
+    return None
 
 
 def multiplier(dimension: str, unit: str) -> float:
@@ -70,6 +108,12 @@ def multiplier(dimension: str, unit: str) -> float:
     if dimension == "factor_per_unit":
         return factor_multiplier(unit, per=None)[0]
     table = DIMENSIONS[dimension]
+    if dimension == "mass" and (case := mass_case(unit)) is not None:
+        if case == MEGATONNE:
+            return 1e6
+        raise UnitError(f"unit '{unit}' is ambiguous: {AMBIGUOUS_MASS[case]}; write t, "
+                        "tonnes or MT for metric tonnes", "ambiguous_unit", unit=unit,
+                        meaning=translate("Units", AMBIGUOUS_MASS[case]))
     key = unit_key(unit)
     if key in table:
         return table[key]
@@ -88,7 +132,8 @@ DENOMINATOR_TO_STORED = {
     # mass of material to per kg
     "kg": ("kg", 1.0), "t": ("kg", 1e-3), "g": ("kg", 1e3),
 }
-NUMERATOR_TO_KG = {"g": 1e-3, "kg": 1.0, "t": 1e3, "kt": 1e6, "lb": 0.45359237}
+NUMERATOR_TO_KG = {"g": 1e-3, "kg": 1.0, "t": 1e3, "kt": 1e6, "lb": 0.45359237, "mt": 1e3,
+                   "metrict": 1e3, "metricton": 1e3}
 
 
 def factor_multiplier(unit: str, per: str | None) -> tuple[float, str]:
@@ -106,6 +151,8 @@ def factor_multiplier(unit: str, per: str | None) -> tuple[float, str]:
     if num not in NUMERATOR_TO_KG:
         raise UnitError(f"factor unit '{unit}': '{num}' is not a mass (g, kg, t)")
     to_kg = NUMERATOR_TO_KG[num]
+    if num == "mt" and mass_case(re.split(r"/|per", unit, maxsplit=1)[0]) == MEGATONNE:
+        to_kg = 1e9  # Mt CO2 per ...: megatonnes, written so
     if den in DENOMINATOR_TO_STORED:
         stored_den, den_mult = DENOMINATOR_TO_STORED[den]
         if per is not None and stored_den != per:
@@ -124,9 +171,13 @@ def parse_amount(text: str) -> float:
     m = re.match(r"^([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)(.*)$", s)
     if not m:
         raise UnitError(f"'{text}' is not an amount such as 400t or 400000kg")
-    value, unit = float(m.group(1)), unit_key(m.group(2) or "t")
+    value = float(m.group(1))
+    tail = re.search(r"[A-Za-z]+(?:\s*CO2e?)?\s*$", unicodedata.normalize("NFKC", text))
+    if tail and mass_case(tail.group(0)) == MEGATONNE:
+        return value * 1e6
+    unit = unit_key(m.group(2) or "t")
     if unit not in MASS_TO_T:
-        raise UnitError(f"'{text}': unit '{m.group(2)}' is not a mass (g, kg, t, kt, Mt, 万吨)")
+        raise UnitError(f"'{text}': unit '{m.group(2)}' is not a mass (g, kg, t, MT, kt, Mt, 万吨)")
     return value * MASS_TO_T[unit]
 
 

@@ -44,10 +44,28 @@ class FormulaProbe:
 
     def checker(self, sheet: str) -> FormulaAt | None:
         """For parse_sheet's `formula_at`: (row, col) -> the formula text (e.g. '=A1*2'), or
-        None for a real blank. None when the format keeps no formulas without values."""
+        None for a real blank. None when the format keeps no formulas without values.
+
+        The checker also answers `percent_formatted(col, first_row)`: whether the numbers of a
+        column are formatted as percentages (Excel shows 0.3 as 30 %), see SheetChecker."""
         if not self.enabled:
             return None
-        return lambda row, col: self.formulas(sheet).get((row, col))
+        return SheetChecker(self, sheet)
+
+    def percent_formatted(self, sheet: str, col: int, first_row: int) -> bool | None:
+        """True when a numeric cell of column `col` (0-based) from row `first_row` on is
+        formatted as a percentage, False when none is, None when it cannot be told."""
+        try:
+            if self._scan == self._scan_xlsx:
+                return _xlsx_percent_formatted(self.path, sheet, col, first_row)
+            if self._scan == self._scan_ods:
+                with zipfile.ZipFile(self.path) as zf:
+                    content = zf.read("content.xml")
+                return _ods_percent_formatted(content, sheet, col, first_row)
+        except Exception:  # noqa: BLE001 - cannot be told: the caller keeps its own rule
+            return None
+        return None
+
 
     def formulas(self, sheet: str) -> dict[tuple[int, int], str]:
         if sheet not in self._formulas:
@@ -80,6 +98,66 @@ class FormulaProbe:
             content = zf.read("content.xml")
         return ods_formulas_without_values(content).get(sheet, {})
 
+
+class SheetChecker:
+    """`formula_at` for one sheet (callable as (row, col) -> formula or None), which also tells
+    whether a column's numbers are formatted as percentages."""
+
+    def __init__(self, probe: FormulaProbe, sheet: str) -> None:
+        self.probe, self.sheet = probe, sheet
+
+    def __call__(self, row: int, col: int) -> str | None:
+        return self.probe.formulas(self.sheet).get((row, col))
+
+    def percent_formatted(self, col: int, first_row: int) -> bool | None:
+        return self.probe.percent_formatted(self.sheet, col, first_row)
+
+
+def _xlsx_percent_formatted(path: Path, sheet: str, col: int, first_row: int) -> bool | None:
+    from openpyxl import load_workbook  # only for a percent column of at most 1s
+
+    wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    try:
+        if sheet not in wb.sheetnames:
+            return None
+        for row in wb[sheet].iter_rows(min_row=first_row + 1, min_col=col + 1, max_col=col + 1):
+            for cell in row:
+                if isinstance(cell.value, int | float) and "%" in (cell.number_format or ""):
+                    return True
+        return False
+    finally:
+        wb.close()
+
+
+def _ods_percent_formatted(content: bytes, sheet: str, col: int, first_row: int) -> bool:
+    current = False
+    row = c = 0
+    row_repeat = 1
+    for m in _ODS_TAG.finditer(content):
+        closing, tag, raw = m.groups()
+        if tag == b"table":
+            if not closing:
+                current = _attrs(raw).get("table:name", "") == sheet
+                row = c = 0
+            continue
+        if tag == b"table-row":
+            if closing:
+                row += row_repeat
+            else:
+                row_repeat = int(_attrs(raw).get("table:number-rows-repeated", "1") or 1)
+                c = 0
+                if raw.rstrip().endswith(b"/"):
+                    row += row_repeat
+            continue
+        if closing:
+            continue
+        attrs = _attrs(raw)
+        repeat = int(attrs.get("table:number-columns-repeated", "1") or 1)
+        if current and row >= first_row and c <= col < c + repeat \
+                and attrs.get("office:value-type") == "percentage":
+            return True
+        c += repeat
+    return False
 
 _ODS_TAG = re.compile(rb'<(/?)table:(table|table-row|table-cell|covered-table-cell)'
                       rb'(?=[\s/>])([^>]*)>')

@@ -18,9 +18,11 @@ from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
+from greenledger.core.bounds import ORDER_UNITS, Level, check_value, field_for_factor
 from greenledger.core.errors import ImportCancelled, ImportRefused, Problem
 from greenledger.core.factors import Factor, FactorBook, canonical_region, stored_unit_for
 from greenledger.core.fields import SHEETS, Kind, norm
+from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.importing.formulas import FormulaProbe
 from greenledger.core.importing.reader import ReadError, SheetData, read_sheets
 from greenledger.core.importing.sheets import ParsedRow, ParsedSheet, parse_sheet, recognise
@@ -113,6 +115,33 @@ def check_and_write(ws: Workspace, path: Path, parsed: list[ParsedSheet], skippe
     by the import assistant) join those of the sheets; any problem refuses the whole import."""
     file = path.name
     check_kinds(file, parsed)
+    parsed, problems, warnings = check_parsed(ws, parsed, problems, warnings)
+    if problems:
+        raise ImportRefused(problems, warnings)
+    if cancelled():
+        raise ImportCancelled()
+    counts = {ps.kind: KindCounts() for ps in parsed}
+    result = ImportResult(file, None, [(ps.sheet, ps.kind, len(ps)) for ps in parsed],
+                          counts, warnings, skipped, dry_run)
+    if dry_run:
+        _count(ws, parsed, result)
+    else:
+        _write(ws, path, parsed, result, cancelled, progress)
+    return result
+
+
+def check_parsed(ws: Workspace, parsed: list[ParsedSheet], problems: list[Problem] | None = None,
+                 warnings: list[Problem] | None = None
+                 ) -> tuple[list[ParsedSheet], list[Problem], list[Problem]]:
+    """Every check the import makes, read-only: each sheet's own problems, references, dates,
+    duplicates, plausible values (core.bounds), overlapping periods against each other and the
+    workspace (core.overlaps) and months far above a site's median.
+
+    Returns the sheets as they would be written (rows that are the total of other rows left
+    out), the problems (any one refuses the import; sorted, without repeats) and the warnings.
+    `problems`/`warnings` found earlier (e.g. by the import assistant) come first."""
+    from greenledger.core.importing.checks import leave_out, run_checks
+
     parsed = sorted(parsed, key=lambda p: KIND_ORDER.index(p.kind))
     problems = list(problems or []) + [p for ps in parsed for p in ps.problems]
     warnings = list(warnings or []) + [w for ps in parsed for w in ps.warnings]
@@ -120,18 +149,15 @@ def check_and_write(ws: Workspace, path: Path, parsed: list[ParsedSheet], skippe
     checker = _Checker(ws, parsed, book)
     problems += checker.check()
     warnings += checker.warnings
+    more, notes, left_out = run_checks(ws, parsed)
+    problems += more
+    warnings += notes
     if problems:
         problems = distinct_problems(problems)  # a wide sheet's row is several parsed rows
         order = {ps.sheet: i for i, ps in enumerate(parsed)}
         problems.sort(key=lambda p: (order.get(p.sheet, -1), p.row or 0, p.column or ""))
-        raise ImportRefused(problems, warnings)
-    if cancelled():
-        raise ImportCancelled()
-    counts = {ps.kind: KindCounts() for ps in parsed}
-    result = ImportResult(file, None, [(ps.sheet, ps.kind, len(ps)) for ps in parsed],
-                          counts, warnings, skipped, dry_run)
-    _write(ws, path, parsed, result, cancelled, progress)
-    return result
+    parsed = [leave_out(ps, left_out.get(ps.sheet, set())) for ps in parsed]
+    return parsed, problems, warnings
 
 
 def _read_and_parse(path: Path, only: str | None, progress: Progress | None,
@@ -291,12 +317,29 @@ class _Checker:
                      "campaign_and_period")
         self._period(ps, pr, "period_start", "period_end")
 
+    def warn(self, ps: ParsedSheet, pr: ParsedRow, name: str, reason: str, code: str,
+             **params) -> None:
+        self.warnings.append(Problem(ps.file, reason, ps.sheet, pr.row, ps.label(name),
+                                     pr.values.get(name), code=code, params=params))
+
     def _check_sites(self, ps: ParsedSheet, pr: ParsedRow) -> None:
         region = pr.values.get("grid_region")
         if region and not self.book.has("grid", canonical_region(str(region))):
-            self.bad(ps, pr, "grid_region", "no grid factor for this region in the factor "
-                     "library or the workspace; add one on a Factors sheet", "unknown_region",
-                     region=region)
+            # stored all the same (issue 12 "order does not matter"): figures that need the
+            # factor say "no factor for …" until a Factors sheet or the library gives one
+            self.warn(ps, pr, "grid_region", QT_TRANSLATE_NOOP("Problems", "no grid factor for this region yet: the site is stored, and its figures say there is no factor until one is added on a Factors sheet"),  # noqa: E501
+                      "unknown_region", region=region)
+
+    def _bound(self, ps: ParsedSheet, pr: ParsedRow, name: str, field: str | None,
+               value: float | None, *, hint: bool = True) -> None:
+        """Refuse or warn a value outside its plausible range (core.bounds)."""
+        finding = check_value(field, value, hint=hint) if field else None
+        if finding is None:
+            return
+        if finding.level == Level.REFUSE:
+            self.bad(ps, pr, name, finding.reason, finding.code, **finding.params)
+        else:
+            self.warn(ps, pr, name, finding.reason, finding.code, **finding.params)
 
     def _check_campaigns(self, ps: ParsedSheet, pr: ParsedRow) -> None:
         self._period(ps, pr, "start", "end")
@@ -331,6 +374,11 @@ class _Checker:
         if v.get("emissions") is None and (v.get("distance") is None or v.get("vehicle") is None):
             self.bad(ps, pr, "emissions", "give Emissions, or Distance and Vehicle",
                      "emissions_or_distance")
+        orders, emissions = v.get("orders"), v.get("emissions")
+        if emissions is not None and orders:
+            # no slip to name: the hint would be about the header's unit, not the cell
+            self._bound(ps, pr, "emissions", "deliveries.kg_per_order",
+                        emissions * 1000.0 / orders, hint=False)
 
     def _check_packaging(self, ps: ParsedSheet, pr: ParsedRow) -> None:
         v = pr.values
@@ -347,6 +395,10 @@ class _Checker:
         v = pr.values
         self._campaign_ref(ps, pr, needs_period=False)
         act, fac, red = v.get("activity"), v.get("factor"), v.get("reduction")
+        if fac is not None and norm(v.get("activity_unit") or "") in ORDER_UNITS:
+            col = ps.layout.column("factor")
+            self._bound(ps, pr, "factor", "factor.per_order", fac,
+                        hint=col is None or col.multiplier == 1.0)
         if red is None and (act is None or fac is None):
             self.bad(ps, pr, "reduction", "give Reduction, or Activity and Factor",
                      "reduction_or_activity")
@@ -362,12 +414,17 @@ class _Checker:
         v = pr.values
         if v.get("value") is None or not v.get("unit"):
             return
-        _, err = _factor_from_row(v)
+        f, err = _factor_from_row(v)
         if err:
             self.bad(ps, pr, "unit", err, "unknown_unit")
-        elif norm(v["factor"]) in ("grid", "residual") and not v.get("region"):
+            return
+        if norm(v["factor"]) in ("grid", "residual") and not v.get("region"):
             self.bad(ps, pr, "region", "grid and residual factors need a region",
                      "region_required")
+        if f is not None:
+            written = float(v["value"])
+            self._bound(ps, pr, "value", field_for_factor(f.key, f.unit), f.value,
+                        hint=written == f.value)
 
     def _duplicates(self, ps: ParsedSheet) -> None:
         key_fields = SHEETS[ps.kind].natural_key
@@ -482,8 +539,24 @@ def _write(ws: Workspace, path: Path, parsed: list[ParsedSheet], result: ImportR
         pass
 
 
-def _write_sheet(ws: Workspace, ps: ParsedSheet, batch_id: int, ids: dict, columns: list[str],
-                 prov: list[str], counts: KindCounts) -> None:
+def _count(ws: Workspace, parsed: list[ParsedSheet], result: ImportResult) -> None:
+    """A dry run's counts (new, updated, unchanged), read-only: no transaction, nothing
+    written. Sites and campaigns of the file that are not stored yet get stand-in ids."""
+    ids = {"site": ws.site_names(), "campaign": ws.campaign_ids()}
+    for ps in parsed:
+        for kind, name, fld in ((Kind.SITES, "site", "site"),
+                                (Kind.CAMPAIGNS, "campaign", "campaign")):
+            if ps.kind == kind:
+                for v in ps.columns[fld]:
+                    if v is not None and v not in ids[name]:
+                        ids[name][v] = -1 - len(ids[name])
+    for ps in parsed:
+        _plan_sheet(ws, ps, 0, ids, result.counts[ps.kind])
+
+
+def _plan_sheet(ws: Workspace, ps: ParsedSheet, batch_id: int, ids: dict, counts: KindCounts
+                ) -> tuple[list[tuple], list[tuple]]:
+    """The rows to insert and to update (with provenance), counted into `counts`."""
     kind = ps.kind
     existing = _existing(ws, kind)
     key_of = itemgetter(*_key_positions(kind))
@@ -499,5 +572,11 @@ def _write_sheet(ws: Workspace, ps: ParsedSheet, batch_id: int, ids: dict, colum
             counts.unchanged += 1
     counts.rows = len(ps)
     counts.inserted, counts.updated = len(inserts), len(updates)
-    ws.insert_rows(kind, columns + prov, inserts)
-    ws.update_rows(kind, columns + prov, updates)
+    return inserts, updates
+
+
+def _write_sheet(ws: Workspace, ps: ParsedSheet, batch_id: int, ids: dict, columns: list[str],
+                 prov: list[str], counts: KindCounts) -> None:
+    inserts, updates = _plan_sheet(ws, ps, batch_id, ids, counts)
+    ws.insert_rows(ps.kind, columns + prov, inserts)
+    ws.update_rows(ps.kind, columns + prov, updates)

@@ -9,6 +9,7 @@ from operator import itemgetter
 
 from greenledger.core.errors import Problem
 from greenledger.core.fields import SHEETS, Field, FieldType, Kind, SheetSpec, norm
+from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.importing.formulas import no_saved_value
 from greenledger.core.importing.reader import SheetData, column_letter
 from greenledger.core.importing.values import (
@@ -154,7 +155,7 @@ def recognise(sheet: SheetData, file: str, kind: Kind | None = None) -> SheetLay
             except UnitError as exc:
                 layout.problems.append(Problem(file, str(exc), sheet.name, r + 1,
                                                f"{header} [{column_letter(i)}]", header,
-                                               code="unknown_unit", params={"unit": unit}))
+                                               code=exc.code, params={"unit": unit, **exc.params}))
         layout.columns.append(Column(i, f, header, mult))
     return layout
 
@@ -175,6 +176,14 @@ def parse_sheet(sheet: SheetData, file: str, layout: SheetLayout, *,
     if data and min(map(len, data)) < width:  # at C speed
         data = [r if len(r) >= width else list(r) + [""] * (width - len(r)) for r in data]
     fractions = _percent_fractions(sheet.rows, layout)
+    small_percents = fractions and _percent_header(layout)
+    if small_percents:  # `Recycled content (%)` holding 1, 0.8, 0.5: 1 %, 0.8 %, 0.5 %,
+        col = layout.column("recycled_content")  # unless the cells show 30 % (0.3, formatted)
+        probe = getattr(formula_at, "percent_formatted", None)
+        if probe is not None and col is not None and probe(col.index, first_row):
+            small_percents = False
+        else:
+            fractions = False
     # Parse column by column: a column repeats few distinct values (sites, sources, dates),
     # and numbers take a fast path; bad cells are collected per row.
     names: list[str] = []
@@ -233,10 +242,26 @@ def parse_sheet(sheet: SheetData, file: str, layout: SheetLayout, *,
     problems += _missing_required(parsed, data, first_row, formula_at)
     if fractions:
         col = layout.column("recycled_content")
-        warnings.append(Problem(file, "values between 0 and 1 read as fractions (0.3 = 30 %)",
+        warnings.append(Problem(file, QT_TRANSLATE_NOOP("Problems", "values between 0 and 1 read as fractions (0.3 = 30 %)"),  # noqa: E501
                                 sheet.name, layout.header_row + 1, col.label if col else None,
                                 code="percent_as_fraction"))
+    elif small_percents:
+        col = layout.column("recycled_content")
+        warnings.append(Problem(
+            file, QT_TRANSLATE_NOOP("Problems", "values of at most 1 under a % header read as percent (0.8 = 0.8 %); if the cells show percentages (80 %), take the % out of the header"),  # noqa: E501
+            sheet.name,
+            layout.header_row + 1, col.label if col else None, code="percent_header_small"))
     return parsed
+
+
+def _percent_header(layout: SheetLayout) -> bool:
+    """True when the percent column's header says `%` (`Recycled content (%)`, `再生比例%`,
+    `Recycled (percent)`): its numbers are percentages, 1 is 1 %."""
+    col = layout.column("recycled_content")
+    if col is None:
+        return False
+    text = col.header.lower()
+    return "%" in text or "％" in text or "percent" in text or "百分比" in text
 
 
 def _missing_required(ps: ParsedSheet, data: list[list[object]], first_row: int,

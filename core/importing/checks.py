@@ -1,0 +1,232 @@
+"""Checks of parsed sheets against each other and the workspace that the row-by-row checks of
+core.importing.importer cannot make: overlapping periods (core.overlaps) and months far above a
+site's median (core.bounds). Read-only: the same checks run for `--dry-run`, the import
+assistant's problems list and the import itself.
+
+    problems, warnings, left_out = run_checks(ws, parsed)
+
+`left_out` maps a sheet to the indexes of its rows that are the total of other rows (a quarter
+over its months): the import leaves them out, with a warning naming them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from greenledger.core.bounds import MONTH_OUTLIER, month_outliers
+from greenledger.core.errors import REASON_TEMPLATES, Problem
+from greenledger.core.fields import Kind
+from greenledger.core.i18n import QT_TRANSLATE_NOOP
+from greenledger.core.importing.sheets import ParsedSheet
+from greenledger.core.overlaps import OVERLAP_KEYS, Span, Where, find_overlaps, periods_overlap
+from greenledger.core.storage import Workspace
+
+MASS_TO_KG = {"g": 1e-3, "kg": 1.0, "t": 1e3}
+VALUE_UNITS = {Kind.ENERGY: "kWh", Kind.DELIVERIES: "orders", Kind.PACKAGING: "kg"}
+
+REASON_TEMPLATES.update({
+    "period_overlap": QT_TRANSLATE_NOOP("Problems", "{key}: {start} – {end} overlaps {other_start} – {other_end} at {other}{more}, so the same quantity would count twice; delete one of them, or, if this row is the total of the others, make it equal their sum"),  # noqa: E501
+    "period_overlap_stored_total": QT_TRANSLATE_NOOP("Problems", "{key}: {start} – {end} lies inside {other_start} – {other_end}, stored from {other}, which is the total of this import's rows; delete that stored row first, or do not import these"),  # noqa: E501
+    "period_total": QT_TRANSLATE_NOOP("Problems", "{key}: {start} – {end} ({value}) is the total of the {n} rows from {first} on: left out, so it is not counted twice"),  # noqa: E501
+})
+
+# stored rows with a period, per kind: the overlap key, period, value(s) and provenance
+_STORED = {
+    Kind.ENERGY: ("SELECT s.name, e.source, e.instrument, e.period_start, e.period_end, e.energy_kwh, "
+                  "b.file_name, e.source_sheet, e.source_row FROM energy e JOIN sites s ON s.id = e.site_id "
+                  "LEFT JOIN import_batches b ON b.id = e.batch_id WHERE e.period_start IS NOT NULL "
+                  "AND e.period_start <= ? AND e.period_end >= ?"),
+    Kind.DELIVERIES: ("SELECT d.business_unit, d.vehicle, d.period_start, d.period_end, d.orders, "
+                      "d.distance_km, d.emissions_t_co2e, b.file_name, d.source_sheet, d.source_row "
+                      "FROM deliveries d LEFT JOIN import_batches b ON b.id = d.batch_id "
+                      "WHERE d.period_start IS NOT NULL AND d.period_start <= ? AND d.period_end >= ?"),
+    Kind.PACKAGING: ("SELECT p.business_unit, p.material, p.period_start, p.period_end, p.quantity_kg, "
+                     "b.file_name, p.source_sheet, p.source_row FROM packaging p "
+                     "LEFT JOIN import_batches b ON b.id = p.batch_id "
+                     "WHERE p.period_start IS NOT NULL AND p.period_start <= ? AND p.period_end >= ?"),
+}
+_TABLE = {Kind.ENERGY: "energy", Kind.DELIVERIES: "deliveries", Kind.PACKAGING: "packaging"}
+_KEY_WIDTH = {Kind.ENERGY: 3, Kind.DELIVERIES: 2, Kind.PACKAGING: 2}
+
+
+def run_checks(ws: Workspace, parsed: list[ParsedSheet]
+               ) -> tuple[list[Problem], list[Problem], dict[str, set[int]]]:
+    """Problems (refusing), warnings and the rows left out as totals (sheet -> row indexes)."""
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    left_out: dict[str, set[int]] = {}
+    for ps in parsed:
+        if ps.kind in OVERLAP_KEYS and len(ps):
+            _overlaps(ws, ps, problems, warnings, left_out)
+        if ps.kind == Kind.ENERGY and len(ps):
+            warnings += _month_outliers(ps, left_out.get(ps.sheet, set()))
+    return problems, warnings, left_out
+
+
+def leave_out(ps: ParsedSheet, indexes: set[int]) -> ParsedSheet:
+    """`ps` without the rows at `indexes` (a new ParsedSheet; `ps` is not changed)."""
+    if not indexes:
+        return ps
+    keep = [i for i in range(len(ps)) if i not in indexes]
+    return ParsedSheet(ps.file, ps.sheet, ps.layout, {k: [v[i] for i in keep] for k, v in
+                                                     ps.columns.items()},
+                       [ps.row_numbers[i] for i in keep], ps.problems, ps.warnings)
+
+
+# --- overlaps --------------------------------------------------------------------------------
+
+
+def _day(v: object) -> date | None:
+    if isinstance(v, date):
+        return v
+    if isinstance(v, str) and v:
+        try:
+            return date.fromisoformat(v)
+        except ValueError:
+            return None
+    return None
+
+
+def _stored_periods(ws: Workspace, kind: Kind) -> set[tuple[date, date]]:
+    rows = ws.db.execute(f"SELECT DISTINCT period_start, period_end FROM {_TABLE[kind]} "
+                         "WHERE period_start IS NOT NULL AND period_end IS NOT NULL")
+    return {(a, b) for a, b in ((_day(x), _day(y)) for x, y in rows) if a and b}
+
+
+def _values(ps: ParsedSheet, i: int) -> object:
+    c = ps.columns
+    if ps.kind == Kind.ENERGY:
+        return c["energy"][i]
+    if ps.kind == Kind.DELIVERIES:
+        return (c["orders"][i], c["distance"][i], c["emissions"][i])
+    q, unit = c["quantity"][i], c["unit"][i]
+    return q * MASS_TO_KG[unit] if q is not None and unit in MASS_TO_KG else None
+
+
+def _stored_spans(ws: Workspace, kind: Kind, lo: date, hi: date,
+                  periods: set[tuple[date, date]]) -> list[Span]:
+    width = _KEY_WIDTH[kind]
+    out = []
+    for row in ws.db.execute(_STORED[kind], [hi.isoformat(), lo.isoformat()]):
+        a, b = _day(row[width]), _day(row[width + 1])
+        if (a, b) not in periods:
+            continue
+        vals = row[width + 2:-3]
+        value = vals[0] if len(vals) == 1 else tuple(vals)
+        out.append(Span(tuple(row[:width]), a, b, value,
+                        Where(row[-3], row[-2], row[-1], stored=True)))
+    return out
+
+
+def _key_text(kind: Kind, key: tuple) -> str:
+    return ", ".join(str(k) for k in key if k not in (None, ""))
+
+
+def _fmt(v: object, unit: str) -> str:
+    first = v[0] if isinstance(v, tuple) else v
+    if first is None:
+        return ""
+    return f"{first:,.0f} {unit}" if abs(first) >= 100 else f"{first:,.4g} {unit}"
+
+
+def _overlaps(ws: Workspace, ps: ParsedSheet, problems: list[Problem], warnings: list[Problem],
+              left_out: dict[str, set[int]]) -> None:
+    kind = ps.kind
+    c = ps.columns
+    starts, ends = c["period_start"], c["period_end"]
+    file_periods = {p for p in set(zip(starts, ends, strict=True))
+                    if isinstance(p[0], date) and isinstance(p[1], date)}
+    if not file_periods:
+        return
+    stored_periods = _stored_periods(ws, kind)
+    hits = periods_overlap(file_periods | stored_periods)  # few distinct periods: cheap
+    file_hits = hits & file_periods
+    if not file_hits:
+        return  # no two periods of the sheet or the workspace share a day: nothing overlaps
+    near = {q for q in stored_periods if any(q[0] <= p[1] and p[0] <= q[1] for p in file_hits)}
+    idx = [i for i, p in enumerate(zip(starts, ends, strict=True)) if p in file_hits]
+    key_fields = OVERLAP_KEYS[kind]
+    spans = []
+    for i in idx:
+        spans.append(Span(tuple(c[k][i] for k in key_fields), starts[i], ends[i], _values(ps, i),
+                          Where(ps.file, ps.sheet, ps.row_numbers[i])))
+    by_where = {id(s.where): i for s, i in zip(spans, idx, strict=True)}
+    stored: list[Span] = []
+    if near:
+        lo = min(a for a, _ in near)
+        hi = max(b for _, b in near)
+        replaced = {(s.key, s.start, s.end) for s in spans}  # the natural-key upsert: an update
+        stored = [s for s in _stored_spans(ws, kind, lo, hi, near)
+                  if (s.key, s.start, s.end) not in replaced]
+    reported: dict[int, int] = {}  # sheet row index -> index of its problem (one per row)
+    unit = VALUE_UNITS[kind]
+    col = ps.label("period_start")
+    for o in find_overlaps([*stored, *spans]):
+        row_stored = getattr(o.row.where, "stored", False)
+        other_stored = getattr(o.other.where, "stored", False)
+        if row_stored and other_stored:
+            continue  # already in the workspace: `greenledger check` says so
+        if o.kind == "total" and not row_stored:
+            i = by_where[id(o.row.where)]
+            left_out.setdefault(ps.sheet, set()).add(i)
+            params = {"key": _key_text(kind, o.row.key), "start": o.row.start.isoformat(),
+                      "end": o.row.end.isoformat(), "value": _fmt(o.row.value, unit),
+                      "n": len(o.covered), "first": str(o.covered[0].where)}
+            warnings.append(Problem(ps.file, REASON_TEMPLATES["period_total"].format(**params),
+                                    ps.sheet, o.row.where.row, col, o.row.start.isoformat(),
+                                    code="period_total", params=params))
+            continue
+        if o.kind == "total":  # a stored coarse row over this import's finer rows
+            pairs = [(f, o.row, "period_overlap_stored_total") for f in o.covered
+                     if not getattr(f.where, "stored", False)]
+        else:
+            new, other = (o.row, o.other) if not row_stored else (o.other, o.row)
+            pairs = [(new, other, "period_overlap")]
+        for new, other, code in pairs:
+            i = by_where[id(new.where)]
+            if i in reported:
+                p = problems[reported[i]]
+                p.params["n_more"] = p.params.get("n_more", 0) + 1
+                continue
+            params = {"key": _key_text(kind, new.key), "start": new.start.isoformat(),
+                      "end": new.end.isoformat(), "other_start": other.start.isoformat(),
+                      "other_end": other.end.isoformat(), "other": str(other.where), "more": ""}
+            reported[i] = len(problems)
+            problems.append(Problem(ps.file, "", ps.sheet, new.where.row, col,
+                                    new.start.isoformat(), code=code, params=params))
+    for j in reported.values():  # the reason, once the number of other rows is known
+        p = problems[j]
+        n = p.params.pop("n_more", 0)
+        if n:
+            p.params["more"] = f" (and {n} more row{'s' if n > 1 else ''})"
+        problems[j] = Problem(p.file, REASON_TEMPLATES[p.code].format(**p.params), p.sheet, p.row,
+                              p.column, p.value, code=p.code, params=p.params)
+
+
+# --- a month far above the site's median -----------------------------------------------------
+
+
+def _is_month(a: object, b: object) -> bool:
+    return isinstance(a, date) and isinstance(b, date) and a.day == 1 and a.year == b.year \
+        and a.month == b.month and (b.month == 12 and b.day == 31
+                                    or date.fromordinal(b.toordinal() + 1).day == 1)
+
+
+def _month_outliers(ps: ParsedSheet, skip: set[int]) -> list[Problem]:
+    c = ps.columns
+    starts, ends = c["period_start"], c["period_end"]
+    months = {p for p in set(zip(starts, ends, strict=True)) if _is_month(*p)}
+    if len(months) < 4:
+        return []
+    rows = ((site, a, kwh, ps.row_numbers[i])
+            for i, (site, a, b, kwh) in enumerate(zip(c["site"], starts, ends, c["energy"],
+                                                      strict=True))
+            if (a, b) in months and i not in skip)
+    out = []
+    col = ps.label("energy")
+    for m in month_outliers(rows, ratio=MONTH_OUTLIER):
+        params = {"site": m.site, "value": f"{m.value:,.0f}", "month": m.month.strftime("%Y-%m"),
+                  "ratio": f"{m.ratio:,.0f}", "median": f"{m.median:,.0f}"}
+        out.append(Problem(ps.file, REASON_TEMPLATES["month_outlier"].format(**params), ps.sheet,
+                           m.where, col, m.value, code="month_outlier", params=params))
+    return out
