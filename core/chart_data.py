@@ -167,6 +167,9 @@ class ChartData:
     groups: list[tuple[str, int, int]] = field(default_factory=list)  # (label, first, last) index
     pictogram: dict | None = None  # equivalents: headline, count, unit, per_icon
     y2_range: tuple[float, float] | None = None
+    # The gas basis of the chart's emissions when they are not all CO2e, as a sentence for the
+    # source line and the deck notes ("t CO2; grid factors CO2 only"); "" for CO2e figures.
+    basis: str = ""
     notes: list[str] = field(default_factory=list)  # what fit_chart grouped, for the source line
 
     @property
@@ -179,6 +182,8 @@ class ChartData:
         ]
         if self.method:
             parts.append(translate("Charts", "Method: {0}").format(self.method))
+        if self.basis:
+            parts.append(self.basis)
         parts.extend(self.notes)
         if self.factor_sources:
             parts.append(
@@ -224,6 +229,7 @@ class ChartData:
             "Filters": json.dumps(self.filters, ensure_ascii=False, sort_keys=True),
             "Period": self.period,
             "Method": self.method,
+            "Gas basis": self.basis or "CO2e",
             "Factor sources": " | ".join(self.factor_sources) or "none",
             "Data SHA-256": self.data_hash(),
             "Source": self.source_line,
@@ -364,9 +370,65 @@ def fit_chart(chart: ChartData, width_px: float, height_px: float, max_series: i
         if len(out.categories) > rows and all(s.kind == "bar" for s in out.series):
             out = _other_rows(out, rows)
     elif not all(_is_date(c) for c in out.categories):
-        slots = max(int(width_px * 0.8 / MIN_SLOT_PX), 3)
+        side_by_side = len([s for s in out.series if s.kind == "bar" and not s.stacked]) or 1
+        slot = max(MIN_SLOT_PX, 10.0 * side_by_side + 6.0)
+        slots = max(int(width_px * 0.8 / slot), 3)
         if len(out.categories) > slots and all(s.kind == "bar" for s in out.series):
-            out = _other_categories(out, slots)
+            named = _name_year(out.categories)
+            out = _other_names(out, named, slots) if named else _other_categories(out, slots)
+    return out
+
+
+def _name_year(categories: list[str]) -> list[tuple[str, str]] | None:
+    """("Ulanqab DC", "2021") for each "Ulanqab DC 2021", if every category is a name and a year."""
+    out = []
+    for c in categories:
+        name, _, year = c.rpartition(" ")
+        if not name or not (len(year) == 4 and year.isdigit()):
+            return None
+        out.append((name, year))
+    return out
+
+
+def _other_names(chart: ChartData, named: list[tuple[str, str]], slots: int) -> ChartData:
+    """Categories "<name> <year>": the largest names keep their years, the others are summed per year
+    ("Other (43) 2021"), so that a year is never mixed with another."""
+    years = sorted({y for _n, y in named})
+    names = list(dict.fromkeys(n for n, _y in named))
+    size = dict.fromkeys(names, 0.0)
+    for i, (n, _y) in enumerate(named):
+        size[n] += sum(abs(s.values[i] or 0.0) for s in chart.series)
+    room = max(1, min(MAX_SERIES - 1, slots // max(len(years), 1) - 1))
+    if room >= len(names):
+        return chart
+    keep = set(sorted(names, key=lambda n: -size[n])[:room])
+    rest = [n for n in names if n not in keep]
+    picks: list[list[int]] = []
+    cats: list[str] = []
+    for i, (n, _y) in enumerate(named):
+        if n in keep:
+            picks.append([i])
+            cats.append(chart.categories[i])
+    other = translate("Charts", "Other ({0})").format(len(rest))
+    for y in years:
+        pick = [i for i, (n, yy) in enumerate(named) if yy == y and n not in keep]
+        if pick:
+            picks.append(pick)
+            cats.append(f"{other} {y}")
+    note = translate("Charts", "Other = {0} summed per year: {1}").format(len(rest), _named(rest))
+    return _pick(chart, cats, picks, [], [note])
+
+
+def _distinct(colors: list[str]) -> list[str]:
+    """The colours with repeats (a palette cycled past its end) replaced by unused palette colours."""
+    seen: set[str] = set()
+    spare = [c for c in SERIES_COLORS if c not in colors]
+    out = []
+    for c in colors:
+        if c in seen and spare:
+            c = spare.pop(0)
+        seen.add(c)
+        out.append(c)
     return out
 
 
@@ -387,8 +449,9 @@ def _other_series(chart: ChartData, bars: list[Series], max_series: int) -> Char
         translate("Charts", "Other ({0})").format(len(rest)), summed, stacked=True, color=OTHER_COLOR
     )
     labels = next((s.labels for s in reversed(bars) if s.labels), None)
-    kept = [Series(s.name, s.values, s.kind, s.axis, s.stacked, s.color, None, s.point_colors)
-            for s in bars if s in keep]
+    colors = _distinct([s.color for s in bars if s in keep])
+    kept = [Series(s.name, s.values, s.kind, s.axis, s.stacked, c, None, s.point_colors)
+            for s, c in zip([s for s in bars if s in keep], colors, strict=True)]
     other.labels = labels  # the stack's totals stay on its top
     series = kept + [other] + [s for s in chart.series if s.kind != "bar"]
     note = translate("Charts", "Other = {0} series summed: {1}").format(
@@ -404,9 +467,13 @@ def _muted_lines(chart: ChartData, lines: list[Series], max_series: int) -> Char
 
     keep = sorted(lines, key=lambda s: -mean(s))[: max_series - 1]
     rest = [s for s in lines if s not in keep]
+    colors = dict(zip(map(id, keep), _distinct([s.color for s in keep]), strict=True))
     series = []
     for s in chart.series:
-        if s in rest:
+        if s in keep:
+            s = Series(s.name, s.values, s.kind, s.axis, s.stacked, colors[id(s)], s.labels, s.point_colors)
+            series.append(s)
+        elif s in rest:
             first = s is rest[0]
             name = translate("Charts", "Other sites ({0})").format(len(rest)) if first else ""
             series.append(Series(name, s.values, "line", s.axis, False, OTHER_COLOR, None, None, muted=True))
@@ -450,6 +517,13 @@ def _regroup(chart: ChartData, ranges: list[tuple[int, int]], budget: list[int])
         label = next((g[0] for g in chart.groups if g[1] == first), None)
         if label is not None:
             groups.append((label, start, len(cats) - 1))
+    return _pick(chart, cats, picks, groups, notes)
+
+
+def _pick(
+    chart: ChartData, cats: list[str], picks: list[list[int]], groups: list, notes: list[str]
+) -> ChartData:
+    """A chart whose k-th category sums the original categories picks[k]."""
     series = []
     for s in chart.series:
         vals, labels, colors = [], [], []

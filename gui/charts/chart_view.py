@@ -55,6 +55,7 @@ class ChartView(QWidget):
         self.subtitle = QLabel(self)
         self.subtitle.setStyleSheet(SUB_STYLE)
         self.plot = ChartPlot(self)
+        self.plot.fitted.connect(self._fitted)
         self.pictogram = PictogramWidget(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.plot)
@@ -121,6 +122,11 @@ class ChartView(QWidget):
         else:
             self.plot.set_chart(chart)
             self.stack.setCurrentWidget(self.plot)
+
+    def _fitted(self, shown: ChartData) -> None:
+        """The plot grouped series or categories into "Other" at its size: the source line says which."""
+        if self.chart is not None and shown.name == self.chart.name:
+            self.source.setText(shown.source_line)
 
     # --- export -------------------------------------------------------------------------------
 

@@ -75,6 +75,7 @@ class _Label:
     rect: QRectF
     color: QColor
     halo: bool = False
+    weight: float = 0.0  # bigger first when labels compete
 
 
 @dataclass(slots=True)
@@ -333,6 +334,7 @@ def _paint_vertical(p: QPainter, chart: ChartData, body: QRectF, lay: Layout) ->
     lines_left = any(s.kind == "line" and s.axis != "right" for s in chart.series)
     bars, offsets, width = _bar_slots(chart)
     pos, neg = [0.0] * n, [0.0] * n
+    bar_rects: list[QRectF] = []
     p.setPen(QPen(QColor("#ffffff"), 0.8) if any(s.stacked for s in bars) else Qt.PenStyle.NoPen)
     for s, off in zip(bars, offsets, strict=True):
         color = QColor(s.color)
@@ -350,13 +352,14 @@ def _paint_vertical(p: QPainter, chart: ChartData, body: QRectF, lay: Layout) ->
             r = QRectF(x0, min(y_of(base), y_of(top)), width * slot, abs(y_of(top) - y_of(base)))
             p.setBrush(QColor(s.point_colors[i]) if s.point_colors else color)
             p.drawRect(r)
+            bar_rects.append(r)
             lay.hits.append(Hit(r, f"{chart.categories[i]} · {s.name}: {fmt_tick(v, _places(v))}"))
             if s.labels and i < len(s.labels) and s.labels[i]:
                 w, h = _text_size(label_font, s.labels[i])
                 cx = x_of(i + off)
                 y_top = r.top() if v >= 0 else r.bottom() + h + 4
                 labels.append(_Label(s.labels[i], QRectF(cx - w / 2 - 1, y_top - h - 3, w + 2, h),
-                                     TEXT, halo=lines_left))
+                                     TEXT, halo=lines_left, weight=abs(top)))
     p.setBrush(Qt.BrushStyle.NoBrush)
     n_lines = sum(1 for s in chart.series if s.kind == "line")
     markers = n_lines * n <= MAX_MARKERS
@@ -399,7 +402,8 @@ def _paint_vertical(p: QPainter, chart: ChartData, body: QRectF, lay: Layout) ->
                 w, h = label_fm.horizontalAdvance(text), label_fm.height()
                 line_labels.append(_Label(text, QRectF(pt.x() - w / 2 - 1, pt.y() - h - 7, w + 2, h),
                                           color, halo=True))
-    _place_labels(p, labels + line_labels, plot, body, label_font, lay)
+    labels.sort(key=lambda lab: -lab.weight)  # the tallest bars' labels first
+    _place_labels(p, labels + line_labels, plot, body, label_font, lay, bar_rects)
 
 
 def _places(v: float) -> int:
@@ -468,8 +472,9 @@ def _category_labels(p, chart, plot, slot, mode, step, lay: Layout) -> None:
 
 
 def _place_labels(p: QPainter, labels: list[_Label], plot: QRectF, body: QRectF, font: QFont,
-                  lay: Layout) -> None:
-    """Draw each label that stays inside the plot and overlaps none drawn before it; drop the rest."""
+                  lay: Layout, bars: list[QRectF] | None = None) -> None:
+    """Draw each label that stays inside the plot and overlaps none drawn before it (nor a bar,
+    unless it has a halo); drop the rest."""
     placed: list[QRectF] = []
     p.setFont(font)
     bounds = QRectF(plot.left(), body.top(), plot.width() + 6, plot.bottom() - body.top())
@@ -479,7 +484,10 @@ def _place_labels(p: QPainter, labels: list[_Label], plot: QRectF, body: QRectF,
             r.moveRight(bounds.right())
         if r.left() < bounds.left():
             r.moveLeft(bounds.left())
-        if not bounds.contains(r) or any(r.adjusted(-2, -1, 2, 1).intersects(q) for q in placed):
+        if not bounds.contains(r) or any(r.adjusted(-2, -1, 2, 1).intersects(q) for q in placed) or (
+            not lab.halo and bars and any(r.intersects(b.adjusted(0.5, 0.5, -0.5, 0))
+                                          for b in bars if b.height() > 0)
+        ):
             lay.labels_dropped += 1
             continue
         placed.append(r)

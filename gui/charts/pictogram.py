@@ -27,20 +27,25 @@ def nice_per_icon(count: float, icons: int = ICONS) -> float:
 
 
 def _tree(p: QPainter, x: float, y: float, h: float, fraction: float = 1.0) -> None:
-    """A stylised tree whose box is (x, y, 0.7h, h); `fraction` < 1 draws a partial one, faded."""
+    """A stylised tree whose box is (x, y, 0.7h, h); `fraction` < 1 draws its left part only, cut as
+    geometry (not a clip, which librsvg ignores in an SVG and so drew a whole tree)."""
     w = 0.7 * h
-    p.save()
-    if fraction < 1.0:
-        p.setClipRect(QRectF(x, y, w * fraction, h))
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(TRUNK)
-    p.drawRect(QRectF(x + w * 0.42, y + h * 0.62, w * 0.16, h * 0.38))
-    p.setBrush(QColor(INITIATIVE_COLOR))
+    trunk = QPainterPath()
+    trunk.addRect(QRectF(x + w * 0.42, y + h * 0.62, w * 0.16, h * 0.38))
     crown = QPainterPath()
     crown.moveTo(QPointF(x + w / 2, y))
     crown.lineTo(QPointF(x + w, y + h * 0.72))
     crown.lineTo(QPointF(x, y + h * 0.72))
     crown.closeSubpath()
+    if fraction < 1.0:
+        keep = QPainterPath()
+        keep.addRect(QRectF(x, y, w * fraction, h))
+        trunk, crown = trunk.intersected(keep), crown.intersected(keep)
+    p.save()
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(TRUNK)
+    p.drawPath(trunk)
+    p.setBrush(QColor(INITIATIVE_COLOR))
     p.drawPath(crown)
     p.restore()
 

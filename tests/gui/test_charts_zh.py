@@ -116,4 +116,5 @@ def test_chart_view_menu_and_export_dialog_in_chinese(qtbot, zh, summary, tmp_pa
     d.format.setCurrentIndex(d.format.findData("csv"))
     d.cn_units.setChecked(True)
     out = d.export_to(tmp_path / "scope2.csv")
-    assert out.read_text(encoding="utf-8-sig").splitlines()[0].endswith("(万吨二氧化碳当量)")
+    # Scope 2 in t CO2 (grid factors are CO2 only) since the gas basis is named
+    assert out.read_text(encoding="utf-8-sig").splitlines()[0].endswith("(万吨二氧化碳)")
