@@ -82,6 +82,9 @@ REASON_TEMPLATES = {
     "cell_unit_missing": QT_TRANSLATE_NOOP("Problems", "no unit: other cells of this column state theirs ({units}); write this one's unit too (e.g. 1,234 {example})"),  # noqa: E501
     "row_unit_conflict": QT_TRANSLATE_NOOP("Problems", "this row's unit {row_unit} ({unit_column}) differs from the column's {unit} ({where}); drop the unit from the header or correct the row"),  # noqa: E501
     "row_unit_unknown": QT_TRANSLATE_NOOP("Problems", "unit {unit} is not understood here (use e.g. {examples})"),  # noqa: E501
+    # day-first or month-first dates (core/importing/dates.py)
+    "date_order_unclear": QT_TRANSLATE_NOOP("Problems", "every date in {column} reads both day-first and month-first ({examples}); write them year first (2023-01-16) so the day and the month are plain"),  # noqa: E501
+    "date_order_mixed": QT_TRANSLATE_NOOP("Problems", "{column} has dates only day-first can read ({dmy}) and dates only month-first can read ({mdy}); write them year first (2023-01-16)"),  # noqa: E501
 }
 
 

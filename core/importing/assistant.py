@@ -24,7 +24,7 @@ from pathlib import Path
 
 from greenledger.core.errors import ImportRefused, Problem, coded_reason
 from greenledger.core.fields import SHEETS, FieldType, Kind, norm
-from greenledger.core.importing import cellunits, pivot
+from greenledger.core.importing import cellunits, dates, pivot
 from greenledger.core.importing import mapping as mp
 from greenledger.core.importing.formulas import FormulaProbe, no_saved_value
 from greenledger.core.importing.importer import (
@@ -64,7 +64,8 @@ TOTAL_NOTES = {("quarter", "month"): "a quarter over the month columns (their to
                ("year", "quarter"): "a year over the quarter columns (their total)"}
 
 PARSE_ANYWAY = {"measure_unstated", "money_title", "unit_unstated", "unknown_unit", "unit_conflict",
-                "duplicate_period", *cellunits.CELL_CODES}
+                "duplicate_period", "date_order_unclear", "date_order_mixed",
+                *cellunits.CELL_CODES}
 """Sheet problems that still let the cells be read, so their own problems are listed too."""
 
 UNIT_REQUIRED = ("energy", "mass", "distance")
@@ -291,6 +292,8 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
     _units(plan, layout, options, constants)
     sheet = pivot.apply_to_plan(plan, sheet, layout)
     sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end)
+    sheet = dates.apply_to_plan(plan, sheet, layout.first_data, layout.end,
+                                layout.header_row_numbers[-1])
     if any(p.code not in PARSE_ANYWAY for p in plan.problems):
         return plan
     if layout.wide:
@@ -462,12 +465,15 @@ def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
                                        unit, "header" if unit else None, c.multiplier))
     sheet = pivot.apply_to_plan(plan, sheet, layout)
     sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end)
+    sheet = dates.apply_to_plan(plan, sheet, layout.first_data, layout.end,
+                                layout.header_row_numbers[-1])
     view = sheet if layout.end >= len(sheet.rows) else \
         SheetData(sheet.name, sheet.rows[:layout.end], sheet.hidden)
     parsed = parse_sheet(view, plan.file, template, formula_at=formula_at,
                          progress=_row_progress(progress, len(sheet.rows)))
     plan.parsed = _drop_non_data_rows(parsed, sheet.rows, plan.layout)
     plan.parsed.warnings += _sheet_warnings(plan, sheet)
+    cellunits.drop_repeated(plan)
     plan.problems += plan.parsed.problems
     plan.warnings += plan.parsed.warnings
     return plan

@@ -353,12 +353,15 @@ def _letter(index: int) -> str:
 CELL_CODES = frozenset({"cell_unit_conflict", "cell_unit_missing", "row_unit_conflict",
                         "row_unit_unknown", "mixed_decimals"})
 """Problems of single cells found here: the other cells are still parsed and checked."""
+COLUMN_CODES = frozenset({"date_order_unclear", "date_order_mixed"})
+"""Problems of a whole column (core/importing/dates.py): its cells' own are not repeated."""
 
 
 def drop_repeated(plan) -> None:
     """Leave out the parse's own problem for a cell already refused here (its text with a
     unit is "not a number" to the parse)."""
     mine = {(p.row, p.column) for p in plan.problems if p.code in CELL_CODES}
-    if mine and plan.parsed is not None:
+    columns = {p.column for p in plan.problems if p.code in COLUMN_CODES}
+    if (mine or columns) and plan.parsed is not None:
         plan.parsed.problems[:] = [p for p in plan.parsed.problems
-                                   if (p.row, p.column) not in mine]
+                                   if (p.row, p.column) not in mine and p.column not in columns]

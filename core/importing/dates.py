@@ -1,0 +1,112 @@
+"""Day-first or month-first dates (issue 12 §2): `16/01/2023` or `01/16/2023`, decided from the
+values themselves when only one reading fits every one of them.
+
+A column's own values decide (a day above 12 settles it); where they all read both ways, the
+other date columns of the same table decide (one system wrote them all); where nothing does,
+the column is refused, named, rather than guessed. A column whose values need both readings
+is refused too. Cells are rewritten as dates before the parse, which keeps its fast path;
+columns without such text are not touched."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from operator import itemgetter
+
+from greenledger.core.errors import Problem, coded_reason
+from greenledger.core.fields import FieldType
+
+DAY_MONTH = re.compile(r"^\s*(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})\s*$")
+
+
+def readings(text: str) -> tuple[bool, bool] | None:
+    """(reads day-first, reads month-first) for `16/01/2023`-like text, else None."""
+    m = DAY_MONTH.match(text)
+    if not m:
+        return None
+    a, b, y = int(m[1]), int(m[3]), int(m[4])
+    return _valid(y, b, a), _valid(y, a, b)
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def order_of(texts: set[str]) -> tuple[str | None, list[str], list[str]]:
+    """("dmy", "mdy" or None, the texts only day-first reads, those only month-first reads)."""
+    dmy, mdy = [], []
+    for t in sorted(texts):
+        r = readings(t)
+        if r is None:
+            continue
+        if r == (True, False):
+            dmy.append(t)
+        elif r == (False, True):
+            mdy.append(t)
+    if dmy and not mdy:
+        return "dmy", dmy, mdy
+    if mdy and not dmy:
+        return "mdy", dmy, mdy
+    return None, dmy, mdy
+
+
+def to_date(text: str, order: str) -> date | None:
+    m = DAY_MONTH.match(text)
+    if not m:
+        return None
+    a, b, y = int(m[1]), int(m[3]), int(m[4])
+    d, mo = (a, b) if order == "dmy" else (b, a)
+    return date(y, mo, d) if _valid(y, mo, d) else None
+
+
+def apply_to_plan(plan, sheet, first: int, end: int, header_row: int):
+    """The sheet with its day/month dates as date cells; problems added to `plan` for columns
+    whose order nothing settles."""
+    from greenledger.core.importing.mapping import kind_field
+
+    cols = []
+    for c in plan.columns:
+        f = kind_field(plan.kind, c.field) if c.field else None
+        if f is not None and f.type == FieldType.DATE:
+            try:  # at C speed
+                values = list(map(itemgetter(c.index), sheet.rows[first:end]))
+            except IndexError:
+                values = [r[c.index] if c.index < len(r) else None for r in sheet.rows[first:end]]
+            if str not in set(map(type, values)):
+                continue
+            texts = {v for v in values if type(v) is str and DAY_MONTH.match(v)}
+            if texts:
+                cols.append((c, values, texts))
+    if not cols:
+        return sheet
+    decided = {id(c): order_of(texts) for c, _, texts in cols}
+    sheet_orders = {o for o, _, _ in decided.values() if o}
+    fallback = sheet_orders.pop() if len(sheet_orders) == 1 else None
+    rows = list(sheet.rows)
+    for c, values, texts in cols:
+        order, dmy, mdy = decided[id(c)]
+        if dmy and mdy:
+            params = {"column": c.label, "dmy": ", ".join(dmy[:2]), "mdy": ", ".join(mdy[:2])}
+            plan.problems.append(Problem(plan.file, coded_reason("date_order_mixed", **params),
+                                         plan.sheet, header_row, c.label, mdy[0],
+                                         code="date_order_mixed", params=params))
+            continue
+        order = order or fallback
+        if order is None:
+            examples = ", ".join(sorted(texts)[:3])
+            params = {"column": c.label, "examples": examples}
+            plan.problems.append(Problem(plan.file, coded_reason("date_order_unclear", **params),
+                                         plan.sheet, header_row, c.label, sorted(texts)[0],
+                                         code="date_order_unclear", params=params))
+            continue
+        for i, v in enumerate(values):
+            if v in texts and (d := to_date(v, order)) is not None:
+                r = first + i
+                row = rows[r] = list(rows[r]) if rows[r] is sheet.rows[r] else rows[r]
+                row[c.index] = d
+    return replace(sheet, rows=rows)
