@@ -1,5 +1,6 @@
 """The data behind a chart as CSV (UTF-8 with BOM, so Excel reads Chinese) or XLSX (a Data
-sheet and a Provenance sheet). No Qt."""
+sheet and a Provenance sheet). Texts that a spreadsheet would take for a formula stay text
+(core.safe_text). No Qt."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from greenledger.core import __version__
 from greenledger.core.chart_data import ChartData
 from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
+from greenledger.core.safe_text import append_row, csv_row
 
 # The provenance keys, shown translated on the XLSX's provenance sheet (the files' metadata keeps
 # them in English).
@@ -33,8 +35,8 @@ def write_chart_data(chart: ChartData, path: Path) -> Path:
     if suffix == ".csv":
         with path.open("w", newline="", encoding="utf-8-sig") as fh:
             w = csv.writer(fh)
-            w.writerow(header)
-            w.writerows(["" if v is None else v for v in row] for row in rows)
+            w.writerow(csv_row(header))
+            w.writerows(csv_row("" if v is None else v for v in row) for row in rows)
         return path
     if suffix == ".xlsx":
         import openpyxl
@@ -42,13 +44,13 @@ def write_chart_data(chart: ChartData, path: Path) -> Path:
         wb = openpyxl.Workbook()
         data = wb.active
         data.title = translate("ChartFiles", "Data")
-        data.append(header)
+        append_row(data, header)  # a site named =HYPERLINK(…) stays a name, not a formula
         for row in rows:
-            data.append(row)
+            append_row(data, row)
         data.column_dimensions["A"].width = max(12, *(len(str(r[0])) + 2 for r in rows)) if rows else 12
         about = wb.create_sheet(translate("ChartFiles", "Provenance"))
         for key, value in chart.provenance(__version__).items():
-            about.append([translate("ChartFiles", key), value])
+            append_row(about, [translate("ChartFiles", key), value])
         about.column_dimensions["A"].width = 16
         about.column_dimensions["B"].width = 120
         wb.properties.title = chart.title

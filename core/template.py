@@ -28,6 +28,7 @@ from greenledger.core.fields import (
     FieldType,
     Kind,
 )
+from greenledger.core.safe_text import keep_text
 
 SHEET_ORDER: tuple[Kind, ...] = (
     Kind.SITES, Kind.CAMPAIGNS, Kind.ENERGY, Kind.DELIVERIES, Kind.PACKAGING, Kind.INITIATIVES,
@@ -213,6 +214,7 @@ def _write_data_sheet(ws: Worksheet, kind: Kind, rows: Sequence[Mapping[str, obj
             if value is None or value == "":
                 continue
             c = ws.cell(row=r, column=col, value=value)
+            keep_text(c)  # a site named =HYPERLINK(…) is a name, not a formula (core.safe_text)
             if isinstance(value, dt.date):
                 c.number_format = DATE_FORMAT
             elif isinstance(value, int | float) and not isinstance(value, bool):
@@ -312,6 +314,7 @@ def _write_readme(ws: Worksheet, notes: Mapping[Kind, str]) -> None:
         for col, value in ((1, a), (2, b)):
             if value is not None:
                 c = ws.cell(row=row, column=col, value=value)
+                keep_text(c)
                 c.alignment = wrap
                 if font is not None:
                     c.font = font

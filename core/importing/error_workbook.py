@@ -29,6 +29,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from greenledger.core.errors import Problem
 from greenledger.core.importing.reader import CSV_SUFFIXES, ReadError, check_file, read_sheets
+from greenledger.core.safe_text import keep_text
 
 BAD_FILL = PatternFill(fill_type="solid", start_color="FFFFC7CE", end_color="FFFFC7CE")
 AUTHOR = "GreenLedger"
@@ -144,8 +145,8 @@ def _values_workbook(source: Path) -> tuple[Workbook, dict[str, str]]:
                 if value is None or value == "":
                     continue
                 cell = ws.cell(row=r, column=c, value=value)
-                if isinstance(value, str) and value.startswith("="):
-                    cell.data_type = "s"  # text as the user typed it, not a formula
+                if isinstance(value, str):
+                    keep_text(cell)  # text as the user typed it, not a formula
                 elif isinstance(value, datetime):
                     cell.number_format = "yyyy-mm-dd hh:mm" if value.time() != time() \
                         else "yyyy-mm-dd"
@@ -165,6 +166,8 @@ def _problems_sheet(wb: Workbook, problems: list[Problem], titles: dict[str, str
     for row, p in enumerate(problems, start=2):  # not ws.max_row: recounted each time (quadratic)
         where = cell_of(p)
         ws.append([p.sheet or "", p.row, p.column or "", _shown(p.value), p.reason, str(p)])
+        for cell in ws[row]:  # a header or sheet named =HYPERLINK(…) stays text (core.safe_text)
+            keep_text(cell)
         if where is not None and p.sheet in titles:
             link = ws.cell(row=row, column=3)
             link.hyperlink = Hyperlink(ref=link.coordinate, location=(
