@@ -9,6 +9,7 @@ reported beside the inventory and never netted from it.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -16,8 +17,24 @@ from datetime import date
 from greenledger.core.equivalents import equivalents
 from greenledger.core.factors import FactorBook, FactorChoice
 from greenledger.core.fields import RENEWABLE_SOURCES
+from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.periods import overlap_share, split_by_month, split_by_year_within
 from greenledger.core.storage import Workspace
+from greenledger.core.summary import (
+    CO2E,
+    Campaign,
+    Equivalent,
+    FactorUsed,
+    Initiative,
+    RowRef,
+    SiteMonth,
+    SiteYear,
+    Summary,
+    SummaryWarning,
+    Totals,
+    combine_gas,
+    gas_of,
+)
 
 # --- the rules, one pure function each -------------------------------------------------------
 
@@ -179,61 +196,72 @@ class FactorLog:
 
     def __init__(self, book: FactorBook) -> None:
         self.book = book
-        self.used: dict[tuple, dict] = {}
+        self.used: dict[tuple, FactorUsed] = {}
 
     def get(self, key: str, region: str, year: int | None) -> FactorChoice | None:
         choice = self.book.lookup(key, region, year)
-        if choice is not None:
+        if choice is not None and (key, region, year) not in self.used:
             f = choice.factor
-            self.used.setdefault((key, region, year), {
-                "key": key, "region": region or None, "year": year, "value": f.value,
-                "unit": f.unit, "source": f.source, "factor_year": f.year,
-                "origin": f.origin, "fallback": choice.fallback})
+            self.used[(key, region, year)] = FactorUsed(
+                key=key, region=region or None, year=year, value=f.value, unit=f.unit,
+                source=f.source, factor_year=f.year, origin=f.origin, fallback=choice.fallback,
+                gas_basis=gas_of(f.unit, f.gas_basis))
         return choice
 
     def value(self, key: str, region: str, year: int | None) -> float | None:
         choice = self.get(key, region, year)
         return None if choice is None else choice.value
 
+    def gas(self, key: str, region: str, year: int | None) -> str:
+        """The gas basis of the factor `get` gives ('' without one)."""
+        choice = self.get(key, region, year)
+        return "" if choice is None else gas_of(choice.factor.unit, choice.factor.gas_basis)
+
+    def market_key(self, region: str) -> str:
+        """'residual' where the region has a residual factor (no walking up), else 'grid'."""
+        return "residual" if self.book.has("residual", region) else "grid"
+
     def market_factor(self, region: str, year: int) -> float | None:
         """The region's residual factor where one exists (no walking up), else its grid."""
-        if self.book.has("residual", region):
-            return self.value("residual", region, year)
-        return self.value("grid", region, year)
+        return self.value(self.market_key(region), region, year)
 
 
 def _times(a: float, f: float | None, fn) -> float | None:
     return None if f is None else fn(a, f)
 
 
-def site_years(ws: Workspace, log: FactorLog, months: dict) -> list[dict]:
+def site_years(ws: Workspace, log: FactorLog, months: dict) -> list[SiteYear]:
     regions = {r["site"]: r["grid_region"] for r in ws.db.query(
         "SELECT name AS site, grid_region FROM sites")}
     out = []
     for (site, year), mix in sorted(by_year(months).items()):
         region = regions[site]
         grid_f = log.value("grid", region, year)
+        grid_gas = log.gas("grid", region, year)
         diesel_f = log.value("diesel", "", year) if mix.diesel else None
-        out.append({
-            "site": site, "year": year, "total_kwh": mix.total,
-            "renewable_kwh": mix.renewable,
-            "renewable_share_pct": renewable_share_pct(mix.renewable, mix.total),
-            "location_based_t": _times(mix.grid_delivered, grid_f, location_based_t),
-            "market_based_t": _times(mix.grid, log.market_factor(region, year) if mix.grid
-                                     else grid_f, market_based_t),
-            "scope1_t": 0.0 if not mix.diesel else _times(mix.diesel, diesel_f, scope1_t),
-            "avoided_t": _times(mix.renewable, grid_f, avoided_t),
-            "grid_region": region,
-            "kwh_by_source": dict(mix.by_source or {}),
-        })
+        market_key = log.market_key(region) if mix.grid else "grid"
+        out.append(SiteYear(
+            site=site, year=year, total_kwh=mix.total, renewable_kwh=mix.renewable,
+            renewable_share_pct=renewable_share_pct(mix.renewable, mix.total),
+            location_based_t=_times(mix.grid_delivered, grid_f, location_based_t),
+            market_based_t=_times(mix.grid, log.value(market_key, region, year),
+                                  market_based_t),
+            scope1_t=0.0 if not mix.diesel else _times(mix.diesel, diesel_f, scope1_t),
+            avoided_t=_times(mix.renewable, grid_f, avoided_t),
+            grid_region=region,
+            kwh_by_source=dict(mix.by_source or {}),
+            location_based_gas=combine_gas([grid_gas]),
+            market_based_gas=combine_gas([log.gas(market_key, region, year)]),
+            scope1_gas=combine_gas([log.gas("diesel", "", year)] if mix.diesel else []),
+            avoided_gas=combine_gas([grid_gas]),
+        ))
     return out
 
 
-def site_months(months: dict) -> list[dict]:
-    return [{"site": site, "month": month, "total_kwh": mix.total,
-             "renewable_kwh": mix.renewable,
-             "renewable_share_pct": renewable_share_pct(mix.renewable, mix.total),
-             "kwh_by_source": dict(mix.by_source or {})}
+def site_months(months: dict) -> list[SiteMonth]:
+    return [SiteMonth(site=site, month=month, total_kwh=mix.total, renewable_kwh=mix.renewable,
+                      renewable_share_pct=renewable_share_pct(mix.renewable, mix.total),
+                      kwh_by_source=dict(mix.by_source or {}))
             for (site, month), mix in sorted(months.items())]
 
 
@@ -255,7 +283,7 @@ def _campaign_part(row: dict, win: _Window, campaign_id: int) -> tuple[float, in
     return overlap_share(a, b, win.start, win.end), max(a, win.start).year
 
 
-def campaigns(ws: Workspace, log: FactorLog) -> list[dict]:
+def campaigns(ws: Workspace, log: FactorLog) -> list[Campaign]:
     wins = {r["id"]: _Window(r["name"], date.fromisoformat(r["start"]),
                              date.fromisoformat(r["end"]), r["baseline"])
             for r in ws.db.query('SELECT id, name, start, "end", baseline FROM campaigns')}
@@ -264,13 +292,19 @@ def campaigns(ws: Workspace, log: FactorLog) -> list[dict]:
     out: dict[str, dict] = {}
     for cid, win in sorted(wins.items(), key=lambda kv: (kv[1].start, kv[1].name)):
         orders, emissions, missing = 0.0, 0.0, False
+        em_gas: list[str] = []
+        vehicle_regions: dict[str, str] = {}
         for row in deliveries:
             share, year = _campaign_part(row, win, cid)
             if share <= 0:
                 continue
             orders += row["orders"] * share
-            vf = log.value(row["vehicle"], "", year) \
-                if row["emissions_t_co2e"] is None and row["vehicle"] else None
+            vf = None
+            if row["emissions_t_co2e"] is None and row["vehicle"]:
+                vf = log.value(row["vehicle"], "", year)
+                em_gas.append(log.gas(row["vehicle"], "", year))
+            elif row["emissions_t_co2e"] is not None:
+                em_gas.append(CO2E)  # the Emissions column is t CO2e
             e = delivery_emissions_t(row["emissions_t_co2e"], row["distance_km"], vf)
             if e is None:
                 missing = True
@@ -278,20 +312,26 @@ def campaigns(ws: Workspace, log: FactorLog) -> list[dict]:
                 emissions += e * share
         pack_t, pack_kg = 0.0, 0.0
         pack_rows = 0
+        pack_gas: list[str] = []
+        by_material: dict[str, float] = defaultdict(float)
         for row in packaging:
             share, year = _campaign_part(row, win, cid)
             if share <= 0:
                 continue
             pack_rows += 1
             mf = log.value(row["material"], "", year)
-            rf = log.value(f"{row['material']} recycled", "", year) \
-                if log.book.has(f"{row['material']} recycled") and row["recycled_content_pct"] \
-                else None
+            rec_key = f"{row['material']} recycled"
+            rf = log.value(rec_key, "", year) \
+                if log.book.has(rec_key) and row["recycled_content_pct"] else None
             pack_kg += row["quantity_kg"] * share
+            by_material[row["material"]] += row["quantity_kg"] * share
             if mf is not None:
+                pack_gas.append(log.gas(row["material"], "", year))
+                if rf is not None:
+                    pack_gas.append(log.gas(rec_key, "", year))
                 pack_t += packaging_t(row["quantity_kg"] * share, row["recycled_content_pct"],
                                       mf, rf)
-        avoided, by_site = campaign_avoided_t(ws, log, win.start, win.end)
+        avoided, by_site, av_gas = _campaign_avoided(ws, log, win.start, win.end)
         em = None if missing and emissions == 0 else emissions
         out[win.name] = {
             "name": win.name, "start": win.start.isoformat(), "end": win.end.isoformat(),
@@ -302,6 +342,9 @@ def campaigns(ws: Workspace, log: FactorLog) -> list[dict]:
             "packaging_t": pack_t if pack_rows else None,
             "packaging_kg_per_order": (pack_kg / orders) if pack_rows and orders else None,
             "packaging_change_pct": None,
+            "emissions_gas": combine_gas(em_gas), "packaging_gas": combine_gas(pack_gas),
+            "avoided_gas": av_gas, "packaging_kg_by_material": dict(by_material),
+            "vehicle_regions": vehicle_regions,
         }
     for c in out.values():
         base = out.get(c["baseline"]) if c["baseline"] else None
@@ -312,12 +355,18 @@ def campaigns(ws: Workspace, log: FactorLog) -> list[dict]:
                                                base["intensity_kg_per_order"])
         c["packaging_change_pct"] = change_pct(c["packaging_kg_per_order"],
                                                base["packaging_kg_per_order"])
-    return list(out.values())
+    return [Campaign(**c) for c in out.values()]
 
 
 def campaign_avoided_t(ws: Workspace, log: FactorLog, start: date,
                        end: date) -> tuple[float, dict[str, float]]:
     """Avoided t of all sites' renewable kWh inside [start, end], total and per site."""
+    total, by_site, _gas = _campaign_avoided(ws, log, start, end)
+    return total, by_site
+
+
+def _campaign_avoided(ws: Workspace, log: FactorLog, start: date,
+                      end: date) -> tuple[float, dict[str, float], str]:
     marks = ", ".join("?" * len(RENEWABLE_SOURCES))
     rows = ws.db.execute(
         f"SELECT s.name, s.grid_region, e.period_start, e.period_end, e.energy_kwh "
@@ -325,43 +374,128 @@ def campaign_avoided_t(ws: Workspace, log: FactorLog, start: date,
         f"AND e.period_start <= ? AND e.period_end >= ?",
         [*RENEWABLE_SOURCES, end.isoformat(), start.isoformat()])
     by_site: dict[str, float] = defaultdict(float)
+    gases: set[str] = set()
     for site, region, a, b, kwh in rows:
         for year, part in split_by_year_within(date.fromisoformat(a), date.fromisoformat(b),
                                                kwh, start, end).items():
             f = log.value("grid", region, year)
             if f is not None:
                 by_site[site] += avoided_t(part, f)
-    return sum(by_site.values()), dict(by_site)
+                gases.add(log.gas("grid", region, year))
+    return sum(by_site.values()), dict(by_site), combine_gas(gases)
 
 
-def initiatives(ws: Workspace) -> list[dict]:
+def initiatives(ws: Workspace) -> list[Initiative]:
     rows = ws.db.query("SELECT i.*, c.name AS campaign FROM initiatives i "
                        "LEFT JOIN campaigns c ON c.id = i.campaign_id ORDER BY i.id")
-    return [{"name": r["name"], "business_unit": r["business_unit"], "campaign": r["campaign"],
-             "reduction_t": initiative_reduction_t(r["reduction_t_co2e"], r["activity"],
-                                                   r["factor_kg_per_unit"]),
-             "method": "given" if r["reduction_t_co2e"] is not None else "activity × factor"}
+    return [Initiative(name=r["name"], business_unit=r["business_unit"], campaign=r["campaign"],
+                       reduction_t=initiative_reduction_t(r["reduction_t_co2e"], r["activity"],
+                                                          r["factor_kg_per_unit"]),
+                       method="given" if r["reduction_t_co2e"] is not None
+                       else "activity × factor")
             for r in rows]
 
 
-def summarize(ws: Workspace) -> dict:
-    """Every figure of the workspace as one JSON-ready dict (numbers unrounded)."""
+# Words that say an initiative is about renewable power (its name or activity unit).
+_RENEWABLE_WORDS = ("solar", "photovoltaic", "pv", "wind", "hydro", "renewable", "green power",
+                    "green electricity", "光伏", "太阳能", "风电", "风能", "绿电", "可再生", "水电")
+_ENERGY_UNITS = ("kwh", "mwh", "gwh", "千瓦时", "度", "万千瓦时", "兆瓦时", "kw·h", "kw h")
+
+
+def _says_renewable(text: str) -> bool:
+    t = f" {text.lower()} "
+    return any((f" {w} " in t or f" {w}," in t) if w == "pv" else w in t for w in _RENEWABLE_WORDS)
+
+
+def _names(text: str, site: str) -> bool:
+    """Whether `text` names `site` (a whole word; Chinese names anywhere)."""
+    s = site.lower()
+    if any(ord(ch) > 0x2E7F for ch in s):
+        return s in text
+    return re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text) is not None
+
+
+def double_count_suspects(ws: Workspace) -> list[SummaryWarning]:
+    """Initiatives whose activity is renewable kWh (an energy activity unit and a name about
+    renewable power) while a site has on-site renewable energy rows: rooftop PV counted as
+    on-site rows and again as an initiative. The site is the one the initiative names, else
+    any; within the initiative's campaign dates when it has a campaign."""
+    inits = [r for r in ws.db.query(
+        "SELECT i.id, i.name, i.business_unit, i.activity, i.activity_unit, i.source_sheet, "
+        "i.source_row, b.file_name, c.start, c.\"end\" FROM initiatives i "
+        "LEFT JOIN campaigns c ON c.id = i.campaign_id "
+        "LEFT JOIN import_batches b ON b.id = i.batch_id")
+        if r["activity"] is not None
+        and (r["activity_unit"] or "").strip().lower() in _ENERGY_UNITS
+        and _says_renewable(f"{r['name']} {r['business_unit'] or ''}")]
+    if not inits:
+        return []
+    marks = ", ".join("?" * len(RENEWABLE_SOURCES))
+    onsite = list(ws.db.query(
+        f"SELECT e.id, s.name AS site, e.period_start, e.period_end, e.energy_kwh, "
+        f"e.source_sheet, e.source_row, b.file_name FROM energy e "
+        f"JOIN sites s ON s.id = e.site_id LEFT JOIN import_batches b ON b.id = e.batch_id "
+        f"WHERE e.instrument = 'on-site' AND e.source IN ({marks}) ORDER BY e.id",
+        list(RENEWABLE_SOURCES)))
+    out = []
+    for i in inits:
+        text = f"{i['name']} {i['business_unit'] or ''}".lower()
+        named = {r["site"] for r in onsite if _names(text, r["site"])}
+        rows = [r for r in onsite
+                if (not named or r["site"] in named)
+                and (i["start"] is None
+                     or (r["period_start"] <= i["end"] and r["period_end"] >= i["start"]))]
+        if not rows:
+            continue
+        sites = sorted({r["site"] for r in rows})
+        kwh = sum(r["energy_kwh"] for r in rows)
+        refs = (RowRef("initiatives", i["id"], i["file_name"], i["source_sheet"], i["source_row"]),
+                *(RowRef("energy", r["id"], r["file_name"], r["source_sheet"], r["source_row"])
+                  for r in rows))
+        out.append(SummaryWarning(
+            "double-count",
+            QT_TRANSLATE_NOOP("Summary", "possible double count: initiative '{0}' counts {1} {2} "
+                                         "of renewable power, and {3} has {4} kWh of on-site "
+                                         "renewable energy rows in the same period; count "
+                                         "rooftop power once (as energy rows or as the "
+                                         "initiative)"),
+            (i["name"], f"{i['activity']:,.0f}", i["activity_unit"], ", ".join(sites),
+             f"{kwh:,.0f}"),
+            refs))
+    return out
+
+
+def _equivalents(t: float, book: FactorBook) -> tuple[Equivalent, ...]:
+    return tuple(Equivalent(**e) for e in equivalents(t, book)) if t else ()
+
+
+def build_summary(ws: Workspace) -> Summary:
+    """Every figure of the workspace as a typed Summary (numbers unrounded)."""
     log = FactorLog(ws.factor_book())
     months = energy_by_site_month(ws)
     years = site_years(ws, log, months)
     inits = initiatives(ws)
-    avoided = sum(y["avoided_t"] or 0.0 for y in years)
-    init_t = sum(i["reduction_t"] or 0.0 for i in inits)
-    reduction = avoided + init_t
-    return {
-        "workspace": ws.name,
-        "factor_library_version": ws.library_version,
-        "site_years": years,
-        "site_months": site_months(months),
-        "campaigns": campaigns(ws, log),
-        "initiatives": inits,
-        "totals": {"avoided_t": avoided, "initiatives_t": init_t, "reduction_t": reduction},
-        "equivalents": equivalents(reduction, log.book),
-        "factors_used": sorted(log.used.values(),
-                               key=lambda f: (f["key"], f["region"] or "", f["year"] or 0)),
-    }
+    avoided = sum(y.avoided_t or 0.0 for y in years)
+    init_t = sum(i.reduction_t or 0.0 for i in inits)
+    return Summary(
+        workspace=ws.name,
+        factor_library_version=ws.library_version,
+        site_years=tuple(years),
+        site_months=tuple(site_months(months)),
+        campaigns=tuple(campaigns(ws, log)),
+        initiatives=tuple(inits),
+        totals=Totals(avoided_t=avoided, initiatives_t=init_t, reduction_t=avoided + init_t,
+                      avoided_gas=combine_gas(y.avoided_gas for y in years
+                                              if y.avoided_t is not None)),
+        factors_used=tuple(sorted(log.used.values(),
+                                  key=lambda f: (f.key, f.region or "", f.year or 0))),
+        avoided_equivalents=_equivalents(avoided, log.book),
+        initiatives_equivalents=_equivalents(init_t, log.book),
+        warnings=tuple(double_count_suspects(ws)),
+    )
+
+
+def summarize(ws: Workspace) -> dict:
+    """Every figure of the workspace as one JSON-ready dict (schema 2, numbers unrounded):
+    build_summary(ws).to_json()."""
+    return build_summary(ws).to_json()

@@ -1,8 +1,8 @@
 """The dashboard's charts as plain data, one builder per stable chart name, computed only from
-core.accounting.summarize output (so the plotted numbers are the summary's numbers), plus the
-per-material packaging kg the summary does not break down (`packaging_by_material`).
+the typed summary (core.summary.Summary, from core.accounting.build_summary), so the plotted
+numbers are the summary's numbers.
 
-    summary = summarize(ws)
+    summary = load_summary(ws)
     chart = build_chart("energy-mix", summary, Filters(site="Ulanqab DC"))
 """
 
@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from datetime import date
+from typing import Any
 
-from greenledger.core.accounting import _campaign_part, _Window
 from greenledger.core.chart_data import (
     AVOIDED_COLOR,
     BASELINE_COLOR,
@@ -36,6 +35,18 @@ from greenledger.core.chart_data import (
 from greenledger.core.fields import MATERIALS, SOURCES
 from greenledger.core.i18n import QT_TRANSLATE_NOOP, cn_scale, cn_unit, fmt_cn, language, translate
 from greenledger.core.storage import Workspace
+from greenledger.core.summary import (
+    CO2,
+    CO2E,
+    Campaign,
+    FactorUsed,
+    Initiative,
+    SiteMonth,
+    SiteYear,
+    Summary,
+    basis_note,
+    combine_gas,
+)
 
 CHART_NAMES = (
     "energy-mix",
@@ -60,52 +71,53 @@ CHART_TITLES = {
     "scope2": QT_TRANSLATE_NOOP("Charts", "Scope 2: location- vs market-based"),
     "equivalents": QT_TRANSLATE_NOOP("Charts", "Equivalents"),
 }
-EXTRA_KEY = "packaging_by_material"  # summary key added by with_chart_extras()
+EXTRA_KEY = "packaging_by_material"  # kept for scripts: load(ws)[EXTRA_KEY]
 
 
 def packaging_by_material(ws: Workspace) -> dict[str, dict[str, float]]:
-    """kg of packaging per campaign and material, counted exactly as core.accounting.campaigns
-    counts a campaign's packaging kg (campaign column, else overlap of the period by days)."""
-    wins = {
-        r["id"]: _Window(
-            r["name"], date.fromisoformat(r["start"]), date.fromisoformat(r["end"]), r["baseline"]
-        )
-        for r in ws.db.query('SELECT id, name, start, "end", baseline FROM campaigns')
-    }
-    rows = list(ws.db.query("SELECT * FROM packaging"))
-    out: dict[str, dict[str, float]] = {}
-    for cid, win in wins.items():
-        kg: dict[str, float] = defaultdict(float)
-        for row in rows:
-            share, _ = _campaign_part(row, win, cid)
-            if share > 0:
-                kg[row["material"]] += row["quantity_kg"] * share
-        if kg:
-            out[win.name] = dict(kg)
-    return out
+    """kg of packaging per campaign and material (Campaign.packaging_kg_by_material): counted
+    exactly as core.accounting.campaigns counts a campaign's packaging kg."""
+    from greenledger.core.accounting import build_summary
+
+    return {c.name: c.packaging_kg_by_material for c in build_summary(ws).campaigns
+            if c.packaging_kg_by_material}
 
 
-def with_chart_extras(summary: dict, ws: Workspace) -> dict:
-    """The summary plus what the charts need beyond it (existing keys unchanged)."""
-    return {**summary, EXTRA_KEY: packaging_by_material(ws)}
+def as_summary(summary: Summary | dict) -> Summary:
+    """A Summary, from a Summary or its JSON (summarize(ws), load(ws))."""
+    return summary if isinstance(summary, Summary) else Summary.from_json(summary)
+
+
+def with_chart_extras(summary: Summary | dict, ws: Workspace) -> Summary:
+    """The summary as the charts read it (a Summary: it holds everything the charts need)."""
+    return as_summary(summary)
+
+
+def load_summary(ws: Workspace) -> Summary:
+    """The typed summary of `ws`: the input of build_chart."""
+    from greenledger.core.accounting import build_summary
+
+    return build_summary(ws)
 
 
 def load(ws: Workspace) -> dict:
-    """summarize(ws) with the charts' extras: the input of build_chart."""
-    from greenledger.core.accounting import summarize
+    """summarize(ws) (the JSON, schema 2) with `packaging_by_material`, for scripts;
+    build_chart takes it as it takes a Summary."""
+    s = load_summary(ws)
+    return {**s.to_json(), EXTRA_KEY: {c.name: c.packaging_kg_by_material for c in s.campaigns
+                                       if c.packaging_kg_by_material}}
 
-    return with_chart_extras(summarize(ws), ws)
 
-
-def build_chart(name: str, summary: dict, filters: Filters | None = None) -> ChartData:
+def build_chart(name: str, summary: Summary | dict, filters: Filters | None = None) -> ChartData:
     """The chart `name` (one of CHART_NAMES) from a summary and filters."""
     if name not in BUILDERS:
         raise KeyError(f"unknown chart {name!r}; charts: {', '.join(CHART_NAMES)}")
     f = filters or Filters()
+    summary = as_summary(summary)
     chart = BUILDERS[name](summary, f)
     chart.name = name
     chart.title = translate("Charts", chart.title)
-    chart.workspace = summary.get("workspace", "")
+    chart.workspace = summary.workspace
     chart.filters = {**f.as_dict(), "lang": f.language}
     return chart
 
@@ -118,46 +130,46 @@ def chart_title(name: str) -> str:
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _factors(summary: dict, keep: Callable[[dict], bool]) -> list[dict]:
-    return [u for u in summary.get("factors_used", []) if keep(u)]
+def _factors(summary: Summary, keep: Callable[[FactorUsed], bool]) -> list[FactorUsed]:
+    return [u for u in summary.factors_used if keep(u)]
 
 
-def _factor_sources(used: list[dict]) -> list[str]:
+def _factor_sources(used: list[FactorUsed]) -> list[str]:
     out: list[str] = []
     for u in used:
-        what = value_word(u["key"])
-        if u["region"]:  # "Grid North China" / "华北电网"
-            what = translate("Charts", "{0} {1}").format(what, region_name(u["region"]))
+        what = value_word(u.key)
+        if u.region:  # "Grid North China" / "华北电网"
+            what = translate("Charts", "{0} {1}").format(what, region_name(u.region))
         text = translate("Charts", "{0} {1} {2}: {3}").format(
-            what, f"{u['value']:g}", unit_word(u["unit"]), u["source"]
+            what, f"{u.value:g}", unit_word(u.unit), u.source
         )
         if text not in out:
             out.append(text)
     return out
 
 
-def _months(summary: dict, f: Filters) -> list[dict]:
+def _months(summary: Summary, f: Filters) -> list[SiteMonth]:
     return [
         m
-        for m in summary.get("site_months", [])
-        if (f.site is None or m["site"] == f.site) and f.years_ok(int(m["month"][:4]))
+        for m in summary.site_months
+        if (f.site is None or m.site == f.site) and f.years_ok(int(m.month[:4]))
     ]
 
 
-def _years(summary: dict, f: Filters) -> list[dict]:
+def _years(summary: Summary, f: Filters) -> list[SiteYear]:
     return [
         y
-        for y in summary.get("site_years", [])
-        if (f.site is None or y["site"] == f.site) and f.years_ok(y["year"])
+        for y in summary.site_years
+        if (f.site is None or y.site == f.site) and f.years_ok(y.year)
     ]
 
 
-def _campaigns(summary: dict, f: Filters) -> list[dict]:
-    cs = [c for c in summary.get("campaigns", []) if f.years_ok(int(c["start"][:4]))]
+def _campaigns(summary: Summary, f: Filters) -> list[Campaign]:
+    cs = [c for c in summary.campaigns if f.years_ok(int(c.start[:4]))]
     if f.campaign:
-        chosen = next((c for c in cs if c["name"] == f.campaign), None)
-        base = chosen and chosen["baseline"]
-        cs = [c for c in cs if c["name"] in (f.campaign, base)]
+        chosen = next((c for c in cs if c.name == f.campaign), None)
+        base = chosen and chosen.baseline
+        cs = [c for c in cs if c.name in (f.campaign, base)]
     return cs
 
 
@@ -165,12 +177,12 @@ def _use_months(n_months: int, limit: int, f: Filters) -> bool:
     return f.granularity == "month" or (f.granularity == "auto" and n_months <= limit)
 
 
-def _period_rows(summary: dict, f: Filters, limit: int) -> tuple[bool, list[dict]]:
-    """Rows with 'period', 'site', 'total_kwh', 'renewable_kwh', 'kwh_by_source'."""
+def _period_rows(summary: Summary, f: Filters, limit: int) -> tuple[bool, list[tuple[str, Any]]]:
+    """(period, SiteMonth or SiteYear) pairs: months when few enough, else years."""
     months = _months(summary, f)
-    if _use_months(len({m["month"] for m in months}), limit, f):
-        return True, [{**m, "period": m["month"]} for m in months]
-    return False, [{**y, "period": str(y["year"])} for y in _years(summary, f)]
+    if _use_months(len({m.month for m in months}), limit, f):
+        return True, [(m.month, m) for m in months]
+    return False, [(str(y.year), y) for y in _years(summary, f)]
 
 
 UNIT_WORDS = (
@@ -191,6 +203,11 @@ def _t_axis(f: Filters, magnitude: float, gas: str = "CO2e") -> tuple[float, str
         scale, prefix = cn_scale(magnitude)
         return scale, cn_unit(prefix, t_unit("t", gas))
     return f.t_scale, t_unit(f.unit, gas)
+
+
+def _gas(basis: str) -> str:
+    """The unit's gas of a figure of `basis`: CO2 for a CO2-only one, else CO2e."""
+    return "CO2" if basis == CO2 else "CO2e"
 
 
 def _fmt_t(f: Filters, t: float, gas: str = "CO2e") -> str:
@@ -235,17 +252,17 @@ def _same_month_labels(periods: list[str], values: list[float | None]) -> list[s
 # --- the charts ------------------------------------------------------------------------------
 
 
-def energy_mix(summary: dict, f: Filters) -> ChartData:
+def energy_mix(summary: Summary, f: Filters) -> ChartData:
     monthly, rows = _period_rows(summary, f, limit=24)
-    periods = sorted({r["period"] for r in rows})
+    periods = sorted({p for p, _ in rows})
     idx = {p: i for i, p in enumerate(periods)}
     by_source: dict[str, list[float]] = {}
     renewable, total = [0.0] * len(periods), [0.0] * len(periods)
-    for r in rows:
-        i = idx[r["period"]]
-        renewable[i] += r["renewable_kwh"]
-        total[i] += r["total_kwh"]
-        for source, kwh in r["kwh_by_source"].items():
+    for p, r in rows:
+        i = idx[p]
+        renewable[i] += r.renewable_kwh
+        total[i] += r.total_kwh
+        for source, kwh in r.kwh_by_source.items():
             by_source.setdefault(source, [0.0] * len(periods))[i] += kwh
     scale, unit = _kwh_scale(max(total, default=0.0), f)
     order = sorted(by_source, key=lambda s: (SOURCES.index(s) if s in SOURCES else 99, s))
@@ -296,17 +313,17 @@ def energy_mix(summary: dict, f: Filters) -> ChartData:
     )
 
 
-def renewable_share(summary: dict, f: Filters) -> ChartData:
+def renewable_share(summary: Summary, f: Filters) -> ChartData:
     monthly, rows = _period_rows(summary, f, limit=48)
-    periods = sorted({r["period"] for r in rows})
+    periods = sorted({p for p, _ in rows})
     idx = {p: i for i, p in enumerate(periods)}
-    sites = sorted({r["site"] for r in rows})
+    sites = sorted({r.site for _, r in rows})
     series = []
     for i, site in enumerate(sites):
         values: list[float | None] = [None] * len(periods)
-        for r in rows:
-            if r["site"] == site:
-                values[idx[r["period"]]] = r["renewable_share_pct"]
+        for p, r in rows:
+            if r.site == site:
+                values[idx[p]] = r.renewable_share_pct
         series.append(
             Series(
                 site,
@@ -342,39 +359,43 @@ def renewable_share(summary: dict, f: Filters) -> ChartData:
     )
 
 
-def intensity(summary: dict, f: Filters) -> ChartData:
+def intensity(summary: Summary, f: Filters) -> ChartData:
     cs = _campaigns(summary, f)
-    values = [c["intensity_kg_per_order"] for c in cs]
+    values = [c.intensity_kg_per_order for c in cs]
     labels, colors, keys = [], [], []
     for c in cs:
-        text = fmt_num(c["intensity_kg_per_order"])
-        if c["intensity_change_pct"] is not None:
-            change = fmt_pct(c["intensity_change_pct"], signed=True)
-            text += "\n" + translate("Charts", "{0} vs {1}").format(change, c["baseline"])
+        text = fmt_num(c.intensity_kg_per_order)
+        if c.intensity_change_pct is not None:
+            change = fmt_pct(c.intensity_change_pct, signed=True)
+            text += "\n" + translate("Charts", "{0} vs {1}").format(change, c.baseline)
             keys.append(
                 translate("Charts", "{0}: {1} kg CO2e per order, {2} vs {3}").format(
-                    c["name"], fmt_num(c["intensity_kg_per_order"]), change, c["baseline"]
+                    c.name, fmt_num(c.intensity_kg_per_order), change, c.baseline
                 )
             )
         labels.append(text)
-        colors.append(BASELINE_COLOR if c["intensity_change_pct"] is None else INITIATIVE_COLOR)
+        colors.append(BASELINE_COLOR if c.intensity_change_pct is None else INITIATIVE_COLOR)
     used = _factors(
         summary,
         lambda u: (
-            u["key"] not in ("grid", "residual", "diesel")
-            and u["key"] not in MATERIALS
-            and not u["key"].endswith(" recycled")
+            u.key not in ("grid", "residual", "diesel")
+            and u.key not in MATERIALS
+            and not u.key.endswith(" recycled")
         ),
     )
     per_order = translate("Charts", "kg CO2e per order")
+    gas = combine_gas(c.emissions_gas for c in cs if c.emissions_t is not None)
+    if gas == CO2:
+        per_order = translate("Charts", "kg CO2 per order")
     return ChartData(
         name="intensity",
+        basis=basis_note(gas, "vehicle"),
         title=CHART_TITLES["intensity"],
-        categories=[c["name"] for c in cs],
+        categories=[c.name for c in cs],
         series=[Series(per_order, values, color=INITIATIVE_COLOR, labels=labels, point_colors=colors)],
         y_label=per_order,
         x_label=translate("Charts", "Campaign"),
-        period="; ".join(f"{c['name']} {c['start']}–{c['end']}" for c in cs),
+        period="; ".join(f"{c.name} {c.start}–{c.end}" for c in cs),
         key_figures=keys,
         factor_sources=_factor_sources(used),
         method=translate(
@@ -385,17 +406,17 @@ def intensity(summary: dict, f: Filters) -> ChartData:
     )
 
 
-def packaging(summary: dict, f: Filters) -> ChartData:
-    cs = [c for c in _campaigns(summary, f) if c["packaging_kg_per_order"] is not None]
-    kg = summary.get(EXTRA_KEY, {})
+def packaging(summary: Summary, f: Filters) -> ChartData:
+    cs = [c for c in _campaigns(summary, f) if c.packaging_kg_per_order is not None]
+    kg = {c.name: c.packaging_kg_by_material for c in cs}
     materials = sorted(
-        {m for c in cs for m in kg.get(c["name"], {})},
+        {m for c in cs for m in kg.get(c.name, {})},
         key=lambda m: (MATERIALS.index(m) if m in MATERIALS else 99, m),
     )
     series = [
         Series(
             value_word(m),
-            [kg.get(c["name"], {}).get(m, 0.0) / c["orders"] * 1000.0 for c in cs],
+            [kg.get(c.name, {}).get(m, 0.0) / c.orders * 1000.0 for c in cs],
             stacked=True,
             color=color_for(m, i),
         )
@@ -403,40 +424,41 @@ def packaging(summary: dict, f: Filters) -> ChartData:
     ]
     labels, keys = [], []
     for c in cs:
-        grams = fmt_num(c["packaging_kg_per_order"] * 1000.0)
+        grams = fmt_num(c.packaging_kg_per_order * 1000.0)
         text = translate("Charts", "{0} g").format(grams)
         change = None
-        if c["packaging_change_pct"] is not None:
-            change = fmt_pct(c["packaging_change_pct"], signed=True)
+        if c.packaging_change_pct is not None:
+            change = fmt_pct(c.packaging_change_pct, signed=True)
             text += f" ({change})"
-        text += "\n" + _fmt_t(f, c["packaging_t"])
+        text += "\n" + _fmt_t(f, c.packaging_t)
         labels.append(text)
         if change is None:
             keys.append(
                 translate("Charts", "{0}: {1} g per order; packaging {2}").format(
-                    c["name"], grams, _fmt_t(f, c["packaging_t"])
+                    c.name, grams, _fmt_t(f, c.packaging_t)
                 )
             )
         else:
             keys.append(
                 translate("Charts", "{0}: {1} g per order, {2} vs {3}; packaging {4}").format(
-                    c["name"], grams, change, c["baseline"], _fmt_t(f, c["packaging_t"])
+                    c.name, grams, change, c.baseline, _fmt_t(f, c.packaging_t)
                 )
             )
     if series:
         series[-1].labels = labels
-    used = _factors(summary, lambda u: u["key"] in MATERIALS or u["key"].endswith(" recycled"))
+    used = _factors(summary, lambda u: u.key in MATERIALS or u.key.endswith(" recycled"))
     return ChartData(
         name="packaging",
+        basis=basis_note(combine_gas(c.packaging_gas for c in cs), "packaging"),
         title=CHART_TITLES["packaging"],
-        categories=[c["name"] for c in cs],
+        categories=[c.name for c in cs],
         series=series,
         y_label=translate("Charts", "g packaging per order"),
         x_label=translate("Charts", "Campaign"),
         y_scale=0.001,
         key_figures=keys,
         factor_sources=_factor_sources(used),
-        period="; ".join(f"{c['name']} {c['start']}–{c['end']}" for c in cs),
+        period="; ".join(f"{c.name} {c.start}–{c.end}" for c in cs),
         method=translate(
             "Charts",
             "packaging kg ÷ orders, by material; t CO2e = kg × ((1 − recycled share) × material "
@@ -445,40 +467,40 @@ def packaging(summary: dict, f: Filters) -> ChartData:
     )
 
 
-def _reduction_scope(summary: dict, f: Filters) -> tuple[dict | None, list[dict]]:
+def _reduction_scope(summary: Summary, f: Filters) -> tuple[Campaign | None, list[Initiative]]:
     """The campaign the reductions chart is about (the filter, else the latest campaign with
     initiatives), and its initiatives."""
-    inits = summary.get("initiatives", [])
+    inits = summary.initiatives
     cs = _campaigns(summary, f)
-    names = [c["name"] for c in cs]
+    names = [c.name for c in cs]
     if f.campaign:
-        camp = next((c for c in cs if c["name"] == f.campaign), None)
+        camp = next((c for c in cs if c.name == f.campaign), None)
     else:
-        with_inits = [c for c in cs if any(i["campaign"] == c["name"] for i in inits)]
+        with_inits = [c for c in cs if any(i.campaign == c.name for i in inits)]
         camp = with_inits[-1] if with_inits else None
     if camp is not None:
-        return camp, [i for i in inits if i["campaign"] == camp["name"]]
-    return None, [i for i in inits if i["campaign"] is None or i["campaign"] in names]
+        return camp, [i for i in inits if i.campaign == camp.name]
+    return None, [i for i in inits if i.campaign is None or i.campaign in names]
 
 
 def _short(text: str, n: int = 34) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip(" ,") + "…"
 
 
-def reductions(summary: dict, f: Filters) -> ChartData:
+def reductions(summary: Summary, f: Filters) -> ChartData:
     camp, inits = _reduction_scope(summary, f)
     units: dict[str, float] = defaultdict(float)
     for i in inits:
-        units[i["business_unit"]] += i["reduction_t"] or 0.0
+        units[i.business_unit] += i.reduction_t or 0.0
     if camp is not None:
-        avoided = {s: t for s, t in camp["avoided_by_site_t"].items() if f.site in (None, s)}
-        period = f"{camp['name']} {camp['start']}–{camp['end']}"
+        avoided = {s: t for s, t in camp.avoided_by_site_t.items() if f.site in (None, s)}
+        period = f"{camp.name} {camp.start}–{camp.end}"
     else:
         avoided = defaultdict(float)
         for y in _years(summary, f):
-            avoided[y["site"]] += y["avoided_t"] or 0.0
-        period = _span(sorted({str(y["year"]) for y in _years(summary, f)}))
-    everything = [i["reduction_t"] or 0.0 for i in inits] + list(units.values()) + list(avoided.values())
+            avoided[y.site] += y.avoided_t or 0.0
+        period = _span(sorted({str(y.year) for y in _years(summary, f)}))
+    everything = [i.reduction_t or 0.0 for i in inits] + list(units.values()) + list(avoided.values())
     scale, unit = _t_axis(f, max(everything, default=0.0))
     cats: list[str] = []
     groups = []
@@ -495,7 +517,7 @@ def reductions(summary: dict, f: Filters) -> ChartData:
 
     group(
         translate("Charts", "Initiatives"),
-        [(f"{i['business_unit']}: {_short(i['name'])}", i["reduction_t"]) for i in inits],
+        [(f"{i.business_unit}: {_short(i.name)}", i.reduction_t) for i in inits],
         init_v,
     )
     group(
@@ -517,16 +539,20 @@ def reductions(summary: dict, f: Filters) -> ChartData:
         )
     ]
     used = _factors(
-        summary, lambda u: u["key"] == "grid" and (camp is None or u["year"] == int(camp["start"][:4]))
+        summary, lambda u: u.key == "grid" and (camp is None or u.year == int(camp.start[:4]))
     )
+    av_gas = (camp.avoided_gas if camp is not None
+              else combine_gas(y.avoided_gas for y in _years(summary, f) if y.avoided_t is not None))
     keys = [
         translate("Charts", "Initiatives: {0}").format(_fmt_t(f, sum(units.values()))),
         translate("Charts", "Avoided by renewables (not netted): {0}").format(
-            _fmt_t(f, sum(avoided.values()))
+            _fmt_t(f, sum(avoided.values()), _gas(av_gas))
         ),
     ]
+    av_note = basis_note(av_gas, "grid") if avoided else ""
     return ChartData(
         name="reductions",
+        basis=translate("Charts", "avoided: {0}").format(av_note) if av_note else "",
         title=CHART_TITLES["reductions"],
         categories=cats,
         series=series,
@@ -535,7 +561,7 @@ def reductions(summary: dict, f: Filters) -> ChartData:
         groups=groups,
         key_figures=keys,
         period=period,
-        subtitle=translate("Charts", "during {0}").format(camp["name"]) if camp else "",
+        subtitle=translate("Charts", "during {0}").format(camp.name) if camp else "",
         factor_sources=_factor_sources(used),
         method=translate(
             "Charts",
@@ -545,17 +571,17 @@ def reductions(summary: dict, f: Filters) -> ChartData:
     )
 
 
-def _grid_factor_name(summary: dict, region: str, years: list[int]) -> str:
+def _grid_factor_name(summary: Summary, region: str, years: list[int]) -> str:
     used = [
         u
-        for u in summary.get("factors_used", [])
-        if u["key"] == "grid" and u["region"] == region and u["year"] in years
+        for u in summary.factors_used
+        if u.key == "grid" and u.region == region and u.year in years
     ]
-    values = sorted({u["value"] for u in used})
+    values = sorted({u.value for u in used})
     if not values:
         return translate("Charts", "{0} grid factor").format(region_name(region))
     v = f"{values[0]:g}" if len(values) == 1 else f"{values[0]:g}–{values[-1]:g}"
-    years_of = sorted({u["factor_year"] for u in used if u["factor_year"]})
+    years_of = sorted({u.factor_year for u in used if u.factor_year})
     if years_of:
         return translate("Charts", "{0} grid {1} kg CO2/kWh, {2} factor").format(
             region_name(region), v, "/".join(map(str, years_of))
@@ -563,27 +589,29 @@ def _grid_factor_name(summary: dict, region: str, years: list[int]) -> str:
     return translate("Charts", "{0} grid {1} kg CO2/kWh").format(region_name(region), v)
 
 
-def avoided_cumulative(summary: dict, f: Filters) -> ChartData:
+def avoided_cumulative(summary: Summary, f: Filters) -> ChartData:
     ys = _years(summary, f)
-    years = sorted({y["year"] for y in ys})
-    sites = sorted({y["site"] for y in ys})
-    avoided_all = sum(y["avoided_t"] or 0.0 for y in ys)
+    years = sorted({y.year for y in ys})
+    sites = sorted({y.site for y in ys})
+    avoided_all = sum(y.avoided_t or 0.0 for y in ys)
     kwh_cum = [0.0] * len(years)
     run_kwh = 0.0
     for i, yr in enumerate(years):
-        run_kwh += sum(y["renewable_kwh"] for y in ys if y["year"] == yr)
+        run_kwh += sum(y.renewable_kwh for y in ys if y.year == yr)
         kwh_cum[i] = run_kwh
     alt_t = [k * f.compare_factor / 1000.0 for k in kwh_cum] if f.compare_factor else []
-    scale, unit = _t_axis(f, max([avoided_all, *alt_t]), gas="CO2")
+    av_gas = combine_gas(y.avoided_gas for y in ys if y.avoided_t is not None)
+    gas = _gas(av_gas)
+    scale, unit = _t_axis(f, max([avoided_all, *alt_t]), gas=gas)
     series, totals = [], [0.0] * len(years)
     for n, site in enumerate(sites):
-        rows = {y["year"]: y for y in ys if y["site"] == site}
+        rows = {y.year: y for y in ys if y.site == site}
         run, vals = 0.0, []
         for i, yr in enumerate(years):
-            run += (rows[yr]["avoided_t"] or 0.0) if yr in rows else 0.0
+            run += (rows[yr].avoided_t or 0.0) if yr in rows else 0.0
             vals.append(run / scale)
             totals[i] += run
-        region = next(iter(rows.values()))["grid_region"]
+        region = next(iter(rows.values())).grid_region
         series.append(
             Series(
                 translate("Charts", "{0} ({1})").format(site, _grid_factor_name(summary, region, years)),
@@ -597,7 +625,7 @@ def avoided_cumulative(summary: dict, f: Filters) -> ChartData:
     keys = (
         [
             translate("Charts", "{0} renewable → {1} at the grid factor").format(
-                _fmt_kwh(f, kwh_cum[-1]), _fmt_t(f, totals[-1], gas="CO2")
+                _fmt_kwh(f, kwh_cum[-1]), _fmt_t(f, totals[-1], gas=gas)
             )
         ]
         if years
@@ -619,10 +647,11 @@ def avoided_cumulative(summary: dict, f: Filters) -> ChartData:
             keys.append(translate("Charts", "at {0}: {1}").format(label, _fmt_t(f, alt_t[-1], gas="CO2")))
     used = _factors(
         summary,
-        lambda u: u["key"] == "grid" and u["year"] in years and u["region"] in {y["grid_region"] for y in ys},
+        lambda u: u.key == "grid" and u.year in years and u.region in {y.grid_region for y in ys},
     )
     return ChartData(
         name="avoided-cumulative",
+        basis=basis_note(av_gas, "grid"),
         title=CHART_TITLES["avoided-cumulative"],
         categories=[str(y) for y in years],
         series=series,
@@ -639,30 +668,33 @@ def avoided_cumulative(summary: dict, f: Filters) -> ChartData:
     )
 
 
-def scope2(summary: dict, f: Filters) -> ChartData:
+def scope2(summary: Summary, f: Filters) -> ChartData:
     ys = _years(summary, f)
-    cats = [f"{y['site']} {y['year']}" for y in ys]
-    biggest = max((v or 0.0 for y in ys for v in (y["location_based_t"], y["market_based_t"])), default=0.0)
-    scale, unit = _t_axis(f, biggest)
-    loc = [None if y["location_based_t"] is None else y["location_based_t"] / scale for y in ys]
-    mkt = [None if y["market_based_t"] is None else y["market_based_t"] / scale for y in ys]
+    cats = [f"{y.site} {y.year}" for y in ys]
+    biggest = max((v or 0.0 for y in ys for v in (y.location_based_t, y.market_based_t)), default=0.0)
+    s2_gas = combine_gas([y.location_based_gas for y in ys if y.location_based_t is not None]
+                         + [y.market_based_gas for y in ys if y.market_based_t is not None])
+    scale, unit = _t_axis(f, biggest, gas=_gas(s2_gas))
+    loc = [None if y.location_based_t is None else y.location_based_t / scale for y in ys]
+    mkt = [None if y.market_based_t is None else y.market_based_t / scale for y in ys]
     used = _factors(
         summary,
         lambda u: (
-            u["key"] in ("grid", "residual")
-            and u["region"] in {y["grid_region"] for y in ys}
-            and u["year"] in {y["year"] for y in ys}
+            u.key in ("grid", "residual")
+            and u.region in {y.grid_region for y in ys}
+            and u.year in {y.year for y in ys}
         ),
     )
-    loc_t = sum(y["location_based_t"] or 0.0 for y in ys)
-    mkt_t = sum(y["market_based_t"] or 0.0 for y in ys)
+    loc_t = sum(y.location_based_t or 0.0 for y in ys)
+    mkt_t = sum(y.market_based_t or 0.0 for y in ys)
     if f.cn_units:
-        loc_text, mkt_text = fmt_cn(loc_t, t_unit("t")), fmt_cn(mkt_t, t_unit("t"))
+        loc_text, mkt_text = (fmt_cn(v, t_unit("t", _gas(s2_gas))) for v in (loc_t, mkt_t))
     else:
         loc_text, mkt_text = (f"{v / scale:,.0f} {unit}" for v in (loc_t, mkt_t))
     keys = [translate("Charts", "{0} location-based vs {1} market-based in all").format(loc_text, mkt_text)]
     return ChartData(
         name="scope2",
+        basis=basis_note(s2_gas, "grid"),
         title=CHART_TITLES["scope2"],
         categories=cats,
         series=[
@@ -679,7 +711,7 @@ def scope2(summary: dict, f: Filters) -> ChartData:
         y_label=unit,
         x_label=translate("Charts", "Site and year"),
         key_figures=keys,
-        period=_span(sorted({str(y["year"]) for y in ys})),
+        period=_span(sorted({str(y.year) for y in ys})),
         factor_sources=_factor_sources(used),
         method=translate(
             "Charts",
@@ -697,47 +729,72 @@ def _count(f: Filters, value: float, unit: str) -> str:
     return f"{value:,.0f} {word}"
 
 
-def equivalents(summary: dict, f: Filters) -> ChartData:
+def equivalents(summary: Summary, f: Filters) -> ChartData:
+    """One figure as trees, cars, homes: an initiative's reduction, the initiatives' reductions
+    (of the campaign, or all), or, where there are none, the avoided emissions. Avoided
+    emissions and reductions are never summed; the other figure is named beside."""
     camp, inits = _reduction_scope(summary, f)
-    chosen = [i for i in summary.get("initiatives", []) if f.initiative and i["name"] == f.initiative]
-    if chosen:
-        amount = sum(i["reduction_t"] or 0.0 for i in chosen)
-        what = f"{chosen[0]['business_unit']}: {chosen[0]['name']}"
-    elif camp is not None and f.campaign:
-        amount = camp["avoided_t"] + sum(i["reduction_t"] or 0.0 for i in inits)
-        what = translate("Charts", "avoided + reduced during {0}").format(camp["name"])
-    elif f.site is None and f.year_from is None and f.year_to is None:
-        amount = summary["totals"]["reduction_t"]
-        what = translate("Charts", "avoided + reduced, all years")
+    chosen = [i for i in summary.initiatives if f.initiative and i.name == f.initiative]
+    av_gas = summary.totals.avoided_gas
+    if f.site is None and f.year_from is None and f.year_to is None:
+        avoided = camp.avoided_t if camp is not None and f.campaign else summary.totals.avoided_t
+        if camp is not None and f.campaign:
+            av_gas = camp.avoided_gas
     else:
-        amount = sum(y["avoided_t"] or 0.0 for y in _years(summary, f))
-        what = translate("Charts", "avoided by renewables in the selection")
-    eqs = summary.get("equivalents", []) if amount else []  # nothing to show as trees
-    values = [amount * 1000.0 / e["factor_kg_per_unit"] for e in eqs]
-    labels = [translate("Equivalents", e["label"]) for e in eqs]
+        ys = _years(summary, f)
+        avoided = sum(y.avoided_t or 0.0 for y in ys)
+        av_gas = combine_gas(y.avoided_gas for y in ys if y.avoided_t is not None)
+    gas = CO2E
+    beside = None  # the avoided t, when the chart shows reductions
+    if chosen:
+        amount = sum(i.reduction_t or 0.0 for i in chosen)
+        what = f"{chosen[0].business_unit}: {chosen[0].name}"
+    elif (camp is not None and f.campaign) and any(i.reduction_t for i in inits):
+        amount = sum(i.reduction_t or 0.0 for i in inits)
+        what = translate("Charts", "initiative reductions during {0}").format(camp.name)
+        beside = avoided
+    elif (f.site is None and f.year_from is None and f.year_to is None and not f.campaign
+          and summary.totals.initiatives_t):
+        amount = summary.totals.initiatives_t
+        what = translate("Charts", "initiative reductions, all years")
+        beside = avoided
+    else:
+        amount, gas = avoided, av_gas
+        what = (translate("Charts", "avoided by renewables during {0}").format(camp.name)
+                if camp is not None and f.campaign
+                else translate("Charts", "avoided by renewables in the selection"))
+    # the factors are the same for any amount; values are computed here
+    eqs = (summary.initiatives_equivalents or summary.avoided_equivalents) if amount else ()
+    values = [amount * 1000.0 / e.factor_kg_per_unit for e in eqs]
+    labels = [translate("Equivalents", e.label) for e in eqs]
     cats = [
-        translate("Charts", "{0}: {1}").format(translate("Equivalents", e["unit"]), label)
+        translate("Charts", "{0}: {1}").format(translate("Equivalents", e.unit), label)
         for e, label in zip(eqs, labels, strict=True)
     ]
     pict = None
     if eqs:
         e = eqs[0]
-        singular = e["unit"][:-1] if e["unit"].endswith("s") else e["unit"]
+        singular = e.unit[:-1] if e.unit.endswith("s") else e.unit
         pict = {
-            "headline": translate("Charts", "≈ {0}").format(_count(f, values[0], e["unit"])),
-            "amount": translate("Charts", "{0} ({1})").format(_fmt_t(f, amount), what),
+            "headline": translate("Charts", "≈ {0}").format(_count(f, values[0], e.unit)),
+            "amount": translate("Charts", "{0} ({1})").format(_fmt_t(f, amount, _gas(gas)), what),
             "label": labels[0],
-            "unit": translate("Equivalents", e["unit"]),
+            "unit": translate("Equivalents", e.unit),
             "count": values[0],
             "factor": translate("Charts", "{0} kg CO2e per {1}").format(
-                f"{e['factor_kg_per_unit']:g}", translate("Equivalents", singular)
+                f"{e.factor_kg_per_unit:g}", translate("Equivalents", singular)
             ),
-            "note": translate("Equivalents", e.get("note", "")),
+            "note": translate("Equivalents", e.note),
             "others": [
-                translate("Charts", "≈ {0}: {1}").format(_count(f, v, x["unit"]), label)
+                translate("Charts", "≈ {0}: {1}").format(_count(f, v, x.unit), label)
                 for v, x, label in zip(values[1:4], eqs[1:4], labels[1:4], strict=False)
             ],
         }
+        if beside:  # the other figure, named apart and never added
+            pict["beside"] = translate(
+                "Charts", "Avoided by renewables, a separate figure not added: {0} ≈ {1}"
+            ).format(_fmt_t(f, beside, _gas(av_gas)),
+                     _count(f, beside * 1000.0 / e.factor_kg_per_unit, e.unit))
     return ChartData(
         name="equivalents",
         title=CHART_TITLES["equivalents"],
@@ -754,19 +811,27 @@ def equivalents(summary: dict, f: Filters) -> ChartData:
         subtitle=what,
         pictogram=pict,
         y_scale=1.0,
-        key_figures=[translate("Charts", "{0} ({1})").format(pict["headline"], pict["amount"])]
+        key_figures=(
+            [translate("Charts", "{0} ({1})").format(pict["headline"], pict["amount"])]
+            + ([pict["beside"]] if "beside" in pict else [])
+        )
         if pict
         else [],
         factor_sources=(
-            [translate("Charts", "{0}: {1}").format(pict["factor"], eqs[0]["source"])] if pict else []
+            [translate("Charts", "{0}: {1}").format(pict["factor"], eqs[0].source)] if pict else []
         )
-        + [e["source"] for e in eqs[1:2]],
-        method=translate("Charts", "amount (t CO2e) × 1000 ÷ kg CO2e per unit"),
+        + [e.source for e in eqs[1:2]],
+        method=translate(
+            "Charts",
+            "amount (t CO2e) × 1000 ÷ kg CO2e per unit; avoided emissions and initiative "
+            "reductions are shown apart, never summed",
+        ),
+        basis=basis_note(gas, "grid") if gas != CO2E else "",
         period=what,
     )
 
 
-BUILDERS: dict[str, Callable[[dict, Filters], ChartData]] = {
+BUILDERS: dict[str, Callable[[Summary, Filters], ChartData]] = {
     "energy-mix": energy_mix,
     "renewable-share": renewable_share,
     "intensity": intensity,

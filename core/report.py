@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Sequence
 
@@ -10,6 +11,7 @@ from greenledger.core.equivalents import shown
 from greenledger.core.factors import Library
 from greenledger.core.i18n import language, translate
 from greenledger.core.storage import Workspace
+from greenledger.core.summary import CO2E, Summary, basis_note, combine_gas, t_label
 
 
 def fmt(value: object, digits: int = 1) -> str:
@@ -52,64 +54,104 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]
     return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, rows)])
 
 
-def summary_text(s: dict) -> str:
+def _column_gas(values) -> str:
+    return combine_gas(values)
+
+
+def _basis_lines(notes: list[str]) -> list[str]:
+    out: list[str] = []
+    for n in notes:
+        line = translate("Report", "Gas basis: {0}").format(n)
+        if n and line not in out:
+            out.append(line)
+    return out
+
+
+def summary_text(s: Summary | dict) -> str:
+    """The summary as plain text tables (the command line's `summary`)."""
+    s = s if isinstance(s, Summary) else Summary.from_json(s)
+    ys, cs = s.site_years, s.campaigns
+    loc_g = _column_gas(y.location_based_gas for y in ys if y.location_based_t is not None)
+    mkt_g = _column_gas(y.market_based_gas for y in ys if y.market_based_t is not None)
+    s1_g = _column_gas(y.scope1_gas for y in ys if y.scope1_t)
+    av_g = _column_gas(y.avoided_gas for y in ys if y.avoided_t is not None)
     out = [
         translate("Report", "Workspace {0} (factor library {1})").format(
-            s["workspace"], s["factor_library_version"]
+            s.workspace, s.factor_library_version
         ),
         "",
     ]
-    out += [translate("Report", "Energy and Scope 1/2 by site and year (t CO2e)"),
+    out += [translate("Report", "Energy and Scope 1/2 by site and year"),
             table([translate("Report", "Site"), translate("Report", "Year"),
                    translate("Report", "Total kWh"), translate("Report", "Renewable kWh"),
-                   translate("Report", "Renewable share"), translate("Report", "Location-based t"),
-                   translate("Report", "Market-based t"), translate("Report", "Scope 1 t"),
+                   translate("Report", "Renewable share"),
+                   translate("Report", "Location-based t"),
+                   translate("Report", "Market-based t"),
+                   translate("Report", "Scope 1 t"),
                    translate("Report", "Avoided t*")],
-                  [[y["site"], str(y["year"]), fmt(y["total_kwh"], 0),
-                    fmt(y["renewable_kwh"], 0), pct(y["renewable_share_pct"]),
-                    fmt(y["location_based_t"]), fmt(y["market_based_t"]), fmt(y["scope1_t"]),
-                    fmt(y["avoided_t"])] for y in s["site_years"]]), ""]
+                  [[y.site, str(y.year), fmt(y.total_kwh, 0),
+                    fmt(y.renewable_kwh, 0), pct(y.renewable_share_pct),
+                    fmt(y.location_based_t), fmt(y.market_based_t), fmt(y.scope1_t),
+                    fmt(y.avoided_t)] for y in ys])]
+    out += _basis_lines([basis_note(loc_g if loc_g != CO2E else mkt_g, "grid"),
+                         basis_note(av_g, "grid"),
+                         basis_note(s1_g, "diesel")]) + [""]
+    em_g = _column_gas(c.emissions_gas for c in cs if c.emissions_t is not None)
+    pk_g = _column_gas(c.packaging_gas for c in cs if c.packaging_t is not None)
+    cav_g = _column_gas(c.avoided_gas for c in cs if c.avoided_t)
     out += [translate("Report", "Campaigns"),
             table([translate("Report", "Campaign"), translate("Report", "Start"),
                    translate("Report", "End"), translate("Report", "Orders"),
-                   translate("Report", "Emissions t"), translate("Report", "kg/order"),
-                   translate("Report", "vs baseline"), translate("Report", "Packaging t"),
+                   translate("Report", "Emissions t"),
+                   translate("Report", "kg/order"),
+                   translate("Report", "vs baseline"),
+                   translate("Report", "Packaging t"),
                    translate("Report", "Packaging kg/order"), translate("Report", "vs baseline"),
                    translate("Report", "Avoided t*")],
-                  [[c["name"], c["start"], c["end"], fmt(c["orders"], 0),
-                    fmt(c["emissions_t"]), fmt(c["intensity_kg_per_order"], 3),
-                    pct(c["intensity_change_pct"]) + (f" ({c['baseline']})" if c["baseline"]
-                                                      else ""),
-                    fmt(c["packaging_t"]), fmt(c["packaging_kg_per_order"], 4),
-                    pct(c["packaging_change_pct"]), fmt(c["avoided_t"])]
-                   for c in s["campaigns"]]), ""]
+                  [[c.name, c.start, c.end, fmt(c.orders, 0),
+                    fmt(c.emissions_t), fmt(c.intensity_kg_per_order, 3),
+                    pct(c.intensity_change_pct) + (f" ({c.baseline})" if c.baseline else ""),
+                    fmt(c.packaging_t), fmt(c.packaging_kg_per_order, 4),
+                    pct(c.packaging_change_pct), fmt(c.avoided_t)]
+                   for c in cs])]
+    out += _basis_lines([basis_note(em_g, "vehicle"), basis_note(pk_g, "packaging"),
+                         basis_note(cav_g, "grid")]) + [""]
     out += [translate("Report", "Initiatives"),
             table([translate("Report", "Initiative"), translate("Report", "Business unit"),
                    translate("Report", "Campaign"), translate("Report", "Reduction t")],
-                  [[i["name"], i["business_unit"] or "", i["campaign"] or "",
-                    fmt(i["reduction_t"])] for i in s["initiatives"]], right={3}), ""]
-    t = s["totals"]
-    out += [translate("Report", "Avoided emissions from renewables*: {0} t").format(fmt(t["avoided_t"])),
-            translate("Report", "Initiative reductions: {0} t").format(fmt(t["initiatives_t"])),
-            translate("Report", "Reductions in all: {0} t").format(fmt(t["reduction_t"])),
+                  [[i.name, i.business_unit or "", i.campaign or "",
+                    fmt(i.reduction_t)] for i in s.initiatives], right={3}), ""]
+    t = s.totals
+    out += [translate("Report", "Avoided emissions from renewables*: {0} {1}").format(
+                fmt(t.avoided_t), t_label(t.avoided_gas)),
+            translate("Report", "Initiative reductions: {0} {1}").format(
+                fmt(t.initiatives_t), t_label(t.initiatives_gas)),
             translate("Report", "* avoided emissions are reported beside the inventory, never "
-                                "subtracted from it"), ""]
-    out += [translate("Report", "Equivalents of the reductions"),
-            equivalents_rows(s["equivalents"]), ""]
+                                "subtracted from it nor added to the reductions"), ""]
+    if s.avoided_equivalents:
+        out += [translate("Report", "Equivalents of the avoided emissions"),
+                equivalents_rows(s.avoided_equivalents), ""]
+    if s.initiatives_equivalents:
+        out += [translate("Report", "Equivalents of the initiative reductions"),
+                equivalents_rows(s.initiatives_equivalents), ""]
+    if s.warnings:
+        out += [translate("Report", "Warnings"),
+                *(f"- {w.render()}" for w in s.warnings), ""]
     out += [translate("Report", "Factors used"),
             table([translate("Report", "Factor"), translate("Report", "Region"),
                    translate("Report", "Year"), translate("Report", "Value"),
                    translate("Report", "Unit"), translate("Report", "Source"),
                    translate("Report", "Fallback")],
-                  [[f["key"], region_name(f["region"] or ""), str(f["year"] or ""),
-                    f"{f['value']:.6g}", unit_word(f["unit"]), f["source"][:70],
-                    f["fallback"] or ""]
-                   for f in s["factors_used"]], right={3})]
+                  [[f.key, region_name(f.region or ""), str(f.year or ""),
+                    f"{f.value:.6g}", unit_word(f.unit), f.source[:70],
+                    f.fallback or ""]
+                   for f in s.factors_used], right={3})]
     return "\n".join(out)
 
 
-def equivalents_rows(eqs: list[dict]) -> str:
-    eqs = [shown(e) for e in eqs]
+def equivalents_rows(eqs) -> str:
+    """Equivalents (dicts of core.equivalents.equivalents, or Equivalent records) as a table."""
+    eqs = [shown(e if isinstance(e, dict) else dataclasses.asdict(e)) for e in eqs]
     rows = table([translate("Report", "Equivalent"), translate("Report", "Value"),
                   translate("Report", "kg CO2e per unit"), translate("Report", "Source")],
                  [[e["label"], fmt(e["value"], 0), f"{e['factor_kg_per_unit']:.6g}",
@@ -142,10 +184,10 @@ def factors_text(ws: Workspace, key: str | None, builtin_version: str) -> str:
 
 def factor_update_text(ws: Workspace, lib: Library) -> str:
     """How adopting `lib` would move each site-year's figures (computed, nothing written)."""
-    from greenledger.core.accounting import summarize
+    from greenledger.core.accounting import build_summary
 
-    before = summarize(ws)
-    after: dict = {}
+    before = build_summary(ws)
+    after = before
 
     class _Preview(Exception):
         """Raised to roll the trial adoption back."""
@@ -153,15 +195,15 @@ def factor_update_text(ws: Workspace, lib: Library) -> str:
     try:
         with ws.db.atomic():
             ws.accept_library(lib)
-            after = summarize(ws)
+            after = build_summary(ws)
             raise _Preview
     except _Preview:
         pass
     rows = []
-    for b, a in zip(before["site_years"], after["site_years"], strict=True):
-        rows.append([b["site"], str(b["year"]), fmt(b["location_based_t"]),
-                     fmt(a["location_based_t"]), fmt(b["market_based_t"]),
-                     fmt(a["market_based_t"])])
+    for b, a in zip(before.site_years, after.site_years, strict=True):
+        rows.append([b.site, str(b.year), fmt(b.location_based_t),
+                     fmt(a.location_based_t), fmt(b.market_based_t),
+                     fmt(a.market_based_t)])
     return (translate("Report", "Factor library {0} → {1}").format(ws.library_version, lib.version)
             + "\n"
             + table([translate("Report", "Site"), translate("Report", "Year"),

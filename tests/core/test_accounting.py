@@ -149,9 +149,101 @@ def test_initiatives_and_totals(summary):
     t = summary["totals"]
     assert t["avoided_t"] == pytest.approx(sum(y["avoided_t"] for y in summary["site_years"]))
     assert t["initiatives_t"] == pytest.approx(13_400)
-    assert t["reduction_t"] == pytest.approx(t["avoided_t"] + 13_400)
-    halo = next(e for e in summary["equivalents"] if e["key"] == "haloxylon_tree")
-    assert halo["value"] == pytest.approx(t["reduction_t"] * 1000 / 17.9)
+    assert t["reduction_t"] == pytest.approx(t["avoided_t"] + 13_400)  # schema 1's, not shown
+
+
+def test_avoided_and_reductions_are_two_figures_with_their_own_equivalents(summary):
+    """Issue 13: the headline summed avoided emissions and initiative reductions ("Avoided +
+    reduced, as trees"); they are two figures, each with its own equivalents."""
+    assert "equivalents" not in summary
+    t = summary["totals"]
+    halo_avoided = next(e for e in summary["avoided_equivalents"] if e["key"] == "haloxylon_tree")
+    halo_init = next(e for e in summary["initiatives_equivalents"] if e["key"] == "haloxylon_tree")
+    assert halo_avoided["value"] == pytest.approx(t["avoided_t"] * 1000 / 17.9)
+    assert halo_init["value"] == pytest.approx(13_400 * 1000 / 17.9)  # 748,603 trees
+
+
+def test_summary_json_schema_2_keeps_the_schema_1_keys(summary):
+    assert summary["schema"] == 2
+    for key in ("site_years", "site_months", "campaigns", "initiatives", "totals", "factors_used",
+                "workspace", "factor_library_version"):
+        assert key in summary
+    assert set(summary["site_years"][0]) >= {
+        "site", "year", "total_kwh", "renewable_kwh", "renewable_share_pct", "location_based_t",
+        "market_based_t", "scope1_t", "avoided_t", "grid_region", "kwh_by_source"}
+    assert set(summary["campaigns"][0]) >= {
+        "name", "start", "end", "orders", "emissions_t", "intensity_kg_per_order", "baseline",
+        "intensity_change_pct", "avoided_t", "avoided_by_site_t", "packaging_t",
+        "packaging_kg_per_order", "packaging_change_pct"}
+    assert set(summary["initiatives"][0]) >= {"name", "business_unit", "campaign", "reduction_t",
+                                              "method"}
+    assert set(summary["totals"]) >= {"avoided_t", "initiatives_t", "reduction_t"}
+    assert set(summary["factors_used"][0]) >= {"key", "region", "year", "value", "unit", "source",
+                                               "factor_year", "origin", "fallback"}
+
+
+def test_summary_round_trips_through_json(ws, book):
+    from greenledger.core.accounting import build_summary
+    from greenledger.core.summary import Summary
+
+    import_file(ws, book)
+    s = build_summary(ws)
+    again = Summary.from_json(s.to_json())
+    assert again == s
+    assert again.site_years[0].site == "A" and isinstance(again.totals.avoided_t, float)
+
+
+def test_gas_basis_flows_to_the_figures(summary):
+    """Issue 13: China's grid factors are CO2 only, yet results were labelled t CO2e."""
+    a = year(summary, "A", 2021)
+    assert a["location_based_gas"] == "CO2" and a["avoided_gas"] == "CO2"
+    assert a["market_based_gas"] == "CO2" and a["scope1_gas"] == "CO2"  # diesel: EPA CO2 only
+    assert summary["totals"]["avoided_gas"] == "CO2"
+    used = {(f["key"], f["region"], f["year"]): f for f in summary["factors_used"]}
+    assert used[("grid", "North China", 2021)]["gas_basis"] == "CO2"
+    # Emissions column (t CO2e) and a DESNZ van (CO2e): CO2e; packaging (DESNZ): CO2e
+    nxt = campaign(summary, "Next")
+    assert nxt["emissions_gas"] == "CO2e" and nxt["packaging_gas"] == "CO2e"
+    assert campaign(summary, "Sale")["avoided_gas"] == "CO2"
+
+
+def test_basis_words():
+    from greenledger.core.summary import basis_note, combine_gas, gas_of
+
+    assert basis_note("CO2", "grid") == "t CO2; grid factors CO2 only"
+    assert basis_note("CO2e", "grid") == ""
+    assert combine_gas(["CO2", "CO2e"]) == "mixed" and combine_gas([]) == "CO2e"
+    assert gas_of("kg CO2/kWh") == "CO2" and gas_of("kg CO2e/km") == "CO2e"
+
+
+def test_a_uk_site_on_desnz_is_co2e(ws, workbook):
+    import_file(ws, workbook({
+        "Sites": [["Site", "Type", "Grid region", "Country"], ["L", "office", "UK", "United Kingdom"]],
+        "Energy": [E, ["L", date(2024, 1, 1), date(2024, 1, 31), "grid", 1000, None]]}))
+    y = year(summarize(ws), "L", 2024)
+    assert y["location_based_gas"] == "CO2e"
+
+
+def test_rooftop_pv_as_onsite_rows_and_as_an_initiative_is_warned(ws, book, workbook):
+    """Issue 13: rooftop PV stored as on-site solar rows and again as an initiative was counted
+    twice without a word."""
+    import_file(ws, book)
+    assert summarize(ws)["warnings"] == []  # the fixture's initiatives are not renewable kWh
+    import_file(ws, workbook({"Initiatives": [
+        ["Initiative", "Business unit", "Campaign", "Activity", "Activity unit",
+         "Factor (kg CO2e per unit)", "Reduction (t CO2e)"],
+        ["Rooftop PV at A", "Cainiao", None, 200_000, "kWh", 0.712, None],
+        ["LED lighting", "Cainiao", None, 50_000, "kWh", 0.712, None],
+        ["屋顶光伏", "Tmall", "Sale", 10_000, "kWh", 0.712, None]]}, name="pv.xlsx"))
+    warnings = summarize(ws)["warnings"]
+    assert [w["code"] for w in warnings] == ["double-count"]  # Sale has no on-site rows
+    w = warnings[0]
+    assert w["args"][0] == "Rooftop PV at A" and w["args"][3] == "A"
+    assert w["args"][4] == "200,000"  # A's on-site solar, January 2021
+    init, energy = w["rows"][0], w["rows"][1]
+    assert (init["table"], init["file"], init["sheet"], init["row"]) == (
+        "initiatives", "pv.xlsx", "Initiatives", 2)
+    assert (energy["table"], energy["sheet"], energy["row"]) == ("energy", "Energy", 4)
 
 
 def test_factors_used_disclose_fallbacks(summary):

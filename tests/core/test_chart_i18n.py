@@ -75,7 +75,7 @@ def test_domain_words_as_chinese_analysts_write_them(demo, zh):
     _, s = demo
     scope2 = build_chart("scope2", s)
     assert [x.name for x in scope2.series] == ["基于位置", "基于市场"]
-    assert scope2.y_label == "吨二氧化碳当量"
+    assert scope2.y_label == "吨二氧化碳"  # the demo's grid factors (MEE/NBS) are CO2 only
     mix = build_chart("energy-mix", s, Filters(site="Ulanqab DC"))
     assert [x.name for x in mix.series] == ["电网", "风电", "光伏", "可再生能源占比"]
     assert mix.y2_label == "可再生能源占比（%）"
@@ -118,11 +118,11 @@ def test_charts_in_wan_yi(demo, zh):
     _, s = demo
     f = Filters(cn_units=True)
     scope2 = build_chart("scope2", s, f)
-    assert scope2.y_label == "万吨二氧化碳当量"
+    assert scope2.y_label == "万吨二氧化碳"  # China's grid factors are CO2 only
     loc = [y["location_based_t"] / 1e4 for y in s["site_years"]]
     assert scope2.series[0].values == pytest.approx(loc)
     total_wan_t = sum(y["location_based_t"] for y in s["site_years"]) / 1e4  # 253 with the demo
-    assert f"{total_wan_t:,.0f} 万吨二氧化碳当量" in scope2.key_figures[0]
+    assert f"{total_wan_t:,.0f} 万吨二氧化碳" in scope2.key_figures[0]
     mix = build_chart("energy-mix", s, f)
     assert mix.y_label == "用电量（亿千瓦时）"
     assert mix.y_scale == 1e8
@@ -150,7 +150,7 @@ def test_summary_lang_zh_prints_chinese_tables(demo):
     assert out.returncode == 0, out.stderr
     text = out.stdout
     for header in ("站点", "年份", "可再生能源占比", "基于位置（吨）", "基于市场（吨）", "采用的排放因子",
-                   "减排量等效换算", "种植梭梭树（蚂蚁森林口径）", "内蒙古"):
+                   "减排措施减排量等效换算", "种植梭梭树（蚂蚁森林口径）", "内蒙古"):
         assert header in text, header
     assert "Renewable share" not in text and "Campaigns" not in text
     assert "39.0%" in text
@@ -187,6 +187,6 @@ def test_export_data_lang_zh_cn_units(demo, tmp_path):
     out = gl("--lang", "zh", "--workspace", path, "export-data", "scope2", "--cn-units", "--out", csv)
     assert out.returncode == 0, out.stderr
     header = csv.read_text(encoding="utf-8-sig").splitlines()[0]
-    assert header == "站点与年份,基于位置 (万吨二氧化碳当量),基于市场 (万吨二氧化碳当量)"
+    assert header == "站点与年份,基于位置 (万吨二氧化碳),基于市场 (万吨二氧化碳)"  # CO2-only grid
     bad = gl("--lang", "zh", "--workspace", path, "export-data", "scope2", "--site", "Nowhere", "--out", csv)
     assert bad.returncode == 1 and "没有站点" in bad.stderr

@@ -1,0 +1,277 @@
+"""The workspace summary as typed, frozen records (what core.accounting.build_summary returns and
+what the charts, the report and the dashboard read), and its JSON form (`to_json`, schema 2).
+
+Units are in the names: kWh, t (tonnes of the figure's gas basis), kg per order, percent 0–100.
+Every emissions figure has a gas basis beside it (`*_gas`): "CO2e" when every factor behind it
+is CO2e, "CO2" when every one is CO2 only (China's and the US's grid factors, the diesel
+factor), "mixed" when some are (a figure that then counts some gases only in part).
+
+Schema 2 keeps every key of schema 1 (`site_years`, `site_months`, `campaigns`, `initiatives`,
+`totals`, `factors_used` and their fields) and adds fields beside them; the one key it drops is
+the top-level `equivalents` of schema 1 (the equivalents of avoided + reduced, two different
+things summed): `avoided_equivalents` and `initiatives_equivalents` replace it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+
+from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
+
+SCHEMA = 2
+
+CO2E, CO2, MIXED = "CO2e", "CO2", "mixed"
+
+
+def gas_of(unit: str, gas_basis: str = "") -> str:
+    """The gas basis of a factor: its own, else read from its unit ('kg CO2/kWh' → CO2)."""
+    if gas_basis in (CO2E, CO2):
+        return gas_basis
+    u = unit.replace(" ", "").lower()
+    if "co2e" in u:
+        return CO2E
+    if "co2" in u:
+        return CO2
+    return ""
+
+
+def combine_gas(bases) -> str:
+    """The basis of a figure computed from factors of `bases` (unknown ones ignored): CO2e, CO2
+    or mixed; CO2e when there is none."""
+    seen = {b for b in bases if b in (CO2E, CO2)}
+    if seen == {CO2}:
+        return CO2
+    if seen == {CO2, CO2E}:
+        return MIXED
+    return CO2E
+
+
+@dataclass(frozen=True, slots=True)
+class RowRef:
+    """A stored row: its table and id, and where it was imported from (file, sheet, row)."""
+
+    table: str
+    id: int
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+
+    def where(self) -> str:
+        """'demo.xlsx › Energy › row 7 (energy id 12)'; without provenance only the id."""
+        parts = [p for p in (self.file, self.sheet) if p]
+        if self.row:
+            parts.append(translate("Summary", "row {0}").format(self.row))
+        ident = translate("Summary", "{0} id {1}").format(self.table, self.id)
+        return f"{' › '.join(parts)} ({ident})" if parts else ident
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryWarning:
+    """Something the figures may get wrong (a possible double count): a code, an English
+    message (shown through translate("Summary", …) with its `args`) and the rows concerned."""
+
+    code: str
+    message: str
+    args: tuple[str, ...] = ()
+    rows: tuple[RowRef, ...] = ()
+
+    def render(self) -> str:
+        return translate("Summary", self.message).format(*self.args)
+
+
+@dataclass(frozen=True, slots=True)
+class FactorUsed:
+    key: str
+    region: str | None
+    year: int | None
+    value: float
+    unit: str
+    source: str
+    factor_year: int | None
+    origin: str
+    fallback: str | None
+    gas_basis: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteYear:
+    site: str
+    year: int
+    total_kwh: float
+    renewable_kwh: float
+    renewable_share_pct: float | None
+    location_based_t: float | None
+    market_based_t: float | None
+    scope1_t: float | None
+    avoided_t: float | None
+    grid_region: str
+    kwh_by_source: dict[str, float]
+    location_based_gas: str = CO2E
+    market_based_gas: str = CO2E
+    scope1_gas: str = CO2E
+    avoided_gas: str = CO2E
+
+
+@dataclass(frozen=True, slots=True)
+class SiteMonth:
+    site: str
+    month: str  # YYYY-MM
+    total_kwh: float
+    renewable_kwh: float
+    renewable_share_pct: float | None
+    kwh_by_source: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Campaign:
+    name: str
+    start: str  # ISO date
+    end: str
+    orders: float
+    emissions_t: float | None
+    intensity_kg_per_order: float | None
+    baseline: str | None
+    intensity_change_pct: float | None
+    avoided_t: float
+    avoided_by_site_t: dict[str, float]
+    packaging_t: float | None
+    packaging_kg_per_order: float | None
+    packaging_change_pct: float | None
+    emissions_gas: str = CO2E
+    packaging_gas: str = CO2E
+    avoided_gas: str = CO2E
+    packaging_kg_by_material: dict[str, float] = field(default_factory=dict)
+    # vehicle -> the grid region its electric factor followed ("United Kingdom"), for
+    # electric vehicles only
+    vehicle_regions: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Initiative:
+    name: str
+    business_unit: str | None
+    campaign: str | None
+    reduction_t: float | None
+    method: str
+    reduction_gas: str = CO2E
+
+
+@dataclass(frozen=True, slots=True)
+class Equivalent:
+    key: str
+    label: str
+    unit: str
+    factor_kg_per_unit: float
+    value: float
+    source: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """Avoided emissions and initiative reductions: two figures, never summed by GreenLedger.
+    `reduction_t` (their sum) is kept only so that schema-1 scripts run; nothing shows it."""
+
+    avoided_t: float
+    initiatives_t: float
+    reduction_t: float
+    avoided_gas: str = CO2E
+    initiatives_gas: str = CO2E
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    workspace: str
+    factor_library_version: str
+    site_years: tuple[SiteYear, ...]
+    site_months: tuple[SiteMonth, ...]
+    campaigns: tuple[Campaign, ...]
+    initiatives: tuple[Initiative, ...]
+    totals: Totals
+    factors_used: tuple[FactorUsed, ...]
+    avoided_equivalents: tuple[Equivalent, ...] = ()
+    initiatives_equivalents: tuple[Equivalent, ...] = ()
+    warnings: tuple[SummaryWarning, ...] = ()
+    schema: int = SCHEMA
+
+    def to_json(self) -> dict:
+        """The summary as JSON-ready data (numbers unrounded), schema 2: see the README."""
+        return _plain(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Summary:
+        """A Summary from `to_json` output (or a schema-1 dict: new fields take defaults)."""
+        return _build(cls, data)
+
+    # --- lookups the readers share ----------------------------------------------------------
+
+    def campaign(self, name: str | None) -> Campaign | None:
+        return next((c for c in self.campaigns if c.name == name), None)
+
+
+def _plain(obj):
+    if dataclasses.is_dataclass(obj):
+        out = {}
+        for f in dataclasses.fields(obj):
+            out[f.name] = _plain(getattr(obj, f.name))
+        if isinstance(obj, Summary):  # the schema first, as scripts look for it
+            out = {"schema": out.pop("schema"), **out}
+        return out
+    if isinstance(obj, tuple | list):
+        return [_plain(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    return obj
+
+
+def _build(tp, data):
+    """`data` (JSON) as an instance of the annotated type `tp`."""
+    if dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        kw = {f.name: _build(hints[f.name], data[f.name])
+              for f in dataclasses.fields(tp) if f.name in data}
+        return tp(**kw)
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        if data is None:
+            return None
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _build(inner[0], data)
+    if origin is tuple:
+        (item, *_rest) = typing.get_args(tp)
+        return tuple(_build(item, v) for v in data)
+    if origin is dict:
+        return dict(data)
+    return data
+
+
+# --- the basis of a figure, in words -----------------------------------------------------------
+
+BASIS_WORDS = {
+    # what: the factors a figure uses ("grid factors", "the diesel factor", "vehicle factors")
+    CO2: QT_TRANSLATE_NOOP("Summary", "t CO2; {0} CO2 only"),
+    MIXED: QT_TRANSLATE_NOOP("Summary", "t CO2e, in part CO2 only ({0} CO2 only)"),
+}
+FACTOR_WORDS = {
+    "grid": QT_TRANSLATE_NOOP("Summary", "grid factors"),
+    "diesel": QT_TRANSLATE_NOOP("Summary", "the diesel factor"),
+    "vehicle": QT_TRANSLATE_NOOP("Summary", "some vehicle factors"),
+    "packaging": QT_TRANSLATE_NOOP("Summary", "some material factors"),
+    "initiative": QT_TRANSLATE_NOOP("Summary", "initiative factors"),
+}
+
+
+def basis_note(gas: str, what: str) -> str:
+    """'t CO2; grid factors CO2 only' for a CO2-only figure, '' for a CO2e one; `what` is a key
+    of FACTOR_WORDS."""
+    if gas not in BASIS_WORDS:
+        return ""
+    return translate("Summary", BASIS_WORDS[gas]).format(translate("Summary", FACTOR_WORDS[what]))
+
+
+def t_label(gas: str) -> str:
+    """'t CO2e' or 't CO2' (a mixed figure is labelled t CO2e, with basis_note beside it)."""
+    return translate("Units", "t CO2") if gas == CO2 else translate("Units", "t CO2e")
