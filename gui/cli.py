@@ -385,15 +385,18 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
-    from greenledger.core.accounting import summarize
+    from greenledger.core.accounting import build_summary
+    from greenledger.core.i18n import translate
     from greenledger.core.report import summary_text
 
     with _workspace(args) as ws:
-        summary = summarize(ws)
+        summary = build_summary(ws)
     if args.json:
-        print(json.dumps(summary, ensure_ascii=False, indent=1))
+        print(json.dumps(summary.to_json(), ensure_ascii=False, indent=1))
     else:
         print(summary_text(summary))
+    for w in summary.warnings:  # possible double counts: on stderr too, as import warnings are
+        print(translate("Problems", "warning: {0}").format(w.render()), file=sys.stderr)
     return EXIT_OK
 
 
