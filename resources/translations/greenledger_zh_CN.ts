@@ -68,6 +68,39 @@
     </message>
 </context>
 <context>
+    <name>Bounds</name>
+    <message>
+        <location filename="../../core/bounds.py" line="85"/>
+        <source>electricity factors (grid, residual, diesel generation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/bounds.py" line="89"/>
+        <source>vehicle factors per km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/bounds.py" line="94"/>
+        <source>vehicle factors per tonne-km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/bounds.py" line="98"/>
+        <source>packaging factors per kg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/bounds.py" line="103"/>
+        <source>factors per order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/bounds.py" line="107"/>
+        <source>delivery emissions per order</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChartCommands</name>
     <message>
         <location filename="../../gui/charts/commands.py" line="74"/>
@@ -125,67 +158,67 @@
 <context>
     <name>ChartFiles</name>
     <message>
-        <location filename="../../core/chart_files.py" line="16"/>
+        <location filename="../../core/chart_files.py" line="18"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../core/chart_files.py" line="17"/>
+        <location filename="../../core/chart_files.py" line="19"/>
         <source>Software</source>
         <translation>软件</translation>
     </message>
     <message>
-        <location filename="../../core/chart_files.py" line="18"/>
+        <location filename="../../core/chart_files.py" line="20"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../../core/chart_files.py" line="19"/>
+        <location filename="../../core/chart_files.py" line="21"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../core/chart_files.py" line="20"/>
+        <location filename="../../core/chart_files.py" line="22"/>
         <source>Filters</source>
         <translation>筛选条件</translation>
     </message>
     <message>
-        <location filename="../../core/chart_files.py" line="21"/>
+        <location filename="../../core/chart_files.py" line="23"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../core/chart_files.py" line="22"/>
+        <location filename="../../core/chart_files.py" line="24"/>
         <source>Method</source>
         <translation>计算方法</translation>
     </message>
     <message>
-        <location filename="../../core/chart_files.py" line="23"/>
+        <location filename="../../core/chart_files.py" line="25"/>
         <source>Factor sources</source>
         <translation>排放因子来源</translation>
     </message>
     <message>
-        <location filename="../../core/chart_files.py" line="24"/>
+        <location filename="../../core/chart_files.py" line="26"/>
         <source>Data SHA-256</source>
         <translation>数据 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../core/chart_files.py" line="25"/>
+        <location filename="../../core/chart_files.py" line="27"/>
         <source>Source</source>
         <translation>来源说明</translation>
     </message>
     <message>
-        <location filename="../../core/chart_files.py" line="44"/>
+        <location filename="../../core/chart_files.py" line="46"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../core/chart_files.py" line="49"/>
+        <location filename="../../core/chart_files.py" line="51"/>
         <source>Provenance</source>
         <translation>数据来源</translation>
     </message>
     <message>
-        <location filename="../../core/chart_files.py" line="58"/>
+        <location filename="../../core/chart_files.py" line="60"/>
         <source>{0}: export the data as .csv or .xlsx</source>
         <translation>{0}：数据只能导出为 .csv 或 .xlsx</translation>
     </message>
@@ -193,102 +226,102 @@
 <context>
     <name>ChartValues</name>
     <message>
-        <location filename="../../core/chart_data.py" line="270"/>
+        <location filename="../../core/chart_data.py" line="279"/>
         <source>Grid</source>
         <translation>电网</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="271"/>
+        <location filename="../../core/chart_data.py" line="280"/>
         <source>Wind</source>
         <translation>风电</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="272"/>
+        <location filename="../../core/chart_data.py" line="281"/>
         <source>Solar</source>
         <translation>光伏</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="273"/>
+        <location filename="../../core/chart_data.py" line="282"/>
         <source>Hydro</source>
         <translation>水电</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="274"/>
+        <location filename="../../core/chart_data.py" line="283"/>
         <source>Biomass</source>
         <translation>生物质</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="275"/>
+        <location filename="../../core/chart_data.py" line="284"/>
         <source>Geothermal</source>
         <translation>地热</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="276"/>
+        <location filename="../../core/chart_data.py" line="285"/>
         <source>Diesel</source>
         <translation>柴油</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="277"/>
+        <location filename="../../core/chart_data.py" line="286"/>
         <source>Board</source>
         <translation>纸板</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="278"/>
+        <location filename="../../core/chart_data.py" line="287"/>
         <source>Paper</source>
         <translation>纸</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="279"/>
+        <location filename="../../core/chart_data.py" line="288"/>
         <source>Film</source>
         <translation>塑料薄膜</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="280"/>
+        <location filename="../../core/chart_data.py" line="289"/>
         <source>Rigid plastic</source>
         <translation>硬质塑料</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="281"/>
+        <location filename="../../core/chart_data.py" line="290"/>
         <source>Board recycled</source>
         <translation>再生纸板</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="282"/>
+        <location filename="../../core/chart_data.py" line="291"/>
         <source>Paper recycled</source>
         <translation>再生纸</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="283"/>
+        <location filename="../../core/chart_data.py" line="292"/>
         <source>Film recycled</source>
         <translation>再生塑料薄膜</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="284"/>
+        <location filename="../../core/chart_data.py" line="293"/>
         <source>Rigid plastic recycled</source>
         <translation>再生硬质塑料</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="285"/>
+        <location filename="../../core/chart_data.py" line="294"/>
         <source>Green power trade</source>
         <translation>绿电交易</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="286"/>
+        <location filename="../../core/chart_data.py" line="295"/>
         <source>PPA</source>
         <translation>购电协议（PPA）</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="287"/>
+        <location filename="../../core/chart_data.py" line="296"/>
         <source>Certificate</source>
         <translation>绿证</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="288"/>
+        <location filename="../../core/chart_data.py" line="297"/>
         <source>On-site</source>
         <translation>自发自用</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="289"/>
+        <location filename="../../core/chart_data.py" line="298"/>
         <source>Residual</source>
         <translation>剩余电力组合</translation>
     </message>
@@ -296,42 +329,42 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="129"/>
+        <location filename="../../gui/charts/chart_view.py" line="135"/>
         <source>Export image…</source>
         <translation>导出图片…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="130"/>
+        <location filename="../../gui/charts/chart_view.py" line="136"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="131"/>
+        <location filename="../../gui/charts/chart_view.py" line="137"/>
         <source>Export data…</source>
         <translation>导出数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="141"/>
+        <location filename="../../gui/charts/chart_view.py" line="147"/>
         <source>PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="143"/>
+        <location filename="../../gui/charts/chart_view.py" line="149"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="157"/>
+        <location filename="../../gui/charts/chart_view.py" line="163"/>
         <source>Export chart data</source>
         <translation>导出图表数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="159"/>
+        <location filename="../../gui/charts/chart_view.py" line="165"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="175"/>
+        <location filename="../../gui/charts/chart_view.py" line="181"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -345,7 +378,7 @@
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="106"/>
-        <location filename="../../core/charts.py" line="267"/>
+        <location filename="../../core/charts.py" line="284"/>
         <source>all sites</source>
         <translation>全部站点</translation>
     </message>
@@ -385,383 +418,435 @@
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="174"/>
+        <location filename="../../core/chart_data.py" line="179"/>
         <source>Data: {0}, {1}</source>
         <translation>数据：{0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="176"/>
+        <location filename="../../core/chart_data.py" line="181"/>
         <source>Data: {0}</source>
         <translation>数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="179"/>
+        <location filename="../../core/chart_data.py" line="184"/>
         <source>Method: {0}</source>
         <translation>方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="182"/>
+        <location filename="../../core/chart_data.py" line="190"/>
         <source>Factors: {0}</source>
         <translation>排放因子：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="196"/>
+        <location filename="../../core/chart_data.py" line="204"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="52"/>
+        <location filename="../../core/chart_data.py" line="412"/>
+        <location filename="../../core/chart_data.py" line="449"/>
+        <location filename="../../core/chart_data.py" line="506"/>
+        <source>Other ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="418"/>
+        <source>Other = {0} summed per year: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="457"/>
+        <source>Other = {0} series summed: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="478"/>
+        <source>Other sites ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="483"/>
+        <source>grey lines: {0} more series, each its own ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/chart_data.py" line="509"/>
+        <source>Other = {0} summed: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="63"/>
         <source>Energy mix by source</source>
         <translation>按来源划分的能源结构</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="53"/>
+        <location filename="../../core/charts.py" line="64"/>
         <source>Renewable share by site</source>
         <translation>各站点可再生能源占比</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="54"/>
+        <location filename="../../core/charts.py" line="65"/>
         <source>Delivery emissions per order</source>
         <translation>每单配送碳排放强度</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="55"/>
+        <location filename="../../core/charts.py" line="66"/>
         <source>Packaging material per order</source>
         <translation>每单包装材料用量</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="56"/>
+        <location filename="../../core/charts.py" line="67"/>
         <source>Reductions by initiative and business unit</source>
         <translation>按减排举措和业务单元划分的减排量</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="57"/>
+        <location filename="../../core/charts.py" line="68"/>
         <source>Cumulative avoided emissions from renewable electricity</source>
         <translation>可再生电力累计避免排放</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="60"/>
+        <location filename="../../core/charts.py" line="71"/>
         <source>Scope 2: location- vs market-based</source>
         <translation>范围二排放：基于位置与基于市场</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="61"/>
+        <location filename="../../core/charts.py" line="72"/>
         <source>Equivalents</source>
         <translation>减排等效换算</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="130"/>
+        <location filename="../../core/charts.py" line="142"/>
         <source>{0} {1}</source>
         <translation>{1}{0}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="131"/>
+        <location filename="../../core/charts.py" line="143"/>
         <source>{0} {1} {2}: {3}</source>
         <translation>{0} {1} {2}：{3}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="208"/>
+        <location filename="../../core/charts.py" line="225"/>
         <source>{0} million kWh</source>
         <translation>{0} 百万千瓦时</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="259"/>
+        <location filename="../../core/charts.py" line="276"/>
         <source>Renewable share</source>
         <translation>可再生能源占比</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="269"/>
+        <location filename="../../core/charts.py" line="286"/>
         <source>Renewable share {0}: {1}</source>
         <translation>{0} 可再生能源占比：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="273"/>
+        <location filename="../../core/charts.py" line="290"/>
         <source>{0} in {1} months, {2} renewable</source>
         <translation>{1} 个月共用电 {0}，可再生能源占比 {2}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="275"/>
+        <location filename="../../core/charts.py" line="292"/>
         <source>{0} in {1} years, {2} renewable</source>
         <translation>{1} 年共用电 {0}，可再生能源占比 {2}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="284"/>
+        <location filename="../../core/charts.py" line="301"/>
         <source>Electricity ({0})</source>
         <translation>用电量（{0}）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="285"/>
-        <location filename="../../core/charts.py" line="333"/>
+        <location filename="../../core/charts.py" line="302"/>
+        <location filename="../../core/charts.py" line="350"/>
         <source>Renewable share (%)</source>
         <translation>可再生能源占比（%）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="286"/>
-        <location filename="../../core/charts.py" line="334"/>
+        <location filename="../../core/charts.py" line="303"/>
+        <location filename="../../core/charts.py" line="351"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="286"/>
-        <location filename="../../core/charts.py" line="334"/>
-        <location filename="../../core/charts.py" line="630"/>
+        <location filename="../../core/charts.py" line="303"/>
+        <location filename="../../core/charts.py" line="351"/>
+        <location filename="../../core/charts.py" line="659"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="291"/>
+        <location filename="../../core/charts.py" line="308"/>
         <source>kWh by source as reported, spread over calendar months by days; renewable share = wind, solar, hydro, biomass, geothermal kWh ÷ all kWh (diesel included)</source>
         <translation>各来源电量按报告值计，并按天数分摊到自然月；可再生能源占比 = 风电、光伏、水电、生物质发电、地热电量 ÷ 总电量（含柴油发电）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="324"/>
-        <location filename="../../core/charts.py" line="719"/>
-        <location filename="../../core/charts.py" line="761"/>
+        <location filename="../../core/charts.py" line="341"/>
+        <location filename="../../core/charts.py" line="771"/>
+        <location filename="../../core/charts.py" line="821"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="337"/>
+        <location filename="../../core/charts.py" line="354"/>
         <source>renewable kWh ÷ all kWh of each site (diesel included), per calendar month</source>
         <translation>各站点可再生电量 ÷ 总电量（含柴油发电），按自然月计</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="341"/>
+        <location filename="../../core/charts.py" line="358"/>
         <source>renewable kWh ÷ all kWh of each site (diesel included), per calendar year</source>
         <translation>各站点可再生电量 ÷ 总电量（含柴油发电），按自然年计</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="353"/>
+        <location filename="../../core/charts.py" line="370"/>
         <source>{0} vs {1}</source>
         <translation>较 {1} {0}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="355"/>
+        <location filename="../../core/charts.py" line="372"/>
         <source>{0}: {1} kg CO2e per order, {2} vs {3}</source>
         <translation>{0}：每单 {1} 千克二氧化碳当量，较 {3} {2}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="369"/>
+        <location filename="../../core/charts.py" line="386"/>
         <source>kg CO2e per order</source>
         <translation>每单碳排放（千克二氧化碳当量）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="376"/>
-        <location filename="../../core/charts.py" line="435"/>
+        <location filename="../../core/charts.py" line="389"/>
+        <source>kg CO2 per order</source>
+        <translation>每单碳排放（千克二氧化碳）</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="397"/>
+        <location filename="../../core/charts.py" line="457"/>
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="380"/>
+        <location filename="../../core/charts.py" line="401"/>
         <source>delivery emissions (reported, else distance × vehicle factor) ÷ orders; change against the campaign&apos;s baseline</source>
         <translation>配送排放（采用报告值，否则按里程 × 车型排放因子计算）÷ 订单数；变化幅度相对于该活动的基准活动</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="407"/>
+        <location filename="../../core/charts.py" line="428"/>
         <source>{0} g</source>
         <translation>{0} 克</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="416"/>
+        <location filename="../../core/charts.py" line="437"/>
         <source>{0}: {1} g per order; packaging {2}</source>
         <translation>{0}：每单 {1} 克；包装排放 {2}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="422"/>
+        <location filename="../../core/charts.py" line="443"/>
         <source>{0}: {1} g per order, {2} vs {3}; packaging {4}</source>
         <translation>{0}：每单 {1} 克，较 {3} {2}；包装排放 {4}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="434"/>
+        <location filename="../../core/charts.py" line="456"/>
         <source>g packaging per order</source>
         <translation>每单包装用量（克）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="440"/>
+        <location filename="../../core/charts.py" line="462"/>
         <source>packaging kg ÷ orders, by material; t CO2e = kg × ((1 − recycled share) × material factor + recycled share × recycled factor)</source>
         <translation>各材料包装重量（千克）÷ 订单数；吨二氧化碳当量 = 千克 × ((1 − 再生料占比) × 材料排放因子 + 再生料占比 × 再生料排放因子)</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="497"/>
+        <location filename="../../core/charts.py" line="519"/>
         <source>Initiatives</source>
         <translation>减排举措</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="502"/>
+        <location filename="../../core/charts.py" line="524"/>
         <source>Business units</source>
         <translation>业务单元</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="503"/>
+        <location filename="../../core/charts.py" line="525"/>
         <source>{0} (all initiatives)</source>
         <translation>{0}（全部举措）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="507"/>
+        <location filename="../../core/charts.py" line="529"/>
         <source>Avoided (renewables, not in the inventory)</source>
         <translation>避免排放（可再生能源，不计入清单）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="508"/>
+        <location filename="../../core/charts.py" line="530"/>
         <source>{0} renewable electricity</source>
         <translation>{0} 可再生电力</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="514"/>
+        <location filename="../../core/charts.py" line="536"/>
         <source>Initiative reductions</source>
         <translation>举措减排量</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="515"/>
+        <location filename="../../core/charts.py" line="537"/>
         <source>Business unit total</source>
         <translation>业务单元合计</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="516"/>
+        <location filename="../../core/charts.py" line="538"/>
         <source>Avoided (beside the inventory)</source>
         <translation>避免排放（清单外单列）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="523"/>
+        <location filename="../../core/charts.py" line="547"/>
         <source>Initiatives: {0}</source>
         <translation>减排举措：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="524"/>
+        <location filename="../../core/charts.py" line="548"/>
         <source>Avoided by renewables (not netted): {0}</source>
         <translation>可再生能源避免排放（不抵扣）：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="538"/>
+        <location filename="../../core/charts.py" line="555"/>
+        <source>avoided: {0}</source>
+        <translation>避免排放：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="564"/>
         <source>during {0}</source>
         <translation>{0} 期间</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="540"/>
+        <location filename="../../core/charts.py" line="566"/>
         <source>initiatives: reduction as reported, else activity × factor; avoided = renewable kWh × grid factor, shown apart and never summed into the inventory</source>
         <translation>减排举措：采用报告的减排量，否则按活动量 × 排放因子计算；避免排放 = 可再生电量 × 电网排放因子，单独列示，不计入排放清单</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="556"/>
+        <location filename="../../core/charts.py" line="582"/>
         <source>{0} grid factor</source>
         <translation>{0}电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="560"/>
+        <location filename="../../core/charts.py" line="586"/>
         <source>{0} grid {1} kg CO2/kWh, {2} factor</source>
         <translation>{0}电网 {1} 千克二氧化碳/千瓦时，{2} 年因子</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="563"/>
+        <location filename="../../core/charts.py" line="589"/>
         <source>{0} grid {1} kg CO2/kWh</source>
         <translation>{0}电网 {1} 千克二氧化碳/千瓦时</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="589"/>
-        <location filename="../../core/charts.py" line="728"/>
-        <location filename="../../core/charts.py" line="757"/>
+        <location filename="../../core/charts.py" line="617"/>
+        <location filename="../../core/charts.py" line="780"/>
+        <location filename="../../core/charts.py" line="815"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="599"/>
+        <location filename="../../core/charts.py" line="627"/>
         <source>{0} renewable → {1} at the grid factor</source>
         <translation>可再生电量 {0} → 按电网排放因子折合 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="607"/>
+        <location filename="../../core/charts.py" line="635"/>
         <source>{0} kg CO2/kWh</source>
         <translation>{0} 千克二氧化碳/千瓦时</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="611"/>
+        <location filename="../../core/charts.py" line="639"/>
         <source>Same kWh at {0}</source>
         <translation>同等电量按 {0} 计</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="619"/>
+        <location filename="../../core/charts.py" line="647"/>
         <source>at {0}: {1}</source>
         <translation>按 {0} 计：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="629"/>
+        <location filename="../../core/charts.py" line="658"/>
         <source>{0} avoided, cumulative</source>
         <translation>累计避免排放（{0}）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="634"/>
+        <location filename="../../core/charts.py" line="663"/>
         <source>renewable kWh × the site&apos;s grid factor of the year, summed since the first year; beside the inventory, not deducted</source>
         <translation>可再生电量 × 站点所在电网当年的排放因子，自首年起累计；与排放清单并列报告，不作抵扣</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="663"/>
+        <location filename="../../core/charts.py" line="694"/>
         <source>{0} location-based vs {1} market-based in all</source>
         <translation>合计：基于位置 {0}，基于市场 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="670"/>
+        <location filename="../../core/charts.py" line="702"/>
         <source>Location-based</source>
         <translation>基于位置</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="676"/>
+        <location filename="../../core/charts.py" line="708"/>
         <source>Market-based</source>
         <translation>基于市场</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="680"/>
+        <location filename="../../core/charts.py" line="712"/>
         <source>Site and year</source>
         <translation>站点与年份</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="684"/>
+        <location filename="../../core/charts.py" line="716"/>
         <source>GHG Protocol Scope 2: location = grid-delivered kWh × grid average; market = grid kWh × residual mix (else grid average), contractual renewables at zero</source>
         <translation>温室气体核算体系（GHG Protocol）范围二：基于位置 = 电网供电量 × 电网平均排放因子；基于市场 = 电网电量 × 剩余电力组合排放因子（无则用电网平均排放因子），合同约定的可再生电力按零计</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="708"/>
-        <source>avoided + reduced during {0}</source>
-        <translation>{0} 期间避免排放与减排量合计</translation>
+        <location filename="../../core/charts.py" line="754"/>
+        <source>initiative reductions during {0}</source>
+        <translation>{0}期间减排措施减排量</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="711"/>
-        <source>avoided + reduced, all years</source>
-        <translation>历年避免排放与减排量合计</translation>
+        <location filename="../../core/charts.py" line="759"/>
+        <source>initiative reductions, all years</source>
+        <translation>减排措施减排量（全部年份）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="714"/>
+        <location filename="../../core/charts.py" line="763"/>
+        <source>avoided by renewables during {0}</source>
+        <translation>{0}期间可再生能源避免排放</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="824"/>
+        <source>amount (t CO2e) × 1000 ÷ kg CO2e per unit; avoided emissions and initiative reductions are shown apart, never summed</source>
+        <translation>数量（吨二氧化碳当量）× 1000 ÷ 每单位千克二氧化碳当量；避免排放与减排措施减排量分开列示，从不相加</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="765"/>
         <source>avoided by renewables in the selection</source>
         <translation>所选范围内可再生能源避免排放</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="727"/>
+        <location filename="../../core/charts.py" line="779"/>
         <source>≈ {0}</source>
         <translation>约 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="732"/>
+        <location filename="../../core/charts.py" line="784"/>
         <source>{0} kg CO2e per {1}</source>
         <translation>每{1} {0} 千克二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="737"/>
+        <location filename="../../core/charts.py" line="789"/>
         <source>≈ {0}: {1}</source>
         <translation>约 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="747"/>
+        <location filename="../../core/charts.py" line="794"/>
+        <source>Avoided by renewables, a separate figure not added: {0} ≈ {1}</source>
+        <translation>可再生能源避免排放（另列，未相加）：{0} ≈ {1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/charts.py" line="804"/>
         <source>Equivalent count</source>
         <translation>等效数量</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="753"/>
+        <location filename="../../core/charts.py" line="810"/>
         <source>Count</source>
         <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../core/charts.py" line="764"/>
-        <source>amount (t CO2e) × 1000 ÷ kg CO2e per unit</source>
-        <translation>减排量（吨二氧化碳当量）× 1000 ÷ 每单位千克二氧化碳当量</translation>
     </message>
 </context>
 <context>
@@ -1339,17 +1424,17 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../gui/error_dialog.py" line="30"/>
+        <location filename="../../gui/error_dialog.py" line="31"/>
         <source>GreenLedger: unexpected error</source>
         <translation>GreenLedger：意外错误</translation>
     </message>
     <message>
-        <location filename="../../gui/error_dialog.py" line="34"/>
+        <location filename="../../gui/error_dialog.py" line="35"/>
         <source>&lt;b&gt;Something went wrong.&lt;/b&gt;&lt;br&gt;{0}&lt;br&gt;&lt;br&gt;Nothing you entered before this was lost: every change is saved as it is made. The details were written to {1}.</source>
         <translation>&lt;b&gt;出现了问题。&lt;/b&gt;&lt;br&gt;{0}&lt;br&gt;&lt;br&gt;此前输入的内容都没有丢失：每次修改都会立即保存。详细信息已写入 {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/error_dialog.py" line="44"/>
+        <location filename="../../gui/error_dialog.py" line="45"/>
         <source>&amp;Copy details</source>
         <translation>复制详细信息(&amp;C)</translation>
     </message>
@@ -2014,47 +2099,47 @@
 <context>
     <name>Layout</name>
     <message>
-        <location filename="../../core/importing/layout.py" line="189"/>
+        <location filename="../../core/importing/layout.py" line="190"/>
         <source>title above the header</source>
         <translation>表头上方的标题</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="190"/>
+        <location filename="../../core/importing/layout.py" line="191"/>
         <source>blank row</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="191"/>
+        <location filename="../../core/importing/layout.py" line="192"/>
         <source>footnote or note</source>
         <translation>脚注或说明</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="192"/>
+        <location filename="../../core/importing/layout.py" line="193"/>
         <source>totals or subtotals row</source>
         <translation>合计或小计行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="193"/>
+        <location filename="../../core/importing/layout.py" line="194"/>
         <source>row of units under the header</source>
         <translation>表头下方的单位行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="194"/>
+        <location filename="../../core/importing/layout.py" line="195"/>
         <source>above the header</source>
         <translation>位于表头上方</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="195"/>
+        <location filename="../../core/importing/layout.py" line="196"/>
         <source>after a footnote (end of the table)</source>
         <translation>位于脚注之后（表格结束）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="196"/>
+        <location filename="../../core/importing/layout.py" line="197"/>
         <source>no values in the period columns</source>
         <translation>期间列中没有数值</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="197"/>
+        <location filename="../../core/importing/layout.py" line="198"/>
         <source>hidden in Excel (skipped as asked)</source>
         <translation>在 Excel 中隐藏（按要求跳过）</translation>
     </message>
@@ -2062,293 +2147,298 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="51"/>
+        <location filename="../../gui/pages.py" line="20"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="52"/>
+        <location filename="../../gui/pages.py" line="21"/>
         <source>Energy</source>
         <translation>能源</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="53"/>
+        <location filename="../../gui/pages.py" line="22"/>
         <source>Deliveries</source>
         <translation>配送</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="54"/>
+        <location filename="../../gui/pages.py" line="23"/>
         <source>Packaging</source>
         <translation>包装</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="55"/>
+        <location filename="../../gui/pages.py" line="24"/>
         <source>Initiatives</source>
         <translation>减排举措</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="56"/>
+        <location filename="../../gui/pages.py" line="25"/>
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="57"/>
+        <location filename="../../gui/pages.py" line="26"/>
         <source>Campaigns</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="58"/>
+        <location filename="../../gui/pages.py" line="27"/>
         <source>Factors</source>
         <translation>排放因子</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="59"/>
+        <location filename="../../gui/pages.py" line="28"/>
         <source>Imports</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="62"/>
+        <location filename="../../gui/pages.py" line="31"/>
         <source>No energy rows yet: import a workbook (Ctrl+I), paste rows from Excel (Ctrl+V) or add one.</source>
         <translation>还没有能源数据：导入工作簿（Ctrl+I）、从 Excel 粘贴（Ctrl+V）或添加一行。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="66"/>
+        <location filename="../../gui/pages.py" line="35"/>
         <source>No deliveries rows yet: import a workbook (Ctrl+I), paste rows from Excel (Ctrl+V) or add one.</source>
         <translation>还没有配送数据：导入工作簿（Ctrl+I）、从 Excel 粘贴（Ctrl+V）或添加一行。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="70"/>
+        <location filename="../../gui/pages.py" line="39"/>
         <source>No packaging rows yet: import a workbook (Ctrl+I), paste rows from Excel (Ctrl+V) or add one.</source>
         <translation>还没有包装数据：导入工作簿（Ctrl+I）、从 Excel 粘贴（Ctrl+V）或添加一行。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="74"/>
+        <location filename="../../gui/pages.py" line="43"/>
         <source>No initiatives yet: import a workbook (Ctrl+I), paste rows from Excel (Ctrl+V) or add one.</source>
         <translation>还没有减排举措：导入工作簿（Ctrl+I）、从 Excel 粘贴（Ctrl+V）或添加一行。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="78"/>
+        <location filename="../../gui/pages.py" line="47"/>
         <source>No sites yet: import a workbook (Ctrl+I), paste rows from Excel (Ctrl+V) or add one.</source>
         <translation>还没有站点：导入工作簿（Ctrl+I）、从 Excel 粘贴（Ctrl+V）或添加一行。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="81"/>
+        <location filename="../../gui/pages.py" line="50"/>
         <source>No campaigns yet: import a workbook (Ctrl+I), paste rows from Excel (Ctrl+V) or add one.</source>
         <translation>还没有活动：导入工作簿（Ctrl+I）、从 Excel 粘贴（Ctrl+V）或添加一行。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/menus.py" line="43"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/menus.py" line="54"/>
         <source>&amp;New workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/menus.py" line="56"/>
         <source>&amp;Open workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/menus.py" line="58"/>
         <source>&amp;Recent workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/menus.py" line="61"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/menus.py" line="63"/>
         <source>Download &amp;template…</source>
         <translation>下载模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/menus.py" line="65"/>
         <source>&amp;Export chart…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/menus.py" line="68"/>
         <source>Export &amp;deck (PowerPoint)…</source>
         <translation>导出演示文稿(&amp;D)（PowerPoint）…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/menus.py" line="71"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/menus.py" line="44"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/menus.py" line="77"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/menus.py" line="79"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/menus.py" line="84"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/menus.py" line="85"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/menus.py" line="86"/>
         <source>&amp;Delete rows</source>
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192"/>
+        <location filename="../../gui/menus.py" line="87"/>
         <source>&amp;Add row…</source>
         <translation>添加行(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/menus.py" line="45"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203"/>
+        <location filename="../../gui/language.py" line="18"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/language.py" line="21"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="214"/>
+        <location filename="../../gui/menus.py" line="104"/>
         <source>Large numbers in 万/亿</source>
         <translation>大数以万/亿显示</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216"/>
+        <location filename="../../gui/menus.py" line="106"/>
         <source>Show 450,000,000 kWh as 4.5 亿 and 400,000 t as 40 万 in tables, cards, charts and exports</source>
         <translation>表格、卡片、图表和导出中，将 450,000,000 千瓦时显示为 4.5 亿，400,000 吨显示为 40 万</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219"/>
+        <location filename="../../gui/menus.py" line="47"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/menus.py" line="48"/>
         <source>&amp;About GreenLedger</source>
         <translation>关于 GreenLedger(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="259"/>
+        <location filename="../../gui/main_window.py" line="135"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262"/>
+        <location filename="../../gui/main_window.py" line="138"/>
         <source>Read-only (open in another window) · </source>
         <translation>只读（已在另一个窗口中打开）· </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="282"/>
+        <location filename="../../gui/main_window.py" line="153"/>
         <source>Open another workspace once the import has finished</source>
         <translation>请在导入完成后再打开其他工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="335"/>
+        <location filename="../../gui/menus.py" line="123"/>
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="337"/>
-        <location filename="../../gui/main_window.py" line="347"/>
+        <location filename="../../gui/menus.py" line="124"/>
+        <location filename="../../gui/menus.py" line="131"/>
         <source>GreenLedger workspaces</source>
         <translation>GreenLedger 工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="345"/>
+        <location filename="../../gui/menus.py" line="130"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="347"/>
+        <location filename="../../gui/menus.py" line="132"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="366"/>
+        <location filename="../../gui/menus.py" line="152"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="379"/>
+        <location filename="../../gui/menus.py" line="163"/>
         <source>Download template</source>
         <translation>下载模板</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="381"/>
+        <location filename="../../gui/menus.py" line="165"/>
         <source>Excel workbooks</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="387"/>
+        <location filename="../../gui/menus.py" line="173"/>
+        <source>{0} could not be written ({1}): choose a folder you can write to, on a disk with free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="178"/>
         <source>Template written to {0}</source>
         <translation>模板已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="397"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="399"/>
+        <location filename="../../gui/main_window.py" line="214"/>
         <source>Import {0} undone (Ctrl+Z restores it)</source>
         <translation>已撤销第 {0} 次导入（Ctrl+Z 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="420"/>
+        <location filename="../../gui/import_controller.py" line="49"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="420"/>
+        <location filename="../../gui/import_controller.py" line="50"/>
         <source>Workbooks</source>
         <translation>工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="444"/>
+        <location filename="../../gui/import_controller.py" line="76"/>
         <source>An import is already running</source>
         <translation>已有导入正在进行</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="465"/>
+        <location filename="../../gui/import_controller.py" line="120"/>
         <source>{0}: imported {1} new and {2} updated rows</source>
         <translation>{0}：导入新增 {1} 行，更新 {2} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="469"/>
+        <location filename="../../gui/import_controller.py" line="122"/>
         <source>{0}: nothing new; every row is already in the workspace</source>
         <translation>{0}：没有新数据，所有行都已在工作区中</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="473"/>
+        <location filename="../../gui/import_controller.py" line="103"/>
         <source>Import refused: nothing was written</source>
         <translation>导入被拒绝：未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="530"/>
+        <location filename="../../gui/language.py" line="68"/>
         <source>Switch the language once the import has finished</source>
         <translation>请在导入完成后再切换语言</translation>
     </message>
@@ -2356,22 +2446,22 @@
 <context>
     <name>Pictogram</name>
     <message>
-        <location filename="../../gui/charts/pictogram.py" line="57"/>
+        <location filename="../../gui/charts/pictogram.py" line="62"/>
         <source>No figure to show as equivalents</source>
         <translation>没有可换算为等效量的数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/pictogram.py" line="69"/>
+        <location filename="../../gui/charts/pictogram.py" line="74"/>
         <source>{0} — from {1}</source>
         <translation>{0} —— 折合自 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/pictogram.py" line="86"/>
+        <location filename="../../gui/charts/pictogram.py" line="91"/>
         <source>each icon = {0} {1}; factor {2}</source>
         <translation>每个图标 = {0} {1}；换算因子：{2}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/pictogram.py" line="104"/>
+        <location filename="../../gui/charts/pictogram.py" line="109"/>
         <source>Note: {0}</source>
         <translation>注：{0}</translation>
     </message>
@@ -2379,265 +2469,376 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../core/errors.py" line="48"/>
+        <location filename="../../core/errors.py" line="49"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="62"/>
+        <location filename="../../core/errors.py" line="63"/>
         <source>unknown unit {unit}</source>
         <translation>无法识别的单位 {unit}</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="63"/>
+        <location filename="../../core/errors.py" line="64"/>
         <source>no unit stated for {field}: put it in the header ({field} ({unit})), in a 单位 line above the table, or give --unit {field}={unit}</source>
         <translation>{field} 没有注明单位：请写在表头中（{field} ({unit})）、表格上方的“单位：”行中，或使用 --unit {field}={unit}</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="64"/>
+        <location filename="../../core/errors.py" line="65"/>
         <source>nothing says what these period columns hold (no header above them, title or 单位 line names {field} or a unit); give --measure {field} and --unit, or choose their field and unit in the assistant</source>
         <translation>无法判断这些期间列是什么数据（其上方的表头、标题或“单位：”行都未注明 {field} 或单位）；请使用 --measure {field} 和 --unit，或在导入助手中选择字段和单位</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="65"/>
+        <location filename="../../core/errors.py" line="66"/>
         <source>{where} says these figures are money (&apos;{what}&apos;), not {field}; if they are {field}, say so with --measure {field} and --unit</source>
         <translation>{where} 表明这些数字是金额（“{what}”），而不是 {field}；如果它们确实是 {field}，请使用 --measure {field} 和 --unit 说明</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="66"/>
+        <location filename="../../core/errors.py" line="67"/>
         <source>the period columns sit under several headers ({what}); name the one to import with --map &quot;HEADER=FIELD&quot; (or choose its field)</source>
         <translation>期间列分属多个表头（{what}）；请用 --map &quot;表头=字段&quot; 指定要导入的一组（或在助手中选择其字段）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="67"/>
+        <location filename="../../core/errors.py" line="68"/>
         <source>the period columns hold money ({what}), not a quantity GreenLedger imports</source>
         <translation>期间列是金额（{what}），不是 GreenLedger 导入的数量</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="68"/>
+        <location filename="../../core/errors.py" line="69"/>
         <source>{n} row(s) hidden in Excel were read: {rows}; unhide them to check, or delete them if they should not count</source>
         <translation>已读取 Excel 中隐藏的 {n} 行：{rows}；请取消隐藏以核对，如不应计入请删除</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="69"/>
+        <location filename="../../core/errors.py" line="70"/>
         <source>columns hidden in Excel were read: {columns}; unhide them to check, or map them to ignore</source>
         <translation>已读取 Excel 中隐藏的列：{columns}；请取消隐藏以核对，或将其映射为忽略</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="70"/>
+        <location filename="../../core/errors.py" line="71"/>
         <source>a second column for {period} (the first is {other}); delete or rename one</source>
         <translation>{period} 的第二列（第一列是 {other}）；请删除或重命名其中一列</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="71"/>
+        <location filename="../../core/errors.py" line="72"/>
         <source>the import is told {given} (--unit, the window or a profile) but the sheet says {stated} ({where}); drop one</source>
         <translation>导入设定的单位是 {given}（--unit、窗口或导入方案），但工作表写的是 {stated}（{where}）；请去掉其中一个</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="72"/>
+        <location filename="../../core/errors.py" line="73"/>
         <source>{columns} could each be {field}; map the one meant with --map &quot;HEADER={field}&quot; (or choose it in the window) and the others to ignore</source>
         <translation>{columns} 都可能是 {field}；请用 --map &quot;表头={field}&quot; 指定要用的一列（或在窗口中选择），其余设为忽略</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="73"/>
+        <location filename="../../core/errors.py" line="74"/>
         <source>numbers written as text in {columns} read two ways ({examples}): they were read with a decimal point; if the dot groups thousands, write them as numbers or as 1.234,5</source>
         <translation>{columns} 中以文本书写的数字有两种读法（{examples}）：已按小数点读取；如果其中的点是千位分隔符，请改为数值或写成 1.234,5</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="74"/>
+        <location filename="../../core/errors.py" line="75"/>
         <source>not one of: {allowed}</source>
         <translation>不是以下之一：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="75"/>
+        <location filename="../../core/errors.py" line="76"/>
         <source>absurdly large (over {limit})</source>
         <translation>数值大得不合理（超过 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="76"/>
+        <location filename="../../core/errors.py" line="77"/>
         <source>ends before it starts ({start})</source>
         <translation>结束早于开始（{start}）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="77"/>
+        <location filename="../../core/errors.py" line="78"/>
         <source>{source} rows have no instrument (it is for renewable rows only)</source>
         <translation>{source} 行不应有采购方式（仅适用于可再生能源行）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="78"/>
+        <location filename="../../core/errors.py" line="79"/>
         <source>same {fields} as row {other_row}: combine the two rows or tell them apart</source>
         <translation>与第 {other_row} 行的 {fields} 相同：请合并这两行或加以区分</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="79"/>
+        <location filename="../../core/errors.py" line="80"/>
         <source>an Excel error value ({value}) where a number is needed</source>
         <translation>此处需要数字，却是 Excel 错误值（{value}）</translation>
     </message>
     <message>
+        <location filename="../../core/errors.py" line="82"/>
+        <source>this cell says {cell_unit} but its column is in {unit} ({where}); write the figure in {unit}, or drop the unit from the header and write each cell&apos;s unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="83"/>
+        <source>no unit: other cells of this column state theirs ({units}); write this one&apos;s unit too (e.g. 1,234 {example})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="84"/>
+        <source>this row&apos;s unit {row_unit} ({unit_column}) differs from the column&apos;s {unit} ({where}); drop the unit from the header or correct the row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="85"/>
+        <source>unit {unit} is not understood here (use e.g. {examples})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../core/errors.py" line="87"/>
+        <source>every date in {column} reads both day-first and month-first ({examples}); write them year first (2023-01-16) so the day and the month are plain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="88"/>
+        <source>{column} has dates only day-first can read ({dmy}) and dates only month-first can read ({mdy}); write them year first (2023-01-16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="96"/>
         <source>a true/false value where a number is needed</source>
         <translation>此处需要数字，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="88"/>
+        <location filename="../../core/errors.py" line="97"/>
         <source>a date where a number is needed</source>
         <translation>此处需要数字，但填写的是日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="89"/>
+        <location filename="../../core/errors.py" line="98"/>
         <source>not a finite number</source>
         <translation>不是有限数值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="90"/>
+        <location filename="../../core/errors.py" line="99"/>
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="91"/>
+        <location filename="../../core/errors.py" line="100"/>
         <source>a true/false value where a date is needed</source>
         <translation>此处需要日期，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="92"/>
+        <location filename="../../core/errors.py" line="101"/>
         <source>a number that is not a date (dates are 1990 to 2100)</source>
         <translation>不是日期的数字（日期须在 1990 至 2100 年之间）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="93"/>
+        <location filename="../../core/errors.py" line="102"/>
         <source>a percentage where a quantity is needed</source>
         <translation>此处需要数量，而不是百分比</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="94"/>
+        <location filename="../../core/errors.py" line="103"/>
         <source>this column writes numbers both with a decimal point (1,234.5) and with a decimal comma (1.234,5); write them one way</source>
         <translation>此列的数字既用小数点（1,234.5）又用小数逗号（1.234,5）书写；请统一一种写法</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="95"/>
+        <location filename="../../core/errors.py" line="104"/>
         <source>not a date (use 2021-06-18, 2021/6/18 or 2021年6月18日)</source>
         <translation>不是日期（请使用 2021-06-18、2021/6/18 或 2021年6月18日）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="96"/>
+        <location filename="../../core/errors.py" line="105"/>
         <source>not a valid calendar date</source>
         <translation>不是有效的日历日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="97"/>
+        <location filename="../../core/errors.py" line="106"/>
         <source>not a year between 1900 and 2100</source>
         <translation>不是 1900 到 2100 之间的年份</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="98"/>
+        <location filename="../../core/errors.py" line="107"/>
         <source>required value missing</source>
         <translation>缺少必填值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="99"/>
+        <location filename="../../core/errors.py" line="108"/>
         <source>negative quantities are not allowed</source>
         <translation>数量不能为负</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="100"/>
+        <location filename="../../core/errors.py" line="109"/>
         <source>a percentage must be between 0 and 100</source>
         <translation>百分比必须在 0 到 100 之间</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="101"/>
+        <location filename="../../core/errors.py" line="110"/>
         <source>unknown baseline campaign</source>
         <translation>未知的基准活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="102"/>
+        <location filename="../../core/errors.py" line="111"/>
         <source>not g, kg or t</source>
         <translation>不是 g、kg 或 t</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="103"/>
+        <location filename="../../core/errors.py" line="112"/>
         <source>unknown site</source>
         <translation>未知站点</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="104"/>
+        <location filename="../../core/errors.py" line="113"/>
         <source>unknown campaign</source>
         <translation>未知活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="105"/>
+        <location filename="../../core/errors.py" line="114"/>
         <source>unknown site: not in the workspace or on a Sites sheet</source>
         <translation>未知站点：工作区和 Sites 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="106"/>
+        <location filename="../../core/errors.py" line="115"/>
         <source>unknown campaign: not in the workspace or on a Campaigns sheet</source>
         <translation>未知活动：工作区和 Campaigns 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="107"/>
+        <location filename="../../core/errors.py" line="116"/>
         <source>a campaign cannot be its own baseline</source>
         <translation>活动不能以自身为基准</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="108"/>
+        <location filename="../../core/errors.py" line="117"/>
         <source>give Emissions, or Distance and Vehicle</source>
         <translation>请填写排放量，或填写里程和车辆类型</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="109"/>
+        <location filename="../../core/errors.py" line="118"/>
         <source>give Reduction, or Activity and Factor</source>
         <translation>请填写减排量，或填写活动量和因子</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="110"/>
+        <location filename="../../core/errors.py" line="119"/>
         <source>give a Campaign, or both Period start and Period end</source>
         <translation>请填写活动，或同时填写期间开始和期间结束</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="111"/>
+        <location filename="../../core/errors.py" line="120"/>
         <source>give either a Campaign or a period, not both</source>
         <translation>活动与期间只能填写其一</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="112"/>
+        <location filename="../../core/errors.py" line="121"/>
         <source>grid and residual factors need a region</source>
         <translation>电网因子和剩余组合因子必须指定地区</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="113"/>
+        <location filename="../../core/errors.py" line="122"/>
         <source>absurdly large</source>
         <translation>数值大得不合理</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="114"/>
+        <location filename="../../core/errors.py" line="123"/>
         <source>no grid factor for this region in the factor library or the workspace; add one on a Factors sheet</source>
         <translation>因子库和工作区中都没有该区域的电网因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="115"/>
+        <location filename="../../core/errors.py" line="124"/>
         <source>no factor for this material in the library or the workspace; add one on a Factors sheet</source>
         <translation>因子库和工作区中都没有该材料的因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="133"/>
+        <location filename="../../core/errors.py" line="142"/>
         <source>import refused: {0} problem(s); nothing was written</source>
         <translation>导入被拒绝：发现 {0} 个问题；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="136"/>
+        <location filename="../../core/errors.py" line="145"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="289"/>
-        <location filename="../../gui/cli.py" line="468"/>
+        <location filename="../../core/errors.py" line="172"/>
+        <source>{path}: the disk is full, so nothing was written and the workspace is as it was. Free some space on the disk that holds {folder} (or move the workspace to another disk) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="173"/>
+        <source>{path}: the folder {folder} or the workspace file is read-only, so nothing was written and the workspace is as it was. Copy the workspace to a folder you can write to (or make this one writable) and open it from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="174"/>
+        <source>{path}: the disk that holds {folder} refused the write (a disk I/O error), so nothing was written and the workspace is as it was. Check that the disk is connected and has free space, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/cli.py" line="298"/>
+        <location filename="../../gui/cli.py" line="408"/>
+        <location filename="../../gui/cli.py" line="480"/>
         <source>warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="473"/>
+        <location filename="../../gui/cli.py" line="485"/>
         <source>… and {0} more problem(s): --errors OUT.xlsx marks every one in the workbook</source>
         <translation>……另有 {0} 个问题：--errors OUT.xlsx 会在工作簿中标出每一个</translation>
+    </message>
+    <message>
+        <location filename="../../core/bounds.py" line="120"/>
+        <source>{value} {unit} is outside the plausible range for {what}, {low}–{high} {unit} ({source})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/bounds.py" line="121"/>
+        <source>{value} {unit} is outside the plausible range for {what}, {low}–{high} {unit}: it looks like {slip_unit}: write {corrected}, or give the unit {slip_unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/bounds.py" line="122"/>
+        <source>{value} {unit} is below {limit} {unit}, unusually low for {what} ({source}); check it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/bounds.py" line="123"/>
+        <source>{value} {unit} is below {limit} {unit}, unusually low for {what}: it looks like {slip_unit} (then write {corrected}, or give the unit {slip_unit}); check it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/bounds.py" line="124"/>
+        <source>{value} {unit} is above {limit} {unit}, unusually high for {what} ({source}); check it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/bounds.py" line="125"/>
+        <source>{site} used {value} kWh in {month}, {ratio}× its median month ({median} kWh); check the unit and that the cell is not a total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/checks.py" line="28"/>
+        <source>{key}: {start} – {end} overlaps {other_start} – {other_end} at {other}{more}, so the same quantity would count twice; delete one of them, or, if this row is the total of the others, make it equal their sum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/checks.py" line="29"/>
+        <source>{key}: {start} – {end} lies inside {other_start} – {other_end}, stored from {other}, which is the total of this import&apos;s rows; delete that stored row first, or do not import these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/checks.py" line="30"/>
+        <source>{key}: {start} – {end} ({value}) is the total of the {n} rows from {first} on: left out, so it is not counted twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/importer.py" line="330"/>
+        <source>no grid factor for this region yet: the site is stored, and its figures say there is no factor until one is added on a Factors sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/sheets.py" line="245"/>
+        <source>values between 0 and 1 read as fractions (0.3 = 30 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/sheets.py" line="251"/>
+        <source>values of at most 1 under a % header read as percent (0.8 = 0.8 %); if the cells show percentages (80 %), take the % out of the header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/units.py" line="90"/>
+        <source>unit &apos;{unit}&apos; is ambiguous: {meaning}; write t, tonnes or MT for metric tonnes</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2697,82 +2898,82 @@
 <context>
     <name>Regions</name>
     <message>
-        <location filename="../../core/chart_data.py" line="293"/>
+        <location filename="../../core/chart_data.py" line="302"/>
         <source>China</source>
         <translation>全国</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="294"/>
+        <location filename="../../core/chart_data.py" line="303"/>
         <source>North China</source>
         <translation>华北</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="295"/>
+        <location filename="../../core/chart_data.py" line="304"/>
         <source>Northeast China</source>
         <translation>东北</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="296"/>
+        <location filename="../../core/chart_data.py" line="305"/>
         <source>East China</source>
         <translation>华东</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="297"/>
+        <location filename="../../core/chart_data.py" line="306"/>
         <source>Central China</source>
         <translation>华中</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="298"/>
+        <location filename="../../core/chart_data.py" line="307"/>
         <source>Northwest China</source>
         <translation>西北</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="299"/>
+        <location filename="../../core/chart_data.py" line="308"/>
         <source>Southwest China</source>
         <translation>西南</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="300"/>
+        <location filename="../../core/chart_data.py" line="309"/>
         <source>South China</source>
         <translation>南方</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="301"/>
+        <location filename="../../core/chart_data.py" line="310"/>
         <source>Inner Mongolia</source>
         <translation>内蒙古</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="302"/>
+        <location filename="../../core/chart_data.py" line="311"/>
         <source>Hebei</source>
         <translation>河北</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="303"/>
+        <location filename="../../core/chart_data.py" line="312"/>
         <source>Shanxi</source>
         <translation>山西</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="304"/>
+        <location filename="../../core/chart_data.py" line="313"/>
         <source>Anhui</source>
         <translation>安徽</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="305"/>
+        <location filename="../../core/chart_data.py" line="314"/>
         <source>Fujian</source>
         <translation>福建</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="306"/>
+        <location filename="../../core/chart_data.py" line="315"/>
         <source>Guangxi</source>
         <translation>广西</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="307"/>
+        <location filename="../../core/chart_data.py" line="316"/>
         <source>Qinghai</source>
         <translation>青海</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="308"/>
+        <location filename="../../core/chart_data.py" line="317"/>
         <source>Sichuan</source>
         <translation>四川</translation>
     </message>
@@ -2785,12 +2986,12 @@
         <translation>未知尺寸 {0}；可选：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/render.py" line="218"/>
+        <location filename="../../gui/charts/render.py" line="219"/>
         <source>{0}: cannot be written</source>
         <translation>{0}：无法写入</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/render.py" line="332"/>
+        <location filename="../../gui/charts/render.py" line="333"/>
         <source>{0}: export as .png, .svg or .pdf</source>
         <translation>{0}：只能导出为 .png、.svg 或 .pdf</translation>
     </message>
@@ -2798,257 +2999,267 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../core/report.py" line="57"/>
+        <location filename="../../core/report.py" line="79"/>
         <source>Workspace {0} (factor library {1})</source>
         <translation>工作区 {0}（排放因子库 {1}）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="62"/>
-        <source>Energy and Scope 1/2 by site and year (t CO2e)</source>
-        <translation>各站点逐年能源与范围一、二排放（吨二氧化碳当量）</translation>
+        <location filename="../../core/report.py" line="64"/>
+        <source>Gas basis: {0}</source>
+        <translation>气体口径：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="63"/>
-        <location filename="../../core/report.py" line="167"/>
+        <location filename="../../core/report.py" line="84"/>
+        <source>Energy and Scope 1/2 by site and year</source>
+        <translation>各站点各年度能源与范围一/二排放</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="85"/>
+        <location filename="../../core/report.py" line="209"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="63"/>
-        <location filename="../../core/report.py" line="101"/>
-        <location filename="../../core/report.py" line="135"/>
-        <location filename="../../core/report.py" line="167"/>
+        <location filename="../../core/report.py" line="85"/>
+        <location filename="../../core/report.py" line="142"/>
+        <location filename="../../core/report.py" line="177"/>
+        <location filename="../../core/report.py" line="209"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="64"/>
+        <location filename="../../core/report.py" line="86"/>
         <source>Total kWh</source>
         <translation>总电量（千瓦时）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="64"/>
+        <location filename="../../core/report.py" line="86"/>
         <source>Renewable kWh</source>
         <translation>可再生电量（千瓦时）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="65"/>
+        <location filename="../../core/report.py" line="87"/>
         <source>Renewable share</source>
         <translation>可再生能源占比</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="65"/>
+        <location filename="../../core/report.py" line="88"/>
         <source>Location-based t</source>
         <translation>基于位置（吨）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="66"/>
+        <location filename="../../core/report.py" line="89"/>
         <source>Market-based t</source>
         <translation>基于市场（吨）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="66"/>
+        <location filename="../../core/report.py" line="90"/>
         <source>Scope 1 t</source>
         <translation>范围一（吨）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="67"/>
-        <location filename="../../core/report.py" line="78"/>
+        <location filename="../../core/report.py" line="91"/>
+        <location filename="../../core/report.py" line="110"/>
         <source>Avoided t*</source>
         <translation>避免排放（吨）*</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="72"/>
+        <location filename="../../core/report.py" line="102"/>
         <source>Campaigns</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="73"/>
-        <location filename="../../core/report.py" line="88"/>
+        <location filename="../../core/report.py" line="103"/>
+        <location filename="../../core/report.py" line="121"/>
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="73"/>
+        <location filename="../../core/report.py" line="103"/>
         <source>Start</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="74"/>
+        <location filename="../../core/report.py" line="104"/>
         <source>End</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="74"/>
+        <location filename="../../core/report.py" line="104"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="75"/>
+        <location filename="../../core/report.py" line="105"/>
         <source>Emissions t</source>
         <translation>排放量（吨）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="75"/>
+        <location filename="../../core/report.py" line="106"/>
         <source>kg/order</source>
         <translation>千克/单</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="76"/>
-        <location filename="../../core/report.py" line="77"/>
+        <location filename="../../core/report.py" line="107"/>
+        <location filename="../../core/report.py" line="109"/>
         <source>vs baseline</source>
         <translation>较基准</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="76"/>
+        <location filename="../../core/report.py" line="108"/>
         <source>Packaging t</source>
         <translation>包装排放（吨）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="77"/>
+        <location filename="../../core/report.py" line="109"/>
         <source>Packaging kg/order</source>
         <translation>包装（千克/单）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="86"/>
+        <location filename="../../core/report.py" line="119"/>
         <source>Initiatives</source>
         <translation>减排举措</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="87"/>
+        <location filename="../../core/report.py" line="120"/>
         <source>Initiative</source>
         <translation>减排举措</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="87"/>
+        <location filename="../../core/report.py" line="120"/>
         <source>Business unit</source>
         <translation>业务单元</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="88"/>
+        <location filename="../../core/report.py" line="121"/>
         <source>Reduction t</source>
         <translation>减排量（吨）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="92"/>
-        <source>Avoided emissions from renewables*: {0} t</source>
-        <translation>可再生能源避免排放*：{0} 吨</translation>
+        <location filename="../../core/report.py" line="125"/>
+        <source>Avoided emissions from renewables*: {0} {1}</source>
+        <translation>可再生能源避免排放*：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="93"/>
-        <source>Initiative reductions: {0} t</source>
-        <translation>减排举措减排量：{0} 吨</translation>
+        <location filename="../../core/report.py" line="127"/>
+        <source>Initiative reductions: {0} {1}</source>
+        <translation>减排措施减排量：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="94"/>
-        <source>Reductions in all: {0} t</source>
-        <translation>减排合计：{0} 吨</translation>
+        <location filename="../../core/report.py" line="129"/>
+        <source>* avoided emissions are reported beside the inventory, never subtracted from it nor added to the reductions</source>
+        <translation>* 避免排放在排放清单之外单独报告，既不从清单中扣减，也不与减排量相加</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="95"/>
-        <source>* avoided emissions are reported beside the inventory, never subtracted from it</source>
-        <translation>* 避免排放与排放清单并列报告，从不从清单中扣减</translation>
+        <location filename="../../core/report.py" line="132"/>
+        <source>Equivalents of the avoided emissions</source>
+        <translation>避免排放量等效换算</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="97"/>
-        <source>Equivalents of the reductions</source>
-        <translation>减排量等效换算</translation>
+        <location filename="../../core/report.py" line="135"/>
+        <source>Equivalents of the initiative reductions</source>
+        <translation>减排措施减排量等效换算</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="99"/>
+        <location filename="../../core/report.py" line="138"/>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../core/report.py" line="140"/>
         <source>Factors used</source>
         <translation>采用的排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="100"/>
-        <location filename="../../core/report.py" line="134"/>
+        <location filename="../../core/report.py" line="141"/>
+        <location filename="../../core/report.py" line="176"/>
         <source>Factor</source>
         <translation>因子</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="100"/>
-        <location filename="../../core/report.py" line="134"/>
+        <location filename="../../core/report.py" line="141"/>
+        <location filename="../../core/report.py" line="176"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="101"/>
-        <location filename="../../core/report.py" line="113"/>
-        <location filename="../../core/report.py" line="135"/>
+        <location filename="../../core/report.py" line="142"/>
+        <location filename="../../core/report.py" line="155"/>
+        <location filename="../../core/report.py" line="177"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="102"/>
-        <location filename="../../core/report.py" line="136"/>
+        <location filename="../../core/report.py" line="143"/>
+        <location filename="../../core/report.py" line="178"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="102"/>
-        <location filename="../../core/report.py" line="114"/>
-        <location filename="../../core/report.py" line="137"/>
+        <location filename="../../core/report.py" line="143"/>
+        <location filename="../../core/report.py" line="156"/>
+        <location filename="../../core/report.py" line="179"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="103"/>
+        <location filename="../../core/report.py" line="144"/>
         <source>Fallback</source>
         <translation>替代说明</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="113"/>
+        <location filename="../../core/report.py" line="155"/>
         <source>Equivalent</source>
         <translation>等效项</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="114"/>
+        <location filename="../../core/report.py" line="156"/>
         <source>kg CO2e per unit</source>
         <translation>每单位千克二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="117"/>
+        <location filename="../../core/report.py" line="159"/>
         <source>- {0}: {1}</source>
         <translation>- {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="123"/>
+        <location filename="../../core/report.py" line="165"/>
         <source>{0} t CO2e is about:</source>
         <translation>{0} 吨二氧化碳当量约相当于：</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="129"/>
+        <location filename="../../core/report.py" line="171"/>
         <source>Workspace factor library: {0}; built in: {1}</source>
         <translation>工作区排放因子库：{0}；内置：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="132"/>
+        <location filename="../../core/report.py" line="174"/>
         <source>A newer built-in library is available: `greenledger factors update` shows how it changes the figures.</source>
         <translation>有更新的内置排放因子库：运行 `greenledger factors update` 可查看它对各项数据的影响。</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="136"/>
+        <location filename="../../core/report.py" line="178"/>
         <source>Origin</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="165"/>
+        <location filename="../../core/report.py" line="207"/>
         <source>Factor library {0} → {1}</source>
         <translation>排放因子库 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="168"/>
+        <location filename="../../core/report.py" line="210"/>
         <source>Location t now</source>
         <translation>基于位置（吨，当前）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="168"/>
-        <location filename="../../core/report.py" line="169"/>
+        <location filename="../../core/report.py" line="210"/>
+        <location filename="../../core/report.py" line="211"/>
         <source>after</source>
         <translation>更新后</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="169"/>
+        <location filename="../../core/report.py" line="211"/>
         <source>Market t now</source>
         <translation>基于市场（吨，当前）</translation>
     </message>
@@ -3078,9 +3289,62 @@
     </message>
 </context>
 <context>
+    <name>Summary</name>
+    <message>
+        <location filename="../../core/accounting.py" line="457"/>
+        <source>possible double count: initiative &apos;{0}&apos; counts {1} {2} of renewable power, and {3} has {4} kWh of on-site renewable energy rows in the same period; count rooftop power once (as energy rows or as the initiative)</source>
+        <translation>可能重复计算：减排措施“{0}”计入了 {1} {2} 可再生电力，而 {3} 在同一期间已有 {4} 千瓦时的自建可再生能源用能记录；屋顶发电只应计算一次（作为用能记录或作为减排措施）</translation>
+    </message>
+    <message>
+        <location filename="../../core/summary.py" line="66"/>
+        <source>row {0}</source>
+        <translation>第 {0} 行</translation>
+    </message>
+    <message>
+        <location filename="../../core/summary.py" line="67"/>
+        <source>{0} id {1}</source>
+        <translation>{0} 编号 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/summary.py" line="255"/>
+        <source>t CO2; {0} CO2 only</source>
+        <translation>吨二氧化碳；{0}仅含二氧化碳</translation>
+    </message>
+    <message>
+        <location filename="../../core/summary.py" line="256"/>
+        <source>t CO2e, in part CO2 only ({0} CO2 only)</source>
+        <translation>吨二氧化碳当量，部分仅含二氧化碳（{0}仅含二氧化碳）</translation>
+    </message>
+    <message>
+        <location filename="../../core/summary.py" line="259"/>
+        <source>grid factors</source>
+        <translation>电网排放因子</translation>
+    </message>
+    <message>
+        <location filename="../../core/summary.py" line="260"/>
+        <source>the diesel factor</source>
+        <translation>柴油排放因子</translation>
+    </message>
+    <message>
+        <location filename="../../core/summary.py" line="261"/>
+        <source>some vehicle factors</source>
+        <translation>部分车辆排放因子</translation>
+    </message>
+    <message>
+        <location filename="../../core/summary.py" line="262"/>
+        <source>some material factors</source>
+        <translation>部分材料排放因子</translation>
+    </message>
+    <message>
+        <location filename="../../core/summary.py" line="263"/>
+        <source>initiative factors</source>
+        <translation>减排措施因子</translation>
+    </message>
+</context>
+<context>
     <name>TableModel</name>
     <message>
-        <location filename="../../gui/table_model.py" line="178"/>
+        <location filename="../../gui/table_model.py" line="187"/>
         <source>Computed, read-only</source>
         <translation>计算得出，只读</translation>
     </message>
@@ -3178,76 +3442,93 @@
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../core/chart_data.py" line="263"/>
+        <location filename="../../core/chart_data.py" line="272"/>
         <source>kt CO2</source>
         <translation>千吨二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="263"/>
+        <location filename="../../core/chart_data.py" line="272"/>
+        <location filename="../../core/summary.py" line="277"/>
         <source>t CO2</source>
         <translation>吨二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="264"/>
+        <location filename="../../core/chart_data.py" line="273"/>
         <source>kt CO2e</source>
         <translation>千吨二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="264"/>
+        <location filename="../../core/chart_data.py" line="273"/>
+        <location filename="../../core/summary.py" line="277"/>
         <source>t CO2e</source>
         <translation>吨二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="177"/>
+        <location filename="../../core/charts.py" line="189"/>
         <source>kg CO2/kWh</source>
         <translation>千克二氧化碳/千瓦时</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="178"/>
+        <location filename="../../core/charts.py" line="190"/>
         <source>kg CO2e/kWh</source>
         <translation>千克二氧化碳当量/千瓦时</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="179"/>
+        <location filename="../../core/charts.py" line="191"/>
         <source>kg CO2e/kg</source>
         <translation>千克二氧化碳当量/千克</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="180"/>
+        <location filename="../../core/charts.py" line="192"/>
         <source>kg CO2e/km</source>
         <translation>千克二氧化碳当量/公里</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="181"/>
+        <location filename="../../core/charts.py" line="193"/>
         <source>kg CO2e/tkm</source>
         <translation>千克二氧化碳当量/吨公里</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="182"/>
+        <location filename="../../core/charts.py" line="194"/>
         <source>kg CO2e/L</source>
         <translation>千克二氧化碳当量/升</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="183"/>
+        <location filename="../../core/charts.py" line="195"/>
         <source>kg CO2/L</source>
         <translation>千克二氧化碳/升</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="207"/>
-        <location filename="../../core/charts.py" line="218"/>
-        <location filename="../../core/charts.py" line="223"/>
+        <location filename="../../core/charts.py" line="224"/>
+        <location filename="../../core/charts.py" line="235"/>
+        <location filename="../../core/charts.py" line="240"/>
         <source>kWh</source>
         <translation>千瓦时</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="220"/>
+        <location filename="../../core/charts.py" line="237"/>
         <source>GWh</source>
         <translation>吉瓦时</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="222"/>
+        <location filename="../../core/charts.py" line="239"/>
         <source>MWh</source>
         <translation>兆瓦时</translation>
+    </message>
+    <message>
+        <location filename="../../core/units.py" line="35"/>
+        <source>a metric tonne (t) or a US short ton (0.907 t)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/units.py" line="36"/>
+        <source>metric tonnes (t) or US short tons (0.907 t)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/units.py" line="37"/>
+        <source>MT (metric tonnes) or Mt (megatonnes)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
