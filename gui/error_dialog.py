@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from greenledger.core.errors import GreenLedgerError
+from greenledger.core.logs import start_logging
 from greenledger.core.paths import log_file
 
 _open_dialogs: list[QDialog] = []
@@ -69,16 +70,9 @@ def handle_exception(exc_type, exc, tb) -> None:
 
 
 def _log(details: str) -> None:
-    """Append to the user log file (a handler of our own: basicConfig may have run already)."""
-    handler = logging.FileHandler(log_file(), encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    logger = logging.getLogger("greenledger.gui")
-    logger.addHandler(handler)
-    try:
-        logger.error("unexpected error\n%s", details)
-    finally:
-        logger.removeHandler(handler)
-        handler.close()
+    """Into the user log file (core.logs; the window started it, with faulthandler)."""
+    start_logging(log_file(), crashes=False)
+    logging.getLogger("greenledger.gui").error("unexpected error\n%s", details)
 
 
 def install_excepthook() -> None:

@@ -27,7 +27,6 @@ from greenledger.core.row_figures import Figure
 from greenledger.gui.value_labels import value_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-CN_UNITS = {"on": False}  # View › Large numbers in 万/亿: quantities of 10,000 and more as 4.5 亿
 _QUANTITY_FORMATS = ("number", "amount", "int")
 COMPUTED_BACKGROUND = QColor("#eef2ee")
 COMPUTED_FOREGROUND = QColor("#35523a")
@@ -85,6 +84,16 @@ class TableModel(QAbstractTableModel):
         self._rows: list[dict] = []
         self.edit_handler: Callable[[dict, Column, str], str | None] | None = None
         self.read_only_rows = False
+        self.cn_units = False  # quantities of 10,000 and more as 4.5 亿 (gui.display_settings)
+
+    def set_cn_units(self, on: bool) -> None:
+        """Show quantities in 万/亿 (True) or with thousands separators; the values stay."""
+        if on == self.cn_units:
+            return
+        self.cn_units = on
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1),
+                                  [Qt.ItemDataRole.DisplayRole])
 
     def set_rows(self, rows: Sequence[dict]) -> None:
         """Replace the rows; keeps selection and scroll when the same rows come back."""
@@ -133,7 +142,7 @@ class TableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col.field and isinstance(value, str):
                 return value_label(col.field, value)  # 电网 for grid in Chinese; stored as grid
-            if CN_UNITS["on"] and col.fmt in _QUANTITY_FORMATS and isinstance(value, int | float) \
+            if self.cn_units and col.fmt in _QUANTITY_FORMATS and isinstance(value, int | float) \
                     and abs(value) >= 1e4:
                 return fmt_cn(value)
             return format_value(value, col.fmt)

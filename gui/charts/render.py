@@ -54,7 +54,7 @@ def ensure_app():
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
         ):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from greenledger.gui.app import make_app
+        from greenledger.gui.qt_app import make_app
 
         app = make_app()
     return app

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from greenledger.core.fields import Kind
+from greenledger.core.logs import stop_logging
 from greenledger.gui import error_dialog
 
 
@@ -33,6 +34,8 @@ def test_unexpected_exception_shows_dialog_and_is_logged(qtbot, tmp_path, monkey
         raise RuntimeError("boom")
     except RuntimeError:
         error_dialog.handle_exception(*sys.exc_info())
+    finally:
+        stop_logging()  # the log file of this test is closed, the next test starts its own
     dialog = error_dialog._open_dialogs[-1]
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and "RuntimeError: boom" in dialog.details

@@ -123,10 +123,12 @@ def test_a_file_open_event_opens_a_workspace_or_the_import_assistant(qtbot, wind
     from PySide6.QtGui import QFileOpenEvent
     from PySide6.QtWidgets import QApplication
 
-    from greenledger.gui.app import FileOpenFilter
+    from greenledger.gui.app import FileOpenFilter, WindowRegistry
 
     other = tmp_path / "other.greenledger"
-    f = FileOpenFilter()
+    windows = WindowRegistry()
+    windows.add(window)
+    f = FileOpenFilter(windows)
     assert f.eventFilter(QApplication.instance(), QFileOpenEvent(str(other)))
     assert window.workspace.path == other
     book = tmp_path / "book.csv"

@@ -1,0 +1,126 @@
+"""Importing in the window: File › Import, a dropped workbook or a macOS file-open event opens the
+import assistant; its Import runs on a pool thread (gui.workers.ImportRunner) with progress and
+Cancel in the status bar; the outcome is shown (rows imported, the problems of a refusal, or a
+dialog when the workspace cannot be written) and then emitted as `finished`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from greenledger.core.errors import GreenLedgerError, ImportRefused, WorkspaceError, error_text
+from greenledger.core.importing.importer import ImportResult
+from greenledger.core.importing.reader import CSV_SUFFIXES, WORKBOOK_SUFFIXES
+from greenledger.gui.workers import ImportRunner
+
+IMPORTABLE = WORKBOOK_SUFFIXES + CSV_SUFFIXES
+WORKBOOK_PATTERNS = "(*.xlsx *.xlsm *.xls *.ods *.xlsb *.csv)"
+
+
+def importable(path: Path) -> bool:
+    return path.suffix.lower() in IMPORTABLE
+
+
+class ImportController(QObject):
+    """The imports of `window` (its controller, status bar and import action): one at a time."""
+
+    finished = Signal(object)  # ImportResult or the exception that refused it
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.runner = ImportRunner(self)
+        self.assistant = None  # the import assistant opened last
+        self._file: Path | None = None
+        status = window.import_status
+        status.cancel_requested.connect(self._on_cancel_requested)
+        self.runner.started.connect(self._on_started)
+        self.runner.progress.connect(status.set_progress)
+        self.runner.finished.connect(self._on_finished)
+
+    @property
+    def _window(self):
+        return self.parent()  # not kept in an attribute: no reference cycle with the window
+
+    @property
+    def running(self) -> bool:
+        return self.runner.running
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self._window, QCoreApplication.translate("MainWindow", "Import workbook"), "",
+            QCoreApplication.translate("MainWindow", "Workbooks") + " " + WORKBOOK_PATTERNS)
+        if path:
+            self.open_assistant(Path(path))
+
+    def open_assistant(self, file: Path):
+        """The import assistant on `file` (non-modal); its Import runs `start` with its plans."""
+        from greenledger.gui.import_assistant import ImportAssistant
+
+        controller = self._window.controller
+        if controller.read_only:
+            self._window.show_message(controller.refusal)
+            return None
+        dialog = ImportAssistant(file, controller.ws, self._window, start=self._window.start_import)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.assistant = dialog
+        return dialog
+
+    def start(self, file: Path, plans=None) -> bool:
+        """Import `file` on a pool thread (its own connection); progress and Cancel in the status bar."""
+        controller = self._window.controller
+        if controller.read_only:
+            self._window.show_message(controller.refusal)
+            return False
+        if not self.runner.start(controller.ws.path, file, plans):
+            self._window.show_message(
+                QCoreApplication.translate("MainWindow", "An import is already running"))
+            return False
+        self._file = Path(file)
+        return True
+
+    def wait(self) -> None:
+        """Cancel a running import and wait for it (the window closes)."""
+        if self.runner.running:
+            self.runner.wait()
+
+    def _on_started(self, name: str) -> None:
+        self._window.import_action.setEnabled(False)
+        self._window.import_status.start(name)
+
+    def _on_cancel_requested(self) -> None:
+        self.runner.cancel()
+        self._window.import_status.cancelling()
+
+    def _on_finished(self, outcome: object) -> None:
+        w = self._window
+        w.import_action.setEnabled(not w.controller.read_only)
+        w.import_status.hide()
+        if isinstance(outcome, ImportResult):
+            w.controller.record_import(outcome.batch_id, outcome.file, outcome.updated)
+            w.reload()
+            w.show_message(_imported_text(outcome))
+        elif isinstance(outcome, ImportRefused):
+            w.show_problems(QCoreApplication.translate("MainWindow", "Import refused: nothing was written"),
+                            outcome.problems, outcome.warnings, source=self._file)
+        elif isinstance(outcome, WorkspaceError):  # a full disk, a read-only folder: what to do
+            box = QMessageBox(QMessageBox.Icon.Warning, "GreenLedger", error_text(outcome),
+                              QMessageBox.StandardButton.Ok, w)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self.message_box = box
+        elif isinstance(outcome, GreenLedgerError):
+            w.show_message(error_text(outcome))
+        self.finished.emit(outcome)
+        if isinstance(outcome, Exception) and not isinstance(outcome, GreenLedgerError):
+            raise outcome  # the top-level hook logs it and shows the error dialog
+
+
+def _imported_text(outcome: ImportResult) -> str:
+    if outcome.inserted + outcome.updated:
+        return QCoreApplication.translate("MainWindow", "{0}: imported {1} new and {2} updated rows").format(
+            outcome.file, f"{outcome.inserted:,}", f"{outcome.updated:,}")
+    return QCoreApplication.translate(
+        "MainWindow", "{0}: nothing new; every row is already in the workspace").format(outcome.file)
