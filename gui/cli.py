@@ -259,8 +259,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from greenledger.core.i18n import translate
     from greenledger.core.importing import assistant as ia
     from greenledger.core.importing.profiles import Profile
+    from greenledger.core.storage import Workspace
 
-    with _workspace(args) as ws:
+    if args.dry_run and not Path(args.workspace or default_workspace()).exists():
+        opened = Workspace.open(":memory:")  # a dry run writes nothing, not even a new file
+    else:
+        opened = _workspace(args)
+    with opened as ws:
         try:
             options = _import_options(args, ws)
         except _Usage as exc:
@@ -275,7 +280,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
             plans = ia.analyse(args.file, options, sheets=sheets)
             if not options.explicit and not args.profile:
                 plans = _with_kept_profiles(ws, args, plans, sheets)
-            if args.dry_run:
+            if args.dry_run:  # every check the import makes, so "problems: none" means it succeeds
+                ia.preflight(ws, Path(args.file), plans)
                 for plan in plans:
                     print(ia.describe(plan))
             if args.save_profile:

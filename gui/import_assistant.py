@@ -102,7 +102,7 @@ class SheetModel(QAbstractTableModel):
         self.ignored = {r.row - 1: r.reason_text for r in layout.ignored} if layout else {}
         self.bad = {
             (p.row - 1, c)
-            for p in (plan.problems if plan is not None else [])
+            for p in (plan.all_problems if plan is not None else [])
             if p.row is not None and (c := column_index(p.column)) is not None
         }
         self.endResetModel()
@@ -341,6 +341,7 @@ class ImportAssistant(QDialog):
         self._worker = None
         self.sheets, self._probe, plans = result
         self.plans = {p.sheet: p for p in plans}
+        self._preflight()
         self.options = {s.name: engine.ImportOptions() for s in self.sheets}
         self._fill_profiles()
         self._filling = True
@@ -382,6 +383,7 @@ class ImportAssistant(QDialog):
         if self._pending:
             self._reanalyse(self._pending.pop(0))
             return
+        self._preflight()
         self._show_current()
 
     # --- showing a plan -------------------------------------------------------------------------
@@ -560,10 +562,18 @@ class ImportAssistant(QDialog):
         )
 
     def _all_problems(self) -> list[Problem]:
-        return [p for plan in self.plans.values() for p in plan.problems]
+        return [p for plan in self.plans.values() for p in plan.all_problems]
 
     def _all_warnings(self) -> list[Problem]:
-        return [w for plan in self.plans.values() for w in plan.warnings]
+        return [w for plan in self.plans.values() for w in plan.all_warnings]
+
+    def _preflight(self) -> None:
+        """Every check Import makes, against the workspace (read-only), so that "0 problems"
+        means Import succeeds: unknown sites, overlaps with stored rows, implausible values."""
+        try:
+            engine.preflight(self.ws, self.path, list(self.plans.values()))
+        except GreenLedgerError as exc:
+            self.status.setText(str(exc))
 
     def _show_problems(self, problems: list[Problem], warnings: list[Problem] = ()) -> None:
         """Problems (which stop the import), then warnings (which do not: hidden rows read,

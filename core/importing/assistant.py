@@ -32,6 +32,8 @@ from greenledger.core.importing.importer import (
     Progress,
     _gc_paused,
     check_and_write,
+    check_kinds,
+    check_parsed,
     distinct_problems,
 )
 from greenledger.core.importing.layout import (
@@ -145,6 +147,18 @@ class SheetPlan:
     skipped: str | None = None  # why the sheet is not imported
     template: bool = False  # the template's own headers (fast path)
     options: ImportOptions | None = None
+    checks: list[Problem] = field(default_factory=list)  # found by preflight (the workspace)
+    check_warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def all_problems(self) -> list[Problem]:
+        """The sheet's problems and those the checks against the workspace found (preflight):
+        none means Import succeeds."""
+        return self.problems + self.checks
+
+    @property
+    def all_warnings(self) -> list[Problem]:
+        return self.warnings + self.check_warnings
 
     def __len__(self) -> int:
         return len(self.parsed) if self.parsed is not None else 0
@@ -874,8 +888,8 @@ def _units(plan: SheetPlan, layout: Layout, options: ImportOptions,
                 c.multiplier = multiplier(f.dimension, unit)
             except UnitError as exc:
                 plan.problems.append(Problem(plan.file, str(exc), plan.sheet, header_row,
-                                             c.label, unit, code="unknown_unit",
-                                             params={"unit": unit}))
+                                             c.label, unit, code=exc.code,
+                                             params={"unit": unit, **exc.params}))
     periods = [c for c in unstated if c.period is not None]
     if any(p.code in ("measure_unstated", "money_title") for p in plan.problems):
         periods = []  # already said: nothing says what (or in which unit) they hold
@@ -1096,6 +1110,34 @@ def _missing(file: str, sheet: str, r: int, c: Column, formula_at) -> Problem:
     return Problem(file, "required value missing", sheet, r + 1, c.label, None, code="required")
 
 
+# --- preflight -------------------------------------------------------------------------------
+
+
+def preflight(ws: Workspace, path: str | Path, plans: list[SheetPlan]) -> None:
+    """Run every check Import runs, against `ws` and read-only, and put what they find on the
+    plans (`plan.checks`, `plan.check_warnings`, replacing earlier ones): references to sites
+    and campaigns, overlaps with stored rows, plausible values, totals left out. No problem
+    here and none in `plan.problems` means `import_plans` succeeds (issue 12 §3)."""
+    for plan in plans:
+        plan.checks, plan.check_warnings = [], []
+    with_rows = [p for p in plans if p.parsed is not None]
+    if not with_rows:
+        return
+    parsed = [p.parsed for p in with_rows]
+    by_sheet = {p.sheet: p for p in with_rows}
+    try:
+        check_kinds(Path(path).name, parsed)
+    except ImportRefused as exc:
+        with_rows[0].checks += exc.problems
+        return
+    _, problems, warnings = check_parsed(ws, parsed)
+    own = {id(x) for ps in parsed for x in (*ps.problems, *ps.warnings)}
+    for found, attr in ((problems, "checks"), (warnings, "check_warnings")):
+        for p in found:
+            if id(p) not in own:
+                getattr(by_sheet.get(p.sheet, with_rows[0]), attr).append(p)
+
+
 # --- importing -------------------------------------------------------------------------------
 
 
@@ -1194,9 +1236,11 @@ def describe(plan: SheetPlan) -> str:
         units = {f.name: f.stored_unit or "" for f in SHEETS[plan.parsed.kind].fields}
         for name, total in plan.totals().items():
             lines.append(f"  total {name}: {_fmt(total)} {units.get(name, '')}".rstrip())
-    for w in plan.warnings:
+    for w in plan.all_warnings:
         lines.append(f"  warning: {w.render()}")
-    n = len(plan.problems)
+    for p in plan.checks:  # the sheet's own problems are printed by the refusal
+        lines.append(f"  problem: {p.render()}")
+    n = len(plan.all_problems)
     lines.append(f"  problems: {n}" if n else "  problems: none")
     return "\n".join(lines)
 
@@ -1216,4 +1260,4 @@ def parse_pairs(items: list[str] | None, what: str) -> dict[str, str]:
 
 
 __all__ = ["ImportOptions", "ColumnPlan", "SheetPlan", "read", "analyse", "analyse_sheet",
-           "import_file", "import_plans", "describe", "parse_pairs"]
+           "preflight", "import_file", "import_plans", "describe", "parse_pairs"]

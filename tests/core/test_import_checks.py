@@ -1,0 +1,289 @@
+"""The import never stores wrong figures (issue 13 §1–4, issue 12 §3): overlapping periods,
+totals, plausible values, `%` headers and the units logistics writes. Real workbooks written by
+openpyxl, real workspace files; every figure computed by hand."""
+
+from datetime import date
+
+import pytest
+
+from greenledger.core.bounds import Level, check_value, month_outliers
+from greenledger.core.errors import ImportRefused
+from greenledger.core.fields import Kind
+from greenledger.core.importing.assistant import ImportOptions, import_file
+from greenledger.core.overlaps import Span, find_overlaps
+from greenledger.core.units import UnitError, multiplier, parse_amount
+from tests.conftest import ENERGY_HEADER, SITES, snapshot, write_workbook
+from tests.core.test_cli import gl
+
+ZB = "Zhangbei DC"
+
+
+def month(m: int, year: int = 2023) -> tuple[date, date]:
+    nxt = date(year + (m == 12), m % 12 + 1, 1)
+    return date(year, m, 1), date.fromordinal(nxt.toordinal() - 1)
+
+
+def energy_rows(months, kwh, site=ZB, source="grid"):
+    return [[site, *month(m), source, kwh, None] for m in months]
+
+
+def energy_total(ws) -> float:
+    return sum(r["energy"] for r in ws.rows(Kind.ENERGY))
+
+
+def refused(ws, path, options=None):
+    before = snapshot(ws)
+    with pytest.raises(ImportRefused) as exc:
+        import_file(ws, path, options)
+    assert snapshot(ws) == before, "a refused import must change nothing"
+    return exc.value.problems
+
+
+@pytest.fixture
+def sites(ws, tmp_path):
+    import_file(ws, write_workbook(tmp_path / "sites.xlsx", {"Sites": SITES}))
+    return ws
+
+
+# --- 1. overlaps -----------------------------------------------------------------------------
+
+
+def test_a_quarter_row_over_its_months_is_left_out_as_their_total(sites, tmp_path):
+    path = write_workbook(tmp_path / "q1.xlsx", {"Energy": [
+        ENERGY_HEADER, *energy_rows([1, 2, 3], 100_000),
+        [ZB, date(2023, 1, 1), date(2023, 3, 31), "grid", 300_000, None]]})
+    result = import_file(sites, path)
+    assert energy_total(sites) == 300_000  # was 600,000
+    assert len(sites.rows(Kind.ENERGY)) == 3
+    total = [w for w in result.warnings if w.code == "period_total"]
+    assert len(total) == 1 and total[0].row == 5 and total[0].sheet == "Energy"
+    assert "row 2" in total[0].reason and "300,000" in total[0].reason
+
+
+def test_a_quarter_row_that_is_not_the_sum_of_its_months_is_refused_naming_both(sites, tmp_path):
+    path = write_workbook(tmp_path / "q1.xlsx", {"Energy": [
+        ENERGY_HEADER, *energy_rows([1, 2, 3], 100_000),
+        [ZB, date(2023, 1, 1), date(2023, 3, 31), "grid", 250_000, None]]})
+    problems = [p for p in refused(sites, path) if p.code == "period_overlap"]
+    assert problems and all(p.row == 5 for p in problems)
+    assert "q1.xlsx › Energy › row 2" in problems[0].reason
+
+
+def test_other_keys_and_other_sources_do_not_overlap(sites, tmp_path):
+    path = write_workbook(tmp_path / "mix.xlsx", {"Energy": [
+        ENERGY_HEADER, *energy_rows([1, 2, 3], 100_000),
+        [ZB, date(2023, 1, 1), date(2023, 3, 31), "wind", 5_000, "PPA"],
+        ["Ulanqab DC", date(2023, 1, 1), date(2023, 3, 31), "grid", 7_000, None]]})
+    import_file(sites, path)
+    assert energy_total(sites) == 312_000
+
+
+def test_a_monthly_sheet_then_the_annual_sheet_of_the_same_book_does_not_double_the_year(
+        sites, tmp_path):
+    path = write_workbook(tmp_path / "book.xlsx", {
+        "Monthly": [ENERGY_HEADER, *energy_rows(range(1, 13), 50_000)],
+        "Annual": [ENERGY_HEADER, [ZB, date(2023, 1, 1), date(2023, 12, 31), "grid", 600_000, None]]})
+    with pytest.raises(ImportRefused) as exc:  # both at once: one at a time, says the refusal
+        import_file(sites, path)
+    assert "--sheet" in exc.value.problems[0].reason
+    import_file(sites, path, ImportOptions(sheet="Monthly", kind=Kind.ENERGY))
+    result = import_file(sites, path, ImportOptions(sheet="Annual", kind=Kind.ENERGY))
+    assert energy_total(sites) == 600_000  # was 1,200,000
+    assert [w.code for w in result.warnings if w.code == "period_total"] == ["period_total"]
+    assert result.inserted == 0
+
+
+def test_a_row_overlapping_a_stored_row_is_refused_naming_the_stored_rows_place(sites, tmp_path):
+    import_file(sites, write_workbook(tmp_path / "jan-mar.xlsx", {
+        "Energy": [ENERGY_HEADER, *energy_rows([1, 2, 3], 100_000)]}))
+    later = write_workbook(tmp_path / "q1.xlsx", {"Energy": [
+        ENERGY_HEADER, [ZB, date(2023, 1, 1), date(2023, 3, 31), "grid", 280_000, None]]})
+    problems = [p for p in refused(sites, later) if p.code == "period_overlap"]
+    assert problems and problems[0].row == 2
+    assert "jan-mar.xlsx › Energy › row 2" in problems[0].reason
+
+
+def test_reimporting_the_same_file_is_an_update_not_an_overlap(sites, tmp_path):
+    rows = [ENERGY_HEADER, *energy_rows([1, 2, 3], 100_000)]
+    import_file(sites, write_workbook(tmp_path / "a.xlsx", {"Energy": rows}))
+    again = import_file(sites, write_workbook(tmp_path / "a.xlsx", {"Energy": rows}))
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 3)
+    rows[1][4] = 120_000
+    fixed = import_file(sites, write_workbook(tmp_path / "a.xlsx", {"Energy": rows}))
+    assert (fixed.updated, energy_total(sites)) == (1, 320_000)
+
+
+def test_overlapping_delivery_and_packaging_periods_are_refused(ws, tmp_path):
+    path = write_workbook(tmp_path / "d.xlsx", {"Deliveries": [
+        ["Business unit", "Period start", "Period end", "Orders", "Vehicle", "Distance (km)"],
+        ["Ele.me", date(2023, 1, 1), date(2023, 1, 31), 1000, "van diesel", 500],
+        ["Ele.me", date(2023, 1, 15), date(2023, 2, 14), 1000, "van diesel", 500],
+        ["Ele.me", date(2023, 1, 15), date(2023, 2, 14), 1000, "van electric", 500]]})
+    problems = [p for p in refused(ws, path) if p.code == "period_overlap"]
+    assert [p.row for p in problems] == [3]
+
+
+def test_find_overlaps_recognises_a_year_over_quarters_over_months():
+    k = ("A",)
+    months = [Span(k, *month(m), 10.0, f"m{m}") for m in range(1, 13)]
+    quarters = [Span(k, month(3 * q + 1)[0], month(3 * q + 3)[1], 30.0, f"q{q + 1}")
+                for q in range(4)]
+    year = Span(k, date(2023, 1, 1), date(2023, 12, 31), 120.0, "y")
+    found = find_overlaps([*months, *quarters, year])
+    assert {o.row.where for o in found} == {"q1", "q2", "q3", "q4", "y"}
+    assert all(o.kind == "total" for o in found)
+    wrong = find_overlaps([*months, Span(k, date(2023, 1, 1), date(2023, 12, 31), 100.0, "y")])
+    assert {o.kind for o in wrong} == {"overlap"} and len(wrong) == 12
+
+
+# --- 3. plausible values ---------------------------------------------------------------------
+
+FACTOR_HEADER = ["Factor", "Region", "Year", "Value", "Unit", "Source"]
+
+
+def test_an_own_grid_factor_in_grams_typed_as_kilograms_is_refused_with_the_slip(ws, tmp_path):
+    path = write_workbook(tmp_path / "f.xlsx", {"Factors": [
+        FACTOR_HEADER, ["grid", "North China", 2023, 581, "kg CO2/kWh", "own"]]})
+    problems = refused(ws, path)
+    assert len(problems) == 1 and problems[0].row == 2
+    reason = problems[0].reason
+    assert "581 kg CO2/kWh" in reason and "1.5" in reason
+    assert "looks like g CO2/kWh: write 0.581, or give the unit g CO2/kWh" in reason
+    # followed literally, the hint imports 0.581
+    fixed = write_workbook(tmp_path / "f2.xlsx", {"Factors": [
+        FACTOR_HEADER, ["grid", "North China", 2023, 581, "g CO2/kWh", "own"]]})
+    import_file(ws, fixed)
+    assert ws.rows(Kind.FACTORS)[0]["value"] == pytest.approx(0.581)
+
+
+def test_a_tiny_own_grid_factor_is_warned(ws, tmp_path):
+    path = write_workbook(tmp_path / "f.xlsx", {"Factors": [
+        FACTOR_HEADER, ["grid", "North China", 2023, 0.00044, "kg CO2/kWh", "own"]]})
+    result = import_file(ws, path)
+    warned = [w for w in result.warnings if w.code.startswith("implausible_low")]
+    assert len(warned) == 1 and "0.00044" in warned[0].reason and "0.01" in warned[0].reason
+
+
+@pytest.mark.parametrize("field,value,level", [
+    ("factor.electricity", 1.2, None), ("factor.electricity", -0.1, Level.REFUSE),
+    ("factor.vehicle_km", 250.0, Level.REFUSE), ("factor.vehicle_km", 0.25, None),
+    ("factor.material_kg", 1199.73, Level.REFUSE), ("factor.material_kg", 1.2, None),
+    ("factor.per_order", 20.0, Level.REFUSE), ("deliveries.kg_per_order", 12.0, Level.WARN)])
+def test_the_bounds_table(field, value, level):
+    f = check_value(field, value)
+    assert (f.level if f else None) == level
+    if f is not None:
+        assert f.bound.source
+
+
+def test_a_vehicle_factor_in_grams_per_km_is_refused(ws, tmp_path):
+    path = write_workbook(tmp_path / "f.xlsx", {"Factors": [
+        FACTOR_HEADER, ["van diesel", None, 2024, 255.61, "kg CO2e/km", "own"]]})
+    (p,) = refused(ws, path)
+    assert "write 0.25561, or give the unit g CO2e/km" in p.reason
+
+
+def test_delivery_emissions_per_order_out_of_bounds_are_refused(ws, tmp_path):
+    path = write_workbook(tmp_path / "d.xlsx", {"Deliveries": [
+        ["Business unit", "Period start", "Period end", "Orders", "Emissions (t CO2e)"],
+        ["Ele.me", date(2023, 1, 1), date(2023, 1, 31), 10_000, 5_000]]})
+    (p,) = refused(ws, path)
+    assert p.row == 2 and "500 kg CO2e/order" in p.reason and "0–100" in p.reason
+
+
+def test_a_month_twenty_times_the_sites_median_is_warned(sites, tmp_path):
+    rows = [ENERGY_HEADER, *energy_rows(range(1, 12), 100_000), *energy_rows([12], 3_000_000)]
+    result = import_file(sites, write_workbook(tmp_path / "m.xlsx", {"Energy": rows}))
+    (w,) = [w for w in result.warnings if w.code == "month_outlier"]
+    assert w.row == 13 and "30×" in w.reason
+    assert month_outliers([("A", m, 1.0, m) for m in range(6)]) == []
+
+
+# --- 4. % in a header ------------------------------------------------------------------------
+
+PACKAGING_HEADER = ["Business unit", "Period start", "Period end", "Material", "Quantity", "Unit"]
+
+
+def test_a_percent_header_means_percent(ws, tmp_path):
+    path = write_workbook(tmp_path / "p.xlsx", {"Packaging": [
+        [*PACKAGING_HEADER, "Recycled content (%)"],
+        ["Ele.me", *month(1), "board", 100, "kg", 1],
+        ["Ele.me", *month(2), "board", 100, "kg", 0.8],
+        ["Ele.me", *month(3), "board", 100, "kg", 0.5]]})
+    result = import_file(ws, path)
+    assert [r["recycled_content"] for r in ws.rows(Kind.PACKAGING)] == [1.0, 0.8, 0.5]
+    assert not [w for w in result.warnings if w.code == "percent_as_fraction"]
+
+
+def test_fractions_without_a_percent_header_stay_fractions_with_a_warning(ws, tmp_path):
+    path = write_workbook(tmp_path / "p.xlsx", {"Packaging": [
+        [*PACKAGING_HEADER, "Recycled content"],
+        ["Ele.me", *month(1), "board", 100, "kg", 0.3]]})
+    result = import_file(ws, path)
+    assert ws.rows(Kind.PACKAGING)[0]["recycled_content"] == pytest.approx(30.0)
+    assert [w.code for w in result.warnings if w.code == "percent_as_fraction"]
+
+
+# --- 5. units logistics writes ---------------------------------------------------------------
+
+
+def test_co2e_in_mt_is_metric_tonnes(ws, tmp_path):
+    path = write_workbook(tmp_path / "d.xlsx", {"Deliveries": [
+        ["Business unit", "Period start", "Period end", "Orders", "CO2e (MT)"],
+        ["Ele.me", date(2023, 1, 1), date(2023, 1, 31), 100_000, 12.5]]})
+    import_file(ws, path)
+    assert ws.rows(Kind.DELIVERIES)[0]["emissions"] == pytest.approx(12.5)  # was 12,500,000
+
+
+@pytest.mark.parametrize("unit,t", [("MT", 1.0), ("mt", 1.0), ("metric tons", 1.0),
+                                    ("metric tonnes", 1.0), ("tonnes", 1.0), ("MT CO2e", 1.0),
+                                    ("Mt", 1e6), ("Mt CO2e", 1e6), ("MMT", 1e6), ("kt", 1e3)])
+def test_mass_units_logistics_write(unit, t):
+    assert multiplier("mass", unit) == pytest.approx(t)
+
+
+@pytest.mark.parametrize("unit", ["ton", "tons", "mT"])
+def test_an_ambiguous_mass_unit_is_refused_and_asked(unit):
+    with pytest.raises(UnitError, match="ambiguous"):
+        multiplier("mass", unit)
+
+
+@pytest.mark.parametrize("dim,unit,mult", [("energy", "度", 1.0), ("energy", "千度", 1e3),
+                                           ("energy", "GJ", 1e3 / 3.6), ("energy", "MJ", 1 / 3.6),
+                                           ("distance", "miles", 1.609344),
+                                           ("distance", "mi", 1.609344)])
+def test_utility_and_distance_units(dim, unit, mult):
+    assert multiplier(dim, unit) == pytest.approx(mult)
+
+
+def test_amounts_keep_mt_as_megatonnes():
+    assert parse_amount("1.2 Mt") == pytest.approx(1.2e6)
+    assert parse_amount("400 MT") == pytest.approx(400)
+
+
+# --- 6. preflight equals import --------------------------------------------------------------
+
+
+def test_dry_run_writes_no_workspace_file(tmp_path):
+    book = write_workbook(tmp_path / "s.xlsx", {"Sites": SITES})
+    ws = tmp_path / "new.greenledger"
+    gl("--workspace", ws, "import", book, "--dry-run", check_rc=0)
+    assert not ws.exists()
+    assert not list(tmp_path.glob("new.greenledger*"))
+
+
+def test_dry_run_refuses_what_import_refuses_unknown_site(tmp_path):
+    book = write_workbook(tmp_path / "e.xlsx", {"Energy": [
+        ENERGY_HEADER, ["Nowhere DC", *month(1), "grid", 5, None]]})
+    ws = tmp_path / "w.greenledger"
+    dry = gl("--workspace", ws, "import", book, "--dry-run")
+    assert dry.returncode == 1 and "unknown site" in dry.stderr
+    assert "problems: 1" in dry.stdout or "problems: none" not in dry.stdout
+
+
+def test_a_site_whose_region_has_no_factor_yet_is_stored_with_a_warning(ws, tmp_path):
+    path = write_workbook(tmp_path / "s.xlsx", {"Sites": [
+        ["Site", "Grid region"], ["Lyon DC", "Auvergne-Rhône-Alpes"]]})
+    result = import_file(ws, path)
+    assert [s["site"] for s in ws.rows(Kind.SITES)] == ["Lyon DC"]
+    assert [w.code for w in result.warnings] == ["unknown_region"]
