@@ -19,6 +19,7 @@ from greenledger.core.accounting import (
 from greenledger.core.factors import FactorBook, FactorChoice
 from greenledger.core.fields import RENEWABLE_SOURCES, Kind
 from greenledger.core.storage import Workspace
+from greenledger.core.summary import EMPTY, Summary, basis_note, combine_gas
 
 
 class Figure:
@@ -155,12 +156,14 @@ def initiative_figures(row: dict) -> dict[str, Figure]:
     return {"reduction_t": Figure(value, how)}
 
 
-def table_rows(ws: Workspace, kind: Kind, book: FactorBook, summary: dict,
+def table_rows(ws: Workspace, kind: Kind, book: FactorBook, summary: Summary | dict,
                rows: list[dict] | None = None) -> list[dict]:
     """Workspace.rows(kind) (or the given `rows` of it) with computed Figures added (keys as in
     the *_figures functions; sites get `total_kwh`, `renewable_share_pct`, `avoided_t`;
     campaigns their summary)."""
     rows = ws.rows(kind) if rows is None else rows
+    if isinstance(summary, dict):  # its JSON (summarize); a Summary is read as it is
+        summary = EMPTY if not summary else Summary.from_json(summary)
     if kind == Kind.ENERGY:
         regions = {r["site"]: r["grid_region"] for r in ws.rows(Kind.SITES)}
         years: dict[object, int | None] = {}  # period_start -> year (rows share few dates)
@@ -187,37 +190,45 @@ def table_rows(ws: Workspace, kind: Kind, book: FactorBook, summary: dict,
     return rows
 
 
-def _site_figures(rows: list[dict], summary: dict) -> None:
+def _site_figures(rows: list[dict], summary: Summary) -> None:
     for r in rows:
-        years = [y for y in summary.get("site_years", []) if y["site"] == r["site"]]
-        total = sum(y["total_kwh"] for y in years)
-        ren = sum(y["renewable_kwh"] for y in years)
-        per_year = "; ".join(f"{y['year']}: {y['renewable_share_pct'] or 0:.1f} %" for y in years)
+        years = [y for y in summary.site_years if y.site == r["site"]]
+        total = sum(y.total_kwh for y in years)
+        ren = sum(y.renewable_kwh for y in years)
+        per_year = "; ".join(f"{y.year}: {y.renewable_share_pct or 0:.1f} %" for y in years)
         r["total_kwh"] = Figure(total if years else None,
                                 f"sum of the site's {len(years)} year(s) of energy rows")
         r["renewable_share_pct"] = Figure(
             ren / total * 100 if total else None,
             f"{ren:,.0f} renewable kWh ÷ {total:,.0f} kWh (all years; {per_year})")
-        av = sum(y["avoided_t"] or 0.0 for y in years)
+        av = sum(y.avoided_t or 0.0 for y in years)
+        gas = combine_gas(y.avoided_gas for y in years if y.avoided_t is not None)
         r["avoided_t"] = Figure(av if years else None,
-                                "renewable kWh × the grid factor of its region and year ÷ 1000")
+                                "renewable kWh × the grid factor of its region and year ÷ 1000"
+                                + (f"; {basis_note(gas, 'grid')}" if basis_note(gas, "grid") else ""))
 
 
-def _campaign_figures(rows: list[dict], summary: dict) -> None:
-    by_name = {c["name"]: c for c in summary.get("campaigns", [])}
+def _campaign_figures(rows: list[dict], summary: Summary) -> None:
     for r in rows:
-        c = by_name.get(r["campaign"], {})
-        orders, em = c.get("orders"), c.get("emissions_t")
+        c = summary.campaign(r["campaign"])
+        orders = c.orders if c else None
+        em = c.emissions_t if c else None
         r["orders"] = Figure(orders, "deliveries rows of the campaign (or overlapping its "
                              "dates, pro rata by days)")
-        r["emissions_t"] = Figure(em, "delivery emissions of those rows")
-        per = c.get("intensity_kg_per_order")
+        r["emissions_t"] = Figure(em, "delivery emissions of those rows"
+                                  + (f"; {basis_note(c.emissions_gas, 'vehicle')}"
+                                     if c and basis_note(c.emissions_gas, "vehicle") else ""))
+        per = c.intensity_kg_per_order if c else None
         r["intensity_kg_per_order"] = Figure(
             per, f"{em:,.6g} t × 1000 ÷ {orders:,.0f} orders" if per is not None else "")
-        chg = c.get("intensity_change_pct")
-        base = by_name.get(c.get("baseline") or "", {}).get("intensity_kg_per_order")
+        chg = c.intensity_change_pct if c else None
+        base_c = summary.campaign(c.baseline) if c else None
+        base = base_c.intensity_kg_per_order if base_c else None
         r["intensity_change_pct"] = Figure(
             chg, f"({per:.4g} − {base:.4g}) ÷ {base:.4g} kg per order, against "
-                 f"{c['baseline']}" if chg is not None else "no baseline campaign")
-        r["avoided_t"] = Figure(c.get("avoided_t"), "renewable kWh of all sites inside the "
-                                "campaign's dates × grid factor ÷ 1000")
+                 f"{c.baseline}" if chg is not None else "no baseline campaign")
+        r["avoided_t"] = Figure(c.avoided_t if c else None,
+                                "renewable kWh of all sites inside the campaign's dates × grid "
+                                "factor ÷ 1000"
+                                + (f"; {basis_note(c.avoided_gas, 'grid')}"
+                                   if c and basis_note(c.avoided_gas, "grid") else ""))

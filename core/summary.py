@@ -212,6 +212,10 @@ class Summary:
         return next((c for c in self.campaigns if c.name == name), None)
 
 
+EMPTY = Summary(workspace="", factor_library_version="", site_years=(), site_months=(),
+                campaigns=(), initiatives=(), totals=Totals(0.0, 0.0, 0.0), factors_used=())
+
+
 def _plain(obj):
     if dataclasses.is_dataclass(obj):
         out = {}

@@ -1,14 +1,14 @@
 """The Dashboard page: a filter bar (site, campaign, years, t/kt), cards of the key figures and
 every chart of core.charts as a ChartView; or an empty state that says how to begin.
 
-Filters only re-slice the summary the window already holds (core.accounting.summarize aggregates
+Filters only re-slice the summary the window already holds (core.accounting.build_summary aggregates
 the rows in SQL once per change of data), so a filter change redraws charts without touching the
 workspace. Charts are built after the window's first paint, so start-up does not wait for them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from greenledger.core import i18n
 from greenledger.core.chart_data import Filters
-from greenledger.core.charts import CHART_NAMES
-from greenledger.gui.table_model import format_value
+from greenledger.core.charts import CHART_NAMES, as_summary
+from greenledger.core.key_figures import KeyFigure, key_figures
+from greenledger.core.summary import EMPTY, Summary
 
 CARD_STYLE = """
 QFrame#card { background: white; border: 1px solid #d7dfd8; border-radius: 8px; }
@@ -36,106 +37,7 @@ QFrame#chartFrame { background: white; border: 1px solid #d7dfd8; border-radius:
 QFrame#chartFrame[current="true"] { border: 2px solid #2f7d4a; }
 """
 CHART_HEIGHT = 440
-translate = QCoreApplication.translate
-
-
-def key_figures(summary: dict, filters: Filters | None = None) -> list[tuple[str, str, str, str]]:
-    """(title, value, unit, how) of each card, from core.accounting.summarize, for `filters`."""
-    f = filters or Filters()
-    scale, t_unit = (
-        f.t_scale,
-        translate("Dashboard", "kt CO2e") if f.unit == "kt" else translate("Dashboard", "t CO2e"),
-    )
-    cards = []
-    campaigns = summary.get("campaigns", [])
-    for c in campaigns:
-        if c.get("intensity_change_pct") is None or (f.campaign and f.campaign not in (c["name"],)):
-            continue
-        base = next((b for b in campaigns if b["name"] == c["baseline"]), None)
-        was = format_value(base["intensity_kg_per_order"], "factor") if base else "—"
-        cards.append(
-            (
-                translate("Dashboard", "Delivery intensity, {0} vs {1}").format(c["name"], c["baseline"]),
-                f"{c['intensity_change_pct']:+.1f}",
-                "%",
-                translate("Dashboard", "{0} kg CO2e per order, was {1}").format(
-                    format_value(c["intensity_kg_per_order"], "factor"), was
-                ),
-            )
-        )
-    years = [
-        y
-        for y in summary.get("site_years", [])
-        if (f.site is None or y["site"] == f.site) and f.years_ok(y["year"])
-    ]
-    latest: dict[str, dict] = {}
-    for y in years:
-        if y["site"] not in latest or y["year"] > latest[y["site"]]["year"]:
-            latest[y["site"]] = y
-    for site, y in sorted(latest.items())[:3]:
-        if y["renewable_share_pct"] is not None:
-            cards.append(
-                (
-                    translate("Dashboard", "Renewable share, {0} {1}").format(site, y["year"]),
-                    format_value(y["renewable_share_pct"], "percent"),
-                    "%",
-                    translate("Dashboard", "{0} of {1} kWh").format(
-                        f"{y['renewable_kwh']:,.0f}", f"{y['total_kwh']:,.0f}"
-                    ),
-                )
-            )
-    if years:
-        avoided = sum(y["avoided_t"] or 0.0 for y in years)
-        cards.append(
-            (
-                translate("Dashboard", "Avoided emissions, {0}").format(_span(years)),
-                *_amount(avoided / scale, t_unit, f.cn_units),
-                translate("Dashboard", "renewable kWh × grid factor; beside the inventory, not deducted"),
-            )
-        )
-    initiatives = [
-        i
-        for i in summary.get("initiatives", [])
-        if not f.campaign or i.get("campaign") in (None, "", f.campaign)
-    ]
-    if initiatives:
-        total = sum(i["reduction_t"] or 0.0 for i in initiatives)
-        cards.append(
-            (
-                translate("Dashboard", "Initiative reductions"),
-                *_amount(total / scale, t_unit, f.cn_units),
-                translate("Dashboard", "{0} initiatives").format(len(initiatives)),
-            )
-        )
-    totals = summary.get("totals", {})
-    for eq in summary.get("equivalents", [])[:1]:
-        if totals.get("reduction_t"):
-            cards.append(
-                (
-                    translate("Dashboard", "Avoided + reduced, as {0}").format(
-                        translate("Equivalents", eq["unit"])
-                    ),
-                    format_value(eq["value"], "int"),
-                    translate("Equivalents", eq["unit"]),
-                    translate("Dashboard", "{0}; {1} kg CO2e each ({2})").format(
-                        translate("Equivalents", eq["label"]), f"{eq['factor_kg_per_unit']:g}", eq["source"]
-                    ),
-                )
-            )
-    return cards
-
-
-def _amount(value: float, unit: str, cn_units: bool) -> tuple[str, str]:
-    """(number, unit) of a card: 598,161 t CO2e, or with 万/亿 59.8 万吨二氧化碳当量."""
-    if not cn_units:
-        return format_value(value, "number"), unit
-    scale, prefix = i18n.cn_scale(value)
-    return i18n.fmt_plain(value / scale), i18n.cn_unit(prefix, unit)
-
-
-def _span(years: list[dict]) -> str:
-    lo, hi = min(y["year"] for y in years), max(y["year"] for y in years)
-    return str(lo) if lo == hi else f"{lo}–{hi}"
+__all__ = ["DashboardView", "FilterBar", "key_figures"]  # key_figures: core.key_figures
 
 
 class _Card(QFrame):
@@ -201,14 +103,12 @@ class FilterBar(QWidget):
         layout.addWidget(self.reset)
         layout.addStretch(1)
 
-    def set_options(self, summary: dict) -> None:
+    def set_options(self, summary: Summary) -> None:
         """Fill the lists from the summary, keeping the current choices where they still exist."""
-        sites = sorted({y["site"] for y in summary.get("site_years", [])})
-        campaigns = [c["name"] for c in summary.get("campaigns", [])]
-        years = sorted(
-            {y["year"] for y in summary.get("site_years", [])}
-            | {int(c["start"][:4]) for c in summary.get("campaigns", []) if c.get("start")}
-        )
+        sites = sorted({y.site for y in summary.site_years})
+        campaigns = [c.name for c in summary.campaigns]
+        years = sorted({y.year for y in summary.site_years}
+                       | {int(c.start[:4]) for c in summary.campaigns if c.start})
         self._filling = True
         try:
             _fill(self.site, self.tr("All sites"), sites)
@@ -262,9 +162,9 @@ class DashboardView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(CARD_STYLE)
-        self.summary: dict = {}
+        self.summary: Summary = EMPTY
         self.row_count = 0
-        self.cards: list[tuple[str, str, str, str]] = []
+        self.cards: list[KeyFigure] = []
         self._card_widgets: list[_Card] = []
         self._card_columns = 0
         self.charts: dict = {}  # name -> ChartView, once built
@@ -341,16 +241,17 @@ class DashboardView(QWidget):
     def filters(self) -> Filters:
         return self.filter_bar.filters()
 
-    def set_summary(self, summary: dict, row_count: int) -> None:
-        """New figures (core.charts.load of the workspace) after an open, import or edit."""
-        self.summary, self.row_count = summary, row_count
+    def set_summary(self, summary: Summary | dict, row_count: int) -> None:
+        """New figures (core.accounting.build_summary of the workspace) after an open, import or
+        edit."""
+        self.summary, self.row_count = as_summary(summary), row_count
         self.stack.setCurrentIndex(0 if row_count else 1)
         self.filter_bar.set_options(summary)
         self._show_cards()
         if self.charts:
             f = self.filters
             for view in self.charts.values():
-                view.set_summary(summary, f, draw=False)
+                view.set_summary(self.summary, f, draw=False)
             self._place_charts()
             self._draw_visible()
         elif row_count:

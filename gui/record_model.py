@@ -10,11 +10,12 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
-from greenledger.core.accounting import summarize
+from greenledger.core.accounting import build_summary
 from greenledger.core.editing import editable_fields, header_text, rows_by_id
 from greenledger.core.fields import Field, FieldType, Kind
 from greenledger.core.row_figures import table_rows
 from greenledger.core.storage import Workspace
+from greenledger.core.summary import EMPTY, Summary
 from greenledger.gui.table_model import Column, TableModel
 
 _FMT = {FieldType.NUMBER: "amount", FieldType.INTEGER: "int", FieldType.YEAR: "text"}
@@ -154,11 +155,11 @@ class RecordModels(dict):
 
     def __init__(self, kinds: Sequence[Kind], parent: QObject) -> None:
         super().__init__({k: RecordModel(k, parent) for k in kinds})
-        self.summary: dict = {}
+        self.summary: Summary = EMPTY
         self.book = None
 
     def _figures(self, ws: Workspace) -> None:
-        self.summary, self.book = summarize(ws), ws.factor_book()
+        self.summary, self.book = build_summary(ws), ws.factor_book()
 
     def reload(self, ws: Workspace) -> None:
         self._figures(ws)

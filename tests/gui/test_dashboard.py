@@ -33,9 +33,9 @@ def test_every_chart_is_on_the_dashboard_with_the_summarys_figures(qtbot, window
     assert mix.title and not mix.empty
     intensity = charts["intensity"].chart
     plotted = dict(zip(intensity.categories, intensity.series[0].values, strict=False))
-    for c in summary["campaigns"]:
-        if c["intensity_kg_per_order"] is not None and c["name"] in plotted:
-            assert abs(plotted[c["name"]] - c["intensity_kg_per_order"]) < 1e-9
+    for c in summary.campaigns:
+        if c.intensity_kg_per_order is not None and c.name in plotted:
+            assert abs(plotted[c.name] - c.intensity_kg_per_order) < 1e-9
     shown = [n for n, f in window.dashboard.frames.items() if not f.isHidden()]
     assert "energy-mix" in shown and "equivalents" in shown
 
@@ -49,23 +49,43 @@ def test_site_and_year_filters_reslice_charts_and_cards(qtbot, window):
     bar.site.setCurrentIndex(bar.site.findData(sites[0]))
     f = window.dashboard.filters
     assert f.site == sites[0] and charts["energy-mix"].filters.site == sites[0]
-    one_site = [y for y in window.models.summary["site_years"] if y["site"] == sites[0]]
+    one_site = [y for y in window.models.summary.site_years if y.site == sites[0]]
     after = sum(v or 0 for s in charts["energy-mix"].chart.series if s.axis == "left" for v in s.values)
     assert 0 < after < before
     titles = [c[0] for c in window.dashboard.cards]
     assert not any(t.startswith("Renewable share, " + s) for s in sites[1:] for t in titles)
-    year = max(y["year"] for y in one_site)
+    year = max(y.year for y in one_site)
     bar.year_from.setCurrentIndex(bar.year_from.findData(year))
     bar.year_to.setCurrentIndex(bar.year_to.findData(year))
     avoided = next(c for c in window.dashboard.cards if c[0].startswith("Avoided emissions"))
-    expected = sum(y["avoided_t"] for y in one_site if y["year"] == year)
+    expected = sum(y.avoided_t for y in one_site if y.year == year)
     assert avoided[1] == f"{expected:,.0f}"
     bar.unit.setCurrentIndex(bar.unit.findData("kt"))
     avoided = next(c for c in window.dashboard.cards if c[0].startswith("Avoided emissions"))
-    assert avoided[2] == "kt CO2e"
+    assert avoided[2] == "kt CO2"  # the demo's Chinese grid factors are CO2 only
+    assert "grid factors CO2 only" in avoided[3]
     assert abs(float(avoided[1].replace(",", "")) - expected / 1000) <= 0.005 * expected / 1000 + 0.005
     bar.reset.click()
     assert window.dashboard.filters.site is None and window.dashboard.filters.unit == "t"
+
+
+def test_avoided_and_reduced_are_two_cards_never_summed(qtbot, window):
+    """Issue 13: one card said "Avoided + reduced, as trees" (34,165,446 on the demo then), the
+    trees of two different figures summed."""
+    cards = {c.title: c for c in window.dashboard.cards}
+    assert not any("+" in t for t in cards)
+    s = window.models.summary
+    trees_avoided = cards["Avoided emissions, as trees"]
+    trees_reduced = cards["Initiative reductions, as trees"]
+    assert trees_avoided.value == f"{s.totals.avoided_t * 1000 / 17.9:,.0f}"
+    assert trees_reduced.value == f"{13_400 * 1000 / 17.9:,.0f}" == "748,603"  # 13,000 t + 400 t
+
+
+def test_key_figures_live_in_core():
+    from greenledger.core import key_figures as core_cards
+    from greenledger.gui import dashboard_view
+
+    assert dashboard_view.key_figures is core_cards.key_figures
 
 
 def test_a_filter_with_no_data_hides_the_charts_and_says_so(qtbot, window):
