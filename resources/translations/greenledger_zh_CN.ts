@@ -970,7 +970,7 @@
     </message>
     <message>
         <location filename="../../gui/field_labels.py" line="26"/>
-        <location filename="../../gui/record_model.py" line="78"/>
+        <location filename="../../gui/record_model.py" line="79"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
@@ -986,8 +986,8 @@
     </message>
     <message>
         <location filename="../../gui/field_labels.py" line="29"/>
-        <location filename="../../gui/record_model.py" line="32"/>
-        <location filename="../../gui/record_model.py" line="60"/>
+        <location filename="../../gui/record_model.py" line="33"/>
+        <location filename="../../gui/record_model.py" line="61"/>
         <source>Emissions (t CO2e)</source>
         <translation>排放量（吨二氧化碳当量）</translation>
     </message>
@@ -1098,60 +1098,60 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="26"/>
+        <location filename="../../gui/record_model.py" line="27"/>
         <source>Grid factor (kg CO2/kWh)</source>
         <translation>电网排放因子（千克二氧化碳/千瓦时）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="36"/>
+        <location filename="../../gui/record_model.py" line="37"/>
         <source>Location-based Scope 2 (grid-delivered kWh × grid factor); Scope 1 for diesel</source>
         <translation>基于位置的范围二排放（电网供电量 × 电网排放因子）；柴油计入范围一</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="41"/>
-        <location filename="../../gui/record_model.py" line="75"/>
-        <location filename="../../gui/record_model.py" line="97"/>
+        <location filename="../../gui/record_model.py" line="42"/>
+        <location filename="../../gui/record_model.py" line="76"/>
+        <location filename="../../gui/record_model.py" line="98"/>
         <source>Avoided (t CO2e)</source>
         <translation>避免排放（吨二氧化碳当量）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="45"/>
+        <location filename="../../gui/record_model.py" line="46"/>
         <source>Renewable kWh × grid factor: reported beside the inventory, never netted</source>
         <translation>可再生电量 × 电网排放因子：与排放清单并列报告，不作抵扣</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="51"/>
+        <location filename="../../gui/record_model.py" line="52"/>
         <source>Emissions used (t CO2e)</source>
         <translation>采用的排放量（吨二氧化碳当量）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="53"/>
-        <location filename="../../gui/record_model.py" line="86"/>
+        <location filename="../../gui/record_model.py" line="54"/>
+        <location filename="../../gui/record_model.py" line="87"/>
         <source>Intensity (kg CO2e/order)</source>
         <translation>碳排放强度（千克二氧化碳当量/单）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="64"/>
+        <location filename="../../gui/record_model.py" line="65"/>
         <source>Reduction used (t CO2e)</source>
         <translation>采用的减排量（吨二氧化碳当量）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="68"/>
+        <location filename="../../gui/record_model.py" line="69"/>
         <source>Energy, all years (kWh)</source>
         <translation>历年总电量（千瓦时）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="70"/>
+        <location filename="../../gui/record_model.py" line="71"/>
         <source>Renewable share (%)</source>
         <translation>可再生能源占比（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="80"/>
+        <location filename="../../gui/record_model.py" line="81"/>
         <source>Delivery emissions (t CO2e)</source>
         <translation>配送排放（吨二氧化碳当量）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="92"/>
+        <location filename="../../gui/record_model.py" line="93"/>
         <source>Change vs baseline (%)</source>
         <translation>较基准变化（%）</translation>
     </message>
@@ -1159,62 +1159,97 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="47"/>
+        <location filename="../../core/key_figures.py" line="47"/>
         <source>kt CO2e</source>
         <translation>千吨二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="47"/>
+        <location filename="../../core/key_figures.py" line="47"/>
         <source>t CO2e</source>
         <translation>吨二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="58"/>
+        <location filename="../../core/key_figures.py" line="93"/>
         <source>Delivery intensity, {0} vs {1}</source>
         <translation>配送碳排放强度：{0} 对比 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="61"/>
+        <location filename="../../core/key_figures.py" line="91"/>
         <source>{0} kg CO2e per order, was {1}</source>
         <translation>每单 {0} 千克二氧化碳当量，此前为 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="79"/>
+        <location filename="../../core/key_figures.py" line="46"/>
+        <source>kt CO2</source>
+        <translation>千吨二氧化碳</translation>
+    </message>
+    <message>
+        <location filename="../../core/key_figures.py" line="46"/>
+        <source>t CO2</source>
+        <translation>吨二氧化碳</translation>
+    </message>
+    <message>
+        <location filename="../../core/key_figures.py" line="65"/>
+        <source>{0}; {1}</source>
+        <translation>{0}；{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/key_figures.py" line="90"/>
+        <source>{0} kg CO2 per order, was {1}</source>
+        <translation>每单 {0} 千克二氧化碳，此前 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/key_figures.py" line="108"/>
         <source>Renewable share, {0} {1}</source>
         <translation>可再生能源占比：{0}（{1} 年）</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="82"/>
+        <location filename="../../core/key_figures.py" line="111"/>
         <source>{0} of {1} kWh</source>
         <translation>{1} 千瓦时中的 {0} 千瓦时</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="91"/>
+        <location filename="../../core/key_figures.py" line="118"/>
         <source>Avoided emissions, {0}</source>
         <translation>避免排放（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="93"/>
+        <location filename="../../core/key_figures.py" line="120"/>
         <source>renewable kWh × grid factor; beside the inventory, not deducted</source>
         <translation>可再生电量 × 电网排放因子；与清单并列，不作抵扣</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="105"/>
+        <location filename="../../core/key_figures.py" line="128"/>
         <source>Initiative reductions</source>
         <translation>减排举措的减排量</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="107"/>
+        <location filename="../../core/key_figures.py" line="130"/>
         <source>{0} initiatives</source>
         <translation>{0} 项举措</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="115"/>
-        <source>Avoided + reduced, as {0}</source>
-        <translation>避免排放 + 减排量，折合{0}</translation>
+        <location filename="../../core/key_figures.py" line="135"/>
+        <source>Avoided emissions, as {0}</source>
+        <translation>避免排放量折合{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="120"/>
+        <location filename="../../core/key_figures.py" line="139"/>
+        <source>Initiative reductions, as {0}</source>
+        <translation>减排措施减排量折合{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/key_figures.py" line="143"/>
+        <source>Possible double counts</source>
+        <translation>可能的重复计算</translation>
+    </message>
+    <message>
+        <location filename="../../core/key_figures.py" line="147"/>
+        <source> (View › Check workspace lists them with their rows)</source>
+        <translation>（“视图 › 检查工作区”列出这些问题及其所在行）</translation>
+    </message>
+    <message>
+        <location filename="../../core/key_figures.py" line="73"/>
         <source>{0}; {1} kg CO2e each ({2})</source>
         <translation>{0}；每单位 {1} 千克二氧化碳当量（{2}）</translation>
     </message>
@@ -1222,27 +1257,27 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="281"/>
+        <location filename="../../gui/dashboard_view.py" line="181"/>
         <source>Drawing charts…</source>
         <translation>正在绘制图表…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="311"/>
+        <location filename="../../gui/dashboard_view.py" line="211"/>
         <source>&lt;h2&gt;This workspace is empty&lt;/h2&gt;&lt;p&gt;Import a workbook of your energy, deliveries, packaging and initiatives (File › Import workbook, Ctrl+I, or drop the file on this window).&lt;br&gt;No workbook yet? Download the template, fill it in, and import it.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;此工作区还没有数据&lt;/h2&gt;&lt;p&gt;请导入包含能源、配送、包装和减排举措数据的工作簿（文件 › 导入工作簿，Ctrl+I，或将文件拖到本窗口）。&lt;br&gt;还没有工作簿？下载模板，填写后再导入。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="320"/>
+        <location filename="../../gui/dashboard_view.py" line="220"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="321"/>
+        <location filename="../../gui/dashboard_view.py" line="221"/>
         <source>Download &amp;template…</source>
         <translation>下载模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="433"/>
+        <location filename="../../gui/dashboard_view.py" line="334"/>
         <source>No chart has data for these filters.</source>
         <translation>当前筛选条件下没有可显示的图表数据。</translation>
     </message>
@@ -1250,47 +1285,82 @@
 <context>
     <name>Deck</name>
     <message>
-        <location filename="../../gui/charts/deck.py" line="222"/>
+        <location filename="../../gui/charts/deck.py" line="348"/>
         <source>Key figures</source>
         <translation>关键数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="231"/>
+        <location filename="../../gui/charts/deck.py" line="294"/>
         <source>Method: {0}</source>
         <translation>计算方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="232"/>
+        <location filename="../../gui/charts/deck.py" line="296"/>
         <source>Period: {0}</source>
         <translation>期间：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="233"/>
-        <source>Factors and sources:</source>
-        <translation>排放因子及来源：</translation>
+        <location filename="../../gui/charts/deck.py" line="299"/>
+        <source>Factors: {0}</source>
+        <translation type="unfinished">排放因子：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="236"/>
-        <source>no emission factor (kWh as reported)</source>
-        <translation>未使用排放因子（电量为报告值）</translation>
+        <location filename="../../gui/charts/deck.py" line="300"/>
+        <source>; </source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="238"/>
+        <location filename="../../gui/charts/deck.py" line="302"/>
+        <source>No emission factor is used: kWh as reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck.py" line="304"/>
+        <source>Made with GreenLedger {0}; data fingerprint (SHA-256) {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck.py" line="364"/>
+        <source>{0}, from {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck.py" line="382"/>
+        <source>each tree = {0} {1}; factor {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck.py" line="440"/>
+        <source>{0}: {1}</source>
+        <translation type="unfinished">{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck.py" line="441"/>
+        <source>Data {0} · {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck.py" line="451"/>
+        <source>Figures from workspace {0}, {1}. Each slide&apos;s notes give its method, period, filters and factors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck.py" line="476"/>
+        <source>{0}: carbon figures for {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck.py" line="297"/>
         <source>Filters: {0}</source>
         <translation>筛选条件：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="239"/>
-        <source>Data SHA-256: {0}</source>
-        <translation>数据 SHA-256：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/charts/deck.py" line="272"/>
+        <location filename="../../gui/charts/deck.py" line="477"/>
         <source>{0}: carbon figures</source>
         <translation>{0}：碳排放数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="285"/>
+        <location filename="../../gui/charts/deck.py" line="490"/>
         <source>Workspace {0}; filters: {1}</source>
         <translation>工作区 {0}；筛选条件：{1}</translation>
     </message>
@@ -1580,57 +1650,57 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="180"/>
+        <location filename="../../gui/dashboard_view.py" line="82"/>
         <source>t CO2e</source>
         <translation>吨二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="181"/>
+        <location filename="../../gui/dashboard_view.py" line="83"/>
         <source>kt CO2e</source>
         <translation>千吨二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="187"/>
+        <location filename="../../gui/dashboard_view.py" line="89"/>
         <source>&amp;Site:</source>
         <translation>站点(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="188"/>
+        <location filename="../../gui/dashboard_view.py" line="90"/>
         <source>&amp;Campaign:</source>
         <translation>活动(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="189"/>
+        <location filename="../../gui/dashboard_view.py" line="91"/>
         <source>&amp;Years:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="191"/>
+        <location filename="../../gui/dashboard_view.py" line="93"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="199"/>
+        <location filename="../../gui/dashboard_view.py" line="101"/>
         <source>&amp;Reset filters</source>
         <translation>重置筛选(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="214"/>
+        <location filename="../../gui/dashboard_view.py" line="114"/>
         <source>All sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="215"/>
+        <location filename="../../gui/dashboard_view.py" line="115"/>
         <source>All campaigns</source>
         <translation>全部活动</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="216"/>
+        <location filename="../../gui/dashboard_view.py" line="116"/>
         <source>first</source>
         <translation>最早</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="217"/>
+        <location filename="../../gui/dashboard_view.py" line="117"/>
         <source>last</source>
         <translation>最晚</translation>
     </message>
@@ -1753,266 +1823,266 @@
         <translation>此文件无法导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="350"/>
-        <location filename="../../gui/import_assistant.py" line="380"/>
+        <location filename="../../gui/import_assistant.py" line="351"/>
+        <location filename="../../gui/import_assistant.py" line="381"/>
         <source> (not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="367"/>
+        <location filename="../../gui/import_assistant.py" line="368"/>
         <source>Analysing {0}…</source>
         <translation>正在分析 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="421"/>
+        <location filename="../../gui/import_assistant.py" line="423"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="423"/>
+        <location filename="../../gui/import_assistant.py" line="425"/>
         <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
         <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="434"/>
+        <location filename="../../gui/import_assistant.py" line="436"/>
         <source>Not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="436"/>
+        <location filename="../../gui/import_assistant.py" line="438"/>
         <source>GreenLedger template sheet ({0}): {1} rows</source>
         <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="440"/>
+        <location filename="../../gui/import_assistant.py" line="442"/>
         <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
         <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="449"/>
+        <location filename="../../gui/import_assistant.py" line="451"/>
         <source>profile “{0}” applied</source>
         <translation>已应用方案“{0}”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="452"/>
+        <location filename="../../gui/import_assistant.py" line="454"/>
         <source>profile “{0}” fits these headers but was saved for sheet “{1}”: choose it under Profile if this sheet holds the same figures</source>
         <translation>配置“{0}”与这些表头相符，但它是为工作表“{1}”保存的：如果本表的数据相同，请在“配置”中选择它</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="470"/>
-        <location filename="../../gui/import_assistant.py" line="475"/>
+        <location filename="../../gui/import_assistant.py" line="472"/>
+        <location filename="../../gui/import_assistant.py" line="477"/>
         <source>— ignore —</source>
         <translation>— 忽略 —</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="480"/>
+        <location filename="../../gui/import_assistant.py" line="482"/>
         <source>{0} of {1}</source>
         <translation>{1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="484"/>
+        <location filename="../../gui/import_assistant.py" line="486"/>
         <source>Sets every column under “{0}”</source>
         <translation>设置“{0}”下的所有列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="504"/>
+        <location filename="../../gui/import_assistant.py" line="506"/>
         <source>unit from: {0}</source>
         <translation>单位来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="504"/>
+        <location filename="../../gui/import_assistant.py" line="506"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="534"/>
+        <location filename="../../gui/import_assistant.py" line="536"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="552"/>
+        <location filename="../../gui/import_assistant.py" line="554"/>
         <source>Totals as stored: {0}</source>
         <translation>保存后的合计：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="578"/>
+        <location filename="../../gui/import_assistant.py" line="588"/>
         <source>Warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="584"/>
+        <location filename="../../gui/import_assistant.py" line="594"/>
         <source>Problems ({0})</source>
         <translation>问题（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="586"/>
+        <location filename="../../gui/import_assistant.py" line="596"/>
         <source>Problems ({0}), warnings ({1})</source>
         <translation>问题（{0}），警告（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="616"/>
-        <location filename="../../gui/import_assistant.py" line="622"/>
+        <location filename="../../gui/import_assistant.py" line="626"/>
+        <location filename="../../gui/import_assistant.py" line="632"/>
         <source>Save marked workbook</source>
         <translation>保存标注后的工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="616"/>
+        <location filename="../../gui/import_assistant.py" line="626"/>
         <source>Excel workbooks</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="659"/>
+        <location filename="../../gui/import_assistant.py" line="669"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="708"/>
         <location filename="../../gui/import_assistant.py" line="718"/>
+        <location filename="../../gui/import_assistant.py" line="728"/>
         <source>Save profile</source>
         <translation>保存导入方案</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="709"/>
+        <location filename="../../gui/import_assistant.py" line="719"/>
         <source>Profile name:</source>
         <translation>方案名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="726"/>
+        <location filename="../../gui/import_assistant.py" line="736"/>
         <source>Profile “{0}” saved in this workspace</source>
         <translation>方案“{0}”已保存到此工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="747"/>
+        <location filename="../../gui/import_assistant.py" line="757"/>
         <source>synonym</source>
         <translation>同义词</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="748"/>
+        <location filename="../../gui/import_assistant.py" line="758"/>
         <source>synonym + unit</source>
         <translation>同义词 + 单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="749"/>
+        <location filename="../../gui/import_assistant.py" line="759"/>
         <source>partial</source>
         <translation>部分匹配</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="750"/>
+        <location filename="../../gui/import_assistant.py" line="760"/>
         <source>explicit</source>
         <translation>手动指定</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="751"/>
+        <location filename="../../gui/import_assistant.py" line="761"/>
         <source>template header</source>
         <translation>模板表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="752"/>
+        <location filename="../../gui/import_assistant.py" line="762"/>
         <source>period header</source>
         <translation>期间表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="753"/>
+        <location filename="../../gui/import_assistant.py" line="763"/>
         <source>period header + --period year</source>
         <translation>期间表头 + 指定年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="754"/>
+        <location filename="../../gui/import_assistant.py" line="764"/>
         <source>period header + year from the title</source>
         <translation>期间表头 + 标题中的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="755"/>
+        <location filename="../../gui/import_assistant.py" line="765"/>
         <source>unit header</source>
         <translation>单位表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="756"/>
+        <location filename="../../gui/import_assistant.py" line="766"/>
         <source>not needed</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="757"/>
+        <location filename="../../gui/import_assistant.py" line="767"/>
         <source>ignored as asked</source>
         <translation>按要求忽略</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="758"/>
+        <location filename="../../gui/import_assistant.py" line="768"/>
         <source>money, not a quantity</source>
         <translation>金额，不是数量</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="759"/>
+        <location filename="../../gui/import_assistant.py" line="769"/>
         <source>under &apos;{0}&apos;</source>
         <translation>位于“{0}”之下</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="760"/>
+        <location filename="../../gui/import_assistant.py" line="770"/>
         <source>under &apos;{0}&apos;; the imported columns are under &apos;{1}&apos;</source>
         <translation>位于“{0}”之下；导入的是“{1}”下的列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="761"/>
+        <location filename="../../gui/import_assistant.py" line="771"/>
         <source>under no header; the imported columns are under &apos;{0}&apos;</source>
         <translation>上方无表头；导入的是“{0}”下的列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="762"/>
+        <location filename="../../gui/import_assistant.py" line="772"/>
         <source>period column of an unclear measure</source>
         <translation>期间列，所含数量不明</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="763"/>
+        <location filename="../../gui/import_assistant.py" line="773"/>
         <source>a quarter over the month columns (their total)</source>
         <translation>覆盖各月列的季度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="764"/>
+        <location filename="../../gui/import_assistant.py" line="774"/>
         <source>a year over the month columns (their total)</source>
         <translation>覆盖各月列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="765"/>
+        <location filename="../../gui/import_assistant.py" line="775"/>
         <source>a year over the quarter columns (their total)</source>
         <translation>覆盖各季度列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="766"/>
+        <location filename="../../gui/import_assistant.py" line="776"/>
         <source>a second column for {0}</source>
         <translation>{0} 的第二列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="767"/>
+        <location filename="../../gui/import_assistant.py" line="777"/>
         <source>hidden in Excel</source>
         <translation>在 Excel 中隐藏</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="785"/>
+        <location filename="../../gui/import_assistant.py" line="795"/>
         <source>header row {0}</source>
         <translation>表头在第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="787"/>
+        <location filename="../../gui/import_assistant.py" line="797"/>
         <source>header rows {0}–{1} (joined)</source>
         <translation>表头在第 {0}–{1} 行（已合并）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="792"/>
+        <location filename="../../gui/import_assistant.py" line="802"/>
         <source>wide: periods as columns</source>
         <translation>宽表：期间为列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="794"/>
+        <location filename="../../gui/import_assistant.py" line="804"/>
         <source>long: one row per record</source>
         <translation>长表：每行一条记录</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="796"/>
+        <location filename="../../gui/import_assistant.py" line="806"/>
         <source>{0}; data rows {1}–{2}; {3}</source>
         <translation>{0}；数据在第 {1}–{2} 行；{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="808"/>
+        <location filename="../../gui/import_assistant.py" line="818"/>
         <source>Period (month, quarter or year)</source>
         <translation>期间（月、季度或年）</translation>
     </message>
@@ -2222,87 +2292,87 @@
         <translation>还没有活动：导入工作簿（Ctrl+I）、从 Excel 粘贴（Ctrl+V）或添加一行。</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="43"/>
+        <location filename="../../gui/menus.py" line="42"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="54"/>
+        <location filename="../../gui/menus.py" line="58"/>
         <source>&amp;New workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="56"/>
+        <location filename="../../gui/menus.py" line="60"/>
         <source>&amp;Open workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="58"/>
+        <location filename="../../gui/menus.py" line="62"/>
         <source>&amp;Recent workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="61"/>
+        <location filename="../../gui/menus.py" line="65"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="63"/>
+        <location filename="../../gui/menus.py" line="67"/>
         <source>Download &amp;template…</source>
         <translation>下载模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="65"/>
+        <location filename="../../gui/menus.py" line="69"/>
         <source>&amp;Export chart…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="68"/>
+        <location filename="../../gui/menus.py" line="72"/>
         <source>Export &amp;deck (PowerPoint)…</source>
         <translation>导出演示文稿(&amp;D)（PowerPoint）…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="71"/>
+        <location filename="../../gui/menus.py" line="75"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="44"/>
+        <location filename="../../gui/menus.py" line="43"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="77"/>
+        <location filename="../../gui/menus.py" line="81"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="79"/>
+        <location filename="../../gui/menus.py" line="83"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="84"/>
+        <location filename="../../gui/menus.py" line="88"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="85"/>
+        <location filename="../../gui/menus.py" line="89"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="86"/>
+        <location filename="../../gui/menus.py" line="90"/>
         <source>&amp;Delete rows</source>
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="87"/>
+        <location filename="../../gui/menus.py" line="91"/>
         <source>&amp;Add row…</source>
         <translation>添加行(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="45"/>
+        <location filename="../../gui/menus.py" line="44"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -2317,22 +2387,22 @@
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="104"/>
+        <location filename="../../gui/menus.py" line="108"/>
         <source>Large numbers in 万/亿</source>
         <translation>大数以万/亿显示</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="106"/>
+        <location filename="../../gui/menus.py" line="110"/>
         <source>Show 450,000,000 kWh as 4.5 亿 and 400,000 t as 40 万 in tables, cards, charts and exports</source>
         <translation>表格、卡片、图表和导出中，将 450,000,000 千瓦时显示为 4.5 亿，400,000 吨显示为 40 万</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="47"/>
+        <location filename="../../gui/menus.py" line="46"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="48"/>
+        <location filename="../../gui/menus.py" line="47"/>
         <source>&amp;About GreenLedger</source>
         <translation>关于 GreenLedger(&amp;A)</translation>
     </message>
@@ -2352,48 +2422,48 @@
         <translation>请在导入完成后再打开其他工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="123"/>
+        <location filename="../../gui/menus.py" line="127"/>
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="124"/>
-        <location filename="../../gui/menus.py" line="131"/>
+        <location filename="../../gui/menus.py" line="128"/>
+        <location filename="../../gui/menus.py" line="135"/>
         <source>GreenLedger workspaces</source>
         <translation>GreenLedger 工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="130"/>
+        <location filename="../../gui/menus.py" line="134"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="132"/>
+        <location filename="../../gui/menus.py" line="136"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="152"/>
+        <location filename="../../gui/menus.py" line="156"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="163"/>
+        <location filename="../../gui/menus.py" line="167"/>
         <source>Download template</source>
         <translation>下载模板</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="165"/>
+        <location filename="../../gui/menus.py" line="169"/>
         <source>Excel workbooks</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="173"/>
+        <location filename="../../gui/menus.py" line="177"/>
         <source>{0} could not be written ({1}): choose a folder you can write to, on a disk with free space.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="178"/>
+        <location filename="../../gui/menus.py" line="182"/>
         <source>Template written to {0}</source>
         <translation>模板已保存到 {0}</translation>
     </message>
@@ -2408,32 +2478,32 @@
         <translation>已撤销第 {0} 次导入（Ctrl+Z 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="49"/>
+        <location filename="../../gui/import_controller.py" line="52"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="50"/>
+        <location filename="../../gui/import_controller.py" line="53"/>
         <source>Workbooks</source>
         <translation>工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="76"/>
+        <location filename="../../gui/import_controller.py" line="79"/>
         <source>An import is already running</source>
         <translation>已有导入正在进行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="120"/>
+        <location filename="../../gui/import_controller.py" line="123"/>
         <source>{0}: imported {1} new and {2} updated rows</source>
         <translation>{0}：导入新增 {1} 行，更新 {2} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="122"/>
+        <location filename="../../gui/import_controller.py" line="125"/>
         <source>{0}: nothing new; every row is already in the workspace</source>
         <translation>{0}：没有新数据，所有行都已在工作区中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="103"/>
+        <location filename="../../gui/import_controller.py" line="106"/>
         <source>Import refused: nothing was written</source>
         <translation>导入被拒绝：未写入任何数据</translation>
     </message>
@@ -2594,184 +2664,189 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="96"/>
+        <location filename="../../core/errors.py" line="89"/>
+        <source>campaign {campaign} runs {start} – {end} ({where}) but this row gives it {given}; correct the row&apos;s dates or the campaign&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="97"/>
         <source>a true/false value where a number is needed</source>
         <translation>此处需要数字，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="97"/>
+        <location filename="../../core/errors.py" line="98"/>
         <source>a date where a number is needed</source>
         <translation>此处需要数字，但填写的是日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="98"/>
+        <location filename="../../core/errors.py" line="99"/>
         <source>not a finite number</source>
         <translation>不是有限数值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="99"/>
+        <location filename="../../core/errors.py" line="100"/>
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="100"/>
+        <location filename="../../core/errors.py" line="101"/>
         <source>a true/false value where a date is needed</source>
         <translation>此处需要日期，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="101"/>
+        <location filename="../../core/errors.py" line="102"/>
         <source>a number that is not a date (dates are 1990 to 2100)</source>
         <translation>不是日期的数字（日期须在 1990 至 2100 年之间）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="102"/>
+        <location filename="../../core/errors.py" line="103"/>
         <source>a percentage where a quantity is needed</source>
         <translation>此处需要数量，而不是百分比</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="103"/>
+        <location filename="../../core/errors.py" line="104"/>
         <source>this column writes numbers both with a decimal point (1,234.5) and with a decimal comma (1.234,5); write them one way</source>
         <translation>此列的数字既用小数点（1,234.5）又用小数逗号（1.234,5）书写；请统一一种写法</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="104"/>
+        <location filename="../../core/errors.py" line="105"/>
         <source>not a date (use 2021-06-18, 2021/6/18 or 2021年6月18日)</source>
         <translation>不是日期（请使用 2021-06-18、2021/6/18 或 2021年6月18日）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="105"/>
+        <location filename="../../core/errors.py" line="106"/>
         <source>not a valid calendar date</source>
         <translation>不是有效的日历日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="106"/>
+        <location filename="../../core/errors.py" line="107"/>
         <source>not a year between 1900 and 2100</source>
         <translation>不是 1900 到 2100 之间的年份</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="107"/>
+        <location filename="../../core/errors.py" line="108"/>
         <source>required value missing</source>
         <translation>缺少必填值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="108"/>
+        <location filename="../../core/errors.py" line="109"/>
         <source>negative quantities are not allowed</source>
         <translation>数量不能为负</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="109"/>
+        <location filename="../../core/errors.py" line="110"/>
         <source>a percentage must be between 0 and 100</source>
         <translation>百分比必须在 0 到 100 之间</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="110"/>
+        <location filename="../../core/errors.py" line="111"/>
         <source>unknown baseline campaign</source>
         <translation>未知的基准活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="111"/>
+        <location filename="../../core/errors.py" line="112"/>
         <source>not g, kg or t</source>
         <translation>不是 g、kg 或 t</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="112"/>
+        <location filename="../../core/errors.py" line="113"/>
         <source>unknown site</source>
         <translation>未知站点</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="113"/>
+        <location filename="../../core/errors.py" line="114"/>
         <source>unknown campaign</source>
         <translation>未知活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="114"/>
+        <location filename="../../core/errors.py" line="115"/>
         <source>unknown site: not in the workspace or on a Sites sheet</source>
         <translation>未知站点：工作区和 Sites 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="115"/>
+        <location filename="../../core/errors.py" line="116"/>
         <source>unknown campaign: not in the workspace or on a Campaigns sheet</source>
         <translation>未知活动：工作区和 Campaigns 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="116"/>
+        <location filename="../../core/errors.py" line="117"/>
         <source>a campaign cannot be its own baseline</source>
         <translation>活动不能以自身为基准</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="117"/>
+        <location filename="../../core/errors.py" line="118"/>
         <source>give Emissions, or Distance and Vehicle</source>
         <translation>请填写排放量，或填写里程和车辆类型</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="118"/>
+        <location filename="../../core/errors.py" line="119"/>
         <source>give Reduction, or Activity and Factor</source>
         <translation>请填写减排量，或填写活动量和因子</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="119"/>
+        <location filename="../../core/errors.py" line="120"/>
         <source>give a Campaign, or both Period start and Period end</source>
         <translation>请填写活动，或同时填写期间开始和期间结束</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="120"/>
+        <location filename="../../core/errors.py" line="121"/>
         <source>give either a Campaign or a period, not both</source>
         <translation>活动与期间只能填写其一</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="121"/>
+        <location filename="../../core/errors.py" line="122"/>
         <source>grid and residual factors need a region</source>
         <translation>电网因子和剩余组合因子必须指定地区</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="122"/>
+        <location filename="../../core/errors.py" line="123"/>
         <source>absurdly large</source>
         <translation>数值大得不合理</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="123"/>
+        <location filename="../../core/errors.py" line="124"/>
         <source>no grid factor for this region in the factor library or the workspace; add one on a Factors sheet</source>
         <translation>因子库和工作区中都没有该区域的电网因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="124"/>
+        <location filename="../../core/errors.py" line="125"/>
         <source>no factor for this material in the library or the workspace; add one on a Factors sheet</source>
         <translation>因子库和工作区中都没有该材料的因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="142"/>
+        <location filename="../../core/errors.py" line="143"/>
         <source>import refused: {0} problem(s); nothing was written</source>
         <translation>导入被拒绝：发现 {0} 个问题；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="145"/>
+        <location filename="../../core/errors.py" line="146"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="172"/>
+        <location filename="../../core/errors.py" line="173"/>
         <source>{path}: the disk is full, so nothing was written and the workspace is as it was. Free some space on the disk that holds {folder} (or move the workspace to another disk) and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="173"/>
+        <location filename="../../core/errors.py" line="174"/>
         <source>{path}: the folder {folder} or the workspace file is read-only, so nothing was written and the workspace is as it was. Copy the workspace to a folder you can write to (or make this one writable) and open it from there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="174"/>
+        <location filename="../../core/errors.py" line="175"/>
         <source>{path}: the disk that holds {folder} refused the write (a disk I/O error), so nothing was written and the workspace is as it was. Check that the disk is connected and has free space, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="298"/>
-        <location filename="../../gui/cli.py" line="408"/>
-        <location filename="../../gui/cli.py" line="480"/>
+        <location filename="../../gui/cli.py" line="304"/>
+        <location filename="../../gui/cli.py" line="414"/>
+        <location filename="../../gui/cli.py" line="486"/>
         <source>warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="485"/>
+        <location filename="../../gui/cli.py" line="491"/>
         <source>… and {0} more problem(s): --errors OUT.xlsx marks every one in the workbook</source>
         <translation>……另有 {0} 个问题：--errors OUT.xlsx 会在工作簿中标出每一个</translation>
     </message>
@@ -3306,37 +3381,37 @@
         <translation>{0} 编号 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="255"/>
+        <location filename="../../core/summary.py" line="259"/>
         <source>t CO2; {0} CO2 only</source>
         <translation>吨二氧化碳；{0}仅含二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="256"/>
+        <location filename="../../core/summary.py" line="260"/>
         <source>t CO2e, in part CO2 only ({0} CO2 only)</source>
         <translation>吨二氧化碳当量，部分仅含二氧化碳（{0}仅含二氧化碳）</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="259"/>
+        <location filename="../../core/summary.py" line="263"/>
         <source>grid factors</source>
         <translation>电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="260"/>
+        <location filename="../../core/summary.py" line="264"/>
         <source>the diesel factor</source>
         <translation>柴油排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="261"/>
+        <location filename="../../core/summary.py" line="265"/>
         <source>some vehicle factors</source>
         <translation>部分车辆排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="262"/>
+        <location filename="../../core/summary.py" line="266"/>
         <source>some material factors</source>
         <translation>部分材料排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="263"/>
+        <location filename="../../core/summary.py" line="267"/>
         <source>initiative factors</source>
         <translation>减排措施因子</translation>
     </message>
@@ -3448,7 +3523,7 @@
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="272"/>
-        <location filename="../../core/summary.py" line="277"/>
+        <location filename="../../core/summary.py" line="281"/>
         <source>t CO2</source>
         <translation>吨二氧化碳</translation>
     </message>
@@ -3459,7 +3534,7 @@
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="273"/>
-        <location filename="../../core/summary.py" line="277"/>
+        <location filename="../../core/summary.py" line="281"/>
         <source>t CO2e</source>
         <translation>吨二氧化碳当量</translation>
     </message>
