@@ -24,7 +24,7 @@ from pathlib import Path
 
 from greenledger.core.errors import ImportRefused, Problem, coded_reason
 from greenledger.core.fields import SHEETS, FieldType, Kind, norm
-from greenledger.core.importing import cellunits, dates, pivot
+from greenledger.core.importing import campaign_dates, cellunits, dates, pivot
 from greenledger.core.importing import mapping as mp
 from greenledger.core.importing.formulas import FormulaProbe, no_saved_value
 from greenledger.core.importing.importer import (
@@ -318,6 +318,7 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
     cellunits.drop_repeated(plan)
     plan.problems += plan.parsed.problems
     plan.warnings += plan.parsed.warnings
+    layout.campaign_dates = campaign_dates.collect(plan, sheet)
     return plan
 
 
@@ -418,8 +419,8 @@ def _template_enough(template: SheetLayout, sheet: SheetData) -> bool:
     for i, v in enumerate(sheet.rows[template.header_row]):
         if i in taken or not isinstance(v, str) or not v.strip():
             continue
-        ms = mp.match_header(v, template.kind)
-        if ms and ms[0].confidence >= 0.95 and ms[0].field not in names:
+        ms = mp.match_header(v, template.kind)  # `Campaign name`, `Logistics emissions (kg)`
+        if ms and ms[0].confidence >= mp.MIN_CONFIDENCE and ms[0].field not in names:
             return False
     return True
 
@@ -489,6 +490,7 @@ def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
     plan.parsed.warnings += _sheet_warnings(plan, sheet)
     cellunits.drop_repeated(plan)
     plan.problems += plan.parsed.problems
+    layout.campaign_dates = campaign_dates.collect(plan, sheet)
     plan.warnings += plan.parsed.warnings
     return plan
 
@@ -1159,7 +1161,7 @@ def import_plans(ws: Workspace, path: Path, plans: list[SheetPlan], *, dry_run: 
                  progress: Progress | None = None,
                  cancelled: Callable[[], bool] = lambda: False) -> ImportResult:
     file = path.name
-    problems = [p for plan in plans for p in plan.problems]
+    problems = [p for plan in plans for p in plan.problems] + campaign_dates.problems(ws, plans)
     parsed = [plan.parsed for plan in plans if plan.parsed is not None]
     skipped = [plan.sheet for plan in plans if plan.parsed is None]
     if not parsed and not problems:

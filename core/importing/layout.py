@@ -253,6 +253,7 @@ class Layout:
     hidden_cols: frozenset[int] = frozenset()  # 0-based columns hidden in Excel
     year: int | None = None  # the year of month headers without one, named in a title
     year_from: str | None = None  # where: "row 1"
+    campaign_dates: list = field(default_factory=list)  # see core.importing.campaign_dates
 
     @property
     def wide(self) -> bool:

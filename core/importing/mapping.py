@@ -154,7 +154,14 @@ def match_header(header: object, kind: Kind) -> list[Match]:
                 continue
             conf = 0.5 + 0.35 * len(syn) / len(key)
             add(Match(fname, round(min(conf, 0.85), 2), "partial", unit))
+    if _CAMPAIGN_WORD.search(full) and "campaign" in {f.name for f in SHEETS[kind].fields}:
+        # `Campaign start`, `活动开始日期`: the campaign's dates (checked against it), not a period
+        for name in ("period_start", "period_end", PERIOD):
+            found.pop(name, None)
     return sorted(found.values(), key=lambda m: -m.confidence)
+
+
+_CAMPAIGN_WORD = re.compile(r"campaign|活动|大促")
 
 
 def is_cjk(text: str) -> bool:
