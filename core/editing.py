@@ -186,7 +186,7 @@ def apply_state(ws: Workspace, kind: Kind, state: State) -> None:
     table = TABLES[kind]
     renames = _campaign_renames(ws, state) if kind == Kind.CAMPAIGNS else []
     try:
-        with ws.db.atomic():
+        with ws.writing(), ws.db.atomic():
             for row_id, old, new in renames:
                 ws.db.execute("UPDATE campaigns SET baseline = ? WHERE baseline = ? AND id != ?",
                               [new, old, row_id])
@@ -295,7 +295,7 @@ def delete_batch(ws: Workspace, batch_id: int) -> BatchSnapshot:
     batch = dict(next(iter(ws.db.query("SELECT * FROM import_batches WHERE id = ?", [batch_id]))))
     rows = {k: {r["id"]: dict(r) for r in ws.db.query(
         f"SELECT * FROM {TABLES[k]} WHERE batch_id = ?", [batch_id])} for k in reversed(list(Kind))}
-    with ws.db.atomic():
+    with ws.writing(), ws.db.atomic():
         for k in rows:  # rows that refer to others first
             ws.db.execute(f"DELETE FROM {TABLES[k]} WHERE batch_id = ?", [batch_id])
         ws.db.execute("DELETE FROM import_batches WHERE id = ?", [batch_id])
@@ -305,7 +305,7 @@ def delete_batch(ws: Workspace, batch_id: int) -> BatchSnapshot:
 def restore_batch(ws: Workspace, snap: BatchSnapshot) -> None:
     """Put back what delete_batch removed, in one transaction."""
     try:
-        with ws.db.atomic():
+        with ws.writing(), ws.db.atomic():
             ws.db["import_batches"].insert(snap.batch)
             for kind in Kind:  # referenced rows first
                 recs = list(snap.rows.get(kind, {}).values())

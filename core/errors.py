@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -143,6 +144,8 @@ def error_text(exc: BaseException) -> str:
             len(exc.problems))
     if isinstance(exc, ImportCancelled):
         return translate("Problems", "import cancelled; nothing was written")
+    if isinstance(exc, WorkspaceNotWritable):
+        return translate("Problems", NOT_WRITABLE[exc.reason]).format(path=exc.path, folder=exc.folder)
     return translate("Problems", str(exc))
 
 
@@ -163,6 +166,25 @@ class GreenLedgerError(Exception):
 
 class WorkspaceError(GreenLedgerError):
     """A workspace that cannot be opened or written (not a workspace, newer version, locked)."""
+
+
+# Why a workspace could not be written, and what to do (WorkspaceNotWritable.reason).
+NOT_WRITABLE = {
+    "full": QT_TRANSLATE_NOOP("Problems", "{path}: the disk is full, so nothing was written and the workspace is as it was. Free some space on the disk that holds {folder} (or move the workspace to another disk) and try again."),  # noqa: E501
+    "read_only": QT_TRANSLATE_NOOP("Problems", "{path}: the folder {folder} or the workspace file is read-only, so nothing was written and the workspace is as it was. Copy the workspace to a folder you can write to (or make this one writable) and open it from there."),  # noqa: E501
+    "io": QT_TRANSLATE_NOOP("Problems", "{path}: the disk that holds {folder} refused the write (a disk I/O error), so nothing was written and the workspace is as it was. Check that the disk is connected and has free space, then try again."),  # noqa: E501
+}
+
+
+class WorkspaceNotWritable(WorkspaceError):
+    """A write the disk or the folder refused: `reason` "full", "read_only" or "io" (see
+    NOT_WRITABLE). SQLite rolled the transaction back: nothing was written, nothing was lost."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = Path(path)
+        self.folder = self.path.absolute().parent
+        self.reason = reason
+        super().__init__(NOT_WRITABLE[reason].format(path=self.path, folder=self.folder))
 
 
 class ImportRefused(GreenLedgerError):

@@ -1,21 +1,25 @@
 """A workspace: one SQLite file (`*.greenledger`) opened through sqlite-utils.
 
-The schema is migrated forward on open, after copying the old file aside. Foreign keys are on,
-the journal is WAL, and every change is one transaction. SQL stays in this module.
+The schema is migrated forward on open, after a copy of the old file is made aside (sqlite3's
+backup API: committed content still in the WAL included). Foreign keys are on, the journal is
+WAL, and every change is one transaction. SQL stays in this module. A full disk or a read-only
+folder or file raises WorkspaceNotWritable (naming the folder and what to do), never a bare
+sqlite3 error: see `not_writable` and `Workspace.writing`.
 """
 
 from __future__ import annotations
 
-import shutil
+import errno
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from greenledger.core import __version__
-from greenledger.core.errors import WorkspaceError
+from greenledger.core.errors import WorkspaceError, WorkspaceNotWritable
 from greenledger.core.factors import Factor, FactorBook, Library, builtin_library
 from greenledger.core.fields import Kind
 from greenledger.core.migrations import migrations
@@ -55,6 +59,32 @@ COLUMNS: dict[Kind, dict[str, str]] = {
 }
 
 
+# sqlite3 errors (their extended result codes) and OS errors that mean the disk or the folder
+# refused a write, by WorkspaceNotWritable.reason.
+_SQLITE_FULL, _SQLITE_READONLY, _SQLITE_CANTOPEN = 13, 8, 14
+_SQLITE_WRITE_IOERR = {10, 778, 1034, 1290, 1546}  # IOERR, _WRITE, _FSYNC, _DIR_FSYNC, _TRUNCATE
+_OS_NOT_WRITABLE = {errno.ENOSPC: "full", errno.EDQUOT: "full", errno.EROFS: "read_only",
+                    errno.EACCES: "read_only", errno.EPERM: "read_only"}
+
+
+def not_writable(exc: BaseException, path: Path) -> WorkspaceNotWritable | None:
+    """The WorkspaceNotWritable that `exc`, raised while writing workspace `path`, stands for: a
+    full disk (SQLITE_FULL, ENOSPC), a read-only folder or file (SQLITE_READONLY, SQLITE_CANTOPEN
+    once the file was read, EROFS, EACCES), a failing write (SQLITE_IOERR_WRITE, ...); else None."""
+    reason = None
+    if isinstance(exc, sqlite3.Error):
+        code = getattr(exc, "sqlite_errorcode", None) or 0
+        if code & 0xFF == _SQLITE_FULL:
+            reason = "full"
+        elif code & 0xFF in (_SQLITE_READONLY, _SQLITE_CANTOPEN):
+            reason = "read_only"
+        elif code in _SQLITE_WRITE_IOERR:
+            reason = "io"
+    elif isinstance(exc, OSError):
+        reason = _OS_NOT_WRITABLE.get(exc.errno)
+    return WorkspaceNotWritable(path, reason) if reason else None
+
+
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -79,7 +109,12 @@ class Workspace:
         elif not create:
             raise WorkspaceError(f"{path}: no such workspace")
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise (not_writable(exc, path)
+                       or WorkspaceError(f"{path}: cannot be created ({exc.strerror})")) from exc
+        conn = None
         try:
             conn = sqlite3.connect(str(path), timeout=10)
             db = Database(conn)
@@ -88,11 +123,16 @@ class Workspace:
                 _check_is_workspace(path, db)
             backup = cls._migrate(path, db, existed)
             db.enable_wal()
-        except sqlite3.DatabaseError as exc:
-            raise WorkspaceError(f"{path}: not a GreenLedger workspace ({exc})") from exc
-        ws = cls(path, db, backup)
-        if not existed:
-            ws._initialise()
+            ws = cls(path, db, backup)
+            if not existed:
+                ws._initialise()
+        except (sqlite3.DatabaseError, OSError) as exc:
+            if conn is not None:
+                conn.close()
+            refusal = not_writable(exc, path)
+            if refusal is None and isinstance(exc, OSError):
+                raise
+            raise refusal or WorkspaceError(f"{path}: not a GreenLedger workspace ({exc})") from exc
         return ws
 
     @staticmethod
@@ -109,8 +149,11 @@ class Workspace:
         if pending and existed:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             backup = path.with_name(f"{path.name}.before-{pending[0].name}-{stamp}.bak")
-            db.execute("PRAGMA wal_checkpoint(FULL)")
-            shutil.copy2(path, backup)
+            target = sqlite3.connect(str(backup))
+            try:  # page by page through this connection: what is committed, WAL included
+                db.conn.backup(target)
+            finally:
+                target.close()
         if pending:
             migrations.apply(db)
         return backup
@@ -125,6 +168,21 @@ class Workspace:
 
     def close(self) -> None:
         self.db.conn.close()
+
+    @contextmanager
+    def writing(self) -> Iterator[Workspace]:
+        """Writes in this block that the disk or folder refuses (full, read-only, failing) raise
+        WorkspaceNotWritable naming the folder and what to do; the transaction is rolled back,
+        so nothing was written and nothing is lost."""
+        try:
+            yield self
+        except (sqlite3.Error, OSError) as exc:
+            refusal = not_writable(exc, self.path)
+            if refusal is None:
+                raise
+            if self.db.conn.in_transaction:
+                self.db.conn.rollback()
+            raise refusal from exc
 
     def __enter__(self) -> Workspace:
         return self
@@ -247,10 +305,6 @@ class Workspace:
 
     def profile(self, name: str):
         return next((p for p in self.profiles() if p.name == name), None)
-
-    def delete_profile(self, name: str) -> None:
-        with self.db.atomic():
-            self.db.execute("DELETE FROM profiles WHERE name = ?", [name])
 
     def matching_profile(self, headers: list[str]):
         """The kept profile whose headers a workbook's sheet has (see Profile.match), or None."""

@@ -1,7 +1,8 @@
 """The `greenledger` command: the window without a subcommand, headless with one.
 
-Exit codes: 0 done, 1 input refused (or a workspace that cannot be opened), 2 wrong usage,
-3 an unexpected internal error (logged; never a traceback on the terminal).
+Exit codes: 0 done, 1 input refused (or a workspace that cannot be opened or written: a full
+disk, a read-only folder), 2 wrong usage, 3 an unexpected internal error (logged; never a
+traceback on the terminal).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from pathlib import Path
 
 from greenledger.core import __version__
 from greenledger.core.errors import GreenLedgerError, ImportRefused
-from greenledger.core.paths import default_workspace, demo_workspace, log_file
+from greenledger.core.logs import start_logging
+from greenledger.core.paths import default_workspace, demo_workspace
 
 SUBCOMMANDS = ("import", "template", "demo", "summary", "equivalents", "factors",
                "charts", "export-chart", "export-deck", "export-data")
@@ -143,11 +145,18 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the top of the program: never a traceback
-        log = log_file()
-        logging.basicConfig(filename=log, level=logging.ERROR)
+        from greenledger.core.errors import error_text
+        from greenledger.core.storage import not_writable
+
+        refusal = not_writable(exc, getattr(exc, "filename", None) or args.workspace or default_workspace())
+        if refusal is not None:  # a full disk, a read-only folder: where, and what to do
+            print(f"greenledger: {error_text(refusal)}", file=sys.stderr)
+            return EXIT_REFUSED
+        log = start_logging(crashes=False)
         logging.getLogger("greenledger").exception("unexpected error")
         print(f"greenledger: unexpected error: {exc.__class__.__name__}: {exc}\n"
-              f"Details were written to {log}", file=sys.stderr)
+              + (f"Details were written to {log}" if log else "No log file could be written"),
+              file=sys.stderr)
         return EXIT_INTERNAL
     finally:
         if lang_before is not None:  # in-process callers (tests) get their language back

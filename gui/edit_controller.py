@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLockFile, QObje
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from greenledger.core import editing
-from greenledger.core.errors import GreenLedgerError, ImportRefused, Problem
+from greenledger.core.errors import GreenLedgerError, ImportRefused, Problem, error_text
 from greenledger.core.fields import Kind
 from greenledger.core.storage import Workspace
 
@@ -79,7 +79,7 @@ class ImportCommand(QUndoCommand):
         try:
             self._snap = editing.delete_batch(self._controller.ws, self._batch_id)
         except GreenLedgerError as exc:
-            self._controller.failed.emit(str(exc))
+            self._controller.failed.emit(error_text(exc))
             self.setObsolete(True)  # leaves the stack: the import stays
         self._controller.changed.emit(None)
 
@@ -132,7 +132,7 @@ class EditController(QObject):
         try:
             editing.apply_state(self.ws, kind, checked.state)
         except GreenLedgerError as exc:
-            return [Problem(editing.EDIT_FILE, str(exc))]
+            return [Problem(editing.EDIT_FILE, error_text(exc))]
         self.undo_stack.push(ChangeCommand(self, kind, before, checked.state, text))
         self.changed.emit((kind, list(checked.state)))
         return []
@@ -152,7 +152,7 @@ class EditController(QObject):
             before = editing.state_of(self.ws, kind, ids)
             editing.apply_state(self.ws, kind, after)
         except GreenLedgerError as exc:
-            return str(exc)
+            return error_text(exc)
         n = len(ids)
         self.undo_stack.push(ChangeCommand(self, kind, before, after, self.tr("Delete {0} row(s)").format(n)))
         self.changed.emit((kind, list(ids)))
@@ -165,7 +165,7 @@ class EditController(QObject):
         try:
             snap = editing.delete_batch(self.ws, batch_id)
         except GreenLedgerError as exc:
-            return str(exc)
+            return error_text(exc)
         self.undo_stack.push(UndoImportCommand(self, snap))
         self.changed.emit(None)
         return None
@@ -187,6 +187,6 @@ class EditController(QObject):
         try:
             fn(self.ws, *args)
         except GreenLedgerError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
             change = None
         self.changed.emit(change)

@@ -32,6 +32,7 @@ class ImportController(QObject):
         super().__init__(window)
         self.runner = ImportRunner(self)
         self.assistant = None  # the import assistant opened last
+        self.message_box: QMessageBox | None = None  # the last "cannot be written" dialog
         self._file: Path | None = None
         status = window.import_status
         status.cancel_requested.connect(self._on_cancel_requested)

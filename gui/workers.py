@@ -45,7 +45,7 @@ class Worker(QRunnable):
 def import_workbook(*, workspace: Path, file: Path, plans=None, progress, cancelled) -> ImportResult:
     """The `greenledger import` path, on its own SQLite connection (one per thread): the
     import assistant's `plans` of the file as the analyst left them, else as analysed."""
-    with Workspace.open(workspace, create=False) as ws:
+    with Workspace.open(workspace, create=False) as ws, ws.writing():  # a full disk: WorkspaceNotWritable
         if plans is not None:
             return assistant.import_plans(ws, file, plans, progress=progress, cancelled=cancelled)
         return assistant.import_file(ws, file, progress=progress, cancelled=cancelled)

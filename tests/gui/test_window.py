@@ -19,7 +19,7 @@ def test_every_page_is_in_the_sidebar(window):
                      "Campaigns", "Factors", "Imports"]
     assert window.stack.count() == len(PAGES)
     window.sidebar.setCurrentRow(PAGES.index("Energy"))
-    assert window.current_table().model.rowCount() == 114
+    assert window.current_table().model.rowCount() == 210  # the demo's energy rows, 2018-2021
 
 
 def test_dashboard_shows_the_key_figures(window):
@@ -50,7 +50,7 @@ def test_computed_figures_say_how_they_were_computed(window):
     tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert "kWh ×" in tip and "kg CO2/kWh" in tip and "MEE" in tip
     energy_col = next(i for i, c in enumerate(model.columns) if c.field == "energy")
-    assert model.data(model.index(0, energy_col)) == "30,040,000"
+    assert model.data(model.index(0, energy_col)) == "28,120,000"  # Ulanqab DC, grid, January 2018
     assert model.headerData(energy_col, Qt.Orientation.Horizontal) == "Energy (kWh)"
     align = model.data(model.index(0, energy_col), Qt.ItemDataRole.TextAlignmentRole)
     assert align & int(Qt.AlignmentFlag.AlignRight)
@@ -99,6 +99,7 @@ def test_pages_have_keyboard_shortcuts(qtbot, window):
 def test_workspace_open_in_another_window_opens_read_only(qtbot, demo_path, tmp_path):
     from tests.gui.helpers import query
 
+    stored = query(demo_path, "SELECT energy_kwh FROM energy WHERE id = 61")
     first = MainWindow(demo_path)
     qtbot.addWidget(first)
     assert not first.controller.read_only
@@ -112,7 +113,7 @@ def test_workspace_open_in_another_window_opens_read_only(qtbot, demo_path, tmp_
     assert not view.proxy.setData(view.proxy.index(0, col), "5")
     assert "read-only" in view.paste_text("5\n")[0].reason
     assert not second.start_import(tmp_path / "any.xlsx")
-    assert query(demo_path, "SELECT energy_kwh FROM energy WHERE id = 61") == [(30040000.0,)]
+    assert query(demo_path, "SELECT energy_kwh FROM energy WHERE id = 61") == stored == [(30000000.0,)]
     first.close()
     third = MainWindow(demo_path)  # the lock is released when the first window closes
     qtbot.addWidget(third)
