@@ -2460,7 +2460,7 @@
     <message>
         <location filename="../../gui/menus.py" line="177"/>
         <source>{0} could not be written ({1}): choose a folder you can write to, on a disk with free space.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {0}（{1}）：请选择一个您可以写入、且所在磁盘有可用空间的文件夹。</translation>
     </message>
     <message>
         <location filename="../../gui/menus.py" line="182"/>
@@ -2478,32 +2478,32 @@
         <translation>已撤销第 {0} 次导入（Ctrl+Z 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="52"/>
+        <location filename="../../gui/import_controller.py" line="53"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="53"/>
+        <location filename="../../gui/import_controller.py" line="54"/>
         <source>Workbooks</source>
         <translation>工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="79"/>
+        <location filename="../../gui/import_controller.py" line="80"/>
         <source>An import is already running</source>
         <translation>已有导入正在进行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="123"/>
+        <location filename="../../gui/import_controller.py" line="124"/>
         <source>{0}: imported {1} new and {2} updated rows</source>
         <translation>{0}：导入新增 {1} 行，更新 {2} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="125"/>
+        <location filename="../../gui/import_controller.py" line="126"/>
         <source>{0}: nothing new; every row is already in the workspace</source>
         <translation>{0}：没有新数据，所有行都已在工作区中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="106"/>
+        <location filename="../../gui/import_controller.py" line="107"/>
         <source>Import refused: nothing was written</source>
         <translation>导入被拒绝：未写入任何数据</translation>
     </message>
@@ -2826,17 +2826,17 @@
     <message>
         <location filename="../../core/errors.py" line="173"/>
         <source>{path}: the disk is full, so nothing was written and the workspace is as it was. Free some space on the disk that holds {folder} (or move the workspace to another disk) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：磁盘已满，因此没有写入任何内容，工作区保持原样。请在存放 {folder} 的磁盘上腾出空间（或把工作区移到另一块磁盘），然后重试。</translation>
     </message>
     <message>
         <location filename="../../core/errors.py" line="174"/>
         <source>{path}: the folder {folder} or the workspace file is read-only, so nothing was written and the workspace is as it was. Copy the workspace to a folder you can write to (or make this one writable) and open it from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：文件夹 {folder} 或工作区文件是只读的，因此没有写入任何内容，工作区保持原样。请把工作区复制到您可以写入的文件夹（或让此文件夹可写），再从那里打开。</translation>
     </message>
     <message>
         <location filename="../../core/errors.py" line="175"/>
         <source>{path}: the disk that holds {folder} refused the write (a disk I/O error), so nothing was written and the workspace is as it was. Check that the disk is connected and has free space, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path}：存放 {folder} 的磁盘拒绝了写入（磁盘 I/O 错误），因此没有写入任何内容，工作区保持原样。请检查磁盘已连接且有可用空间，然后重试。</translation>
     </message>
     <message>
         <location filename="../../gui/cli.py" line="304"/>
@@ -2915,6 +2915,11 @@
         <source>unit &apos;{unit}&apos; is ambiguous: {meaning}; write t, tonnes or MT for metric tonnes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../core/importing/reconcile.py" line="35"/>
+        <source>the sheet&apos;s total {label} in {cell} is {written} = {total} {unit}, but the rows imported ({rows}) add up to {imported} {unit}, a difference of {diff} {unit}; correct the rows or the total</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProblemsDialog</name>
@@ -2968,6 +2973,24 @@
         <location filename="../../gui/problems_dialog.py" line="138"/>
         <source>Text files</source>
         <translation>文本文件</translation>
+    </message>
+</context>
+<context>
+    <name>Reconcile</name>
+    <message>
+        <location filename="../../core/importing/reconcile.py" line="62"/>
+        <source>{0} {1}: {2} rows = the sum of their period cells ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/reconcile.py" line="65"/>
+        <source>{0} {1} {2} = {3} {4} imported ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/reconcile.py" line="67"/>
+        <source>{0} {1} {2}: {3} {4} imported ✗ (differs by {5} {4})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
