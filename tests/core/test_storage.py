@@ -65,3 +65,36 @@ def test_older_schema_is_copied_aside_then_migrated(tmp_path, monkeypatch):
 def test_missing_workspace_without_create(tmp_path):
     with pytest.raises(WorkspaceError, match="no such workspace"):
         Workspace.open(tmp_path / "nope.greenledger", create=False)
+
+
+def test_the_backup_before_a_migration_holds_what_is_still_in_the_wal(tmp_path):
+    """Another process reading the workspace keeps a checkpoint from moving the last commits out
+    of the WAL into the file; the copy made before a migration (sqlite3's backup API) still
+    holds them."""
+    path = tmp_path / "old.greenledger"
+    with Workspace.open(path) as ws:
+        ws.db.execute("INSERT INTO sites(name, grid_region) VALUES ('Before', 'North China')")
+        ws.db.conn.commit()
+    reader = sqlite3.connect(path)
+    reader.execute("BEGIN")
+    assert reader.execute("SELECT count(*) FROM sites").fetchone() == (1,)  # holds its snapshot
+    writer = sqlite3.connect(path)
+    writer.execute("INSERT INTO sites(name, grid_region) VALUES ('In the WAL', 'North China')")
+    writer.commit()
+    writer.close()
+
+    @migrations(name="m900_test_column")
+    def _m900(db):
+        db.execute("ALTER TABLE sites ADD COLUMN note TEXT")
+
+    try:
+        with Workspace.open(path) as ws:
+            backup = ws.backup
+        assert not backup.with_name(backup.name + "-wal").exists()  # one self-contained file
+        old = sqlite3.connect(backup)
+        assert [r[0] for r in old.execute("SELECT name FROM sites ORDER BY id")] == ["Before", "In the WAL"]
+        assert "note" not in [r[1] for r in old.execute("PRAGMA table_info(sites)")]
+        old.close()
+    finally:
+        migrations._migrations.pop()
+        reader.close()
