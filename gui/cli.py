@@ -18,7 +18,7 @@ from greenledger.core.errors import GreenLedgerError, ImportRefused
 from greenledger.core.logs import start_logging
 from greenledger.core.paths import default_workspace, demo_workspace
 
-SUBCOMMANDS = ("import", "template", "demo", "summary", "equivalents", "factors",
+SUBCOMMANDS = ("import", "template", "demo", "summary", "equivalents", "factors", "check",
                "charts", "export-chart", "export-deck", "export-data")
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -88,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
     fac.add_argument("action", nargs="?", choices=("list", "update"), default="list")
     fac.add_argument("--key", help="only this factor key (e.g. grid)")
     fac.add_argument("--yes", action="store_true", help="with update: apply without asking")
+
+    chk = sub.add_parser("check", help="check the stored data: overlaps, plausible values, missing "
+                                       "factors, double counts (exit 1 when any would have been "
+                                       "refused at import)")
+    chk.add_argument("--json", action="store_true", help="the findings as JSON")
 
     from greenledger.gui.charts.commands import add_parsers
 
@@ -460,8 +465,22 @@ def _cmd_factors(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from greenledger.core.checks import check_text, check_workspace
+
+    with _workspace(args) as ws:
+        findings = check_workspace(ws)
+    if args.json:
+        print(json.dumps({"findings": [f.to_json() for f in findings]}, ensure_ascii=False,
+                         indent=1))
+    else:
+        print(check_text(findings))
+    return EXIT_REFUSED if any(f.error for f in findings) else EXIT_OK
+
+
 COMMANDS = {"import": _cmd_import, "template": _cmd_template, "demo": _cmd_demo,
-            "summary": _cmd_summary, "equivalents": _cmd_equivalents, "factors": _cmd_factors}
+            "summary": _cmd_summary, "equivalents": _cmd_equivalents, "factors": _cmd_factors,
+            "check": _cmd_check}
 
 
 def _chart_command(name: str):
@@ -472,7 +491,7 @@ def _chart_command(name: str):
     return run
 
 
-COMMANDS.update({name: _chart_command(name) for name in SUBCOMMANDS[6:]})
+COMMANDS.update({name: _chart_command(name) for name in SUBCOMMANDS[7:]})
 
 
 MAX_PRINTED = 200  # problems printed; --errors OUT.xlsx marks them all

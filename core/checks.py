@@ -1,0 +1,247 @@
+"""The workspace checks its own figures (`greenledger check`, View › Check workspace): every
+invariant the import enforces, run over the stored data, each finding linked to its rows.
+
+    findings = check_workspace(ws)      # -> list[Finding], errors first
+    any(f.error for f in findings)       # True: some row would have been refused at import
+
+Checks (the import's own rules, core.overlaps and core.bounds):
+- overlaps: stored rows of one key whose periods share a day (energy: site, source,
+  instrument; deliveries: business unit, vehicle; packaging: business unit, material), and a
+  stored coarse row that is the total of stored finer rows (both counted): errors;
+- bounds: own factors, delivery kg CO2e per order and initiative factors per order outside
+  core.bounds.BOUNDS: errors, or warnings where the import warns; a site's month more than
+  MONTH_OUTLIER × its median month: a warning;
+- missing factors: a packaging material without a factor (refused at import): an error; a site
+  whose region has no grid factor for a year it has energy, a delivery with a distance and no
+  factor for its vehicle: warnings (their figures show "—");
+- double-count suspects (core.accounting.double_count_suspects): warnings;
+- electric vehicles of a business unit without a country (core.accounting): warnings.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from greenledger.core.bounds import (
+    ORDER_UNITS,
+    Level,
+    check_value,
+    field_for_factor,
+    month_outliers,
+)
+from greenledger.core.errors import REASON_TEMPLATES
+from greenledger.core.fields import Kind, norm
+from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
+from greenledger.core.overlaps import OVERLAP_KEYS, Span, find_overlaps
+from greenledger.core.storage import TABLES, Workspace
+from greenledger.core.summary import RowRef, Summary
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One finding: `level` error (the import would have refused it, or it is counted twice) or
+    warning; `check` the rule (overlap, total, bounds, month, missing-factor, double-count,
+    vehicle-region); the English `message` with its `args` (shown through
+    translate("Checks", message)); the rows it concerns."""
+
+    level: str
+    check: str
+    message: str
+    args: tuple[str, ...]
+    rows: tuple[RowRef, ...]
+    context: str = "Checks"  # the translation context of `message`
+
+    @property
+    def error(self) -> bool:
+        return self.level == ERROR
+
+    def render(self) -> str:
+        return translate(self.context, self.message).format(*self.args)
+
+    def where(self) -> str:
+        return "; ".join(r.where() for r in self.rows)
+
+    def to_json(self) -> dict:
+        return {"level": self.level, "check": self.check, "message": self.render(),
+                "rows": [{"table": r.table, "id": r.id, "file": r.file, "sheet": r.sheet,
+                          "row": r.row} for r in self.rows]}
+
+
+MESSAGES = {
+    "overlap": QT_TRANSLATE_NOOP("Checks", "{0}: {1} – {2} overlaps {3} – {4}, so the same "
+                                           "quantity counts twice; delete one of them"),
+    "total": QT_TRANSLATE_NOOP("Checks", "{0}: {1} – {2} is the total of {3} other stored rows "
+                                         "and is counted as well as them; delete the total"),
+    "bounds": QT_TRANSLATE_NOOP("Checks", "{0}: {1}"),
+    "month": QT_TRANSLATE_NOOP("Checks", "{0}"),
+    "no-grid": QT_TRANSLATE_NOOP("Checks", "{0} {1}: no grid factor for {2}, so its Scope 2 and "
+                                           "avoided emissions are not computed; add one on a "
+                                           "Factors sheet"),
+    "no-material": QT_TRANSLATE_NOOP("Checks", "packaging material {0} has no factor, so its "
+                                               "emissions are not computed; add one on a "
+                                               "Factors sheet"),
+    "no-vehicle": QT_TRANSLATE_NOOP("Checks", "deliveries of {0} with vehicle {1} have a distance "
+                                              "but no Emissions and no factor for the vehicle"),
+}
+
+
+def _day(v: object) -> date | None:
+    if isinstance(v, date):
+        return v
+    if isinstance(v, str) and len(v) >= 10:
+        try:
+            return date.fromisoformat(v[:10])
+        except ValueError:
+            return None
+    return None
+
+
+class _Refs:
+    """RowRefs of stored rows, with their import's file name."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.files = {b["id"]: b["file_name"] for b in ws.batches()}
+
+    def __call__(self, kind: Kind, row: dict) -> RowRef:
+        return RowRef(TABLES[kind], row["id"], self.files.get(row.get("batch_id")),
+                      row.get("source_sheet"), row.get("source_row"))
+
+
+def _value(kind: Kind, r: dict) -> object:
+    if kind == Kind.ENERGY:
+        return r["energy"]
+    if kind == Kind.DELIVERIES:
+        return (r["orders"], r["distance"], r["emissions"])
+    return r["quantity"]
+
+
+def _overlap_findings(ws: Workspace, rows: dict[Kind, list[dict]], ref: _Refs) -> list[Finding]:
+    out = []
+    for kind, fields in OVERLAP_KEYS.items():
+        spans = []
+        for r in rows[kind]:
+            a, b = _day(r.get("period_start")), _day(r.get("period_end"))
+            if a and b:
+                spans.append(Span(tuple(r.get(k) for k in fields), a, b, _value(kind, r),
+                                  ref(kind, r)))
+        for o in find_overlaps(spans):
+            key = ", ".join(str(k) for k in o.key if k not in (None, ""))
+            if o.kind == "total":
+                out.append(Finding(ERROR, "total", MESSAGES["total"],
+                                   (key, o.row.start.isoformat(), o.row.end.isoformat(),
+                                    str(len(o.covered))),
+                                   (o.row.where, *(s.where for s in o.covered))))
+            else:
+                out.append(Finding(ERROR, "overlap", MESSAGES["overlap"],
+                                   (key, o.row.start.isoformat(), o.row.end.isoformat(),
+                                    o.other.start.isoformat(), o.other.end.isoformat()),
+                                   (o.row.where, o.other.where)))
+    return out
+
+
+def _bound(field: str | None, value: float | None, what: str, refs: tuple[RowRef, ...],
+           out: list[Finding]) -> None:
+    if field is None:
+        return
+    found = check_value(field, value)
+    if found is not None:
+        level = ERROR if found.level == Level.REFUSE else WARNING
+        out.append(Finding(level, "bounds", MESSAGES["bounds"], (what, found.text), refs))
+
+
+def _bounds_findings(ws: Workspace, rows: dict[Kind, list[dict]], ref: _Refs) -> list[Finding]:
+    out: list[Finding] = []
+    for r in rows[Kind.FACTORS]:
+        what = " ".join(str(x) for x in (r["factor"], r["region"], r["year"]) if x)
+        _bound(field_for_factor(r["factor"], r["unit"]), r["value"], what,
+               (ref(Kind.FACTORS, r),), out)
+    for r in rows[Kind.DELIVERIES]:
+        if r["emissions"] is not None and r["orders"]:
+            _bound("deliveries.kg_per_order", r["emissions"] * 1000.0 / r["orders"],
+                   f"{r['business_unit']} {r['campaign'] or ''}".strip(),
+                   (ref(Kind.DELIVERIES, r),), out)
+    for r in rows[Kind.INITIATIVES]:
+        if r["factor"] is not None and norm(r["activity_unit"] or "") in ORDER_UNITS:
+            _bound("factor.per_order", r["factor"], r["initiative"],
+                   (ref(Kind.INITIATIVES, r),), out)
+    months = []
+    for r in rows[Kind.ENERGY]:
+        a, b = _day(r["period_start"]), _day(r["period_end"])
+        if a and b and (a.year, a.month) == (b.year, b.month):
+            months.append((r["site"], a.replace(day=1), r["energy"], ref(Kind.ENERGY, r)))
+    for m in month_outliers(months):
+        text = translate("Problems", REASON_TEMPLATES["month_outlier"]).format(
+            site=m.site, value=f"{m.value:,.0f}", month=m.month.strftime("%Y-%m"),
+            ratio=f"{m.ratio:.0f}", median=f"{m.median:,.0f}")
+        out.append(Finding(WARNING, "month", MESSAGES["month"], (text,), (m.where,)))
+    return out
+
+
+def _missing_factor_findings(ws: Workspace, rows: dict[Kind, list[dict]], ref: _Refs,
+                             summary: Summary) -> list[Finding]:
+    out: list[Finding] = []
+    book = ws.factor_book()
+    energy_by_site: dict[tuple[str, int], list[RowRef]] = defaultdict(list)
+    for r in rows[Kind.ENERGY]:
+        a = _day(r["period_start"])
+        if a:
+            energy_by_site[(r["site"], a.year)].append(ref(Kind.ENERGY, r))
+    for y in summary.site_years:
+        if y.location_based_t is None and y.total_kwh:
+            refs = tuple(energy_by_site.get((y.site, y.year), ()))[:20]
+            out.append(Finding(WARNING, "missing-factor", MESSAGES["no-grid"],
+                               (y.site, str(y.year), y.grid_region), refs))
+    seen: dict[str, list[RowRef]] = defaultdict(list)
+    for r in rows[Kind.PACKAGING]:
+        if not book.has(r["material"]):
+            seen[r["material"]].append(ref(Kind.PACKAGING, r))
+    for material, refs in seen.items():
+        out.append(Finding(ERROR, "missing-factor", MESSAGES["no-material"], (material,),
+                           tuple(refs)))
+    by_vehicle: dict[tuple[str, str], list[RowRef]] = defaultdict(list)
+    for r in rows[Kind.DELIVERIES]:
+        if r["emissions"] is None and r["distance"] is not None and r["vehicle"] \
+                and not book.has(r["vehicle"]):
+            by_vehicle[(r["business_unit"], r["vehicle"])].append(ref(Kind.DELIVERIES, r))
+    for (bu, vehicle), refs in by_vehicle.items():
+        out.append(Finding(WARNING, "missing-factor", MESSAGES["no-vehicle"], (bu, vehicle),
+                           tuple(refs)))
+    return out
+
+
+def check_workspace(ws: Workspace, summary: Summary | None = None) -> list[Finding]:
+    """Every finding over the stored data, errors first (each list in table order)."""
+    from greenledger.core.accounting import build_summary
+
+    summary = summary if summary is not None else build_summary(ws)
+    ref = _Refs(ws)
+    rows = {k: ws.rows(k) for k in (Kind.ENERGY, Kind.DELIVERIES, Kind.PACKAGING,
+                                    Kind.INITIATIVES, Kind.FACTORS)}
+    found = [*_overlap_findings(ws, rows, ref), *_bounds_findings(ws, rows, ref),
+             *_missing_factor_findings(ws, rows, ref, summary)]
+    found += [Finding(WARNING, w.code, w.message, w.args, w.rows, "Summary")
+              for w in summary.warnings]
+    return sorted(found, key=lambda f: f.level != ERROR)
+
+
+def check_text(findings: list[Finding]) -> str:
+    """The findings as lines for the command line: level, message, the rows."""
+    if not findings:
+        return translate("Checks", "no findings: every check passed")
+    lines = []
+    for f in findings:
+        label = translate("Checks", "error") if f.error else translate("Checks", "warning")
+        lines.append(f"{label}: {f.render()}")
+        if f.rows:
+            lines.append("    " + translate("Checks", "rows: {0}").format(f.where()))
+    errors = sum(f.error for f in findings)
+    lines.append(translate("Checks", "{0} error(s), {1} warning(s)").format(
+        errors, len(findings) - errors))
+    return "\n".join(lines)
+
+
+__all__ = ["Finding", "check_workspace", "check_text", "ERROR", "WARNING", "MESSAGES"]
