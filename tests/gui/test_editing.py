@@ -9,7 +9,7 @@ from greenledger.core.fields import Kind
 from greenledger.gui.add_row_dialog import AddRowDialog
 from tests.gui.helpers import query
 
-FIRST_ENERGY = "SELECT energy_kwh FROM energy WHERE id = 61"
+FIRST_ENERGY = "SELECT energy_kwh FROM energy WHERE id = 85"  # Ulanqab DC, grid, January 2018
 
 
 def _energy_cell(window, field="energy", row=0):
@@ -20,14 +20,14 @@ def _energy_cell(window, field="energy", row=0):
 
 def test_edit_undo_redo_change_the_file(qtbot, window, demo_path):
     view, index = _energy_cell(window)
-    assert view.model.row(0)["id"] == 61
-    assert query(demo_path, FIRST_ENERGY) == [(30040000.0,)]
+    assert view.model.row(0)["id"] == 85
+    assert query(demo_path, FIRST_ENERGY) == [(28120000.0,)]
     assert view.proxy.setData(index, "1,234.5")
     assert query(demo_path, FIRST_ENERGY) == [(1234.5,)]
     qtbot.waitUntil(lambda: index.data() == "1,234.5")
     window.undo_action.trigger()
-    assert query(demo_path, FIRST_ENERGY) == [(30040000.0,)]
-    qtbot.waitUntil(lambda: index.data() == "30,040,000")
+    assert query(demo_path, FIRST_ENERGY) == [(28120000.0,)]
+    qtbot.waitUntil(lambda: index.data() == "28,120,000")
     window.redo_action.trigger()
     assert query(demo_path, FIRST_ENERGY) == [(1234.5,)]
     assert window.redo_action.shortcuts()[0].toString() == "Ctrl+Shift+Z"
@@ -76,9 +76,9 @@ def test_delete_and_undo(qtbot, window, demo_path):
     window.sidebar.setCurrentRow(1)
     view.table.selectRow(0)
     view.delete_selected()
-    assert query(demo_path, "SELECT count(*) FROM energy") == [(113,)]
+    assert query(demo_path, "SELECT count(*) FROM energy") == [(209,)]  # of the demo's 210
     window.undo_action.trigger()
-    assert query(demo_path, "SELECT count(*) FROM energy WHERE id = 61") == [(1,)]
+    assert query(demo_path, "SELECT count(*) FROM energy WHERE id = 85") == [(1,)]
 
 
 def test_deleting_a_site_with_energy_rows_is_refused(qtbot, window, demo_path):
@@ -95,9 +95,10 @@ def test_add_row_dialog(qtbot, window, demo_path):
     assert window.current_table().kind == Kind.SITES
     dialog = window.current_table().add_row()
     assert isinstance(dialog, AddRowDialog) and dialog.isVisible()
-    dialog.set_values({"site": "Hangzhou office", "grid_region": "Atlantis"})
+    dialog.set_values({"site": "Hangzhou office", "grid_region": ""})  # a region is required
     problems = dialog.try_accept()
-    assert problems and "no grid factor" in dialog.error_label.text()
+    assert problems and "required value missing" in dialog.error_label.text()
+    assert query(demo_path, "SELECT count(*) FROM sites") == [(2,)]
     dialog.set_values({"grid_region": "华东"})
     assert dialog.try_accept() == []
     assert query(demo_path, "SELECT grid_region FROM sites WHERE name = 'Hangzhou office'") \

@@ -125,7 +125,7 @@ def test_undo_import_removes_the_batch_and_ctrl_z_restores_it(qtbot, window, dem
     assert query(demo_path, "SELECT count(*) FROM import_batches") == [(0,)]
     qtbot.waitUntil(lambda: window.dashboard.is_empty_state)
     window.undo_action.trigger()
-    assert query(demo_path, "SELECT count(*) FROM energy") == [(114,)]
+    assert query(demo_path, "SELECT count(*) FROM energy") == [(210,)]  # the demo's rows
     assert query(demo_path, "SELECT count(*) FROM import_batches") == [(1,)]
 
 
@@ -137,7 +137,7 @@ def test_undo_import_refused_when_other_rows_depend_on_it(qtbot, window, demo_pa
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
     window._on_undo_import_requested(1)
     assert "1 energy row from elsewhere refer to sites this import created" in shown[0]
-    assert query(demo_path, "SELECT count(*) FROM energy") == [(115,)]
+    assert query(demo_path, "SELECT count(*) FROM energy") == [(211,)]  # the demo's and this one
 
 
 def test_drag_enter_accepts_workbooks_only(qtbot, window, tmp_path):

@@ -24,11 +24,11 @@ def test_paste_3x5_adds_rows_and_undo_removes_them(qtbot, window, demo_path):
     rows = query(demo_path, "SELECT source, energy_kwh FROM energy WHERE period_start = "
                  "'2022-01-01' ORDER BY energy_kwh")
     assert rows == [("grid", 1000.0), ("wind", 2000.5), ("solar", 3000.0)]
-    qtbot.waitUntil(lambda: view.model.rowCount() == 117)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 213)
     window.undo_action.trigger()
-    assert query(demo_path, "SELECT count(*) FROM energy") == [(114,)]
+    assert query(demo_path, "SELECT count(*) FROM energy") == [(210,)]  # the demo's rows
     window.redo_action.trigger()
-    assert query(demo_path, "SELECT count(*) FROM energy") == [(117,)]
+    assert query(demo_path, "SELECT count(*) FROM energy") == [(213,)]
 
 
 def test_paste_over_existing_rows_updates_them(qtbot, window, demo_path):
@@ -49,8 +49,8 @@ def test_invalid_paste_changes_nothing_and_lists_every_problem(qtbot, window, de
         problems = view.paste_text(bad)
     assert blocker.args[0].startswith("Paste refused")
     reasons = sorted((p.row, p.reason) for p in problems)
-    assert reasons == [(116, "not a number"),
-                       (117, "unknown site: not in the workspace or on a Sites sheet")]
+    assert reasons == [(212, "not a number"),  # the demo's 210 rows, then the pasted ones
+                       (213, "unknown site: not in the workspace or on a Sites sheet")]
     assert query(demo_path, "SELECT * FROM energy ORDER BY id") == before
     assert not window.undo_action.isEnabled()
 
@@ -76,5 +76,5 @@ def test_copy_is_tab_separated(window):
     view = _energy(window)
     sel = QItemSelection(view.proxy.index(0, 0), view.proxy.index(1, 4))
     view.table.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-    assert view.copy_text() == ("Ulanqab DC\t2020-01-01\t2020-01-31\tgrid\t30040000\n"
-                                "Ulanqab DC\t2020-01-01\t2020-01-31\tsolar\t1650000\n")
+    assert view.copy_text() == ("Ulanqab DC\t2018-01-01\t2018-01-31\tgrid\t28120000\n"
+                                "Ulanqab DC\t2018-01-01\t2018-01-31\tsolar\t820000\n")
