@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from greenledger.core.storage import SUFFIX
 from greenledger.gui import settings
+from greenledger.gui.check_dialog import show_check_dialog
 from greenledger.gui.language import add_language_menu
 from greenledger.gui.pages import PAGE_TITLES
 from greenledger.gui.table_view import TableView
@@ -103,6 +104,8 @@ class Menus(QObject):
         # View actions about the workspace go here, one `add_action(view, text, method)` each,
         # connected to a method of the window or of the object that does the work: e.g.
         # View › Check workspace… (issue 16). Qt collapses the separators while this is empty.
+        w.check_action = add_action(view, QCoreApplication.translate("MainWindow", "&Check workspace…"),
+                                    lambda _=False: show_check_dialog(w))
         view.addSeparator()
         w.language_actions = add_language_menu(view, w.set_language)
         w.cn_units_action = view.addAction(QCoreApplication.translate("MainWindow", "Large numbers in 万/亿"))

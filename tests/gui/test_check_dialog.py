@@ -1,0 +1,46 @@
+"""View › Check workspace: the findings of core.checks listed with their rows; a double click on a
+row shows it on its table's page."""
+
+from __future__ import annotations
+
+from greenledger.core.storage import Workspace
+
+
+def test_check_workspace_lists_findings_and_goes_to_the_row(qtbot, demo_path):
+    from greenledger.gui.main_window import MainWindow
+
+    with Workspace.open(demo_path) as ws:  # a row as an older GreenLedger stored it
+        site = ws.site_names()["Zhangbei DC"]
+        batch = ws.db["import_batches"].insert({
+            "file_name": "old.xlsx", "sha256": "0" * 64, "sheets": "[]",
+            "imported_at": "2026-01-01", "row_count": 1}).last_pk
+        q1 = ws.db["energy"].insert({
+            "site_id": site, "period_start": "2021-01-01", "period_end": "2021-03-31",
+            "source": "grid", "energy_kwh": 1.0, "batch_id": batch, "source_sheet": "Energy",
+            "source_row": 9}).last_pk
+    window = MainWindow(demo_path)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.check_action.text() == "&Check workspace…"
+    assert window.check_action in window.view_menu.actions()
+    window.check_action.trigger()
+    dialog = window.check_dialog
+    assert dialog.isVisible()
+    assert dialog.tree.topLevelItemCount() == len(dialog.findings) >= 1
+    top = dialog.tree.topLevelItem(0)
+    assert top.text(0) == "error" and "Zhangbei DC, grid" in top.text(1)
+    rows = [top.child(i).text(1) for i in range(top.childCount())]
+    assert any(r.startswith("old.xlsx › Energy › row 9 (energy id") for r in rows)
+    i = next(i for i, r in enumerate(rows) if r.startswith("old.xlsx"))
+    dialog.tree.itemDoubleClicked.emit(top.child(i), 1)
+    view = window.current_table()
+    assert view is window.tables[next(k for k in window.tables if k.value == "energy")]
+    selected = view.selected_source_rows()
+    assert [view.model.row(r)["id"] for r in selected][:1] == [q1]
+    dialog.close()
+
+
+def test_a_clean_workspace_says_so(qtbot, window):
+    window.check_action.trigger()
+    assert window.check_dialog.findings == []
+    assert "every check passed" in window.check_dialog.summary_label.text()
