@@ -226,102 +226,102 @@
 <context>
     <name>ChartValues</name>
     <message>
-        <location filename="../../core/chart_data.py" line="279"/>
+        <location filename="../../core/chart_data.py" line="280"/>
         <source>Grid</source>
         <translation>电网</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="280"/>
+        <location filename="../../core/chart_data.py" line="281"/>
         <source>Wind</source>
         <translation>风电</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="281"/>
+        <location filename="../../core/chart_data.py" line="282"/>
         <source>Solar</source>
         <translation>光伏</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="282"/>
+        <location filename="../../core/chart_data.py" line="283"/>
         <source>Hydro</source>
         <translation>水电</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="283"/>
+        <location filename="../../core/chart_data.py" line="284"/>
         <source>Biomass</source>
         <translation>生物质</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="284"/>
+        <location filename="../../core/chart_data.py" line="285"/>
         <source>Geothermal</source>
         <translation>地热</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="285"/>
+        <location filename="../../core/chart_data.py" line="286"/>
         <source>Diesel</source>
         <translation>柴油</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="286"/>
+        <location filename="../../core/chart_data.py" line="287"/>
         <source>Board</source>
         <translation>纸板</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="287"/>
+        <location filename="../../core/chart_data.py" line="288"/>
         <source>Paper</source>
         <translation>纸</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="288"/>
+        <location filename="../../core/chart_data.py" line="289"/>
         <source>Film</source>
         <translation>塑料薄膜</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="289"/>
+        <location filename="../../core/chart_data.py" line="290"/>
         <source>Rigid plastic</source>
         <translation>硬质塑料</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="290"/>
+        <location filename="../../core/chart_data.py" line="291"/>
         <source>Board recycled</source>
         <translation>再生纸板</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="291"/>
+        <location filename="../../core/chart_data.py" line="292"/>
         <source>Paper recycled</source>
         <translation>再生纸</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="292"/>
+        <location filename="../../core/chart_data.py" line="293"/>
         <source>Film recycled</source>
         <translation>再生塑料薄膜</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="293"/>
+        <location filename="../../core/chart_data.py" line="294"/>
         <source>Rigid plastic recycled</source>
         <translation>再生硬质塑料</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="294"/>
+        <location filename="../../core/chart_data.py" line="295"/>
         <source>Green power trade</source>
         <translation>绿电交易</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="295"/>
+        <location filename="../../core/chart_data.py" line="296"/>
         <source>PPA</source>
         <translation>购电协议（PPA）</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="296"/>
+        <location filename="../../core/chart_data.py" line="297"/>
         <source>Certificate</source>
         <translation>绿证</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="297"/>
+        <location filename="../../core/chart_data.py" line="298"/>
         <source>On-site</source>
         <translation>自发自用</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="298"/>
+        <location filename="../../core/chart_data.py" line="299"/>
         <source>Residual</source>
         <translation>剩余电力组合</translation>
     </message>
@@ -372,105 +372,105 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../core/chart_data.py" line="104"/>
+        <location filename="../../core/chart_data.py" line="105"/>
         <source>site {0}</source>
         <translation>站点：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="106"/>
+        <location filename="../../core/chart_data.py" line="107"/>
         <location filename="../../core/charts.py" line="284"/>
         <source>all sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="109"/>
+        <location filename="../../core/chart_data.py" line="110"/>
         <source>campaign {0}</source>
         <translation>活动：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="113"/>
+        <location filename="../../core/chart_data.py" line="114"/>
         <source>year {0}</source>
         <translation>{0} 年</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="115"/>
+        <location filename="../../core/chart_data.py" line="116"/>
         <source>years {0}–{1}</source>
         <translation>{0}–{1} 年</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="118"/>
+        <location filename="../../core/chart_data.py" line="119"/>
         <source>initiative {0}</source>
         <translation>减排举措：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="120"/>
+        <location filename="../../core/chart_data.py" line="121"/>
         <source>large quantities in 万/亿</source>
         <translation>大数值以万/亿为单位</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="122"/>
+        <location filename="../../core/chart_data.py" line="123"/>
         <source>unit {0}</source>
         <translation>单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="123"/>
+        <location filename="../../core/chart_data.py" line="124"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="179"/>
+        <location filename="../../core/chart_data.py" line="180"/>
         <source>Data: {0}, {1}</source>
         <translation>数据：{0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="181"/>
+        <location filename="../../core/chart_data.py" line="182"/>
         <source>Data: {0}</source>
         <translation>数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="184"/>
+        <location filename="../../core/chart_data.py" line="185"/>
         <source>Method: {0}</source>
         <translation>方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="190"/>
+        <location filename="../../core/chart_data.py" line="191"/>
         <source>Factors: {0}</source>
         <translation>排放因子：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="204"/>
+        <location filename="../../core/chart_data.py" line="205"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="412"/>
-        <location filename="../../core/chart_data.py" line="449"/>
-        <location filename="../../core/chart_data.py" line="506"/>
+        <location filename="../../core/chart_data.py" line="413"/>
+        <location filename="../../core/chart_data.py" line="474"/>
+        <location filename="../../core/chart_data.py" line="531"/>
         <source>Other ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="418"/>
+        <location filename="../../core/chart_data.py" line="419"/>
         <source>Other = {0} summed per year: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="457"/>
+        <location filename="../../core/chart_data.py" line="482"/>
         <source>Other = {0} series summed: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="478"/>
+        <location filename="../../core/chart_data.py" line="503"/>
         <source>Other sites ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="483"/>
+        <location filename="../../core/chart_data.py" line="508"/>
         <source>grey lines: {0} more series, each its own ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="509"/>
+        <location filename="../../core/chart_data.py" line="534"/>
         <source>Other = {0} summed: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -847,6 +847,44 @@
         <location filename="../../core/charts.py" line="810"/>
         <source>Count</source>
         <translation>数量</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <location filename="../../gui/check_dialog.py" line="35"/>
+        <source>Check workspace</source>
+        <translation>检查工作区</translation>
+    </message>
+    <message>
+        <location filename="../../gui/check_dialog.py" line="41"/>
+        <source>No findings: every check passed.</source>
+        <translation>未发现问题：全部检查通过。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/check_dialog.py" line="43"/>
+        <source>{0} error(s), {1} warning(s). Errors would have been refused at import or count twice. Double-click a row to show it.</source>
+        <translation>{0} 个错误，{1} 个警告。错误是导入时会被拒绝或被重复计算的数据。双击某行即可查看该行。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/check_dialog.py" line="49"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/check_dialog.py" line="49"/>
+        <source>Finding</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/check_dialog.py" line="53"/>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../gui/check_dialog.py" line="53"/>
+        <source>warning</source>
+        <translation>警告</translation>
     </message>
 </context>
 <context>
@@ -1388,27 +1426,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="382"/>
+        <location filename="../../gui/charts/deck.py" line="385"/>
         <source>each tree = {0} {1}; factor {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="441"/>
+        <location filename="../../gui/charts/deck.py" line="444"/>
         <source>{0}: {1}</source>
         <translation type="unfinished">{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="442"/>
+        <location filename="../../gui/charts/deck.py" line="445"/>
         <source>Data {0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="452"/>
+        <location filename="../../gui/charts/deck.py" line="455"/>
         <source>Figures from workspace {0}, {1}. Each slide&apos;s notes give its method, period, filters and factors.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="485"/>
+        <location filename="../../gui/charts/deck.py" line="488"/>
         <source>{0}: carbon figures for {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1418,12 +1456,12 @@
         <translation>筛选条件：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="486"/>
+        <location filename="../../gui/charts/deck.py" line="489"/>
         <source>{0}: carbon figures</source>
         <translation>{0}：碳排放数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="499"/>
+        <location filename="../../gui/charts/deck.py" line="502"/>
         <source>Workspace {0}; filters: {1}</source>
         <translation>工作区 {0}；筛选条件：{1}</translation>
     </message>
@@ -2355,87 +2393,92 @@
         <translation>还没有活动：导入工作簿（Ctrl+I）、从 Excel 粘贴（Ctrl+V）或添加一行。</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="42"/>
+        <location filename="../../gui/menus.py" line="43"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="58"/>
+        <location filename="../../gui/menus.py" line="59"/>
         <source>&amp;New workspace…</source>
         <translation>新建工作区(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="60"/>
+        <location filename="../../gui/menus.py" line="61"/>
         <source>&amp;Open workspace…</source>
         <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="62"/>
+        <location filename="../../gui/menus.py" line="63"/>
         <source>&amp;Recent workspaces</source>
         <translation>最近的工作区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="65"/>
+        <location filename="../../gui/menus.py" line="66"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="67"/>
+        <location filename="../../gui/menus.py" line="68"/>
         <source>Download &amp;template…</source>
         <translation>下载模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="69"/>
+        <location filename="../../gui/menus.py" line="70"/>
         <source>&amp;Export chart…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="72"/>
+        <location filename="../../gui/menus.py" line="73"/>
         <source>Export &amp;deck (PowerPoint)…</source>
         <translation>导出演示文稿(&amp;D)（PowerPoint）…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="75"/>
+        <location filename="../../gui/menus.py" line="76"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="43"/>
+        <location filename="../../gui/menus.py" line="107"/>
+        <source>&amp;Check workspace…</source>
+        <translation>检查工作区(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="44"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="81"/>
+        <location filename="../../gui/menus.py" line="82"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="83"/>
+        <location filename="../../gui/menus.py" line="84"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="88"/>
+        <location filename="../../gui/menus.py" line="89"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="89"/>
+        <location filename="../../gui/menus.py" line="90"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="90"/>
+        <location filename="../../gui/menus.py" line="91"/>
         <source>&amp;Delete rows</source>
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="91"/>
+        <location filename="../../gui/menus.py" line="92"/>
         <source>&amp;Add row…</source>
         <translation>添加行(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="44"/>
+        <location filename="../../gui/menus.py" line="45"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -2450,22 +2493,22 @@
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="108"/>
+        <location filename="../../gui/menus.py" line="111"/>
         <source>Large numbers in 万/亿</source>
         <translation>大数以万/亿显示</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="110"/>
+        <location filename="../../gui/menus.py" line="113"/>
         <source>Show 450,000,000 kWh as 4.5 亿 and 400,000 t as 40 万 in tables, cards, charts and exports</source>
         <translation>表格、卡片、图表和导出中，将 450,000,000 千瓦时显示为 4.5 亿，400,000 吨显示为 40 万</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="46"/>
+        <location filename="../../gui/menus.py" line="47"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="47"/>
+        <location filename="../../gui/menus.py" line="48"/>
         <source>&amp;About GreenLedger</source>
         <translation>关于 GreenLedger(&amp;A)</translation>
     </message>
@@ -2485,48 +2528,48 @@
         <translation>请在导入完成后再打开其他工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="127"/>
+        <location filename="../../gui/menus.py" line="130"/>
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="128"/>
-        <location filename="../../gui/menus.py" line="135"/>
+        <location filename="../../gui/menus.py" line="131"/>
+        <location filename="../../gui/menus.py" line="138"/>
         <source>GreenLedger workspaces</source>
         <translation>GreenLedger 工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="134"/>
+        <location filename="../../gui/menus.py" line="137"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="136"/>
+        <location filename="../../gui/menus.py" line="139"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="156"/>
+        <location filename="../../gui/menus.py" line="159"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="167"/>
+        <location filename="../../gui/menus.py" line="170"/>
         <source>Download template</source>
         <translation>下载模板</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="169"/>
+        <location filename="../../gui/menus.py" line="172"/>
         <source>Excel workbooks</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="177"/>
+        <location filename="../../gui/menus.py" line="180"/>
         <source>{0} could not be written ({1}): choose a folder you can write to, on a disk with free space.</source>
         <translation>无法写入 {0}（{1}）：请选择一个您可以写入、且所在磁盘有可用空间的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="182"/>
+        <location filename="../../gui/menus.py" line="185"/>
         <source>Template written to {0}</source>
         <translation>模板已保存到 {0}</translation>
     </message>
@@ -3064,82 +3107,82 @@
 <context>
     <name>Regions</name>
     <message>
-        <location filename="../../core/chart_data.py" line="302"/>
+        <location filename="../../core/chart_data.py" line="303"/>
         <source>China</source>
         <translation>全国</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="303"/>
+        <location filename="../../core/chart_data.py" line="304"/>
         <source>North China</source>
         <translation>华北</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="304"/>
+        <location filename="../../core/chart_data.py" line="305"/>
         <source>Northeast China</source>
         <translation>东北</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="305"/>
+        <location filename="../../core/chart_data.py" line="306"/>
         <source>East China</source>
         <translation>华东</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="306"/>
+        <location filename="../../core/chart_data.py" line="307"/>
         <source>Central China</source>
         <translation>华中</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="307"/>
+        <location filename="../../core/chart_data.py" line="308"/>
         <source>Northwest China</source>
         <translation>西北</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="308"/>
+        <location filename="../../core/chart_data.py" line="309"/>
         <source>Southwest China</source>
         <translation>西南</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="309"/>
+        <location filename="../../core/chart_data.py" line="310"/>
         <source>South China</source>
         <translation>南方</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="310"/>
+        <location filename="../../core/chart_data.py" line="311"/>
         <source>Inner Mongolia</source>
         <translation>内蒙古</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="311"/>
+        <location filename="../../core/chart_data.py" line="312"/>
         <source>Hebei</source>
         <translation>河北</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="312"/>
+        <location filename="../../core/chart_data.py" line="313"/>
         <source>Shanxi</source>
         <translation>山西</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="313"/>
+        <location filename="../../core/chart_data.py" line="314"/>
         <source>Anhui</source>
         <translation>安徽</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="314"/>
+        <location filename="../../core/chart_data.py" line="315"/>
         <source>Fujian</source>
         <translation>福建</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="315"/>
+        <location filename="../../core/chart_data.py" line="316"/>
         <source>Guangxi</source>
         <translation>广西</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="316"/>
+        <location filename="../../core/chart_data.py" line="317"/>
         <source>Qinghai</source>
         <translation>青海</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="317"/>
+        <location filename="../../core/chart_data.py" line="318"/>
         <source>Sichuan</source>
         <translation>四川</translation>
     </message>
@@ -3608,23 +3651,23 @@
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../core/chart_data.py" line="272"/>
+        <location filename="../../core/chart_data.py" line="273"/>
         <source>kt CO2</source>
         <translation>千吨二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="272"/>
+        <location filename="../../core/chart_data.py" line="273"/>
         <location filename="../../core/summary.py" line="281"/>
         <source>t CO2</source>
         <translation>吨二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="273"/>
+        <location filename="../../core/chart_data.py" line="274"/>
         <source>kt CO2e</source>
         <translation>千吨二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="273"/>
+        <location filename="../../core/chart_data.py" line="274"/>
         <location filename="../../core/summary.py" line="281"/>
         <source>t CO2e</source>
         <translation>吨二氧化碳当量</translation>
