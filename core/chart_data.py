@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, field
 
 from greenledger.core import i18n
@@ -358,7 +359,7 @@ def fit_chart(chart: ChartData, width_px: float, height_px: float, max_series: i
     too many for a readable bar (not dates: those are thinned on the axis) keep the largest and sum
     the rest into "Other (n)", within each group of a horizontal chart. What was grouped is named in
     the source line. The data (ChartData.table, exports, hashes) stays the chart's own."""
-    out = chart
+    out = _natural_cn_labels(chart)
     bars = [s for s in chart.series if s.kind == "bar"]
     lines = [s for s in chart.series if s.kind == "line" and s.axis == "left"]
     if len(bars) > max_series and all(s.stacked for s in bars):
@@ -430,6 +431,30 @@ def _distinct(colors: list[str]) -> list[str]:
         seen.add(c)
         out.append(c)
     return out
+
+
+_CN_AXIS = re.compile(r"(万|亿)(吨[^）)]*|千瓦时)")
+
+
+def _natural_cn_labels(chart: ChartData) -> ChartData:
+    """With 万/亿 (Filters.cn_units), a bar label under 1 万 of the base unit reads in that unit
+    ("400 吨二氧化碳当量", not "0.0400" on a 万吨 axis)."""
+    m = _CN_AXIS.search(chart.y_label or "")
+    if not chart.filters.get("cn_units") or m is None:
+        return chart
+    mult = i18n.YI if m.group(1) == "亿" else i18n.WAN
+    series, changed = [], False
+    for s in chart.series:
+        labels = s.labels
+        if s.kind == "bar" and s.labels:
+            labels = list(s.labels)
+            for i, (v, t) in enumerate(zip(s.values, s.labels, strict=False)):
+                if v is not None and t and t == fmt_num(v) and abs(v * mult) < i18n.WAN:
+                    labels[i] = i18n.fmt_cn(v * mult, m.group(2))
+                    changed = True
+        series.append(Series(s.name, s.values, s.kind, s.axis, s.stacked, s.color, labels, s.point_colors,
+                             s.muted))
+    return _copy(chart, series=series) if changed else chart
 
 
 def _copy(chart: ChartData, **changes) -> ChartData:

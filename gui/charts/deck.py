@@ -1,14 +1,20 @@
-"""The PowerPoint deck (python-pptx), 16:9: a title slide, then one slide per chart with a native,
-editable chart (bar, stacked bar, line; the renewable share on a second axis is built as chart
-XML), its title, the key figures in a text box, the source line, and the method, factors and
-sources in the speaker notes. The equivalents slide is a picture rendered by render.py.
-Core properties carry the provenance."""
+"""The PowerPoint deck (python-pptx), 16:9 throughout (the default template's layouts are widened
+to the slide): a title slide with the campaign, its period and the headline figure, then one slide
+per chart with its title in the layout's title placeholder (PowerPoint's outline and accessibility
+checker read it), a native, editable chart (bar, stacked bar, line; the renewable share on a second
+axis is built as chart XML), the key figures, the source line, and notes in plain sentences
+(method, period, filters, factors with source and year). The equivalents slide is native too: the
+figure large, a row of tree shapes, the other equivalents. Charts are fitted like the images
+(core.chart_data.fit_chart: top series plus "Other"); data labels are limited to those that fit and
+written as chart XML in one go (python-pptx's per-point path is quadratic). Sections without a
+figure are left out. Core properties carry the provenance."""
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
+import math
+import re
 from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -17,18 +23,20 @@ from lxml import etree
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from greenledger.core import __version__
-from greenledger.core.chart_data import ChartData, Filters
+from greenledger.core.chart_data import ChartData, Filters, Series, fit_chart
 from greenledger.core.charts import CHART_NAMES, build_chart
 from greenledger.core.i18n import translate
 
 LATIN_FONT, EA_FONT = "Arial", "Microsoft YaHei"  # LibreOffice maps YaHei to Noto Sans CJK SC
 TEXT, MUTED = RGBColor(0x1F, 0x29, 0x33), RGBColor(0x52, 0x60, 0x6D)
 SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in, exactly 16:9
+TITLE_ONLY = 5  # the default template's "Title Only" layout
 
 
 def _rgb(hex_color: str) -> RGBColor:
@@ -77,14 +85,14 @@ def add_native_chart(slide, chart: ChartData, x, y, w, h):
     data = CategoryChartData(number_format="#,##0.0##")
     data.categories = chart.categories
     for s in chart.series:
-        data.add_series(s.name, s.values)
+        data.add_series(s.name or " ", s.values)
     gframe = slide.shapes.add_chart(_chart_type(chart), x, y, w, h, data)
     pc = gframe.chart
     _font(pc.font, 12)
     pc.has_title = False  # the slide has the title
-    pc.has_legend = len(chart.series) > 1
+    pc.has_legend = len([s for s in chart.series if s.name]) > 1
     if pc.has_legend:
-        pc.legend.position = XL_LEGEND_POSITION.TOP
+        pc.legend.position = XL_LEGEND_POSITION.RIGHT if len(chart.series) > 3 else XL_LEGEND_POSITION.TOP
         pc.legend.include_in_layout = False
         _font(pc.legend.font, 12)
     plot = pc.plots[0]
@@ -92,19 +100,77 @@ def add_native_chart(slide, chart: ChartData, x, y, w, h):
         plot.gap_width = 60
         if chart.horizontal:
             plot.overlap = 100  # one bar per category: centred, not offset by empty series
-    _style_series(pc, chart)
+    _style_series(pc, chart, w, h)
     _axes(pc, chart)
     if any(s.axis == "right" for s in chart.series):
         _move_to_secondary_axis(pc, chart)
     return pc
 
 
-def _style_series(pc, chart: ChartData) -> None:
+def _label_width_px(text: str) -> float:
+    """About how wide an 11 pt bold label is at 96 dpi (CJK characters twice a Latin one)."""
+    return max(sum(14.0 if ord(ch) > 0x2E7F else 7.5 for ch in line) for line in text.split("\n")) + 6
+
+
+def fitting_labels(chart: ChartData, s: Series, width_px: float, height_px: float) -> list[int]:
+    """The indices of `s`'s labels that fit beside each other on a chart of that size: all of them
+    when a category's room holds the widest label, else every k-th counted from the last (the
+    latest or the total matters most)."""
+    idx = [i for i, t in enumerate(s.labels or []) if t and i < len(s.values) and s.values[i] is not None]
+    if not idx:
+        return []
+    n = max(len(chart.categories), 1)
+    if chart.horizontal:
+        room, need = height_px * 0.8 / n, 16.0
+    else:
+        side = 1 if _chart_type(chart) != XL_CHART_TYPE.COLUMN_CLUSTERED else max(
+            1, len([x for x in chart.series if x.kind == "bar"]))
+        room = width_px * 0.85 / n / (side if s.kind == "bar" else 1)
+        need = max(_label_width_px(s.labels[i]) for i in idx)
+        if s.kind == "line":  # labels of a line sit on sparse points: measure the gaps between them
+            gaps = [b - a for a, b in zip(idx, idx[1:], strict=False)] or [n]
+            room *= min(gaps)
+    step = max(1, math.ceil(need / max(room, 1e-6)))
+    last = idx[-1]
+    return [i for i in idx if (last - i) % step == 0]
+
+
+_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def _dlbls_xml(labels: list[tuple[int, str]], color: str, position: str) -> str:
+    """<c:dLbls> with one <c:dLbl> per (index, text), the other points unlabelled."""
+    parts = [f'<c:dLbls xmlns:c="{_C}" xmlns:a="{_A}">']
+    for i, text in labels:
+        paras = "".join(
+            f'<a:p><a:pPr><a:defRPr sz="1100" b="1"/></a:pPr><a:r><a:rPr lang="en-US" sz="1100" b="1">'
+            f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill><a:latin typeface="{LATIN_FONT}"/>'
+            f'<a:ea typeface="{EA_FONT}"/><a:cs typeface="{EA_FONT}"/></a:rPr><a:t>{escape(line)}</a:t>'
+            f"</a:r></a:p>"
+            for line in text.split("\n")
+        )
+        parts.append(
+            f'<c:dLbl><c:idx val="{i}"/><c:tx><c:rich><a:bodyPr/><a:lstStyle/>{paras}</c:rich></c:tx>'
+            f'<c:dLblPos val="{position}"/><c:showLegendKey val="0"/><c:showVal val="1"/>'
+            f'<c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/>'
+            f'<c:showBubbleSize val="0"/></c:dLbl>'
+        )
+    parts.append(
+        '<c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="0"/><c:showSerName val="0"/>'
+        '<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
+    )
+    return "".join(parts)
+
+
+def _style_series(pc, chart: ChartData, w=None, h=None) -> None:
     stacked = _chart_type(chart) == XL_CHART_TYPE.COLUMN_STACKED
+    width_px = (w or Inches(9.1)) / 914400 * 96
+    height_px = (h or Inches(5.15)) / 914400 * 96
     for ser, s in zip(pc.plots[0].series, chart.series, strict=True):
         if s.kind == "line":
             ser.format.line.color.rgb = _rgb(s.color)
-            ser.format.line.width = Pt(2.5)
+            ser.format.line.width = Pt(1.0 if s.muted else 2.5)
             ser.smooth = False
         else:
             ser.format.fill.solid()
@@ -113,20 +179,21 @@ def _style_series(pc, chart: ChartData) -> None:
             pt = ser.points[i]
             pt.format.fill.solid()
             pt.format.fill.fore_color.rgb = _rgb(c)
-        for i, label in enumerate(s.labels or []):
-            if not label or s.values[i] is None:
-                continue
-            dl = ser.points[i].data_label
-            dl.text_frame.text = label.replace("\n", " · ") if stacked else label
-            for para in dl.text_frame.paragraphs:
-                for run in para.runs:
-                    _font(run.font, 11, TEXT if s.kind == "bar" else _rgb(s.color), bold=True)
-            if s.kind == "line":
-                dl.position = XL_LABEL_POSITION.ABOVE
-            elif stacked:
-                dl.position = XL_LABEL_POSITION.INSIDE_END
-            else:
-                dl.position = XL_LABEL_POSITION.OUTSIDE_END
+        keep = [] if s.muted else fitting_labels(chart, s, width_px, height_px)
+        if not keep:
+            continue
+        texts = [(i, s.labels[i].replace("\n", " · ") if stacked else s.labels[i]) for i in keep]
+        color = (s.color if s.kind == "line" else "#1F2933").lstrip("#").upper()
+        position = "t" if s.kind == "line" else "inEnd" if stacked else "outEnd"
+        dlbls = etree.fromstring(_dlbls_xml(texts, color, position))
+        ser_el = ser._element
+        old = ser_el.find(qn("c:dLbls"))
+        if old is not None:
+            ser_el.remove(old)
+        anchor = ser_el.find(qn("c:cat"))
+        if anchor is None:
+            anchor = ser_el.find(qn("c:val"))
+        anchor.addprevious(dlbls)
 
 
 def _axes(pc, chart: ChartData) -> None:
@@ -202,88 +269,238 @@ def _move_to_secondary_axis(pc, chart: ChartData) -> None:
         last_ax.addnext(ax)
 
 
-def add_chart_slide(prs, chart: ChartData, png_for_picture=None) -> None:
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _text(slide, Inches(0.5), Inches(0.3), Inches(12.3), Inches(0.7), chart.title, 28, bold=True)
+_ZERO_FIGURE = re.compile(r"[:：]\s*[−-]?0(?:[.,]0+)?(?:\s|$)")
+
+
+def shown_key_figures(chart: ChartData) -> list[str]:
+    """The key figures worth a line: "Initiatives: 0 t CO2e" (a section with nothing in it) is left out."""
+    return [k for k in chart.key_figures if not _ZERO_FIGURE.search(k)]
+
+
+def _plain_source(source: str) -> str:
+    """A factor's source as a reader wants it: its first clause (the rest of the library's text is
+    our own remark on how the value was checked)."""
+    return source.split("; ")[0].strip()
+
+
+def notes_text(chart: ChartData, f: Filters) -> str:
+    """The speaker notes: plain sentences, no JSON."""
+    def sentence(text: str) -> str:
+        text = text.strip()
+        return text if text.endswith((".", "。")) else text + ("。" if _is_cjk(text[-1:]) else ".")
+
+    lines = []
+    if chart.method:
+        lines.append(sentence(translate("Deck", "Method: {0}").format(chart.method)))
+    if chart.period:
+        lines.append(sentence(translate("Deck", "Period: {0}").format(chart.period)))
+    lines.append(sentence(translate("Deck", "Filters: {0}").format(f.describe())))
+    if chart.factor_sources:
+        lines.append(sentence(translate("Deck", "Factors: {0}").format(
+            translate("Deck", "; ").join(_plain_source(x) for x in chart.factor_sources))))
+    else:
+        lines.append(sentence(translate("Deck", "No emission factor is used: kWh as reported")))
+    lines.extend(sentence(n) for n in chart.notes)
+    made = translate("Deck", "Made with GreenLedger {0}; data fingerprint (SHA-256) {1}")
+    lines.append(sentence(made.format(__version__, chart.data_hash())))
+    return "\n".join(lines)
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and ord(ch) > 0x2E7F
+
+
+def _title(slide, text: str, size: float = 28) -> None:
+    """The layout's title placeholder, at the top left of a 16:9 slide."""
+    t = slide.shapes.title
+    t.left, t.top, t.width, t.height = Inches(0.5), Inches(0.25), Inches(12.3), Inches(0.75)
+    tf = t.text_frame
+    tf.word_wrap = True
+    tf.text = text
+    para = tf.paragraphs[0]
+    para.alignment = PP_ALIGN.LEFT
+    for run in para.runs:
+        _font(run.font, size, TEXT, True)
+    tf.vertical_anchor = MSO_ANCHOR.TOP
+
+
+def add_chart_slide(prs, chart: ChartData, png_for_picture=None, f: Filters | None = None) -> None:
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
+    _title(slide, chart.title)
     if chart.subtitle:
         _text(slide, Inches(0.5), Inches(0.95), Inches(12.3), Inches(0.4), chart.subtitle, 16, MUTED)
-    x, y, w, h = Inches(0.4), Inches(1.35), Inches(9.1), Inches(5.15)
-    if chart.pictogram is not None and png_for_picture is not None:
-        slide.shapes.add_picture(io.BytesIO(png_for_picture(chart)), x, y, w, h)
+    keys = shown_key_figures(chart)
+    if chart.pictogram is not None:
+        shown = chart
+        _equivalents(slide, chart)
     else:
-        add_native_chart(slide, chart, x, y, w, h)
-    if chart.key_figures:
+        w_in = 9.1 if keys else 12.4
+        x, y, w, h = Inches(0.4), Inches(1.35), Inches(w_in), Inches(5.15)
+        shown = fit_chart(chart, w_in * 96, 5.15 * 96)
+        add_native_chart(slide, shown, x, y, w, h)
+    if keys and chart.pictogram is None:
         _text(
             slide,
             Inches(9.7),
             Inches(1.6),
             Inches(3.3),
             Inches(4.6),
-            translate("Deck", "Key figures") + "\n" + "\n".join(f"• {k}" for k in chart.key_figures),
+            translate("Deck", "Key figures") + "\n" + "\n".join(f"• {k}" for k in keys),
             14,
         )
         tf = slide.shapes[-1].text_frame
         tf.paragraphs[0].runs[0].font.bold = True
-    _text(slide, Inches(0.5), Inches(6.6), Inches(12.3), Inches(0.8), chart.source_line, 9, MUTED)
-    notes = slide.notes_slide.notes_text_frame
-    notes.text = "\n".join(
-        [
-            translate("Deck", "Method: {0}").format(chart.method),
-            translate("Deck", "Period: {0}").format(chart.period),
-            translate("Deck", "Factors and sources:"),
-            *(
-                f"- {s}"
-                for s in chart.factor_sources or [translate("Deck", "no emission factor (kWh as reported)")]
-            ),
-            translate("Deck", "Filters: {0}").format(json.dumps(chart.filters, ensure_ascii=False)),
-            translate("Deck", "Data SHA-256: {0}").format(chart.data_hash()),
-            f"GreenLedger {__version__}",
-        ]
-    )
+    _text(slide, Inches(0.5), Inches(6.6), Inches(12.3), Inches(0.8), shown.source_line, 9, MUTED)
+    slide.notes_slide.notes_text_frame.text = notes_text(shown, f or Filters())
+
+
+def _equivalents(slide, chart: ChartData) -> None:
+    """The equivalents as native shapes: the figure large, what it is, a row of trees, the others."""
+    from pptx.enum.shapes import MSO_SHAPE
+
+    pict = chart.pictogram
+    _text(slide, Inches(0.5), Inches(1.4), Inches(12.3), Inches(1.2), pict["headline"], 60, TEXT, True)
+    _text(slide, Inches(0.5), Inches(2.55), Inches(12.3), Inches(0.9),
+          translate("Deck", "{0}, from {1}").format(pict["label"], pict["amount"]), 20, MUTED)
+    per = _nice_per_icon(pict["count"])
+    icons = pict["count"] / per
+    n = max(1, min(10, math.ceil(icons)))
+    size = Inches(0.95)
+    for i in range(n):
+        frac = min(1.0, icons - i)
+        left = Inches(0.5) + i * Inches(1.2)
+        crown = slide.shapes.add_shape(MSO_SHAPE.ISOSCELES_TRIANGLE, left, Inches(3.45),
+                                       int(size * frac) if frac < 1 else size, Inches(1.05))
+        parts = [(crown, "009E73")]
+        if frac >= 0.58:  # a part tree has its trunk only once the cut is past it
+            trunk = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, left + int(size * 0.42), Inches(4.45),
+                                           int(size * 0.16), Inches(0.35))
+            parts.append((trunk, "8D6E4A"))
+        for shape, color in parts:
+            shape.fill.solid()
+            shape.fill.fore_color.rgb = RGBColor.from_string(color)
+            shape.line.fill.background()
+            shape.shadow.inherit = False
+    _text(slide, Inches(0.5), Inches(4.9), Inches(12.3), Inches(0.4),
+          translate("Deck", "each tree = {0} {1}; factor {2}").format(
+              f"{per:,.0f}", pict["unit"], pict["factor"]), 13, MUTED)
+    _text(slide, Inches(0.5), Inches(5.35), Inches(12.3), Inches(1.2), "\n".join(pict["others"]), 18)
+
+
+def _nice_per_icon(count: float, icons: int = 10) -> float:
+    if count <= icons:
+        return 1.0
+    raw = count / icons
+    mag = 10 ** math.floor(math.log10(raw))
+    return next(m * mag for m in (1, 2, 5, 10) if m * mag >= raw)
+
+
+def _widen_layouts(prs) -> None:
+    """The default template is 4:3 (10 in wide): stretch its master's and layouts' shapes to the
+    16:9 slide, so that titles and placeholders sit where PowerPoint's own 16:9 template puts them."""
+    k = SLIDE_W / Inches(10)
+    for holder in (prs.slide_master, *prs.slide_layouts):
+        for shape in holder.shapes:
+            if shape.left is not None and shape.width is not None:
+                shape.left, shape.width = int(shape.left * k), int(shape.width * k)
+
+
+def _campaign_and_headline(charts: list[ChartData], f: Filters) -> tuple[str, str, str]:
+    """(campaign, its period, the headline figure) for the title slide."""
+    intensity = next((c for c in charts if c.name == "intensity"), None)
+    campaign = f.campaign or (intensity.categories[-1] if intensity and intensity.categories else "")
+    period = ""
+    headline = ""
+    if intensity is not None:
+        for part in intensity.period.split("; "):
+            if campaign and part.startswith(campaign + " "):
+                period = part[len(campaign) + 1:]
+        headline = next((k for k in intensity.key_figures if k.startswith(campaign)), "")
+    if not headline:
+        headline = next((k for c in charts for k in shown_key_figures(c)), "")
+    return campaign, period, headline
 
 
 def build_deck(
-    summary: dict, filters: Filters | None = None, names=CHART_NAMES, png_for_picture=None
+    summary, filters: Filters | None = None, names=CHART_NAMES, png_for_picture=None
 ) -> Presentation:
-    """The deck of `names` for `summary` and `filters`."""
+    """The deck of `names` for `summary` and `filters` (`png_for_picture` is no longer needed: the
+    equivalents slide is drawn with native shapes)."""
     f = filters or Filters()
+    summary = _typed(summary)  # once, not once per chart
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H
+    _widen_layouts(prs)
     charts = [build_chart(n, summary, f) for n in names]
-    charts = [c for c in charts if not c.empty]
+    charts = [c for c in charts if not c.empty and not _all_zero(c)]
+    workspace = charts[0].workspace if charts else _get(summary, "workspace")
+    campaign, campaign_period, headline = _campaign_and_headline(charts, f)
     title = prs.slides.add_slide(prs.slide_layouts[0])
-    title.shapes.title.text = deck_title(summary)
+    title.shapes.title.text = deck_title(workspace, campaign)
     periods = sorted({p for c in charts for p in _years_of(c)})
     period = f"{periods[0]}–{periods[-1]}" if len(periods) > 1 else (periods[0] if periods else "")
-    title.placeholders[
-        1
-    ].text = f"{period} · {f.describe()}\n{date.today().isoformat()} · GreenLedger {__version__}"
-    for shape in (title.shapes.title, title.placeholders[1]):
-        for para in shape.text_frame.paragraphs:
+    lines = [headline] if headline else []
+    if campaign_period:
+        lines.append(translate("Deck", "{0}: {1}").format(campaign, campaign_period))
+    lines.append(translate("Deck", "Data {0} · {1}").format(period, f.describe()) if period else f.describe())
+    lines.append(f"{date.today().isoformat()} · GreenLedger {__version__}")
+    body = title.placeholders[1]
+    body.text_frame.text = "\n".join(lines)
+    for shape in (title.shapes.title, body):
+        big = shape is title.shapes.title
+        for i, para in enumerate(shape.text_frame.paragraphs):
             for run in para.runs:
-                _font(run.font, 40 if shape is title.shapes.title else 20, TEXT, shape is title.shapes.title)
+                _font(run.font, 40 if big else (24 if i == 0 and headline else 16), TEXT if big or i == 0
+                      else MUTED, big or (i == 0 and bool(headline)))
+    title.notes_slide.notes_text_frame.text = translate(
+        "Deck",
+        "Figures from workspace {0}, {1}. Each slide's notes give its method, period, filters and factors.",
+    ).format(workspace, f.describe())
     for c in charts:
-        add_chart_slide(prs, c, png_for_picture)
-    _core_properties(prs, summary, f, charts)
+        add_chart_slide(prs, c, None, f)
+    _core_properties(prs, summary, f, charts, workspace, campaign)
     return prs
 
 
-def deck_title(summary: dict) -> str:
-    return translate("Deck", "{0}: carbon figures").format(summary.get("workspace", ""))
+def _typed(summary):
+    """The typed summary core.charts reads (converted from the JSON dict once for all charts)."""
+    from greenledger.core import charts
+
+    convert = getattr(charts, "as_summary", None)
+    return convert(summary) if convert is not None else summary
+
+
+def _all_zero(chart: ChartData) -> bool:
+    return chart.pictogram is None and all(not v for s in chart.series for v in s.values)
+
+
+def _get(summary, key: str, default=""):
+    """A field of the summary, a dict or a typed summary."""
+    if isinstance(summary, dict):
+        return summary.get(key, default)
+    return getattr(summary, key, default)
+
+
+def deck_title(workspace, campaign: str = "") -> str:
+    if not isinstance(workspace, str):
+        workspace = _get(workspace, "workspace")
+    if campaign:
+        return translate("Deck", "{0}: carbon figures for {1}").format(campaign, workspace)
+    return translate("Deck", "{0}: carbon figures").format(workspace)
 
 
 def _years_of(chart: ChartData) -> list[str]:
-    import re
-
     return re.findall(r"\b(?:19|20)\d\d\b", chart.period)
 
 
-def _core_properties(prs, summary: dict, f: Filters, charts: list[ChartData]) -> None:
+def _core_properties(
+    prs, summary, f: Filters, charts: list[ChartData], workspace: str, campaign: str
+) -> None:
     cp = prs.core_properties
-    cp.title = deck_title(summary)
+    cp.title = deck_title(workspace, campaign)
     cp.author = cp.last_modified_by = f"GreenLedger {__version__}"
     cp.subject = translate("Deck", "Workspace {0}; filters: {1}").format(
-        summary.get("workspace", ""), f.describe()
+        workspace, f.describe()
     )[:255]
     sources = sorted({s for c in charts for s in c.factor_sources})
     hashes = {c.name: c.data_hash() for c in charts}
@@ -292,8 +509,8 @@ def _core_properties(prs, summary: dict, f: Filters, charts: list[ChartData]) ->
     full = json.dumps(
         {
             "app": f"GreenLedger {__version__}",
-            "workspace": summary.get("workspace", ""),
-            "factor_library": summary.get("factor_library_version", ""),
+            "workspace": workspace,
+            "factor_library": _get(summary, "factor_library_version"),
             "filters": f.as_dict(),
             "factor_sources": sources,
             "data_sha256": hashes,
@@ -308,20 +525,8 @@ def _core_properties(prs, summary: dict, f: Filters, charts: list[ChartData]) ->
     cp.content_status = "generated"
 
 
-def save_deck(summary: dict, path: Path, filters: Filters | None = None, with_pictures: bool = True) -> Path:
-    """Write the deck to `path`; the equivalents slide as a PNG picture when `with_pictures`."""
-    png = None
-    if with_pictures:
-        from greenledger.gui.charts.render import ExportSize, render_image
-
-        def png(chart: ChartData) -> bytes:
-            from PySide6.QtCore import QBuffer, QIODevice
-
-            buf = QBuffer()
-            buf.open(QIODevice.OpenModeFlag.WriteOnly)
-            render_image(chart, ExportSize(1820, 1030, 192), bare=True).save(buf, "PNG")
-            return bytes(buf.data())
-
-    prs = build_deck(summary, filters, png_for_picture=png)
+def save_deck(summary, path: Path, filters: Filters | None = None, with_pictures: bool = True) -> Path:
+    """Write the deck to `path` (every slide native; `with_pictures` is kept for callers)."""
+    prs = build_deck(summary, filters)
     prs.save(str(path))
     return path
