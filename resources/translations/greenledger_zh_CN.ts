@@ -447,32 +447,32 @@
         <location filename="../../core/chart_data.py" line="474"/>
         <location filename="../../core/chart_data.py" line="531"/>
         <source>Other ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>其他（{0}）</translation>
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="419"/>
         <source>Other = {0} summed per year: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>其他 = {0} 项按年合计：{1}</translation>
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="482"/>
         <source>Other = {0} series summed: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>其他 = {0} 个系列合计：{1}</translation>
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="503"/>
         <source>Other sites ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>其他站点（{0}）</translation>
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="508"/>
         <source>grey lines: {0} more series, each its own ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>灰色线：另外 {0} 个系列，各自单独绘制（{1}）</translation>
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="534"/>
         <source>Other = {0} summed: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>其他 = {0} 项合计：{1}</translation>
     </message>
     <message>
         <location filename="../../core/charts.py" line="63"/>
@@ -1403,52 +1403,52 @@
     <message>
         <location filename="../../gui/charts/deck.py" line="299"/>
         <source>Factors: {0}</source>
-        <translation type="unfinished">排放因子：{0}</translation>
+        <translation>排放因子：{0}</translation>
     </message>
     <message>
         <location filename="../../gui/charts/deck.py" line="300"/>
         <source>; </source>
-        <translation type="unfinished"></translation>
+        <translation>；</translation>
     </message>
     <message>
         <location filename="../../gui/charts/deck.py" line="302"/>
         <source>No emission factor is used: kWh as reported</source>
-        <translation type="unfinished"></translation>
+        <translation>未使用排放因子：电量按报告值计</translation>
     </message>
     <message>
         <location filename="../../gui/charts/deck.py" line="304"/>
         <source>Made with GreenLedger {0}; data fingerprint (SHA-256) {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>由 GreenLedger {0} 生成；数据指纹（SHA-256）{1}</translation>
     </message>
     <message>
         <location filename="../../gui/charts/deck.py" line="364"/>
         <source>{0}, from {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}，来自 {1}</translation>
     </message>
     <message>
         <location filename="../../gui/charts/deck.py" line="385"/>
         <source>each tree = {0} {1}; factor {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>每棵树 = {0} {1}；换算因子 {2}</translation>
     </message>
     <message>
         <location filename="../../gui/charts/deck.py" line="444"/>
         <source>{0}: {1}</source>
-        <translation type="unfinished">{0}：{1}</translation>
+        <translation>{0}：{1}</translation>
     </message>
     <message>
         <location filename="../../gui/charts/deck.py" line="445"/>
         <source>Data {0} · {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>数据 {0} · {1}</translation>
     </message>
     <message>
         <location filename="../../gui/charts/deck.py" line="455"/>
         <source>Figures from workspace {0}, {1}. Each slide&apos;s notes give its method, period, filters and factors.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据来自工作区 {0}，{1}。每页备注列出计算方法、期间、筛选条件和排放因子。</translation>
     </message>
     <message>
         <location filename="../../gui/charts/deck.py" line="488"/>
         <source>{0}: carbon figures for {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1} 碳排放数据</translation>
     </message>
     <message>
         <location filename="../../gui/charts/deck.py" line="297"/>
