@@ -87,6 +87,7 @@ REASON_TEMPLATES = {
     "date_order_unclear": QT_TRANSLATE_NOOP("Problems", "every date in {column} reads both day-first and month-first ({examples}); write them year first (2023-01-16) so the day and the month are plain"),  # noqa: E501
     "date_order_mixed": QT_TRANSLATE_NOOP("Problems", "{column} has dates only day-first can read ({dmy}) and dates only month-first can read ({mdy}); write them year first (2023-01-16)"),  # noqa: E501
     "campaign_dates_differ": QT_TRANSLATE_NOOP("Problems", "campaign {campaign} runs {start} – {end} ({where}) but this row gives it {given}; correct the row's dates or the campaign's"),  # noqa: E501
+    "meters_summed": QT_TRANSLATE_NOOP("Problems", "rows {rows} (meters {meters}) are summed into one energy row for {site}, {start} to {end}"),  # noqa: E501
 }
 
 

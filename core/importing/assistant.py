@@ -24,7 +24,7 @@ from pathlib import Path
 
 from greenledger.core.errors import ImportRefused, Problem, coded_reason
 from greenledger.core.fields import SHEETS, FieldType, Kind, norm
-from greenledger.core.importing import campaign_dates, cellunits, dates, pivot
+from greenledger.core.importing import campaign_dates, cellunits, dates, meters, pivot
 from greenledger.core.importing import mapping as mp
 from greenledger.core.importing.formulas import FormulaProbe, no_saved_value
 from greenledger.core.importing.importer import (
@@ -247,9 +247,10 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
     if sheet.hidden and not named:
         plan.skipped = "hidden sheet (name it with --sheet to import it)"
         return plan
-    if not options.explicit:
+    if not options.explicit or _only_values(options):
         template = recognise(sheet, file)
-        if template is not None and _template_enough(template, sheet):
+        if template is not None and _template_enough(template, sheet) and not (
+                options.explicit and _values_apply(template.kind, options)):
             return _template_plan(plan, sheet, template, formula_at, progress,
                                   options.skip_hidden)
     extra = frozenset(norm(k) for k in options.mapping)
@@ -316,6 +317,7 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
         plan.parsed = _parse_long(plan, sheet, layout, constants, formula_at, progress)
     plan.parsed.warnings += _sheet_warnings(plan, sheet)
     cellunits.drop_repeated(plan)
+    meters.sum_meters(plan, sheet)
     plan.problems += plan.parsed.problems
     plan.warnings += plan.parsed.warnings
     layout.campaign_dates = campaign_dates.collect(plan, sheet)
@@ -407,6 +409,24 @@ def _hidden_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
     return out
 
 
+def _only_values(options: ImportOptions) -> bool:
+    """Whether the user gave only --value (e.g. source=grid for a bill export)."""
+    return bool(options.values) and not replace(options, values={}).explicit
+
+
+def _values_apply(kind: Kind, options: ImportOptions) -> bool:
+    """Whether a --value names a field of `kind` (a Sites sheet beside a bill export given
+    `--value source=grid` is still read as the template's)."""
+    names = {f.name for f in SHEETS[kind].fields}
+    for k in options.values:
+        try:
+            if mp.resolve_field(kind, k) in names:
+                return True
+        except KeyError:
+            continue
+    return False
+
+
 def _template_enough(template: SheetLayout, sheet: SheetData) -> bool:
     """Whether the template's fast path reads the sheet fully: every energy, mass or distance
     column states its unit in brackets (else the units rules decide), and no other header
@@ -489,6 +509,7 @@ def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
     plan.parsed = _drop_non_data_rows(parsed, sheet.rows, plan.layout)
     plan.parsed.warnings += _sheet_warnings(plan, sheet)
     cellunits.drop_repeated(plan)
+    meters.sum_meters(plan, sheet)
     plan.problems += plan.parsed.problems
     layout.campaign_dates = campaign_dates.collect(plan, sheet)
     plan.warnings += plan.parsed.warnings

@@ -48,15 +48,16 @@ def label_columns(plan) -> list[int]:
 
 def carry_labels(rows: list[list[object]], first: int, end: int, labels: list[int],
                  pivot_header: bool) -> tuple[list[list[object]] | None, list[IgnoredRow]]:
-    """(rows with the pivot's labels carried down, or None when nothing changed; the subtotal
-    rows inside the block, blanked in the rows returned)."""
+    """(rows with the pivot's labels carried down, or None when nothing changed; no rows
+    listed: the subtotal rows are left as they are, for the parse to skip and the totals
+    check to read)."""
     if not labels or not any(_has_blank(rows, c, first, end) for c in labels):
         return None, []  # every row has its labels (most sheets): checked at C speed
     totals = [r for r in range(first, end) if row_kind(rows[r]) == "total"]
     if not (totals or pivot_header):
         return None, []
     out = list(rows)
-    ignored = []
+    ignored: list[IgnoredRow] = []
     last: dict[int, object] = {}
     changed = False
     total_set = set(totals)
@@ -67,11 +68,7 @@ def carry_labels(rows: list[list[object]], first: int, end: int, labels: list[in
                           and is_total_text(row[c])), 0)
             for c in labels[level:]:  # the group of this level (and those inside it) ends
                 last.pop(c, None)
-            text = next((str(v).strip() for v in row if not is_blank(v)), "")
-            ignored.append(IgnoredRow(r + 1, "total", text))
-            out[r] = [""] * len(row)
-            changed = True
-            continue
+            continue  # left as it is: the parse skips it, the totals check reads it
         if all(is_blank(v) for v in row):
             continue
         filled = [k for k, c in enumerate(labels) if c < len(row) and not is_blank(row[c])]
@@ -102,8 +99,7 @@ def _has_blank(rows: list[list[object]], c: int, first: int, end: int) -> bool:
 
 
 def apply_to_plan(plan, sheet, layout):
-    """The sheet with a pivot's labels carried down and its subtotal rows blanked (listed as
-    ignored totals in `layout`); the sheet itself when it is no pivot."""
+    """The sheet with a pivot's labels carried down; the sheet itself when it is no pivot."""
     labels = label_columns(plan)
     header_cells = [c.header for c in plan.columns] + [c.upper for c in layout.cells if c.upper]
     pivot_header = any(is_pivot_header(t) for t in header_cells)

@@ -232,6 +232,12 @@ def parser_for(field: Field) -> Callable[[object], object]:
     return parse_text
 
 
+_TOTAL_SUFFIX = re.compile(r"\S\s*(?:汇总|彙總|合计|合計|小计|小計|总计|總計)\s*[:：]?\s*$|"
+                           r"\S\s+(?:grand\s*|sub\s*-?\s*)?totals?\s*[:：]?\s*$", re.IGNORECASE)
+
+
 def is_total_label(value: object) -> bool:
-    """True for labels of totals rows: Total, Sum, 合计, 总计, 小计 ..."""
-    return isinstance(value, str) and norm(value) in TOTAL_WORDS
+    """True for labels of totals rows: Total, Sum, 合计, 总计, 小计 ..., and a pivot's
+    subtotals: `Zhangbei DC Total`, `电网 汇总`, `Zhangbei 小计`."""
+    return isinstance(value, str) and (norm(value) in TOTAL_WORDS or bool(
+        _TOTAL_SUFFIX.search(unicodedata.normalize("NFKC", value))))
