@@ -20,7 +20,7 @@ from greenledger.core.fields import HEADER_UNITS_BY_FIELD, SHEETS, Field, Kind
 from greenledger.core.importing import importer
 from greenledger.core.importing.reader import SheetData
 from greenledger.core.importing.sheets import parse_sheet, recognise
-from greenledger.core.storage import COLUMNS, TABLES, Workspace
+from greenledger.core.storage import COLUMNS, Workspace
 
 EDIT_FILE = "edit"
 PROVENANCE = ("batch_id", "source_sheet", "source_row")
@@ -106,8 +106,8 @@ def check_rows(ws: Workspace, kind: Kind, rows: Sequence[tuple[int | None, Mappi
 
 def _stored_state(ws: Workspace, kind: Kind, rows, ps, ids) -> State:
     columns = list(COLUMNS[kind].values())
-    old = records(ws, kind, [i for i, _ in rows if i is not None])
-    next_id = _next_id(ws, kind)
+    old = ws.records(kind, [i for i, _ in rows if i is not None])
+    next_id = ws.next_id(kind)
     state: State = {}
     for (row_id, _), pr in zip(rows, ps.rows, strict=True):
         values = importer._stored(kind, pr.values, ids)
@@ -128,7 +128,6 @@ def _key_collisions(ws: Workspace, kind: Kind, rows, state: State, ps) -> list[P
     # The importer's key (importer._existing): the stored values of the natural-key columns, as
     # they are. Asked row by row with `IS` (NULL-safe equality), not by reading the table.
     key_cols = [columns[p] for p in importer._key_positions(kind)]
-    where = " AND ".join(f'"{c}" IS ?' for c in key_cols)
     # Many rows (a big paste): one scan of the table; a few (a cell edit): one query each.
     existing = importer._existing(ws, kind) if len(state) > 20 else None
     problems = []
@@ -138,7 +137,7 @@ def _key_collisions(ws: Workspace, kind: Kind, rows, state: State, ps) -> list[P
             hit = existing.get(key[0] if len(key) == 1 else tuple(key))
             hits = {hit[0]} if hit else set()
         else:
-            hits = {r[0] for r in ws.db.execute(f"SELECT id FROM {TABLES[kind]} WHERE {where}", key)}
+            hits = ws.ids_with(kind, dict(zip(key_cols, key, strict=True)))
         if hits - set(state):
             problems.append(Problem(EDIT_FILE, f"same {', '.join(key_fields)} as another row of "
                                     "the workspace: change one of them", ps.sheet, i + 2,
@@ -147,58 +146,24 @@ def _key_collisions(ws: Workspace, kind: Kind, rows, state: State, ps) -> list[P
     return problems
 
 
-def _next_id(ws: Workspace, kind: Kind) -> int:
-    return (ws.db.execute(f"SELECT max(id) FROM {TABLES[kind]}").fetchone()[0] or 0) + 1
-
-
-def records(ws: Workspace, kind: Kind, ids: Iterable[int]) -> dict[int, dict]:
-    """Full stored records (every column) of the rows `ids` of `kind`."""
-    ids = list(ids)
-    if not ids:
-        return {}
-    marks = ", ".join("?" * len(ids))
-    return {r["id"]: dict(r) for r in ws.db.query(
-        f"SELECT * FROM {TABLES[kind]} WHERE id IN ({marks})", ids)}
-
-
 def rows_by_id(ws: Workspace, kind: Kind, ids: Iterable[int]) -> list[dict]:
-    """Rows as Workspace.rows(kind) gives them, only those with these ids (in its order)."""
-    ids = list(ids)
-    if not ids:
-        return []
-    from greenledger.core.storage import _SELECT  # the one SQL of each kind's rows; filtered, not copied
-
-    marks = ", ".join("?" * len(ids))
-    return [dict(r) for r in ws.db.query(f"SELECT * FROM ({_SELECT[kind]}) WHERE id IN ({marks})",
-                                          ids)]
+    """Rows as Workspace.rows(kind) gives them, only those with these ids (gui.record_model)."""
+    return ws.rows_by_id(kind, ids)
 
 
 def state_of(ws: Workspace, kind: Kind, ids: Iterable[int]) -> State:
     """The current state of rows `ids` (None for an id with no row): what undo restores."""
     ids = list(ids)
-    found = records(ws, kind, ids)
+    found = ws.records(kind, ids)
     return {i: found.get(i) for i in ids}
 
 
 def apply_state(ws: Workspace, kind: Kind, state: State) -> None:
     """Make rows match `state` (insert, update or delete by id) in one transaction. A campaign
     renamed takes the campaigns that name it as their baseline along (so does its undo)."""
-    table = TABLES[kind]
     renames = _campaign_renames(ws, state) if kind == Kind.CAMPAIGNS else []
     try:
-        with ws.writing(), ws.db.atomic():
-            for row_id, old, new in renames:
-                ws.db.execute("UPDATE campaigns SET baseline = ? WHERE baseline = ? AND id != ?",
-                              [new, old, row_id])
-            for row_id, rec in state.items():
-                if rec is None:
-                    ws.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
-            for rec in (r for r in state.values() if r is not None):
-                cols = list(rec)
-                names = ", ".join(f'"{c}"' for c in cols)
-                sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
-                ws.db.execute(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(cols))})"
-                              f" ON CONFLICT(id) DO UPDATE SET {sets}", [rec[c] for c in cols])
+        ws.write_records(kind, state, renames)
     except sqlite3.IntegrityError as exc:
         raise WorkspaceError(f"the change conflicts with other rows of the workspace ({exc}); "
                              "nothing was written") from exc
@@ -206,14 +171,9 @@ def apply_state(ws: Workspace, kind: Kind, state: State) -> None:
 
 def _campaign_renames(ws: Workspace, state: State) -> list[tuple[int, str, str]]:
     """(id, old name, new name) of the campaigns `state` renames."""
-    out = []
-    for row_id, rec in state.items():
-        if rec is None:
-            continue
-        old = ws.db.execute("SELECT name FROM campaigns WHERE id = ?", [row_id]).fetchone()
-        if old is not None and old[0] != rec["name"]:
-            out.append((row_id, old[0], rec["name"]))
-    return out
+    old = ws.records(Kind.CAMPAIGNS, [i for i, rec in state.items() if rec is not None])
+    return [(row_id, old[row_id]["name"], rec["name"]) for row_id, rec in state.items()
+            if rec is not None and row_id in old and old[row_id]["name"] != rec["name"]]
 
 
 # --- deleting rows ---------------------------------------------------------------------------
@@ -226,16 +186,14 @@ _DEPENDENTS = {Kind.SITES: ((Kind.ENERGY, "site_id"),),
 def delete_problems(ws: Workspace, kind: Kind, ids: Sequence[int]) -> list[str]:
     """Reasons the rows `ids` cannot be deleted (rows of other tables refer to them)."""
     out = []
-    for rec in records(ws, kind, ids).values():
+    for rec in ws.records(kind, ids).values():
         for dep_kind, col in _DEPENDENTS.get(kind, ()):
-            n = ws.db.execute(f"SELECT count(*) FROM {TABLES[dep_kind]} WHERE {col} = ?",
-                              [rec["id"]]).fetchone()[0]
+            n = ws.count_where(dep_kind, col, rec["id"])
             if n:
                 out.append(f"{rec['name']}: {n:,} {dep_kind.value} row{'s' if n != 1 else ''} "
                            "refer to it; delete or change them first")
         if kind == Kind.CAMPAIGNS:
-            n = ws.db.execute("SELECT count(*) FROM campaigns WHERE baseline = ?",
-                              [rec["name"]]).fetchone()[0]
+            n = ws.count_where(Kind.CAMPAIGNS, "baseline", rec["name"])
             if n:
                 out.append(f"{rec['name']}: the baseline of {n} campaign{'s' if n != 1 else ''}")
     return out
@@ -266,18 +224,16 @@ class BatchSnapshot:
 
 def undo_import_problems(ws: Workspace, batch_id: int) -> list[str]:
     """Reasons batch `batch_id` cannot be removed whole; empty when it can."""
-    batch = ws.db.execute("SELECT updated FROM import_batches WHERE id = ?", [batch_id]).fetchone()
+    batch = ws.batch(batch_id)
     if batch is None:
         return [f"no import batch {batch_id}"]
     out = []
-    if batch[0]:
-        out.append(f"the import updated {batch[0]:,} rows that existed before it; their earlier "
+    if batch["updated"]:
+        out.append(f"the import updated {batch['updated']:,} rows that existed before it; their earlier "
                    "values were not kept, so it cannot be undone as a whole")
     for kind, deps in _DEPENDENTS.items():
         for dep_kind, col in deps:
-            n = ws.db.execute(
-                f"SELECT count(*) FROM {TABLES[dep_kind]} d JOIN {TABLES[kind]} p ON p.id = d.{col} "
-                "WHERE p.batch_id = ? AND (d.batch_id IS NOT ? )", [batch_id, batch_id]).fetchone()[0]
+            n = ws.outside_references(batch_id, kind, dep_kind, col)
             if n:
                 out.append(f"{n:,} {dep_kind.value} row{'s' if n != 1 else ''} from elsewhere "
                            f"refer to {kind.value} this import created")
@@ -292,25 +248,15 @@ def delete_batch(ws: Workspace, batch_id: int) -> BatchSnapshot:
     problems = undo_import_problems(ws, batch_id)
     if problems:
         raise WorkspaceError("cannot undo this import: " + "; ".join(problems))
-    batch = dict(next(iter(ws.db.query("SELECT * FROM import_batches WHERE id = ?", [batch_id]))))
-    rows = {k: {r["id"]: dict(r) for r in ws.db.query(
-        f"SELECT * FROM {TABLES[k]} WHERE batch_id = ?", [batch_id])} for k in reversed(list(Kind))}
-    with ws.writing(), ws.db.atomic():
-        for k in rows:  # rows that refer to others first
-            ws.db.execute(f"DELETE FROM {TABLES[k]} WHERE batch_id = ?", [batch_id])
-        ws.db.execute("DELETE FROM import_batches WHERE id = ?", [batch_id])
-    return BatchSnapshot(batch, rows)
+    snapshot = BatchSnapshot(ws.batch(batch_id), ws.batch_records(batch_id))
+    ws.delete_batch(batch_id)
+    return snapshot
 
 
 def restore_batch(ws: Workspace, snap: BatchSnapshot) -> None:
     """Put back what delete_batch removed, in one transaction."""
     try:
-        with ws.writing(), ws.db.atomic():
-            ws.db["import_batches"].insert(snap.batch)
-            for kind in Kind:  # referenced rows first
-                recs = list(snap.rows.get(kind, {}).values())
-                if recs:
-                    ws.db[TABLES[kind]].insert_all(recs)
+        ws.restore_batch(snap.batch, snap.rows)
     except sqlite3.IntegrityError as exc:
         raise WorkspaceError(f"the import cannot be put back: rows added since conflict with it "
                              f"({exc}); nothing was written") from exc

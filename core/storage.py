@@ -279,6 +279,95 @@ class Workspace:
         sets = ", ".join(f'"{c}" = ?' for c in columns)
         self.db.conn.executemany(f"UPDATE {TABLES[kind]} SET {sets} WHERE id = ?", rows)
 
+    # --- rows by id, edits and undoing an import (core.editing) -----------------------------
+
+    def next_id(self, kind: Kind) -> int:
+        """The id a new row of `kind` gets."""
+        return (self.db.execute(f"SELECT max(id) FROM {TABLES[kind]}").fetchone()[0] or 0) + 1
+
+    def ids_with(self, kind: Kind, values: dict[str, object]) -> set[int]:
+        """Ids of the rows of `kind` whose stored columns hold `values` (column -> value; NULL
+        equals NULL, as the importer's natural keys compare)."""
+        where = " AND ".join(f'"{c}" IS ?' for c in values)
+        return {r[0] for r in self.db.execute(f"SELECT id FROM {TABLES[kind]} WHERE {where}",
+                                              list(values.values()))}
+
+    def count_where(self, kind: Kind, column: str, value: object) -> int:
+        """How many rows of `kind` have `value` in stored `column` (rows referring to another)."""
+        return self.db.execute(f'SELECT count(*) FROM {TABLES[kind]} WHERE "{column}" = ?',
+                               [value]).fetchone()[0]
+
+    def records(self, kind: Kind, ids: Iterable[int]) -> dict[int, dict]:
+        """Full stored records (every column) of the rows `ids` of `kind`, by id."""
+        ids = list(ids)
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        return {r["id"]: dict(r) for r in self.db.query(
+            f"SELECT * FROM {TABLES[kind]} WHERE id IN ({marks})", ids)}
+
+    def rows_by_id(self, kind: Kind, ids: Iterable[int]) -> list[dict]:
+        """Rows as `rows(kind)` gives them, only those with these ids (in its order)."""
+        ids = list(ids)
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        return [dict(r) for r in self.db.query(
+            f"SELECT * FROM ({_SELECT[kind]}) WHERE id IN ({marks})", ids)]
+
+    def write_records(self, kind: Kind, state: dict[int, dict | None],
+                      baseline_renames: Sequence[tuple[int, str, str]] = ()) -> None:
+        """In one transaction: rows of `kind` made to match `state` (id -> full stored record, or
+        None to delete it), and campaigns' baselines renamed (id, old, new) along with the
+        campaign. sqlite3.IntegrityError when a record breaks a constraint (nothing written)."""
+        table = TABLES[kind]
+        with self.writing(), self.db.atomic():
+            for row_id, old, new in baseline_renames:
+                self.db.execute("UPDATE campaigns SET baseline = ? WHERE baseline = ? AND id != ?",
+                                [new, old, row_id])
+            for row_id, rec in state.items():
+                if rec is None:
+                    self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+            for rec in (r for r in state.values() if r is not None):
+                cols = list(rec)
+                names = ", ".join(f'"{c}"' for c in cols)
+                sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
+                self.db.execute(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(cols))})"
+                                f" ON CONFLICT(id) DO UPDATE SET {sets}", [rec[c] for c in cols])
+
+    def batch(self, batch_id: int) -> dict | None:
+        """The import batch `batch_id` (file, time, counts), or None."""
+        return next(iter(self.db.query("SELECT * FROM import_batches WHERE id = ?", [batch_id])), None)
+
+    def outside_references(self, batch_id: int, kind: Kind, dep_kind: Kind, column: str) -> int:
+        """Rows of `dep_kind` not from batch `batch_id` whose `column` refers to a row of `kind`
+        that the batch wrote (what undoing the batch would leave dangling)."""
+        return self.db.execute(
+            f"SELECT count(*) FROM {TABLES[dep_kind]} d JOIN {TABLES[kind]} p ON p.id = d.{column} "
+            "WHERE p.batch_id = ? AND (d.batch_id IS NOT ?)", [batch_id, batch_id]).fetchone()[0]
+
+    def batch_records(self, batch_id: int) -> dict[Kind, dict[int, dict]]:
+        """Every row batch `batch_id` wrote, by kind (rows that refer to others first) and id."""
+        return {k: {r["id"]: dict(r) for r in self.db.query(
+            f"SELECT * FROM {TABLES[k]} WHERE batch_id = ?", [batch_id])} for k in reversed(list(Kind))}
+
+    def delete_batch(self, batch_id: int) -> None:
+        """The rows batch `batch_id` wrote and the batch, in one transaction."""
+        with self.writing(), self.db.atomic():
+            for k in reversed(list(Kind)):  # rows that refer to others first
+                self.db.execute(f"DELETE FROM {TABLES[k]} WHERE batch_id = ?", [batch_id])
+            self.db.execute("DELETE FROM import_batches WHERE id = ?", [batch_id])
+
+    def restore_batch(self, batch: dict, rows: dict[Kind, dict[int, dict]]) -> None:
+        """Put back a batch and its rows as delete_batch removed them, in one transaction
+        (sqlite3.IntegrityError, nothing written, when rows added since conflict with them)."""
+        with self.writing(), self.db.atomic():
+            self.db["import_batches"].insert(batch)
+            for kind in Kind:  # referenced rows first
+                recs = list(rows.get(kind, {}).values())
+                if recs:
+                    self.db[TABLES[kind]].insert_all(recs)
+
     # --- import profiles (core.importing.profiles) ------------------------------------------
 
     def save_profile(self, profile) -> None:
