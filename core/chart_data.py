@@ -359,6 +359,7 @@ def fit_chart(chart: ChartData, width_px: float, height_px: float, max_series: i
     too many for a readable bar (not dates: those are thinned on the axis) keep the largest and sum
     the rest into "Other (n)", within each group of a horizontal chart. What was grouped is named in
     the source line. The data (ChartData.table, exports, hashes) stays the chart's own."""
+    max_series = min(max_series, max(3, int(height_px / 26)))  # legend entries one line each at least
     out = _natural_cn_labels(chart)
     bars = [s for s in chart.series if s.kind == "bar"]
     lines = [s for s in chart.series if s.kind == "line" and s.axis == "left"]

@@ -143,17 +143,21 @@ def _paint_legend(p: QPainter, chart: ChartData, rect: QRectF, lay: Layout) -> f
     if lay.legend_beside:
         widest = max(fm.horizontalAdvance(s.name) for s in entries)
         text_w = min(widest + 2, max(rect.width() * 0.24, 120.0))
+        heights = [max(fm.boundingRect(QRectF(0, 0, text_w, 10_000), flags, s.name).height(), 14.0)
+                   for s in entries]
+        wrap = sum(h + 8 for h in heights) <= rect.height() - 4  # else one line each, elided
         y = rect.top() + 4
-        for s in entries:
-            r = fm.boundingRect(QRectF(0, 0, text_w, 10_000), flags, s.name)
-            h = max(r.height(), 14.0)
+        for s, h in zip(entries, heights, strict=True):
+            name = s.name
+            if not wrap:
+                h, name = fm.height(), fm.elidedText(s.name, Qt.TextElideMode.ElideRight, text_w)
             if y + h > rect.bottom():
                 break
             _swatch(p, s, rect.right() - text_w - 22, y + 2)
             p.setPen(TEXT)
-            p.drawText(QRectF(rect.right() - text_w, y, text_w, h + 2), flags, s.name)
+            p.drawText(QRectF(rect.right() - text_w, y, text_w, h + 2), flags if wrap else 0, name)
             lay.legend_drawn.append(s.name)
-            y += h + 8
+            y += h + (8 if wrap else 5)
         return text_w + 34
     x, y, row_h = rect.left() + 4, rect.top(), fm.height()
     for s in entries:

@@ -60,3 +60,51 @@ def test_chart_data_is_rebuilt_at_once_and_drawn_on_demand(qtbot, demo_path: Pat
     assert view.plot.chart is drawn
     view.draw_pending()
     assert not view.pending and view.plot.chart is view.chart
+
+
+def _wheel(widget, up: bool, ctrl: bool):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    pos = QPointF(widget.width() * 0.8, widget.height() / 2)
+    mods = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
+    ev = QWheelEvent(pos, widget.mapToGlobal(pos), QPoint(0, 0), QPoint(0, 120 if up else -120),
+                     Qt.MouseButton.NoButton, mods, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, ev)
+    return ev
+
+
+def test_the_wheel_scrolls_the_page_and_ctrl_wheel_zooms(qtbot, demo_path: Path):
+    from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+    host = QWidget()
+    layout = QVBoxLayout(host)
+    view = ChartView("energy-mix", workspace_path=demo_path, filters=Filters(year_from=2020))
+    view.setMinimumHeight(500)
+    layout.addWidget(view)
+    filler = QWidget()
+    filler.setMinimumHeight(2000)
+    layout.addWidget(filler)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(host)
+    scroll.resize(900, 600)
+    qtbot.addWidget(scroll)
+    scroll.show()
+    qtbot.waitExposed(scroll)
+    view.plot.grab()
+    n = len(view.chart.categories)
+    assert n == 18  # months of 2020 and 2021's first half
+    before = scroll.verticalScrollBar().value()
+    assert not _wheel(view.plot, up=False, ctrl=False).isAccepted()  # left to the page
+    _wheel(scroll.viewport(), up=False, ctrl=False)
+    assert scroll.verticalScrollBar().value() > before
+    assert view.plot.zoom is None
+    assert _wheel(view.plot, up=True, ctrl=True).isAccepted()
+    first, last = view.plot.zoom
+    assert last - first + 1 == round(n * 0.7)  # 70 % of the categories, around the mouse
+    assert len(view.plot.zoomed_categories()) == last - first + 1 < n
+    _wheel(view.plot, up=False, ctrl=True)
+    _wheel(view.plot, up=False, ctrl=True)
+    assert view.plot.zoom is None and view.plot.zoomed_categories() == view.chart.categories
