@@ -287,3 +287,60 @@ def test_a_site_whose_region_has_no_factor_yet_is_stored_with_a_warning(ws, tmp_
     result = import_file(ws, path)
     assert [s["site"] for s in ws.rows(Kind.SITES)] == ["Lyon DC"]
     assert [w.code for w in result.warnings] == ["unknown_region"]
+
+
+# --- 2. reconciliation with the sheet's own totals -------------------------------------------
+
+
+def _plan(path, sheet):
+    from greenledger.core.importing.assistant import analyse
+
+    return next(p for p in analyse(path) if p.sheet == sheet)
+
+
+def test_a_totals_row_that_adds_up_is_shown_reconciled(sites, tmp_path):
+    rows = [["2023年各站点用电量（万千瓦时）"], ["站点", "能源类型", "2023年1月", "2023年2月"],
+            [ZB, "电网", 10_000.5, 20], ["Ulanqab DC", "电网", 353.18, 1.5],
+            ["合计", None, 10_353.68, 21.5]]
+    path = write_workbook(tmp_path / "t.xlsx", {"用电": rows})
+    plan = _plan(path, "用电")
+    texts = [r.text() for r in plan.reconciliations]
+    assert "row 5 合计 · 2023年1月 10,353.68 万千瓦时 = 103,536,800 kWh imported ✓" in texts
+    assert all(r.ok for r in plan.reconciliations) and len(texts) == 2
+    import_file(sites, path)
+    assert energy_total(sites) == pytest.approx(103_536_800 + 215_000)
+    out = gl("--workspace", tmp_path / "w.greenledger", "import", path, "--dry-run")
+    assert "total: row 5 合计 · 2023年1月 10,353.68 万千瓦时 = 103,536,800 kWh imported ✓" in out.stdout
+
+
+def test_a_totals_row_that_does_not_add_up_refuses_naming_its_cell(sites, tmp_path):
+    path = write_workbook(tmp_path / "t.xlsx", {"Energy": [
+        ENERGY_HEADER, *energy_rows([1, 2], 100_000), ["Total", None, None, None, 210_000, None]]})
+    problems = [p for p in refused(sites, path) if p.code == "total_mismatch"]
+    assert len(problems) == 1 and problems[0].row == 4
+    reason = problems[0].reason
+    assert "E4" in reason and "200,000 kWh" in reason and "-10,000" in reason
+
+
+def test_subtotals_and_a_grand_total_each_reconcile(sites, tmp_path):
+    path = write_workbook(tmp_path / "t.xlsx", {"Energy": [
+        ENERGY_HEADER, *energy_rows([1, 2], 100), ["Zhangbei DC 小计", None, None, None, 200, None],
+        *energy_rows([1, 2], 50, site="Ulanqab DC"), ["Ulanqab DC 小计", None, None, None, 100, None],
+        ["总计", None, None, None, 300, None]]})
+    plan = _plan(path, "Energy")
+    assert [(r.where, r.ok) for r in plan.reconciliations] == [("row 4", True), ("row 7", True),
+                                                                ("row 8", True)]
+    import_file(sites, path)
+    assert energy_total(sites) == 300
+
+
+def test_a_totals_column_beside_the_months_is_checked_row_by_row(sites, tmp_path):
+    rows = [["用电量（MWh）"], ["站点", "能源类型", "2023年1月", "2023年2月", "全年合计"],
+            [ZB, "电网", 1, 2, 3], ["Ulanqab DC", "电网", 4, 5, 9]]
+    plan = _plan(write_workbook(tmp_path / "ok.xlsx", {"用电": rows}), "用电")
+    assert [r.text() for r in plan.reconciliations] == \
+        ["column E 全年合计: 2 rows = the sum of their period cells ✓"]
+    rows[3][4] = 10
+    path = write_workbook(tmp_path / "bad.xlsx", {"用电": rows})
+    (p,) = [p for p in refused(sites, path) if p.code == "total_mismatch"]
+    assert p.row == 4 and "E4" in p.reason

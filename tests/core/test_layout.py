@@ -36,7 +36,7 @@ WIDE_CN = [
     ["Zhangbei DC", "风电", "绿电交易", *["80"] * 6, *[None] * 6, None],
     ["Ulanqab DC", "光伏", "屋顶", *[10.5] * 12, None],
     ["Ulanqab DC", "电网", None, *[200] * 11, "—", None],
-    ["合计", None, None, *[410.5] * 12],
+    ["合计", None, None, *[410.5] * 6, *[330.5] * 5, 130.5],  # reconciled with the rows above
     ["注：数据来源于电费账单；风电为绿电交易。"],
 ]
 
