@@ -25,6 +25,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationDomain(ORGANIZATION_DOMAIN)
     QCoreApplication.setApplicationName("GreenLedger")
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    from greenledger.gui.settings import carry_over_macos_settings
+
+    carry_over_macos_settings()
     QGuiApplication.setDesktopFileName("greenledger")  # Wayland app id = installer/greenledger.desktop
     app.setWindowIcon(app_icon())
     _guard_singletons(app)

@@ -40,3 +40,25 @@ def value(key: str, default=None):
 
 def set_value(key: str, val) -> None:
     settings().setValue(key, val)
+
+
+def carry_over(old: QSettings, new: QSettings) -> int:
+    """Copy every setting of `old` into `new` when `new` has none yet; how many were copied."""
+    if new.allKeys():
+        return 0
+    keys = old.allKeys()
+    for key in keys:
+        new.setValue(key, old.value(key))
+    new.sync()
+    return len(keys)
+
+
+def carry_over_macos_settings() -> int:
+    """Before the organization domain was set, macOS kept the settings in
+    com.greenledger.GreenLedger.plist; now they are in org.greenledger.GreenLedger.plist (the
+    bundle id). The first start after the change copies them over, once."""
+    import sys
+
+    if sys.platform != "darwin" or SETTINGS_FILE is not None:
+        return 0
+    return carry_over(QSettings("GreenLedger", "GreenLedger"), settings())

@@ -76,3 +76,18 @@ def test_edit_menu_acts_on_the_current_page_table(qtbot, window) -> None:
     window.sidebar.setCurrentRow(0)  # the dashboard has no table: nothing happens, nothing fails
     copy.trigger()
     assert window.current_table() is None
+
+
+def test_settings_of_the_old_macos_name_carry_over_once(tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from greenledger.gui.settings import carry_over
+
+    old = QSettings(str(tmp_path / "com.greenledger.GreenLedger.ini"), QSettings.Format.IniFormat)
+    old.setValue("language", "zh")
+    old.setValue("recent", ["/a.greenledger", "/b.greenledger"])
+    new = QSettings(str(tmp_path / "org.greenledger.GreenLedger.ini"), QSettings.Format.IniFormat)
+    assert carry_over(old, new) == 2
+    assert new.value("language") == "zh" and new.value("recent") == ["/a.greenledger", "/b.greenledger"]
+    old.setValue("language", "en")
+    assert carry_over(old, new) == 0 and new.value("language") == "zh"  # once: new settings stay
