@@ -101,9 +101,8 @@ class Menus(QObject):
             add_action(view, "&" + QCoreApplication.translate("MainWindow", title),
                        lambda _=False, i=i: w.sidebar.setCurrentRow(i), f"Ctrl+{i + 1}")
         view.addSeparator()
-        # View actions about the workspace go here, one `add_action(view, text, method)` each,
-        # connected to a method of the window or of the object that does the work: e.g.
-        # View › Check workspace… (issue 16). Qt collapses the separators while this is empty.
+        # View actions about the workspace go here, one `add_action(view, text, slot)` each,
+        # connected to a method or function that does the work (never dispatched by name).
         w.check_action = add_action(view, QCoreApplication.translate("MainWindow", "&Check workspace…"),
                                     lambda _=False: show_check_dialog(w))
         view.addSeparator()
