@@ -340,7 +340,7 @@ def region_name(region: str) -> str:
 OTHER_COLOR = "#B8C1CC"
 MAX_SERIES = 8  # legend entries beside a plot before the smallest are grouped
 MIN_SLOT_PX = 18.0  # a category (a bar, or bars side by side) narrower than this is not readable
-MIN_ROW_PX = 16.0  # a horizontal bar's row
+MIN_ROW_PX = 21.0  # a horizontal bar's row (a line of CJK text with room)
 
 
 def _named(names: list[str], limit: int = 6) -> str:

@@ -516,7 +516,7 @@ def _paint_horizontal(p: QPainter, chart: ChartData, body: QRectF, lay: Layout) 
     axis_h = tick_fm.height() + 8 + (title_fm.height() + 4 if chart.y_label else 0)
     plot_h = body.height() - 6 - axis_h
     row = plot_h / max(n, 1)
-    two_lines = row >= tick_fm.height() * 2 + 2
+    lines = max(1, min(3, int((row - 2) // tick_fm.height())))  # a category's label: up to 3 lines
     cat_w = min(max((tick_fm.horizontalAdvance(c) for c in chart.categories), default=40.0) + 4,
                 body.width() * 0.34)
     plot = QRectF(body.left() + cat_w + 10, body.top() + 6, body.width() - cat_w - 22, plot_h)
@@ -556,10 +556,13 @@ def _paint_horizontal(p: QPainter, chart: ChartData, body: QRectF, lay: Layout) 
     p.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
     p.setFont(tick_font)
     wrap = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
+    label_step = max(1, math.ceil(tick_fm.height() / max(row, 1e-6)))  # rows thinner than a line
     for i, c in enumerate(chart.categories):
         y = plot.top() + i * row
+        if (n - 1 - i) % label_step:
+            continue
         p.setPen(TEXT)
-        if two_lines and not _fits_wrapped(tick_fm, c, cat_w, 1) and _fits_wrapped(tick_fm, c, cat_w, 2):
+        if lines > 1 and not _fits_wrapped(tick_fm, c, cat_w, 1) and _fits_wrapped(tick_fm, c, cat_w, lines):
             p.drawText(QRectF(body.left(), y, cat_w, row), wrap, c)
         else:
             p.drawText(QRectF(body.left(), y, cat_w, row),
