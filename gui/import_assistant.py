@@ -560,6 +560,9 @@ class ImportAssistant(QDialog):
             if totals
             else ""
         )
+        if plan is not None and plan.reconciliations:  # the sheet's own totals, each checked
+            self.totals_label.setText(self.totals_label.text() + "\n" + self.tr(
+                "The sheet's totals: {0}").format("; ".join(r.text() for r in plan.reconciliations)))
 
     def _all_problems(self) -> list[Problem]:
         return [p for plan in self.plans.values() for p in plan.all_problems]

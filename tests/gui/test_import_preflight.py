@@ -67,3 +67,12 @@ def test_a_row_overlapping_a_stored_row_is_a_problem_and_a_total_a_warning(qtbot
     assert any("left out" in t and "row 4" in t for t in _texts(dialog))
     assert dialog.start_import()
     assert sum(r["energy"] for r in ws.rows(Kind.ENERGY)) == 200.0
+
+
+def test_the_sheets_own_totals_are_shown_reconciled(qtbot, ws, tmp_path):
+    from tests.gui.test_import_assistant import _messy
+
+    dialog = _open(qtbot, ws, _messy(tmp_path / "messy.xlsx"))
+    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("用电"))
+    assert "row 6 合计 · 2023年1月 1.8 万千瓦时 = 18,000 kWh imported ✓" in dialog.totals_label.text()
+    assert dialog.import_button.isEnabled()
