@@ -16,7 +16,7 @@ from datetime import date
 from greenledger.core.bounds import MONTH_OUTLIER, month_outliers
 from greenledger.core.errors import REASON_TEMPLATES, Problem
 from greenledger.core.fields import Kind
-from greenledger.core.i18n import QT_TRANSLATE_NOOP
+from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
 from greenledger.core.importing.sheets import ParsedSheet
 from greenledger.core.overlaps import OVERLAP_KEYS, Span, Where, find_overlaps, periods_overlap
 from greenledger.core.storage import Workspace
@@ -198,7 +198,7 @@ def _overlaps(ws: Workspace, ps: ParsedSheet, problems: list[Problem], warnings:
         p = problems[j]
         n = p.params.pop("n_more", 0)
         if n:
-            p.params["more"] = f" (and {n} more row{'s' if n > 1 else ''})"
+            p.params["more"] = " " + translate("Problems", "(and {0} more row(s))").format(n)
         problems[j] = Problem(p.file, REASON_TEMPLATES[p.code].format(**p.params), p.sheet, p.row,
                               p.column, p.value, code=p.code, params=p.params)
 

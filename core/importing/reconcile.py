@@ -59,14 +59,17 @@ class Reconciliation:
 
     def text(self) -> str:
         """`row 15 合计 10,353.68 万kWh = 103,536,800 kWh imported ✓` (in the current language)."""
+        what, _, n = self.where.partition(" ")
+        where = (translate("Problems", "row {0}") if what == "row"
+                 else translate("Reconcile", "column {0}")).format(n)
         if self.summary:
             return translate("Reconcile", "{0} {1}: {2} rows = the sum of their period cells ✓").format(
-                self.where, self.label, self.count)
+                where, self.label, self.count)
         if self.ok:
             return translate("Reconcile", "{0} {1} {2} = {3} {4} imported ✓").format(
-                self.where, self.label, self.written, _fmt(self.imported), self.unit)
+                where, self.label, self.written, _fmt(self.imported), self.unit)
         return translate("Reconcile", "{0} {1} {2}: {3} {4} imported ✗ (differs by {5} {4})").format(
-            self.where, self.label, self.written, _fmt(self.imported), self.unit, _fmt(self.diff))
+            where, self.label, self.written, _fmt(self.imported), self.unit, _fmt(self.diff))
 
 
 def _fmt(x: float) -> str:
