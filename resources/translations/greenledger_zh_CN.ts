@@ -72,32 +72,32 @@
     <message>
         <location filename="../../core/bounds.py" line="85"/>
         <source>electricity factors (grid, residual, diesel generation)</source>
-        <translation type="unfinished"></translation>
+        <translation>电力排放因子（电网、残余混合、柴油发电）</translation>
     </message>
     <message>
         <location filename="../../core/bounds.py" line="89"/>
         <source>vehicle factors per km</source>
-        <translation type="unfinished"></translation>
+        <translation>车辆每公里排放因子</translation>
     </message>
     <message>
         <location filename="../../core/bounds.py" line="94"/>
         <source>vehicle factors per tonne-km</source>
-        <translation type="unfinished"></translation>
+        <translation>车辆每吨公里排放因子</translation>
     </message>
     <message>
         <location filename="../../core/bounds.py" line="98"/>
         <source>packaging factors per kg</source>
-        <translation type="unfinished"></translation>
+        <translation>包装材料每千克排放因子</translation>
     </message>
     <message>
         <location filename="../../core/bounds.py" line="103"/>
         <source>factors per order</source>
-        <translation type="unfinished"></translation>
+        <translation>每单排放因子</translation>
     </message>
     <message>
         <location filename="../../core/bounds.py" line="107"/>
         <source>delivery emissions per order</source>
-        <translation type="unfinished"></translation>
+        <translation>每单配送排放</translation>
     </message>
 </context>
 <context>
@@ -443,34 +443,34 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="413"/>
-        <location filename="../../core/chart_data.py" line="474"/>
-        <location filename="../../core/chart_data.py" line="531"/>
+        <location filename="../../core/chart_data.py" line="414"/>
+        <location filename="../../core/chart_data.py" line="475"/>
+        <location filename="../../core/chart_data.py" line="532"/>
         <source>Other ({0})</source>
         <translation>其他（{0}）</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="419"/>
+        <location filename="../../core/chart_data.py" line="420"/>
         <source>Other = {0} summed per year: {1}</source>
         <translation>其他 = {0} 项按年合计：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="482"/>
+        <location filename="../../core/chart_data.py" line="483"/>
         <source>Other = {0} series summed: {1}</source>
         <translation>其他 = {0} 个系列合计：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="503"/>
+        <location filename="../../core/chart_data.py" line="504"/>
         <source>Other sites ({0})</source>
         <translation>其他站点（{0}）</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="508"/>
+        <location filename="../../core/chart_data.py" line="509"/>
         <source>grey lines: {0} more series, each its own ({1})</source>
         <translation>灰色线：另外 {0} 个系列，各自单独绘制（{1}）</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="534"/>
+        <location filename="../../core/chart_data.py" line="535"/>
         <source>Other = {0} summed: {1}</source>
         <translation>其他 = {0} 项合计：{1}</translation>
     </message>
@@ -1386,82 +1386,88 @@
 <context>
     <name>Deck</name>
     <message>
-        <location filename="../../gui/charts/deck.py" line="348"/>
+        <location filename="../../gui/charts/deck.py" line="367"/>
         <source>Key figures</source>
         <translation>关键数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="294"/>
+        <location filename="../../gui/charts/deck.py" line="311"/>
         <source>Method: {0}</source>
         <translation>计算方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="296"/>
+        <location filename="../../gui/charts/deck.py" line="313"/>
         <source>Period: {0}</source>
         <translation>期间：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="299"/>
+        <location filename="../../gui/charts/deck.py" line="316"/>
         <source>Factors: {0}</source>
         <translation>排放因子：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="300"/>
+        <location filename="../../gui/charts/deck.py" line="317"/>
+        <location filename="../../gui/charts/deck.py" line="375"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="302"/>
+        <location filename="../../gui/charts/deck.py" line="319"/>
         <source>No emission factor is used: kWh as reported</source>
         <translation>未使用排放因子：电量按报告值计</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="304"/>
+        <location filename="../../gui/charts/deck.py" line="321"/>
         <source>Made with GreenLedger {0}; data fingerprint (SHA-256) {1}</source>
         <translation>由 GreenLedger {0} 生成；数据指纹（SHA-256）{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="364"/>
+        <location filename="../../gui/charts/deck.py" line="375"/>
+        <source>More key figures: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck.py" line="386"/>
         <source>{0}, from {1}</source>
         <translation>{0}，来自 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="385"/>
+        <location filename="../../gui/charts/deck.py" line="407"/>
         <source>each tree = {0} {1}; factor {2}</source>
         <translation>每棵树 = {0} {1}；换算因子 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="444"/>
+        <location filename="../../gui/charts/deck.py" line="466"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="445"/>
+        <location filename="../../gui/charts/deck.py" line="467"/>
         <source>Data {0} · {1}</source>
         <translation>数据 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="455"/>
+        <location filename="../../gui/charts/deck.py" line="477"/>
         <source>Figures from workspace {0}, {1}. Each slide&apos;s notes give its method, period, filters and factors.</source>
         <translation>数据来自工作区 {0}，{1}。每页备注列出计算方法、期间、筛选条件和排放因子。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="488"/>
+        <location filename="../../gui/charts/deck.py" line="510"/>
         <source>{0}: carbon figures for {1}</source>
         <translation>{0}：{1} 碳排放数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="297"/>
+        <location filename="../../gui/charts/deck.py" line="314"/>
         <source>Filters: {0}</source>
         <translation>筛选条件：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="489"/>
+        <location filename="../../gui/charts/deck.py" line="511"/>
         <source>{0}: carbon figures</source>
         <translation>{0}：碳排放数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="502"/>
+        <location filename="../../gui/charts/deck.py" line="524"/>
         <source>Workspace {0}; filters: {1}</source>
         <translation>工作区 {0}；筛选条件：{1}</translation>
     </message>
@@ -2006,184 +2012,189 @@
         <translation>保存后的合计：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="588"/>
+        <location filename="../../gui/import_assistant.py" line="565"/>
+        <source>The sheet&apos;s totals: {0}</source>
+        <translation>工作表自带的合计：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_assistant.py" line="591"/>
         <source>Warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="594"/>
+        <location filename="../../gui/import_assistant.py" line="597"/>
         <source>Problems ({0})</source>
         <translation>问题（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="596"/>
+        <location filename="../../gui/import_assistant.py" line="599"/>
         <source>Problems ({0}), warnings ({1})</source>
         <translation>问题（{0}），警告（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="626"/>
-        <location filename="../../gui/import_assistant.py" line="632"/>
+        <location filename="../../gui/import_assistant.py" line="629"/>
+        <location filename="../../gui/import_assistant.py" line="635"/>
         <source>Save marked workbook</source>
         <translation>保存标注后的工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="626"/>
+        <location filename="../../gui/import_assistant.py" line="629"/>
         <source>Excel workbooks</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="669"/>
+        <location filename="../../gui/import_assistant.py" line="672"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="718"/>
-        <location filename="../../gui/import_assistant.py" line="728"/>
+        <location filename="../../gui/import_assistant.py" line="721"/>
+        <location filename="../../gui/import_assistant.py" line="731"/>
         <source>Save profile</source>
         <translation>保存导入方案</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="719"/>
+        <location filename="../../gui/import_assistant.py" line="722"/>
         <source>Profile name:</source>
         <translation>方案名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="736"/>
+        <location filename="../../gui/import_assistant.py" line="739"/>
         <source>Profile “{0}” saved in this workspace</source>
         <translation>方案“{0}”已保存到此工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="757"/>
+        <location filename="../../gui/import_assistant.py" line="760"/>
         <source>synonym</source>
         <translation>同义词</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="758"/>
+        <location filename="../../gui/import_assistant.py" line="761"/>
         <source>synonym + unit</source>
         <translation>同义词 + 单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="759"/>
+        <location filename="../../gui/import_assistant.py" line="762"/>
         <source>partial</source>
         <translation>部分匹配</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="760"/>
+        <location filename="../../gui/import_assistant.py" line="763"/>
         <source>explicit</source>
         <translation>手动指定</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="761"/>
+        <location filename="../../gui/import_assistant.py" line="764"/>
         <source>template header</source>
         <translation>模板表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="762"/>
+        <location filename="../../gui/import_assistant.py" line="765"/>
         <source>period header</source>
         <translation>期间表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="763"/>
+        <location filename="../../gui/import_assistant.py" line="766"/>
         <source>period header + --period year</source>
         <translation>期间表头 + 指定年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="764"/>
+        <location filename="../../gui/import_assistant.py" line="767"/>
         <source>period header + year from the title</source>
         <translation>期间表头 + 标题中的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="765"/>
+        <location filename="../../gui/import_assistant.py" line="768"/>
         <source>unit header</source>
         <translation>单位表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="766"/>
+        <location filename="../../gui/import_assistant.py" line="769"/>
         <source>not needed</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="767"/>
+        <location filename="../../gui/import_assistant.py" line="770"/>
         <source>ignored as asked</source>
         <translation>按要求忽略</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="768"/>
+        <location filename="../../gui/import_assistant.py" line="771"/>
         <source>money, not a quantity</source>
         <translation>金额，不是数量</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="769"/>
+        <location filename="../../gui/import_assistant.py" line="772"/>
         <source>under &apos;{0}&apos;</source>
         <translation>位于“{0}”之下</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="770"/>
+        <location filename="../../gui/import_assistant.py" line="773"/>
         <source>under &apos;{0}&apos;; the imported columns are under &apos;{1}&apos;</source>
         <translation>位于“{0}”之下；导入的是“{1}”下的列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="771"/>
+        <location filename="../../gui/import_assistant.py" line="774"/>
         <source>under no header; the imported columns are under &apos;{0}&apos;</source>
         <translation>上方无表头；导入的是“{0}”下的列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="772"/>
+        <location filename="../../gui/import_assistant.py" line="775"/>
         <source>period column of an unclear measure</source>
         <translation>期间列，所含数量不明</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="773"/>
+        <location filename="../../gui/import_assistant.py" line="776"/>
         <source>a quarter over the month columns (their total)</source>
         <translation>覆盖各月列的季度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="774"/>
+        <location filename="../../gui/import_assistant.py" line="777"/>
         <source>a year over the month columns (their total)</source>
         <translation>覆盖各月列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="775"/>
+        <location filename="../../gui/import_assistant.py" line="778"/>
         <source>a year over the quarter columns (their total)</source>
         <translation>覆盖各季度列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="776"/>
+        <location filename="../../gui/import_assistant.py" line="779"/>
         <source>a second column for {0}</source>
         <translation>{0} 的第二列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="777"/>
+        <location filename="../../gui/import_assistant.py" line="780"/>
         <source>hidden in Excel</source>
         <translation>在 Excel 中隐藏</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="795"/>
+        <location filename="../../gui/import_assistant.py" line="798"/>
         <source>header row {0}</source>
         <translation>表头在第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="797"/>
+        <location filename="../../gui/import_assistant.py" line="800"/>
         <source>header rows {0}–{1} (joined)</source>
         <translation>表头在第 {0}–{1} 行（已合并）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="802"/>
+        <location filename="../../gui/import_assistant.py" line="805"/>
         <source>wide: periods as columns</source>
         <translation>宽表：期间为列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="804"/>
+        <location filename="../../gui/import_assistant.py" line="807"/>
         <source>long: one row per record</source>
         <translation>长表：每行一条记录</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="806"/>
+        <location filename="../../gui/import_assistant.py" line="809"/>
         <source>{0}; data rows {1}–{2}; {3}</source>
         <translation>{0}；数据在第 {1}–{2} 行；{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="818"/>
+        <location filename="../../gui/import_assistant.py" line="821"/>
         <source>Period (month, quarter or year)</source>
         <translation>期间（月、季度或年）</translation>
     </message>
@@ -2438,7 +2449,7 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="107"/>
+        <location filename="../../gui/menus.py" line="106"/>
         <source>&amp;Check workspace…</source>
         <translation>检查工作区(&amp;C)…</translation>
     </message>
@@ -2493,12 +2504,12 @@
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="111"/>
+        <location filename="../../gui/menus.py" line="110"/>
         <source>Large numbers in 万/亿</source>
         <translation>大数以万/亿显示</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="113"/>
+        <location filename="../../gui/menus.py" line="112"/>
         <source>Show 450,000,000 kWh as 4.5 亿 and 400,000 t as 40 万 in tables, cards, charts and exports</source>
         <translation>表格、卡片、图表和导出中，将 450,000,000 千瓦时显示为 4.5 亿，400,000 吨显示为 40 万</translation>
     </message>
@@ -2528,48 +2539,48 @@
         <translation>请在导入完成后再打开其他工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="130"/>
+        <location filename="../../gui/menus.py" line="129"/>
         <source>New workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="131"/>
-        <location filename="../../gui/menus.py" line="138"/>
+        <location filename="../../gui/menus.py" line="130"/>
+        <location filename="../../gui/menus.py" line="137"/>
         <source>GreenLedger workspaces</source>
         <translation>GreenLedger 工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="137"/>
+        <location filename="../../gui/menus.py" line="136"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="139"/>
+        <location filename="../../gui/menus.py" line="138"/>
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="159"/>
+        <location filename="../../gui/menus.py" line="158"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="170"/>
+        <location filename="../../gui/menus.py" line="169"/>
         <source>Download template</source>
         <translation>下载模板</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="172"/>
+        <location filename="../../gui/menus.py" line="171"/>
         <source>Excel workbooks</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="180"/>
+        <location filename="../../gui/menus.py" line="179"/>
         <source>{0} could not be written ({1}): choose a folder you can write to, on a disk with free space.</source>
         <translation>无法写入 {0}（{1}）：请选择一个您可以写入、且所在磁盘有可用空间的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="185"/>
+        <location filename="../../gui/menus.py" line="184"/>
         <source>Template written to {0}</source>
         <translation>模板已保存到 {0}</translation>
     </message>
@@ -2646,6 +2657,7 @@
     <name>Problems</name>
     <message>
         <location filename="../../core/errors.py" line="49"/>
+        <location filename="../../core/importing/reconcile.py" line="63"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
@@ -2964,72 +2976,77 @@
     <message>
         <location filename="../../core/bounds.py" line="120"/>
         <source>{value} {unit} is outside the plausible range for {what}, {low}–{high} {unit} ({source})</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} {unit} 超出{what}的合理范围 {low}–{high} {unit}（{source}）</translation>
     </message>
     <message>
         <location filename="../../core/bounds.py" line="121"/>
         <source>{value} {unit} is outside the plausible range for {what}, {low}–{high} {unit}: it looks like {slip_unit}: write {corrected}, or give the unit {slip_unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} {unit} 超出{what}的合理范围 {low}–{high} {unit}：看起来是 {slip_unit}：请写成 {corrected}，或将单位写为 {slip_unit}</translation>
     </message>
     <message>
         <location filename="../../core/bounds.py" line="122"/>
         <source>{value} {unit} is below {limit} {unit}, unusually low for {what} ({source}); check it</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} {unit} 低于 {limit} {unit}，对{what}而言异常偏低（{source}）；请核对</translation>
     </message>
     <message>
         <location filename="../../core/bounds.py" line="123"/>
         <source>{value} {unit} is below {limit} {unit}, unusually low for {what}: it looks like {slip_unit} (then write {corrected}, or give the unit {slip_unit}); check it</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} {unit} 低于 {limit} {unit}，对{what}而言异常偏低：看起来是 {slip_unit}（若是，请写成 {corrected}，或将单位写为 {slip_unit}）；请核对</translation>
     </message>
     <message>
         <location filename="../../core/bounds.py" line="124"/>
         <source>{value} {unit} is above {limit} {unit}, unusually high for {what} ({source}); check it</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} {unit} 高于 {limit} {unit}，对{what}而言异常偏高（{source}）；请核对</translation>
     </message>
     <message>
         <location filename="../../core/bounds.py" line="125"/>
         <source>{site} used {value} kWh in {month}, {ratio}× its median month ({median} kWh); check the unit and that the cell is not a total</source>
-        <translation type="unfinished"></translation>
+        <translation>{site} 在 {month} 用电 {value} 千瓦时，是其月中位数（{median} 千瓦时）的 {ratio} 倍；请核对单位，并确认该单元格不是合计</translation>
     </message>
     <message>
         <location filename="../../core/importing/checks.py" line="28"/>
         <source>{key}: {start} – {end} overlaps {other_start} – {other_end} at {other}{more}, so the same quantity would count twice; delete one of them, or, if this row is the total of the others, make it equal their sum</source>
-        <translation type="unfinished"></translation>
+        <translation>{key}：{start} – {end} 与 {other} 的 {other_start} – {other_end} 重叠{more}，同一数量会被计算两次；请删除其中一行，或者若本行是其他行的合计，使其等于它们之和</translation>
     </message>
     <message>
         <location filename="../../core/importing/checks.py" line="29"/>
         <source>{key}: {start} – {end} lies inside {other_start} – {other_end}, stored from {other}, which is the total of this import&apos;s rows; delete that stored row first, or do not import these</source>
-        <translation type="unfinished"></translation>
+        <translation>{key}：{start} – {end} 位于已存的 {other_start} – {other_end}（来自 {other}）之内，而该行正是本次导入各行的合计；请先删除该已存行，或不要导入这些行</translation>
     </message>
     <message>
         <location filename="../../core/importing/checks.py" line="30"/>
         <source>{key}: {start} – {end} ({value}) is the total of the {n} rows from {first} on: left out, so it is not counted twice</source>
-        <translation type="unfinished"></translation>
+        <translation>{key}：{start} – {end}（{value}）是从 {first} 起 {n} 行的合计：已略去，以免重复计算</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/checks.py" line="201"/>
+        <source>(and {0} more row(s))</source>
+        <translation>（另有 {0} 行）</translation>
     </message>
     <message>
         <location filename="../../core/importing/importer.py" line="330"/>
         <source>no grid factor for this region yet: the site is stored, and its figures say there is no factor until one is added on a Factors sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>该区域暂无电网排放因子：站点已保存，在“排放因子”工作表补充因子之前，其相关数字会注明缺少因子</translation>
     </message>
     <message>
         <location filename="../../core/importing/sheets.py" line="245"/>
         <source>values between 0 and 1 read as fractions (0.3 = 30 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>0 到 1 之间的数值按小数读取（0.3 = 30 %）</translation>
     </message>
     <message>
         <location filename="../../core/importing/sheets.py" line="251"/>
         <source>values of at most 1 under a % header read as percent (0.8 = 0.8 %); if the cells show percentages (80 %), take the % out of the header</source>
-        <translation type="unfinished"></translation>
+        <translation>表头带 % 的列中不大于 1 的数值按百分数读取（0.8 = 0.8 %）；如果单元格显示为百分比（80 %），请去掉表头中的 %</translation>
     </message>
     <message>
         <location filename="../../core/units.py" line="90"/>
         <source>unit &apos;{unit}&apos; is ambiguous: {meaning}; write t, tonnes or MT for metric tonnes</source>
-        <translation type="unfinished"></translation>
+        <translation>单位“{unit}”有歧义：{meaning}；公吨请写 t、tonnes 或 MT</translation>
     </message>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="35"/>
+        <location filename="../../core/importing/reconcile.py" line="36"/>
         <source>the sheet&apos;s total {label} in {cell} is {written} = {total} {unit}, but the rows imported ({rows}) add up to {imported} {unit}, a difference of {diff} {unit}; correct the rows or the total</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表在 {cell} 的合计“{label}”为 {written} = {total} {unit}，但导入的各行（{rows} 行）之和为 {imported} {unit}，相差 {diff} {unit}；请更正这些行或合计</translation>
     </message>
 </context>
 <context>
@@ -3089,19 +3106,24 @@
 <context>
     <name>Reconcile</name>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="62"/>
+        <location filename="../../core/importing/reconcile.py" line="64"/>
+        <source>column {0}</source>
+        <translation>第 {0} 列</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/reconcile.py" line="66"/>
         <source>{0} {1}: {2} rows = the sum of their period cells ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1}：{2} 行均等于其各期单元格之和 ✓</translation>
     </message>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="65"/>
+        <location filename="../../core/importing/reconcile.py" line="69"/>
         <source>{0} {1} {2} = {3} {4} imported ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1} {2} = 导入 {3} {4} ✓</translation>
     </message>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="67"/>
+        <location filename="../../core/importing/reconcile.py" line="71"/>
         <source>{0} {1} {2}: {3} {4} imported ✗ (differs by {5} {4})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1} {2}：导入 {3} {4} ✗（相差 {5} {4}）</translation>
     </message>
 </context>
 <context>
@@ -3500,9 +3522,14 @@
 <context>
     <name>Summary</name>
     <message>
-        <location filename="../../core/accounting.py" line="457"/>
+        <location filename="../../core/accounting.py" line="489"/>
         <source>possible double count: initiative &apos;{0}&apos; counts {1} {2} of renewable power, and {3} has {4} kWh of on-site renewable energy rows in the same period; count rooftop power once (as energy rows or as the initiative)</source>
         <translation>可能重复计算：减排措施“{0}”计入了 {1} {2} 可再生电力，而 {3} 在同一期间已有 {4} 千瓦时的自建可再生能源用能记录；屋顶发电只应计算一次（作为用能记录或作为减排措施）</translation>
+    </message>
+    <message>
+        <location filename="../../core/accounting.py" line="515"/>
+        <source>{0}: {1} rows ({2}) name no Country, so China&apos;s grid is assumed for the vehicle&apos;s electricity; give the business unit&apos;s Country (e.g. United Kingdom) in the Country column</source>
+        <translation>{0}：{1} 的 {2} 行未填写国家（Country），因此按中国电网计算该车辆的用电排放；请在 Country 列填写该业务单元所在国家（如 United Kingdom）</translation>
     </message>
     <message>
         <location filename="../../core/summary.py" line="66"/>
@@ -3727,17 +3754,17 @@
     <message>
         <location filename="../../core/units.py" line="35"/>
         <source>a metric tonne (t) or a US short ton (0.907 t)</source>
-        <translation type="unfinished"></translation>
+        <translation>公吨（t）或美制短吨（0.907 t）</translation>
     </message>
     <message>
         <location filename="../../core/units.py" line="36"/>
         <source>metric tonnes (t) or US short tons (0.907 t)</source>
-        <translation type="unfinished"></translation>
+        <translation>公吨（t）或美制短吨（0.907 t）</translation>
     </message>
     <message>
         <location filename="../../core/units.py" line="37"/>
         <source>MT (metric tonnes) or Mt (megatonnes)</source>
-        <translation type="unfinished"></translation>
+        <translation>MT（公吨）或 Mt（百万吨）</translation>
     </message>
 </context>
 <context>
