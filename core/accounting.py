@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from greenledger.core.equivalents import equivalents
-from greenledger.core.factors import FactorBook, FactorChoice
+from greenledger.core.factors import (
+    FactorBook,
+    FactorChoice,
+    VehicleFactor,
+    is_electric,
+    vehicle_factor,
+)
 from greenledger.core.fields import RENEWABLE_SOURCES
 from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.periods import overlap_share, split_by_month, split_by_year_within
@@ -217,6 +223,28 @@ class FactorLog:
         choice = self.get(key, region, year)
         return "" if choice is None else gas_of(choice.factor.unit, choice.factor.gas_basis)
 
+    def vehicle(self, vehicle: str, country: str | None, year: int | None) -> VehicleFactor | None:
+        """core.factors.vehicle_factor, disclosed in `used` (an electric vehicle's derived factor
+        with its region, and the grid factor it came from)."""
+        vf = vehicle_factor(self.book, vehicle, country, year)
+        if vf is None:
+            return None
+        if vf.derived:
+            self.get("grid", vf.region, year)
+        region = vf.region if (vf.derived or not vf.assumed and vf.region) else ""
+        k = (vehicle, region, year)
+        if k not in self.used:
+            fallback = vf.fallback
+            if vf.assumed:
+                note = "no Country given: China's grid assumed"
+                fallback = f"{fallback}; {note}" if fallback else note
+            self.used[k] = FactorUsed(
+                key=vehicle, region=region or None, year=year, value=vf.value, unit=vf.unit,
+                source=vf.source, factor_year=vf.factor_year,
+                origin="derived" if vf.derived else vf.origin, fallback=fallback,
+                gas_basis=vf.gas_basis)
+        return vf
+
     def market_key(self, region: str) -> str:
         """'residual' where the region has a residual factor (no walking up), else 'grid'."""
         return "residual" if self.book.has("residual", region) else "grid"
@@ -293,7 +321,7 @@ def campaigns(ws: Workspace, log: FactorLog) -> list[Campaign]:
     for cid, win in sorted(wins.items(), key=lambda kv: (kv[1].start, kv[1].name)):
         orders, emissions, missing = 0.0, 0.0, False
         em_gas: list[str] = []
-        vehicle_regions: dict[str, str] = {}
+        regions: dict[str, set[str]] = defaultdict(set)
         for row in deliveries:
             share, year = _campaign_part(row, win, cid)
             if share <= 0:
@@ -301,8 +329,12 @@ def campaigns(ws: Workspace, log: FactorLog) -> list[Campaign]:
             orders += row["orders"] * share
             vf = None
             if row["emissions_t_co2e"] is None and row["vehicle"]:
-                vf = log.value(row["vehicle"], "", year)
-                em_gas.append(log.gas(row["vehicle"], "", year))
+                v = log.vehicle(row["vehicle"], row["country"], year)
+                if v is not None:
+                    vf = v.value
+                    em_gas.append(v.gas_basis)
+                    if v.region:
+                        regions[row["vehicle"]].add(v.region + (" (assumed)" if v.assumed else ""))
             elif row["emissions_t_co2e"] is not None:
                 em_gas.append(CO2E)  # the Emissions column is t CO2e
             e = delivery_emissions_t(row["emissions_t_co2e"], row["distance_km"], vf)
@@ -344,7 +376,7 @@ def campaigns(ws: Workspace, log: FactorLog) -> list[Campaign]:
             "packaging_change_pct": None,
             "emissions_gas": combine_gas(em_gas), "packaging_gas": combine_gas(pack_gas),
             "avoided_gas": av_gas, "packaging_kg_by_material": dict(by_material),
-            "vehicle_regions": vehicle_regions,
+            "vehicle_regions": {v: ", ".join(sorted(r)) for v, r in sorted(regions.items())},
         }
     for c in out.values():
         base = out.get(c["baseline"]) if c["baseline"] else None
@@ -465,6 +497,27 @@ def double_count_suspects(ws: Workspace) -> list[SummaryWarning]:
     return out
 
 
+def electric_without_country(ws: Workspace) -> list[SummaryWarning]:
+    """Electric-vehicle deliveries computed from their distance whose row names no Country: the
+    library's factor (China's grid) is assumed, one warning per business unit and vehicle."""
+    rows = [r for r in ws.db.query(
+        "SELECT d.id, d.business_unit, d.vehicle, d.source_sheet, d.source_row, b.file_name "
+        "FROM deliveries d LEFT JOIN import_batches b ON b.id = d.batch_id "
+        "WHERE d.emissions_t_co2e IS NULL AND d.distance_km IS NOT NULL "
+        "AND (d.country IS NULL OR trim(d.country) = '') ORDER BY d.id")
+        if r["vehicle"] and is_electric(r["vehicle"])]
+    groups: dict[tuple[str, str], list[RowRef]] = defaultdict(list)
+    for r in rows:
+        groups[(r["business_unit"], r["vehicle"])].append(
+            RowRef("deliveries", r["id"], r["file_name"], r["source_sheet"], r["source_row"]))
+    return [SummaryWarning(
+        "vehicle-region",
+        QT_TRANSLATE_NOOP("Summary", "{0}: {1} rows ({2}) name no Country, so China's grid is "
+                                     "assumed for the vehicle's electricity; give the business "
+                                     "unit's Country (e.g. United Kingdom) in the Country column"),
+        (bu, vehicle, str(len(refs))), tuple(refs)) for (bu, vehicle), refs in groups.items()]
+
+
 def _equivalents(t: float, book: FactorBook) -> tuple[Equivalent, ...]:
     return tuple(Equivalent(**e) for e in equivalents(t, book)) if t else ()
 
@@ -491,7 +544,7 @@ def build_summary(ws: Workspace) -> Summary:
                                   key=lambda f: (f.key, f.region or "", f.year or 0))),
         avoided_equivalents=_equivalents(avoided, log.book),
         initiatives_equivalents=_equivalents(init_t, log.book),
-        warnings=tuple(double_count_suspects(ws)),
+        warnings=(*double_count_suspects(ws), *electric_without_country(ws)),
     )
 
 

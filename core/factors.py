@@ -170,6 +170,87 @@ def _choose(cands: list[Factor], year: int | None) -> FactorChoice | None:
     return FactorChoice(f, year, f"{f.year} factor used for {year} (nearest later year)")
 
 
+# --- vehicles: an electric vehicle follows the grid of the country it drives in -----------------
+
+# kWh per km of electric vehicles; the library's derived `van electric` rows are this × China's
+# national grid factor of the year (tools/build_factor_library.py).
+EV_KWH_PER_KM: dict[str, tuple[float, str]] = {
+    "van electric": (0.3528, "DESNZ 2024 average battery-electric van, 0.3528 kWh/km (SECR kWh)"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class VehicleFactor:
+    """A vehicle's factor per km for an activity year, and the grid region it follows: for an
+    electric vehicle the country's grid (`region`); `assumed` when the row gave no country and
+    the library's factor (China's grid) was taken; `derived` when it is kWh/km × that grid."""
+
+    value: float
+    unit: str
+    gas_basis: str
+    region: str
+    source: str
+    factor_year: int | None
+    origin: str
+    fallback: str | None
+    assumed: bool = False
+    derived: bool = False
+
+
+def is_electric(vehicle: str) -> bool:
+    return norm(vehicle) in {norm(k) for k in EV_KWH_PER_KM} or norm(vehicle).endswith("electric")
+
+
+def vehicle_factor(book: FactorBook, vehicle: str, country: str | None,
+                   year: int | None) -> VehicleFactor | None:
+    """The factor per km of `vehicle` for deliveries in `country` in `year`, or None.
+
+    A fuel vehicle: its factor (no region). An electric vehicle in a country: a factor of that
+    vehicle for that region when one is given (own or library), else its kWh/km × the country's
+    grid factor of the year (own before library, as every lookup); without a country: the
+    vehicle's own undated-region factor, else the library's (derived from China's grid), said
+    as assumed."""
+    def plain(choice: FactorChoice, region: str, assumed: bool) -> VehicleFactor:
+        f = choice.factor
+        return VehicleFactor(f.value, f.unit, f.gas_basis or _gas_of_unit(f.unit), region,
+                             f.source, f.year, f.origin, choice.fallback, assumed)
+
+    if not is_electric(vehicle):
+        choice = book.lookup(vehicle, "", year)
+        return None if choice is None else plain(choice, "", False)
+    region = canonical_region(country)
+    if region:
+        own = book.lookup(vehicle, region, year)
+        if own is not None:
+            return plain(own, region, False)
+        intensity = EV_KWH_PER_KM.get(norm_vehicle(vehicle))
+        grid = book.lookup("grid", region, year)
+        if intensity is None or grid is None:
+            return None
+        g = grid.factor
+        gas = g.gas_basis or _gas_of_unit(g.unit)
+        value = intensity[0] * g.value
+        source = (f"Derived: {intensity[1]} x {region} grid "
+                  f"{g.year or ''} {g.value:g} {g.unit} ({g.source})").replace("  ", " ")
+        return VehicleFactor(value, f"kg {'CO2e' if gas == 'CO2e' else 'CO2'}/km", gas, region,
+                             source, g.year, g.origin, grid.fallback, derived=True)
+    choice = book.lookup(vehicle, "", year)
+    if choice is None:
+        return None
+    return plain(choice, "" if choice.factor.origin == "workspace" else "China",
+                 choice.factor.origin != "workspace")
+
+
+def norm_vehicle(vehicle: str) -> str:
+    """The EV_KWH_PER_KM key of `vehicle` ("Van Electric" -> "van electric"), else as given."""
+    return next((k for k in EV_KWH_PER_KM if norm(k) == norm(vehicle)), vehicle)
+
+
+def _gas_of_unit(unit: str) -> str:
+    u = unit.replace(" ", "").lower()
+    return "CO2e" if "co2e" in u else "CO2" if "co2" in u else ""
+
+
 # --- the built-in library -------------------------------------------------------------------
 
 LIBRARY_CSV = "data/factors.csv"

@@ -250,6 +250,11 @@ SHEETS: dict[Kind, SheetSpec] = {
                          "emissions total", "total emissions", "排放", "排放量", "碳排放",
                          "碳排放量", "物流排放", "物流碳排放", "运输排放", "配送排放",
                          "排放总量", "温室气体排放")),
+            _f("country", "Country", T,
+               synonyms=("operating country", "country of operation", "国家", "国家/地区",
+                         "所在国家", "运营国家"),
+               note="The country the business unit delivers in (e.g. United Kingdom, China): "
+                    "an electric vehicle's factor follows its grid."),
         ),
         ("deliveries", "delivery", "logistics", "配送", "物流"),
         ("business_unit", "campaign", "period_start", "period_end", "vehicle"),

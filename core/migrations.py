@@ -131,3 +131,10 @@ def m002_import_profiles(db: Database) -> None:
         saved_at TEXT NOT NULL
     );
     """)
+
+
+@migrations()
+def m003_delivery_country(db: Database) -> None:
+    """The country a business unit delivers in (deliveries.country): an electric vehicle's
+    factor follows that country's grid (issue 13)."""
+    db.execute("ALTER TABLE deliveries ADD COLUMN country TEXT")

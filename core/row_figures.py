@@ -16,7 +16,7 @@ from greenledger.core.accounting import (
     packaging_t,
     scope1_t,
 )
-from greenledger.core.factors import FactorBook, FactorChoice
+from greenledger.core.factors import FactorBook, FactorChoice, VehicleFactor, vehicle_factor
 from greenledger.core.fields import RENEWABLE_SOURCES, Kind
 from greenledger.core.storage import Workspace
 from greenledger.core.summary import EMPTY, Summary, basis_note, combine_gas
@@ -117,14 +117,24 @@ def delivery_figures(row: dict, book: FactorBook, campaign_year: int | None) -> 
     if given is not None:
         t = Figure(given, "the Emissions column, as given")
     else:
-        ch = book.lookup(vehicle, "", year) if vehicle else None
-        value = delivery_emissions_t(None, km, ch.value if ch else None)
-        how = (f"{km:,.0f} km × {describe(ch, vehicle)} ÷ 1000" if value is not None and ch
+        vf = vehicle_factor(book, vehicle, row.get("country"), year) if vehicle else None
+        value = delivery_emissions_t(None, km, vf.value if vf else None)
+        how = (f"{km:,.0f} km × {_describe_vehicle(vf, vehicle)} ÷ 1000"
+               if value is not None and vf
                else "no Emissions, and no Distance with a vehicle factor")
         t = Figure(value, how)
     per = intensity_kg_per_order(t.value, row.get("orders") or 0)
     how = f"{t.value:,.6g} t × 1000 ÷ {row['orders']:,.0f} orders" if per is not None else ""
     return {"t_co2e": t, "intensity_kg_per_order": Figure(per, how)}
+
+
+def _describe_vehicle(vf: VehicleFactor, vehicle: str) -> str:
+    """'0.07305 kg CO2e/km (van electric, United Kingdom grid; derived: …)'."""
+    where = ", ".join(x for x in (vehicle, f"{vf.region} grid" if vf.region else "",
+                                  str(vf.factor_year) if vf.factor_year else "") if x)
+    note = "; no Country given: China's grid assumed" if vf.assumed else ""
+    note += f"; {vf.fallback}" if vf.fallback else ""
+    return f"{vf.value:,.6g} {vf.unit} ({where}; {vf.origin}: {vf.source}{note})"
 
 
 def packaging_figures(row: dict, book: FactorBook, campaign_year: int | None) -> dict[str, Figure]:

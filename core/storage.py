@@ -45,7 +45,7 @@ COLUMNS: dict[Kind, dict[str, str]] = {
     Kind.DELIVERIES: {"business_unit": "business_unit", "campaign": "campaign_id",
                       "period_start": "period_start", "period_end": "period_end",
                       "orders": "orders", "vehicle": "vehicle", "distance": "distance_km",
-                      "emissions": "emissions_t_co2e"},
+                      "emissions": "emissions_t_co2e", "country": "country"},
     Kind.PACKAGING: {"business_unit": "business_unit", "campaign": "campaign_id",
                      "period_start": "period_start", "period_end": "period_end",
                      "material": "material", "quantity": "quantity_kg",
@@ -413,7 +413,7 @@ _SELECT: dict[Kind, str] = {
                  "ORDER BY s.name, e.period_start, e.source",
     Kind.DELIVERIES: "SELECT d.id, d.business_unit, c.name AS campaign, d.period_start, "
                      "d.period_end, d.orders, d.vehicle, d.distance_km AS distance, "
-                     "d.emissions_t_co2e AS emissions, d.batch_id, d.source_sheet, "
+                     "d.emissions_t_co2e AS emissions, d.country, d.batch_id, d.source_sheet, "
                      "d.source_row FROM deliveries d LEFT JOIN campaigns c "
                      "ON c.id = d.campaign_id ORDER BY d.id",
     Kind.PACKAGING: "SELECT p.id, p.business_unit, c.name AS campaign, p.period_start, "

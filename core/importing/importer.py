@@ -466,7 +466,8 @@ def _stored(kind: Kind, v: dict, ids: dict[str, dict[str, int]]) -> tuple:
     camp = ids["campaign"].get(v["campaign"]) if v.get("campaign") else None
     if kind == Kind.DELIVERIES:
         return (v["business_unit"], camp, iso(v.get("period_start")), iso(v.get("period_end")),
-                v["orders"], v.get("vehicle"), v.get("distance"), v.get("emissions"))
+                v["orders"], v.get("vehicle"), v.get("distance"), v.get("emissions"),
+                canonical_region(v.get("country")) or None)
     if kind == Kind.PACKAGING:
         return (v["business_unit"], camp, iso(v.get("period_start")), iso(v.get("period_end")),
                 v["material"], v["quantity"] * MASS_TO_KG[v["unit"]], v.get("recycled_content"))

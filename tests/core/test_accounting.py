@@ -271,3 +271,48 @@ def test_workspace_factor_replaces_the_library_only_for_its_own_year(ws, book, w
     china = next(f for f in s["factors_used"] if f["key"] == "grid" and f["region"] == "China"
                  and f["year"] == 2022)
     assert china["origin"] == "library" and china["fallback"] is None
+
+
+UK_GRID_2024 = 0.20705  # DESNZ 2024, kg CO2e/kWh
+VAN_KWH_PER_KM = 0.3528  # DESNZ 2024 battery-electric van
+
+
+def test_an_electric_van_follows_the_grid_of_its_country(ws, workbook):
+    """Issue 13: a UK electric van was computed with China's grid (the `van electric` factor has
+    no region), about 2.6x too high."""
+    import_file(ws, workbook({
+        "Campaigns": [["Campaign", "Start", "End", "Baseline"],
+                      ["UK Sale", date(2024, 11, 1), date(2024, 11, 11), None],
+                      ["CN Sale", date(2023, 11, 1), date(2023, 11, 11), None]],
+        "Deliveries": [["Business unit", "Campaign", "Period start", "Period end", "Orders", "Vehicle",
+                        "Distance (km)", "Emissions (t CO2e)", "Country"],
+                       ["UK Ops", "UK Sale", None, None, 1000, "van electric", 10_000, None, "UK"],
+                       ["CN Ops", "CN Sale", None, None, 1000, "van electric", 10_000, None, None]]}))
+    s = summarize(ws)
+    uk = campaign(s, "UK Sale")
+    # 10,000 km × 0.3528 kWh/km × 0.20705 kg CO2e/kWh ÷ 1000 = 0.7305 t (China's 2023 grid
+    # gave 10,000 × 0.18719568 ÷ 1000 = 1.872 t: 2.56 times as much)
+    assert uk["emissions_t"] == pytest.approx(10_000 * VAN_KWH_PER_KM * UK_GRID_2024 / 1000)
+    assert uk["vehicle_regions"] == {"van electric": "United Kingdom"}
+    assert uk["emissions_gas"] == "CO2e"  # DESNZ's grid factor is CO2e
+    used = next(f for f in s["factors_used"] if f["key"] == "van electric"
+                and f["region"] == "United Kingdom")
+    assert used["origin"] == "derived" and "0.3528 kWh/km" in used["source"]
+    assert "United Kingdom grid 2024 0.20705" in used["source"]
+    # no Country: the library's factor (China's grid 2023), said as assumed and warned
+    cn = campaign(s, "CN Sale")
+    assert cn["emissions_t"] == pytest.approx(10_000 * 0.18719568 / 1000)
+    assert cn["vehicle_regions"] == {"van electric": "China (assumed)"}
+    assert cn["emissions_gas"] == "CO2"
+    (w,) = [w for w in s["warnings"] if w["code"] == "vehicle-region"]
+    assert w["args"][:2] == ["CN Ops", "van electric"]
+    assert w["rows"][0]["table"] == "deliveries"
+    # the Deliveries table's computed column says which grid each row used
+    from greenledger.core.fields import Kind
+    from greenledger.core.row_figures import table_rows
+
+    rows = {r["business_unit"]: r for r in table_rows(ws, Kind.DELIVERIES, ws.factor_book(), s)}
+    assert rows["UK Ops"]["country"] == "United Kingdom"
+    assert rows["UK Ops"]["t_co2e"].value == pytest.approx(uk["emissions_t"])
+    assert "van electric, United Kingdom grid, 2024" in rows["UK Ops"]["t_co2e"].how
+    assert "China's grid assumed" in rows["CN Ops"]["t_co2e"].how

@@ -28,7 +28,7 @@ EXPECTED_HEADERS = {
     "Campaigns": ["Campaign", "Start", "End", "Baseline"],
     "Energy": ["Site", "Period start", "Period end", "Source", "Energy (kWh)", "Instrument"],
     "Deliveries": ["Business unit", "Campaign", "Period start", "Period end", "Orders", "Vehicle",
-                   "Distance (km)", "Emissions (t CO2e)"],
+                   "Distance (km)", "Emissions (t CO2e)", "Country"],
     "Packaging": ["Business unit", "Campaign", "Period start", "Period end", "Material",
                   "Quantity", "Unit", "Recycled content (%)"],
     "Initiatives": ["Initiative", "Business unit", "Campaign", "Activity", "Activity unit",
