@@ -23,7 +23,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
@@ -37,6 +37,7 @@ LATIN_FONT, EA_FONT = "Arial", "Microsoft YaHei"  # LibreOffice maps YaHei to No
 TEXT, MUTED = RGBColor(0x1F, 0x29, 0x33), RGBColor(0x52, 0x60, 0x6D)
 SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in, exactly 16:9
 TITLE_ONLY = 5  # the default template's "Title Only" layout
+MAX_KEY_FIGURES = 6  # more do not fit beside the chart; the rest go to the notes
 
 
 def _rgb(hex_color: str) -> RGBColor:
@@ -101,10 +102,49 @@ def add_native_chart(slide, chart: ChartData, x, y, w, h):
         if chart.horizontal:
             plot.overlap = 100  # one bar per category: centred, not offset by empty series
     _style_series(pc, chart, w, h)
+    if pc.has_legend:
+        _hide_legend_entries(pc, [i for i, s in enumerate(chart.series) if not s.name])
     _axes(pc, chart)
     if any(s.axis == "right" for s in chart.series):
         _move_to_secondary_axis(pc, chart)
     return pc
+
+
+def _line_labels_apart(chart: ChartData, width_px: float, height_px: float) -> set[tuple[int, int]]:
+    """(series id, index) of the line labels kept so that labels at one category never stack: the
+    highest value first, another only a label's height (18 px) away from those kept."""
+    lines = [s for s in chart.series if s.kind == "line" and not s.muted]
+    by_cat: dict[int, list[tuple[float, int]]] = {}
+    for s in lines:
+        for i in fitting_labels(chart, s, width_px, height_px):
+            by_cat.setdefault(i, []).append((s.values[i], id(s)))
+    kept: set[tuple[int, int]] = set()
+    for axis in ("left", "right"):
+        vals = [v for s in lines if s.axis == axis for v in s.values if v is not None]
+        if not vals:
+            continue
+        span = (chart.y2_range[1] if axis == "right" and chart.y2_range else max(vals)) * 1.1 or 1.0
+        gap = span * 18.0 / max(height_px * 0.8, 1.0)
+        ids = {id(s) for s in lines if s.axis == axis}
+        for i, points in by_cat.items():
+            taken: list[float] = []
+            for v, sid in sorted((p for p in points if p[1] in ids), reverse=True):
+                if all(abs(v - t) >= gap for t in taken):
+                    taken.append(v)
+                    kept.add((sid, i))
+    return kept
+
+
+def _hide_legend_entries(pc, indices: list[int]) -> None:
+    """No legend entry for these series (the thin grey lines under one "Other sites (n)" entry)."""
+    if not indices:
+        return
+    legend = pc._chartSpace.chart.find(qn("c:legend"))
+    pos = legend.find(qn("c:legendPos"))
+    for i in reversed(indices):
+        entry = etree.fromstring(f'<c:legendEntry xmlns:c="{_C}"><c:idx val="{i}"/><c:delete val="1"/>'
+                                 f"</c:legendEntry>")
+        pos.addnext(entry)
 
 
 def _label_width_px(text: str) -> float:
@@ -167,11 +207,14 @@ def _style_series(pc, chart: ChartData, w=None, h=None) -> None:
     stacked = _chart_type(chart) == XL_CHART_TYPE.COLUMN_STACKED
     width_px = (w or Inches(9.1)) / 914400 * 96
     height_px = (h or Inches(5.15)) / 914400 * 96
+    line_ok = _line_labels_apart(chart, width_px, height_px)
     for ser, s in zip(pc.plots[0].series, chart.series, strict=True):
         if s.kind == "line":
             ser.format.line.color.rgb = _rgb(s.color)
             ser.format.line.width = Pt(1.0 if s.muted else 2.5)
             ser.smooth = False
+            if s.muted or len(chart.series) * len(chart.categories) > 400:
+                ser.marker.style = XL_MARKER_STYLE.NONE
         else:
             ser.format.fill.solid()
             ser.format.fill.fore_color.rgb = _rgb(s.color)
@@ -180,6 +223,8 @@ def _style_series(pc, chart: ChartData, w=None, h=None) -> None:
             pt.format.fill.solid()
             pt.format.fill.fore_color.rgb = _rgb(c)
         keep = [] if s.muted else fitting_labels(chart, s, width_px, height_px)
+        if s.kind == "line":
+            keep = [i for i in keep if (id(s), i) in line_ok]
         if not keep:
             continue
         texts = [(i, s.labels[i].replace("\n", " · ") if stacked else s.labels[i]) for i in keep]
@@ -338,6 +383,17 @@ def add_chart_slide(prs, chart: ChartData, png_for_picture=None, f: Filters | No
         x, y, w, h = Inches(0.4), Inches(1.35), Inches(w_in), Inches(5.15)
         shown = fit_chart(chart, w_in * 96, 5.15 * 96)
         add_native_chart(slide, shown, x, y, w, h)
+        # the key figures of series drawn grey or summed into Other go to the notes
+        drawn = {s.name for s in shown.series if s.name and not s.muted}
+        hidden = {s.name for s in chart.series if s.name} - drawn
+        def of_hidden(k: str) -> bool:
+            return any(k.startswith(n) and k[len(n): len(n) + 1] in (":", "：", " ", "（") for n in hidden)
+
+        keys = [k for k in keys if not of_hidden(k)] + [k for k in keys if of_hidden(k)]
+        on_slide = sum(1 for k in keys if not of_hidden(k))
+        keys, more = keys[: min(on_slide, MAX_KEY_FIGURES)], keys[min(on_slide, MAX_KEY_FIGURES):]
+    if chart.pictogram is not None:
+        keys, more = keys[:MAX_KEY_FIGURES], keys[MAX_KEY_FIGURES:]
     if keys and chart.pictogram is None:
         _text(
             slide,
@@ -351,7 +407,10 @@ def add_chart_slide(prs, chart: ChartData, png_for_picture=None, f: Filters | No
         tf = slide.shapes[-1].text_frame
         tf.paragraphs[0].runs[0].font.bold = True
     _text(slide, Inches(0.5), Inches(6.6), Inches(12.3), Inches(0.8), shown.source_line, 9, MUTED)
-    slide.notes_slide.notes_text_frame.text = notes_text(shown, f or Filters())
+    notes = notes_text(shown, f or Filters())
+    if more:  # the key figures that did not fit on the slide
+        notes += "\n" + translate("Deck", "More key figures: {0}.").format(translate("Deck", "; ").join(more))
+    slide.notes_slide.notes_text_frame.text = notes
 
 
 def _equivalents(slide, chart: ChartData) -> None:

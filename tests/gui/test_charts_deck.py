@@ -140,3 +140,35 @@ def test_labels_are_written_as_chart_xml(qapp, tmp_path):
     prs.save(str(tmp_path / "labels.pptx"))
     again = Presentation(str(tmp_path / "labels.pptx"))
     assert again.slides[0].shapes[0].chart.plots[0].series[0].points[1199].data_label.has_text_frame
+
+
+def test_many_sites_fit_the_slide(qapp, tmp_path):
+    """At 12 sites the share slide draws 7 coloured lines and 5 grey ones under one legend entry; the
+    slide's key figures are the coloured lines' (the others in the notes); line labels never stack."""
+    out = tmp_path / "w.greenledger"
+    _tool().build(12, out)
+    with Workspace.open(out) as ws:
+        summary = load(ws)
+    prs = build_deck(summary)
+    slide = next(s for s in prs.slides if s.shapes.title.text == "Renewable share by site")
+    pc = next(sh for sh in slide.shapes if sh.has_chart).chart
+    series = list(pc.plots[0].series)
+    assert len(series) == 12
+    xml = pc._chartSpace.xml
+    assert xml.count("<c:legendEntry>") == 4  # the grey lines but the first ("Other sites (5)")
+    assert "Other sites (5)" in [s.name for s in series]
+    keys = next(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame
+                and sh.text_frame.text.startswith("Key figures"))
+    coloured = [s.name for s in series if s.name.startswith("Site")]
+    grey = sorted({f"Site {i:02d}" for i in range(1, 13)} - {n[:7] for n in coloured})
+    assert len(grey) == 5 and not any(g in keys for g in grey)
+    notes = slide.notes_slide.notes_text_frame.text
+    assert "More key figures:" in notes and all(g in notes for g in grey)
+    labels = re.findall(r'<c:dLbl><c:idx val="(\d+)"/>.*?<a:t>([\d.]+) %</a:t>', xml)
+    assert labels
+    by_idx: dict[str, list[float]] = {}
+    for idx, v in labels:
+        by_idx.setdefault(idx, []).append(float(v))
+    for vals in by_idx.values():
+        vals.sort()
+        assert all(b - a >= 1.0 for a, b in zip(vals, vals[1:], strict=False)), vals  # apart
