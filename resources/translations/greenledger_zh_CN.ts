@@ -1386,88 +1386,88 @@
 <context>
     <name>Deck</name>
     <message>
-        <location filename="../../gui/charts/deck.py" line="367"/>
+        <location filename="../../gui/charts/deck.py" line="404"/>
         <source>Key figures</source>
         <translation>关键数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="311"/>
+        <location filename="../../gui/charts/deck.py" line="339"/>
         <source>Method: {0}</source>
         <translation>计算方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="313"/>
+        <location filename="../../gui/charts/deck.py" line="341"/>
         <source>Period: {0}</source>
         <translation>期间：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="316"/>
+        <location filename="../../gui/charts/deck.py" line="344"/>
         <source>Factors: {0}</source>
         <translation>排放因子：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="317"/>
-        <location filename="../../gui/charts/deck.py" line="375"/>
+        <location filename="../../gui/charts/deck.py" line="345"/>
+        <location filename="../../gui/charts/deck.py" line="412"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="319"/>
+        <location filename="../../gui/charts/deck.py" line="347"/>
         <source>No emission factor is used: kWh as reported</source>
         <translation>未使用排放因子：电量按报告值计</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="321"/>
+        <location filename="../../gui/charts/deck.py" line="349"/>
         <source>Made with GreenLedger {0}; data fingerprint (SHA-256) {1}</source>
         <translation>由 GreenLedger {0} 生成；数据指纹（SHA-256）{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="375"/>
+        <location filename="../../gui/charts/deck.py" line="412"/>
         <source>More key figures: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>更多关键数据：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="386"/>
+        <location filename="../../gui/charts/deck.py" line="423"/>
         <source>{0}, from {1}</source>
         <translation>{0}，来自 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="407"/>
+        <location filename="../../gui/charts/deck.py" line="444"/>
         <source>each tree = {0} {1}; factor {2}</source>
         <translation>每棵树 = {0} {1}；换算因子 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="466"/>
+        <location filename="../../gui/charts/deck.py" line="503"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="467"/>
+        <location filename="../../gui/charts/deck.py" line="504"/>
         <source>Data {0} · {1}</source>
         <translation>数据 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="477"/>
+        <location filename="../../gui/charts/deck.py" line="514"/>
         <source>Figures from workspace {0}, {1}. Each slide&apos;s notes give its method, period, filters and factors.</source>
         <translation>数据来自工作区 {0}，{1}。每页备注列出计算方法、期间、筛选条件和排放因子。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="510"/>
+        <location filename="../../gui/charts/deck.py" line="547"/>
         <source>{0}: carbon figures for {1}</source>
         <translation>{0}：{1} 碳排放数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="314"/>
+        <location filename="../../gui/charts/deck.py" line="342"/>
         <source>Filters: {0}</source>
         <translation>筛选条件：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="511"/>
+        <location filename="../../gui/charts/deck.py" line="548"/>
         <source>{0}: carbon figures</source>
         <translation>{0}：碳排放数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="524"/>
+        <location filename="../../gui/charts/deck.py" line="561"/>
         <source>Workspace {0}; filters: {1}</source>
         <translation>工作区 {0}；筛选条件：{1}</translation>
     </message>
