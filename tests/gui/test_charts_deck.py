@@ -164,7 +164,7 @@ def test_many_sites_fit_the_slide(qapp, tmp_path):
     assert len(grey) == 5 and not any(g in keys for g in grey)
     notes = slide.notes_slide.notes_text_frame.text
     assert "More key figures:" in notes and all(g in notes for g in grey)
-    labels = re.findall(r'<c:dLbl><c:idx val="(\d+)"/>.*?<a:t>([\d.]+) %</a:t>', xml)
+    labels = re.findall(r'<c:dLbl>\s*<c:idx val="(\d+)"/>.*?<a:t>([\d.]+) ?%</a:t>', xml, re.S)
     assert labels
     by_idx: dict[str, list[float]] = {}
     for idx, v in labels:
