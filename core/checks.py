@@ -36,7 +36,7 @@ from greenledger.core.errors import REASON_TEMPLATES
 from greenledger.core.factors import is_electric
 from greenledger.core.fields import RENEWABLE_SOURCES, Kind, norm
 from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
-from greenledger.core.overlaps import OVERLAP_KEYS, Span, find_overlaps
+from greenledger.core.overlaps import OVERLAP_KEYS, Span, find_overlaps, periods_overlap
 from greenledger.core.storage import TABLES, Workspace
 from greenledger.core.summary import RowRef, Summary, SummaryWarning
 
@@ -103,14 +103,30 @@ def _day(v: object) -> date | None:
 
 
 class _Refs:
-    """RowRefs of stored rows, with their import's file name."""
+    """RowRefs of stored rows, with their import's file name (made only for the rows a finding
+    names: a workspace can hold a million rows)."""
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Workspace, rows: dict[Kind, list[dict]]) -> None:
         self.files = {b["id"]: b["file_name"] for b in ws.batches()}
+        self.rows = rows
+        self._by_id: dict[Kind, dict[int, dict]] = {}
 
     def __call__(self, kind: Kind, row: dict) -> RowRef:
         return RowRef(TABLES[kind], row["id"], self.files.get(row.get("batch_id")),
                       row.get("source_sheet"), row.get("source_row"))
+
+    def of(self, kind: Kind, row_id: int) -> RowRef:
+        if kind not in self._by_id:
+            self._by_id[kind] = {r["id"]: r for r in self.rows[kind]}
+        return self(kind, self._by_id[kind][row_id])
+
+
+class _Days(dict):
+    """ISO text -> date, each distinct text parsed once."""
+
+    def __missing__(self, key: object) -> date | None:
+        value = self[key] = _day(key)
+        return value
 
 
 def _value(kind: Kind, r: dict) -> object:
@@ -121,27 +137,26 @@ def _value(kind: Kind, r: dict) -> object:
     return r["quantity"]
 
 
-def _overlap_findings(ws: Workspace, rows: dict[Kind, list[dict]], ref: _Refs) -> list[Finding]:
+def _overlap_findings(rows: dict[Kind, list[dict]], ref: _Refs, days: _Days) -> list[Finding]:
     out = []
     for kind, fields in OVERLAP_KEYS.items():
-        spans = []
-        for r in rows[kind]:
-            a, b = _day(r.get("period_start")), _day(r.get("period_end"))
-            if a and b:
-                spans.append(Span(tuple(r.get(k) for k in fields), a, b, _value(kind, r),
-                                  ref(kind, r)))
+        dated = [(days[r.get("period_start")], days[r.get("period_end")], r) for r in rows[kind]]
+        dated = [(a, b, r) for a, b, r in dated if a and b]
+        hits = periods_overlap((a, b) for a, b, _ in dated)  # few distinct periods: cheap
+        spans = [Span(tuple(r.get(k) for k in fields), a, b, _value(kind, r), r["id"])
+                 for a, b, r in dated if (a, b) in hits]
         for o in find_overlaps(spans):
             key = ", ".join(str(k) for k in o.key if k not in (None, ""))
             if o.kind == "total":
                 out.append(Finding(ERROR, "total", MESSAGES["total"],
                                    (key, o.row.start.isoformat(), o.row.end.isoformat(),
                                     str(len(o.covered))),
-                                   (o.row.where, *(s.where for s in o.covered))))
+                                   tuple(ref.of(kind, s.where) for s in (o.row, *o.covered))))
             else:
                 out.append(Finding(ERROR, "overlap", MESSAGES["overlap"],
                                    (key, o.row.start.isoformat(), o.row.end.isoformat(),
                                     o.other.start.isoformat(), o.other.end.isoformat()),
-                                   (o.row.where, o.other.where)))
+                                   (ref.of(kind, o.row.where), ref.of(kind, o.other.where))))
     return out
 
 
@@ -155,7 +170,7 @@ def _bound(field: str | None, value: float | None, what: str, refs: tuple[RowRef
         out.append(Finding(level, "bounds", MESSAGES["bounds"], (what, found.text), refs))
 
 
-def _bounds_findings(ws: Workspace, rows: dict[Kind, list[dict]], ref: _Refs) -> list[Finding]:
+def _bounds_findings(rows: dict[Kind, list[dict]], ref: _Refs, days: _Days) -> list[Finding]:
     out: list[Finding] = []
     for r in rows[Kind.FACTORS]:
         what = " ".join(str(x) for x in (r["factor"], r["region"], r["year"]) if x)
@@ -172,28 +187,32 @@ def _bounds_findings(ws: Workspace, rows: dict[Kind, list[dict]], ref: _Refs) ->
                    (ref(Kind.INITIATIVES, r),), out)
     months = []
     for r in rows[Kind.ENERGY]:
-        a, b = _day(r["period_start"]), _day(r["period_end"])
+        a, b = days[r["period_start"]], days[r["period_end"]]
         if a and b and (a.year, a.month) == (b.year, b.month):
-            months.append((r["site"], a.replace(day=1), r["energy"], ref(Kind.ENERGY, r)))
+            months.append((r["site"], a.replace(day=1), r["energy"], r["id"]))
     for m in month_outliers(months):
         text = translate("Problems", REASON_TEMPLATES["month_outlier"]).format(
             site=m.site, value=f"{m.value:,.0f}", month=m.month.strftime("%Y-%m"),
             ratio=f"{m.ratio:.0f}", median=f"{m.median:,.0f}")
-        out.append(Finding(WARNING, "month", MESSAGES["month"], (text,), (m.where,)))
+        out.append(Finding(WARNING, "month", MESSAGES["month"], (text,),
+                           (ref.of(Kind.ENERGY, m.where),)))
     return out
 
 
 def _missing_factor_findings(ws: Workspace, rows: dict[Kind, list[dict]], ref: _Refs,
-                             summary: Summary) -> list[Finding]:
+                             summary: Summary, days: _Days) -> list[Finding]:
     out: list[Finding] = []
     book = ws.factor_book()
+    missing = {(y.site, y.year) for y in summary.site_years
+               if y.location_based_t is None and y.total_kwh}
     energy_by_site: dict[tuple[str, int], list[RowRef]] = defaultdict(list)
-    for r in rows[Kind.ENERGY]:
-        a = _day(r["period_start"])
-        if a:
-            energy_by_site[(r["site"], a.year)].append(ref(Kind.ENERGY, r))
+    if missing:
+        for r in rows[Kind.ENERGY]:
+            a = days[r["period_start"]]
+            if a and (r["site"], a.year) in missing:
+                energy_by_site[(r["site"], a.year)].append(ref(Kind.ENERGY, r))
     for y in summary.site_years:
-        if y.location_based_t is None and y.total_kwh:
+        if (y.site, y.year) in missing:
             refs = tuple(energy_by_site.get((y.site, y.year), ()))[:20]
             out.append(Finding(WARNING, "missing-factor", MESSAGES["no-grid"],
                                (y.site, str(y.year), y.grid_region), refs))
@@ -313,11 +332,11 @@ def check_workspace(ws: Workspace, summary: Summary | None = None) -> list[Findi
     from greenledger.core.accounting import build_summary
 
     summary = summary if summary is not None else build_summary(ws)
-    ref = _Refs(ws)
     rows = {k: ws.rows(k) for k in (Kind.ENERGY, Kind.DELIVERIES, Kind.PACKAGING,
                                     Kind.INITIATIVES, Kind.FACTORS)}
-    found = [*_overlap_findings(ws, rows, ref), *_bounds_findings(ws, rows, ref),
-             *_missing_factor_findings(ws, rows, ref, summary)]
+    ref, days = _Refs(ws, rows), _Days()
+    found = [*_overlap_findings(rows, ref, days), *_bounds_findings(rows, ref, days),
+             *_missing_factor_findings(ws, rows, ref, summary, days)]
     found += [Finding(WARNING, w.code, w.message, w.args, w.rows, "Summary")
               for w in summary.warnings]
     return sorted(found, key=lambda f: f.level != ERROR)

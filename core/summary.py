@@ -15,6 +15,7 @@ things summed): `avoided_equivalents` and `initiatives_equivalents` replace it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -231,12 +232,16 @@ def _plain(obj):
     return obj
 
 
+@functools.cache
+def _hints(tp) -> tuple[tuple[str, object], ...]:
+    hints = typing.get_type_hints(tp)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(tp))
+
+
 def _build(tp, data):
     """`data` (JSON) as an instance of the annotated type `tp`."""
     if dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
-        kw = {f.name: _build(hints[f.name], data[f.name])
-              for f in dataclasses.fields(tp) if f.name in data}
+        kw = {name: _build(hint, data[name]) for name, hint in _hints(tp) if name in data}
         return tp(**kw)
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
