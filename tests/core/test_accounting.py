@@ -316,3 +316,26 @@ def test_an_electric_van_follows_the_grid_of_its_country(ws, workbook):
     assert rows["UK Ops"]["t_co2e"].value == pytest.approx(uk["emissions_t"])
     assert "van electric, United Kingdom grid, 2024" in rows["UK Ops"]["t_co2e"].how
     assert "China's grid assumed" in rows["CN Ops"]["t_co2e"].how
+
+
+def test_a_workspace_from_before_the_country_column_is_migrated(tmp_path, workbook):
+    import sqlite3
+
+    from greenledger.core.storage import Workspace
+
+    path = tmp_path / "old.greenledger"
+    with Workspace.open(path) as ws:
+        import_file(ws, workbook({
+            "Campaigns": [["Campaign", "Start", "End", "Baseline"],
+                          ["S", date(2023, 11, 1), date(2023, 11, 11), None]],
+            "Deliveries": [["Business unit", "Campaign", "Orders", "Vehicle", "Distance (km)"],
+                           ["B", "S", 10, "van electric", 100]]}))
+    con = sqlite3.connect(path)  # as GreenLedger wrote it before m003
+    con.execute("ALTER TABLE deliveries DROP COLUMN country")
+    con.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_delivery_country'")
+    con.commit()
+    con.close()
+    with Workspace.open(path) as ws:
+        s = summarize(ws)
+        assert campaign(s, "S")["emissions_t"] == pytest.approx(100 * 0.18719568 / 1000)
+        assert [w["code"] for w in s["warnings"]] == ["vehicle-region"]

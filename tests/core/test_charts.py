@@ -130,3 +130,45 @@ def test_equivalents_of_the_cutlery_initiative(demo):
 def test_unknown_chart():
     with pytest.raises(KeyError):
         build_chart("pie", {})
+
+
+def test_equivalents_never_sum_avoided_and_reduced(demo):
+    """Issue 13: the headline "avoided + reduced, as trees" summed two different figures."""
+    _, s = demo
+    c = build_chart("equivalents", s)
+    # 13,000 t + 400 t of initiative reductions; 13,400,000 kg ÷ 17.9 kg per tree = 748,603
+    assert round(c.series[0].values[0]) == 748_603
+    assert c.subtitle == "initiative reductions, all years"
+    avoided = s["totals"]["avoided_t"]
+    assert f"{round(avoided):,} t CO2" in c.pictogram["beside"]
+    assert f"{avoided * 1000 / 17.9:,.0f} trees" in c.pictogram["beside"]
+    assert "+" not in c.subtitle and len(c.key_figures) == 2
+    camp = build_chart("equivalents", s, Filters(campaign="6.18 2021"))
+    assert round(camp.series[0].values[0]) == 748_603  # both initiatives are 6.18 2021's
+    site = build_chart("equivalents", s, Filters(site="Zhangbei DC"))
+    zb = sum(y["avoided_t"] for y in s["site_years"] if y["site"] == "Zhangbei DC")
+    assert site.series[0].values[0] == pytest.approx(zb * 1000 / 17.9)
+    assert site.basis == "t CO2; grid factors CO2 only"
+
+
+def test_co2_only_figures_say_so(demo):
+    """Issue 13: China's grid factors are CO2 only; results were labelled t CO2e."""
+    _, s = demo
+    scope2 = build_chart("scope2", s)
+    assert scope2.y_label == "t CO2"
+    assert scope2.basis == "t CO2; grid factors CO2 only"
+    assert "t CO2; grid factors CO2 only" in scope2.source_line
+    assert scope2.provenance("0")["Gas basis"] == "t CO2; grid factors CO2 only"
+    assert build_chart("avoided-cumulative", s).basis == "t CO2; grid factors CO2 only"
+    assert build_chart("reductions", s).basis == "avoided: t CO2; grid factors CO2 only"
+    # the demo's deliveries and packaging are CO2e (Emissions column, DESNZ materials)
+    assert build_chart("intensity", s).basis == "" and build_chart("packaging", s).basis == ""
+
+
+def test_charts_read_the_typed_summary_as_its_json(demo):
+    from greenledger.core.charts import load_summary
+
+    ws, s = demo
+    typed = load_summary(ws)
+    for name in CHART_NAMES:
+        assert build_chart(name, typed).data_hash() == build_chart(name, s).data_hash(), name
