@@ -31,7 +31,7 @@ from pptx.util import Emu, Inches, Pt
 from greenledger.core import __version__
 from greenledger.core.chart_data import ChartData, Filters, Series, fit_chart
 from greenledger.core.charts import CHART_NAMES, build_chart
-from greenledger.core.i18n import translate
+from greenledger.core.i18n import language, translate
 
 LATIN_FONT, EA_FONT = "Arial", "Microsoft YaHei"  # LibreOffice maps YaHei to Noto Sans CJK SC
 TEXT, MUTED = RGBColor(0x1F, 0x29, 0x33), RGBColor(0x52, 0x60, 0x6D)
@@ -332,7 +332,9 @@ def notes_text(chart: ChartData, f: Filters) -> str:
     """The speaker notes: plain sentences, no JSON."""
     def sentence(text: str) -> str:
         text = text.strip()
-        return text if text.endswith((".", "。")) else text + ("。" if _is_cjk(text[-1:]) else ".")
+        return text if text.endswith((".", "。")) else text + ("。" if zh else ".")
+
+    zh = language() == "zh"
 
     lines = []
     if chart.method:
@@ -349,10 +351,6 @@ def notes_text(chart: ChartData, f: Filters) -> str:
     made = translate("Deck", "Made with GreenLedger {0}; data fingerprint (SHA-256) {1}")
     lines.append(sentence(made.format(__version__, chart.data_hash())))
     return "\n".join(lines)
-
-
-def _is_cjk(ch: str) -> bool:
-    return bool(ch) and ord(ch) > 0x2E7F
 
 
 def _title(slide, text: str, size: float = 28) -> None:
