@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -99,7 +100,11 @@ def go_to_row(window, ref: RowRef) -> bool:
 
 def show_check_dialog(window) -> CheckDialog:
     """Run the checks on the window's workspace and show the findings (non-modal)."""
-    findings = check_workspace(window.workspace, getattr(window.models, "summary", None))
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # about 12 s per million rows
+    try:
+        findings = check_workspace(window.workspace, getattr(window.models, "summary", None))
+    finally:
+        QApplication.restoreOverrideCursor()
     dialog = CheckDialog(findings, lambda ref: go_to_row(window, ref), window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
