@@ -24,7 +24,15 @@ from pathlib import Path
 
 from greenledger.core.errors import ImportRefused, Problem, coded_reason
 from greenledger.core.fields import SHEETS, FieldType, Kind, norm
-from greenledger.core.importing import campaign_dates, cellunits, dates, meters, pivot, transposed
+from greenledger.core.importing import (
+    campaign_dates,
+    cellunits,
+    dates,
+    meters,
+    pivot,
+    tables,
+    transposed,
+)
 from greenledger.core.importing import mapping as mp
 from greenledger.core.importing.formulas import FormulaProbe, no_saved_value
 from greenledger.core.importing.importer import (
@@ -243,6 +251,9 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
     """The plan of one sheet. `named`: the user picked this sheet (a hidden sheet is then
     read, and a sheet that cannot be mapped is a problem rather than skipped)."""
     options = options or ImportOptions()
+    if not options.header_rows and (regions := tables.find(sheet.rows)):
+        return tables.analyse(sheet, file, options, regions, analyse_sheet, named=named,
+                              progress=progress)  # several tables in one sheet
     if not options.header_rows and (t := transposed.detect(sheet)) is not None:
         inner = replace(options, header_rows=[t.header_row])  # periods down the rows
         return transposed.remap(analyse_sheet(t.sheet, file, inner, named=named,

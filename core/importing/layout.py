@@ -196,6 +196,7 @@ IGNORED_REASONS = {
     "after_note": QT_TRANSLATE_NOOP("Layout", "after a footnote (end of the table)"),
     "no values": QT_TRANSLATE_NOOP("Layout", "no values in the period columns"),
     "hidden": QT_TRANSLATE_NOOP("Layout", "hidden in Excel (skipped as asked)"),
+    "next_table": QT_TRANSLATE_NOOP("Layout", "another table of the sheet (below this one)"),
 }
 
 
@@ -645,6 +646,7 @@ def _block_end(rows: list[list[object]], layout: Layout) -> None:
                         layout.ignored.append(IgnoredRow(r + 1, "after_note",
                                                          _text(_filled(rows[r])[0])))
                 break
+    end = _next_table(rows, first, end, lead, col, layout)
     tail = []
     while end > first:
         kind = row_kind(rows[end - 1])
@@ -655,3 +657,32 @@ def _block_end(rows: list[list[object]], layout: Layout) -> None:
             tail.append(IgnoredRow(end + 1, kind, _text(_filled(rows[end])[0])))
     layout.ignored += reversed(tail)
     layout.end = end
+
+
+def _known_headers(cells: list[object]) -> int:
+    return sum(1 for v in cells if isinstance(v, str) and v.strip() and best_any_kind(v) >= 0.9)
+
+
+def _next_table(rows: list[list[object]], first: int, end: int, lead: int, col: list[object],
+                layout: Layout) -> int:
+    """End the block at blank rows followed (within 3 rows) by another table's header: a sheet
+    holding Sites above Energy, or two tables stacked (see core.importing.tables)."""
+    if not any(is_blank(v) for v in set(col[:end - first])):
+        return end  # no blank in the leading column (most sheets): at C speed
+    cols = [c.index for c in layout.cells]
+    c0, c1 = min(cols), max(cols)
+    for i in range(first, end):
+        if not is_blank(col[i - first]) or _filled(rows[i][c0:c1 + 1]):
+            continue
+        k = i
+        while k < end and not _filled(rows[k][c0:c1 + 1]):
+            k += 1
+        nxt = next((j for j in range(k, min(k + 3, end)) if _known_headers(rows[j][c0:c1 + 1]) >= 2),
+                   None)
+        if nxt is not None:
+            for j in range(k, len(rows)):
+                if _filled(rows[j]):
+                    layout.ignored.append(IgnoredRow(j + 1, "next_table", _text(_filled(rows[j])[0])))
+            return i
+    return end
+
