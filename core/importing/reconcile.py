@@ -106,6 +106,16 @@ def _matches(total: float, parts: list[float], mult: float, written: float) -> b
     return abs(imported - total) <= tol + 1e-9 * abs(total)
 
 
+def _units_in_cells(sheet: SheetData, col: int, lo: int, hi: int) -> bool:
+    """Whether a cell of column `col` in Excel rows lo..hi is text with a unit or magnitude in
+    it (`925,411 kWh`, `12.5万`): its column's multiplier is no guide to a bare total."""
+    for row in sheet.rows[lo - 1:hi]:
+        v = row[col] if col < len(row) else None
+        if type(v) is str and any(ch.isalpha() for ch in v):
+            return True
+    return False
+
+
 def _number(raw: object) -> float | None:
     if is_blank(raw) or isinstance(raw, bool):
         return None
@@ -179,6 +189,7 @@ def _total_rows(plan, sheet: SheetData, out: list, problems: list) -> None:
     for p in (*plan.problems, *plan.parsed.problems):
         if p.row and p.column:
             bad.setdefault(p.column, []).append(p.row)
+    hidden = [i.row for i in plan.layout.ignored if i.code == "hidden"]  # --skip-hidden
     for k, t in enumerate(totals):
         cells = sheet.rows[t - 1] if t - 1 < len(sheet.rows) else []
         since = totals[k - 1] + 1 if k else first
@@ -191,8 +202,11 @@ def _total_rows(plan, sheet: SheetData, out: list, problems: list) -> None:
             mult = c.multiplier or 1.0
             total = written * mult
             tried = []
-            if any(lo <= r <= hi for r in bad.get(c.label, ()) for lo, hi in ranges[:1]):
-                continue  # a bad cell among the rows it covers is refused by itself
+            lo0, hi0 = ranges[0]
+            if any(lo0 <= r <= hi0 for r in (*bad.get(c.label, ()), *hidden)):
+                continue  # a bad cell is refused by itself; hidden rows were left out as asked
+            if not isinstance(raw, str) and _units_in_cells(sheet, c.index, lo0, hi0):
+                continue  # cells that state their own units (1,479 MWh) over a bare total
             for lo, hi in ranges:
                 i, j = bisect_left(rows, lo), bisect_right(rows, hi)
                 parts = [v for v in vals[i:j] if v is not None]

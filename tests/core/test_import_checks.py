@@ -344,3 +344,15 @@ def test_a_totals_column_beside_the_months_is_checked_row_by_row(sites, tmp_path
     path = write_workbook(tmp_path / "bad.xlsx", {"用电": rows})
     (p,) = [p for p in refused(sites, path) if p.code == "total_mismatch"]
     assert p.row == 4 and "E4" in p.reason
+
+
+def test_a_total_over_rows_left_out_as_hidden_is_not_held_against_the_import(sites, tmp_path):
+    import openpyxl
+
+    path = write_workbook(tmp_path / "h.xlsx", {"Energy": [
+        ENERGY_HEADER, *energy_rows([1, 2, 3], 100), ["Total", None, None, None, 300, None]]})
+    wb = openpyxl.load_workbook(path)
+    wb["Energy"].row_dimensions[3].hidden = True  # February, left out with --skip-hidden
+    wb.save(path)
+    import_file(sites, path, ImportOptions(skip_hidden=True))
+    assert energy_total(sites) == 200
