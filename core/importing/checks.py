@@ -144,20 +144,35 @@ def _overlaps(ws: Workspace, ps: ParsedSheet, problems: list[Problem], warnings:
     if not file_hits:
         return  # no two periods of the sheet or the workspace share a day: nothing overlaps
     near = {q for q in stored_periods if any(q[0] <= p[1] and p[0] <= q[1] for p in file_hits)}
-    idx = [i for i, p in enumerate(zip(starts, ends, strict=True)) if p in file_hits]
     key_fields = OVERLAP_KEYS[kind]
-    spans = []
-    for i in idx:
-        spans.append(Span(tuple(c[k][i] for k in key_fields), starts[i], ends[i], _values(ps, i),
-                          Where(ps.file, ps.sheet, ps.row_numbers[i])))
-    by_where = {id(s.where): i for s, i in zip(spans, idx, strict=True)}
+    keycols = [c[k] for k in key_fields]
+    w = len(key_fields)
     stored: list[Span] = []
     if near:
         lo = min(a for a, _ in near)
         hi = max(b for _, b in near)
-        replaced = {(s.key, s.start, s.end) for s in spans}  # the natural-key upsert: an update
-        stored = [s for s in _stored_spans(ws, kind, lo, hi, near)
-                  if (s.key, s.start, s.end) not in replaced]
+        stored = _stored_spans(ws, kind, lo, hi, near)
+    # the periods overlap somewhere: now per key, over the distinct (key, period) (C speed)
+    triples = {t for t in set(zip(*keycols, starts, ends, strict=True)) if t[w:] in file_hits}
+    periods_of: dict[tuple, set] = {}
+    for t in triples:
+        periods_of.setdefault(t[:w], set()).add(t[w:])
+    for sp in stored:
+        if sp.key in periods_of:
+            periods_of[sp.key].add((sp.start, sp.end))
+    conflict = {(*k, *p) for k, ps_ in periods_of.items() if len(ps_) > 1
+                for p in periods_overlap(ps_)}
+    if not conflict:
+        return  # periods overlap only across different sites, sources or units
+    idx = [i for i, t in enumerate(zip(*keycols, starts, ends, strict=True)) if t in conflict]
+    spans = []
+    for i in idx:
+        spans.append(Span(tuple(col_[i] for col_ in keycols), starts[i], ends[i], _values(ps, i),
+                          Where(ps.file, ps.sheet, ps.row_numbers[i])))
+    by_where = {id(s.where): i for s, i in zip(spans, idx, strict=True)}
+    replaced = {(s.key, s.start, s.end) for s in spans}  # the natural-key upsert: an update
+    stored = [s for s in stored if (*s.key, s.start, s.end) in conflict
+              and (s.key, s.start, s.end) not in replaced]
     reported: dict[int, int] = {}  # sheet row index -> index of its problem (one per row)
     unit = VALUE_UNITS[kind]
     col = ps.label("period_start")
