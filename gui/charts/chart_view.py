@@ -52,8 +52,10 @@ class ChartView(QWidget):
         self._pending = False
         self.title = QLabel(self)
         self.title.setStyleSheet(TITLE_STYLE)
+        self.title.setWordWrap(True)  # a long title wraps rather than being cut ("…business uni")
         self.subtitle = QLabel(self)
         self.subtitle.setStyleSheet(SUB_STYLE)
+        self.subtitle.setWordWrap(True)
         self.plot = ChartPlot(self)
         self.plot.fitted.connect(self._fitted)
         self.pictogram = PictogramWidget(self)

@@ -1,4 +1,4 @@
-"""Every chart's PDF and SVG, drawn by other programs (poppler's pdftoppm, librsvg's rsvg-convert), looks
+"""Every chart's PDF and SVG, drawn by other programs (poppler's pdftoppm, Ghostscript, librsvg), looks
 like its PNG: the same check as shared/tools/compare-vector-exports.sh, in both languages. Before the
 charts were painted with plain QPainter calls, 28 of these 32 differed (tick labels at 30 pt over a
 PDF's plot, an SVG without its bars). Text stays text: the PDF's text layer and the SVG's <text>
@@ -56,13 +56,15 @@ def summary(tmp_path_factory) -> dict:
         return load(ws)
 
 
+PACKAGES = {"pdftoppm": "poppler-utils", "rsvg-convert": "librsvg2-bin", "gs": "ghostscript"}
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("fmt", ["pdf", "svg"])
-def test_vector_exports_look_like_the_png(qapp, summary, tmp_path, lang, fmt):
-    tool = {"pdf": "pdftoppm", "svg": "rsvg-convert"}[fmt]
+@pytest.mark.parametrize(("fmt", "tool"), [("pdf", "pdftoppm"), ("pdf", "gs"), ("svg", "rsvg-convert")])
+def test_vector_exports_look_like_the_png(qapp, summary, tmp_path, lang, fmt, tool):
     if shutil.which(tool) is None:
-        pytest.skip(f"{tool} is not installed ({'poppler-utils' if fmt == 'pdf' else 'librsvg2-bin'}): "
-                    "cannot draw the export as another viewer does")
+        pytest.skip(f"{tool} is not installed ({PACKAGES[tool]}): cannot draw the export as another "
+                    "viewer does")
     i18n.install(lang)
     try:
         far = {}
@@ -71,9 +73,13 @@ def test_vector_exports_look_like_the_png(qapp, summary, tmp_path, lang, fmt):
             png = export_chart(chart, tmp_path / f"{name}.png", SIZE)
             vec = export_chart(chart, tmp_path / f"{name}.{fmt}", SIZE)
             out = tmp_path / f"{name}-{fmt}.png"
-            if fmt == "pdf":
+            if tool == "pdftoppm":
                 subprocess.run([tool, "-png", "-singlefile", "-scale-to-x", "1920", "-scale-to-y", "1080",
                                 str(vec), str(out.with_suffix(""))], check=True, timeout=60)
+            elif tool == "gs":
+                subprocess.run([tool, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=png16m", "-r144",
+                                "-dTextAlphaBits=4", "-dGraphicsAlphaBits=4", f"-sOutputFile={out}",
+                                str(vec)], check=True, timeout=60)
             else:
                 subprocess.run([tool, "-w", "1920", "-h", "1080", "-b", "white", str(vec), "-o", str(out)],
                                check=True, timeout=60)
@@ -81,7 +87,7 @@ def test_vector_exports_look_like_the_png(qapp, summary, tmp_path, lang, fmt):
             if d > LIMIT:
                 far[name] = round(d, 4)
             _assert_text_is_text(chart, vec, fmt)
-        assert not far, f"{fmt} ({lang}) drawn unlike the PNG (RMSE over {LIMIT}): {far}"
+        assert not far, f"{fmt} ({lang}, {tool}) drawn unlike the PNG (RMSE over {LIMIT}): {far}"
     finally:
         i18n.install("en")
 
