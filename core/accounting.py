@@ -36,6 +36,7 @@ from greenledger.core.summary import (
     combine_gas,
     gas_of,
 )
+from greenledger.core.suspects import double_count_suspects, electric_without_country
 
 # --- the rules, one pure function each -------------------------------------------------------
 
@@ -429,8 +430,6 @@ def _equivalents(t: float, book: FactorBook) -> tuple[Equivalent, ...]:
 
 def build_summary(ws: Workspace) -> Summary:
     """Every figure of the workspace as a typed Summary (numbers unrounded)."""
-    from greenledger.core.checks import double_count_suspects, electric_without_country
-
     log = FactorLog(ws.factor_book())
     months = energy_by_site_month(ws)
     years = site_years(ws, log, months)
@@ -451,7 +450,7 @@ def build_summary(ws: Workspace) -> Summary:
                                   key=lambda f: (f.key, f.region or "", f.year or 0))),
         avoided_equivalents=_equivalents(avoided, log.book),
         initiatives_equivalents=_equivalents(init_t, log.book),
-        warnings=(*double_count_suspects(ws), *electric_without_country(ws)),  # core.checks
+        warnings=(*double_count_suspects(ws), *electric_without_country(ws)),
     )
 
 
