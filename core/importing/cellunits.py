@@ -105,6 +105,13 @@ def _column(rows: list[list[object]], index: int, first: int, end: int) -> list[
         return [r[index] if index < len(r) else None for r in rows[first:end]]
 
 
+def _has_text(rows: list[list[object]], index: int, first: int, end: int) -> bool:
+    try:  # at C speed
+        return str in set(map(type, map(itemgetter(index), rows[first:end])))
+    except IndexError:
+        return True
+
+
 def read_cell_units(file: str, sheet: str, rows: list[list[object]], first: int, end: int,
                     targets: list[Target]) -> Outcome:
     """Rewrite the cells of `targets` that carry a unit or magnitude (or whose row's Unit
@@ -114,10 +121,10 @@ def read_cell_units(file: str, sheet: str, rows: list[list[object]], first: int,
     out = Outcome()
     new_rows: dict[int, list[object]] = {}
     for t in targets:
+        if t.unit_col is None and not any(_has_text(rows, i, first, end) for i, _ in t.columns):
+            continue  # numbers only: the common case, left to the parse's fast path
         cols = {i: _column(rows, i, first, end) for i, _ in t.columns}
         row_units = _column(rows, t.unit_col[0], first, end) if t.unit_col else None
-        if row_units is None and not any(str in set(map(type, v)) for v in cols.values()):
-            continue  # numbers only: the common case, left to the parse's fast path
         _read_target(file, sheet, first, t, cols, row_units, out, new_rows, rows)
     if new_rows:
         out.rows = list(rows)

@@ -73,12 +73,12 @@ def apply_to_plan(plan, sheet, first: int, end: int, header_row: int):
     for c in plan.columns:
         f = kind_field(plan.kind, c.field) if c.field else None
         if f is not None and f.type == FieldType.DATE:
-            try:  # at C speed
-                values = list(map(itemgetter(c.index), sheet.rows[first:end]))
+            try:  # at C speed: most date columns hold date cells only
+                if str not in set(map(type, map(itemgetter(c.index), sheet.rows[first:end]))):
+                    continue
             except IndexError:
-                values = [r[c.index] if c.index < len(r) else None for r in sheet.rows[first:end]]
-            if str not in set(map(type, values)):
-                continue
+                pass
+            values = [r[c.index] if c.index < len(r) else None for r in sheet.rows[first:end]]
             texts = {v for v in values if type(v) is str and DAY_MONTH.match(v)}
             if texts:
                 cols.append((c, values, texts))

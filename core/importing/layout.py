@@ -634,7 +634,8 @@ def _block_end(rows: list[list[object]], layout: Layout) -> None:
         col = list(map(itemgetter(lead), rows[first:]))
     except IndexError:
         col = [r[lead] if lead < len(r) else "" for r in rows[first:]]
-    notes = {v for v in set(col) if isinstance(v, str) and v.strip() and is_note_text(v)}
+    distinct = set(col)
+    notes = {v for v in distinct if isinstance(v, str) and v.strip() and is_note_text(v)}
     end = len(rows)
     if notes:
         for i, v in enumerate(col):
@@ -646,7 +647,8 @@ def _block_end(rows: list[list[object]], layout: Layout) -> None:
                         layout.ignored.append(IgnoredRow(r + 1, "after_note",
                                                          _text(_filled(rows[r])[0])))
                 break
-    end = _next_table(rows, first, end, lead, col, layout)
+    if any(is_blank(v) for v in distinct):  # a blank row may end the table before another
+        end = _next_table(rows, first, end, col, layout)
     tail = []
     while end > first:
         kind = row_kind(rows[end - 1])
@@ -663,12 +665,10 @@ def _known_headers(cells: list[object]) -> int:
     return sum(1 for v in cells if isinstance(v, str) and v.strip() and best_any_kind(v) >= 0.9)
 
 
-def _next_table(rows: list[list[object]], first: int, end: int, lead: int, col: list[object],
+def _next_table(rows: list[list[object]], first: int, end: int, col: list[object],
                 layout: Layout) -> int:
     """End the block at blank rows followed (within 3 rows) by another table's header: a sheet
     holding Sites above Energy, or two tables stacked (see core.importing.tables)."""
-    if not any(is_blank(v) for v in set(col[:end - first])):
-        return end  # no blank in the leading column (most sheets): at C speed
     cols = [c.index for c in layout.cells]
     c0, c1 = min(cols), max(cols)
     for i in range(first, end):

@@ -51,8 +51,8 @@ def carry_labels(rows: list[list[object]], first: int, end: int, labels: list[in
     """(rows with the pivot's labels carried down, or None when nothing changed; no rows
     listed: the subtotal rows are left as they are, for the parse to skip and the totals
     check to read)."""
-    if not labels or not any(_has_blank(rows, c, first, end) for c in labels):
-        return None, []  # every row has its labels (most sheets): checked at C speed
+    if not labels or not _has_blank(rows, labels[0], first, end):
+        return None, []  # an indented row leaves the first label blank; most sheets have none
     totals = [r for r in range(first, end) if row_kind(rows[r]) == "total"]
     if not (totals or pivot_header):
         return None, []

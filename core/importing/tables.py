@@ -74,10 +74,14 @@ def find(rows: list[list[object]]) -> list[Region] | None:
 def _stacked(rows, hr, c0, c1, start) -> list[Region]:
     """The tables in columns c0..c1 from header row `hr` down: a run of blank rows followed
     (within 3 rows) by a row of known headers starts the next one."""
+    try:  # at C speed: most sheets have no blank in their first column
+        distinct = set(map(itemgetter(c0), rows[hr + 1:]))
+    except IndexError:
+        distinct = {""}
+    if not any(is_blank(v) for v in distinct):
+        return [Region(hr, c0, c1, start, len(rows))]
     lead = _col(rows, c0, hr + 1, len(rows))
     out = []
-    if not any(is_blank(v) for v in set(lead)):
-        return [Region(hr, c0, c1, start, len(rows))]
     r = hr + 1
     n = len(rows)
 
