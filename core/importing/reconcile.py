@@ -18,14 +18,15 @@ their number), in the sheet's unit, plus 1e-9 of the total for binary fractions.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 
 from greenledger.core.errors import REASON_TEMPLATES, Problem
-from greenledger.core.fields import SHEETS
+from greenledger.core.fields import SHEETS, norm
 from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
-from greenledger.core.importing.layout import is_total_text
+from greenledger.core.importing.mapping import split_unit
 from greenledger.core.importing.reader import SheetData, column_letter
 from greenledger.core.importing.values import CellError, is_blank, parse_number
 
@@ -104,6 +105,17 @@ def _matches(total: float, parts: list[float], mult: float, written: float) -> b
         tol = max(tol, len(parts) * 0.5 * 10.0 ** -d_parts)
     tol *= abs(mult)
     return abs(imported - total) <= tol + 1e-9 * abs(total)
+
+
+_TOTAL_WORDS = {"合计", "总计", "小计", "合計", "總計", "汇总", "total", "totals", "sum", "grandtotal"}
+_TOTAL_LEAD = re.compile(r"^(?:\d{4}年?|全年度?|年度|全年|year|annual|yearly|grand|fy\d{2,4})+")
+
+
+def is_total_header(header: str) -> bool:
+    """A column header that is only a total: `合计`, `全年合计`, `2023年合计`, `Total`, `Year
+    total`, `合计（万千瓦时）`; not `Total CO2e, t` (a quantity that says total)."""
+    name = norm(split_unit(header)[0])
+    return _TOTAL_LEAD.sub("", name) in _TOTAL_WORDS
 
 
 def _units_in_cells(sheet: SheetData, col: int, lo: int, hi: int) -> bool:
@@ -249,7 +261,7 @@ def _total_columns(plan, sheet: SheetData, out: list, problems: list) -> None:
                               and c.period.end <= tc.period.end), key=lambda c: c.period.start)
             if not _tile(tc.period, [c.period for c in covered]):
                 continue  # 2023年 beside January to March only: the sheet lacks the other months
-        elif is_total_text(tc.header) or is_total_text(tc.header.replace("全年", "")):
+        elif is_total_header(tc.header):
             covered = period_cols
         else:
             continue

@@ -356,3 +356,10 @@ def test_a_total_over_rows_left_out_as_hidden_is_not_held_against_the_import(sit
     wb.save(path)
     import_file(sites, path, ImportOptions(skip_hidden=True))
     assert energy_total(sites) == 200
+
+
+def test_a_quantity_headed_total_is_no_totals_column():
+    from greenledger.core.importing.reconcile import is_total_header
+
+    assert is_total_header("全年合计") and is_total_header("Year total")
+    assert not is_total_header("Total CO2e, t") and not is_total_header("Total energy (kWh)")
