@@ -11,11 +11,13 @@ from datetime import date
 
 from greenledger.core.errors import Problem, coded_reason
 from greenledger.core.fields import Kind, norm
+from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.importing.values import CellError, is_blank, parse_date, parse_text
 
 _CAMPAIGN = re.compile(r"campaign|活动|大促")
 _START = re.compile(r"start|begin|from|开始|起")
 _END = re.compile(r"end|until|to$|结束|截止|止")
+DATES_NOTE = QT_TRANSLATE_NOOP("ImportAssistant", "the campaign's dates (checked against the campaign)")
 KINDS = (Kind.DELIVERIES, Kind.PACKAGING, Kind.INITIATIVES)
 
 
@@ -45,7 +47,7 @@ def collect(plan, sheet) -> list[tuple]:
         return []
     for c in plan.columns:
         if start and c.index == start[0] or end and c.index == end[0]:
-            c.note = "the campaign's dates (checked against the campaign)"
+            c.note = DATES_NOTE
     out = []
     names = plan.parsed.columns["campaign"]
     for name, row in zip(names, plan.parsed.row_numbers, strict=True):

@@ -17,6 +17,7 @@ from operator import itemgetter
 
 from greenledger.core.errors import Problem, coded_reason
 from greenledger.core.fields import norm
+from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.importing.values import (
     MIXED_DECIMALS,
     CellError,
@@ -27,6 +28,7 @@ from greenledger.core.importing.values import (
 )
 from greenledger.core.units import DIMENSIONS, UnitError, multiplier
 
+UNIT_COLUMN_NOTE = QT_TRANSLATE_NOOP("ImportAssistant", "the unit of each row's figure")
 MAGNITUDES = {"千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3}
 """Chinese magnitudes written after a figure (`12.5万`, `1.2亿`), alone or before a unit."""
 UNIT_COLUMN_LABELS = frozenset(norm(t) for t in (
@@ -347,7 +349,7 @@ def apply_to_plan(plan, sheet, first: int, end: int):
     if ucol is not None and any(t.unit_col for t, _ in targets):
         for c in plan.columns:
             if c.index == ucol[0]:
-                c.note = "the unit of each row's figure"
+                c.note = UNIT_COLUMN_NOTE
     return sheet if out.rows is None else replace(sheet, rows=out.rows)
 
 
