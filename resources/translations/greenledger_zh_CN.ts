@@ -329,42 +329,42 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="135"/>
+        <location filename="../../gui/charts/chart_view.py" line="137"/>
         <source>Export image…</source>
         <translation>导出图片…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="136"/>
+        <location filename="../../gui/charts/chart_view.py" line="138"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="137"/>
+        <location filename="../../gui/charts/chart_view.py" line="139"/>
         <source>Export data…</source>
         <translation>导出数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="147"/>
+        <location filename="../../gui/charts/chart_view.py" line="149"/>
         <source>PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="149"/>
+        <location filename="../../gui/charts/chart_view.py" line="151"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="163"/>
+        <location filename="../../gui/charts/chart_view.py" line="165"/>
         <source>Export chart data</source>
         <translation>导出图表数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="165"/>
+        <location filename="../../gui/charts/chart_view.py" line="167"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="181"/>
+        <location filename="../../gui/charts/chart_view.py" line="183"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -852,37 +852,37 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../gui/check_dialog.py" line="35"/>
+        <location filename="../../gui/check_dialog.py" line="36"/>
         <source>Check workspace</source>
         <translation>检查工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/check_dialog.py" line="41"/>
+        <location filename="../../gui/check_dialog.py" line="42"/>
         <source>No findings: every check passed.</source>
         <translation>未发现问题：全部检查通过。</translation>
     </message>
     <message>
-        <location filename="../../gui/check_dialog.py" line="43"/>
+        <location filename="../../gui/check_dialog.py" line="44"/>
         <source>{0} error(s), {1} warning(s). Errors would have been refused at import or count twice. Double-click a row to show it.</source>
         <translation>{0} 个错误，{1} 个警告。错误是导入时会被拒绝或被重复计算的数据。双击某行即可查看该行。</translation>
     </message>
     <message>
-        <location filename="../../gui/check_dialog.py" line="49"/>
+        <location filename="../../gui/check_dialog.py" line="50"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../gui/check_dialog.py" line="49"/>
+        <location filename="../../gui/check_dialog.py" line="50"/>
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/check_dialog.py" line="53"/>
+        <location filename="../../gui/check_dialog.py" line="54"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gui/check_dialog.py" line="53"/>
+        <location filename="../../gui/check_dialog.py" line="54"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
@@ -925,27 +925,27 @@
         <translation>{0} 使用车辆 {1} 的配送记录有里程，但既无排放量也无该车辆的排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="234"/>
+        <location filename="../../core/checks.py" line="253"/>
         <source>no findings: every check passed</source>
         <translation>未发现问题：全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="237"/>
+        <location filename="../../core/checks.py" line="256"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="237"/>
+        <location filename="../../core/checks.py" line="256"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="240"/>
+        <location filename="../../core/checks.py" line="259"/>
         <source>rows: {0}</source>
         <translation>所在行：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="242"/>
+        <location filename="../../core/checks.py" line="261"/>
         <source>{0} error(s), {1} warning(s)</source>
         <translation>{0} 个错误，{1} 个警告</translation>
     </message>
@@ -1386,88 +1386,88 @@
 <context>
     <name>Deck</name>
     <message>
-        <location filename="../../gui/charts/deck.py" line="404"/>
+        <location filename="../../gui/charts/deck.py" line="402"/>
         <source>Key figures</source>
         <translation>关键数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="339"/>
+        <location filename="../../gui/charts/deck.py" line="341"/>
         <source>Method: {0}</source>
         <translation>计算方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="341"/>
+        <location filename="../../gui/charts/deck.py" line="343"/>
         <source>Period: {0}</source>
         <translation>期间：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="344"/>
+        <location filename="../../gui/charts/deck.py" line="346"/>
         <source>Factors: {0}</source>
         <translation>排放因子：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="345"/>
-        <location filename="../../gui/charts/deck.py" line="412"/>
+        <location filename="../../gui/charts/deck.py" line="347"/>
+        <location filename="../../gui/charts/deck.py" line="410"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="347"/>
+        <location filename="../../gui/charts/deck.py" line="349"/>
         <source>No emission factor is used: kWh as reported</source>
         <translation>未使用排放因子：电量按报告值计</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="349"/>
+        <location filename="../../gui/charts/deck.py" line="351"/>
         <source>Made with GreenLedger {0}; data fingerprint (SHA-256) {1}</source>
         <translation>由 GreenLedger {0} 生成；数据指纹（SHA-256）{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="412"/>
+        <location filename="../../gui/charts/deck.py" line="410"/>
         <source>More key figures: {0}.</source>
         <translation>更多关键数据：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="423"/>
+        <location filename="../../gui/charts/deck.py" line="421"/>
         <source>{0}, from {1}</source>
         <translation>{0}，来自 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="444"/>
+        <location filename="../../gui/charts/deck.py" line="442"/>
         <source>each tree = {0} {1}; factor {2}</source>
         <translation>每棵树 = {0} {1}；换算因子 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="503"/>
+        <location filename="../../gui/charts/deck.py" line="501"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="504"/>
+        <location filename="../../gui/charts/deck.py" line="502"/>
         <source>Data {0} · {1}</source>
         <translation>数据 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="514"/>
+        <location filename="../../gui/charts/deck.py" line="512"/>
         <source>Figures from workspace {0}, {1}. Each slide&apos;s notes give its method, period, filters and factors.</source>
         <translation>数据来自工作区 {0}，{1}。每页备注列出计算方法、期间、筛选条件和排放因子。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="547"/>
+        <location filename="../../gui/charts/deck.py" line="545"/>
         <source>{0}: carbon figures for {1}</source>
         <translation>{0}：{1} 碳排放数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="342"/>
+        <location filename="../../gui/charts/deck.py" line="344"/>
         <source>Filters: {0}</source>
         <translation>筛选条件：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="548"/>
+        <location filename="../../gui/charts/deck.py" line="546"/>
         <source>{0}: carbon figures</source>
         <translation>{0}：碳排放数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="561"/>
+        <location filename="../../gui/charts/deck.py" line="559"/>
         <source>Workspace {0}; filters: {1}</source>
         <translation>工作区 {0}；筛选条件：{1}</translation>
     </message>
@@ -2198,6 +2198,16 @@
         <source>Period (month, quarter or year)</source>
         <translation>期间（月、季度或年）</translation>
     </message>
+    <message>
+        <location filename="../../core/importing/campaign_dates.py" line="20"/>
+        <source>the campaign&apos;s dates (checked against the campaign)</source>
+        <translation>活动的日期（与该活动核对）</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/cellunits.py" line="31"/>
+        <source>the unit of each row&apos;s figure</source>
+        <translation>每行数值的单位</translation>
+    </message>
 </context>
 <context>
     <name>ImportStatusView</name>
@@ -2324,6 +2334,11 @@
         <location filename="../../core/importing/layout.py" line="198"/>
         <source>hidden in Excel (skipped as asked)</source>
         <translation>在 Excel 中隐藏（按要求跳过）</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/layout.py" line="199"/>
+        <source>another table of the sheet (below this one)</source>
+        <translation>本表中的另一个表格（位于此表下方）</translation>
     </message>
 </context>
 <context>
@@ -2657,7 +2672,7 @@
     <name>Problems</name>
     <message>
         <location filename="../../core/errors.py" line="49"/>
-        <location filename="../../core/importing/reconcile.py" line="63"/>
+        <location filename="../../core/importing/reconcile.py" line="64"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
@@ -2754,210 +2769,215 @@
     <message>
         <location filename="../../core/errors.py" line="82"/>
         <source>this cell says {cell_unit} but its column is in {unit} ({where}); write the figure in {unit}, or drop the unit from the header and write each cell&apos;s unit</source>
-        <translation type="unfinished"></translation>
+        <translation>此单元格写的是 {cell_unit}，但该列的单位是 {unit}（{where}）；请以 {unit} 填写该数值，或去掉表头中的单位并在每个单元格中写明单位</translation>
     </message>
     <message>
         <location filename="../../core/errors.py" line="83"/>
         <source>no unit: other cells of this column state theirs ({units}); write this one&apos;s unit too (e.g. 1,234 {example})</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少单位：该列其他单元格写明了单位（{units}）；请也为此单元格写明单位（例如 1,234 {example}）</translation>
     </message>
     <message>
         <location filename="../../core/errors.py" line="84"/>
         <source>this row&apos;s unit {row_unit} ({unit_column}) differs from the column&apos;s {unit} ({where}); drop the unit from the header or correct the row</source>
-        <translation type="unfinished"></translation>
+        <translation>此行的单位 {row_unit}（{unit_column}）与该列的单位 {unit}（{where}）不一致；请去掉表头中的单位，或更正此行</translation>
     </message>
     <message>
         <location filename="../../core/errors.py" line="85"/>
         <source>unit {unit} is not understood here (use e.g. {examples})</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别单位 {unit}（请使用例如 {examples}）</translation>
     </message>
     <message>
         <location filename="../../core/errors.py" line="87"/>
         <source>every date in {column} reads both day-first and month-first ({examples}); write them year first (2023-01-16) so the day and the month are plain</source>
-        <translation type="unfinished"></translation>
+        <translation>{column} 中的每个日期既可按“日/月”也可按“月/日”读取（{examples}）；请以年份开头书写（2023-01-16），使日和月明确无误</translation>
     </message>
     <message>
         <location filename="../../core/errors.py" line="88"/>
         <source>{column} has dates only day-first can read ({dmy}) and dates only month-first can read ({mdy}); write them year first (2023-01-16)</source>
-        <translation type="unfinished"></translation>
+        <translation>{column} 中既有只能按“日/月”读取的日期（{dmy}），也有只能按“月/日”读取的日期（{mdy}）；请以年份开头书写（2023-01-16）</translation>
     </message>
     <message>
         <location filename="../../core/errors.py" line="89"/>
         <source>campaign {campaign} runs {start} – {end} ({where}) but this row gives it {given}; correct the row&apos;s dates or the campaign&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>活动 {campaign} 的时间为 {start} – {end}（{where}），但此行给出的是 {given}；请更正此行或该活动的日期</translation>
     </message>
     <message>
         <location filename="../../core/errors.py" line="90"/>
         <source>rows {rows} (meters {meters}) are summed into one energy row for {site}, {start} to {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {rows} 行（电表 {meters}）已合计为 {site} 在 {start} 至 {end} 的一行用电</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="98"/>
+        <location filename="../../core/errors.py" line="91"/>
+        <source>the sheet holds other tables ({kinds}, header in row {rows}), not imported with this one; import them with --header-row {row} (one kind of rows per import of a sheet)</source>
+        <translation>此工作表还包含其他表格（{kinds}，表头在第 {rows} 行），未随此表导入；请用 --header-row {row} 导入它们（每次导入一个工作表只能导入一类数据）</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="99"/>
         <source>a true/false value where a number is needed</source>
         <translation>此处需要数字，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="99"/>
+        <location filename="../../core/errors.py" line="100"/>
         <source>a date where a number is needed</source>
         <translation>此处需要数字，但填写的是日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="100"/>
+        <location filename="../../core/errors.py" line="101"/>
         <source>not a finite number</source>
         <translation>不是有限数值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="101"/>
+        <location filename="../../core/errors.py" line="102"/>
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="102"/>
+        <location filename="../../core/errors.py" line="103"/>
         <source>a true/false value where a date is needed</source>
         <translation>此处需要日期，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="103"/>
+        <location filename="../../core/errors.py" line="104"/>
         <source>a number that is not a date (dates are 1990 to 2100)</source>
         <translation>不是日期的数字（日期须在 1990 至 2100 年之间）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="104"/>
+        <location filename="../../core/errors.py" line="105"/>
         <source>a percentage where a quantity is needed</source>
         <translation>此处需要数量，而不是百分比</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="105"/>
+        <location filename="../../core/errors.py" line="106"/>
         <source>this column writes numbers both with a decimal point (1,234.5) and with a decimal comma (1.234,5); write them one way</source>
         <translation>此列的数字既用小数点（1,234.5）又用小数逗号（1.234,5）书写；请统一一种写法</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="106"/>
+        <location filename="../../core/errors.py" line="107"/>
         <source>not a date (use 2021-06-18, 2021/6/18 or 2021年6月18日)</source>
         <translation>不是日期（请使用 2021-06-18、2021/6/18 或 2021年6月18日）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="107"/>
+        <location filename="../../core/errors.py" line="108"/>
         <source>not a valid calendar date</source>
         <translation>不是有效的日历日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="108"/>
+        <location filename="../../core/errors.py" line="109"/>
         <source>not a year between 1900 and 2100</source>
         <translation>不是 1900 到 2100 之间的年份</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="109"/>
+        <location filename="../../core/errors.py" line="110"/>
         <source>required value missing</source>
         <translation>缺少必填值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="110"/>
+        <location filename="../../core/errors.py" line="111"/>
         <source>negative quantities are not allowed</source>
         <translation>数量不能为负</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="111"/>
+        <location filename="../../core/errors.py" line="112"/>
         <source>a percentage must be between 0 and 100</source>
         <translation>百分比必须在 0 到 100 之间</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="112"/>
+        <location filename="../../core/errors.py" line="113"/>
         <source>unknown baseline campaign</source>
         <translation>未知的基准活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="113"/>
+        <location filename="../../core/errors.py" line="114"/>
         <source>not g, kg or t</source>
         <translation>不是 g、kg 或 t</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="114"/>
+        <location filename="../../core/errors.py" line="115"/>
         <source>unknown site</source>
         <translation>未知站点</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="115"/>
+        <location filename="../../core/errors.py" line="116"/>
         <source>unknown campaign</source>
         <translation>未知活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="116"/>
+        <location filename="../../core/errors.py" line="117"/>
         <source>unknown site: not in the workspace or on a Sites sheet</source>
         <translation>未知站点：工作区和 Sites 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="117"/>
+        <location filename="../../core/errors.py" line="118"/>
         <source>unknown campaign: not in the workspace or on a Campaigns sheet</source>
         <translation>未知活动：工作区和 Campaigns 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="118"/>
+        <location filename="../../core/errors.py" line="119"/>
         <source>a campaign cannot be its own baseline</source>
         <translation>活动不能以自身为基准</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="119"/>
+        <location filename="../../core/errors.py" line="120"/>
         <source>give Emissions, or Distance and Vehicle</source>
         <translation>请填写排放量，或填写里程和车辆类型</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="120"/>
+        <location filename="../../core/errors.py" line="121"/>
         <source>give Reduction, or Activity and Factor</source>
         <translation>请填写减排量，或填写活动量和因子</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="121"/>
+        <location filename="../../core/errors.py" line="122"/>
         <source>give a Campaign, or both Period start and Period end</source>
         <translation>请填写活动，或同时填写期间开始和期间结束</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="122"/>
+        <location filename="../../core/errors.py" line="123"/>
         <source>give either a Campaign or a period, not both</source>
         <translation>活动与期间只能填写其一</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="123"/>
+        <location filename="../../core/errors.py" line="124"/>
         <source>grid and residual factors need a region</source>
         <translation>电网因子和剩余组合因子必须指定地区</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="124"/>
+        <location filename="../../core/errors.py" line="125"/>
         <source>absurdly large</source>
         <translation>数值大得不合理</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="125"/>
+        <location filename="../../core/errors.py" line="126"/>
         <source>no grid factor for this region in the factor library or the workspace; add one on a Factors sheet</source>
         <translation>因子库和工作区中都没有该区域的电网因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="126"/>
+        <location filename="../../core/errors.py" line="127"/>
         <source>no factor for this material in the library or the workspace; add one on a Factors sheet</source>
         <translation>因子库和工作区中都没有该材料的因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="144"/>
+        <location filename="../../core/errors.py" line="145"/>
         <source>import refused: {0} problem(s); nothing was written</source>
         <translation>导入被拒绝：发现 {0} 个问题；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="147"/>
+        <location filename="../../core/errors.py" line="148"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="174"/>
+        <location filename="../../core/errors.py" line="175"/>
         <source>{path}: the disk is full, so nothing was written and the workspace is as it was. Free some space on the disk that holds {folder} (or move the workspace to another disk) and try again.</source>
         <translation>{path}：磁盘已满，因此没有写入任何内容，工作区保持原样。请在存放 {folder} 的磁盘上腾出空间（或把工作区移到另一块磁盘），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="175"/>
+        <location filename="../../core/errors.py" line="176"/>
         <source>{path}: the folder {folder} or the workspace file is read-only, so nothing was written and the workspace is as it was. Copy the workspace to a folder you can write to (or make this one writable) and open it from there.</source>
         <translation>{path}：文件夹 {folder} 或工作区文件是只读的，因此没有写入任何内容，工作区保持原样。请把工作区复制到您可以写入的文件夹（或让此文件夹可写），再从那里打开。</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="176"/>
+        <location filename="../../core/errors.py" line="177"/>
         <source>{path}: the disk that holds {folder} refused the write (a disk I/O error), so nothing was written and the workspace is as it was. Check that the disk is connected and has free space, then try again.</source>
         <translation>{path}：存放 {folder} 的磁盘拒绝了写入（磁盘 I/O 错误），因此没有写入任何内容，工作区保持原样。请检查磁盘已连接且有可用空间，然后重试。</translation>
     </message>
@@ -3019,7 +3039,7 @@
         <translation>{key}：{start} – {end}（{value}）是从 {first} 起 {n} 行的合计：已略去，以免重复计算</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="201"/>
+        <location filename="../../core/importing/checks.py" line="216"/>
         <source>(and {0} more row(s))</source>
         <translation>（另有 {0} 行）</translation>
     </message>
@@ -3044,7 +3064,7 @@
         <translation>单位“{unit}”有歧义：{meaning}；公吨请写 t、tonnes 或 MT</translation>
     </message>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="36"/>
+        <location filename="../../core/importing/reconcile.py" line="37"/>
         <source>the sheet&apos;s total {label} in {cell} is {written} = {total} {unit}, but the rows imported ({rows}) add up to {imported} {unit}, a difference of {diff} {unit}; correct the rows or the total</source>
         <translation>工作表在 {cell} 的合计“{label}”为 {written} = {total} {unit}，但导入的各行（{rows} 行）之和为 {imported} {unit}，相差 {diff} {unit}；请更正这些行或合计</translation>
     </message>
@@ -3106,22 +3126,22 @@
 <context>
     <name>Reconcile</name>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="64"/>
+        <location filename="../../core/importing/reconcile.py" line="65"/>
         <source>column {0}</source>
         <translation>第 {0} 列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="66"/>
+        <location filename="../../core/importing/reconcile.py" line="67"/>
         <source>{0} {1}: {2} rows = the sum of their period cells ✓</source>
         <translation>{0} {1}：{2} 行均等于其各期单元格之和 ✓</translation>
     </message>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="69"/>
+        <location filename="../../core/importing/reconcile.py" line="70"/>
         <source>{0} {1} {2} = {3} {4} imported ✓</source>
         <translation>{0} {1} {2} = 导入 {3} {4} ✓</translation>
     </message>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="71"/>
+        <location filename="../../core/importing/reconcile.py" line="72"/>
         <source>{0} {1} {2}: {3} {4} imported ✗ (differs by {5} {4})</source>
         <translation>{0} {1} {2}：导入 {3} {4} ✗（相差 {5} {4}）</translation>
     </message>
@@ -3522,57 +3542,57 @@
 <context>
     <name>Summary</name>
     <message>
-        <location filename="../../core/accounting.py" line="489"/>
+        <location filename="../../core/suspects.py" line="73"/>
         <source>possible double count: initiative &apos;{0}&apos; counts {1} {2} of renewable power, and {3} has {4} kWh of on-site renewable energy rows in the same period; count rooftop power once (as energy rows or as the initiative)</source>
         <translation>可能重复计算：减排措施“{0}”计入了 {1} {2} 可再生电力，而 {3} 在同一期间已有 {4} 千瓦时的自建可再生能源用能记录；屋顶发电只应计算一次（作为用能记录或作为减排措施）</translation>
     </message>
     <message>
-        <location filename="../../core/accounting.py" line="515"/>
+        <location filename="../../core/suspects.py" line="99"/>
         <source>{0}: {1} rows ({2}) name no Country, so China&apos;s grid is assumed for the vehicle&apos;s electricity; give the business unit&apos;s Country (e.g. United Kingdom) in the Country column</source>
         <translation>{0}：{1} 的 {2} 行未填写国家（Country），因此按中国电网计算该车辆的用电排放；请在 Country 列填写该业务单元所在国家（如 United Kingdom）</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="66"/>
+        <location filename="../../core/summary.py" line="67"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="67"/>
+        <location filename="../../core/summary.py" line="68"/>
         <source>{0} id {1}</source>
         <translation>{0} 编号 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="259"/>
+        <location filename="../../core/summary.py" line="264"/>
         <source>t CO2; {0} CO2 only</source>
         <translation>吨二氧化碳；{0}仅含二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="260"/>
+        <location filename="../../core/summary.py" line="265"/>
         <source>t CO2e, in part CO2 only ({0} CO2 only)</source>
         <translation>吨二氧化碳当量，部分仅含二氧化碳（{0}仅含二氧化碳）</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="263"/>
+        <location filename="../../core/summary.py" line="268"/>
         <source>grid factors</source>
         <translation>电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="264"/>
+        <location filename="../../core/summary.py" line="269"/>
         <source>the diesel factor</source>
         <translation>柴油排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="265"/>
+        <location filename="../../core/summary.py" line="270"/>
         <source>some vehicle factors</source>
         <translation>部分车辆排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="266"/>
+        <location filename="../../core/summary.py" line="271"/>
         <source>some material factors</source>
         <translation>部分材料排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="267"/>
+        <location filename="../../core/summary.py" line="272"/>
         <source>initiative factors</source>
         <translation>减排措施因子</translation>
     </message>
@@ -3684,7 +3704,7 @@
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="273"/>
-        <location filename="../../core/summary.py" line="281"/>
+        <location filename="../../core/summary.py" line="286"/>
         <source>t CO2</source>
         <translation>吨二氧化碳</translation>
     </message>
@@ -3695,7 +3715,7 @@
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="274"/>
-        <location filename="../../core/summary.py" line="281"/>
+        <location filename="../../core/summary.py" line="286"/>
         <source>t CO2e</source>
         <translation>吨二氧化碳当量</translation>
     </message>
