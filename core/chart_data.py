@@ -374,7 +374,7 @@ def fit_chart(chart: ChartData, width_px: float, height_px: float, max_series: i
     elif not all(_is_date(c) for c in out.categories):
         side_by_side = len([s for s in out.series if s.kind == "bar" and not s.stacked]) or 1
         slot = max(MIN_SLOT_PX, 10.0 * side_by_side + 6.0)
-        slots = max(int(width_px * 0.8 / slot), 3)
+        slots = max(int(width_px * 0.65 / slot), 3)  # the plot: the width less axes and legend
         if len(out.categories) > slots and all(s.kind == "bar" for s in out.series):
             named = _name_year(out.categories)
             out = _other_names(out, named, slots) if named else _other_categories(out, slots)
