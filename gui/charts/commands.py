@@ -90,28 +90,28 @@ def filters_from(args: argparse.Namespace) -> Filters:
     )
 
 
-def _summary(args: argparse.Namespace) -> dict:
-    from greenledger.core.charts import load
+def _summary(args: argparse.Namespace):
+    from greenledger.core.charts import load_summary
     from greenledger.core.paths import default_workspace
     from greenledger.core.storage import Workspace
 
     with Workspace.open(args.workspace or default_workspace(), create=False) as ws:
-        summary = load(ws)
+        summary = load_summary(ws)  # typed: the charts read it without converting JSON
     _check_names(summary, args)
     return summary
 
 
-def _check_names(summary: dict, args: argparse.Namespace) -> None:
+def _check_names(summary, args: argparse.Namespace) -> None:
     from greenledger.core.errors import GreenLedgerError
 
-    sites = {y["site"] for y in summary["site_years"]}
+    sites = {y.site for y in summary.site_years}
     if getattr(args, "site", None) and args.site not in sites:
         raise GreenLedgerError(
             translate("ChartCommands", "no site {0}; sites: {1}").format(
                 repr(args.site), ", ".join(sorted(sites)) or translate("ChartCommands", "none")
             )
         )
-    camps = {c["name"] for c in summary["campaigns"]}
+    camps = {c.name for c in summary.campaigns}
     if getattr(args, "campaign", None) and args.campaign not in camps:
         raise GreenLedgerError(
             translate("ChartCommands", "no campaign {0}; campaigns: {1}").format(
