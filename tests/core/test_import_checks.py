@@ -363,3 +363,15 @@ def test_a_quantity_headed_total_is_no_totals_column():
 
     assert is_total_header("全年合计") and is_total_header("Year total")
     assert not is_total_header("Total CO2e, t") and not is_total_header("Total energy (kWh)")
+
+
+def test_a_months_import_is_held_against_the_stored_months_of_its_site(sites, tmp_path):
+    import_file(sites, write_workbook(tmp_path / "jan-nov.xlsx", {
+        "Energy": [ENERGY_HEADER, *energy_rows(range(1, 12), 100_000)]}))
+    result = import_file(sites, write_workbook(tmp_path / "dec.xlsx", {
+        "Energy": [ENERGY_HEADER, *energy_rows([12], 2_500_000)]}))
+    (w,) = [w for w in result.warnings if w.code == "month_outlier"]
+    assert w.row == 2 and "25×" in w.reason and "2023-12" in w.reason
+    fine = import_file(sites, write_workbook(tmp_path / "dec2.xlsx", {
+        "Energy": [ENERGY_HEADER, *energy_rows([12], 120_000)]}))
+    assert not [w for w in fine.warnings if w.code == "month_outlier"]
