@@ -66,3 +66,20 @@ def test_an_import_onto_a_full_disk_shows_what_to_do(qtbot, tmp_path: Path, monk
     assert w.import_action.isEnabled()
     assert query(path, "SELECT count(*) FROM sites") == [(0,)]
     assert query(path, "SELECT count(*) FROM import_batches") == [(0,)]
+
+
+def test_an_edit_the_file_refuses_says_it_is_read_only(qtbot, window, demo_path: Path, monkeypatch):
+    """SQLite refusing every write on this connection (PRAGMA query_only: SQLITE_READONLY, as for a
+    read-only file): a cell edit is refused with the reason, an undo of an import in a dialog."""
+    window.workspace.db.execute("PRAGMA query_only = ON")
+    view = window.tables[Kind.ENERGY]
+    index = view.proxy.index(0, view.model.field_column("energy"))
+    before = index.data()
+    assert not view.proxy.setData(index, "5")
+    assert f"the folder {demo_path.parent} or the workspace file is read-only" in view.model.last_refusal
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    window._on_undo_import_requested(1)
+    assert "is read-only, so nothing was written" in shown[0]
+    assert index.data() == before and not error_dialog._open_dialogs
+    assert query(demo_path, "SELECT count(*) FROM import_batches") == [(1,)]
