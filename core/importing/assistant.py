@@ -1169,6 +1169,7 @@ def preflight(ws: Workspace, path: str | Path, plans: list[SheetPlan]) -> None:
         with_rows[0].checks += exc.problems
         return
     _, problems, warnings = check_parsed(ws, parsed)
+    problems = list(problems) + campaign_dates.problems(ws, plans)  # as import_plans checks
     own = {id(x) for ps in parsed for x in (*ps.problems, *ps.warnings)}
     for found, attr in ((problems, "checks"), (warnings, "check_warnings")):
         for p in found:

@@ -78,3 +78,17 @@ def test_campaign_dates_checked_against_the_workspace(ws, tmp_path):
     assert [(p.row, p.column, p.code) for p in exc.value.problems] == [
         (3, "活动开始日期 [C]", "campaign_dates_differ")]
     assert "the workspace" in exc.value.problems[0].reason
+
+
+def test_preflight_finds_campaign_dates_that_disagree(ws, tmp_path):
+    """Preflight equals import: the window's check shows the refusal before Import."""
+    from greenledger.core.importing.assistant import preflight
+    import_file(ws, write_workbook(tmp_path / "c.xlsx", {"Campaigns": CAMPAIGNS}))
+    path = write_workbook(tmp_path / "p.xlsx", {"Deliveries": [
+        ["Campaign", "Campaign start", "Campaign end", "Business unit", "Orders",
+         "Emissions (t CO2e)"],
+        ["6.18 2021", date(2021, 6, 1), date(2021, 6, 19), "Tmall", 10, 1]]})
+    plans = analyse(path)
+    assert not plans[0].problems
+    preflight(ws, path, plans)
+    assert [p.code for p in plans[0].checks] == ["campaign_dates_differ"]
