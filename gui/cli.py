@@ -131,7 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)  # exits 2 on wrong usage
     if path is not None:
         args.workspace = path
-    lang_before = _install_language(args)
+    from greenledger.gui.i18n import install_for_command
+
+    lang_before = install_for_command(args.command, args.lang)
     try:
         if args.command is None:
             return _open_window(args)
@@ -168,37 +170,6 @@ def main(argv: list[str] | None = None) -> int:
             from greenledger.gui.i18n import install
 
             install(lang_before)
-
-
-_QT_APP: list = []
-
-
-def _install_language(args: argparse.Namespace) -> str | None:
-    """--lang (else the system locale) for a headless command: Qt's translator (gui.i18n) on a
-    QCoreApplication, or on the QApplication that chart images and decks draw with, so that
-    messages, tables and exports come out in that language. Returns the language to restore
-    afterwards (None: nothing done)."""
-    if args.command is None:
-        return None  # the window installs its language itself
-    from greenledger.core import i18n as core_i18n
-    from greenledger.gui.i18n import install, system_language
-
-    lang = args.lang or system_language()  # without --lang the system locale decides
-    if lang == core_i18n.language():
-        return None
-
-    if args.command in ("export-chart", "export-deck"):
-        from greenledger.gui.charts.render import ensure_app
-
-        ensure_app()
-    else:
-        from PySide6.QtCore import QCoreApplication
-
-        if QCoreApplication.instance() is None:
-            _QT_APP.append(QCoreApplication(sys.argv[:1]))
-    before = core_i18n.language()
-    install(lang)
-    return before
 
 
 def main_gui() -> int:

@@ -46,3 +46,29 @@ def install(choice: str | None) -> str:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     i18n.set_translator(QCoreApplication.translate if lang == "zh" else None, lang)
     return lang
+
+
+_HEADLESS_APP: list = []  # the QCoreApplication a headless command translates with, kept alive
+
+
+def install_for_command(command: str | None, lang: str | None) -> str | None:
+    """--lang (else the system locale) for a headless `greenledger` command: Qt's translator on a
+    QCoreApplication, or on the QApplication that chart images and decks draw with, so that
+    messages, tables and exports come out in that language. Returns the language to restore
+    afterwards (None: nothing done, as for the window, which installs its language itself)."""
+    if command is None:
+        return None
+    lang = lang or system_language()
+    if lang == i18n.language():
+        return None
+    if command in ("export-chart", "export-deck"):
+        from greenledger.gui.charts.render import ensure_app
+
+        ensure_app()
+    elif QCoreApplication.instance() is None:
+        import sys
+
+        _HEADLESS_APP.append(QCoreApplication(sys.argv[:1]))
+    before = i18n.language()
+    install(lang)
+    return before
