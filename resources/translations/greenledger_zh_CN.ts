@@ -378,7 +378,7 @@
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="107"/>
-        <location filename="../../core/charts.py" line="284"/>
+        <location filename="../../core/chart_energy.py" line="73"/>
         <source>all sites</source>
         <translation>全部站点</translation>
     </message>
@@ -475,376 +475,376 @@
         <translation>其他 = {0} 项合计：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="63"/>
+        <location filename="../../core/chart_common.py" line="40"/>
         <source>Energy mix by source</source>
         <translation>按来源划分的能源结构</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="64"/>
+        <location filename="../../core/chart_common.py" line="41"/>
         <source>Renewable share by site</source>
         <translation>各站点可再生能源占比</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="65"/>
+        <location filename="../../core/chart_common.py" line="42"/>
         <source>Delivery emissions per order</source>
         <translation>每单配送碳排放强度</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="66"/>
+        <location filename="../../core/chart_common.py" line="43"/>
         <source>Packaging material per order</source>
         <translation>每单包装材料用量</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="67"/>
+        <location filename="../../core/chart_common.py" line="44"/>
         <source>Reductions by initiative and business unit</source>
         <translation>按减排举措和业务单元划分的减排量</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="68"/>
+        <location filename="../../core/chart_common.py" line="45"/>
         <source>Cumulative avoided emissions from renewable electricity</source>
         <translation>可再生电力累计避免排放</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="71"/>
+        <location filename="../../core/chart_common.py" line="48"/>
         <source>Scope 2: location- vs market-based</source>
         <translation>范围二排放：基于位置与基于市场</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="72"/>
+        <location filename="../../core/chart_common.py" line="49"/>
         <source>Equivalents</source>
         <translation>减排等效换算</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="142"/>
+        <location filename="../../core/chart_common.py" line="63"/>
         <source>{0} {1}</source>
         <translation>{1}{0}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="143"/>
+        <location filename="../../core/chart_common.py" line="64"/>
         <source>{0} {1} {2}: {3}</source>
         <translation>{0} {1} {2}：{3}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="225"/>
+        <location filename="../../core/chart_common.py" line="146"/>
         <source>{0} million kWh</source>
         <translation>{0} 百万千瓦时</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="276"/>
+        <location filename="../../core/chart_energy.py" line="65"/>
         <source>Renewable share</source>
         <translation>可再生能源占比</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="286"/>
+        <location filename="../../core/chart_energy.py" line="75"/>
         <source>Renewable share {0}: {1}</source>
         <translation>{0} 可再生能源占比：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="290"/>
+        <location filename="../../core/chart_energy.py" line="79"/>
         <source>{0} in {1} months, {2} renewable</source>
         <translation>{1} 个月共用电 {0}，可再生能源占比 {2}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="292"/>
+        <location filename="../../core/chart_energy.py" line="81"/>
         <source>{0} in {1} years, {2} renewable</source>
         <translation>{1} 年共用电 {0}，可再生能源占比 {2}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="301"/>
+        <location filename="../../core/chart_energy.py" line="90"/>
         <source>Electricity ({0})</source>
         <translation>用电量（{0}）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="302"/>
-        <location filename="../../core/charts.py" line="350"/>
+        <location filename="../../core/chart_energy.py" line="91"/>
+        <location filename="../../core/chart_energy.py" line="139"/>
         <source>Renewable share (%)</source>
         <translation>可再生能源占比（%）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="303"/>
-        <location filename="../../core/charts.py" line="351"/>
+        <location filename="../../core/chart_energy.py" line="92"/>
+        <location filename="../../core/chart_energy.py" line="140"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="303"/>
-        <location filename="../../core/charts.py" line="351"/>
-        <location filename="../../core/charts.py" line="659"/>
+        <location filename="../../core/chart_energy.py" line="92"/>
+        <location filename="../../core/chart_energy.py" line="140"/>
+        <location filename="../../core/chart_energy.py" line="237"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="308"/>
+        <location filename="../../core/chart_energy.py" line="97"/>
         <source>kWh by source as reported, spread over calendar months by days; renewable share = wind, solar, hydro, biomass, geothermal kWh ÷ all kWh (diesel included)</source>
         <translation>各来源电量按报告值计，并按天数分摊到自然月；可再生能源占比 = 风电、光伏、水电、生物质发电、地热电量 ÷ 总电量（含柴油发电）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="341"/>
-        <location filename="../../core/charts.py" line="771"/>
-        <location filename="../../core/charts.py" line="821"/>
+        <location filename="../../core/chart_campaigns.py" line="305"/>
+        <location filename="../../core/chart_campaigns.py" line="355"/>
+        <location filename="../../core/chart_energy.py" line="130"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="354"/>
+        <location filename="../../core/chart_energy.py" line="143"/>
         <source>renewable kWh ÷ all kWh of each site (diesel included), per calendar month</source>
         <translation>各站点可再生电量 ÷ 总电量（含柴油发电），按自然月计</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="358"/>
+        <location filename="../../core/chart_energy.py" line="147"/>
         <source>renewable kWh ÷ all kWh of each site (diesel included), per calendar year</source>
         <translation>各站点可再生电量 ÷ 总电量（含柴油发电），按自然年计</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="370"/>
+        <location filename="../../core/chart_campaigns.py" line="53"/>
         <source>{0} vs {1}</source>
         <translation>较 {1} {0}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="372"/>
+        <location filename="../../core/chart_campaigns.py" line="55"/>
         <source>{0}: {1} kg CO2e per order, {2} vs {3}</source>
         <translation>{0}：每单 {1} 千克二氧化碳当量，较 {3} {2}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="386"/>
+        <location filename="../../core/chart_campaigns.py" line="69"/>
         <source>kg CO2e per order</source>
         <translation>每单碳排放（千克二氧化碳当量）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="389"/>
+        <location filename="../../core/chart_campaigns.py" line="72"/>
         <source>kg CO2 per order</source>
         <translation>每单碳排放（千克二氧化碳）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="397"/>
-        <location filename="../../core/charts.py" line="457"/>
+        <location filename="../../core/chart_campaigns.py" line="80"/>
+        <location filename="../../core/chart_campaigns.py" line="140"/>
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="401"/>
+        <location filename="../../core/chart_campaigns.py" line="84"/>
         <source>delivery emissions (reported, else distance × vehicle factor) ÷ orders; change against the campaign&apos;s baseline</source>
         <translation>配送排放（采用报告值，否则按里程 × 车型排放因子计算）÷ 订单数；变化幅度相对于该活动的基准活动</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="428"/>
+        <location filename="../../core/chart_campaigns.py" line="111"/>
         <source>{0} g</source>
         <translation>{0} 克</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="437"/>
+        <location filename="../../core/chart_campaigns.py" line="120"/>
         <source>{0}: {1} g per order; packaging {2}</source>
         <translation>{0}：每单 {1} 克；包装排放 {2}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="443"/>
+        <location filename="../../core/chart_campaigns.py" line="126"/>
         <source>{0}: {1} g per order, {2} vs {3}; packaging {4}</source>
         <translation>{0}：每单 {1} 克，较 {3} {2}；包装排放 {4}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="456"/>
+        <location filename="../../core/chart_campaigns.py" line="139"/>
         <source>g packaging per order</source>
         <translation>每单包装用量（克）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="462"/>
+        <location filename="../../core/chart_campaigns.py" line="145"/>
         <source>packaging kg ÷ orders, by material; t CO2e = kg × ((1 − recycled share) × material factor + recycled share × recycled factor)</source>
         <translation>各材料包装重量（千克）÷ 订单数；吨二氧化碳当量 = 千克 × ((1 − 再生料占比) × 材料排放因子 + 再生料占比 × 再生料排放因子)</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="519"/>
+        <location filename="../../core/chart_campaigns.py" line="202"/>
         <source>Initiatives</source>
         <translation>减排举措</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="524"/>
+        <location filename="../../core/chart_campaigns.py" line="207"/>
         <source>Business units</source>
         <translation>业务单元</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="525"/>
+        <location filename="../../core/chart_campaigns.py" line="208"/>
         <source>{0} (all initiatives)</source>
         <translation>{0}（全部举措）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="529"/>
+        <location filename="../../core/chart_campaigns.py" line="212"/>
         <source>Avoided (renewables, not in the inventory)</source>
         <translation>避免排放（可再生能源，不计入清单）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="530"/>
+        <location filename="../../core/chart_campaigns.py" line="213"/>
         <source>{0} renewable electricity</source>
         <translation>{0} 可再生电力</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="536"/>
+        <location filename="../../core/chart_campaigns.py" line="219"/>
         <source>Initiative reductions</source>
         <translation>举措减排量</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="537"/>
+        <location filename="../../core/chart_campaigns.py" line="220"/>
         <source>Business unit total</source>
         <translation>业务单元合计</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="538"/>
+        <location filename="../../core/chart_campaigns.py" line="221"/>
         <source>Avoided (beside the inventory)</source>
         <translation>避免排放（清单外单列）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="547"/>
+        <location filename="../../core/chart_campaigns.py" line="230"/>
         <source>Initiatives: {0}</source>
         <translation>减排举措：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="548"/>
+        <location filename="../../core/chart_campaigns.py" line="231"/>
         <source>Avoided by renewables (not netted): {0}</source>
         <translation>可再生能源避免排放（不抵扣）：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="555"/>
+        <location filename="../../core/chart_campaigns.py" line="238"/>
         <source>avoided: {0}</source>
         <translation>避免排放：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="564"/>
+        <location filename="../../core/chart_campaigns.py" line="247"/>
         <source>during {0}</source>
         <translation>{0} 期间</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="566"/>
+        <location filename="../../core/chart_campaigns.py" line="249"/>
         <source>initiatives: reduction as reported, else activity × factor; avoided = renewable kWh × grid factor, shown apart and never summed into the inventory</source>
         <translation>减排举措：采用报告的减排量，否则按活动量 × 排放因子计算；避免排放 = 可再生电量 × 电网排放因子，单独列示，不计入排放清单</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="582"/>
+        <location filename="../../core/chart_energy.py" line="160"/>
         <source>{0} grid factor</source>
         <translation>{0}电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="586"/>
+        <location filename="../../core/chart_energy.py" line="164"/>
         <source>{0} grid {1} kg CO2/kWh, {2} factor</source>
         <translation>{0}电网 {1} 千克二氧化碳/千瓦时，{2} 年因子</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="589"/>
+        <location filename="../../core/chart_energy.py" line="167"/>
         <source>{0} grid {1} kg CO2/kWh</source>
         <translation>{0}电网 {1} 千克二氧化碳/千瓦时</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="617"/>
-        <location filename="../../core/charts.py" line="780"/>
-        <location filename="../../core/charts.py" line="815"/>
+        <location filename="../../core/chart_campaigns.py" line="314"/>
+        <location filename="../../core/chart_campaigns.py" line="349"/>
+        <location filename="../../core/chart_energy.py" line="195"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="627"/>
+        <location filename="../../core/chart_energy.py" line="205"/>
         <source>{0} renewable → {1} at the grid factor</source>
         <translation>可再生电量 {0} → 按电网排放因子折合 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="635"/>
+        <location filename="../../core/chart_energy.py" line="213"/>
         <source>{0} kg CO2/kWh</source>
         <translation>{0} 千克二氧化碳/千瓦时</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="639"/>
+        <location filename="../../core/chart_energy.py" line="217"/>
         <source>Same kWh at {0}</source>
         <translation>同等电量按 {0} 计</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="647"/>
+        <location filename="../../core/chart_energy.py" line="225"/>
         <source>at {0}: {1}</source>
         <translation>按 {0} 计：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="658"/>
+        <location filename="../../core/chart_energy.py" line="236"/>
         <source>{0} avoided, cumulative</source>
         <translation>累计避免排放（{0}）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="663"/>
+        <location filename="../../core/chart_energy.py" line="241"/>
         <source>renewable kWh × the site&apos;s grid factor of the year, summed since the first year; beside the inventory, not deducted</source>
         <translation>可再生电量 × 站点所在电网当年的排放因子，自首年起累计；与排放清单并列报告，不作抵扣</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="694"/>
+        <location filename="../../core/chart_energy.py" line="272"/>
         <source>{0} location-based vs {1} market-based in all</source>
         <translation>合计：基于位置 {0}，基于市场 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="702"/>
+        <location filename="../../core/chart_energy.py" line="280"/>
         <source>Location-based</source>
         <translation>基于位置</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="708"/>
+        <location filename="../../core/chart_energy.py" line="286"/>
         <source>Market-based</source>
         <translation>基于市场</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="712"/>
+        <location filename="../../core/chart_energy.py" line="290"/>
         <source>Site and year</source>
         <translation>站点与年份</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="716"/>
+        <location filename="../../core/chart_energy.py" line="294"/>
         <source>GHG Protocol Scope 2: location = grid-delivered kWh × grid average; market = grid kWh × residual mix (else grid average), contractual renewables at zero</source>
         <translation>温室气体核算体系（GHG Protocol）范围二：基于位置 = 电网供电量 × 电网平均排放因子；基于市场 = 电网电量 × 剩余电力组合排放因子（无则用电网平均排放因子），合同约定的可再生电力按零计</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="754"/>
+        <location filename="../../core/chart_campaigns.py" line="288"/>
         <source>initiative reductions during {0}</source>
         <translation>{0}期间减排措施减排量</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="759"/>
+        <location filename="../../core/chart_campaigns.py" line="293"/>
         <source>initiative reductions, all years</source>
         <translation>减排措施减排量（全部年份）</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="763"/>
+        <location filename="../../core/chart_campaigns.py" line="297"/>
         <source>avoided by renewables during {0}</source>
         <translation>{0}期间可再生能源避免排放</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="824"/>
+        <location filename="../../core/chart_campaigns.py" line="358"/>
         <source>amount (t CO2e) × 1000 ÷ kg CO2e per unit; avoided emissions and initiative reductions are shown apart, never summed</source>
         <translation>数量（吨二氧化碳当量）× 1000 ÷ 每单位千克二氧化碳当量；避免排放与减排措施减排量分开列示，从不相加</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="765"/>
+        <location filename="../../core/chart_campaigns.py" line="299"/>
         <source>avoided by renewables in the selection</source>
         <translation>所选范围内可再生能源避免排放</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="779"/>
+        <location filename="../../core/chart_campaigns.py" line="313"/>
         <source>≈ {0}</source>
         <translation>约 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="784"/>
+        <location filename="../../core/chart_campaigns.py" line="318"/>
         <source>{0} kg CO2e per {1}</source>
         <translation>每{1} {0} 千克二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="789"/>
+        <location filename="../../core/chart_campaigns.py" line="323"/>
         <source>≈ {0}: {1}</source>
         <translation>约 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="794"/>
+        <location filename="../../core/chart_campaigns.py" line="328"/>
         <source>Avoided by renewables, a separate figure not added: {0} ≈ {1}</source>
         <translation>可再生能源避免排放（另列，未相加）：{0} ≈ {1}</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="804"/>
+        <location filename="../../core/chart_campaigns.py" line="338"/>
         <source>Equivalent count</source>
         <translation>等效数量</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="810"/>
+        <location filename="../../core/chart_campaigns.py" line="344"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
@@ -2982,14 +2982,14 @@
         <translation>{path}：存放 {folder} 的磁盘拒绝了写入（磁盘 I/O 错误），因此没有写入任何内容，工作区保持原样。请检查磁盘已连接且有可用空间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="309"/>
-        <location filename="../../gui/cli.py" line="419"/>
-        <location filename="../../gui/cli.py" line="505"/>
+        <location filename="../../gui/cli.py" line="280"/>
+        <location filename="../../gui/cli.py" line="390"/>
+        <location filename="../../gui/cli.py" line="476"/>
         <source>warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="510"/>
+        <location filename="../../gui/cli.py" line="481"/>
         <source>… and {0} more problem(s): --errors OUT.xlsx marks every one in the workbook</source>
         <translation>……另有 {0} 个问题：--errors OUT.xlsx 会在工作簿中标出每一个</translation>
     </message>
@@ -3720,54 +3720,54 @@
         <translation>吨二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="189"/>
+        <location filename="../../core/chart_common.py" line="110"/>
         <source>kg CO2/kWh</source>
         <translation>千克二氧化碳/千瓦时</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="190"/>
+        <location filename="../../core/chart_common.py" line="111"/>
         <source>kg CO2e/kWh</source>
         <translation>千克二氧化碳当量/千瓦时</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="191"/>
+        <location filename="../../core/chart_common.py" line="112"/>
         <source>kg CO2e/kg</source>
         <translation>千克二氧化碳当量/千克</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="192"/>
+        <location filename="../../core/chart_common.py" line="113"/>
         <source>kg CO2e/km</source>
         <translation>千克二氧化碳当量/公里</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="193"/>
+        <location filename="../../core/chart_common.py" line="114"/>
         <source>kg CO2e/tkm</source>
         <translation>千克二氧化碳当量/吨公里</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="194"/>
+        <location filename="../../core/chart_common.py" line="115"/>
         <source>kg CO2e/L</source>
         <translation>千克二氧化碳当量/升</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="195"/>
+        <location filename="../../core/chart_common.py" line="116"/>
         <source>kg CO2/L</source>
         <translation>千克二氧化碳/升</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="224"/>
-        <location filename="../../core/charts.py" line="235"/>
-        <location filename="../../core/charts.py" line="240"/>
+        <location filename="../../core/chart_common.py" line="145"/>
+        <location filename="../../core/chart_common.py" line="156"/>
+        <location filename="../../core/chart_common.py" line="161"/>
         <source>kWh</source>
         <translation>千瓦时</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="237"/>
+        <location filename="../../core/chart_common.py" line="158"/>
         <source>GWh</source>
         <translation>吉瓦时</translation>
     </message>
     <message>
-        <location filename="../../core/charts.py" line="239"/>
+        <location filename="../../core/chart_common.py" line="160"/>
         <source>MWh</source>
         <translation>兆瓦时</translation>
     </message>
