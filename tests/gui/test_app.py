@@ -91,3 +91,27 @@ def test_settings_of_the_old_macos_name_carry_over_once(tmp_path: Path) -> None:
     assert new.value("language") == "zh" and new.value("recent") == ["/a.greenledger", "/b.greenledger"]
     old.setValue("language", "en")
     assert carry_over(old, new) == 0 and new.value("language") == "zh"  # once: new settings stay
+
+
+def test_the_application_registers_its_windows_and_routes_file_open_events(qtbot, qapp, demo_path: Path,
+                                                                            tmp_path: Path) -> None:
+    from PySide6.QtGui import QFileOpenEvent
+
+    from greenledger.core.storage import Workspace
+    from greenledger.gui.app import Application, FileOpenFilter
+
+    app = Application(qapp)
+    event_filter = app.findChild(FileOpenFilter)
+    try:
+        window = app.open_window(demo_path)
+        qtbot.addWidget(window)
+        assert app.windows.current() is window and window.display is app.display
+        other = tmp_path / "other.greenledger"
+        Workspace.open(other).close()
+        QCoreApplication.sendEvent(qapp, QFileOpenEvent(str(other)))  # as macOS sends it
+        assert window.workspace.path == other
+        window.close()
+        assert app.windows.current() is None
+    finally:
+        qapp.removeEventFilter(event_filter)
+        app.deleteLater()
