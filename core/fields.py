@@ -141,7 +141,8 @@ CHOICE_SYNONYMS: dict[str, dict[str, str]] = {
         "rigidplastic": "rigid plastic", "硬质塑料": "rigid plastic",
     },
     "unit": {"g": "g", "克": "g", "kg": "kg", "千克": "kg", "公斤": "kg", "t": "t",
-             "tonne": "t", "tonnes": "t", "ton": "t", "tons": "t", "吨": "t"},
+             "tonne": "t", "tonnes": "t", "mt": "t", "metricton": "t", "metrictons": "t",
+             "metrictonne": "t", "metrictonnes": "t", "吨": "t"},  # not ton/tons: short or metric?
 }
 
 CAMPAIGN_SYNONYMS = ("campaign name", "name of campaign", "sales campaign", "promotion",

@@ -375,3 +375,11 @@ def test_a_months_import_is_held_against_the_stored_months_of_its_site(sites, tm
     fine = import_file(sites, write_workbook(tmp_path / "dec2.xlsx", {
         "Energy": [ENERGY_HEADER, *energy_rows([12], 120_000)]}))
     assert not [w for w in fine.warnings if w.code == "month_outlier"]
+
+
+def test_a_packaging_unit_of_tons_is_asked_not_guessed(ws, tmp_path):
+    path = write_workbook(tmp_path / "p.xlsx", {"Packaging": [
+        PACKAGING_HEADER, ["Ele.me", *month(1), "board", 2, "tons"],
+        ["Ele.me", *month(2), "board", 2, "MT"]]})
+    (p,) = refused(ws, path)
+    assert p.row == 2 and "not one of: g, kg, t" in p.reason
