@@ -84,6 +84,7 @@ class Layout:
 
     plot: QRectF = field(default_factory=QRectF)
     labels_drawn: list[str] = field(default_factory=list)
+    label_rects: list[QRectF] = field(default_factory=list)
     labels_dropped: int = 0
     categories_drawn: list[str] = field(default_factory=list)
     category_mode: str = "straight"  # straight | wrapped | rotated
@@ -504,6 +505,7 @@ def _place_labels(p: QPainter, labels: list[_Label], plot: QRectF, body: QRectF,
         p.drawText(r.adjusted(-2, 0, 2, 0),
                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), lab.text)
         lay.labels_drawn.append(lab.text)
+        lay.label_rects.append(r)
 
 
 # --- horizontal bars (reductions) --------------------------------------------------------------

@@ -108,3 +108,38 @@ def test_the_wheel_scrolls_the_page_and_ctrl_wheel_zooms(qtbot, demo_path: Path)
     _wheel(view.plot, up=False, ctrl=True)
     _wheel(view.plot, up=False, ctrl=True)
     assert view.plot.zoom is None and view.plot.zoomed_categories() == view.chart.categories
+
+
+def test_charts_hold_at_50_sites(qtbot, tmp_path: Path):
+    """50 sites through the real import: every chart in a dashboard-sized view keeps its legend to the
+    top series and Other, labels every category it draws (or groups it), and no two data labels overlap."""
+    import importlib.util
+
+    tool = Path(__file__).resolve().parents[2] / "tools" / "make_sites_workspace.py"
+    spec = importlib.util.spec_from_file_location("make_sites_workspace", tool)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    ws = tmp_path / "50.greenledger"
+    mod.build(50, ws)
+    from greenledger.core.chart_data import MAX_SERIES
+    from greenledger.gui.charts.painter import is_dates
+
+    for name in CHART_NAMES:
+        view = ChartView(name, workspace_path=ws)
+        qtbot.addWidget(view)
+        view.resize(640, 420)
+        view.show()
+        if view.chart.pictogram is not None or view.chart.empty:
+            continue
+        view.plot.grab()
+        lay, shown = view.plot.layout_info, view.plot.shown
+        assert len(lay.legend_drawn) <= MAX_SERIES, name
+        if len(view.chart.series) > MAX_SERIES:
+            assert any(n.startswith("Other") for n in lay.legend_drawn), name
+        if not is_dates(shown.categories) and not shown.horizontal:
+            assert lay.categories_drawn == shown.categories, name  # every category labelled
+        rects = lay.label_rects
+        for i, a in enumerate(rects):
+            assert not any(a.intersects(b) for b in rects[i + 1:]), name
+        if shown.notes:
+            assert shown.notes[0] in view.source.text()  # the source line names what was grouped
