@@ -1,5 +1,6 @@
-"""Charts of core.charts drawn with pyqtgraph (ChartView), rendered to PNG/SVG/PDF through Qt
-(render.py), put in a PowerPoint deck with native charts (deck.py), and the command line (commands.py)."""
+"""Charts of core.charts painted with plain QPainter calls (painter.py), the same drawing in the window
+(ChartView, plot_chart.py) and in PNG/SVG/PDF (render.py); a PowerPoint deck with native charts
+(deck.py), and the command line (commands.py)."""
 
 from __future__ import annotations
 
