@@ -11,7 +11,7 @@ from greenledger.core.equivalents import shown
 from greenledger.core.factors import Library
 from greenledger.core.i18n import language, translate
 from greenledger.core.storage import Workspace
-from greenledger.core.summary import CO2E, Summary, basis_note, combine_gas, t_label
+from greenledger.core.summary import Summary, basis_note, combine_gas, t_label
 
 
 def fmt(value: object, digits: int = 1) -> str:
@@ -54,27 +54,24 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]
     return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, rows)])
 
 
-def _column_gas(values) -> str:
-    return combine_gas(values)
-
-
-def _basis_lines(notes: list[str]) -> list[str]:
-    out: list[str] = []
-    for n in notes:
-        line = translate("Report", "Gas basis: {0}").format(n)
-        if n and line not in out:
-            out.append(line)
-    return out
+def _basis_lines(notes: list[tuple[str, str]]) -> list[str]:
+    """'Gas basis of Location-based t, Avoided t*: t CO2; grid factors CO2 only' per note."""
+    by_note: dict[str, list[str]] = {}
+    for column, note in notes:
+        if note:
+            by_note.setdefault(note, []).append(column)
+    return [translate("Report", "Gas basis of {0}: {1}").format(", ".join(cols), note)
+            for note, cols in by_note.items()]
 
 
 def summary_text(s: Summary | dict) -> str:
     """The summary as plain text tables (the command line's `summary`)."""
     s = s if isinstance(s, Summary) else Summary.from_json(s)
     ys, cs = s.site_years, s.campaigns
-    loc_g = _column_gas(y.location_based_gas for y in ys if y.location_based_t is not None)
-    mkt_g = _column_gas(y.market_based_gas for y in ys if y.market_based_t is not None)
-    s1_g = _column_gas(y.scope1_gas for y in ys if y.scope1_t)
-    av_g = _column_gas(y.avoided_gas for y in ys if y.avoided_t is not None)
+    loc_g = combine_gas(y.location_based_gas for y in ys if y.location_based_t is not None)
+    mkt_g = combine_gas(y.market_based_gas for y in ys if y.market_based_t is not None)
+    s1_g = combine_gas(y.scope1_gas for y in ys if y.scope1_t)
+    av_g = combine_gas(y.avoided_gas for y in ys if y.avoided_t is not None)
     out = [
         translate("Report", "Workspace {0} (factor library {1})").format(
             s.workspace, s.factor_library_version
@@ -93,12 +90,14 @@ def summary_text(s: Summary | dict) -> str:
                     fmt(y.renewable_kwh, 0), pct(y.renewable_share_pct),
                     fmt(y.location_based_t), fmt(y.market_based_t), fmt(y.scope1_t),
                     fmt(y.avoided_t)] for y in ys])]
-    out += _basis_lines([basis_note(loc_g if loc_g != CO2E else mkt_g, "grid"),
-                         basis_note(av_g, "grid"),
-                         basis_note(s1_g, "diesel")]) + [""]
-    em_g = _column_gas(c.emissions_gas for c in cs if c.emissions_t is not None)
-    pk_g = _column_gas(c.packaging_gas for c in cs if c.packaging_t is not None)
-    cav_g = _column_gas(c.avoided_gas for c in cs if c.avoided_t)
+    out += _basis_lines([
+        (translate("Report", "Location-based t"), basis_note(loc_g, "grid")),
+        (translate("Report", "Market-based t"), basis_note(mkt_g, "grid")),
+        (translate("Report", "Scope 1 t"), basis_note(s1_g, "diesel")),
+        (translate("Report", "Avoided t*"), basis_note(av_g, "grid"))]) + [""]
+    em_g = combine_gas(c.emissions_gas for c in cs if c.emissions_t is not None)
+    pk_g = combine_gas(c.packaging_gas for c in cs if c.packaging_t is not None)
+    cav_g = combine_gas(c.avoided_gas for c in cs if c.avoided_t)
     out += [translate("Report", "Campaigns"),
             table([translate("Report", "Campaign"), translate("Report", "Start"),
                    translate("Report", "End"), translate("Report", "Orders"),
@@ -114,8 +113,10 @@ def summary_text(s: Summary | dict) -> str:
                     fmt(c.packaging_t), fmt(c.packaging_kg_per_order, 4),
                     pct(c.packaging_change_pct), fmt(c.avoided_t)]
                    for c in cs])]
-    out += _basis_lines([basis_note(em_g, "vehicle"), basis_note(pk_g, "packaging"),
-                         basis_note(cav_g, "grid")]) + [""]
+    out += _basis_lines([
+        (translate("Report", "Emissions t"), basis_note(em_g, "vehicle")),
+        (translate("Report", "Packaging t"), basis_note(pk_g, "packaging")),
+        (translate("Report", "Avoided t*"), basis_note(cav_g, "grid"))]) + [""]
     out += [translate("Report", "Initiatives"),
             table([translate("Report", "Initiative"), translate("Report", "Business unit"),
                    translate("Report", "Campaign"), translate("Report", "Reduction t")],

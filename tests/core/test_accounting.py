@@ -339,3 +339,17 @@ def test_a_workspace_from_before_the_country_column_is_migrated(tmp_path, workbo
         s = summarize(ws)
         assert campaign(s, "S")["emissions_t"] == pytest.approx(100 * 0.18719568 / 1000)
         assert [w["code"] for w in s["warnings"]] == ["vehicle-region"]
+
+
+def test_the_summary_tables_say_which_columns_are_co2_only(ws, book):
+    from greenledger.core.accounting import build_summary
+    from greenledger.core.report import summary_text
+
+    import_file(ws, book)
+    text = summary_text(build_summary(ws))
+    assert ("Gas basis of Location-based t, Market-based t, Avoided t*: t CO2; grid factors CO2 "
+            "only") in text
+    assert "Gas basis of Scope 1 t: t CO2; the diesel factor CO2 only" in text
+    assert "Avoided emissions from renewables*:" in text and " t CO2\n" in text
+    assert "Initiative reductions: 13,400.0 t CO2e" in text
+    assert "Reductions in all" not in text  # avoided + reduced is never printed
