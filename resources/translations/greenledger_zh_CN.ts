@@ -3250,267 +3250,274 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../core/report.py" line="79"/>
+        <location filename="../../core/report.py" line="76"/>
         <source>Workspace {0} (factor library {1})</source>
         <translation>工作区 {0}（排放因子库 {1}）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="64"/>
-        <source>Gas basis: {0}</source>
-        <translation>气体口径：{0}</translation>
+        <location filename="../../core/report.py" line="63"/>
+        <source>Gas basis of {0}: {1}</source>
+        <translation>{0}的气体口径：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="84"/>
+        <location filename="../../core/report.py" line="81"/>
         <source>Energy and Scope 1/2 by site and year</source>
         <translation>各站点各年度能源与范围一/二排放</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="85"/>
-        <location filename="../../core/report.py" line="209"/>
+        <location filename="../../core/report.py" line="82"/>
+        <location filename="../../core/report.py" line="210"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="85"/>
-        <location filename="../../core/report.py" line="142"/>
-        <location filename="../../core/report.py" line="177"/>
-        <location filename="../../core/report.py" line="209"/>
+        <location filename="../../core/report.py" line="82"/>
+        <location filename="../../core/report.py" line="143"/>
+        <location filename="../../core/report.py" line="178"/>
+        <location filename="../../core/report.py" line="210"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="86"/>
+        <location filename="../../core/report.py" line="83"/>
         <source>Total kWh</source>
         <translation>总电量（千瓦时）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="86"/>
+        <location filename="../../core/report.py" line="83"/>
         <source>Renewable kWh</source>
         <translation>可再生电量（千瓦时）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="87"/>
+        <location filename="../../core/report.py" line="84"/>
         <source>Renewable share</source>
         <translation>可再生能源占比</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="88"/>
+        <location filename="../../core/report.py" line="85"/>
+        <location filename="../../core/report.py" line="94"/>
         <source>Location-based t</source>
         <translation>基于位置（吨）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="89"/>
+        <location filename="../../core/report.py" line="86"/>
+        <location filename="../../core/report.py" line="95"/>
         <source>Market-based t</source>
         <translation>基于市场（吨）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="90"/>
+        <location filename="../../core/report.py" line="87"/>
+        <location filename="../../core/report.py" line="96"/>
         <source>Scope 1 t</source>
         <translation>范围一（吨）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="91"/>
-        <location filename="../../core/report.py" line="110"/>
+        <location filename="../../core/report.py" line="88"/>
+        <location filename="../../core/report.py" line="97"/>
+        <location filename="../../core/report.py" line="109"/>
+        <location filename="../../core/report.py" line="119"/>
         <source>Avoided t*</source>
         <translation>避免排放（吨）*</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="102"/>
+        <location filename="../../core/report.py" line="101"/>
         <source>Campaigns</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="103"/>
-        <location filename="../../core/report.py" line="121"/>
+        <location filename="../../core/report.py" line="102"/>
+        <location filename="../../core/report.py" line="122"/>
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="103"/>
+        <location filename="../../core/report.py" line="102"/>
         <source>Start</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="104"/>
+        <location filename="../../core/report.py" line="103"/>
         <source>End</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="104"/>
+        <location filename="../../core/report.py" line="103"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="105"/>
+        <location filename="../../core/report.py" line="104"/>
+        <location filename="../../core/report.py" line="117"/>
         <source>Emissions t</source>
         <translation>排放量（吨）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="106"/>
+        <location filename="../../core/report.py" line="105"/>
         <source>kg/order</source>
         <translation>千克/单</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="107"/>
-        <location filename="../../core/report.py" line="109"/>
+        <location filename="../../core/report.py" line="106"/>
+        <location filename="../../core/report.py" line="108"/>
         <source>vs baseline</source>
         <translation>较基准</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="108"/>
+        <location filename="../../core/report.py" line="107"/>
+        <location filename="../../core/report.py" line="118"/>
         <source>Packaging t</source>
         <translation>包装排放（吨）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="109"/>
+        <location filename="../../core/report.py" line="108"/>
         <source>Packaging kg/order</source>
         <translation>包装（千克/单）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="119"/>
+        <location filename="../../core/report.py" line="120"/>
         <source>Initiatives</source>
         <translation>减排举措</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="120"/>
+        <location filename="../../core/report.py" line="121"/>
         <source>Initiative</source>
         <translation>减排举措</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="120"/>
+        <location filename="../../core/report.py" line="121"/>
         <source>Business unit</source>
         <translation>业务单元</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="121"/>
+        <location filename="../../core/report.py" line="122"/>
         <source>Reduction t</source>
         <translation>减排量（吨）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="125"/>
+        <location filename="../../core/report.py" line="126"/>
         <source>Avoided emissions from renewables*: {0} {1}</source>
         <translation>可再生能源避免排放*：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="127"/>
+        <location filename="../../core/report.py" line="128"/>
         <source>Initiative reductions: {0} {1}</source>
         <translation>减排措施减排量：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="129"/>
+        <location filename="../../core/report.py" line="130"/>
         <source>* avoided emissions are reported beside the inventory, never subtracted from it nor added to the reductions</source>
         <translation>* 避免排放在排放清单之外单独报告，既不从清单中扣减，也不与减排量相加</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="132"/>
+        <location filename="../../core/report.py" line="133"/>
         <source>Equivalents of the avoided emissions</source>
         <translation>避免排放量等效换算</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="135"/>
+        <location filename="../../core/report.py" line="136"/>
         <source>Equivalents of the initiative reductions</source>
         <translation>减排措施减排量等效换算</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="138"/>
+        <location filename="../../core/report.py" line="139"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="140"/>
+        <location filename="../../core/report.py" line="141"/>
         <source>Factors used</source>
         <translation>采用的排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="141"/>
-        <location filename="../../core/report.py" line="176"/>
+        <location filename="../../core/report.py" line="142"/>
+        <location filename="../../core/report.py" line="177"/>
         <source>Factor</source>
         <translation>因子</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="141"/>
-        <location filename="../../core/report.py" line="176"/>
+        <location filename="../../core/report.py" line="142"/>
+        <location filename="../../core/report.py" line="177"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="142"/>
-        <location filename="../../core/report.py" line="155"/>
-        <location filename="../../core/report.py" line="177"/>
+        <location filename="../../core/report.py" line="143"/>
+        <location filename="../../core/report.py" line="156"/>
+        <location filename="../../core/report.py" line="178"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="143"/>
-        <location filename="../../core/report.py" line="178"/>
+        <location filename="../../core/report.py" line="144"/>
+        <location filename="../../core/report.py" line="179"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="143"/>
-        <location filename="../../core/report.py" line="156"/>
-        <location filename="../../core/report.py" line="179"/>
+        <location filename="../../core/report.py" line="144"/>
+        <location filename="../../core/report.py" line="157"/>
+        <location filename="../../core/report.py" line="180"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="144"/>
+        <location filename="../../core/report.py" line="145"/>
         <source>Fallback</source>
         <translation>替代说明</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="155"/>
+        <location filename="../../core/report.py" line="156"/>
         <source>Equivalent</source>
         <translation>等效项</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="156"/>
+        <location filename="../../core/report.py" line="157"/>
         <source>kg CO2e per unit</source>
         <translation>每单位千克二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="159"/>
+        <location filename="../../core/report.py" line="160"/>
         <source>- {0}: {1}</source>
         <translation>- {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="165"/>
+        <location filename="../../core/report.py" line="166"/>
         <source>{0} t CO2e is about:</source>
         <translation>{0} 吨二氧化碳当量约相当于：</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="171"/>
+        <location filename="../../core/report.py" line="172"/>
         <source>Workspace factor library: {0}; built in: {1}</source>
         <translation>工作区排放因子库：{0}；内置：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="174"/>
+        <location filename="../../core/report.py" line="175"/>
         <source>A newer built-in library is available: `greenledger factors update` shows how it changes the figures.</source>
         <translation>有更新的内置排放因子库：运行 `greenledger factors update` 可查看它对各项数据的影响。</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="178"/>
+        <location filename="../../core/report.py" line="179"/>
         <source>Origin</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="207"/>
+        <location filename="../../core/report.py" line="208"/>
         <source>Factor library {0} → {1}</source>
         <translation>排放因子库 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="210"/>
+        <location filename="../../core/report.py" line="211"/>
         <source>Location t now</source>
         <translation>基于位置（吨，当前）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="210"/>
         <location filename="../../core/report.py" line="211"/>
+        <location filename="../../core/report.py" line="212"/>
         <source>after</source>
         <translation>更新后</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="211"/>
+        <location filename="../../core/report.py" line="212"/>
         <source>Market t now</source>
         <translation>基于市场（吨，当前）</translation>
     </message>
