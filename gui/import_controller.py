@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from greenledger.core.errors import GreenLedgerError, ImportRefused, WorkspaceError, error_text
+from greenledger.core.errors import GreenLedgerError, ImportCancelled, ImportRefused, error_text
 from greenledger.core.importing.importer import ImportResult
 from greenledger.core.importing.reader import CSV_SUFFIXES, WORKBOOK_SUFFIXES
 from greenledger.gui.workers import ImportRunner
@@ -106,14 +106,15 @@ class ImportController(QObject):
         elif isinstance(outcome, ImportRefused):
             w.show_problems(QCoreApplication.translate("MainWindow", "Import refused: nothing was written"),
                             outcome.problems, outcome.warnings, source=self._file)
-        elif isinstance(outcome, WorkspaceError):  # a full disk, a read-only folder: what to do
+        elif isinstance(outcome, ImportCancelled):  # the analyst's own doing: the status bar says it
+            w.show_message(error_text(outcome))
+        elif isinstance(outcome, GreenLedgerError):  # a full disk, a read-only folder, a bad file:
+            # a dialog saying what to do (not a status-bar line that is gone in 8 seconds)
             box = QMessageBox(QMessageBox.Icon.Warning, "GreenLedger", error_text(outcome),
                               QMessageBox.StandardButton.Ok, w)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
             self.message_box = box
-        elif isinstance(outcome, GreenLedgerError):
-            w.show_message(error_text(outcome))
         self.finished.emit(outcome)
         if isinstance(outcome, Exception) and not isinstance(outcome, GreenLedgerError):
             raise outcome  # the top-level hook logs it and shows the error dialog
