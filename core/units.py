@@ -153,16 +153,27 @@ def factor_multiplier(unit: str, per: str | None) -> tuple[float, str]:
     to_kg = NUMERATOR_TO_KG[num]
     if num == "mt" and mass_case(re.split(r"/|per", unit, maxsplit=1)[0]) == MEGATONNE:
         to_kg = 1e9  # Mt CO2 per ...: megatonnes, written so
+    gas = _gas_of(unit)  # the stored unit keeps the gas basis the unit states
     if den in DENOMINATOR_TO_STORED:
         stored_den, den_mult = DENOMINATOR_TO_STORED[den]
         if per is not None and stored_den != per:
             raise UnitError(f"factor unit '{unit}' is per {den}, but this factor is per {per}")
-        if per is None and stored_den in ("kWh", "km", "kg"):
-            return to_kg * den_mult, f"kg CO2e/{stored_den}"
-        return to_kg * den_mult, f"kg CO2e/{stored_den}"
+        # per kWh without a gas: CO2, as grid factors are published; else CO2e
+        default = "CO2" if stored_den == "kWh" else "CO2e"
+        return to_kg * den_mult, f"kg {gas or default}/{stored_den}"
     if per is not None:
         raise UnitError(f"factor unit '{unit}' is per {den}, but this factor is per {per}")
-    return to_kg, f"kg CO2e/{den or 'unit'}"
+    return to_kg, f"kg {gas or 'CO2e'}/{den or 'unit'}"
+
+
+def _gas_of(unit: str) -> str | None:
+    """'CO2e' or 'CO2' as a unit text states it ('t CO2/MWh', 'kg CO₂e per unit'), else None."""
+    text = unicodedata.normalize("NFKC", unit).lower().replace(" ", "").replace("co₂", "co2")
+    if "co2e" in text or "co2eq" in text or "二氧化碳当量" in text:
+        return "CO2e"
+    if "co2" in text or "二氧化碳" in text:
+        return "CO2"
+    return None
 
 
 def parse_amount(text: str) -> float:

@@ -240,8 +240,6 @@ def _factor_from_row(values: dict) -> tuple[Factor | None, str | None]:
         mult, unit = factor_multiplier(str(values["unit"]), factor_per(key))
     except UnitError as exc:
         return None, str(exc)
-    if unit == "kg CO2e/kWh":
-        unit = "kg CO2/kWh"
     return Factor(key=key, region=canonical_region(values.get("region")),
                   year=values.get("year"), value=float(values["value"]) * mult, unit=unit,
                   source=values.get("source") or "workbook factor", origin="workspace"), None

@@ -353,3 +353,16 @@ def test_the_summary_tables_say_which_columns_are_co2_only(ws, book):
     assert "Avoided emissions from renewables*:" in text and " t CO2\n" in text
     assert "Initiative reductions: 13,400.0 t CO2e" in text
     assert "Reductions in all" not in text  # avoided + reduced is never printed
+
+
+def test_own_factors_keep_the_gas_basis_their_unit_states(ws, book, workbook):
+    import_file(ws, book)
+    import_file(ws, workbook({"Factors": [["Factor", "Region", "Year", "Value", "Unit", "Source"],
+                                          ["grid", "North China", 2021, 0.6, "kg CO2e/kWh", "own"],
+                                          ["van diesel", None, 2024, 250, "g CO2/km", "own"]]},
+                             name="own.xlsx"))
+    s = summarize(ws)
+    assert year(s, "A", 2021)["location_based_gas"] == "CO2e"  # was labelled CO2 (stored so)
+    assert campaign(s, "Next")["emissions_gas"] == "mixed"  # Emissions column CO2e + own CO2 van
+    used = {(f["key"], f["region"]): f for f in s["factors_used"]}
+    assert used[("van diesel", None)]["unit"] == "kg CO2/km"

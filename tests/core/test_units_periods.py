@@ -34,9 +34,12 @@ def test_unknown_unit_is_refused_with_the_units_understood():
 
 
 @pytest.mark.parametrize("unit,per,mult,stored", [
-    ("t CO2/MWh", "kWh", 1.0, "kg CO2e/kWh"),
-    ("kg CO2/kWh", "kWh", 1.0, "kg CO2e/kWh"),
-    ("g CO2/kWh", "kWh", 0.001, "kg CO2e/kWh"),
+    ("t CO2/MWh", "kWh", 1.0, "kg CO2/kWh"),
+    ("kg CO2/kWh", "kWh", 1.0, "kg CO2/kWh"),
+    ("g CO2/kWh", "kWh", 0.001, "kg CO2/kWh"),  # the stated gas is kept
+    ("kg CO2e/kWh", "kWh", 1.0, "kg CO2e/kWh"),
+    ("kg/kWh", "kWh", 1.0, "kg CO2/kWh"),
+    ("kg CO2/km", "km", 1.0, "kg CO2/km"),
     ("kg CO2e/km", "km", 1.0, "kg CO2e/km"),
     ("t CO2e/t", None, 1.0, "kg CO2e/kg"),
     ("kg CO2e per unit", None, 1.0, "kg CO2e/unit"),
