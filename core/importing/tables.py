@@ -34,6 +34,30 @@ def _known(cells: list[object]) -> int:
     return sum(1 for v in cells if isinstance(v, str) and v.strip() and best_any_kind(v) >= KNOWN)
 
 
+def complete(headers: list[object]) -> bool:
+    """Whether `headers` alone make a table of some kind (every required field named, months
+    as columns standing for the period and the measure)."""
+    from greenledger.core.fields import SHEETS
+    from greenledger.core.importing.layout import parse_period
+    from greenledger.core.importing.mapping import MEASURES, PERIOD, match_header, missing_required
+    from greenledger.core.importing.mapping import split_unit as split
+
+    texts = [h for h in headers if isinstance(h, str) and h.strip()]
+    periods = sum(1 for h in headers if not is_blank(h) and parse_period(
+        split(h)[0] if isinstance(h, str) else h) is not None)
+    for kind in SHEETS:
+        fields = set()
+        for t in texts:
+            ms = match_header(t, kind)
+            if ms and ms[0].confidence >= 0.5:
+                fields.add(ms[0].field)
+        if periods and kind in MEASURES:
+            fields |= {PERIOD, MEASURES[kind]}
+        if not missing_required(kind, fields):
+            return True
+    return False
+
+
 def _col(rows: list[list[object]], c: int, a: int, b: int) -> list[object]:
     try:
         return list(map(itemgetter(c), rows[a:b]))
@@ -62,6 +86,8 @@ def find(rows: list[list[object]]) -> list[Region] | None:
             groups[-1].append(b)
     header = rows[hr]
     groups = [g for g in groups if _known([header[c] for c in g]) >= 2]
+    if len(groups) > 1 and not all(complete([header[c] for c in g]) for g in groups):
+        groups = [[c for g in groups for c in g]]  # a spacer column inside one table
     if not groups:
         return None
     out: list[Region] = []
@@ -104,11 +130,14 @@ def _stacked(rows, hr, c0, c1, start) -> list[Region]:
 
 
 def sub_sheet(sheet, region: Region):
-    """`sheet` with every cell outside `region` blank (row and column numbers kept)."""
+    """`sheet` with every cell outside `region` blank (row and column numbers kept); a title
+    or 单位 line alone on its row above the header is the whole sheet's, so kept."""
     c0, c1 = region.first_col, region.last_col
     rows = []
     for i, row in enumerate(sheet.rows):
-        if region.start <= i < region.end:
+        if region.start <= i < region.header_row and sum(not is_blank(v) for v in row) == 1:
+            rows.append(list(row))
+        elif region.start <= i < region.end:
             rows.append([v if c0 <= j <= c1 else "" for j, v in enumerate(row)])
         else:
             rows.append([""] * len(row))

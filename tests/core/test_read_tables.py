@@ -71,3 +71,21 @@ def test_a_second_table_that_cannot_be_read_is_refused_naming_its_header(ws, tmp
         import_file(ws, path)
     assert [(p.row, p.code) for p in exc.value.problems] == [(4, "sheet_not_mapped")]
     assert "row 4" in exc.value.problems[0].reason
+
+
+def test_a_spacer_column_inside_one_table_does_not_split_it(ws, tmp_path):
+    path = write_workbook(tmp_path / "g.xlsx", {"Sites": SITES, "Energy": [
+        ["Site", "Month", None, "Source", "Energy (kWh)"], [ZB, "2023-01", None, "grid", 5],
+        [UL, "2023-01", None, "wind", 6]]})
+    import_file(ws, path)
+    assert energy(ws) == approx({(ZB, *JAN, "grid"): 5, (UL, *JAN, "wind"): 6})
+
+
+def test_wide_tables_side_by_side(ws, tmp_path):
+    path = write_workbook(tmp_path / "w.xlsx", {"站点": SITES, "用电": [
+        ["单位：kWh"],
+        ["站点", "能源类型", "2023年1月", "2023年2月", None, "站点", "能源类型", "2023年1月"],
+        [ZB, "电网", 1, 2, None, UL, "风电", 3]]})
+    import_file(ws, path)
+    assert energy(ws) == approx({(ZB, *JAN, "grid"): 1, (ZB, *FEB, "grid"): 2,
+                                 (UL, *JAN, "wind"): 3})
