@@ -254,7 +254,8 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
     if not options.header_rows and (regions := tables.find(sheet.rows)):
         return tables.analyse(sheet, file, options, regions, analyse_sheet, named=named,
                               progress=progress)  # several tables in one sheet
-    if not options.header_rows and (t := transposed.detect(sheet)) is not None:
+    if (t := transposed.detect(sheet)) is not None and options.header_rows in (
+            None, [], [t.header_row]):  # its header row given (a profile) reads it so too
         inner = replace(options, header_rows=[t.header_row])  # periods down the rows
         return transposed.remap(analyse_sheet(t.sheet, file, inner, named=named,
                                               progress=progress), t)

@@ -60,3 +60,13 @@ def test_sources_across_need_the_site(tmp_path):
     assert sorted((str(r["period_start"]), str(r["period_end"]), r["source"], r["energy"])
                   for r in plan.preview()) == [("2023-01-01", "2023-03-31", "grid", 10),
                                                 ("2023-01-01", "2023-03-31", "wind", 5)]
+
+
+def test_its_header_row_given_reads_it_the_same(ws, tmp_path):
+    """A profile saved from the window keeps the header row: the sheet is still transposed."""
+    path = write_workbook(tmp_path / "h.xlsx", {"Sites": SITES, "Energy": [
+        ["Energy (kWh)"], ["Month", ZB, UL], ["2023-01", 1, 2]]})
+    for opts in (ImportOptions(values={"source": "grid"}),
+                 ImportOptions(values={"source": "grid"}, header_rows=[2])):
+        plan = next(p for p in analyse(path, opts) if p.sheet == "Energy")
+        assert plan.totals()["energy"] == pytest.approx(3)
