@@ -90,3 +90,21 @@ def test_a_blank_inside_the_row_is_not_carried(ws, tmp_path):
     with pytest.raises(ImportRefused) as exc:
         import_file(ws, path)
     assert [(p.row, p.column) for p in exc.value.problems] == [(4, "Month [B]")]
+
+
+def test_a_pivots_subtotal_is_reconciled_with_its_group(ws, tmp_path):
+    """The subtotals are skipped, and checked (core.importing.reconcile): a wrong one refuses."""
+    rows = [["Site", "Month", "Source", "Sum of Energy (kWh)"],
+            [ZB, "2023-01", "grid", 1000],
+            [None, "2023-02", "grid", 1100],
+            ["Zhangbei DC Total", None, None, 2700],
+            [UL, "2023-01", "grid", 900],
+            ["Ulanqab DC Total", None, None, 900]]
+    path = write_workbook(tmp_path / "r.xlsx", {"Sites": SITES, "Pivot": rows})
+    with pytest.raises(ImportRefused) as exc:
+        import_file(ws, path)
+    assert [(p.row, p.code) for p in exc.value.problems] == [(4, "total_mismatch")]
+    rows[3][3] = 2100
+    import_file(ws, write_workbook(tmp_path / "r2.xlsx", {"Sites": SITES, "Pivot": rows}))
+    assert energy(ws) == approx({(ZB, *JAN, "grid"): 1000, (ZB, *FEB, "grid"): 1100,
+                                 (UL, *JAN, "grid"): 900})
