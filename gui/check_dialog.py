@@ -80,14 +80,15 @@ def go_to_row(window, ref: RowRef) -> bool:
     """Show `ref` in `window`: its table's page, the row selected and scrolled to (the Factors
     page for a factor). False when the row is not on a page (deleted since)."""
     kind = next((k for k, t in TABLES.items() if t == ref.table), None)
+    pages = [k for _t, k in DATA_PAGES]
     if kind == Kind.FACTORS:
         window.sidebar.setCurrentRow(PAGES.index("Factors"))
-        return True
-    pages = [k for _t, k in DATA_PAGES]
-    if kind not in pages:
+        view = window.factors_view.workspace_view  # the workspace's own factors
+    elif kind in pages:
+        window.sidebar.setCurrentRow(1 + pages.index(kind))
+        view = window.tables[kind]
+    else:
         return False
-    window.sidebar.setCurrentRow(1 + pages.index(kind))
-    view = window.tables[kind]
     view.filter_edit.clear()
     for i, row in enumerate(view.model.rows()):
         if row.get("id") == ref.id:

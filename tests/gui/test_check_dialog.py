@@ -44,3 +44,23 @@ def test_a_clean_workspace_says_so(qtbot, window):
     window.check_action.trigger()
     assert window.check_dialog.findings == []
     assert "every check passed" in window.check_dialog.summary_label.text()
+
+
+def test_a_factor_finding_goes_to_the_own_factors_table(qtbot, demo_path):
+    from greenledger.gui.check_dialog import go_to_row
+    from greenledger.gui.main_window import MainWindow
+
+    with Workspace.open(demo_path) as ws:
+        fid = ws.db["factors"].insert({"key": "grid", "region": "North China", "year": 2021,
+                                       "value": 581.0, "unit": "kg CO2/kWh",
+                                       "source": "own"}).last_pk
+    window = MainWindow(demo_path)
+    qtbot.addWidget(window)
+    window.show()
+    window.check_action.trigger()
+    finding = next(f for f in window.check_dialog.findings if f.check == "bounds")
+    assert finding.error and "g CO2/kWh" in finding.render()
+    assert go_to_row(window, finding.rows[0])
+    view = window.factors_view.workspace_view
+    assert window.stack.currentWidget() is window.factors_view
+    assert [view.model.row(r)["id"] for r in view.selected_source_rows()][:1] == [fid]
