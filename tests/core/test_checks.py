@@ -130,3 +130,20 @@ def test_check_command_exits_1_only_for_what_the_import_would_refuse(tmp_path, w
     js = json.loads(_gl("--workspace", path, "check", "--json").stdout)
     assert js["findings"][0]["rows"][0]["table"] == "factors"
     assert js["findings"][0]["level"] == ("error" if error else "warning")
+
+
+def test_summary_prints_possible_double_counts_on_stderr(tmp_path, workbook):
+    path = tmp_path / "w.greenledger"
+    with Workspace.open(path) as ws:
+        _months(ws, workbook)
+        import_file(ws, workbook({"Initiatives": [
+            ["Initiative", "Business unit", "Campaign", "Activity", "Activity unit",
+             "Factor (kg CO2e per unit)", "Reduction (t CO2e)"],
+            ["Rooftop PV at A", "Cainiao", None, 20_000, "kWh", 0.6, None]]}, name="i.xlsx"))
+    out = _gl("--workspace", path, "summary")
+    assert out.returncode == 0
+    assert "warning: possible double count: initiative 'Rooftop PV at A'" in out.stderr
+    assert "Warnings" in out.stdout
+    js = json.loads(_gl("--workspace", path, "summary", "--json").stdout)
+    assert js["schema"] == 2 and js["warnings"][0]["code"] == "double-count"
+    assert _gl("--workspace", path, "check").returncode == 0  # a warning, not a refusal
