@@ -60,7 +60,8 @@ def _basis_lines(notes: list[tuple[str, str]]) -> list[str]:
     for column, note in notes:
         if note:
             by_note.setdefault(note, []).append(column)
-    return [translate("Report", "Gas basis of {0}: {1}").format(", ".join(cols), note)
+    sep = "、" if language() == "zh" else ", "
+    return [translate("Report", "Gas basis of {0}: {1}").format(sep.join(cols), note)
             for note, cols in by_note.items()]
 
 
