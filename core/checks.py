@@ -32,6 +32,7 @@ from greenledger.core.bounds import (
     month_outliers,
 )
 from greenledger.core.errors import REASON_TEMPLATES
+from greenledger.core.factors import vehicle_factor
 from greenledger.core.fields import Kind, norm
 from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
 from greenledger.core.overlaps import OVERLAP_KEYS, Span, find_overlaps, periods_overlap
@@ -85,7 +86,9 @@ MESSAGES = {
                                                "emissions are not computed; add one on a "
                                                "Factors sheet"),
     "no-vehicle": QT_TRANSLATE_NOOP("Checks", "deliveries of {0} with vehicle {1} have a distance "
-                                              "but no Emissions and no factor for the vehicle"),
+                                              "but no Emissions and no factor for the vehicle (for "
+                                              "an electric one: no grid factor for its Country), "
+                                              "so their campaign's emissions leave them out"),
 }
 
 
@@ -221,13 +224,18 @@ def _missing_factor_findings(ws: Workspace, rows: dict[Kind, list[dict]], ref: _
     for material, refs in seen.items():
         out.append(Finding(ERROR, "missing-factor", MESSAGES["no-material"], (material,),
                            tuple(refs)))
-    by_vehicle: dict[tuple[str, str], list[RowRef]] = defaultdict(list)
+    by_vehicle: dict[tuple[str, str, str], list[RowRef]] = defaultdict(list)
+    starts = {c.name: int(c.start[:4]) for c in summary.campaigns}
     for r in rows[Kind.DELIVERIES]:
-        if r["emissions"] is None and r["distance"] is not None and r["vehicle"] \
-                and not book.has(r["vehicle"]):
-            by_vehicle[(r["business_unit"], r["vehicle"])].append(ref(Kind.DELIVERIES, r))
-    for (bu, vehicle), refs in by_vehicle.items():
-        out.append(Finding(WARNING, "missing-factor", MESSAGES["no-vehicle"], (bu, vehicle),
+        if r["emissions"] is None and r["distance"] is not None and r["vehicle"]:
+            start = days[r["period_start"]]
+            year = starts.get(r["campaign"]) or (start.year if start else None)
+            if vehicle_factor(book, r["vehicle"], r.get("country"), year) is None:
+                key = (r["business_unit"], r["vehicle"], r.get("country") or "")
+                by_vehicle[key].append(ref(Kind.DELIVERIES, r))
+    for (bu, vehicle, country), refs in by_vehicle.items():
+        what = f"{vehicle} ({country})" if country else vehicle
+        out.append(Finding(WARNING, "missing-factor", MESSAGES["no-vehicle"], (bu, what),
                            tuple(refs)))
     return out
 

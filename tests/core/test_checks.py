@@ -147,3 +147,15 @@ def test_summary_prints_possible_double_counts_on_stderr(tmp_path, workbook):
     js = json.loads(_gl("--workspace", path, "summary", "--json").stdout)
     assert js["schema"] == 2 and js["warnings"][0]["code"] == "double-count"
     assert _gl("--workspace", path, "check").returncode == 0  # a warning, not a refusal
+
+
+def test_an_electric_van_in_a_country_without_a_grid_factor_is_named(ws, workbook):
+    import_file(ws, workbook({
+        "Campaigns": [["Campaign", "Start", "End", "Baseline"],
+                      ["S", date(2024, 11, 1), date(2024, 11, 11), None]],
+        "Deliveries": [["Business unit", "Campaign", "Orders", "Vehicle", "Distance (km)", "Country"],
+                       ["B", "S", 10, "van electric", 100, "Atlantis"],
+                       ["B", "S", 10, "van diesel", 100, "Atlantis"]]}, name="d.xlsx"))
+    (f,) = [f for f in check_workspace(ws) if f.check == "missing-factor"]
+    assert "van electric (Atlantis)" in f.render() and "leave them out" in f.render()
+    assert [r.row for r in f.rows] == [2]
