@@ -890,62 +890,62 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../core/checks.py" line="75"/>
+        <location filename="../../core/checks.py" line="76"/>
         <source>{0}: {1} – {2} overlaps {3} – {4}, so the same quantity counts twice; delete one of them</source>
         <translation>{0}：{1} – {2} 与 {3} – {4} 重叠，同一数量被计算两次；请删除其中一行</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="77"/>
+        <location filename="../../core/checks.py" line="78"/>
         <source>{0}: {1} – {2} is the total of {3} other stored rows and is counted as well as them; delete the total</source>
         <translation>{0}：{1} – {2} 是另外 {3} 行已存数据的合计，却与它们一同被计入；请删除该合计行</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="79"/>
+        <location filename="../../core/checks.py" line="80"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="80"/>
+        <location filename="../../core/checks.py" line="81"/>
         <source>{0}</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="81"/>
+        <location filename="../../core/checks.py" line="82"/>
         <source>{0} {1}: no grid factor for {2}, so its Scope 2 and avoided emissions are not computed; add one on a Factors sheet</source>
         <translation>{0} {1}：{2} 没有电网排放因子，因此未计算其范围二排放和避免排放；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="84"/>
+        <location filename="../../core/checks.py" line="85"/>
         <source>packaging material {0} has no factor, so its emissions are not computed; add one on a Factors sheet</source>
         <translation>包装材料 {0} 没有排放因子，因此未计算其排放；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="87"/>
-        <source>deliveries of {0} with vehicle {1} have a distance but no Emissions and no factor for the vehicle</source>
-        <translation>{0} 使用车辆 {1} 的配送记录有里程，但既无排放量也无该车辆的排放因子</translation>
+        <location filename="../../core/checks.py" line="88"/>
+        <source>deliveries of {0} with vehicle {1} have a distance but no Emissions and no factor for the vehicle (for an electric one: no grid factor for its Country), so their campaign&apos;s emissions leave them out</source>
+        <translation>{0} 使用车辆 {1} 的配送记录有里程，但既无排放量也无该车辆的排放因子（电动车：其国家没有电网排放因子），因此所属活动的排放未计入这些记录</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="253"/>
+        <location filename="../../core/checks.py" line="261"/>
         <source>no findings: every check passed</source>
         <translation>未发现问题：全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="256"/>
+        <location filename="../../core/checks.py" line="264"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="256"/>
+        <location filename="../../core/checks.py" line="264"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="259"/>
+        <location filename="../../core/checks.py" line="267"/>
         <source>rows: {0}</source>
         <translation>所在行：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="261"/>
+        <location filename="../../core/checks.py" line="269"/>
         <source>{0} error(s), {1} warning(s)</source>
         <translation>{0} 个错误，{1} 个警告</translation>
     </message>
@@ -2625,12 +2625,12 @@
         <translation>已有导入正在进行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="124"/>
+        <location filename="../../gui/import_controller.py" line="125"/>
         <source>{0}: imported {1} new and {2} updated rows</source>
         <translation>{0}：导入新增 {1} 行，更新 {2} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="126"/>
+        <location filename="../../gui/import_controller.py" line="127"/>
         <source>{0}: nothing new; every row is already in the workspace</source>
         <translation>{0}：没有新数据，所有行都已在工作区中</translation>
     </message>
@@ -3039,12 +3039,12 @@
         <translation>{key}：{start} – {end}（{value}）是从 {first} 起 {n} 行的合计：已略去，以免重复计算</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="216"/>
+        <location filename="../../core/importing/checks.py" line="255"/>
         <source>(and {0} more row(s))</source>
         <translation>（另有 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/importer.py" line="330"/>
+        <location filename="../../core/importing/importer.py" line="328"/>
         <source>no grid factor for this region yet: the site is stored, and its figures say there is no factor until one is added on a Factors sheet</source>
         <translation>该区域暂无电网排放因子：站点已保存，在“排放因子”工作表补充因子之前，其相关数字会注明缺少因子</translation>
     </message>
@@ -3250,274 +3250,274 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../core/report.py" line="76"/>
+        <location filename="../../core/report.py" line="77"/>
         <source>Workspace {0} (factor library {1})</source>
         <translation>工作区 {0}（排放因子库 {1}）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="63"/>
+        <location filename="../../core/report.py" line="64"/>
         <source>Gas basis of {0}: {1}</source>
         <translation>{0}的气体口径：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="81"/>
+        <location filename="../../core/report.py" line="82"/>
         <source>Energy and Scope 1/2 by site and year</source>
         <translation>各站点各年度能源与范围一/二排放</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="82"/>
-        <location filename="../../core/report.py" line="210"/>
+        <location filename="../../core/report.py" line="83"/>
+        <location filename="../../core/report.py" line="211"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="82"/>
-        <location filename="../../core/report.py" line="143"/>
-        <location filename="../../core/report.py" line="178"/>
-        <location filename="../../core/report.py" line="210"/>
+        <location filename="../../core/report.py" line="83"/>
+        <location filename="../../core/report.py" line="144"/>
+        <location filename="../../core/report.py" line="179"/>
+        <location filename="../../core/report.py" line="211"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="83"/>
+        <location filename="../../core/report.py" line="84"/>
         <source>Total kWh</source>
         <translation>总电量（千瓦时）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="83"/>
+        <location filename="../../core/report.py" line="84"/>
         <source>Renewable kWh</source>
         <translation>可再生电量（千瓦时）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="84"/>
+        <location filename="../../core/report.py" line="85"/>
         <source>Renewable share</source>
         <translation>可再生能源占比</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="85"/>
-        <location filename="../../core/report.py" line="94"/>
+        <location filename="../../core/report.py" line="86"/>
+        <location filename="../../core/report.py" line="95"/>
         <source>Location-based t</source>
         <translation>基于位置（吨）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="86"/>
-        <location filename="../../core/report.py" line="95"/>
+        <location filename="../../core/report.py" line="87"/>
+        <location filename="../../core/report.py" line="96"/>
         <source>Market-based t</source>
         <translation>基于市场（吨）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="87"/>
-        <location filename="../../core/report.py" line="96"/>
+        <location filename="../../core/report.py" line="88"/>
+        <location filename="../../core/report.py" line="97"/>
         <source>Scope 1 t</source>
         <translation>范围一（吨）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="88"/>
-        <location filename="../../core/report.py" line="97"/>
-        <location filename="../../core/report.py" line="109"/>
-        <location filename="../../core/report.py" line="119"/>
+        <location filename="../../core/report.py" line="89"/>
+        <location filename="../../core/report.py" line="98"/>
+        <location filename="../../core/report.py" line="110"/>
+        <location filename="../../core/report.py" line="120"/>
         <source>Avoided t*</source>
         <translation>避免排放（吨）*</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="101"/>
+        <location filename="../../core/report.py" line="102"/>
         <source>Campaigns</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="102"/>
-        <location filename="../../core/report.py" line="122"/>
+        <location filename="../../core/report.py" line="103"/>
+        <location filename="../../core/report.py" line="123"/>
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="102"/>
+        <location filename="../../core/report.py" line="103"/>
         <source>Start</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="103"/>
+        <location filename="../../core/report.py" line="104"/>
         <source>End</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="103"/>
+        <location filename="../../core/report.py" line="104"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="104"/>
-        <location filename="../../core/report.py" line="117"/>
+        <location filename="../../core/report.py" line="105"/>
+        <location filename="../../core/report.py" line="118"/>
         <source>Emissions t</source>
         <translation>排放量（吨）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="105"/>
+        <location filename="../../core/report.py" line="106"/>
         <source>kg/order</source>
         <translation>千克/单</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="106"/>
-        <location filename="../../core/report.py" line="108"/>
+        <location filename="../../core/report.py" line="107"/>
+        <location filename="../../core/report.py" line="109"/>
         <source>vs baseline</source>
         <translation>较基准</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="107"/>
-        <location filename="../../core/report.py" line="118"/>
+        <location filename="../../core/report.py" line="108"/>
+        <location filename="../../core/report.py" line="119"/>
         <source>Packaging t</source>
         <translation>包装排放（吨）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="108"/>
+        <location filename="../../core/report.py" line="109"/>
         <source>Packaging kg/order</source>
         <translation>包装（千克/单）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="120"/>
+        <location filename="../../core/report.py" line="121"/>
         <source>Initiatives</source>
         <translation>减排举措</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="121"/>
+        <location filename="../../core/report.py" line="122"/>
         <source>Initiative</source>
         <translation>减排举措</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="121"/>
+        <location filename="../../core/report.py" line="122"/>
         <source>Business unit</source>
         <translation>业务单元</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="122"/>
+        <location filename="../../core/report.py" line="123"/>
         <source>Reduction t</source>
         <translation>减排量（吨）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="126"/>
+        <location filename="../../core/report.py" line="127"/>
         <source>Avoided emissions from renewables*: {0} {1}</source>
         <translation>可再生能源避免排放*：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="128"/>
+        <location filename="../../core/report.py" line="129"/>
         <source>Initiative reductions: {0} {1}</source>
         <translation>减排措施减排量：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="130"/>
+        <location filename="../../core/report.py" line="131"/>
         <source>* avoided emissions are reported beside the inventory, never subtracted from it nor added to the reductions</source>
         <translation>* 避免排放在排放清单之外单独报告，既不从清单中扣减，也不与减排量相加</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="133"/>
+        <location filename="../../core/report.py" line="134"/>
         <source>Equivalents of the avoided emissions</source>
         <translation>避免排放量等效换算</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="136"/>
+        <location filename="../../core/report.py" line="137"/>
         <source>Equivalents of the initiative reductions</source>
         <translation>减排措施减排量等效换算</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="139"/>
+        <location filename="../../core/report.py" line="140"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="141"/>
+        <location filename="../../core/report.py" line="142"/>
         <source>Factors used</source>
         <translation>采用的排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="142"/>
-        <location filename="../../core/report.py" line="177"/>
+        <location filename="../../core/report.py" line="143"/>
+        <location filename="../../core/report.py" line="178"/>
         <source>Factor</source>
         <translation>因子</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="142"/>
-        <location filename="../../core/report.py" line="177"/>
+        <location filename="../../core/report.py" line="143"/>
+        <location filename="../../core/report.py" line="178"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="143"/>
-        <location filename="../../core/report.py" line="156"/>
-        <location filename="../../core/report.py" line="178"/>
+        <location filename="../../core/report.py" line="144"/>
+        <location filename="../../core/report.py" line="157"/>
+        <location filename="../../core/report.py" line="179"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="144"/>
-        <location filename="../../core/report.py" line="179"/>
+        <location filename="../../core/report.py" line="145"/>
+        <location filename="../../core/report.py" line="180"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="144"/>
-        <location filename="../../core/report.py" line="157"/>
-        <location filename="../../core/report.py" line="180"/>
+        <location filename="../../core/report.py" line="145"/>
+        <location filename="../../core/report.py" line="158"/>
+        <location filename="../../core/report.py" line="181"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="145"/>
+        <location filename="../../core/report.py" line="146"/>
         <source>Fallback</source>
         <translation>替代说明</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="156"/>
+        <location filename="../../core/report.py" line="157"/>
         <source>Equivalent</source>
         <translation>等效项</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="157"/>
+        <location filename="../../core/report.py" line="158"/>
         <source>kg CO2e per unit</source>
         <translation>每单位千克二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="160"/>
+        <location filename="../../core/report.py" line="161"/>
         <source>- {0}: {1}</source>
         <translation>- {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="166"/>
+        <location filename="../../core/report.py" line="167"/>
         <source>{0} t CO2e is about:</source>
         <translation>{0} 吨二氧化碳当量约相当于：</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="172"/>
+        <location filename="../../core/report.py" line="173"/>
         <source>Workspace factor library: {0}; built in: {1}</source>
         <translation>工作区排放因子库：{0}；内置：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="175"/>
+        <location filename="../../core/report.py" line="176"/>
         <source>A newer built-in library is available: `greenledger factors update` shows how it changes the figures.</source>
         <translation>有更新的内置排放因子库：运行 `greenledger factors update` 可查看它对各项数据的影响。</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="179"/>
+        <location filename="../../core/report.py" line="180"/>
         <source>Origin</source>
         <translation>出处</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="208"/>
+        <location filename="../../core/report.py" line="209"/>
         <source>Factor library {0} → {1}</source>
         <translation>排放因子库 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="211"/>
+        <location filename="../../core/report.py" line="212"/>
         <source>Location t now</source>
         <translation>基于位置（吨，当前）</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="211"/>
         <location filename="../../core/report.py" line="212"/>
+        <location filename="../../core/report.py" line="213"/>
         <source>after</source>
         <translation>更新后</translation>
     </message>
     <message>
-        <location filename="../../core/report.py" line="212"/>
+        <location filename="../../core/report.py" line="213"/>
         <source>Market t now</source>
         <translation>基于市场（吨，当前）</translation>
     </message>
