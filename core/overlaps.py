@@ -11,9 +11,11 @@ first and last day (both inclusive), its value(s) in stored units and where it c
 
 Two rows of one key with exactly the same period are not an overlap here: that is the natural
 key (within a file a duplicate, refused by the importer; against the workspace an update of the
-stored row). A coarse row (a quarter, a year) whose period is exactly tiled by finer rows of the
-same key (its months, its quarters) and whose value equals their sum within ROUNDING is their
-total ("total"): the import leaves it out with a warning. Any other overlap is refused.
+stored row), unless their `by` differs (a row given by campaign, whose period is the campaign's,
+beside a row given by its dates: both count toward the campaign). A coarse row (a quarter, a
+year) whose period is exactly tiled by finer rows of the same key (its months, its quarters)
+and whose value equals their sum within ROUNDING is their total ("total"): the import leaves
+it out with a warning. Any other overlap is refused.
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ class Span:
     end: date
     value: Value
     where: object  # a Where, or anything with a str() (a stored row id, ...)
+    by: object = None  # what else tells the row apart in its natural key (a campaign's name)
 
     @property
     def days(self) -> int:
@@ -184,7 +187,7 @@ def find_overlaps(rows: Iterable[Span | tuple]) -> list[Overlap]:
             for b in group[i + 1:]:
                 if b.start > a.end:
                     break
-                if (a.start, a.end) != (b.start, b.end):
+                if (a.start, a.end) != (b.start, b.end) or a.by != b.by:
                     pairs.append((a, b))
         if not pairs:
             continue

@@ -30,20 +30,25 @@ REASON_TEMPLATES.update({
     "period_total": QT_TRANSLATE_NOOP("Problems", "{key}: {start} – {end} ({value}) is the total of the {n} rows from {first} on: left out, so it is not counted twice"),  # noqa: E501
 })
 
-# stored rows with a period, per kind: the overlap key, period, value(s) and provenance
+# stored rows with a period (a row given by campaign: the campaign's), per kind: the overlap
+# key, period, value(s), the campaign's name and provenance
 _STORED = {
     Kind.ENERGY: ("SELECT s.name, e.source, e.instrument, e.period_start, e.period_end, e.energy_kwh, "
-                  "b.file_name, e.source_sheet, e.source_row FROM energy e JOIN sites s ON s.id = e.site_id "
-                  "LEFT JOIN import_batches b ON b.id = e.batch_id WHERE e.period_start IS NOT NULL "
-                  "AND e.period_start <= ? AND e.period_end >= ?"),
-    Kind.DELIVERIES: ("SELECT d.business_unit, d.vehicle, d.period_start, d.period_end, d.orders, "
-                      "d.distance_km, d.emissions_t_co2e, b.file_name, d.source_sheet, d.source_row "
-                      "FROM deliveries d LEFT JOIN import_batches b ON b.id = d.batch_id "
-                      "WHERE d.period_start IS NOT NULL AND d.period_start <= ? AND d.period_end >= ?"),
-    Kind.PACKAGING: ("SELECT p.business_unit, p.material, p.period_start, p.period_end, p.quantity_kg, "
-                     "b.file_name, p.source_sheet, p.source_row FROM packaging p "
+                  "NULL, b.file_name, e.source_sheet, e.source_row FROM energy e "
+                  "JOIN sites s ON s.id = e.site_id LEFT JOIN import_batches b ON b.id = e.batch_id "
+                  "WHERE e.period_start IS NOT NULL AND e.period_start <= ? AND e.period_end >= ?"),
+    Kind.DELIVERIES: ("SELECT d.business_unit, d.vehicle, coalesce(d.period_start, c.start) AS a, "
+                      'coalesce(d.period_end, c."end") AS z, d.orders, d.distance_km, '
+                      "d.emissions_t_co2e, c.name, b.file_name, d.source_sheet, d.source_row "
+                      "FROM deliveries d LEFT JOIN campaigns c ON c.id = d.campaign_id "
+                      "LEFT JOIN import_batches b ON b.id = d.batch_id "
+                      "WHERE a IS NOT NULL AND a <= ? AND z >= ?"),
+    Kind.PACKAGING: ("SELECT p.business_unit, p.material, coalesce(p.period_start, c.start) AS a, "
+                     'coalesce(p.period_end, c."end") AS z, p.quantity_kg, c.name, b.file_name, '
+                     "p.source_sheet, p.source_row FROM packaging p "
+                     "LEFT JOIN campaigns c ON c.id = p.campaign_id "
                      "LEFT JOIN import_batches b ON b.id = p.batch_id "
-                     "WHERE p.period_start IS NOT NULL AND p.period_start <= ? AND p.period_end >= ?"),
+                     "WHERE a IS NOT NULL AND a <= ? AND z >= ?"),
 }
 _TABLE = {Kind.ENERGY: "energy", Kind.DELIVERIES: "deliveries", Kind.PACKAGING: "packaging"}
 _KEY_WIDTH = {Kind.ENERGY: 3, Kind.DELIVERIES: 2, Kind.PACKAGING: 2}
@@ -57,7 +62,7 @@ def run_checks(ws: Workspace, parsed: list[ParsedSheet]
     left_out: dict[str, set[int]] = {}
     for ps in parsed:
         if ps.kind in OVERLAP_KEYS and len(ps):
-            _overlaps(ws, ps, problems, warnings, left_out)
+            _overlaps(ws, ps, parsed, problems, warnings, left_out)
         if ps.kind == Kind.ENERGY and len(ps):
             warnings += _month_outliers(ws, ps, left_out.get(ps.sheet, set()))
     return problems, warnings, left_out
@@ -88,9 +93,28 @@ def _day(v: object) -> date | None:
 
 
 def _stored_periods(ws: Workspace, kind: Kind) -> set[tuple[date, date]]:
-    rows = ws.db.execute(f"SELECT DISTINCT period_start, period_end FROM {_TABLE[kind]} "
-                         "WHERE period_start IS NOT NULL AND period_end IS NOT NULL")
+    table = _TABLE[kind]
+    if kind == Kind.ENERGY:
+        sql = ("SELECT DISTINCT period_start, period_end FROM energy "
+               "WHERE period_start IS NOT NULL AND period_end IS NOT NULL")
+    else:  # a row given by campaign has the campaign's dates
+        sql = (f'SELECT DISTINCT coalesce(t.period_start, c.start), coalesce(t.period_end, c."end") '
+               f"FROM {table} t LEFT JOIN campaigns c ON c.id = t.campaign_id")
+    rows = ws.db.execute(sql)
     return {(a, b) for a, b in ((_day(x), _day(y)) for x, y in rows) if a and b}
+
+
+def _campaign_dates(ws: Workspace, parsed: list[ParsedSheet]) -> dict[str, tuple[date, date]]:
+    """Each campaign's first and last day: the workspace's, and the import's Campaigns sheet."""
+    out = {name: (_day(a), _day(b)) for name, a, b in
+           ws.db.execute('SELECT name, start, "end" FROM campaigns')}
+    for ps in parsed:
+        if ps.kind == Kind.CAMPAIGNS:
+            c = ps.columns
+            for name, a, b in zip(c["campaign"], c["start"], c["end"], strict=True):
+                if name is not None:
+                    out[name] = (a, b)
+    return {k: v for k, v in out.items() if isinstance(v[0], date) and isinstance(v[1], date)}
 
 
 def _values(ps: ParsedSheet, i: int) -> object:
@@ -111,10 +135,10 @@ def _stored_spans(ws: Workspace, kind: Kind, lo: date, hi: date,
         a, b = _day(row[width]), _day(row[width + 1])
         if (a, b) not in periods:
             continue
-        vals = row[width + 2:-3]
+        vals = row[width + 2:-4]
         value = vals[0] if len(vals) == 1 else tuple(vals)
         out.append(Span(tuple(row[:width]), a, b, value,
-                        Where(row[-3], row[-2], row[-1], stored=True)))
+                        Where(row[-3], row[-2], row[-1], stored=True), row[-4]))
     return out
 
 
@@ -129,11 +153,18 @@ def _fmt(v: object, unit: str) -> str:
     return f"{first:,.0f} {unit}" if abs(first) >= 100 else f"{first:,.4g} {unit}"
 
 
-def _overlaps(ws: Workspace, ps: ParsedSheet, problems: list[Problem], warnings: list[Problem],
-              left_out: dict[str, set[int]]) -> None:
+def _overlaps(ws: Workspace, ps: ParsedSheet, parsed: list[ParsedSheet], problems: list[Problem],
+              warnings: list[Problem], left_out: dict[str, set[int]]) -> None:
     kind = ps.kind
     c = ps.columns
     starts, ends = c["period_start"], c["period_end"]
+    bys: list = [None] * len(ps)
+    if kind != Kind.ENERGY and any(c["campaign"]):  # rows given by campaign: its dates
+        dates = _campaign_dates(ws, parsed)
+        bys = [b if a is None and e is None and b in dates else None
+               for a, e, b in zip(starts, ends, c["campaign"], strict=True)]
+        starts = [dates[b][0] if b is not None else a for a, b in zip(starts, bys, strict=True)]
+        ends = [dates[b][1] if b is not None else e for e, b in zip(ends, bys, strict=True)]
     file_periods = {p for p in set(zip(starts, ends, strict=True))
                     if isinstance(p[0], date) and isinstance(p[1], date)}
     if not file_periods:
@@ -141,6 +172,8 @@ def _overlaps(ws: Workspace, ps: ParsedSheet, problems: list[Problem], warnings:
     stored_periods = _stored_periods(ws, kind)
     hits = periods_overlap(file_periods | stored_periods)  # few distinct periods: cheap
     file_hits = hits & file_periods
+    if kind != Kind.ENERGY:  # a campaign row and a row of the campaign's own dates
+        file_hits = file_periods
     if not file_hits:
         return  # no two periods of the sheet or the workspace share a day: nothing overlaps
     near = {q for q in stored_periods if any(q[0] <= p[1] and p[0] <= q[1] for p in file_hits)}
@@ -153,26 +186,32 @@ def _overlaps(ws: Workspace, ps: ParsedSheet, problems: list[Problem], warnings:
         hi = max(b for _, b in near)
         stored = _stored_spans(ws, kind, lo, hi, near)
     # the periods overlap somewhere: now per key, over the distinct (key, period) (C speed)
-    triples = {t for t in set(zip(*keycols, starts, ends, strict=True)) if t[w:] in file_hits}
+    triples = {t for t in set(zip(*keycols, starts, ends, bys, strict=True))
+               if t[w:w + 2] in file_hits}
     periods_of: dict[tuple, set] = {}
     for t in triples:
         periods_of.setdefault(t[:w], set()).add(t[w:])
     for sp in stored:
         if sp.key in periods_of:
-            periods_of[sp.key].add((sp.start, sp.end))
-    conflict = {(*k, *p) for k, ps_ in periods_of.items() if len(ps_) > 1
-                for p in periods_overlap(ps_)}
+            periods_of[sp.key].add((sp.start, sp.end, sp.by))
+    conflict = set()
+    for k, found in periods_of.items():
+        if len(found) < 2:
+            continue
+        periods = {(a, b) for a, b, _ in found}
+        twice = {(a, b) for a, b, by in found if len({x for p, q, x in found if (p, q) == (a, b)}) > 1}
+        conflict |= {(*k, *p) for p in periods_overlap(periods) | twice}
     if not conflict:
         return  # periods overlap only across different sites, sources or units
     idx = [i for i, t in enumerate(zip(*keycols, starts, ends, strict=True)) if t in conflict]
     spans = []
     for i in idx:
         spans.append(Span(tuple(col_[i] for col_ in keycols), starts[i], ends[i], _values(ps, i),
-                          Where(ps.file, ps.sheet, ps.row_numbers[i])))
+                          Where(ps.file, ps.sheet, ps.row_numbers[i]), bys[i]))
     by_where = {id(s.where): i for s, i in zip(spans, idx, strict=True)}
-    replaced = {(s.key, s.start, s.end) for s in spans}  # the natural-key upsert: an update
+    replaced = {(s.key, s.start, s.end, s.by) for s in spans}  # the natural-key upsert
     stored = [s for s in stored if (*s.key, s.start, s.end) in conflict
-              and (s.key, s.start, s.end) not in replaced]
+              and (s.key, s.start, s.end, s.by) not in replaced]
     reported: dict[int, int] = {}  # sheet row index -> index of its problem (one per row)
     unit = VALUE_UNITS[kind]
     col = ps.label("period_start")

@@ -12,7 +12,7 @@ from greenledger.core.fields import Kind
 from greenledger.core.importing.assistant import ImportOptions, import_file
 from greenledger.core.overlaps import Span, find_overlaps
 from greenledger.core.units import UnitError, multiplier, parse_amount
-from tests.conftest import ENERGY_HEADER, SITES, snapshot, write_workbook
+from tests.conftest import CAMPAIGNS, ENERGY_HEADER, SITES, snapshot, write_workbook
 from tests.core.test_cli import gl
 
 ZB = "Zhangbei DC"
@@ -383,3 +383,32 @@ def test_a_packaging_unit_of_tons_is_asked_not_guessed(ws, tmp_path):
         ["Ele.me", *month(2), "board", 2, "MT"]]})
     (p,) = refused(ws, path)
     assert p.row == 2 and "not one of: g, kg, t" in p.reason
+
+
+DELIVERY_HEADER = ["Business unit", "Campaign", "Period start", "Period end", "Orders", "Vehicle",
+                   "Distance (km)"]
+
+
+def test_a_row_given_by_campaign_overlaps_rows_given_by_dates(ws, tmp_path):
+    """Both count toward the campaign (its rows, and the share of dated rows in its days)."""
+    camp = ["Tmall", "6.18 2021", None, None, 1000, "van diesel", 500]
+    path = write_workbook(tmp_path / "d.xlsx", {"Campaigns": CAMPAIGNS, "Deliveries": [
+        DELIVERY_HEADER, camp,
+        ["Tmall", None, date(2021, 6, 1), date(2021, 6, 30), 3000, "van diesel", 1500],
+        ["Tmall", None, date(2021, 6, 1), date(2021, 6, 18), 900, "van electric", 450],
+        ["Cainiao", None, date(2021, 6, 1), date(2021, 6, 18), 900, "van diesel", 450]]})
+    problems = [p for p in refused(ws, path) if p.code == "period_overlap"]
+    assert [p.row for p in problems] == [3] and "d.xlsx › Deliveries › row 2" in problems[0].reason
+    same_days = write_workbook(tmp_path / "e.xlsx", {"Campaigns": CAMPAIGNS, "Deliveries": [
+        DELIVERY_HEADER, camp, ["Tmall", None, date(2021, 6, 1), date(2021, 6, 18), 900,
+                                "van diesel", 450]]})
+    assert [p.row for p in refused(ws, same_days) if p.code == "period_overlap"] == [3]
+    ok = write_workbook(tmp_path / "f.xlsx", {"Campaigns": CAMPAIGNS,
+                                              "Deliveries": [DELIVERY_HEADER, camp]})
+    import_file(ws, ok)
+    again = import_file(ws, ok)
+    assert again.unchanged == 3
+    later = write_workbook(tmp_path / "g.xlsx", {"Deliveries": [
+        DELIVERY_HEADER, ["Tmall", None, date(2021, 6, 10), date(2021, 6, 20), 500, "van diesel", 90]]})
+    (p,) = [p for p in refused(ws, later) if p.code == "period_overlap"]
+    assert "f.xlsx › Deliveries › row 2" in p.reason
