@@ -1,13 +1,15 @@
-"""ChartPlot: the plot of a chart in the window, painted by gui/charts/painter.py, the same drawing as the
-PNG, SVG and PDF exports (so what the analyst sees is what the file shows). The chart is fitted to the
-widget's size (core.chart_data.fit_chart: top series plus "Other"). Hovering a bar or a point shows its
-value. The wheel scrolls the page the chart sits in; Ctrl+wheel zooms into the categories under the
-mouse (Ctrl+wheel back, or a double click, shows them all again)."""
+"""ChartPlot: the plot of a chart in the window, a pyqtgraph view (pg.GraphicsView) whose one item
+(ChartItem) is painted by gui/charts/painter.py, the same drawing as the PNG, SVG and PDF exports (so
+what the analyst sees is what the file shows; pyqtgraph's own plot items cannot be drawn onto the
+vector devices, see painter.py). The chart is fitted to the view's size (core.chart_data.fit_chart:
+top series plus "Other"). Hovering a bar or a point shows its value. The wheel scrolls the page the
+chart sits in; Ctrl+wheel zooms into the categories under the mouse (Ctrl+wheel back, or a double
+click, shows them all again)."""
 
 from __future__ import annotations
 
+import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from greenledger.core.chart_data import ChartData, Series, fit_chart
@@ -31,32 +33,45 @@ def slice_chart(chart: ChartData, first: int, last: int) -> ChartData:
     return ChartData(**fields)
 
 
-class ChartPlot(QWidget):
+class ChartItem(pg.GraphicsWidget):
+    """The one item of a ChartPlot's scene: it fills the view and paints the chart into its rect."""
+
+    def __init__(self, plot: ChartPlot) -> None:
+        super().__init__()
+        self._plot = plot
+
+    def paint(self, p, *_args) -> None:
+        self._plot.paint_chart(p, self.rect())
+
+
+class ChartPlot(pg.GraphicsView):
     """The plot area of a ChartView: legend, axes, bars, lines and labels of one ChartData."""
 
     fitted = Signal(object)  # the ChartData drawn (after fit_chart), when its notes change
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, background="w")
         self.chart: ChartData | None = None
         self.shown: ChartData | None = None
         self.layout_info = Layout()
         self.zoom: tuple[int, int] | None = None  # categories shown, first..last, or all
         self._notes: list[str] = []
+        self.item = ChartItem(self)
+        self.setCentralItem(self.item)
         self.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(240, 160)
-        self.setAutoFillBackground(False)
-
-    def viewport(self) -> QWidget:
-        """The widget that takes the mouse (as a QGraphicsView's viewport did): this one."""
-        return self
 
     def set_chart(self, chart: ChartData) -> None:
         self.chart = chart
         if self.zoom and self.zoom[1] >= len(chart.categories):
             self.zoom = None
-        self.update()
+        self.item.update()
+
+    def update(self) -> None:  # repaint the chart (QWidget.update would not reach the scene's item)
+        self.item.update()
+        super().update()
 
     def _view(self) -> ChartData | None:
         if self.chart is None:
@@ -64,31 +79,30 @@ class ChartPlot(QWidget):
         chart = self.chart
         if self.zoom and not chart.horizontal:
             chart = slice_chart(chart, *self.zoom)
-        return fit_chart(chart, self.width(), self.height())
+        return fit_chart(chart, self.viewport().width(), self.viewport().height())
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
-        p = QPainter(self)
-        p.fillRect(self.rect(), Qt.GlobalColor.white)
+    def paint_chart(self, p, rect: QRectF) -> None:
+        p.fillRect(rect, Qt.GlobalColor.white)
         shown = self._view()
         if shown is not None:
             self.shown = shown
-            self.layout_info = paint_plot(p, shown, QRectF(4, 4, self.width() - 8, self.height() - 8))
+            self.layout_info = paint_plot(p, shown, rect.adjusted(4, 4, -4, -4))
             if shown.notes != self._notes:
                 self._notes = list(shown.notes)
                 self.fitted.emit(shown)
-        p.end()
 
     # --- mouse --------------------------------------------------------------------------------
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
         pos = QPointF(event.position())
         hits = self.layout_info.hits
+        pos = self.item.mapFromScene(self.mapToScene(pos.toPoint()))
         hit = next((h for h in reversed(hits) if h.rect.adjusted(-2, -2, 2, 2).contains(pos)), None)
         if hit is not None:
             QToolTip.showText(event.globalPosition().toPoint(), hit.text, self)
         else:
             QToolTip.hideText()
-        super().mouseMoveEvent(event)
+        event.accept()
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Ctrl+wheel zooms the categories; a plain wheel goes to the page (it scrolls)."""
@@ -118,7 +132,7 @@ class ChartPlot(QWidget):
         if self.zoom is not None:
             self.zoom = None
             self.update()
-        super().mouseDoubleClickEvent(event)
+        event.accept()
 
     def zoomed_categories(self) -> list[str]:
         view = self._view()

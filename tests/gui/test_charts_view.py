@@ -8,6 +8,7 @@ from pathlib import Path
 from greenledger.core.chart_data import Filters
 from greenledger.core.charts import CHART_NAMES
 from greenledger.gui.charts.chart_view import ChartView
+from greenledger.gui.charts.plot_chart import ChartPlot
 
 
 def test_every_chart_view_builds(qtbot, demo_path: Path):
@@ -71,7 +72,8 @@ def _wheel(widget, up: bool, ctrl: bool):
     mods = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
     ev = QWheelEvent(pos, widget.mapToGlobal(pos), QPoint(0, 0), QPoint(0, 120 if up else -120),
                      Qt.MouseButton.NoButton, mods, Qt.ScrollPhase.NoScrollPhase, False)
-    QApplication.sendEvent(widget, ev)
+    # a scroll area (the chart's pyqtgraph view) takes the mouse in its viewport
+    QApplication.sendEvent(widget.viewport() if isinstance(widget, ChartPlot) else widget, ev)
     return ev
 
 
