@@ -412,3 +412,13 @@ def test_a_row_given_by_campaign_overlaps_rows_given_by_dates(ws, tmp_path):
         DELIVERY_HEADER, ["Tmall", None, date(2021, 6, 10), date(2021, 6, 20), 500, "van diesel", 90]]})
     (p,) = [p for p in refused(ws, later) if p.code == "period_overlap"]
     assert "f.xlsx › Deliveries › row 2" in p.reason
+
+
+def test_months_under_a_stored_year_that_is_their_total_are_refused_naming_it(sites, tmp_path):
+    import_file(sites, write_workbook(tmp_path / "annual.xlsx", {"Energy": [
+        ENERGY_HEADER, [ZB, date(2023, 1, 1), date(2023, 12, 31), "grid", 600_000, None]]}))
+    monthly = write_workbook(tmp_path / "monthly.xlsx", {
+        "Energy": [ENERGY_HEADER, *energy_rows(range(1, 13), 50_000)]})
+    problems = refused(sites, monthly)
+    assert len(problems) == 12 and {p.code for p in problems} == {"period_overlap_stored_total"}
+    assert "annual.xlsx › Energy › row 2" in problems[0].reason
