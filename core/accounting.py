@@ -360,7 +360,7 @@ def campaigns(ws: Workspace, log: FactorLog) -> list[Campaign]:
                 pack_t += packaging_t(row["quantity_kg"] * share, row["recycled_content_pct"],
                                       mf, rf)
         avoided, by_site, av_gas = _campaign_avoided(ws, log, win.start, win.end)
-        em = None if missing and emissions == 0 else emissions
+        em = None if missing else emissions  # a row without emissions: no partial sum
         out[win.name] = {
             "name": win.name, "start": win.start.isoformat(), "end": win.end.isoformat(),
             "orders": orders, "emissions_t": em if orders or em else None,

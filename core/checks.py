@@ -85,6 +85,9 @@ MESSAGES = {
     "no-material": QT_TRANSLATE_NOOP("Checks", "packaging material {0} has no factor, so its "
                                                "emissions are not computed; add one on a "
                                                "Factors sheet"),
+    "no-emissions": QT_TRANSLATE_NOOP("Checks", "{0} deliveries row(s) give neither Emissions nor a "
+                                                "Distance with a Vehicle, so the emissions and kg "
+                                                "per order of their campaigns are not computed"),
     "no-vehicle": QT_TRANSLATE_NOOP("Checks", "deliveries of {0} with vehicle {1} have a distance "
                                               "but no Emissions and no factor for the vehicle (for "
                                               "an electric one: no grid factor for its Country), "
@@ -233,6 +236,11 @@ def _missing_factor_findings(ws: Workspace, rows: dict[Kind, list[dict]], ref: _
             if vehicle_factor(book, r["vehicle"], r.get("country"), year) is None:
                 key = (r["business_unit"], r["vehicle"], r.get("country") or "")
                 by_vehicle[key].append(ref(Kind.DELIVERIES, r))
+    no_emissions = [ref(Kind.DELIVERIES, r) for r in rows[Kind.DELIVERIES]
+                    if r["emissions"] is None and (r["distance"] is None or not r["vehicle"])]
+    if no_emissions:
+        out.append(Finding(ERROR, "missing-factor", MESSAGES["no-emissions"],  # refused at import
+                           (str(len(no_emissions)),), tuple(no_emissions)))
     for (bu, vehicle, country), refs in by_vehicle.items():
         what = f"{vehicle} ({country})" if country else vehicle
         out.append(Finding(WARNING, "missing-factor", MESSAGES["no-vehicle"], (bu, what),

@@ -366,3 +366,24 @@ def test_own_factors_keep_the_gas_basis_their_unit_states(ws, book, workbook):
     assert campaign(s, "Next")["emissions_gas"] == "mixed"  # Emissions column CO2e + own CO2 van
     used = {(f["key"], f["region"]): f for f in s["factors_used"]}
     assert used[("van diesel", None)]["unit"] == "kg CO2/km"
+
+
+def test_a_campaign_with_a_row_without_emissions_has_no_partial_intensity(ws, workbook):
+    """The emissions of the rows that have them over the orders of all rows understated the
+    intensity. The import refuses a row without Emissions or Distance and Vehicle; one stored
+    before (or edited since) now leaves the campaign's emissions uncomputed, and `check` names
+    it as an error."""
+    from greenledger.core.checks import check_workspace
+
+    import_file(ws, workbook({
+        "Campaigns": [["Campaign", "Start", "End", "Baseline"],
+                      ["S", date(2024, 11, 1), date(2024, 11, 11), None]],
+        "Deliveries": [["Business unit", "Campaign", "Orders", "Emissions (t CO2e)"],
+                       ["A", "S", 1000, 2.0]]}, name="d.xlsx"))
+    ws.db["deliveries"].insert({"business_unit": "B", "campaign_id": ws.campaign_ids()["S"],
+                                "orders": 1000})
+    s = campaign(summarize(ws), "S")
+    assert s["orders"] == 2000 and s["emissions_t"] is None  # was 2.0 t: 1 kg per order
+    assert s["intensity_kg_per_order"] is None
+    (f,) = [f for f in check_workspace(ws) if f.check == "missing-factor"]
+    assert f.error and "1 deliveries row(s)" in f.render()
