@@ -91,7 +91,8 @@ MESSAGES = {
     "no-vehicle": QT_TRANSLATE_NOOP("Checks", "deliveries of {0} with vehicle {1} have a distance "
                                               "but no Emissions and no factor for the vehicle (for "
                                               "an electric one: no grid factor for its Country), "
-                                              "so their campaign's emissions leave them out"),
+                                              "so their campaigns' emissions and kg per order "
+                                              "are not computed"),
 }
 
 
