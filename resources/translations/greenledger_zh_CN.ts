@@ -926,31 +926,31 @@
     </message>
     <message>
         <location filename="../../core/checks.py" line="91"/>
-        <source>deliveries of {0} with vehicle {1} have a distance but no Emissions and no factor for the vehicle (for an electric one: no grid factor for its Country), so their campaign&apos;s emissions leave them out</source>
-        <translation>{0} 使用车辆 {1} 的配送记录有里程，但既无排放量也无该车辆的排放因子（电动车：其国家没有电网排放因子），因此所属活动的排放未计入这些记录</translation>
+        <source>deliveries of {0} with vehicle {1} have a distance but no Emissions and no factor for the vehicle (for an electric one: no grid factor for its Country), so their campaigns&apos; emissions and kg per order are not computed</source>
+        <translation>{0} 使用车辆 {1} 的配送记录有里程，但既无排放量也无该车辆的排放因子（电动车：其国家没有电网排放因子），因此所属活动的排放和每单排放无法计算</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="269"/>
+        <location filename="../../core/checks.py" line="270"/>
         <source>no findings: every check passed</source>
         <translation>未发现问题：全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="272"/>
+        <location filename="../../core/checks.py" line="273"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="272"/>
+        <location filename="../../core/checks.py" line="273"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="275"/>
+        <location filename="../../core/checks.py" line="276"/>
         <source>rows: {0}</source>
         <translation>所在行：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="277"/>
+        <location filename="../../core/checks.py" line="278"/>
         <source>{0} error(s), {1} warning(s)</source>
         <translation>{0} 个错误，{1} 个警告</translation>
     </message>
