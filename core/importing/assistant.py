@@ -57,6 +57,7 @@ from greenledger.core.importing.layout import (
     unit_in_text,
 )
 from greenledger.core.importing.reader import ReadError, SheetData, column_letter, read_sheets
+from greenledger.core.importing.reconcile import apply_to_plan as reconcile_totals
 from greenledger.core.importing.sheets import (
     Column,
     ParsedSheet,
@@ -157,6 +158,7 @@ class SheetPlan:
     options: ImportOptions | None = None
     checks: list[Problem] = field(default_factory=list)  # found by preflight (the workspace)
     check_warnings: list[Problem] = field(default_factory=list)
+    reconciliations: list = field(default_factory=list)  # reconcile.Reconciliation, each total
 
     @property
     def all_problems(self) -> list[Problem]:
@@ -249,16 +251,27 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
                   formula_at: Callable[[int, int], bool] | None = None, named: bool = False,
                   progress: Progress | None = None) -> SheetPlan:
     """The plan of one sheet. `named`: the user picked this sheet (a hidden sheet is then
-    read, and a sheet that cannot be mapped is a problem rather than skipped)."""
+    read, and a sheet that cannot be mapped is a problem rather than skipped). What is
+    imported is reconciled with the sheet's own totals (core.importing.reconcile)."""
+    if not (options and options.header_rows) and (regions := tables.find(sheet.rows)):
+        return tables.analyse(sheet, file, options or ImportOptions(), regions, analyse_sheet,
+                              named=named, progress=progress)  # several tables in one sheet
+    if (t := transposed.detect(sheet)) is not None and (
+            not (options and options.header_rows) or options.header_rows == [t.header_row]):
+        inner = replace(options or ImportOptions(), header_rows=[t.header_row])
+        plan = _analyse_sheet(t.sheet, file, inner, named=named, progress=progress)
+        reconcile_totals(plan, t.sheet)  # periods down the rows: read as their transpose
+        return transposed.remap(plan, t)
+    plan = _analyse_sheet(sheet, file, options, formula_at=formula_at, named=named,
+                          progress=progress)
+    reconcile_totals(plan, sheet)  # the cells as the file has them
+    return plan
+
+
+def _analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = None, *,
+                   formula_at: Callable[[int, int], bool] | None = None, named: bool = False,
+                   progress: Progress | None = None) -> SheetPlan:
     options = options or ImportOptions()
-    if not options.header_rows and (regions := tables.find(sheet.rows)):
-        return tables.analyse(sheet, file, options, regions, analyse_sheet, named=named,
-                              progress=progress)  # several tables in one sheet
-    if (t := transposed.detect(sheet)) is not None and options.header_rows in (
-            None, [], [t.header_row]):  # its header row given (a profile) reads it so too
-        inner = replace(options, header_rows=[t.header_row])  # periods down the rows
-        return transposed.remap(analyse_sheet(t.sheet, file, inner, named=named,
-                                              progress=progress), t)
     plan = SheetPlan(file, sheet.name, sheet.hidden, options=options)
     if sheet.hidden and not named:
         plan.skipped = "hidden sheet (name it with --sheet to import it)"
@@ -1276,6 +1289,8 @@ def describe(plan: SheetPlan) -> str:
         units = {f.name: f.stored_unit or "" for f in SHEETS[plan.parsed.kind].fields}
         for name, total in plan.totals().items():
             lines.append(f"  total {name}: {_fmt(total)} {units.get(name, '')}".rstrip())
+    for r in plan.reconciliations:
+        lines.append(f"  total: {r.text()}")
     for w in plan.all_warnings:
         lines.append(f"  warning: {w.render()}")
     for p in plan.checks:  # the sheet's own problems are printed by the refusal
