@@ -158,6 +158,13 @@ def state_of(ws: Workspace, kind: Kind, ids: Iterable[int]) -> State:
     return {i: found.get(i) for i in ids}
 
 
+def change_counts(before: State, after: State) -> tuple[int, int, int]:
+    """(rows changed, rows added, rows left as they were) going from `before` to `after`."""
+    added = sum(1 for i in after if before.get(i) is None and after[i] is not None)
+    changed = sum(1 for i in after if before.get(i) is not None and before[i] != after[i])
+    return changed, added, len(after) - added - changed
+
+
 def apply_state(ws: Workspace, kind: Kind, state: State) -> None:
     """Make rows match `state` (insert, update or delete by id) in one transaction. A campaign
     renamed takes the campaigns that name it as their baseline along (so does its undo)."""

@@ -93,6 +93,7 @@ class EditController(QObject):
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
+        self.last_counts = (0, 0, 0)  # the last submit's rows (changed, added, unchanged)
         self._lock: QLockFile | None = None
         self.open(workspace)
 
@@ -133,6 +134,7 @@ class EditController(QObject):
             editing.apply_state(self.ws, kind, checked.state)
         except GreenLedgerError as exc:
             return [Problem(editing.EDIT_FILE, error_text(exc))]
+        self.last_counts = editing.change_counts(before, checked.state)
         self.undo_stack.push(ChangeCommand(self, kind, before, checked.state, text))
         self.changed.emit((kind, list(checked.state)))
         return []

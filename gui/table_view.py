@@ -348,8 +348,10 @@ class TableView(QWidget):
         self.paste_text(QGuiApplication.clipboard().text())
 
     def paste_text(self, text: str) -> list[Problem]:
-        """Paste a tab-separated block at the current cell as one batch, all or nothing;
-        rows past the last one are added. Returns (and reports) the problems."""
+        """Paste a tab-separated block at the current cell as one batch, all or nothing, as
+        Excel does: rows over the view's rows change them (the rows shown, whatever the sort and
+        filter), the rest are added as new rows; one undo command. Returns (and reports) the
+        problems."""
         if self.controller is None:
             return []
         if self.controller.read_only:
@@ -371,7 +373,14 @@ class TableView(QWidget):
         if problems:
             self.problems_found.emit(self.tr("Paste refused: nothing was changed"), problems)
         else:
-            self.message.emit(self.tr("Pasted {0} row(s) (Ctrl+Z undoes)").format(len(grid)))
+            changed, added, same = self.controller.last_counts
+            if same:
+                text = self.tr(
+                    "Pasted {0} row(s): {1} changed, {2} added, {3} already as pasted (Ctrl+Z undoes)"
+                )
+            else:
+                text = self.tr("Pasted {0} row(s): {1} changed, {2} added (Ctrl+Z undoes)")
+            self.message.emit(text.format(len(grid), changed, added, same))
         return problems
 
     def _paste_rows(self, grid: list[list[str]]):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 
 from greenledger.core.fields import Kind
 from tests.gui.helpers import query
@@ -78,3 +78,77 @@ def test_copy_is_tab_separated(window):
     view.table.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
     assert view.copy_text() == ("Ulanqab DC\t2018-01-01\t2018-01-31\tgrid\t28120000\n"
                                 "Ulanqab DC\t2018-01-01\t2018-01-31\tsolar\t820000\n")
+
+
+def test_paste_past_the_last_row_adds_rows(qtbot, window, demo_path):
+    """Like Excel: the block's first row goes over the current (last) row, the rest are added;
+    the status bar counts both, and one Ctrl+Z takes it all back."""
+    view = _energy(window)
+    last = view.proxy.rowCount() - 1
+    view.table.setCurrentIndex(view.proxy.index(last, 0))
+    last_id = view.model.row(view.proxy.mapToSource(view.proxy.index(last, 0)).row())["id"]
+    before = query(demo_path, "SELECT * FROM energy ORDER BY id")
+    messages = []
+    view.message.connect(messages.append)
+    block = "".join(line + "\t\n" for line in NEW_ROWS.splitlines())  # Instrument: blank
+    assert view.paste_text(block) == []
+    after = query(demo_path, "SELECT id, source, energy_kwh FROM energy ORDER BY id")
+    assert len(after) == 212  # 210, one changed, two added
+    assert (last_id, "grid", 1000.0) in after
+    added = [r for r in after if r[0] not in {b[0] for b in before}]
+    assert sorted((s, v) for _, s, v in added) == [("solar", 3000.0), ("wind", 2000.5)]
+    assert messages[-1] == "Pasted 3 row(s): 1 changed, 2 added (Ctrl+Z undoes)"
+    window.undo_action.trigger()
+    assert query(demo_path, "SELECT * FROM energy ORDER BY id") == before
+
+
+def test_paste_past_the_last_row_of_a_filtered_view_adds_rows(qtbot, window, demo_path):
+    """A filtered view's last row is not the table's: rows below it in the view are added,
+    never written over rows the filter hides."""
+    view = _energy(window)
+    view.filter_edit.setText("Zhangbei")
+    qtbot.waitUntil(lambda: 0 < view.proxy.rowCount() < 210)
+    last = view.proxy.rowCount() - 1
+    view.table.setCurrentIndex(view.proxy.index(last, 0))
+    before = query(demo_path, "SELECT * FROM energy ORDER BY id")
+    block = "".join(line + "\t\n" for line in NEW_ROWS.splitlines())
+    assert view.paste_text(block) == []
+    assert query(demo_path, "SELECT count(*) FROM energy") == [(212,)]
+    changed = [b for b in before if b not in query(demo_path, "SELECT * FROM energy ORDER BY id")]
+    assert len(changed) == 1
+
+
+def test_paste_of_one_column_past_the_last_row_is_refused_with_reasons(qtbot, window, demo_path):
+    """Values for one column past the last row would make rows without a site or dates: refused,
+    naming the rows, nothing written."""
+    view = _energy(window)
+    last = view.proxy.rowCount() - 1
+    view.table.setCurrentIndex(view.proxy.index(last, view.model.field_column("energy")))
+    before = query(demo_path, "SELECT * FROM energy ORDER BY id")
+    problems = view.paste_text("10\n20\n")
+    assert problems and all(p.row == 211 for p in problems)  # the first row added
+    assert query(demo_path, "SELECT * FROM energy ORDER BY id") == before
+
+
+def test_paste_past_the_last_row_of_a_sorted_view_adds_rows(qtbot, window, demo_path):
+    view = _energy(window)
+    col = view.model.field_column("energy")
+    view.table.sortByColumn(col, Qt.SortOrder.DescendingOrder)
+    last = view.proxy.rowCount() - 1
+    view.table.setCurrentIndex(view.proxy.index(last, 0))
+    last_id = view.model.row(view.proxy.mapToSource(view.proxy.index(last, 0)).row())["id"]
+    block = "".join(line + "\t\n" for line in NEW_ROWS.splitlines())
+    assert view.paste_text(block) == []
+    assert query(demo_path, "SELECT count(*) FROM energy") == [(212,)]
+    got = query(demo_path, "SELECT source, energy_kwh FROM energy WHERE id = ?", [last_id])
+    assert got == [("grid", 1000.0)]
+
+
+def test_paste_counts_rows_already_as_pasted(qtbot, window, demo_path):
+    view = _energy(window)
+    view.table.setCurrentIndex(view.proxy.index(0, view.model.field_column("energy")))
+    first = view.proxy.index(0, view.model.field_column("energy")).data(Qt.ItemDataRole.EditRole)
+    messages = []
+    view.message.connect(messages.append)
+    assert view.paste_text(f"{first}\n7\n") == []
+    assert messages[-1] == "Pasted 2 row(s): 1 changed, 0 added, 1 already as pasted (Ctrl+Z undoes)"
