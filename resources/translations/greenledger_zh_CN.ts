@@ -1495,12 +1495,12 @@
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="143"/>
+        <location filename="../../gui/edit_controller.py" line="145"/>
         <source>the workspace is closed</source>
         <translation>工作区已关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="157"/>
+        <location filename="../../gui/edit_controller.py" line="159"/>
         <source>Delete {0} row(s)</source>
         <translation>删除 {0} 行</translation>
     </message>
@@ -3697,14 +3697,19 @@
         <translation>已复制 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="372"/>
+        <location filename="../../gui/table_view.py" line="374"/>
         <source>Paste refused: nothing was changed</source>
         <translation>粘贴被拒绝：未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="374"/>
-        <source>Pasted {0} row(s) (Ctrl+Z undoes)</source>
-        <translation>已粘贴 {0} 行（Ctrl+Z 可撤销）</translation>
+        <location filename="../../gui/table_view.py" line="379"/>
+        <source>Pasted {0} row(s): {1} changed, {2} added, {3} already as pasted (Ctrl+Z undoes)</source>
+        <translation>已粘贴 {0} 行：修改 {1} 行，新增 {2} 行，{3} 行与粘贴内容相同（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/table_view.py" line="382"/>
+        <source>Pasted {0} row(s): {1} changed, {2} added (Ctrl+Z undoes)</source>
+        <translation>已粘贴 {0} 行：修改 {1} 行，新增 {2} 行（Ctrl+Z 可撤销）</translation>
     </message>
 </context>
 <context>
