@@ -335,15 +335,23 @@ def _analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = 
         return plan
     _units(plan, layout, options, constants)
     sheet = pivot.apply_to_plan(plan, sheet, layout)
-    sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end)
-    sheet = dates.apply_to_plan(plan, sheet, layout.first_data, layout.end,
-                                layout.header_row_numbers[-1])
+    sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end, lazy=True)
     if any(p.code not in PARSE_ANYWAY for p in plan.problems):
         return plan
-    if layout.wide:
-        plan.parsed = _parse_wide(plan, sheet, layout, constants, formula_at)
-    else:
-        plan.parsed = _parse_long(plan, sheet, layout, constants, formula_at, progress)
+    for _ in range(2):  # again where cells carry units or day/month dates (most sheets: once)
+        if layout.wide:
+            plan.parsed = _parse_wide(plan, sheet, layout, constants, formula_at)
+        else:
+            plan.parsed = _parse_long(plan, sheet, layout, constants, formula_at, progress)
+        units, days = cellunits.pending(plan.parsed), dates.pending(plan.parsed)
+        if not (units or days):
+            break
+        if units:
+            sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end)
+        if days:
+            sheet = dates.apply_to_plan(plan, sheet, layout.first_data, layout.end,
+                                        layout.header_row_numbers[-1])
+        layout.ignored = dates.distinct_rows(layout.ignored)
     plan.parsed.warnings += _sheet_warnings(plan, sheet)
     cellunits.drop_repeated(plan)
     meters.sum_meters(plan, sheet)
@@ -528,13 +536,20 @@ def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
         plan.columns.append(ColumnPlan(c.index, c.header, c.field.name, 1.0, how,
                                        unit, "header" if unit else None, c.multiplier))
     sheet = pivot.apply_to_plan(plan, sheet, layout)
-    sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end)
-    sheet = dates.apply_to_plan(plan, sheet, layout.first_data, layout.end,
-                                layout.header_row_numbers[-1])
-    view = sheet if layout.end >= len(sheet.rows) else \
-        SheetData(sheet.name, sheet.rows[:layout.end], sheet.hidden)
-    parsed = parse_sheet(view, plan.file, template, formula_at=formula_at,
-                         progress=_row_progress(progress, len(sheet.rows)))
+    sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end, lazy=True)
+    for _ in range(2):  # again where cells carry units or day/month dates (most sheets: once)
+        view = sheet if layout.end >= len(sheet.rows) else \
+            SheetData(sheet.name, sheet.rows[:layout.end], sheet.hidden)
+        parsed = parse_sheet(view, plan.file, template, formula_at=formula_at,
+                             progress=_row_progress(progress, len(sheet.rows)))
+        units, days = cellunits.pending(parsed), dates.pending(parsed)
+        if not (units or days):
+            break
+        if units:
+            sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end)
+        if days:
+            sheet = dates.apply_to_plan(plan, sheet, layout.first_data, layout.end,
+                                        layout.header_row_numbers[-1])
     plan.parsed = _drop_non_data_rows(parsed, sheet.rows, plan.layout)
     plan.parsed.warnings += _sheet_warnings(plan, sheet)
     cellunits.drop_repeated(plan)

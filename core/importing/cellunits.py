@@ -298,7 +298,20 @@ def _is_unit_of(text: str, dimension: str, table: dict) -> bool:
         return False
 
 
-def apply_to_plan(plan, sheet, first: int, end: int):
+def pending(parsed) -> bool:
+    """Whether the parse refused a figure that carries a unit or magnitude (`1,479 MWh`,
+    `12.5万`): then the sheet's cells are read by their units and parsed again (most sheets
+    have none, and cost nothing here)."""
+    if parsed is None:
+        return False
+    for p in parsed.problems:
+        if p.code == "not_number" and type(p.value) is str and (s := split_figure(p.value)) \
+                and s[1] and any(cell_unit(s[1], d) for d in DIMENSIONS if d != "percent"):
+            return True
+    return False
+
+
+def apply_to_plan(plan, sheet, first: int, end: int, lazy: bool = False):
     """Read the units of `plan`'s numeric columns per cell and per row (an import assistant's
     SheetPlan, its SheetData and data block): returns the sheet with those cells as numbers in
     their column's unit, adds problems and warnings to the plan, and replaces a column's "no
@@ -317,6 +330,8 @@ def apply_to_plan(plan, sheet, first: int, end: int):
         return sheet
     free = [(c.index, c.header) for c in plan.columns if not c.field and c.period is None]
     ucol = unit_column(free, sheet.rows, first, end) if free else None
+    if lazy and ucol is None:
+        return sheet  # units inside cells are read once the parse finds them (`pending`)
     targets: list[tuple[Target, list]] = []
     periods = [(c, f) for c, f in numeric if c.period is not None]
     groups = [[cf] for cf in numeric if cf[0].period is None] + ([periods] if periods else [])

@@ -79,7 +79,7 @@ def apply_to_plan(plan, sheet, first: int, end: int, header_row: int):
             except IndexError:
                 pass
             values = [r[c.index] if c.index < len(r) else None for r in sheet.rows[first:end]]
-            texts = {v for v in values if type(v) is str and DAY_MONTH.match(v)}
+            texts = {v for v in values if type(v) is str and any(readings(v) or ())}
             if texts:
                 cols.append((c, values, texts))
     if not cols:
@@ -110,3 +110,16 @@ def apply_to_plan(plan, sheet, first: int, end: int, header_row: int):
                 row = rows[r] = list(rows[r]) if rows[r] is sheet.rows[r] else rows[r]
                 row[c.index] = d
     return replace(sheet, rows=rows)
+
+
+def pending(parsed) -> bool:
+    """Whether the parse refused a day/month date (`16/01/2023`): then the sheet is read again
+    with its columns' order (most sheets have none, and cost nothing here)."""
+    return parsed is not None and any(
+        p.code == "not_date" and type(p.value) is str and DAY_MONTH.match(p.value)
+        for p in parsed.problems)
+
+
+def distinct_rows(ignored: list) -> list:
+    """Ignored rows listed once (a sheet parsed twice lists its totals twice)."""
+    return sorted({(i.row, i.code): i for i in ignored}.values(), key=lambda i: i.row)

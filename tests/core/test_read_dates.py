@@ -86,3 +86,11 @@ def test_month_columns_of_dotted_and_chinese_months_mixed(ws, tmp_path):
     got = energy(ws)
     assert got[(ZB, *JAN, "grid")] == 1 and got[(ZB, *FEB, "grid")] == 2
     assert got[(ZB, *MAR, "grid")] == 3 and got[(ZB, "2023-04-01", "2023-04-30", "grid")] == 4
+
+
+def test_an_impossible_day_month_date_is_not_a_date(ws, tmp_path):
+    path = write_workbook(tmp_path / "x.xlsx", {"Sites": SITES, "Energy": [
+        HEAD, [ZB, "16/01/2023", "31/02/2023", "grid", 1]]})
+    with pytest.raises(ImportRefused) as exc:
+        import_file(ws, path)
+    assert [(p.column, p.code) for p in exc.value.problems] == [("Period end [C]", "not_date")]

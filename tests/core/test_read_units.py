@@ -138,3 +138,11 @@ def test_magnitude_cells_of_orders_and_emissions_in_tonnes(ws, tmp_path):
     import_file(ws, path)
     rows = {r["business_unit"]: (r["orders"], r["emissions"]) for r in ws.rows(Kind.DELIVERIES)}
     assert rows == {"Tmall": (1_200_000, pytest.approx(12_000)), "Cainiao": (300_000, 450)}
+
+
+def test_a_unit_column_beside_a_template_header_that_disagrees_is_refused(ws, tmp_path):
+    path = write_workbook(tmp_path / "t.xlsx", {"Sites": SITES, "Energy": [
+        ["Site", "Period start", "Period end", "Source", "Energy (kWh)", "Unit"],
+        [ZB, "2023-01-01", "2023-01-31", "grid", 5, "MWh"]]})
+    problems = refused(ws, path)
+    assert [(p.row, p.code) for p in problems] == [(2, "row_unit_conflict")]
