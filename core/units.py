@@ -27,6 +27,8 @@ MASS_TO_T = {
     # MT / mt / metric tons: metric tonnes as logistics writes them; `Mt` written so is a
     # megatonne (see mass_case); MMT a million metric tons
     "mt": 1.0, "metrict": 1.0, "metricton": 1.0, "metrictons": 1.0, "mmt": 1e6,
+    "shortton": 0.90718474, "shorttons": 0.90718474, "longton": 1.0160469088,
+    "longtons": 1.0160469088, "lb": 0.45359237e-3, "lbs": 0.45359237e-3,
     "万吨": 1e4, "吨": 1.0, "千克": 1e-3, "公斤": 1e-3, "克": 1e-6, "千吨": 1e3, "百万吨": 1e6,
 }
 MEGATONNE = "Mt"
@@ -87,7 +89,7 @@ class UnitError(ValueError):
 
 
 REASON_TEMPLATES.update({
-    "ambiguous_unit": QT_TRANSLATE_NOOP("Problems", "unit '{unit}' is ambiguous: {meaning}; write t, tonnes or MT for metric tonnes"),  # noqa: E501
+    "ambiguous_unit": QT_TRANSLATE_NOOP("Problems", "unit '{unit}' is ambiguous: {meaning}; write t, tonnes or MT for metric tonnes, short tons for US tons"),  # noqa: E501
 })
 
 
@@ -112,8 +114,8 @@ def multiplier(dimension: str, unit: str) -> float:
         if case == MEGATONNE:
             return 1e6
         raise UnitError(f"unit '{unit}' is ambiguous: {AMBIGUOUS_MASS[case]}; write t, "
-                        "tonnes or MT for metric tonnes", "ambiguous_unit", unit=unit,
-                        meaning=translate("Units", AMBIGUOUS_MASS[case]))
+                        "tonnes or MT for metric tonnes, short tons for US tons",
+                        "ambiguous_unit", unit=unit, meaning=translate("Units", AMBIGUOUS_MASS[case]))
     key = unit_key(unit)
     if key in table:
         return table[key]

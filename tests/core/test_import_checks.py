@@ -237,7 +237,8 @@ def test_co2e_in_mt_is_metric_tonnes(ws, tmp_path):
 
 @pytest.mark.parametrize("unit,t", [("MT", 1.0), ("mt", 1.0), ("metric tons", 1.0),
                                     ("metric tonnes", 1.0), ("tonnes", 1.0), ("MT CO2e", 1.0),
-                                    ("Mt", 1e6), ("Mt CO2e", 1e6), ("MMT", 1e6), ("kt", 1e3)])
+                                    ("Mt", 1e6), ("Mt CO2e", 1e6), ("MMT", 1e6), ("kt", 1e3),
+                                    ("short tons", 0.90718474), ("lbs", 0.45359237e-3)])
 def test_mass_units_logistics_write(unit, t):
     assert multiplier("mass", unit) == pytest.approx(t)
 
