@@ -1391,7 +1391,7 @@
 <context>
     <name>Deck</name>
     <message>
-        <location filename="../../gui/charts/deck.py" line="402"/>
+        <location filename="../../gui/charts/deck.py" line="404"/>
         <source>Key figures</source>
         <translation>关键数据</translation>
     </message>
@@ -1401,78 +1401,78 @@
         <translation>计算方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="343"/>
+        <location filename="../../gui/charts/deck.py" line="345"/>
         <source>Period: {0}</source>
         <translation>期间：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="346"/>
+        <location filename="../../gui/charts/deck.py" line="348"/>
         <source>Factors: {0}</source>
         <translation>排放因子：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="347"/>
-        <location filename="../../gui/charts/deck.py" line="410"/>
+        <location filename="../../gui/charts/deck.py" line="349"/>
+        <location filename="../../gui/charts/deck.py" line="412"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="349"/>
+        <location filename="../../gui/charts/deck.py" line="351"/>
         <source>No emission factor is used: kWh as reported</source>
         <translation>未使用排放因子：电量按报告值计</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="351"/>
+        <location filename="../../gui/charts/deck.py" line="353"/>
         <source>Made with GreenLedger {0}; data fingerprint (SHA-256) {1}</source>
         <translation>由 GreenLedger {0} 生成；数据指纹（SHA-256）{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="410"/>
+        <location filename="../../gui/charts/deck.py" line="412"/>
         <source>More key figures: {0}.</source>
         <translation>更多关键数据：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="421"/>
+        <location filename="../../gui/charts/deck.py" line="423"/>
         <source>{0}, from {1}</source>
         <translation>{0}，来自 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="442"/>
+        <location filename="../../gui/charts/deck.py" line="444"/>
         <source>each tree = {0} {1}; factor {2}</source>
         <translation>每棵树 = {0} {1}；换算因子 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="501"/>
+        <location filename="../../gui/charts/deck.py" line="503"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="502"/>
+        <location filename="../../gui/charts/deck.py" line="504"/>
         <source>Data {0} · {1}</source>
         <translation>数据 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="512"/>
+        <location filename="../../gui/charts/deck.py" line="514"/>
         <source>Figures from workspace {0}, {1}. Each slide&apos;s notes give its method, period, filters and factors.</source>
         <translation>数据来自工作区 {0}，{1}。每页备注列出计算方法、期间、筛选条件和排放因子。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="545"/>
+        <location filename="../../gui/charts/deck.py" line="547"/>
         <source>{0}: carbon figures for {1}</source>
         <translation>{0}：{1} 碳排放数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="344"/>
+        <location filename="../../gui/charts/deck.py" line="346"/>
         <source>Filters: {0}</source>
         <translation>筛选条件：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="546"/>
+        <location filename="../../gui/charts/deck.py" line="548"/>
         <source>{0}: carbon figures</source>
         <translation>{0}：碳排放数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="559"/>
+        <location filename="../../gui/charts/deck.py" line="561"/>
         <source>Workspace {0}; filters: {1}</source>
         <translation>工作区 {0}；筛选条件：{1}</translation>
     </message>
@@ -3064,14 +3064,14 @@
         <translation>表头带 % 的列中不大于 1 的数值按百分数读取（0.8 = 0.8 %）；如果单元格显示为百分比（80 %），请去掉表头中的 %</translation>
     </message>
     <message>
-        <location filename="../../core/units.py" line="90"/>
-        <source>unit &apos;{unit}&apos; is ambiguous: {meaning}; write t, tonnes or MT for metric tonnes</source>
-        <translation>单位“{unit}”有歧义：{meaning}；公吨请写 t、tonnes 或 MT</translation>
-    </message>
-    <message>
         <location filename="../../core/importing/reconcile.py" line="37"/>
         <source>the sheet&apos;s total {label} in {cell} is {written} = {total} {unit}, but the rows imported ({rows}) add up to {imported} {unit}, a difference of {diff} {unit}; correct the rows or the total</source>
         <translation>工作表在 {cell} 的合计“{label}”为 {written} = {total} {unit}，但导入的各行（{rows} 行）之和为 {imported} {unit}，相差 {diff} {unit}；请更正这些行或合计</translation>
+    </message>
+    <message>
+        <location filename="../../core/units.py" line="92"/>
+        <source>unit &apos;{unit}&apos; is ambiguous: {meaning}; write t, tonnes or MT for metric tonnes, short tons for US tons</source>
+        <translation>单位“{unit}”有歧义：{meaning}；公吨请写 t、tonnes 或 MT，美制短吨请写 short tons</translation>
     </message>
 </context>
 <context>
@@ -3789,17 +3789,17 @@
         <translation>兆瓦时</translation>
     </message>
     <message>
-        <location filename="../../core/units.py" line="35"/>
+        <location filename="../../core/units.py" line="37"/>
         <source>a metric tonne (t) or a US short ton (0.907 t)</source>
         <translation>公吨（t）或美制短吨（0.907 t）</translation>
     </message>
     <message>
-        <location filename="../../core/units.py" line="36"/>
+        <location filename="../../core/units.py" line="38"/>
         <source>metric tonnes (t) or US short tons (0.907 t)</source>
         <translation>公吨（t）或美制短吨（0.907 t）</translation>
     </message>
     <message>
-        <location filename="../../core/units.py" line="37"/>
+        <location filename="../../core/units.py" line="39"/>
         <source>MT (metric tonnes) or Mt (megatonnes)</source>
         <translation>MT（公吨）或 Mt（百万吨）</translation>
     </message>
