@@ -339,6 +339,8 @@ def notes_text(chart: ChartData, f: Filters) -> str:
     lines = []
     if chart.method:
         lines.append(sentence(translate("Deck", "Method: {0}").format(chart.method)))
+    if chart.basis:  # "t CO2; grid factors CO2 only" (core.summary.basis_note)
+        lines.append(sentence(chart.basis))
     if chart.period:
         lines.append(sentence(translate("Deck", "Period: {0}").format(chart.period)))
     lines.append(sentence(translate("Deck", "Filters: {0}").format(f.describe())))
