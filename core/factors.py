@@ -20,7 +20,6 @@ from greenledger.core.fields import norm
 
 # Stored denominator per factor key family.
 PER_KWH_KEYS = ("grid", "residual", "diesel")
-GRID_KEYS = ("grid", "residual")
 
 
 @dataclass(frozen=True, slots=True)

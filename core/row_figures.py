@@ -61,13 +61,6 @@ def describe(choice: FactorChoice, key: str, region: str = "") -> str:
     return f"{f.value:,.6g} {f.unit} ({where}; {f.origin}: {f.source}{note})"
 
 
-def energy_figures(row: dict, region: str, book: FactorBook) -> dict[str, Figure]:
-    """`factor_kg_per_kwh`, `t_co2e` (location-based, or Scope 1 for diesel) and `avoided_t`."""
-    rule = _energy_rule(row["source"], row.get("instrument"), region,
-                        _year(row, "period_start"), book)
-    return _energy_apply(rule, row["energy"])
-
-
 _NONE = Figure(None, "")
 
 
