@@ -138,3 +138,38 @@ def m003_delivery_country(db: Database) -> None:
     """The country a business unit delivers in (deliveries.country): an electric vehicle's
     factor follows that country's grid (issue 13)."""
     db.execute("ALTER TABLE deliveries ADD COLUMN country TEXT")
+
+
+@migrations()
+def m004_indexes(db: Database) -> None:
+    """Indexes for the queries that run (issue 15; tests/core/test_indexes.py checks each plan):
+
+    - each natural key (the importer's and the edit's key checks, Workspace.ids_with), in the
+      energy table's own order (site, period start, source) so the table reads in order;
+    - batch_id: undoing an import looks up, deletes and restores its rows by batch;
+    - campaign_id: deleting a campaign counts the rows that name it;
+    - energy (source, period_end): a campaign window's renewable rows (the summary's avoided t).
+
+    Plain indexes, not UNIQUE: SQLite's UNIQUE treats NULLs as distinct, while the natural keys
+    compare NULL equal (a grid row's Instrument, a row given by dates has no campaign), so UNIQUE
+    would not hold the key; and a stored workspace can hold two rows of one key (edits checked a
+    different key before d8fd91d; an undo in the window after `greenledger import` of the same
+    rows, which does not take the window's lock), which would make this migration fail and the
+    workspace not open."""
+    db.executescript("""
+    CREATE INDEX sites_batch ON sites (batch_id);
+    CREATE INDEX campaigns_batch ON campaigns (batch_id);
+    CREATE INDEX energy_natural_key ON energy (site_id, period_start, source, period_end, instrument);
+    CREATE INDEX energy_batch ON energy (batch_id);
+    CREATE INDEX energy_window ON energy (source, period_end);
+    CREATE INDEX deliveries_natural_key
+        ON deliveries (business_unit, campaign_id, period_start, period_end, vehicle);
+    CREATE INDEX deliveries_campaign ON deliveries (campaign_id);
+    CREATE INDEX deliveries_batch ON deliveries (batch_id);
+    CREATE INDEX packaging_natural_key
+        ON packaging (business_unit, campaign_id, period_start, period_end, material);
+    CREATE INDEX packaging_campaign ON packaging (campaign_id);
+    CREATE INDEX packaging_batch ON packaging (batch_id);
+    CREATE INDEX initiatives_campaign ON initiatives (campaign_id);
+    CREATE INDEX initiatives_batch ON initiatives (batch_id);
+    """)
