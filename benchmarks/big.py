@@ -1,0 +1,266 @@
+"""Big workspaces (issue 15): the figures of its table at 876,000 daily energy rows (50 sites ×
+4 sources × 12 years), and with BENCH_BIG=1 at 5,000,000 as well. Each is printed as a ratio to
+a baseline measured in the same run, with the absolute time as context:
+
+- window visible (first paint) vs a bare pyqtgraph window, and the window's resident memory;
+- `summary --json` (the command, start to exit) vs a bare `python -c` of the same interpreter,
+  and the summary in process vs the plain SQL aggregate it could start from;
+- the dashboard's redraw after a filter change, worst of 50, vs that SQL aggregate;
+- a re-import that changes nothing vs python-calamine's raw read of the same file;
+- the workspace file's size per million rows, vs the xlsx it came from.
+
+Workbooks and workspaces are generated once into benchmarks/.cache/ (openpyxl write-only; a
+sheet holds at most 1,000,000 rows, so 5 million rows take several Energy sheets).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/big.py      (make bench runs it)
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from greenledger.core.importing.importer import import_file  # noqa: E402
+from greenledger.core.storage import Workspace  # noqa: E402
+
+CACHE = ROOT / "benchmarks" / ".cache"
+SITES, SOURCES = 50, ("grid", "wind", "solar", "hydro")
+SHEET_ROWS = 1_000_000
+REGIONS = ["North China", "East China", "South China", "Central China", "Inner Mongolia"]
+
+
+def big_workbook(rows: int) -> Path:
+    """Sites + Energy sheets of daily rows, 50 sites × 4 sources a day, `rows` rows in all."""
+    path = CACHE / f"big_{rows}.xlsx"
+    if path.exists():
+        return path
+    import openpyxl
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    wb = openpyxl.Workbook(write_only=True)
+    sites = wb.create_sheet("Sites")
+    sites.append(["Site", "Type", "Grid region", "Country"])
+    for i in range(SITES):
+        sites.append([f"Site {i:02d}", "warehouse", REGIONS[i % len(REGIONS)], "China"])
+    start, n, day, sheet, in_sheet = date(2012, 1, 1), 0, 0, None, SHEET_ROWS
+    header = ["Site", "Period start", "Period end", "Source", "Energy (kWh)", "Instrument"]
+    while n < rows:
+        d = start + timedelta(days=day)
+        for i in range(SITES):
+            for s in SOURCES:
+                if n >= rows:
+                    break
+                if in_sheet >= SHEET_ROWS - 1:
+                    sheet = wb.create_sheet("Energy" if sheet is None else f"Energy {n // SHEET_ROWS + 1}")
+                    sheet.append(header)
+                    in_sheet = 0
+                sheet.append([f"Site {i:02d}", d, d, s, 1000.0 + (n % 997), None if s == "grid" else "PPA"])
+                n += 1
+                in_sheet += 1
+        day += 1
+    part = path.with_suffix(".part.xlsx")
+    wb.save(part)
+    part.rename(path)
+    return path
+
+
+def big_workspace(rows: int) -> tuple[Path, Path, float]:
+    """The workspace imported from big_workbook(rows), cached; returns (workspace, workbook,
+    seconds of the first import, 0 when cached)."""
+    book = big_workbook(rows)
+    ws_path = CACHE / f"big_{rows}.greenledger"
+    if ws_path.exists():
+        return ws_path, book, 0.0
+    part = ws_path.with_suffix(".part")
+    for p in (part, Path(f"{part}-wal"), Path(f"{part}-shm")):
+        p.unlink(missing_ok=True)
+    with Workspace.open(part) as ws:
+        t0 = time.perf_counter()
+        import_file(ws, book)
+        first = time.perf_counter() - t0
+    part.rename(ws_path)
+    return ws_path, book, first
+
+
+_CHILD = r"""
+import time; t0 = time.perf_counter()
+import os, resource, sys
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+if {which!r} == "bare":
+    app = QApplication([])
+    import pyqtgraph as pg
+    w = pg.PlotWidget()
+else:
+    from greenledger.gui.app import make_app
+    app = make_app(["greenledger"])
+    from greenledger.gui import settings
+    settings.SETTINGS_FILE = {ini!r}
+    from greenledger.gui.main_window import MainWindow
+    w = MainWindow({ws!r})
+class Painted(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint:
+            print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+            os._exit(0)
+        return False
+w.resize(1600, 1000)
+filt = Painted()
+app.installEventFilter(filt)
+w.show()
+QTimer.singleShot(120000, lambda: os._exit(1))
+app.exec()
+"""
+
+
+def window(which: str, ws: Path, ini: Path) -> tuple[float, float]:
+    """(seconds to first paint, resident MB then) of a fresh process."""
+    code = _CHILD.format(which=which, ws=str(ws), ini=str(ini))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    secs, kib = out.stdout.strip().splitlines()[-1].split()
+    return float(secs), int(kib) / 1024.0
+
+
+def median_of(fn, runs: int = 3):
+    results = [fn() for _ in range(runs)]
+    return tuple(statistics.median(x) for x in zip(*results, strict=True)) if isinstance(results[0], tuple) \
+        else statistics.median(results)
+
+
+def sql_aggregate(ws_path: Path) -> float:
+    """The plain SQL a summary could start from: kWh per site, source, instrument and month."""
+    import sqlite3
+
+    con = sqlite3.connect(ws_path)
+    cols = {r[1] for r in con.execute("PRAGMA table_info(energy)")}
+    kwh = "energy_kwh" if "energy_kwh" in cols else "kwh"
+    t0 = time.perf_counter()
+    con.execute(f"SELECT site_id, source, instrument, substr(period_start, 1, 7), sum({kwh}) FROM energy "
+                "GROUP BY 1, 2, 3, 4").fetchall()
+    secs = time.perf_counter() - t0
+    con.close()
+    return secs
+
+
+def command(*args: str) -> float:
+    t0 = time.perf_counter()
+    subprocess.run([*args], capture_output=True, check=True)
+    return time.perf_counter() - t0
+
+
+def dashboard_redraws(ws_path: Path, changes: int = 50) -> list[float]:
+    from greenledger.core.charts import load_summary
+    from greenledger.gui.app import make_app
+    from greenledger.gui.dashboard_view import DashboardView
+
+    app = make_app(["bench"])
+    with Workspace.open(ws_path) as ws:
+        summary = load_summary(ws)  # what the window gives the dashboard (set_options reads a Summary)
+        view = DashboardView()
+        view.resize(1600, 1000)
+        view.show()
+        rows = ws.db.execute("SELECT count(*) FROM energy").fetchone()[0]
+        view.set_summary(summary, rows)  # with 0 rows it would show the empty page, not the charts
+        view.build_charts()
+        app.processEvents()
+        bar = view.filter_bar
+        choices = [(bar.site, i) for i in range(bar.site.count())] + \
+                  [(bar.year_from, i) for i in range(bar.year_from.count())]
+        times = []
+        for box, i in (choices[1:] + choices[:1])[:changes]:
+            t0 = time.perf_counter()
+            box.setCurrentIndex(i)
+            app.processEvents()
+            times.append(time.perf_counter() - t0)
+        view.close()
+    return times
+
+
+def line(name: str, value: str, baseline: str, ratio: float | None, target: str) -> None:
+    r = f"ratio {ratio:6.2f}x" if ratio is not None else " " * 12
+    print(f"{name:<46} {value:>12}   {baseline:<44} {r}   target {target}")
+
+
+def bench(rows: int, big: bool) -> None:
+    print(f"-- {rows:,} energy rows (50 sites × 4 sources, daily)")
+    ws_path, book, first = big_workspace(rows)
+    if first:
+        print(f"   (generated: first import {first:.1f} s)")
+    tmp = Path(tempfile.mkdtemp())
+    ini = tmp / "settings.ini"
+    try:
+        window("window", ws_path, ini)  # warm the file cache and .pyc files
+        bare_s, bare_mb = median_of(lambda: window("bare", ws_path, ini))
+        win_s, win_mb = median_of(lambda: window("window", ws_path, ini))
+        line("window visible (first paint)", f"{win_s * 1000:,.0f} ms",
+             f"bare pyqtgraph window {bare_s * 1000:,.0f} ms",
+             win_s / bare_s, "<= 2x" if big else "<= 1.5x")
+        line("  window resident memory", f"{win_mb:,.0f} MB", f"bare pyqtgraph window {bare_mb:,.0f} MB",
+             win_mb / bare_mb, "<= 800 MB" if big else "<= 500 MB")
+
+        gl = str(Path(sys.executable).with_name("greenledger"))
+        py_s = median_of(lambda: command(sys.executable, "-c", "pass"))
+        summ_s = median_of(lambda: command(gl, "--workspace", str(ws_path), "summary", "--json"))
+        line("summary --json (command, start to exit)", f"{summ_s * 1000:,.0f} ms",
+             f"python -c pass {py_s * 1000:,.0f} ms", summ_s / py_s, "< 2 s" if big else "< 0.5 s")
+        agg_s = median_of(lambda: sql_aggregate(ws_path))
+        from greenledger.core.accounting import summarize
+
+        def in_process() -> float:
+            with Workspace.open(ws_path) as ws:
+                gc.collect()
+                t0 = time.perf_counter()
+                summarize(ws)
+                return time.perf_counter() - t0
+        inproc_s = median_of(in_process)
+        line("  summary in process", f"{inproc_s * 1000:,.0f} ms", f"SQL aggregate by site/source/month "
+             f"{agg_s * 1000:,.0f} ms", inproc_s / agg_s, "")
+
+        if not big:
+            times = dashboard_redraws(ws_path)
+            line(f"dashboard redraw after a filter change, worst of {len(times)}",
+                 f"{max(times) * 1000:,.0f} ms", f"SQL aggregate {agg_s * 1000:,.0f} ms",
+                 max(times) / agg_s, "< 100 ms")
+
+        copy = tmp / "reimport.greenledger"
+        shutil.copy2(ws_path, copy)
+        gc.collect()
+        raw_code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
+                    f"from benchmarks.run import raw_read; raw_read({str(book)!r})")
+        raw_s = median_of(lambda: command(sys.executable, "-c", raw_code))
+        re_s = command(gl, "--workspace", str(copy), "import", str(book))
+        line("re-import with nothing changed (command)", f"{re_s * 1000:,.0f} ms",
+             f"python-calamine raw read (a process) {raw_s * 1000:,.0f} ms", re_s / raw_s, "<= 1.2x")
+
+        mb = ws_path.stat().st_size / 1e6
+        xlsx_mb = book.stat().st_size / 1e6
+        line("workspace file per million rows", f"{mb / rows * 1e6:,.1f} MB",
+             f"the xlsx it came from {xlsx_mb / rows * 1e6:,.1f} MB", mb / xlsx_mb, "<= 30 MB")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main() -> int:
+    big = os.environ.get("BENCH_BIG") == "1"
+    print(f"GreenLedger big-workspace benchmarks (issue 15; python {sys.version.split()[0]})")
+    bench(876_000, big=False)
+    if big:
+        bench(5_000_000, big=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
