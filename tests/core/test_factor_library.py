@@ -396,3 +396,23 @@ def test_committed_library_matches_build_script():
     committed = resources.path("data/factors.csv").read_text(encoding="utf-8")
     assert committed == expected, "resources/data/factors.csv is stale: run " \
                                   "tools/build_factor_library.py"
+
+
+def test_vehicle_factor_follows_the_country(library):
+    from greenledger.core.factors import vehicle_factor
+
+    book = FactorBook(library.factors)
+    uk = vehicle_factor(book, "van electric", "英国", 2025)  # an alias of United Kingdom
+    assert uk.value == pytest.approx(0.3528 * 0.177) and uk.region == "United Kingdom"
+    assert (uk.unit, uk.gas_basis, uk.derived, uk.assumed) == ("kg CO2e/km", "CO2e", True, False)
+    cn = vehicle_factor(book, "van electric", "China", 2022)
+    assert cn.value == pytest.approx(0.18931248) and cn.unit == "kg CO2/km"  # = the library row
+    none = vehicle_factor(book, "van electric", None, 2022)
+    assert (none.value, none.region, none.assumed) == (pytest.approx(0.18931248), "China", True)
+    assert vehicle_factor(book, "van electric", "Atlantis", 2022) is None
+    diesel = vehicle_factor(book, "van diesel", "United Kingdom", 2024)
+    assert (diesel.value, diesel.region) == (pytest.approx(0.25023), "")
+    own = as_workspace(Factor(key="van electric", region="United Kingdom", year=2024, value=0.05,
+                              unit="kg CO2e/km", source="own fleet meters"))
+    mine = vehicle_factor(FactorBook(library.factors, [own]), "van electric", "UK", 2024)
+    assert (mine.value, mine.origin, mine.derived) == (0.05, "workspace", False)
