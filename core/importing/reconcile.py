@@ -26,6 +26,7 @@ from datetime import date
 from greenledger.core.errors import REASON_TEMPLATES, Problem
 from greenledger.core.fields import SHEETS, norm
 from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
+from greenledger.core.importing.cellunits import UNIT_COLUMN_NOTE
 from greenledger.core.importing.mapping import split_unit
 from greenledger.core.importing.reader import SheetData, column_letter
 from greenledger.core.importing.values import CellError, is_blank, parse_number
@@ -153,6 +154,8 @@ def reconcile(plan, sheet: SheetData) -> tuple[list[Reconciliation], list[Proble
     parsed, layout = plan.parsed, plan.layout
     if parsed is None or layout is None or not len(parsed):
         return [], []
+    if any(c.note == UNIT_COLUMN_NOTE for c in plan.columns):
+        return [], []  # each row in its own unit (a Unit column): the sheet's sum mixes them
     out: list[Reconciliation] = []
     problems: list[Problem] = []
     _total_rows(plan, sheet, out, problems)

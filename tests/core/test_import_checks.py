@@ -423,3 +423,11 @@ def test_months_under_a_stored_year_that_is_their_total_are_refused_naming_it(si
     problems = refused(sites, monthly)
     assert len(problems) == 12 and {p.code for p in problems} == {"period_overlap_stored_total"}
     assert "annual.xlsx › Energy › row 2" in problems[0].reason
+
+
+def test_a_total_over_rows_in_their_own_units_is_not_reconciled(sites, tmp_path):
+    rows = [["站点", "月份", "能源类型", "用电量", "单位"],
+            [ZB, "2023-01", "电网", 100, "kWh"], [ZB, "2023-02", "电网", 2, "MWh"],
+            ["合计", None, None, 102, None]]
+    import_file(sites, write_workbook(tmp_path / "u.xlsx", {"用电": rows}))
+    assert energy_total(sites) == 2_100
