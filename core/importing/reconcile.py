@@ -3,9 +3,10 @@
 A totals row (`合计`, `总计`, `小计`, `Total`, `Zhangbei 小计`, …) is not imported, but it is a
 check: in each imported numeric column (each period column of a wide sheet) the rows imported
 above it must add up to it within the sheet's rounding. A subtotal covers the rows since the
-previous totals row; a total that does not match them may cover every row above it (a grand
-total under subtotals). A totals column (`合计`, `全年合计`, `Total` beside the months; a year or
-quarter column over its months) must equal the sum of its row's period cells. A difference
+previous totals row; one that does not match them may cover the rows since an earlier totals
+row (an outer subtotal of a pivot over its inner ones) or every row above it (a grand total).
+A totals column (`合计`, `全年合计`, `Total` beside the months; a year or quarter column over
+its months) must equal the sum of its row's period cells. A difference
 refuses the import, naming the total's cell, the sum imported and the difference; `--dry-run`
 and the import assistant window show each reconciliation:
 
@@ -98,12 +99,16 @@ def _written(raw: object, value: float, unit: str | None) -> str:
 
 
 def _matches(total: float, parts: list[float], mult: float, written: float) -> bool:
-    imported = sum(parts)
-    d_total = _decimals(written)
     d_parts = max((_decimals(p / mult) for p in parts), default=0) if mult else 0
+    return _within(total, sum(parts), len(parts), d_parts, mult, written)
+
+
+def _within(total: float, imported: float, n: int, d_parts: int, mult: float,
+            written: float) -> bool:
+    d_total = _decimals(written)
     tol = 0.5 * 10.0 ** -d_total  # the total rounded to its own last place
     if d_parts < d_total:  # parts rounded more coarsely than the total: their rounding adds up
-        tol = max(tol, len(parts) * 0.5 * 10.0 ** -d_parts)
+        tol = max(tol, n * 0.5 * 10.0 ** -d_parts)
     tol *= abs(mult)
     return abs(imported - total) <= tol + 1e-9 * abs(total)
 
@@ -205,38 +210,50 @@ def _total_rows(plan, sheet: SheetData, out: list, problems: list) -> None:
         if p.row and p.column:
             bad.setdefault(p.column, []).append(p.row)
     hidden = [i.row for i in plan.layout.ignored if i.code == "hidden"]  # --skip-hidden
+    sums = []  # per column: running sums and counts of its values, and their decimals
+    for c, field_name, rows, vals in series:
+        cum, cnt = [0.0], [0]
+        for v in vals:
+            cum.append(cum[-1] + (v if v is not None else 0.0))
+            cnt.append(cnt[-1] + (v is not None))
+        mult = c.multiplier or 1.0
+        d_parts = max((_decimals(v / mult) for v in vals[:5000] if v is not None), default=0)
+        sums.append((c, field_name, rows, cum, cnt, d_parts))
     for k, t in enumerate(totals):
         cells = sheet.rows[t - 1] if t - 1 < len(sheet.rows) else []
-        since = totals[k - 1] + 1 if k else first
-        ranges = [(since, t - 1)] + ([(first, t - 1)] if since != first else [])
-        for c, field_name, rows, vals in series:
+        # the rows since the previous totals row (a subtotal), else since an earlier one (an
+        # outer subtotal of a pivot, over its inner ones), else all above (a grand total)
+        starts = [totals[j] + 1 for j in range(k - 1, max(-1, k - 51), -1)] + [first]
+        for c, field_name, rows, cum, cnt, d_parts in sums:
             raw = cells[c.index] if c.index < len(cells) else None
             written = _number(raw)
             if written is None:
                 continue
             mult = c.multiplier or 1.0
             total = written * mult
-            tried = []
-            lo0, hi0 = ranges[0]
+            lo0, hi0 = starts[0], t - 1
             if any(lo0 <= r <= hi0 for r in (*bad.get(c.label, ()), *hidden)):
                 continue  # a bad cell is refused by itself; hidden rows were left out as asked
             if not isinstance(raw, str) and _units_in_cells(sheet, c.index, lo0, hi0):
                 continue  # cells that state their own units (1,479 MWh) over a bare total
-            for lo, hi in ranges:
-                i, j = bisect_left(rows, lo), bisect_right(rows, hi)
-                parts = [v for v in vals[i:j] if v is not None]
-                if parts:
-                    tried.append((parts, _matches(total, parts, mult, written)))
+            tried = []
+            j = bisect_right(rows, t - 1)
+            for lo in starts:
+                i = bisect_left(rows, lo)
+                n = cnt[j] - cnt[i]
+                if n:
+                    imported = cum[j] - cum[i]
+                    tried.append((imported, n, _within(total, imported, n, d_parts, mult,
+                                                       written)))
             if not tried:
                 continue
-            parts, ok = next(((p, o) for p, o in tried if o), tried[0])
-            where = f"row {t}"
+            imported, n, ok = next((x for x in tried if x[2]), tried[0])
             label = labels.get(t, "")
             if plan.layout.wide:
                 label = f"{label} · {c.header}"
-            rec = Reconciliation(where, f"{column_letter(c.index)}{t}", label, field_name,
-                                 _written(raw, written, c.unit), total, sum(parts),
-                                 units.get(field_name, ""), len(parts), ok)
+            rec = Reconciliation(f"row {t}", f"{column_letter(c.index)}{t}", label, field_name,
+                                 _written(raw, written, c.unit), total, imported,
+                                 units.get(field_name, ""), n, ok)
             out.append(rec)
             if not ok:
                 problems.append(_problem(plan, t, c, raw, rec))

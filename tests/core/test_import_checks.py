@@ -431,3 +431,20 @@ def test_a_total_over_rows_in_their_own_units_is_not_reconciled(sites, tmp_path)
             ["合计", None, None, 102, None]]
     import_file(sites, write_workbook(tmp_path / "u.xlsx", {"用电": rows}))
     assert energy_total(sites) == 2_100
+
+
+def test_a_pivots_nested_subtotals_each_reconcile(sites, tmp_path):
+    def sub(label, kwh):
+        return [label, None, None, None, kwh, None]
+
+    uq = "Ulanqab DC"
+    path = write_workbook(tmp_path / "pivot.xlsx", {"Energy": [
+        ENERGY_HEADER, *energy_rows([1, 2], 10), sub("电网 小计", 20),
+        *energy_rows([1], 5, source="wind"), sub("风电 小计", 5), sub("Zhangbei DC 小计", 25),
+        *energy_rows([1], 7, site=uq), sub("电网 小计", 7),
+        *energy_rows([1], 3, site=uq, source="solar"), sub("光伏 小计", 3), sub("Ulanqab DC 小计", 10),
+        sub("总计", 35)]})
+    plan = _plan(path, "Energy")
+    assert len(plan.reconciliations) == 7 and all(r.ok for r in plan.reconciliations)
+    import_file(sites, path)
+    assert energy_total(sites) == 35
