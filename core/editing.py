@@ -128,8 +128,10 @@ def _key_collisions(ws: Workspace, kind: Kind, rows, state: State, ps) -> list[P
     # The importer's key (importer._existing): the stored values of the natural-key columns, as
     # they are. Asked row by row with `IS` (NULL-safe equality), not by reading the table.
     key_cols = [columns[p] for p in importer._key_positions(kind)]
-    # Many rows (a big paste): one scan of the table; a few (a cell edit): one query each.
-    existing = importer._existing(ws, kind) if len(state) > 20 else None
+    # One query a row (the natural-key indexes of migration m004 answer each from the index);
+    # one read of the whole table only when the rows are a good part of it (a paste of a tenth
+    # of a big table), where the dict costs less than the queries.
+    existing = importer._existing(ws, kind) if len(state) > max(20, ws.count(kind) // 10) else None
     problems = []
     for i, rec in enumerate(state.values()):
         key = [rec[c] for c in key_cols]

@@ -18,6 +18,7 @@ from greenledger.core import editing
 from greenledger.core.accounting import summarize
 from greenledger.core.charts import load
 from greenledger.core.demo import build_demo
+from greenledger.core.errors import ImportRefused
 from greenledger.core.fields import Kind
 from greenledger.core.storage import TABLES, Workspace
 
@@ -170,3 +171,19 @@ def test_migration_keeps_every_row_and_figure_also_with_two_rows_of_one_key(demo
         for table, rows in before.items():
             assert ws.db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall() == rows
         assert summarize(ws) == figures
+
+
+@pytest.mark.parametrize("n", [5, 30])  # a key query a row (5), one read of the table (30 of 210)
+def test_an_edit_taking_another_rows_key_is_refused_either_way(demo_file, tmp_path, n):
+    path = tmp_path / "w.greenledger"
+    shutil.copy2(demo_file, path)
+    with Workspace.open(path) as ws:
+        rows = ws.rows(Kind.ENERGY)
+        edited = [(r["id"], editing.row_texts(Kind.ENERGY, r)) for r in rows[:n]]
+        other = editing.row_texts(Kind.ENERGY, rows[-1])  # not among the edited rows
+        edited[-1] = (edited[-1][0], {**edited[-1][1], **{k: other[k] for k in (
+            "site", "period_start", "period_end", "source", "instrument")}})
+        with pytest.raises(ImportRefused) as refused:
+            editing.check_rows(ws, Kind.ENERGY, edited)
+        assert [(p.code, p.row) for p in refused.value.problems] == [("duplicate_row", n + 1)]
+        editing.check_rows(ws, Kind.ENERGY, edited[:-1])  # without it: no problem
