@@ -44,6 +44,7 @@ lint: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/dashboard.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/big.py
 	@if command -v xvfb-run >/dev/null; then xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) benchmarks/window_startup.py; \
 	else QT_QPA_PLATFORM=offscreen $(PY) benchmarks/window_startup.py; fi
 
