@@ -487,11 +487,6 @@ def _stored_rows(ps: ParsedSheet, ids: dict[str, dict[str, int]]) -> list[tuple]
                     strict=True))
 
 
-def _key_value(v: object) -> object:
-    """A stored value as part of a natural key (stored values are already canonical)."""
-    return v
-
-
 def _key_positions(kind: Kind) -> list[int]:
     names = list(COLUMNS[kind])
     return [names.index(k) for k in SHEETS[kind].natural_key]

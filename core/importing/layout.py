@@ -13,7 +13,7 @@ import calendar
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache
 from operator import itemgetter
 
@@ -141,10 +141,6 @@ def _parse_period_text(text: str, year: int | None) -> Period | None:
     return None
 
 
-def month_end(d: date) -> date:
-    return date(d.year + (d.month == 12), d.month % 12 + 1, 1) - timedelta(days=1)
-
-
 # --- rows to ignore --------------------------------------------------------------------------
 
 TOTAL_PREFIX = re.compile(r"^\s*(?:grand\s*|sub\s*-?\s*)?totals?\b|^\s*(?:合计|合計|总计|總計|"
@@ -235,10 +231,6 @@ class HeaderCell:
     lower: str = ""
     period: Period | None = None
     unit: str | None = None
-
-    @property
-    def shown(self) -> str:
-        return self.text
 
 
 @dataclass(slots=True)

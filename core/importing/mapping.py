@@ -219,28 +219,3 @@ def missing_required(kind: Kind, mapped: set[str]) -> list[str]:
     if PERIOD in have:
         have |= {"period_start", "period_end"}
     return [f.name for f in SHEETS[kind].fields if f.required and f.name not in have]
-
-
-def guess_kind(mapped: dict[Kind, dict[int, Match]], sheet_name: str) -> tuple[Kind, float]:
-    """The kind whose required fields are all mapped and that maps most confidently (the
-    sheet's name breaks ties), with a confidence; a kind with missing fields scores low."""
-    from greenledger.core.fields import SHEETS as _S
-
-    name_key = norm(sheet_name)
-    best: tuple[float, Kind] | None = None
-    for kind, cols in mapped.items():
-        fields = {m.field for m in cols.values()}
-        score = sum(m.confidence for m in cols.values())
-        if missing_required(kind, fields):
-            score -= 100
-        if name_key and name_key in {norm(n) for n in _S[kind].sheet_names}:
-            score += 0.75
-        if best is None or score > best[0]:
-            best = (score, kind)
-    assert best is not None
-    score, kind = best
-    cols = mapped[kind]
-    if score < 0 or not cols:
-        return kind, 0.0
-    conf = sum(m.confidence for m in cols.values()) / len(cols)
-    return kind, round(conf, 2)

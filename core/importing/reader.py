@@ -55,7 +55,6 @@ class SheetData:
     name: str
     rows: list[list[object]]
     hidden: bool = False
-    formula_check: object = field(default=None, repr=False)  # callable(row, col) -> bool
     # ((row0, col0), (row1, col1)), 0-based; None where the format does not say (csv, ods)
     merged: list | None = field(default=None, repr=False)
     hidden_rows: frozenset[int] = frozenset()  # 0-based rows hidden in Excel (xlsx, ods)
