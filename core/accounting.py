@@ -23,6 +23,7 @@ from greenledger.core.factors import (
 from greenledger.core.fields import RENEWABLE_SOURCES
 from greenledger.core.periods import overlap_share, split_by_month, split_by_year_within
 from greenledger.core.storage import Workspace
+from greenledger.core.story import row_groups
 from greenledger.core.summary import (
     CO2E,
     Campaign,
@@ -451,6 +452,7 @@ def build_summary(ws: Workspace) -> Summary:
         avoided_equivalents=_equivalents(avoided, log.book),
         initiatives_equivalents=_equivalents(init_t, log.book),
         warnings=(*double_count_suspects(ws), *electric_without_country(ws)),
+        row_groups=row_groups(ws),
     )
 
 

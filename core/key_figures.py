@@ -76,12 +76,17 @@ def _as_equivalent(title: str, t: float, eq: Equivalent) -> KeyFigure:
     )
 
 
-def key_figures(summary: Summary, filters: Filters | None = None) -> list[KeyFigure]:
+def key_figures(summary: Summary, filters: Filters | None = None,
+                besides_story: bool = False) -> list[KeyFigure]:
     """The cards for `filters`: intensity against the baseline, renewable shares, avoided
-    emissions, initiative reductions, each of those two as its first equivalent, and possible
-    double counts."""
+    emissions, initiative reductions (and their sum as its first equivalent), and possible double
+    counts. `besides_story`: the band of core.story shows the campaign's figures, so only the
+    possible double counts are left. Avoided emissions as trees are no card (they read naturally
+    only beside their tonnes: the band's tooltip, the equivalents chart)."""
     f = filters or Filters()
     cards: list[KeyFigure] = []
+    if besides_story:
+        return _double_counts(summary)
     for c in summary.campaigns:
         if c.intensity_change_pct is None or (f.campaign and f.campaign != c.name):
             continue
@@ -130,14 +135,15 @@ def key_figures(summary: Summary, filters: Filters | None = None) -> list[KeyFig
             translate("Dashboard", "{0} initiatives").format(len(inits)),
         ))
     eqs = summary.initiatives_equivalents or summary.avoided_equivalents
-    if eqs and avoided:
-        cards.append(_as_equivalent(
-            translate("Dashboard", "Avoided emissions, as {0}").format(
-                translate("Equivalents", eqs[0].unit)), avoided, eqs[0]))
     if eqs and reduced:
         cards.append(_as_equivalent(
             translate("Dashboard", "Initiative reductions, as {0}").format(
                 translate("Equivalents", eqs[0].unit)), reduced, eqs[0]))
+    return cards + _double_counts(summary)
+
+
+def _double_counts(summary: Summary) -> list[KeyFigure]:
+    cards = []
     if summary.warnings:
         cards.append(KeyFigure(
             translate("Dashboard", "Possible double counts"),

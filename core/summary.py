@@ -172,6 +172,32 @@ class Equivalent:
 
 
 @dataclass(frozen=True, slots=True)
+class RowGroup:
+    """Stored rows behind a figure of a campaign's story (core.story), counted by where they were
+    imported from: `table` energy (`scope` "window": rows overlapping the campaign's window, kWh
+    inside it prorated by days; "month_before": the last full month before the window; "to_date":
+    renewable rows from the first through the campaign's month), deliveries ("window": the
+    campaign's rows) or initiatives (`scope` the initiative's name, with its activity and factor)."""
+
+    table: str
+    campaign: str
+    scope: str
+    site: str = ""
+    renewable: bool = False
+    file: str | None = None
+    sheet: str | None = None
+    rows: int = 0
+    first: str = ""  # ISO dates the rows span
+    last: str = ""
+    kwh: float = 0.0
+    row_numbers: tuple[int, ...] = ()
+    activity: float | None = None
+    activity_unit: str | None = None
+    factor_kg_per_unit: float | None = None
+    vehicles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Totals:
     """Avoided emissions and initiative reductions: two figures, never summed by GreenLedger.
     `reduction_t` (their sum) is kept only so that schema-1 scripts run; nothing shows it."""
@@ -196,6 +222,7 @@ class Summary:
     avoided_equivalents: tuple[Equivalent, ...] = ()
     initiatives_equivalents: tuple[Equivalent, ...] = ()
     warnings: tuple[SummaryWarning, ...] = ()
+    row_groups: tuple[RowGroup, ...] = ()  # the story's trail (core.story)
     schema: int = SCHEMA
 
     def to_json(self) -> dict:

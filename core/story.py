@@ -1,0 +1,498 @@
+"""The campaign's story (issue 14 §3): the key figures of a campaign against its baseline, each with
+a trail to the rows and factors it came from, for the dashboard's band and the deck's first content
+slide (plain dataclasses, no Qt).
+
+The figures: carbon per order and its change; each site's renewable share in the baseline's window
+and in the campaign's (and in the last full month before each window, the comparison a release
+makes "in May"); avoided emissions in the campaign's window and from the site's first renewable
+month through the campaign's month; each initiative's reduction with its own equivalent. Avoided
+emissions and reductions are never summed. `row_groups(ws)` counts the rows behind them (stored in
+the summary, so that a filter change never reads the workspace).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from greenledger.core import i18n
+from greenledger.core.chart_data import Filters, fmt_num, fmt_pct, region_name, t_unit, unit_word
+from greenledger.core.fields import RENEWABLE_SOURCES, SOURCES
+from greenledger.core.i18n import translate
+from greenledger.core.summary import CO2, CO2E, Campaign, FactorUsed, RowGroup, Summary, combine_gas
+
+MAX_SITES = 4  # sites named on the band; the others are in the trail
+
+# --- the rows behind the figures (run once per change of data, by core.accounting) -----------
+
+_PRORATED = ("sum(e.energy_kwh * (julianday(min(e.period_end, :b)) - julianday(max(e.period_start, :a)) + 1)"
+             " / (julianday(e.period_end) - julianday(e.period_start) + 1))")
+
+
+def _month_end(d: date) -> date:
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+def month_before(start: date) -> tuple[date, date]:
+    """The last full month before a window starting on `start`."""
+    last = start.replace(day=1) - timedelta(days=1)
+    return last.replace(day=1), last
+
+
+def _energy_in(ws, campaign: str, scope: str, a: date, b: date) -> list[RowGroup]:
+    marks = ", ".join("?" * len(SOURCES))
+    renew = ", ".join(f"'{s}'" for s in RENEWABLE_SOURCES)
+    sql = (f"SELECT s.name, e.source IN ({renew}) AS renewable, b.file_name, e.source_sheet, count(*), "
+           f"min(e.period_start), max(e.period_end), {_PRORATED.replace(':a', '?').replace(':b', '?')} "
+           f"FROM energy e JOIN sites s ON s.id = e.site_id LEFT JOIN import_batches b ON b.id = e.batch_id "
+           f"WHERE e.source IN ({marks}) AND e.period_start <= ? AND e.period_end >= ? "
+           f"GROUP BY s.name, renewable, b.file_name, e.source_sheet")
+    # the prorated sum's placeholders come first: min(end, b), max(start, a)
+    params = [b.isoformat(), a.isoformat(), *SOURCES, b.isoformat(), a.isoformat()]
+    return [RowGroup("energy", campaign, scope, site=site, renewable=bool(ren), file=file, sheet=sheet,
+                     rows=n, first=first, last=last, kwh=kwh or 0.0)
+            for site, ren, file, sheet, n, first, last, kwh in ws.db.execute(sql, params)]
+
+
+def row_groups(ws) -> tuple[RowGroup, ...]:
+    """The rows behind every campaign's story, grouped by file and sheet (see RowGroup)."""
+    campaigns = list(ws.db.execute('SELECT id, name, start, "end" FROM campaigns ORDER BY start, name'))
+    if not campaigns:
+        return ()
+    out: list[RowGroup] = []
+    marks = ", ".join("?" * len(RENEWABLE_SOURCES))
+    by_month = list(ws.db.execute(
+        f"SELECT s.name, b.file_name, e.source_sheet, substr(e.period_start, 1, 7) AS m, count(*), "
+        f"min(e.period_start), max(e.period_end), sum(e.energy_kwh) "
+        f"FROM energy e JOIN sites s ON s.id = e.site_id LEFT JOIN import_batches b ON b.id = e.batch_id "
+        f"WHERE e.source IN ({marks}) GROUP BY s.name, b.file_name, e.source_sheet, m",
+        list(RENEWABLE_SOURCES)))
+    for cid, name, start, end in campaigns:
+        a, b = date.fromisoformat(start), date.fromisoformat(end)
+        out += _energy_in(ws, name, "window", a, b)
+        out += _energy_in(ws, name, "month_before", *month_before(a))
+        through = b.isoformat()[:7]
+        acc: dict[tuple, list] = {}
+        for site, file, sheet, m, n, first, last, kwh in by_month:
+            if m > through:
+                continue
+            g = acc.setdefault((site, file, sheet), [0, first, last, 0.0])
+            g[0] += n
+            g[1], g[2], g[3] = min(g[1], first), max(g[2], last), g[3] + kwh
+        out += [RowGroup("energy", name, "to_date", site=site, renewable=True, file=file, sheet=sheet,
+                         rows=n, first=first, last=last, kwh=kwh)
+                for (site, file, sheet), (n, first, last, kwh) in sorted(acc.items(), key=str)]
+        for file, sheet, n, _first_row, vehicles in ws.db.execute(
+                "SELECT b.file_name, d.source_sheet, count(*), min(d.source_row), "
+                "group_concat(DISTINCT d.vehicle) FROM deliveries d "
+                "LEFT JOIN import_batches b ON b.id = d.batch_id WHERE d.campaign_id = ? "
+                "OR (d.campaign_id IS NULL AND d.period_start <= ? AND d.period_end >= ?) "
+                "GROUP BY b.file_name, d.source_sheet", [cid, end, start]):
+            out.append(RowGroup("deliveries", name, "window", file=file, sheet=sheet, rows=n,
+                                first=start, last=end,
+                                vehicles=tuple(sorted((vehicles or "").split(",") if vehicles else ()))))
+    for iname, campaign, file, sheet, row, activity, unit, factor in ws.db.execute(
+            "SELECT i.name, c.name, b.file_name, i.source_sheet, i.source_row, i.activity, i.activity_unit, "
+            "i.factor_kg_per_unit FROM initiatives i LEFT JOIN campaigns c ON c.id = i.campaign_id "
+            "LEFT JOIN import_batches b ON b.id = i.batch_id ORDER BY i.id"):
+        out.append(RowGroup("initiatives", campaign or "", iname, file=file, sheet=sheet, rows=1,
+                            row_numbers=(row,) if row else (), activity=activity, activity_unit=unit,
+                            factor_kg_per_unit=factor))
+    return tuple(out)
+
+
+# --- the story ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class StoryFigure:
+    """One figure of the band: a title, the value with its unit, a note (what and which period),
+    lines (per site or the baseline's value) and its trail (sentences naming rows and factors)."""
+
+    key: str  # intensity, share, avoided_window, avoided_to_date, initiative
+    title: str
+    value: str
+    unit: str
+    note: str
+    lines: tuple[str, ...]
+    trail: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    campaign: str
+    baseline: str
+    chosen: bool  # the campaign filter chose it (False: the latest campaign with a baseline)
+    heading: str
+    figures: tuple[StoryFigure, ...]
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _d(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def span(a: date, b: date) -> str:
+    """'1–18 Jun 2021', 'May 2021', 'Jan 2018 – Jun 2021' (zh: 2021年6月1日至18日, 2021年5月, …)."""
+    zh = i18n.language() == "zh"
+    whole_a, whole_b = a.day == 1, b == _month_end(b)
+    if whole_a and whole_b:
+        if (a.year, a.month) == (b.year, b.month):
+            return f"{a.year}年{a.month}月" if zh else f"{_MONTHS[a.month - 1]} {a.year}"
+        if zh:
+            return f"{a.year}年{a.month}月至{b.year}年{b.month}月"
+        return f"{_MONTHS[a.month - 1]} {a.year} – {_MONTHS[b.month - 1]} {b.year}"
+    if zh:
+        if (a.year, a.month) == (b.year, b.month):
+            if a == b:
+                return f"{a.year}年{a.month}月{a.day}日"
+            return f"{a.year}年{a.month}月{a.day}日至{b.day}日"
+        return f"{a.year}年{a.month}月{a.day}日至{b.year}年{b.month}月{b.day}日"
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{b.day} {_MONTHS[a.month - 1]} {a.year}" if a != b else \
+            f"{a.day} {_MONTHS[a.month - 1]} {a.year}"
+    if a.year == b.year:
+        return f"{a.day} {_MONTHS[a.month - 1]} – {b.day} {_MONTHS[b.month - 1]} {b.year}"
+    return f"{a.day} {_MONTHS[a.month - 1]} {a.year} – {b.day} {_MONTHS[b.month - 1]} {b.year}"
+
+
+def _sep() -> str:
+    return translate("Story", "; ")
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "。")) else text + ("。" if i18n.language() == "zh" else ".")
+
+
+def _rows_text(groups: list[RowGroup]) -> str:
+    """'demo_618.xlsx › Energy: 4 rows, 1 Jun – 30 Jun 2020'; several sheets joined."""
+    parts = []
+    for g in groups:
+        where = " › ".join(p for p in (g.file, g.sheet) if p) or translate("Story", "entered in the window")
+        text = (translate("Story", "{0}: 1 row") if g.rows == 1 else
+                translate("Story", "{0}: {1} rows")).format(where, f"{g.rows:,}")
+        if g.first and g.last:
+            text += translate("Story", ", {0}").format(span(_d(g.first), _d(g.last)))
+        if g.row_numbers:
+            text += translate("Story", ", row {0}").format(", ".join(str(r) for r in g.row_numbers))
+        parts.append(text)
+    return _sep().join(parts)
+
+
+def _merge(groups: list[RowGroup]) -> list[RowGroup]:
+    """Groups of one file and sheet merged (renewable and other rows of a window together)."""
+    acc: dict[tuple, RowGroup] = {}
+    for g in groups:
+        k = (g.file, g.sheet)
+        if k in acc:
+            o = acc[k]
+            acc[k] = RowGroup(g.table, g.campaign, g.scope, g.site, g.renewable, g.file, g.sheet,
+                              o.rows + g.rows, min(o.first, g.first), max(o.last, g.last), o.kwh + g.kwh)
+        else:
+            acc[k] = g
+    return list(acc.values())
+
+
+def _years(years: list[int]) -> str:
+    ys = sorted(set(years))
+    if len(ys) > 1 and ys[-1] - ys[0] == len(ys) - 1:
+        return f"{ys[0]}–{ys[-1]}"
+    return ", ".join(str(y) for y in ys)
+
+
+def _factor_texts(used: list[FactorUsed]) -> str:
+    """'grid factor, North China 2018–2021: 0.712 kg CO2/kWh (MEE/NBS …, 2021; CO2 only; the 2021
+    value used for 2018–2020)': the years of one value of one source together."""
+    same: dict[tuple, list[FactorUsed]] = {}
+    for f in used:
+        k = (f.key, f.region, f.value, f.unit, f.source, f.factor_year, f.gas_basis)
+        same.setdefault(k, []).append(f)
+    parts = []
+    for (key, region, value, unit, source, factor_year, gas_basis), fs in same.items():
+        gas = translate("Story", "CO2 only") if gas_basis == CO2 else translate("Story", "CO2e")
+        name = translate("Story", "grid") if key == "grid" else key
+        label = translate("Story", "{0} factor, {1}").format(name, region_name(region)) if region else \
+            translate("Story", "{0} factor").format(name)
+        text = translate("Story", "{0} {1}: {2} {3} ({4}, {5}; {6})").format(
+            label, _years([f.year for f in fs if f.year]), f"{value:g}", unit_word(unit),
+            source.split(";")[0].strip(), factor_year or "—", gas)
+        other = [f.year for f in fs if f.fallback and f.year and f.year != factor_year]
+        if other:
+            text += translate("Story", "; the {0} value is used for {1}").format(factor_year, _years(other))
+        parts.append(text)
+    return _sep().join(parts)
+
+
+def _factors(summary: Summary, key: str, region: str, years: set[int]) -> list[FactorUsed]:
+    return [f for f in summary.factors_used
+            if f.key == key and (f.region or "") == region and f.year in years]
+
+
+def _amount_t(t: float, gas: str, f: Filters) -> tuple[str, str]:
+    unit = t_unit("kt" if f.unit == "kt" else "t", CO2 if gas == CO2 else CO2E)
+    if f.cn_units:
+        scale, prefix = i18n.cn_scale(t)
+        return i18n.fmt_plain(t / scale), i18n.cn_unit(prefix, t_unit("t", CO2 if gas == CO2 else CO2E))
+    return fmt_num(t / f.t_scale), unit
+
+
+def _kwh(kwh: float, f: Filters) -> str:
+    if f.cn_units:
+        return i18n.fmt_cn(kwh, unit_word("kWh"))
+    return f"{kwh:,.0f} {unit_word('kWh')}"
+
+
+def choose_campaign(summary: Summary, f: Filters) -> tuple[Campaign, bool] | None:
+    """The filter's campaign (with a baseline), else the latest one that has a baseline."""
+    if f.campaign:
+        c = summary.campaign(f.campaign)
+        return (c, True) if c is not None and c.baseline else None
+    with_base = [c for c in summary.campaigns if c.baseline and f.years_ok(int(c.start[:4]))]
+    if not with_base:
+        return None
+    return max(with_base, key=lambda c: (c.start, c.name)), False
+
+
+def story(summary: Summary, filters: Filters | None = None) -> Story | None:
+    """The story of the filter's campaign against its baseline; None without such a campaign."""
+    f = filters or Filters()
+    picked = choose_campaign(summary, f)
+    if picked is None:
+        return None
+    c, chosen = picked
+    base = summary.campaign(c.baseline)
+    if base is None:
+        return None
+    groups = [g for g in summary.row_groups if f.site is None or g.table != "energy" or g.site == f.site]
+    heading = (translate("Story", "{0} against its baseline {1}") if chosen else
+               translate("Story", "{0} against its baseline {1} (all campaigns: the latest with a baseline)"))
+    figures = [fig for fig in (
+        _intensity(summary, c, base, groups),
+        _shares(summary, c, base, groups, f),
+        _avoided_window(summary, c, groups, f),
+        _avoided_to_date(summary, c, groups, f),
+    ) if fig is not None]
+    figures += _initiatives(summary, c, groups, f)
+    return Story(c.name, base.name, chosen, heading.format(c.name, base.name), tuple(figures))
+
+
+def _per_order(v: float | None) -> str:
+    return "—" if v is None else f"{v:,.2f}" if abs(v) < 100 else fmt_num(v)
+
+
+def _intensity(summary: Summary, c: Campaign, base: Campaign, groups) -> StoryFigure | None:
+    if c.intensity_change_pct is None:
+        return None
+    gas = combine_gas([c.emissions_gas, base.emissions_gas])
+    unit = translate("Story", "kg CO2 per order") if gas == CO2 else translate("Story", "kg CO2e per order")
+    trail = []
+    for camp in (base, c):
+        rows = [g for g in groups if g.table == "deliveries" and g.campaign == camp.name]
+        trail.append(_sentence(translate(
+            "Story", "{0} ({1}): {2} orders, {3} {4} = {5} {6}; rows: {7}").format(
+            camp.name, span(_d(camp.start), _d(camp.end)), fmt_num(camp.orders), fmt_num(camp.emissions_t),
+            t_unit("t", camp.emissions_gas), _per_order(camp.intensity_kg_per_order), unit,
+            _rows_text(rows) or translate("Story", "none"))))
+        vehicles = {v for g in rows for v in g.vehicles}
+        used = [fu for fu in summary.factors_used if fu.key in vehicles and fu.year == int(camp.start[:4])]
+        if used:
+            trail.append(_sentence(translate("Story", "Vehicle factors: {0}").format(
+                _factor_texts(used))))
+    trail.append(_sentence(translate("Story", "Emissions as given in the rows where given, else distance × "
+                                              "the vehicle factor; change = {0} ÷ {1} − 1").format(
+        _per_order(c.intensity_kg_per_order), _per_order(base.intensity_kg_per_order))))
+    return StoryFigure(
+        "intensity", translate("Story", "Carbon per order"), fmt_pct(c.intensity_change_pct, signed=True), "",
+        translate("Story", "{0} → {1} {2}").format(_per_order(base.intensity_kg_per_order),
+                                                    _per_order(c.intensity_kg_per_order), unit),
+        (translate("Story", "{0} vs {1}").format(c.name, base.name),), tuple(trail))
+
+
+def _window_share(groups, camp: str, scope: str, site: str) -> tuple[float | None, float, float, list]:
+    gs = [g for g in groups
+          if g.table == "energy" and g.campaign == camp and g.scope == scope and g.site == site]
+    total = sum(g.kwh for g in gs)
+    ren = sum(g.kwh for g in gs if g.renewable)
+    return (ren / total * 100.0 if total else None), ren, total, _merge(gs)
+
+
+def _shares(summary: Summary, c: Campaign, base: Campaign, groups, f: Filters) -> StoryFigure | None:
+    sites = sorted({g.site for g in groups if g.table == "energy" and g.scope == "window"
+                    and g.campaign in (c.name, base.name)})
+    lines, trail = [], []
+    months = {(m.site, m.month): m for m in summary.site_months}
+    for site in sites:
+        was, ren0, tot0, g0 = _window_share(groups, base.name, "window", site)
+        now, ren1, tot1, g1 = _window_share(groups, c.name, "window", site)
+        if was is None or now is None:
+            continue
+        text = translate("Story", "{0}: {1} → {2}").format(site, fmt_pct(was), fmt_pct(now))
+        trail.append(_sentence(translate("Story", "{0}, renewable share in the windows: {1} of {2} in {3} → "
+                                                  "{4} of {5} in {6} (rows overlapping a window prorated by "
+                                                  "days); rows: {7}; then {8}").format(
+            site, _kwh(ren0, f), _kwh(tot0, f), span(_d(base.start), _d(base.end)), _kwh(ren1, f),
+            _kwh(tot1, f), span(_d(c.start), _d(c.end)), _rows_text(g0), _rows_text(g1))))
+        m0, m1 = month_before(_d(base.start)), month_before(_d(c.start))
+        sm0, sm1 = months.get((site, m0[0].isoformat()[:7])), months.get((site, m1[0].isoformat()[:7]))
+        if sm0 and sm1 and sm0.renewable_share_pct is not None and sm1.renewable_share_pct is not None:
+            text += translate("Story", " ({0} → {1}: {2} → {3})").format(
+                span(*m0), span(*m1), fmt_pct(sm0.renewable_share_pct), fmt_pct(sm1.renewable_share_pct))
+            b0 = _merge([g for g in groups if g.table == "energy" and g.campaign == base.name
+                         and g.scope == "month_before" and g.site == site])
+            b1 = _merge([g for g in groups if g.table == "energy" and g.campaign == c.name
+                         and g.scope == "month_before" and g.site == site])
+            trail.append(_sentence(translate(
+                "Story", "{0}, the last full month before each window: {1} of {2} "
+                         "in {3} → {4} of {5} in {6}; rows: {7}; then {8}").format(
+                site, _kwh(sm0.renewable_kwh, f), _kwh(sm0.total_kwh, f), span(*m0),
+                _kwh(sm1.renewable_kwh, f), _kwh(sm1.total_kwh, f), span(*m1), _rows_text(b0),
+                _rows_text(b1))))
+        lines.append(text)
+    if not lines:
+        return None
+    trail.append(_sentence(translate(
+        "Story", "Renewable share = wind, solar, hydro, biomass and geothermal kWh ÷ all kWh; "
+                 "no emission factor is used")))
+    more = len(lines) - MAX_SITES
+    shown = lines[:MAX_SITES] + ([translate("Story", "and {0} more sites (see the tooltip)").format(more)]
+                                 if more > 0 else [])
+    return StoryFigure(
+        "share", translate("Story", "Renewable share, then → now"), "", "",
+        translate("Story", "{0} → {1} (the campaigns' windows)").format(
+            span(_d(base.start), _d(base.end)), span(_d(c.start), _d(c.end))),
+        tuple(shown), tuple(trail))
+
+
+def _regions(summary: Summary) -> dict[str, str]:
+    return {y.site: y.grid_region for y in summary.site_years}
+
+
+def _avoided_window(summary: Summary, c: Campaign, groups, f: Filters) -> StoryFigure | None:
+    by_site = {s: t for s, t in c.avoided_by_site_t.items() if f.site is None or s == f.site}
+    if not by_site:
+        return None
+    regions = _regions(summary)
+    lines, trail = [], []
+    a, b = _d(c.start), _d(c.end)
+    years = set(range(a.year, b.year + 1))
+    for site, t in sorted(by_site.items(), key=lambda kv: -kv[1]):
+        gs = [g for g in groups if g.table == "energy" and g.campaign == c.name and g.scope == "window"
+              and g.site == site and g.renewable]
+        kwh = sum(g.kwh for g in gs)
+        value, unit = _amount_t(t, c.avoided_gas, f)
+        lines.append(translate("Story", "{0}: {1} → {2} {3}").format(site, _kwh(kwh, f), value, unit))
+        factors = _factors(summary, "grid", regions.get(site, ""), years)
+        trail.append(_sentence(translate(
+            "Story", "{0}: {1} of renewable electricity in {2} × the grid factor "
+                     "= {3} {4}; rows: {5}; factor: {6}").format(
+            site, _kwh(kwh, f), span(a, b), value, unit, _rows_text(gs) or translate("Story", "none"),
+            _factor_texts(factors) or translate("Story", "none"))))
+    trail.append(_sentence(translate(
+        "Story", "Avoided emissions are reported beside the inventory, never deducted from it, "
+                 "and not added to the initiatives' reductions")))
+    eq = next(iter(summary.avoided_equivalents), None)
+    total = sum(by_site.values())
+    if eq is not None and total:
+        trail.append(_sentence(translate("Story", "As {0}: {1} ({2} kg each, {3})").format(
+            translate("Equivalents", eq.label), fmt_num(total * 1000.0 / eq.factor_kg_per_unit, 0),
+            f"{eq.factor_kg_per_unit:g}", eq.source.split(";")[0])))
+    value, unit = _amount_t(total, c.avoided_gas, f)
+    return StoryFigure("avoided_window", translate("Story", "Avoided emissions in the campaign"), value, unit,
+                       translate("Story", "{0}, renewable kWh × grid factor").format(span(a, b)),
+                       tuple(lines[:MAX_SITES]), tuple(trail))
+
+
+def _avoided_to_date(summary: Summary, c: Campaign, groups, f: Filters) -> StoryFigure | None:
+    through = c.end[:7]
+    regions = _regions(summary)
+    factors = {(fu.region or "", fu.year): fu for fu in summary.factors_used if fu.key == "grid"}
+    per_site: dict[str, list] = defaultdict(list)
+    for m in summary.site_months:
+        if m.month <= through and m.renewable_kwh and (f.site is None or m.site == f.site):
+            per_site[m.site].append(m)
+    if not per_site:
+        return None
+    lines, trail, total, gases, first_all = [], [], 0.0, set(), None
+    for site, ms in per_site.items():
+        region = regions.get(site, "")
+        kwh, t, missing, used = 0.0, 0.0, [], {}
+        for m in ms:
+            fu = factors.get((region, int(m.month[:4])))
+            kwh += m.renewable_kwh
+            if fu is None:
+                missing.append(m.month[:4])
+                continue
+            t += m.renewable_kwh * fu.value / 1000.0
+            used[fu.year] = fu
+            gases.add(fu.gas_basis)
+        first = min(m.month for m in ms)
+        first_all = min(first_all or first, first)
+        a, b = _d(first + "-01"), _month_end(_d(through + "-01"))
+        gs = [g for g in groups if g.table == "energy" and g.campaign == c.name and g.scope == "to_date"
+              and g.site == site]
+        if missing:  # a figure without a factor for some years is not given: refused, named
+            lines.append(translate("Story", "{0}: no grid factor for {1}").format(
+                site, ", ".join(sorted(set(missing)))))
+            continue
+        total += t
+        value, unit = _amount_t(t, combine_gas(x.gas_basis for x in used.values()), f)
+        lines.append(translate("Story", "{0}: {1} → {2} {3}").format(site, _kwh(kwh, f), value, unit))
+        trail.append(_sentence(translate(
+            "Story", "{0}: {1} of renewable electricity in {2} × each year's grid "
+                     "factor = {3} {4}; rows: {5}; factors: {6}").format(
+            site, _kwh(kwh, f), span(a, b), value, unit, _rows_text(gs),
+            _factor_texts(sorted(used.values(), key=lambda x: x.year or 0)))))
+    trail.append(_sentence(translate("Story", "From each site's first month with renewable rows through the "
+                                              "campaign's month; beside the inventory, never deducted")))
+    gas = combine_gas(gases)
+    value, unit = _amount_t(total, gas, f)
+    a = _d(first_all + "-01")
+    return StoryFigure("avoided_to_date", translate("Story", "Avoided since {0}").format(a.year), value, unit,
+                       translate("Story", "{0}, renewable kWh × grid factor").format(
+                           span(a, _month_end(_d(through + "-01")))),
+                       tuple(lines[:MAX_SITES]), tuple(trail))
+
+
+def _singular(unit: str) -> str:
+    from greenledger.core.equivalents import EQUIVALENTS, UNIT_SINGULAR
+
+    return dict(zip((e.unit for e in EQUIVALENTS), UNIT_SINGULAR, strict=True)).get(unit, unit)
+
+
+def _initiatives(summary: Summary, c: Campaign, groups, f: Filters) -> list[StoryFigure]:
+    eq = next(iter(summary.initiatives_equivalents), None) or next(iter(summary.avoided_equivalents), None)
+    out = []
+    for i in summary.initiatives:
+        if i.campaign != c.name or i.reduction_t is None:
+            continue
+        value, unit = _amount_t(i.reduction_t, i.reduction_gas, f)
+        rows = [g for g in groups if g.table == "initiatives" and g.scope == i.name and g.campaign == c.name]
+        trail = [_sentence(translate("Story", "{0} ({1}), {2}: rows: {3}").format(
+            i.name, i.business_unit or "—", c.name, _rows_text(rows) or translate("Story", "none")))]
+        g = rows[0] if rows else None
+        if i.method == "given":
+            trail.append(_sentence(translate("Story", "The reduction is given in the row: {0} {1}").format(
+                value, unit)))
+        elif g is not None and g.activity is not None and g.factor_kg_per_unit is not None:
+            trail.append(_sentence(translate(
+                "Story", "Activity × factor: {0} {1} × {2} kg CO2e per {1} = {3} {4}").format(
+                fmt_num(g.activity), g.activity_unit or "", f"{g.factor_kg_per_unit:g}", value, unit)))
+        lines = []
+        if eq is not None and i.reduction_t:
+            n = i.reduction_t * 1000.0 / eq.factor_kg_per_unit
+            lines.append(translate("Story", "≈ {0} {1}").format(
+                fmt_num(n, 0), translate("Equivalents", eq.unit)))
+            trail.append(_sentence(translate(
+                "Story", "Equivalent: {0} t × 1,000 ÷ {1} kg per {2} = {3} ({4}: {5})")
+                                   .format(fmt_num(i.reduction_t), f"{eq.factor_kg_per_unit:g}",
+                                           translate("Equivalents", _singular(eq.unit)), fmt_num(n, 0),
+                                           translate("Equivalents", eq.label), eq.source.split(";")[0])))
+        who = i.business_unit or i.name
+        out.append(StoryFigure("initiative", translate("Story", "{0}: {1}").format(who, i.name), value, unit,
+                               translate("Story", "reduction in {0}").format(c.name), tuple(lines),
+                               tuple(trail)))
+    return out
