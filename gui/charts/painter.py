@@ -19,99 +19,36 @@ Layout, so that a chart holds at any size and with any number of sites:
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from greenledger.core.chart_data import ChartData, Series
 from greenledger.gui.charts.fonts import chart_font
-
-TEXT, MUTED, AXIS, GRID = QColor("#1f2933"), QColor("#52606d"), QColor("#52606d"), QColor("#e3e8e4")
-TICK_PX, AXIS_TITLE_PX, LEGEND_PX, LABEL_PX = 12, 13, 13, 12
-MAX_MARKERS = 400  # dots on lines, all lines together
-MIN_ROTATED_SLOT = 17.0  # px per category below which even 45° labels would touch
-_DATE = re.compile(r"^\d{4}(-\d{2})?$")
-
-
-def nice_ticks(lo: float, hi: float, target: int = 5) -> tuple[list[float], int]:
-    """Ticks covering [lo, hi] at 1, 2, 2.5 or 5 × 10^k and the decimal places they need."""
-    if not math.isfinite(hi) or hi <= lo:
-        hi = lo + 1.0
-    raw = (hi - lo) / target
-    mag = 10 ** math.floor(math.log10(raw))
-    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw * 0.999)
-    first = math.floor(lo / step + 1e-9) * step
-    last = math.ceil(hi / step - 1e-9) * step
-    count = int(round((last - first) / step))
-    ticks = [first + i * step for i in range(count + 1)]
-    places = 0
-    while places < 6 and any(abs(round(t, places) - t) > step * 1e-6 for t in ticks):
-        places += 1
-    return ticks, places
-
-
-def fmt_tick(value: float, places: int) -> str:
-    text = f"{value:,.{places}f}"
-    return "0" if text.strip("-0.,") == "" else text.replace("-", "−")
-
-
-def is_dates(categories: list[str]) -> bool:
-    return bool(categories) and all(_DATE.match(c) for c in categories)
-
-
-@dataclass(slots=True)
-class Hit:
-    """Something drawn that the window can explain on hover: its rectangle and its text."""
-
-    rect: QRectF
-    text: str
-
-
-@dataclass(slots=True)
-class _Label:
-    text: str
-    rect: QRectF
-    color: QColor
-    halo: bool = False
-    weight: float = 0.0  # bigger first when labels compete
-
-
-@dataclass(slots=True)
-class Layout:
-    """Where the plot was drawn (for hover and tests): plot rectangle, the labels kept and dropped."""
-
-    plot: QRectF = field(default_factory=QRectF)
-    labels_drawn: list[str] = field(default_factory=list)
-    label_rects: list[QRectF] = field(default_factory=list)
-    labels_dropped: int = 0
-    categories_drawn: list[str] = field(default_factory=list)
-    category_mode: str = "straight"  # straight | wrapped | rotated
-    legend_drawn: list[str] = field(default_factory=list)
-    legend_beside: bool = True
-    hits: list[Hit] = field(default_factory=list)
-
-
-def _fm(px: int, bold: bool = False) -> QFontMetricsF:
-    return QFontMetricsF(chart_font(px, bold))
-
-
-def _text_size(font: QFont, text: str, width: float | None = None) -> tuple[float, float]:
-    fm = QFontMetricsF(font)
-    if width is None:
-        lines = text.split("\n")
-        return max(fm.horizontalAdvance(t) for t in lines), fm.height() * len(lines)
-    r = fm.boundingRect(QRectF(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
-    return r.width(), r.height()
-
-
-def _fits_wrapped(fm: QFontMetricsF, text: str, width: float, lines: int) -> bool:
-    """`text` wraps at word boundaries into at most `lines` lines of `width`, no word cut."""
-    if any(fm.horizontalAdvance(w) > width for w in text.split()):
-        return False
-    r = fm.boundingRect(QRectF(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
-    return r.height() <= fm.height() * lines + 0.5
+from greenledger.gui.charts.plot_text import (
+    AXIS,
+    AXIS_TITLE_PX,
+    GRID,
+    LABEL_PX,
+    LEGEND_PX,
+    MAX_MARKERS,
+    MIN_ROTATED_SLOT,
+    MUTED,
+    TEXT,
+    TICK_PX,
+    Hit,
+    Label,
+    Layout,
+    decimal_places,
+    fits_wrapped,
+    fmt_tick,
+    is_dates,
+    metrics,
+    nice_ticks,
+    place_labels,
+    rotated_text,
+    text_size,
+)
 
 
 def _legend_entries(chart: ChartData) -> list[Series]:
@@ -247,7 +184,7 @@ def _category_layout(
     """(mode, step, height) of the category labels under a plot `plot_w` wide."""
     cats = chart.categories
     n = max(len(cats), 1)
-    fm = _fm(TICK_PX)
+    fm = metrics(TICK_PX)
     slot = plot_w / n
     widest = max((fm.horizontalAdvance(c) for c in cats), default=0.0)
     if is_dates(cats):
@@ -257,7 +194,7 @@ def _category_layout(
         return "straight", step, fm.height() + 6
     if widest <= slot - 6:
         return "straight", 1, fm.height() + 6
-    if all(_fits_wrapped(fm, c, slot - 6, 2) for c in cats):
+    if all(fits_wrapped(fm, c, slot - 6, 2) for c in cats):
         return "wrapped", 1, fm.height() * 2 + 6
     longest = min(widest, 190.0)
     step = 1 if slot >= MIN_ROTATED_SLOT else math.ceil(MIN_ROTATED_SLOT / slot)
@@ -266,11 +203,11 @@ def _category_layout(
 
 def _paint_vertical(p: QPainter, chart: ChartData, body: QRectF, lay: Layout) -> None:
     n = len(chart.categories)
-    tick_fm, title_fm = _fm(TICK_PX), _fm(AXIS_TITLE_PX)
+    tick_fm, title_fm = metrics(TICK_PX), metrics(AXIS_TITLE_PX)
     has_right = any(s.axis == "right" for s in chart.series)
     lo, hi = _value_extent(chart, "left")
     label_lines = max((t.count("\n") + 1 for s in chart.series for t in (s.labels or []) if t), default=0)
-    label_h = _fm(LABEL_PX, True).height() * label_lines + 6 if label_lines else 0.0
+    label_h = metrics(LABEL_PX, True).height() * label_lines + 6 if label_lines else 0.0
     # first guess of the ticks for the axis width, then the exact ones once the height is known
     ticks, places = nice_ticks(lo, hi * 1.15 if hi > 0 else hi)
     left_w = max(tick_fm.horizontalAdvance(fmt_tick(t, places)) for t in ticks) + 10 + title_fm.height() + 6
@@ -333,7 +270,7 @@ def _paint_vertical(p: QPainter, chart: ChartData, body: QRectF, lay: Layout) ->
     _axis_titles(p, chart, body, plot, left_w, right_w, has_right, cat_h)
     _category_labels(p, chart, plot, slot, mode, step, lay)
 
-    labels: list[_Label] = []
+    labels: list[Label] = []
     label_font = chart_font(LABEL_PX, True)
     label_fm = QFontMetricsF(label_font)
     lines_left = any(s.kind == "line" and s.axis != "right" for s in chart.series)
@@ -358,17 +295,17 @@ def _paint_vertical(p: QPainter, chart: ChartData, body: QRectF, lay: Layout) ->
             p.setBrush(QColor(s.point_colors[i]) if s.point_colors else color)
             p.drawRect(r)
             bar_rects.append(r)
-            lay.hits.append(Hit(r, f"{chart.categories[i]} · {s.name}: {fmt_tick(v, _places(v))}"))
+            lay.hits.append(Hit(r, f"{chart.categories[i]} · {s.name}: {fmt_tick(v, decimal_places(v))}"))
             if s.labels and i < len(s.labels) and s.labels[i]:
-                w, h = _text_size(label_font, s.labels[i])
+                w, h = text_size(label_font, s.labels[i])
                 cx = x_of(i + off)
                 y_top = r.top() if v >= 0 else r.bottom() + h + 4
-                labels.append(_Label(s.labels[i], QRectF(cx - w / 2 - 1, y_top - h - 3, w + 2, h),
+                labels.append(Label(s.labels[i], QRectF(cx - w / 2 - 1, y_top - h - 3, w + 2, h),
                                      TEXT, halo=lines_left, weight=abs(top)))
     p.setBrush(Qt.BrushStyle.NoBrush)
     n_lines = sum(1 for s in chart.series if s.kind == "line")
     markers = n_lines * n <= MAX_MARKERS
-    line_labels: list[_Label] = []
+    line_labels: list[Label] = []
     for s in chart.series:
         if s.kind != "line":
             continue
@@ -400,20 +337,15 @@ def _paint_vertical(p: QPainter, chart: ChartData, body: QRectF, lay: Layout) ->
         for i, pt in points:
             v = s.values[i]
             lay.hits.append(Hit(QRectF(pt.x() - 5, pt.y() - 5, 10, 10),
-                                f"{chart.categories[i]} · {s.name}: {fmt_tick(v, _places(v))}"))
+                                f"{chart.categories[i]} · {s.name}: {fmt_tick(v, decimal_places(v))}"))
         for i, pt in reversed(points):  # the latest values first: they matter most
             text = s.labels[i] if s.labels and i < len(s.labels) else ""
             if text and not thin:
                 w, h = label_fm.horizontalAdvance(text), label_fm.height()
-                line_labels.append(_Label(text, QRectF(pt.x() - w / 2 - 1, pt.y() - h - 7, w + 2, h),
+                line_labels.append(Label(text, QRectF(pt.x() - w / 2 - 1, pt.y() - h - 7, w + 2, h),
                                           color, halo=True))
     labels.sort(key=lambda lab: -lab.weight)  # the tallest bars' labels first
-    _place_labels(p, labels + line_labels, plot, body, label_font, lay, bar_rects)
-
-
-def _places(v: float) -> int:
-    a = abs(v)
-    return 0 if a >= 100 else 1 if a >= 10 else 2 if a >= 0.1 or a == 0 else 4
+    place_labels(p, labels + line_labels, plot, body, label_font, lay, bar_rects)
 
 
 def _axis_titles(p, chart, body, plot, left_w, right_w, has_right, cat_h) -> None:
@@ -422,26 +354,14 @@ def _axis_titles(p, chart, body, plot, left_w, right_w, has_right, cat_h) -> Non
     p.setFont(font)
     p.setPen(TEXT)
     if chart.y_label:
-        _rotated_text(p, chart.y_label, QPointF(body.left() + fm.ascent(), plot.center().y()), -90,
+        rotated_text(p, chart.y_label, QPointF(body.left() + fm.ascent(), plot.center().y()), -90,
                       plot.height(), font)
     if has_right and chart.y2_label:
-        _rotated_text(p, chart.y2_label, QPointF(body.right() - fm.descent() - 2, plot.center().y()),
+        rotated_text(p, chart.y2_label, QPointF(body.right() - fm.descent() - 2, plot.center().y()),
                       90, plot.height(), font)
     if chart.x_label and not chart.horizontal:
         p.drawText(QRectF(plot.left(), plot.bottom() + cat_h, plot.width(), fm.height() + 4),
                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), chart.x_label)
-
-
-def _rotated_text(p: QPainter, text: str, at: QPointF, angle: float, room: float, font: QFont) -> None:
-    """`text` centred on `at`, turned by `angle` degrees, elided to `room` px."""
-    fm = QFontMetricsF(font)
-    text = fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
-    w = fm.horizontalAdvance(text)
-    p.save()
-    p.translate(at)
-    p.rotate(angle)
-    p.drawText(QPointF(-w / 2, 0), text)
-    p.restore()
 
 
 def _category_labels(p, chart, plot, slot, mode, step, lay: Layout) -> None:
@@ -476,45 +396,13 @@ def _category_labels(p, chart, plot, slot, mode, step, lay: Layout) -> None:
         lay.categories_drawn.append(c)
 
 
-def _place_labels(p: QPainter, labels: list[_Label], plot: QRectF, body: QRectF, font: QFont,
-                  lay: Layout, bars: list[QRectF] | None = None) -> None:
-    """Draw each label that stays inside the plot and overlaps none drawn before it (nor a bar,
-    unless it has a halo); drop the rest."""
-    placed: list[QRectF] = []
-    p.setFont(font)
-    bounds = QRectF(plot.left(), body.top(), plot.width() + 6, plot.bottom() - body.top())
-    for lab in labels:
-        r = QRectF(lab.rect)
-        if r.right() > bounds.right():  # a label on a last point moves left rather than out
-            r.moveRight(bounds.right())
-        if r.left() < bounds.left():
-            r.moveLeft(bounds.left())
-        if not bounds.contains(r) or any(r.adjusted(-2, -1, 2, 1).intersects(q) for q in placed) or (
-            not lab.halo and bars and any(r.intersects(b.adjusted(0.5, 0.5, -0.5, 0))
-                                          for b in bars if b.height() > 0)
-        ):
-            lay.labels_dropped += 1
-            continue
-        placed.append(r)
-        if lab.halo:
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor(255, 255, 255, 215))
-            p.drawRect(r.adjusted(-2, 0, 2, 0))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(lab.color)
-        p.drawText(r.adjusted(-2, 0, 2, 0),
-                   int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), lab.text)
-        lay.labels_drawn.append(lab.text)
-        lay.label_rects.append(r)
-
-
 # --- horizontal bars (reductions) --------------------------------------------------------------
 
 
 def _paint_horizontal(p: QPainter, chart: ChartData, body: QRectF, lay: Layout) -> None:
     n = len(chart.categories)
     tick_font, label_font = chart_font(TICK_PX), chart_font(LABEL_PX, True)
-    tick_fm, label_fm, title_fm = QFontMetricsF(tick_font), QFontMetricsF(label_font), _fm(AXIS_TITLE_PX)
+    tick_fm, label_fm, title_fm = QFontMetricsF(tick_font), QFontMetricsF(label_font), metrics(AXIS_TITLE_PX)
     axis_h = tick_fm.height() + 8 + (title_fm.height() + 4 if chart.y_label else 0)
     plot_h = body.height() - 6 - axis_h
     row = plot_h / max(n, 1)
@@ -564,7 +452,7 @@ def _paint_horizontal(p: QPainter, chart: ChartData, body: QRectF, lay: Layout) 
         if (n - 1 - i) % label_step:
             continue
         p.setPen(TEXT)
-        if lines > 1 and not _fits_wrapped(tick_fm, c, cat_w, 1) and _fits_wrapped(tick_fm, c, cat_w, lines):
+        if lines > 1 and not fits_wrapped(tick_fm, c, cat_w, 1) and fits_wrapped(tick_fm, c, cat_w, lines):
             p.drawText(QRectF(body.left(), y, cat_w, row), wrap, c)
         else:
             p.drawText(QRectF(body.left(), y, cat_w, row),
@@ -575,7 +463,7 @@ def _paint_horizontal(p: QPainter, chart: ChartData, body: QRectF, lay: Layout) 
     for _label, first, _last in chart.groups[1:]:
         y = plot.top() + first * row
         p.drawLine(QPointF(body.left(), y), QPointF(plot.right(), y))
-    labels: list[_Label] = []
+    labels: list[Label] = []
     bar_h = min(row * 0.62, 40.0)
     p.setPen(Qt.PenStyle.NoPen)
     for s in chart.series:
@@ -586,9 +474,10 @@ def _paint_horizontal(p: QPainter, chart: ChartData, body: QRectF, lay: Layout) 
             r = QRectF(min(x_of(0.0), x_of(v)), yc - bar_h / 2, abs(x_of(v) - x_of(0.0)), bar_h)
             p.setBrush(QColor(s.color))
             p.drawRect(r)
-            lay.hits.append(Hit(r, f"{chart.categories[i]}: {fmt_tick(v, _places(v))} {chart.y_label}"))
+            tip = f"{chart.categories[i]}: {fmt_tick(v, decimal_places(v))} {chart.y_label}"
+            lay.hits.append(Hit(r, tip))
             if s.labels and s.labels[i]:
                 w, h = label_fm.horizontalAdvance(s.labels[i]), label_fm.height()
-                labels.append(_Label(s.labels[i], QRectF(r.right() + 6, yc - h / 2, w + 2, h), TEXT))
+                labels.append(Label(s.labels[i], QRectF(r.right() + 6, yc - h / 2, w + 2, h), TEXT))
     p.setBrush(Qt.BrushStyle.NoBrush)
-    _place_labels(p, labels, plot.adjusted(0, -2, 0, 2), plot.adjusted(0, -2, 0, 2), label_font, lay)
+    place_labels(p, labels, plot.adjusted(0, -2, 0, 2), plot.adjusted(0, -2, 0, 2), label_font, lay)

@@ -13,7 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from greenledger.core.chart_data import ChartData, Series, fit_chart
-from greenledger.gui.charts.painter import Layout, is_dates, paint_plot
+from greenledger.gui.charts.painter import paint_plot
+from greenledger.gui.charts.plot_text import Layout, is_dates
 
 MIN_ZOOM_CATEGORIES = 3
 
