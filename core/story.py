@@ -492,7 +492,8 @@ def _initiatives(summary: Summary, c: Campaign, groups, f: Filters) -> list[Stor
                                            translate("Equivalents", _singular(eq.unit)), fmt_num(n, 0),
                                            translate("Equivalents", eq.label), eq.source.split(";")[0])))
         who = i.business_unit or i.name
-        out.append(StoryFigure("initiative", translate("Story", "{0}: {1}").format(who, i.name), value, unit,
+        out.append(StoryFigure("initiative", translate("Story", "Initiative of {0}: {1}").format(who, i.name),
+                               value, unit,
                                translate("Story", "reduction in {0}").format(c.name), tuple(lines),
                                tuple(trail)))
     return out

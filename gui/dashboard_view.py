@@ -1,5 +1,6 @@
-"""The Dashboard page: a filter bar (site, campaign, years, t/kt), cards of the key figures and
-every chart of core.charts as a ChartView; or an empty state that says how to begin.
+"""The Dashboard page: a filter bar (site, campaign, years, t/kt), the band of the campaign's story
+against its baseline (gui.story_band, core.story), cards of the other key figures and every chart
+of core.charts as a ChartView; or an empty state that says how to begin.
 
 Filters only re-slice the summary the window already holds (core.accounting.build_summary aggregates
 the rows in SQL once per change of data), so a filter change redraws charts without touching the
@@ -26,7 +27,9 @@ from greenledger.core import i18n
 from greenledger.core.chart_data import Filters
 from greenledger.core.charts import CHART_NAMES, as_summary
 from greenledger.core.key_figures import KeyFigure, key_figures
+from greenledger.core.story import Story, story
 from greenledger.core.summary import EMPTY, Summary
+from greenledger.gui.story_band import StoryBand
 
 CARD_STYLE = """
 QFrame#card { background: white; border: 1px solid #d7dfd8; border-radius: 8px; }
@@ -165,6 +168,7 @@ class DashboardView(QWidget):
         self.summary: Summary = EMPTY
         self.row_count = 0
         self.cards: list[KeyFigure] = []
+        self.story: Story | None = None
         self._card_widgets: list[_Card] = []
         self._card_columns = 0
         self.charts: dict = {}  # name -> ChartView, once built
@@ -180,7 +184,9 @@ class DashboardView(QWidget):
         self.charts_grid.setSpacing(12)
         self.charts_note = QLabel(self.tr("Drawing charts…"), host)
         self.charts_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.band = StoryBand(host)
         body = QVBoxLayout(host)
+        body.addWidget(self.band)
         body.addLayout(self.cards_grid)
         body.addWidget(self.charts_note)
         body.addLayout(self.charts_grid)
@@ -260,9 +266,13 @@ class DashboardView(QWidget):
     # --- cards and charts ----------------------------------------------------------------------
 
     def _show_cards(self) -> None:
-        """The cards of the key figures, reusing the card widgets (a filter change only
-        changes their text)."""
-        self.cards = key_figures(self.summary, self.filters) if self.row_count else []
+        """The story band and the cards of the other key figures, reusing the card widgets (a
+        filter change only changes their text)."""
+        f = self.filters
+        self.story = story(self.summary, f) if self.row_count else None
+        self.band.set_story(self.story)
+        self.cards = key_figures(self.summary, f, besides_story=self.story is not None) \
+            if self.row_count else []
         columns = 3 if len(self.cards) <= 6 else 4
         if len(self._card_widgets) != len(self.cards) or self._card_columns != columns:
             for w in self._card_widgets:

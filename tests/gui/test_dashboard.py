@@ -3,6 +3,7 @@ File › Export (Ctrl+E) writes what the dialog says at the size it says."""
 
 from __future__ import annotations
 
+import re
 import struct
 from pathlib import Path
 
@@ -40,8 +41,9 @@ def test_every_chart_is_on_the_dashboard_with_the_summarys_figures(qtbot, window
     assert "energy-mix" in shown and "equivalents" in shown
 
 
-def test_site_and_year_filters_reslice_charts_and_cards(qtbot, window):
+def test_site_and_year_filters_reslice_charts_the_band_and_cards(qtbot, window):
     charts = _charts(qtbot, window)
+    band = window.dashboard.band
     bar = window.dashboard.filter_bar
     sites = [bar.site.itemData(i) for i in range(1, bar.site.count())]
     assert len(sites) >= 2
@@ -52,33 +54,68 @@ def test_site_and_year_filters_reslice_charts_and_cards(qtbot, window):
     one_site = [y for y in window.models.summary.site_years if y.site == sites[0]]
     after = sum(v or 0 for s in charts["energy-mix"].chart.series if s.axis == "left" for v in s.values)
     assert 0 < after < before
-    titles = [c[0] for c in window.dashboard.cards]
-    assert not any(t.startswith("Renewable share, " + s) for s in sites[1:] for t in titles)
-    year = max(y.year for y in one_site)
+    share = band.card("share").lines.text().splitlines()
+    assert [line.split(":")[0] for line in share] == [sites[0]]
+    bar.unit.setCurrentIndex(bar.unit.findData("kt"))
+    campaign = window.models.summary.campaign("6.18 2021")
+    window_t = campaign.avoided_by_site_t[sites[0]]
+    assert band.card("avoided_window").value.text().startswith(f"{window_t / 1000:,.1f} ")
+    assert "kt CO2" in band.card("avoided_window").value.text()  # the demo's grid factors are CO2 only
+    # a year without a campaign that has a baseline: no band, the cards of that year instead
+    year = 2019
     bar.year_from.setCurrentIndex(bar.year_from.findData(year))
     bar.year_to.setCurrentIndex(bar.year_to.findData(year))
+    assert band.isHidden() and window.dashboard.story is None
     avoided = next(c for c in window.dashboard.cards if c[0].startswith("Avoided emissions"))
     expected = sum(y.avoided_t for y in one_site if y.year == year)
-    assert avoided[1] == f"{expected:,.0f}"
-    bar.unit.setCurrentIndex(bar.unit.findData("kt"))
-    avoided = next(c for c in window.dashboard.cards if c[0].startswith("Avoided emissions"))
-    assert avoided[2] == "kt CO2"  # the demo's Chinese grid factors are CO2 only
-    assert "grid factors CO2 only" in avoided[3]
+    assert avoided[2] == "kt CO2" and "grid factors CO2 only" in avoided[3]
     assert abs(float(avoided[1].replace(",", "")) - expected / 1000) <= 0.005 * expected / 1000 + 0.005
     bar.reset.click()
     assert window.dashboard.filters.site is None and window.dashboard.filters.unit == "t"
+    assert not band.isHidden()
 
 
-def test_avoided_and_reduced_are_two_cards_never_summed(qtbot, window):
+def test_the_band_tells_the_618_story_with_its_trail(qtbot, window):
+    """Issue 14 §3: the first screen shows the campaign against its baseline, each figure with a
+    tooltip naming its rows and factors."""
+    band = window.dashboard.band
+    assert not band.isHidden()
+    assert band.heading.text() == ("6.18 2021 against its baseline 6.18 2020 "
+                                   "(all campaigns: the latest with a baseline)")
+    intensity = band.card("intensity")
+    assert intensity.value.text() == "−18.0 %"
+    assert intensity.note.text() == "0.50 → 0.41 kg CO2e per order"
+    share = band.card("share").lines.text()
+    assert "Ulanqab DC: 38.6 % → 45.6 % (May 2020 → May 2021: 38.0 % → 45.0 %)" in share
+    window_card = band.card("avoided_window")
+    assert "Zhangbei DC: 14,400,000 kWh → 10,253 t CO2" in window_card.lines.text()
+    to_date = band.card("avoided_to_date")
+    assert to_date.title.text() == "Avoided since 2018"
+    assert "Zhangbei DC: 450,000,000 kWh → 320,400 t CO2" in to_date.lines.text()
+    ele = band.card("Initiative of Ele.me: No plastic cutlery")
+    assert ele.value.text().startswith("400 ") and ele.lines.text() == "≈ 22,346 trees"
+    tip = window_card.toolTip()
+    assert tip == window_card.value.toolTip()  # the whole card shows the trail
+    assert "demo_618.xlsx › Energy: 1 row, Jun 2021" in tip
+    assert "grid factor, North China 2021: 0.712 kg CO2/kWh (MEE/NBS Announcement 2024 No. 12" in tip
+    assert "CO2 only" in tip
+    assert "Initiatives: 1 row, row 3" in ele.toolTip()
+    # the cards the band makes redundant are gone; avoided emissions as trees are not on this screen
+    assert window.dashboard.cards == []
+    texts = [w.text() for w in window.dashboard.cards_host.findChildren(type(band.heading))]
+    assert not any("45,643,874" in t or "748,603" in t for t in texts)
+
+
+def test_avoided_and_reduced_are_never_summed(qtbot, window):
     """Issue 13: one card said "Avoided + reduced, as trees" (34,165,446 on the demo then), the
-    trees of two different figures summed."""
-    cards = {c.title: c for c in window.dashboard.cards}
-    assert not any("+" in t for t in cards)
-    s = window.models.summary
-    trees_avoided = cards["Avoided emissions, as trees"]
-    trees_reduced = cards["Initiative reductions, as trees"]
-    assert trees_avoided.value == f"{s.totals.avoided_t * 1000 / 17.9:,.0f}"
-    assert trees_reduced.value == f"{13_400 * 1000 / 17.9:,.0f}" == "748,603"  # 13,000 t + 400 t
+    trees of two different figures summed; issue 14: each initiative has its own equivalent."""
+    band = window.dashboard.band
+    titles = [c.title.text() for c in band.cards]
+    assert not any("+" in t for t in titles)
+    values = [c.value.text().split()[0] for c in band.cards if c.value.text()]
+    assert "35,333" not in values and "13,400" not in values  # 21,933 + 13,400; 13,000 + 400
+    cainiao = next(c for c in band.cards if c.title.text().startswith("Initiative of Cainiao"))
+    assert cainiao.lines.text() == f"≈ {13_000 * 1000 / 17.9:,.0f} trees" == "≈ 726,257 trees"
 
 
 def test_key_figures_live_in_core():
@@ -209,8 +246,8 @@ def test_large_numbers_in_wan_and_yi_everywhere_and_remembered(qtbot, window, de
     assert float(shown.split()[0].replace(",", "")) == pytest.approx(kwh / 1e4, rel=0.01)
     assert energy.index(big, col).data(Qt.ItemDataRole.EditRole) == cell_text(kwh)  # edits: stored value
     assert window.dashboard.filters.cn_units
-    avoided = next(c for c in window.dashboard.cards if c[0].startswith("Avoided emissions"))
-    assert avoided[2].startswith("万") and float(avoided[1]) < 100
+    avoided = re.sub("<[^>]+>", "", window.dashboard.band.card("avoided_to_date").value.text())  # 81.7 万 t
+    assert avoided.split()[1] == "万" and float(avoided.split()[0]) < 100
     window.close()
     again = MainWindow(demo_path)
     qtbot.addWidget(again)
