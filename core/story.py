@@ -117,6 +117,7 @@ class StoryFigure:
     note: str
     lines: tuple[str, ...]
     trail: tuple[str, ...]
+    details: tuple[str, ...] = ()  # under each line, smaller ('' for none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,7 +310,7 @@ def _intensity(summary: Summary, c: Campaign, base: Campaign, groups) -> StoryFi
         "intensity", translate("Story", "Carbon per order"), fmt_pct(c.intensity_change_pct, signed=True), "",
         translate("Story", "{0} → {1} {2}").format(_per_order(base.intensity_kg_per_order),
                                                     _per_order(c.intensity_kg_per_order), unit),
-        (translate("Story", "{0} vs {1}").format(c.name, base.name),), tuple(trail))
+        (), tuple(trail))
 
 
 def _window_share(groups, camp: str, scope: str, site: str) -> tuple[float | None, float, float, list]:
@@ -323,7 +324,7 @@ def _window_share(groups, camp: str, scope: str, site: str) -> tuple[float | Non
 def _shares(summary: Summary, c: Campaign, base: Campaign, groups, f: Filters) -> StoryFigure | None:
     sites = sorted({g.site for g in groups if g.table == "energy" and g.scope == "window"
                     and g.campaign in (c.name, base.name)})
-    lines, trail = [], []
+    lines, details, trail = [], [], []
     months = {(m.site, m.month): m for m in summary.site_months}
     for site in sites:
         was, ren0, tot0, g0 = _window_share(groups, base.name, "window", site)
@@ -331,6 +332,7 @@ def _shares(summary: Summary, c: Campaign, base: Campaign, groups, f: Filters) -
         if was is None or now is None:
             continue
         text = translate("Story", "{0}: {1} → {2}").format(site, fmt_pct(was), fmt_pct(now))
+        detail = ""
         trail.append(_sentence(translate("Story", "{0}, renewable share in the windows: {1} of {2} in {3} → "
                                                   "{4} of {5} in {6} (rows overlapping a window prorated by "
                                                   "days); rows: {7}; then {8}").format(
@@ -339,7 +341,7 @@ def _shares(summary: Summary, c: Campaign, base: Campaign, groups, f: Filters) -
         m0, m1 = month_before(_d(base.start)), month_before(_d(c.start))
         sm0, sm1 = months.get((site, m0[0].isoformat()[:7])), months.get((site, m1[0].isoformat()[:7]))
         if sm0 and sm1 and sm0.renewable_share_pct is not None and sm1.renewable_share_pct is not None:
-            text += translate("Story", " ({0} → {1}: {2} → {3})").format(
+            detail = translate("Story", "{0} → {1}: {2} → {3}").format(
                 span(*m0), span(*m1), fmt_pct(sm0.renewable_share_pct), fmt_pct(sm1.renewable_share_pct))
             b0 = _merge([g for g in groups if g.table == "energy" and g.campaign == base.name
                          and g.scope == "month_before" and g.site == site])
@@ -352,19 +354,35 @@ def _shares(summary: Summary, c: Campaign, base: Campaign, groups, f: Filters) -
                 _kwh(sm1.renewable_kwh, f), _kwh(sm1.total_kwh, f), span(*m1), _rows_text(b0),
                 _rows_text(b1))))
         lines.append(text)
+        details.append(detail)
     if not lines:
         return None
     trail.append(_sentence(translate(
         "Story", "Renewable share = wind, solar, hydro, biomass and geothermal kWh ÷ all kWh; "
                  "no emission factor is used")))
-    more = len(lines) - MAX_SITES
-    shown = lines[:MAX_SITES] + ([translate("Story", "and {0} more sites (see the tooltip)").format(more)]
-                                 if more > 0 else [])
     return StoryFigure(
         "share", translate("Story", "Renewable share, then → now"), "", "",
         translate("Story", "{0} → {1} (the campaigns' windows)").format(
             span(_d(base.start), _d(base.end)), span(_d(c.start), _d(c.end))),
-        tuple(shown), tuple(trail))
+        *_capped(lines, details, trail))
+
+
+def _capped(lines: list[str], details: list[str], trail: list[str]) -> tuple[tuple, tuple, tuple]:
+    """(lines, trail, details) with at most MAX_SITES sites named, then 'and n more sites'."""
+    more = len(lines) - MAX_SITES
+    if more > 0:
+        lines = [*lines[:MAX_SITES], translate("Story", "and {0} more sites (see the tooltip)").format(more)]
+        details = [*details[:MAX_SITES], ""]
+    return tuple(lines), tuple(trail), tuple(details)
+
+
+def _times_factor(kwh: float, factors: list[FactorUsed], f: Filters) -> str:
+    """'14,400,000 kWh × 0.712 kg CO2/kWh' (one value), else '× each year's grid factor'."""
+    values = {(x.value, x.unit) for x in factors}
+    if len(values) == 1:
+        value, unit = values.pop()
+        return translate("Story", "{0} × {1} {2}").format(_kwh(kwh, f), f"{value:g}", unit_word(unit))
+    return translate("Story", "{0} × each year's grid factor").format(_kwh(kwh, f))
 
 
 def _regions(summary: Summary) -> dict[str, str]:
@@ -376,16 +394,21 @@ def _avoided_window(summary: Summary, c: Campaign, groups, f: Filters) -> StoryF
     if not by_site:
         return None
     regions = _regions(summary)
-    lines, trail = [], []
+    lines, details, trail = [], [], []
     a, b = _d(c.start), _d(c.end)
     years = set(range(a.year, b.year + 1))
+    # a site with renewable kWh in the window but no grid factor has no avoided figure: said so
+    unpriced = sorted({g.site for g in groups if g.table == "energy" and g.campaign == c.name
+                       and g.scope == "window" and g.renewable and g.kwh and g.site not in by_site
+                       and (f.site is None or g.site == f.site)})
     for site, t in sorted(by_site.items(), key=lambda kv: -kv[1]):
         gs = [g for g in groups if g.table == "energy" and g.campaign == c.name and g.scope == "window"
               and g.site == site and g.renewable]
         kwh = sum(g.kwh for g in gs)
         value, unit = _amount_t(t, c.avoided_gas, f)
-        lines.append(translate("Story", "{0}: {1} → {2} {3}").format(site, _kwh(kwh, f), value, unit))
+        lines.append(translate("Story", "{0}: {1} {2}").format(site, value, unit))
         factors = _factors(summary, "grid", regions.get(site, ""), years)
+        details.append(_times_factor(kwh, factors, f))
         trail.append(_sentence(translate(
             "Story", "{0}: {1} of renewable electricity in {2} × the grid factor "
                      "= {3} {4}; rows: {5}; factor: {6}").format(
@@ -400,10 +423,13 @@ def _avoided_window(summary: Summary, c: Campaign, groups, f: Filters) -> StoryF
         trail.append(_sentence(translate("Story", "As {0}: {1} ({2} kg each, {3})").format(
             translate("Equivalents", eq.label), fmt_num(total * 1000.0 / eq.factor_kg_per_unit, 0),
             f"{eq.factor_kg_per_unit:g}", eq.source.split(";")[0])))
-    value, unit = _amount_t(total, c.avoided_gas, f)
+    for site in unpriced:
+        lines.append(translate("Story", "{0}: no grid factor").format(site))
+        details.append("")
+    value, unit = _amount_t(total, c.avoided_gas, f) if not unpriced else ("", "")
     return StoryFigure("avoided_window", translate("Story", "Avoided emissions in the campaign"), value, unit,
                        translate("Story", "{0}, renewable kWh × grid factor").format(span(a, b)),
-                       tuple(lines[:MAX_SITES]), tuple(trail))
+                       *_capped(lines, details, trail))
 
 
 def _avoided_to_date(summary: Summary, c: Campaign, groups, f: Filters) -> StoryFigure | None:
@@ -416,7 +442,8 @@ def _avoided_to_date(summary: Summary, c: Campaign, groups, f: Filters) -> Story
             per_site[m.site].append(m)
     if not per_site:
         return None
-    lines, trail, total, gases, first_all = [], [], 0.0, set(), None
+    lines, details, trail, total, gases, first_all = [], [], [], 0.0, set(), None
+    unpriced = False
     for site, ms in per_site.items():
         region = regions.get(site, "")
         kwh, t, missing, used = 0.0, 0.0, [], {}
@@ -437,10 +464,13 @@ def _avoided_to_date(summary: Summary, c: Campaign, groups, f: Filters) -> Story
         if missing:  # a figure without a factor for some years is not given: refused, named
             lines.append(translate("Story", "{0}: no grid factor for {1}").format(
                 site, ", ".join(sorted(set(missing)))))
+            details.append("")
+            unpriced = True
             continue
         total += t
         value, unit = _amount_t(t, combine_gas(x.gas_basis for x in used.values()), f)
-        lines.append(translate("Story", "{0}: {1} → {2} {3}").format(site, _kwh(kwh, f), value, unit))
+        lines.append(translate("Story", "{0}: {1} {2}").format(site, value, unit))
+        details.append(_times_factor(kwh, list(used.values()), f))
         trail.append(_sentence(translate(
             "Story", "{0}: {1} of renewable electricity in {2} × each year's grid "
                      "factor = {3} {4}; rows: {5}; factors: {6}").format(
@@ -449,12 +479,12 @@ def _avoided_to_date(summary: Summary, c: Campaign, groups, f: Filters) -> Story
     trail.append(_sentence(translate("Story", "From each site's first month with renewable rows through the "
                                               "campaign's month; beside the inventory, never deducted")))
     gas = combine_gas(gases)
-    value, unit = _amount_t(total, gas, f)
+    value, unit = _amount_t(total, gas, f) if not unpriced else ("", "")
     a = _d(first_all + "-01")
     return StoryFigure("avoided_to_date", translate("Story", "Avoided since {0}").format(a.year), value, unit,
                        translate("Story", "{0}, renewable kWh × grid factor").format(
                            span(a, _month_end(_d(through + "-01")))),
-                       tuple(lines[:MAX_SITES]), tuple(trail))
+                       *_capped(lines, details, trail))
 
 
 def _singular(unit: str) -> str:

@@ -27,6 +27,18 @@ def trail_html(fig: StoryFigure) -> str:
     return "<qt>" + "".join(f"<p style='margin:0 0 4px 0'>{html.escape(t)}</p>" for t in fig.trail) + "</qt>"
 
 
+def lines_html(fig: StoryFigure) -> str:
+    """The figure's lines, each with its detail under it, smaller and grey."""
+    parts = []
+    for i, line in enumerate(fig.lines):
+        detail = fig.details[i] if i < len(fig.details) else ""
+        text = html.escape(line)
+        if detail:
+            text += f"<br><span style='color:#6b7280; font-size:9pt'>{html.escape(detail)}</span>"
+        parts.append(f"<div style='margin-bottom:3px'>{text}</div>")
+    return "".join(parts)
+
+
 class StoryCard(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -58,7 +70,8 @@ class StoryCard(QFrame):
         self.value.setText(html.escape(fig.value) + unit)
         self.value.setVisible(bool(fig.value))
         self.note.setText(fig.note)
-        self.lines.setText("\n".join(fig.lines))
+        self.lines.setTextFormat(Qt.TextFormat.RichText)
+        self.lines.setText(lines_html(fig))
         self.lines.setVisible(bool(fig.lines))
         tip = trail_html(fig)
         for w in (self, self.title, self.value, self.note, self.lines):
