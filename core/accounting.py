@@ -156,17 +156,10 @@ def energy_by_site_month(ws: Workspace) -> dict[tuple[str, str], EnergyMix]:
     """EnergyMix per (site, "YYYY-MM"). Rows inside one month are summed in SQL; rows that
     span months are spread over them by days."""
     out: dict[tuple[str, str], EnergyMix] = defaultdict(EnergyMix)
-    names = {i: n for i, n in ws.db.execute("SELECT id, name FROM sites")}
+    names = dict(ws.select("site_names_by_id"))
     # One pass: rows inside one month are grouped by that month; a row that spans months is
     # its own group (grouped by its id) and is spread over its months here.
-    query = """
-        SELECT site_id, source, instrument, min(period_start), max(period_end), sum(energy_kwh),
-               substr(period_start, 1, 7) = substr(period_end, 1, 7) AS one_month
-        FROM energy
-        GROUP BY site_id, source, instrument,
-                 CASE WHEN substr(period_start, 1, 7) = substr(period_end, 1, 7)
-                      THEN substr(period_start, 1, 7) ELSE id END"""
-    for site_id, source, instrument, start, end, kwh, one_month in ws.db.execute(query):
+    for site_id, source, instrument, start, end, kwh, one_month in ws.select("energy_month_groups"):
         site = names[site_id]
         if one_month:
             out[(site, start[:7])].add(source, instrument, kwh)
@@ -256,8 +249,7 @@ def _times(a: float, f: float | None, fn) -> float | None:
 
 
 def site_years(ws: Workspace, log: FactorLog, months: dict) -> list[SiteYear]:
-    regions = {r["site"]: r["grid_region"] for r in ws.db.query(
-        "SELECT name AS site, grid_region FROM sites")}
+    regions = dict(ws.select("site_regions"))
     out = []
     for (site, year), mix in sorted(by_year(months).items()):
         region = regions[site]
@@ -311,9 +303,9 @@ def _campaign_part(row: dict, win: _Window, campaign_id: int) -> tuple[float, in
 def campaigns(ws: Workspace, log: FactorLog) -> list[Campaign]:
     wins = {r["id"]: _Window(r["name"], date.fromisoformat(r["start"]),
                              date.fromisoformat(r["end"]), r["baseline"])
-            for r in ws.db.query('SELECT id, name, start, "end", baseline FROM campaigns')}
-    deliveries = list(ws.db.query("SELECT * FROM deliveries"))
-    packaging = list(ws.db.query("SELECT * FROM packaging"))
+            for r in ws.select_dicts("campaign_windows")}
+    deliveries = list(ws.select_dicts("all_deliveries"))
+    packaging = list(ws.select_dicts("all_packaging"))
     out: dict[str, dict] = {}
     for cid, win in sorted(wins.items(), key=lambda kv: (kv[1].start, kv[1].name)):
         orders, emissions, missing = 0.0, 0.0, False
@@ -396,12 +388,8 @@ def campaign_avoided_t(ws: Workspace, log: FactorLog, start: date,
 
 def _campaign_avoided(ws: Workspace, log: FactorLog, start: date,
                       end: date) -> tuple[float, dict[str, float], str]:
-    marks = ", ".join("?" * len(RENEWABLE_SOURCES))
-    rows = ws.db.execute(
-        f"SELECT s.name, s.grid_region, e.period_start, e.period_end, e.energy_kwh "
-        f"FROM energy e JOIN sites s ON s.id = e.site_id WHERE e.source IN ({marks}) "
-        f"AND e.period_start <= ? AND e.period_end >= ?",
-        [*RENEWABLE_SOURCES, end.isoformat(), start.isoformat()])
+    rows = ws.select("renewable_energy_in_window", sources=tuple(RENEWABLE_SOURCES),
+                     start=start.isoformat(), end=end.isoformat())
     by_site: dict[str, float] = defaultdict(float)
     gases: set[str] = set()
     for site, region, a, b, kwh in rows:
@@ -415,8 +403,7 @@ def _campaign_avoided(ws: Workspace, log: FactorLog, start: date,
 
 
 def initiatives(ws: Workspace) -> list[Initiative]:
-    rows = ws.db.query("SELECT i.*, c.name AS campaign FROM initiatives i "
-                       "LEFT JOIN campaigns c ON c.id = i.campaign_id ORDER BY i.id")
+    rows = ws.select_dicts("initiatives_with_campaign")
     return [Initiative(name=r["name"], business_unit=r["business_unit"], campaign=r["campaign"],
                        reduction_t=initiative_reduction_t(r["reduction_t_co2e"], r["activity"],
                                                           r["factor_kg_per_unit"]),

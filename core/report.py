@@ -195,7 +195,7 @@ def factor_update_text(ws: Workspace, lib: Library) -> str:
         """Raised to roll the trial adoption back."""
 
     try:
-        with ws.db.atomic():
+        with ws.atomic():
             ws.accept_library(lib)
             after = build_summary(ws)
             raise _Preview

@@ -23,6 +23,7 @@ from greenledger.core.errors import WorkspaceError, WorkspaceNotWritable
 from greenledger.core.factors import Factor, FactorBook, Library, builtin_library
 from greenledger.core.fields import Kind
 from greenledger.core.migrations import migrations
+from greenledger.core.queries import prepare
 
 SUFFIX = ".greenledger"
 APP_ID = "greenledger"
@@ -248,6 +249,22 @@ class Workspace:
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r, strict=True)) for r in cur]
 
+    def select(self, name: str, **params: object) -> sqlite3.Cursor:
+        """Tuples of the named query `name` of core/queries.py (`:param`s by keyword; a list
+        expands to `IN (...)`)."""
+        sql, args = prepare(name, params)
+        return self.db.execute(sql, args)
+
+    def select_dicts(self, name: str, **params: object) -> Iterator[dict]:
+        """The named query's rows as dicts keyed by column name."""
+        sql, args = prepare(name, params)
+        return self.db.query(sql, args)
+
+    def stored_columns(self, kind: Kind, columns: Sequence[str]) -> sqlite3.Cursor:
+        """(id, *columns) of every row of `kind`."""
+        cols = ", ".join(f'"{c}"' for c in columns)
+        return self.db.execute(f"SELECT id, {cols} FROM {TABLES[kind]}")
+
     def site_names(self) -> dict[str, int]:
         return {r[1]: r[0] for r in self.db.execute("SELECT id, name FROM sites")}
 
@@ -264,6 +281,15 @@ class Workspace:
         return list(self.db.query("SELECT * FROM import_batches ORDER BY id"))
 
     # --- writing ----------------------------------------------------------------------------
+
+    def atomic(self):
+        """One transaction (sqlite-utils' `atomic`): committed at the end of the block, rolled
+        back when it raises."""
+        return self.db.atomic()
+
+    def set_batch_counts(self, batch_id: int, inserted: int, updated: int, unchanged: int) -> None:
+        self.db.execute("UPDATE import_batches SET inserted = ?, updated = ?, unchanged = ? WHERE id = ?",
+                        [inserted, updated, unchanged, batch_id])
 
     def insert_batch(self, record: dict) -> int:
         return self.db["import_batches"].insert(record).last_pk

@@ -36,23 +36,13 @@ def double_count_suspects(ws: Workspace) -> list[SummaryWarning]:
     renewable power) while a site has on-site renewable energy rows: rooftop PV counted as
     on-site rows and again as an initiative. The site is the one the initiative names, else
     any; within the initiative's campaign dates when it has a campaign."""
-    inits = [r for r in ws.db.query(
-        "SELECT i.id, i.name, i.business_unit, i.activity, i.activity_unit, i.source_sheet, "
-        "i.source_row, b.file_name, c.start, c.\"end\" FROM initiatives i "
-        "LEFT JOIN campaigns c ON c.id = i.campaign_id "
-        "LEFT JOIN import_batches b ON b.id = i.batch_id")
+    inits = [r for r in ws.select_dicts("initiatives_with_provenance")
         if r["activity"] is not None
         and (r["activity_unit"] or "").strip().lower() in _ENERGY_UNITS
         and _says_renewable(f"{r['name']} {r['business_unit'] or ''}")]
     if not inits:
         return []
-    marks = ", ".join("?" * len(RENEWABLE_SOURCES))
-    onsite = list(ws.db.query(
-        f"SELECT e.id, s.name AS site, e.period_start, e.period_end, e.energy_kwh, "
-        f"e.source_sheet, e.source_row, b.file_name FROM energy e "
-        f"JOIN sites s ON s.id = e.site_id LEFT JOIN import_batches b ON b.id = e.batch_id "
-        f"WHERE e.instrument = 'on-site' AND e.source IN ({marks}) ORDER BY e.id",
-        list(RENEWABLE_SOURCES)))
+    onsite = list(ws.select_dicts("onsite_renewable_energy", sources=tuple(RENEWABLE_SOURCES)))
     out = []
     for i in inits:
         text = f"{i['name']} {i['business_unit'] or ''}".lower()
@@ -84,11 +74,7 @@ def double_count_suspects(ws: Workspace) -> list[SummaryWarning]:
 def electric_without_country(ws: Workspace) -> list[SummaryWarning]:
     """Electric-vehicle deliveries computed from their distance whose row names no Country: the
     library's factor (China's grid) is assumed, one warning per business unit and vehicle."""
-    rows = [r for r in ws.db.query(
-        "SELECT d.id, d.business_unit, d.vehicle, d.source_sheet, d.source_row, b.file_name "
-        "FROM deliveries d LEFT JOIN import_batches b ON b.id = d.batch_id "
-        "WHERE d.emissions_t_co2e IS NULL AND d.distance_km IS NOT NULL "
-        "AND (d.country IS NULL OR trim(d.country) = '') ORDER BY d.id")
+    rows = [r for r in ws.select_dicts("distance_deliveries_without_country")
         if r["vehicle"] and is_electric(r["vehicle"])]
     groups: dict[tuple[str, str], list[RowRef]] = defaultdict(list)
     for r in rows:

@@ -30,26 +30,6 @@ REASON_TEMPLATES.update({
     "period_total": QT_TRANSLATE_NOOP("Problems", "{key}: {start} – {end} ({value}) is the total of the {n} rows from {first} on: left out, so it is not counted twice"),  # noqa: E501
 })
 
-# stored rows with a period (a row given by campaign: the campaign's), per kind: the overlap
-# key, period, value(s), the campaign's name and provenance
-_STORED = {
-    Kind.ENERGY: ("SELECT s.name, e.source, e.instrument, e.period_start, e.period_end, e.energy_kwh, "
-                  "NULL, b.file_name, e.source_sheet, e.source_row FROM energy e "
-                  "JOIN sites s ON s.id = e.site_id LEFT JOIN import_batches b ON b.id = e.batch_id "
-                  "WHERE e.period_start IS NOT NULL AND e.period_start <= ? AND e.period_end >= ?"),
-    Kind.DELIVERIES: ("SELECT d.business_unit, d.vehicle, coalesce(d.period_start, c.start) AS a, "
-                      'coalesce(d.period_end, c."end") AS z, d.orders, d.distance_km, '
-                      "d.emissions_t_co2e, c.name, b.file_name, d.source_sheet, d.source_row "
-                      "FROM deliveries d LEFT JOIN campaigns c ON c.id = d.campaign_id "
-                      "LEFT JOIN import_batches b ON b.id = d.batch_id "
-                      "WHERE a IS NOT NULL AND a <= ? AND z >= ?"),
-    Kind.PACKAGING: ("SELECT p.business_unit, p.material, coalesce(p.period_start, c.start) AS a, "
-                     'coalesce(p.period_end, c."end") AS z, p.quantity_kg, c.name, b.file_name, '
-                     "p.source_sheet, p.source_row FROM packaging p "
-                     "LEFT JOIN campaigns c ON c.id = p.campaign_id "
-                     "LEFT JOIN import_batches b ON b.id = p.batch_id "
-                     "WHERE a IS NOT NULL AND a <= ? AND z >= ?"),
-}
 _TABLE = {Kind.ENERGY: "energy", Kind.DELIVERIES: "deliveries", Kind.PACKAGING: "packaging"}
 _KEY_WIDTH = {Kind.ENERGY: 3, Kind.DELIVERIES: 2, Kind.PACKAGING: 2}
 
@@ -93,21 +73,14 @@ def _day(v: object) -> date | None:
 
 
 def _stored_periods(ws: Workspace, kind: Kind) -> set[tuple[date, date]]:
-    table = _TABLE[kind]
-    if kind == Kind.ENERGY:
-        sql = ("SELECT DISTINCT period_start, period_end FROM energy "
-               "WHERE period_start IS NOT NULL AND period_end IS NOT NULL")
-    else:  # a row given by campaign has the campaign's dates
-        sql = (f'SELECT DISTINCT coalesce(t.period_start, c.start), coalesce(t.period_end, c."end") '
-               f"FROM {table} t LEFT JOIN campaigns c ON c.id = t.campaign_id")
-    rows = ws.db.execute(sql)
+    rows = ws.select(f"stored_periods.{_TABLE[kind]}")  # a row given by campaign: its dates
     return {(a, b) for a, b in ((_day(x), _day(y)) for x, y in rows) if a and b}
 
 
 def _campaign_dates(ws: Workspace, parsed: list[ParsedSheet]) -> dict[str, tuple[date, date]]:
     """Each campaign's first and last day: the workspace's, and the import's Campaigns sheet."""
     out = {name: (_day(a), _day(b)) for name, a, b in
-           ws.db.execute('SELECT name, start, "end" FROM campaigns')}
+           ws.select("campaign_dates")}
     for ps in parsed:
         if ps.kind == Kind.CAMPAIGNS:
             c = ps.columns
@@ -131,7 +104,7 @@ def _stored_spans(ws: Workspace, kind: Kind, lo: date, hi: date,
                   periods: set[tuple[date, date]]) -> list[Span]:
     width = _KEY_WIDTH[kind]
     out = []
-    for row in ws.db.execute(_STORED[kind], [hi.isoformat(), lo.isoformat()]):
+    for row in ws.select(f"stored_spans.{_TABLE[kind]}", hi=hi.isoformat(), lo=lo.isoformat()):
         a, b = _day(row[width]), _day(row[width + 1])
         if (a, b) not in periods:
             continue
@@ -273,12 +246,7 @@ def _stored_months(ws: Workspace, sites: set, months: set[tuple[date, date]]
     lo = min(a for a, _ in months)
     hi = max(b for _, b in months)
     lo, hi = date(lo.year - 1, lo.month, 1), date(hi.year + 1, hi.month, 28)
-    marks = ", ".join("?" * len(sites))
-    rows = ws.db.execute(
-        "SELECT s.name, e.period_start, e.period_end, sum(e.energy_kwh) FROM energy e "
-        f"JOIN sites s ON s.id = e.site_id WHERE s.name IN ({marks}) AND e.period_start >= ? "
-        "AND e.period_end <= ? GROUP BY s.name, e.period_start, e.period_end",
-        [*sites, lo.isoformat(), hi.isoformat()])
+    rows = ws.select("site_months_of", sites=tuple(sites), lo=lo.isoformat(), hi=hi.isoformat())
     out = []
     for site, a, b, kwh in rows:
         a, b = _day(a), _day(b)

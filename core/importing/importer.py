@@ -26,7 +26,7 @@ from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.importing.formulas import FormulaProbe
 from greenledger.core.importing.reader import ReadError, SheetData, read_sheets
 from greenledger.core.importing.sheets import ParsedRow, ParsedSheet, parse_sheet, recognise
-from greenledger.core.storage import COLUMNS, TABLES, Workspace, now_iso
+from greenledger.core.storage import COLUMNS, Workspace, now_iso
 from greenledger.core.units import UnitError, factor_multiplier
 
 Progress = Callable[[int, int], None]
@@ -493,10 +493,9 @@ def _key_positions(kind: Kind) -> list[int]:
 
 
 def _existing(ws: Workspace, kind: Kind) -> dict[tuple, tuple[int, tuple]]:
-    cols = ", ".join(f'"{c}"' for c in COLUMNS[kind].values())
     key = itemgetter(*_key_positions(kind))
     out: dict[tuple, tuple[int, tuple]] = {}
-    for row in ws.db.execute(f"SELECT id, {cols} FROM {TABLES[kind]}"):
+    for row in ws.stored_columns(kind, list(COLUMNS[kind].values())):
         values = tuple(row[1:])
         out[key(values)] = (row[0], values)
     return out
@@ -506,13 +505,11 @@ def _write(ws: Workspace, path: Path, parsed: list[ParsedSheet], result: ImportR
            cancelled: Callable[[], bool], progress: Progress | None) -> None:
     columns_of = {k: list(COLUMNS[k].values()) for k in COLUMNS}
     prov = ["batch_id", "source_sheet", "source_row"]
-    db = ws.db
-
     class _Rollback(Exception):
         pass
 
     try:
-        with db.atomic():
+        with ws.atomic():
             batch_id = ws.insert_batch({
                 "file_name": path.name, "file_path": str(path.resolve()),
                 "sha256": sha256_of(path), "sheets": ", ".join(p.sheet for p in parsed),
@@ -525,9 +522,7 @@ def _write(ws: Workspace, path: Path, parsed: list[ParsedSheet], result: ImportR
                     raise ImportCancelled()
             if result.inserted + result.updated == 0 or result.dry_run:
                 raise _Rollback()
-            db.execute("UPDATE import_batches SET inserted = ?, updated = ?, unchanged = ? "
-                       "WHERE id = ?", [result.inserted, result.updated, result.unchanged,
-                                        batch_id])
+            ws.set_batch_counts(batch_id, result.inserted, result.updated, result.unchanged)
             result.batch_id = batch_id
     except _Rollback:
         pass

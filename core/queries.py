@@ -1,0 +1,102 @@
+"""The workspace's named queries: every SELECT that accounting, the checks, the suspects and the
+import run, by name, so that only core/storage.py talks to the database (`Workspace.select(name,
+**params)` and `Workspace.select_dicts`). Parameters are named (`:start`); a list or tuple value
+expands to as many parameters (`source IN (:sources)`). No Qt, no I/O here: SQL text only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+_ENERGY_SPANS = ("SELECT s.name, e.source, e.instrument, e.period_start, e.period_end, e.energy_kwh, "
+                 "NULL, b.file_name, e.source_sheet, e.source_row FROM energy e "
+                 "JOIN sites s ON s.id = e.site_id LEFT JOIN import_batches b ON b.id = e.batch_id "
+                 "WHERE e.period_start IS NOT NULL AND e.period_start <= :hi AND e.period_end >= :lo")
+_DATED = ("SELECT {key}, coalesce(t.period_start, c.start) AS a, coalesce(t.period_end, c.\"end\") AS z, "
+          "{values}, c.name, b.file_name, t.source_sheet, t.source_row FROM {table} t "
+          "LEFT JOIN campaigns c ON c.id = t.campaign_id LEFT JOIN import_batches b ON b.id = t.batch_id "
+          "WHERE a IS NOT NULL AND a <= :hi AND z >= :lo")
+
+QUERIES: dict[str, str] = {
+    # --- accounting ---------------------------------------------------------------------------
+    "site_names_by_id": "SELECT id, name FROM sites",
+    "site_regions": "SELECT name AS site, grid_region FROM sites",
+    # rows inside one month grouped by that month; a row that spans months is its own group
+    "energy_month_groups": """
+        SELECT site_id, source, instrument, min(period_start), max(period_end), sum(energy_kwh),
+               substr(period_start, 1, 7) = substr(period_end, 1, 7) AS one_month
+        FROM energy
+        GROUP BY site_id, source, instrument,
+                 CASE WHEN substr(period_start, 1, 7) = substr(period_end, 1, 7)
+                      THEN substr(period_start, 1, 7) ELSE id END""",
+    "campaign_windows": 'SELECT id, name, start, "end", baseline FROM campaigns',
+    "campaign_dates": 'SELECT name, start, "end" FROM campaigns',
+    "all_deliveries": "SELECT * FROM deliveries",
+    "all_packaging": "SELECT * FROM packaging",
+    "renewable_energy_in_window": (
+        "SELECT s.name, s.grid_region, e.period_start, e.period_end, e.energy_kwh "
+        "FROM energy e JOIN sites s ON s.id = e.site_id WHERE e.source IN (:sources) "
+        "AND e.period_start <= :end AND e.period_end >= :start"),
+    "initiatives_with_campaign": (
+        "SELECT i.*, c.name AS campaign FROM initiatives i "
+        "LEFT JOIN campaigns c ON c.id = i.campaign_id ORDER BY i.id"),
+    # --- suspects (possible double counts, electric vehicles without a country) ---------------
+    "initiatives_with_provenance": (
+        "SELECT i.id, i.name, i.business_unit, i.activity, i.activity_unit, i.source_sheet, "
+        "i.source_row, b.file_name, c.start, c.\"end\" FROM initiatives i "
+        "LEFT JOIN campaigns c ON c.id = i.campaign_id "
+        "LEFT JOIN import_batches b ON b.id = i.batch_id"),
+    "onsite_renewable_energy": (
+        "SELECT e.id, s.name AS site, e.period_start, e.period_end, e.energy_kwh, "
+        "e.source_sheet, e.source_row, b.file_name FROM energy e "
+        "JOIN sites s ON s.id = e.site_id LEFT JOIN import_batches b ON b.id = e.batch_id "
+        "WHERE e.instrument = 'on-site' AND e.source IN (:sources) ORDER BY e.id"),
+    "distance_deliveries_without_country": (
+        "SELECT d.id, d.business_unit, d.vehicle, d.source_sheet, d.source_row, b.file_name "
+        "FROM deliveries d LEFT JOIN import_batches b ON b.id = d.batch_id "
+        "WHERE d.emissions_t_co2e IS NULL AND d.distance_km IS NOT NULL "
+        "AND (d.country IS NULL OR trim(d.country) = '') ORDER BY d.id"),
+    # --- the import's checks against the workspace --------------------------------------------
+    "stored_periods.energy": ("SELECT DISTINCT period_start, period_end FROM energy "
+                              "WHERE period_start IS NOT NULL AND period_end IS NOT NULL"),
+    "stored_periods.deliveries": ('SELECT DISTINCT coalesce(t.period_start, c.start), '
+                                  'coalesce(t.period_end, c."end") FROM deliveries t '
+                                  "LEFT JOIN campaigns c ON c.id = t.campaign_id"),
+    "stored_periods.packaging": ('SELECT DISTINCT coalesce(t.period_start, c.start), '
+                                 'coalesce(t.period_end, c."end") FROM packaging t '
+                                 "LEFT JOIN campaigns c ON c.id = t.campaign_id"),
+    # stored rows of a kind with a period overlapping [lo, hi] (a row given by campaign: the
+    # campaign's): the overlap key, period, value(s), the campaign's name and provenance
+    "stored_spans.energy": _ENERGY_SPANS,
+    "stored_spans.deliveries": _DATED.format(key="t.business_unit, t.vehicle",
+                                             values="t.orders, t.distance_km, t.emissions_t_co2e",
+                                             table="deliveries"),
+    "stored_spans.packaging": _DATED.format(key="t.business_unit, t.material", values="t.quantity_kg",
+                                            table="packaging"),
+    "site_months_of": (
+        "SELECT s.name, e.period_start, e.period_end, sum(e.energy_kwh) FROM energy e "
+        "JOIN sites s ON s.id = e.site_id WHERE s.name IN (:sites) AND e.period_start >= :lo "
+        "AND e.period_end <= :hi GROUP BY s.name, e.period_start, e.period_end"),
+}
+
+_PARAM = re.compile(r":(\w+)\b")
+
+
+def prepare(name: str, params: Mapping[str, object]) -> tuple[str, dict[str, object]]:
+    """The SQL of query `name` and its parameters, list values expanded (`:sources` with three
+    values becomes `:sources_0, :sources_1, :sources_2`)."""
+    sql = QUERIES[name]
+    out: dict[str, object] = {}
+    for key, value in params.items():
+        if isinstance(value, list | tuple | set | frozenset):
+            names = [f"{key}_{i}" for i in range(len(value))] or [f"{key}_none"]
+            values = list(value) or [None]  # IN (NULL): matches nothing
+            sql = re.sub(rf":{key}\b", ", ".join(f":{n}" for n in names), sql)
+            out.update(zip(names, values, strict=True))
+        else:
+            out[key] = value
+    missing = set(_PARAM.findall(sql)) - set(out)
+    if missing:
+        raise KeyError(f"query {name!r} needs {sorted(missing)}")
+    return sql, out
