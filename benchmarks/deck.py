@@ -29,7 +29,8 @@ def bare_deck(summary, path: Path) -> Path:
     from pptx.chart.data import CategoryChartData
     from pptx.util import Inches
 
-    from greenledger.core.chart_data import Filters, fit_chart
+    from greenledger.core.chart_data import Filters
+    from greenledger.core.chart_fit import fit_chart
     from greenledger.core.charts import CHART_NAMES, build_chart
     from greenledger.gui.charts.deck import SLIDE_H, SLIDE_W, TITLE_ONLY, _chart_type
 

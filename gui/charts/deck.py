@@ -5,7 +5,7 @@ checker read it), a native, editable chart (bar, stacked bar, line; the renewabl
 axis is built as chart XML), the key figures, the source line, and notes in plain sentences
 (method, period, filters, factors with source and year). The equivalents slide is native too: the
 figure large, a row of tree shapes, the other equivalents. Charts are fitted like the images
-(core.chart_data.fit_chart: top series plus "Other"); data labels are limited to those that fit and
+(core.chart_fit.fit_chart: top series plus "Other"); data labels are limited to those that fit and
 written as chart XML in one go (python-pptx's per-point path is quadratic). Sections without a
 figure are left out. Core properties carry the provenance."""
 
@@ -29,7 +29,8 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from greenledger.core import __version__
-from greenledger.core.chart_data import ChartData, Filters, Series, fit_chart
+from greenledger.core.chart_data import ChartData, Filters, Series
+from greenledger.core.chart_fit import fit_chart
 from greenledger.core.charts import CHART_NAMES, build_chart
 from greenledger.core.i18n import language, translate
 

@@ -10,7 +10,7 @@ Layout, so that a chart holds at any size and with any number of sites:
 - the legend sits beside the plot (above it when the chart is narrow) and wraps long names;
 - value ticks are 1/2/2.5/5 × 10^k; room is left above bars (or beside horizontal bars) for labels;
 - category labels go straight, wrapped on two lines, or at 45°; dates are thinned to whole quarters/
-  years; other categories are never thinned (core.chart_data.fit_chart groups the smallest into
+  years; other categories are never thinned (core.chart_fit.fit_chart groups the smallest into
   "Other" beforehand);
 - data labels are placed in order of importance and one that would overlap another, or leave the
   plot, is dropped.
@@ -311,7 +311,7 @@ def _paint_vertical(p: QPainter, chart: ChartData, body: QRectF, lay: Layout) ->
             continue
         to_y = y2_of if s.axis == "right" and has_right else y_of
         color = QColor(s.color)
-        thin = s.muted  # the "other" lines of core.chart_data.fit_chart: thin, no labels
+        thin = s.muted  # the "other" lines of core.chart_fit.fit_chart: thin, no labels
         pen = QPen(color, 1.0 if thin else (2.5 if n_lines <= 8 else 1.5), Qt.PenStyle.SolidLine,
                    Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
         p.setPen(pen)

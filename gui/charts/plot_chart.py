@@ -1,7 +1,7 @@
 """ChartPlot: the plot of a chart in the window, a pyqtgraph view (pg.GraphicsView) whose one item
 (ChartItem) is painted by gui/charts/painter.py, the same drawing as the PNG, SVG and PDF exports (so
 what the analyst sees is what the file shows; pyqtgraph's own plot items cannot be drawn onto the
-vector devices, see painter.py). The chart is fitted to the view's size (core.chart_data.fit_chart:
+vector devices, see painter.py). The chart is fitted to the view's size (core.chart_fit.fit_chart:
 top series plus "Other"). Hovering a bar or a point shows its value. The wheel scrolls the page the
 chart sits in; Ctrl+wheel zooms into the categories under the mouse (Ctrl+wheel back, or a double
 click, shows them all again)."""
@@ -12,7 +12,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from greenledger.core.chart_data import ChartData, Series, fit_chart
+from greenledger.core.chart_data import ChartData, Series
+from greenledger.core.chart_fit import fit_chart
 from greenledger.gui.charts.painter import paint_plot
 from greenledger.gui.charts.plot_text import Layout, is_dates
 

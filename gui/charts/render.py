@@ -31,7 +31,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFontMetricsF, QGuiApplication, QImage, QPageSize, QPainter, QPdfWriter
 
 from greenledger.core import __version__
-from greenledger.core.chart_data import ChartData, fit_chart
+from greenledger.core.chart_data import ChartData
+from greenledger.core.chart_fit import fit_chart
 from greenledger.gui.charts import keep_singletons_alive
 from greenledger.gui.charts.fonts import chart_font, css_families
 
@@ -131,7 +132,7 @@ def paint_chart(
     p: QPainter, chart: ChartData, lw: float, lh: float, *, pen_scale: float = 1.0, background: bool = True
 ) -> None:
     """Paint title (wrapped, never cut), subtitle, plot and source line into (0, 0, lw, lh) logical
-    px of `p`. The plot shows core.chart_data.fit_chart of `chart` (top series and "Other", named in
+    px of `p`. The plot shows core.chart_fit.fit_chart of `chart` (top series and "Other", named in
     the source line)."""
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing)

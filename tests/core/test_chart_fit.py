@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from greenledger.core.chart_data import MAX_SERIES, ChartData, Series, fit_chart
+from greenledger.core.chart_data import ChartData, Series
+from greenledger.core.chart_fit import MAX_SERIES, fit_chart
 
 
 def _stacked(n_series: int) -> ChartData:

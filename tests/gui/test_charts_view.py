@@ -123,7 +123,7 @@ def test_charts_hold_at_50_sites(qtbot, tmp_path: Path):
     spec.loader.exec_module(mod)
     ws = tmp_path / "50.greenledger"
     mod.build(50, ws)
-    from greenledger.core.chart_data import MAX_SERIES
+    from greenledger.core.chart_fit import MAX_SERIES
     from greenledger.gui.charts.plot_text import is_dates
 
     for name in CHART_NAMES:
