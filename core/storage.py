@@ -409,23 +409,10 @@ class Workspace:
                 [profile.name, profile.kind, json.dumps(profile.headers, ensure_ascii=False),
                  profile.to_json(), now_iso()])
 
-    def profiles(self) -> list:
-        """The import profiles kept in the workspace, by name."""
-        import json
-
-        from greenledger.core.importing.profiles import Profile
-
-        return [Profile.from_dict(json.loads(r[1]), f"profile '{r[0]}'") for r in
-                self.db.execute("SELECT name, profile FROM profiles ORDER BY name")]
-
-    def profile(self, name: str):
-        return next((p for p in self.profiles() if p.name == name), None)
-
-    def matching_profile(self, headers: list[str]):
-        """The kept profile whose headers a workbook's sheet has (see Profile.match), or None."""
-        from greenledger.core.importing.profiles import best_match
-
-        return best_match(self.profiles(), headers)
+    def profile_records(self) -> list[tuple[str, str]]:
+        """(name, profile JSON) of the import profiles kept in the workspace, by name
+        (core.importing.profiles.kept reads them as Profiles)."""
+        return list(self.db.execute("SELECT name, profile FROM profiles ORDER BY name"))
 
 
 _SELECT: dict[Kind, str] = {

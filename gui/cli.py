@@ -198,6 +198,7 @@ def _workspace(args: argparse.Namespace):
 def _import_options(args: argparse.Namespace, ws):
     """ImportOptions from a profile (file or kept in the workspace) and the flags (which win)."""
     from greenledger.core.fields import Kind
+    from greenledger.core.importing import profiles
     from greenledger.core.importing.assistant import ImportOptions, parse_pairs
     from greenledger.core.importing.profiles import Profile
 
@@ -215,7 +216,7 @@ def _import_options(args: argparse.Namespace, ws):
         if path.exists() or path.suffix.lower() == ".json":
             profile = Profile.load(path)
         else:
-            profile = ws.profile(args.profile)
+            profile = profiles.kept_named(ws, args.profile)
             if profile is None:
                 raise GreenLedgerError(f"no profile file or workspace profile named "
                                        f"'{args.profile}'")
@@ -310,6 +311,7 @@ def _with_kept_profiles(ws, args, plans, sheets):
     """Sheets the assistant did not map with certainty use a workspace profile whose headers
     they match (said on stderr)."""
     from greenledger.core.importing import assistant as ia
+    from greenledger.core.importing import profiles
     from greenledger.core.importing.profiles import same_sheet
 
     out = []
@@ -317,7 +319,7 @@ def _with_kept_profiles(ws, args, plans, sheets):
     for plan in plans:
         if not plan.template and plan.columns and (plan.parsed is None
                                                    or plan.kind_confidence < 1.0):
-            profile = ws.matching_profile(plan.headers)
+            profile = profiles.matching(ws, plan.headers)
             if profile is not None and same_sheet(profile, plan.sheet):
                 print(f"{plan.sheet}: using the workspace's import profile '{profile.name}'",
                       file=sys.stderr)

@@ -45,6 +45,7 @@ from greenledger.core.errors import GreenLedgerError, ImportRefused, Problem
 from greenledger.core.fields import SHEETS, FieldType, Kind
 from greenledger.core.importing import assistant as engine
 from greenledger.core.importing import mapping as mp
+from greenledger.core.importing import profiles
 from greenledger.core.importing.formulas import FormulaProbe
 from greenledger.core.importing.profiles import Profile, same_sheet
 from greenledger.core.importing.reader import SheetData
@@ -670,7 +671,7 @@ class ImportAssistant(QDialog):
         self._filling = True
         self.profile_box.clear()
         self.profile_box.addItem(self.tr("None"), None)
-        for p in self.ws.profiles():
+        for p in profiles.kept(self.ws):
             self.profile_box.addItem(p.name, p.name)
         self._filling = False
 
@@ -682,7 +683,7 @@ class ImportAssistant(QDialog):
         for name, plan in list(self.plans.items()):
             if plan.template or not plan.columns:
                 continue
-            profile = self.ws.matching_profile(plan.headers)
+            profile = profiles.matching(self.ws, plan.headers)
             if profile is not None and same_sheet(profile, name):
                 self._apply_profile(name, profile)
             elif profile is not None:
@@ -706,7 +707,7 @@ class ImportAssistant(QDialog):
             self.options[self.current_sheet] = engine.ImportOptions()
             self._reanalyse(self.current_sheet)
             return
-        profile = next((p for p in self.ws.profiles() if p.name == name), None)
+        profile = profiles.kept_named(self.ws, name)
         if profile is not None:
             self._apply_profile(self.current_sheet, profile)
 

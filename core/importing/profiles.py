@@ -173,3 +173,17 @@ def best_match(profiles: list[Profile], headers: list[str]) -> Profile | None:
     scored = [(p.match(headers), i, p) for i, p in enumerate(profiles)]
     scored = [s for s in scored if s[0] >= MATCH_SHARE]
     return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+def kept(ws) -> list[Profile]:
+    """The import profiles kept in workspace `ws` (Workspace.save_profile), by name."""
+    return [Profile.from_dict(json.loads(text), f"profile '{name}'") for name, text in ws.profile_records()]
+
+
+def kept_named(ws, name: str) -> Profile | None:
+    return next((p for p in kept(ws) if p.name == name), None)
+
+
+def matching(ws, headers: list[str]) -> Profile | None:
+    """The kept profile whose headers a workbook's sheet has (see Profile.match), or None."""
+    return best_match(kept(ws), headers)

@@ -7,6 +7,7 @@ import pytest
 
 from greenledger.core.fields import Kind
 from greenledger.core.importing import mapping as mp
+from greenledger.core.importing import profiles
 from greenledger.core.importing.assistant import ImportOptions, analyse, import_file
 from greenledger.core.importing.profiles import Profile, ProfileError
 from greenledger.core.storage import Workspace
@@ -104,10 +105,10 @@ def test_profile_kept_in_the_workspace_is_offered_by_headers(tmp_path, sites_ws)
     plan = analyse(book, opts)[0]
     with Workspace.open(sites_ws) as w:
         w.save_profile(Profile.from_plan(plan, name="plants"))
-        assert [p.name for p in w.profiles()] == ["plants"]
-        assert w.matching_profile(["Plant", "Kind of power", "Usage", "Remarks", "1月", "2月",
+        assert [p.name for p in profiles.kept(w)] == ["plants"]
+        assert profiles.matching(w, ["Plant", "Kind of power", "Usage", "Remarks", "1月", "2月",
                                    "3月"]).name == "plants"
-        assert w.matching_profile(["Site", "Source", "Energy"]) is None
+        assert profiles.matching(w, ["Site", "Source", "Energy"]) is None
     # headers in another order still match; the command line picks the profile up by itself
     cols = [0, 3, 1, 2, 4, 5, 6]
     shuffled = write_workbook(tmp_path / "shuffled.xlsx",

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from greenledger.core.fields import Kind
+from greenledger.core.importing import profiles
 from greenledger.core.storage import Workspace
 from greenledger.gui.import_assistant import HEADER_BG, IGNORED_BG, column_index
 
@@ -119,7 +120,7 @@ def test_change_a_mapping_save_a_profile_and_reuse_it(qtbot, empty_window, tmp_p
     assert unit_box.currentText() == "MWh"
     profile = dialog.save_profile("plant power")
     assert profile is not None and profile.map["Kind of power"] == "source"
-    assert [p.name for p in w.workspace.profiles()] == ["plant power"]
+    assert [p.name for p in profiles.kept(w.workspace)] == ["plant power"]
     with qtbot.waitSignal(w.import_finished, timeout=10_000):
         dialog.import_button.click()
     assert _energy_kwh(w.workspace.path) == pytest.approx(59_000 + 15_500)
