@@ -1,5 +1,6 @@
 """The PowerPoint deck (python-pptx), 16:9 throughout (the default template's layouts are widened
-to the slide): a title slide with the campaign, its period and the headline figure, then one slide
+to the slide): a title slide with the campaign, its period and the headline figure, the campaign's
+key figures against its baseline with their trail in the notes (gui.charts.deck_story), then one slide
 per chart with its title in the layout's title placeholder (PowerPoint's outline and accessibility
 checker read it), a native, editable chart (bar, stacked bar, line; the renewable share on a second
 axis is built as chart XML), the key figures, the source line, and notes in plain sentences
@@ -516,6 +517,12 @@ def build_deck(
         "Deck",
         "Figures from workspace {0}, {1}. Each slide's notes give its method, period, filters and factors.",
     ).format(workspace, f.describe())
+    from greenledger.core.story import story
+    from greenledger.gui.charts.deck_story import add_story_slide
+
+    told = story(summary, f)  # the first content slide: the campaign against its baseline
+    if told is not None and told.figures:
+        add_story_slide(prs, told, summary, f)
     for c in charts:
         add_chart_slide(prs, c, None, f)
     _core_properties(prs, summary, f, charts, workspace, campaign)

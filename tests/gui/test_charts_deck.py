@@ -172,3 +172,54 @@ def test_many_sites_fit_the_slide(qapp, tmp_path):
     for vals in by_idx.values():
         vals.sort()
         assert all(b - a >= 1.0 for a, b in zip(vals, vals[1:], strict=False)), vals  # apart
+
+
+def test_the_first_content_slide_tells_the_campaigns_story(qapp, tmp_path, summary):
+    """Issue 14 §3: after the title, the campaign against its baseline in large native text, the
+    trail of every figure in the notes, in plain sentences."""
+    prs = Presentation(str(save_deck(summary, tmp_path / "d.pptx")))
+    slide = prs.slides[1]
+    assert slide.shapes.title.text == "6.18 2021 against its baseline 6.18 2020"
+    assert not any(sh.has_chart or sh.shape_type == 13 for sh in slide.shapes)  # text, no picture
+    boxes = [sh.text_frame for sh in slide.shapes if sh.has_text_frame and sh != slide.shapes.title]
+    texts = [tf.text for tf in boxes]
+    assert texts[0].startswith("Key figures of the latest campaign with a baseline")
+    intensity = next(tf for tf in boxes if tf.text.startswith("Carbon per order"))
+    value = intensity.paragraphs[1]
+    assert value.text == "−18.0 %" and value.runs[0].font.size.pt >= 32
+    assert "0.50 → 0.41 kg CO2e per order" in intensity.text
+    by_title = {tf.text.split("\n")[0]: tf.text.split("\n")[1:] for tf in boxes[1:]}
+    assert "Ulanqab DC: 38.6 % → 45.6 %" in by_title["Renewable share, then → now"]
+    assert "May 2020 → May 2021: 38.0 % → 45.0 %" in by_title["Renewable share, then → now"]
+    assert by_title["Avoided emissions in the campaign"][0] == "21,933 t CO2"
+    assert "Zhangbei DC: 10,253 t CO2" in by_title["Avoided emissions in the campaign"]
+    assert "450,000,000 kWh × 0.712 kg CO2/kWh" in by_title["Avoided since 2018"]
+    ele = by_title["Initiative of Ele.me: No plastic cutlery"]
+    assert ele[0] == "400 t CO2e" and "≈ 22,346 trees" in ele
+    notes = slide.notes_slide.notes_text_frame.text
+    assert not re.search(r"[{}\[\]]", notes)
+    assert all(line.endswith(".") for line in notes.splitlines())
+    for said in ("Period: 6.18 2021 (1–18 Jun 2021) against 6.18 2020 (1–18 Jun 2020).",
+                 "Filters: all sites, unit t CO2e.",
+                 "No campaign was chosen: this is the latest campaign that has a baseline.",
+                 "rows: demo_618.xlsx › Deliveries: 2 rows, 1–18 Jun 2021",
+                 "grid factor, North China 2021: 0.712 kg CO2/kWh (MEE/NBS Announcement 2024 No. 12",
+                 "20,000,000 order × 0.02 kg CO2e per order = 400 t CO2e",
+                 "÷ 17.9 kg per tree = 22,346"):
+        assert said in notes, said
+
+
+def test_no_story_slide_without_a_campaign_that_has_a_baseline(qapp, tmp_path, summary):
+    prs = Presentation(str(save_deck(summary, tmp_path / "d.pptx", Filters(campaign="6.18 2020"))))
+    assert "against its baseline" not in prs.slides[1].shapes.title.text
+    i18n.install("zh")
+    try:
+        prs = Presentation(str(save_deck(summary, tmp_path / "z.pptx", Filters(cn_units=True))))
+    finally:
+        i18n.install("en")
+    slide = prs.slides[1]
+    assert slide.shapes.title.text == "6.18 2021 对比基线 6.18 2020"
+    texts = "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+    assert "单均碳排放" in texts and "Zhangbei DC：32 万吨二氧化碳" in texts
+    notes = slide.notes_slide.notes_text_frame.text
+    assert notes.startswith("计算方法：") and "筛选条件：" in notes and "数据行：" in notes

@@ -103,8 +103,8 @@ def test_deck_native_charts_equal_the_summary(qapp, tmp_path, summary):
     prs = Presentation(str(out))
     assert prs.slide_width * 9 == prs.slide_height * 16
     slides = list(prs.slides)
-    assert len(slides) == 1 + len(CHART_NAMES)
-    for slide, name in zip(slides[1:], CHART_NAMES, strict=True):
+    assert len(slides) == 2 + len(CHART_NAMES)  # the title, the campaign's story, one per chart
+    for slide, name in zip(slides[2:], CHART_NAMES, strict=True):
         chart = build_chart(name, summary)
         notes = slide.notes_slide.notes_text_frame.text
         assert "Method:" in notes and chart.data_hash() in notes
@@ -138,7 +138,7 @@ def test_deck_energy_mix_share_on_a_second_axis(qapp, tmp_path, summary):
 
     deck = save_deck(summary, tmp_path / "d.pptx", Filters(site="Ulanqab DC", year_from=2020))
     prs = Presentation(str(deck))
-    chart = _chart_shapes(prs)[1][0].chart
+    chart = _chart_shapes(prs)[2][0].chart  # slide 3: the first chart, after the story slide
     xml = chart._chartSpace.xml
     assert "<c:lineChart>" in xml and xml.count("<c:valAx>") == 2 and '<c:axPos val="r"/>' in xml
     share = [s for p in chart.plots for s in p.series if s.name == "Renewable share"][0]
@@ -173,7 +173,7 @@ def test_deck_converts_with_libreoffice(qapp, tmp_path, summary):
         timeout=180,
     )
     raw = (tmp_path / "deck.pdf").read_bytes()
-    assert len(re.findall(rb"/Type\s*/Page\b", raw)) == 1 + len(CHART_NAMES)
+    assert len(re.findall(rb"/Type\s*/Page\b", raw)) == 2 + len(CHART_NAMES)
 
 
 def test_cli_exports_without_a_display(tmp_path, demo_path):

@@ -95,9 +95,9 @@ def test_svg_and_pptx_name_the_cjk_families(qapp, zh, tmp_path, summary):
         assert family in text
     deck = save_deck(summary, tmp_path / "d.pptx", Filters(cn_units=True), with_pictures=False)
     prs = Presentation(str(deck))
-    xml = prs.slides[1].shapes[0]._element.xml
+    xml = prs.slides[2].shapes[0]._element.xml  # the first chart slide, after the story slide
     assert 'typeface="Microsoft YaHei"' in xml and "按来源划分的能源结构" in xml
-    chart_xml = next(sh for sh in prs.slides[1].shapes if sh.has_chart).chart._chartSpace.xml
+    chart_xml = next(sh for sh in prs.slides[2].shapes if sh.has_chart).chart._chartSpace.xml
     assert 'ea typeface="Microsoft YaHei"' in chart_xml
     assert "可再生能源占比（%）" in chart_xml and "亿千瓦时" in chart_xml
 
