@@ -226,102 +226,102 @@
 <context>
     <name>ChartValues</name>
     <message>
-        <location filename="../../core/chart_data.py" line="280"/>
+        <location filename="../../core/chart_data.py" line="279"/>
         <source>Grid</source>
         <translation>电网</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="281"/>
+        <location filename="../../core/chart_data.py" line="280"/>
         <source>Wind</source>
         <translation>风电</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="282"/>
+        <location filename="../../core/chart_data.py" line="281"/>
         <source>Solar</source>
         <translation>光伏</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="283"/>
+        <location filename="../../core/chart_data.py" line="282"/>
         <source>Hydro</source>
         <translation>水电</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="284"/>
+        <location filename="../../core/chart_data.py" line="283"/>
         <source>Biomass</source>
         <translation>生物质</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="285"/>
+        <location filename="../../core/chart_data.py" line="284"/>
         <source>Geothermal</source>
         <translation>地热</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="286"/>
+        <location filename="../../core/chart_data.py" line="285"/>
         <source>Diesel</source>
         <translation>柴油</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="287"/>
+        <location filename="../../core/chart_data.py" line="286"/>
         <source>Board</source>
         <translation>纸板</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="288"/>
+        <location filename="../../core/chart_data.py" line="287"/>
         <source>Paper</source>
         <translation>纸</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="289"/>
+        <location filename="../../core/chart_data.py" line="288"/>
         <source>Film</source>
         <translation>塑料薄膜</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="290"/>
+        <location filename="../../core/chart_data.py" line="289"/>
         <source>Rigid plastic</source>
         <translation>硬质塑料</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="291"/>
+        <location filename="../../core/chart_data.py" line="290"/>
         <source>Board recycled</source>
         <translation>再生纸板</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="292"/>
+        <location filename="../../core/chart_data.py" line="291"/>
         <source>Paper recycled</source>
         <translation>再生纸</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="293"/>
+        <location filename="../../core/chart_data.py" line="292"/>
         <source>Film recycled</source>
         <translation>再生塑料薄膜</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="294"/>
+        <location filename="../../core/chart_data.py" line="293"/>
         <source>Rigid plastic recycled</source>
         <translation>再生硬质塑料</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="295"/>
+        <location filename="../../core/chart_data.py" line="294"/>
         <source>Green power trade</source>
         <translation>绿电交易</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="296"/>
+        <location filename="../../core/chart_data.py" line="295"/>
         <source>PPA</source>
         <translation>购电协议（PPA）</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="297"/>
+        <location filename="../../core/chart_data.py" line="296"/>
         <source>Certificate</source>
         <translation>绿证</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="298"/>
+        <location filename="../../core/chart_data.py" line="297"/>
         <source>On-site</source>
         <translation>自发自用</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="299"/>
+        <location filename="../../core/chart_data.py" line="298"/>
         <source>Residual</source>
         <translation>剩余电力组合</translation>
     </message>
@@ -372,105 +372,105 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../core/chart_data.py" line="105"/>
+        <location filename="../../core/chart_data.py" line="104"/>
         <source>site {0}</source>
         <translation>站点：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="107"/>
+        <location filename="../../core/chart_data.py" line="106"/>
         <location filename="../../core/chart_energy.py" line="73"/>
         <source>all sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="110"/>
+        <location filename="../../core/chart_data.py" line="109"/>
         <source>campaign {0}</source>
         <translation>活动：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="114"/>
+        <location filename="../../core/chart_data.py" line="113"/>
         <source>year {0}</source>
         <translation>{0} 年</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="116"/>
+        <location filename="../../core/chart_data.py" line="115"/>
         <source>years {0}–{1}</source>
         <translation>{0}–{1} 年</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="119"/>
+        <location filename="../../core/chart_data.py" line="118"/>
         <source>initiative {0}</source>
         <translation>减排举措：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="121"/>
+        <location filename="../../core/chart_data.py" line="120"/>
         <source>large quantities in 万/亿</source>
         <translation>大数值以万/亿为单位</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="123"/>
+        <location filename="../../core/chart_data.py" line="122"/>
         <source>unit {0}</source>
         <translation>单位：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="124"/>
+        <location filename="../../core/chart_data.py" line="123"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="180"/>
+        <location filename="../../core/chart_data.py" line="179"/>
         <source>Data: {0}, {1}</source>
         <translation>数据：{0}，{1}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="182"/>
+        <location filename="../../core/chart_data.py" line="181"/>
         <source>Data: {0}</source>
         <translation>数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="185"/>
+        <location filename="../../core/chart_data.py" line="184"/>
         <source>Method: {0}</source>
         <translation>方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="191"/>
+        <location filename="../../core/chart_data.py" line="190"/>
         <source>Factors: {0}</source>
         <translation>排放因子：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="205"/>
+        <location filename="../../core/chart_data.py" line="204"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="414"/>
-        <location filename="../../core/chart_data.py" line="475"/>
-        <location filename="../../core/chart_data.py" line="532"/>
+        <location filename="../../core/chart_fit.py" line="93"/>
+        <location filename="../../core/chart_fit.py" line="154"/>
+        <location filename="../../core/chart_fit.py" line="211"/>
         <source>Other ({0})</source>
         <translation>其他（{0}）</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="420"/>
+        <location filename="../../core/chart_fit.py" line="99"/>
         <source>Other = {0} summed per year: {1}</source>
         <translation>其他 = {0} 项按年合计：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="483"/>
+        <location filename="../../core/chart_fit.py" line="162"/>
         <source>Other = {0} series summed: {1}</source>
         <translation>其他 = {0} 个系列合计：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="504"/>
+        <location filename="../../core/chart_fit.py" line="183"/>
         <source>Other sites ({0})</source>
         <translation>其他站点（{0}）</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="509"/>
+        <location filename="../../core/chart_fit.py" line="188"/>
         <source>grey lines: {0} more series, each its own ({1})</source>
         <translation>灰色线：另外 {0} 个系列，各自单独绘制（{1}）</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="535"/>
+        <location filename="../../core/chart_fit.py" line="214"/>
         <source>Other = {0} summed: {1}</source>
         <translation>其他 = {0} 项合计：{1}</translation>
     </message>
@@ -1275,12 +1275,12 @@
         <translation>吨二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../core/key_figures.py" line="93"/>
+        <location filename="../../core/key_figures.py" line="98"/>
         <source>Delivery intensity, {0} vs {1}</source>
         <translation>配送碳排放强度：{0} 对比 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/key_figures.py" line="91"/>
+        <location filename="../../core/key_figures.py" line="96"/>
         <source>{0} kg CO2e per order, was {1}</source>
         <translation>每单 {0} 千克二氧化碳当量，此前为 {1}</translation>
     </message>
@@ -1300,57 +1300,52 @@
         <translation>{0}；{1}</translation>
     </message>
     <message>
-        <location filename="../../core/key_figures.py" line="90"/>
+        <location filename="../../core/key_figures.py" line="95"/>
         <source>{0} kg CO2 per order, was {1}</source>
         <translation>每单 {0} 千克二氧化碳，此前 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/key_figures.py" line="108"/>
+        <location filename="../../core/key_figures.py" line="113"/>
         <source>Renewable share, {0} {1}</source>
         <translation>可再生能源占比：{0}（{1} 年）</translation>
     </message>
     <message>
-        <location filename="../../core/key_figures.py" line="111"/>
+        <location filename="../../core/key_figures.py" line="116"/>
         <source>{0} of {1} kWh</source>
         <translation>{1} 千瓦时中的 {0} 千瓦时</translation>
     </message>
     <message>
-        <location filename="../../core/key_figures.py" line="118"/>
+        <location filename="../../core/key_figures.py" line="123"/>
         <source>Avoided emissions, {0}</source>
         <translation>避免排放（{0}）</translation>
     </message>
     <message>
-        <location filename="../../core/key_figures.py" line="120"/>
+        <location filename="../../core/key_figures.py" line="125"/>
         <source>renewable kWh × grid factor; beside the inventory, not deducted</source>
         <translation>可再生电量 × 电网排放因子；与清单并列，不作抵扣</translation>
     </message>
     <message>
-        <location filename="../../core/key_figures.py" line="128"/>
+        <location filename="../../core/key_figures.py" line="133"/>
         <source>Initiative reductions</source>
         <translation>减排举措的减排量</translation>
     </message>
     <message>
-        <location filename="../../core/key_figures.py" line="130"/>
+        <location filename="../../core/key_figures.py" line="135"/>
         <source>{0} initiatives</source>
         <translation>{0} 项举措</translation>
     </message>
     <message>
-        <location filename="../../core/key_figures.py" line="135"/>
-        <source>Avoided emissions, as {0}</source>
-        <translation>避免排放量折合{0}</translation>
-    </message>
-    <message>
-        <location filename="../../core/key_figures.py" line="139"/>
+        <location filename="../../core/key_figures.py" line="140"/>
         <source>Initiative reductions, as {0}</source>
         <translation>减排措施减排量折合{0}</translation>
     </message>
     <message>
-        <location filename="../../core/key_figures.py" line="143"/>
+        <location filename="../../core/key_figures.py" line="149"/>
         <source>Possible double counts</source>
         <translation>可能的重复计算</translation>
     </message>
     <message>
-        <location filename="../../core/key_figures.py" line="147"/>
+        <location filename="../../core/key_figures.py" line="153"/>
         <source> (View › Check workspace lists them with their rows)</source>
         <translation>（“视图 › 检查工作区”列出这些问题及其所在行）</translation>
     </message>
@@ -1363,27 +1358,27 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="181"/>
+        <location filename="../../gui/dashboard_view.py" line="185"/>
         <source>Drawing charts…</source>
         <translation>正在绘制图表…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="211"/>
+        <location filename="../../gui/dashboard_view.py" line="217"/>
         <source>&lt;h2&gt;This workspace is empty&lt;/h2&gt;&lt;p&gt;Import a workbook of your energy, deliveries, packaging and initiatives (File › Import workbook, Ctrl+I, or drop the file on this window).&lt;br&gt;No workbook yet? Download the template, fill it in, and import it.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;此工作区还没有数据&lt;/h2&gt;&lt;p&gt;请导入包含能源、配送、包装和减排举措数据的工作簿（文件 › 导入工作簿，Ctrl+I，或将文件拖到本窗口）。&lt;br&gt;还没有工作簿？下载模板，填写后再导入。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="220"/>
+        <location filename="../../gui/dashboard_view.py" line="226"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="221"/>
+        <location filename="../../gui/dashboard_view.py" line="227"/>
         <source>Download &amp;template…</source>
         <translation>下载模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="334"/>
+        <location filename="../../gui/dashboard_view.py" line="344"/>
         <source>No chart has data for these filters.</source>
         <translation>当前筛选条件下没有可显示的图表数据。</translation>
     </message>
@@ -1391,90 +1386,134 @@
 <context>
     <name>Deck</name>
     <message>
-        <location filename="../../gui/charts/deck.py" line="404"/>
+        <location filename="../../gui/charts/deck.py" line="406"/>
         <source>Key figures</source>
         <translation>关键数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="341"/>
+        <location filename="../../gui/charts/deck.py" line="343"/>
+        <location filename="../../gui/charts/deck_story.py" line="82"/>
         <source>Method: {0}</source>
         <translation>计算方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="345"/>
+        <location filename="../../gui/charts/deck.py" line="347"/>
+        <location filename="../../gui/charts/deck_story.py" line="87"/>
         <source>Period: {0}</source>
         <translation>期间：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="348"/>
+        <location filename="../../gui/charts/deck.py" line="350"/>
+        <location filename="../../gui/charts/deck_story.py" line="100"/>
         <source>Factors: {0}</source>
         <translation>排放因子：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="349"/>
-        <location filename="../../gui/charts/deck.py" line="412"/>
+        <location filename="../../gui/charts/deck.py" line="351"/>
+        <location filename="../../gui/charts/deck.py" line="414"/>
+        <location filename="../../gui/charts/deck_story.py" line="99"/>
+        <location filename="../../gui/charts/deck_story.py" line="113"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="351"/>
+        <location filename="../../gui/charts/deck.py" line="353"/>
+        <location filename="../../gui/charts/deck_story.py" line="102"/>
         <source>No emission factor is used: kWh as reported</source>
         <translation>未使用排放因子：电量按报告值计</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="353"/>
+        <location filename="../../gui/charts/deck.py" line="355"/>
         <source>Made with GreenLedger {0}; data fingerprint (SHA-256) {1}</source>
         <translation>由 GreenLedger {0} 生成；数据指纹（SHA-256）{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="412"/>
+        <location filename="../../gui/charts/deck.py" line="414"/>
         <source>More key figures: {0}.</source>
         <translation>更多关键数据：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="423"/>
+        <location filename="../../gui/charts/deck.py" line="425"/>
         <source>{0}, from {1}</source>
         <translation>{0}，来自 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="444"/>
+        <location filename="../../gui/charts/deck.py" line="446"/>
         <source>each tree = {0} {1}; factor {2}</source>
         <translation>每棵树 = {0} {1}；换算因子 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="503"/>
+        <location filename="../../gui/charts/deck.py" line="505"/>
+        <location filename="../../gui/charts/deck_story.py" line="107"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="504"/>
+        <location filename="../../gui/charts/deck.py" line="506"/>
         <source>Data {0} · {1}</source>
         <translation>数据 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="514"/>
+        <location filename="../../gui/charts/deck.py" line="516"/>
         <source>Figures from workspace {0}, {1}. Each slide&apos;s notes give its method, period, filters and factors.</source>
         <translation>数据来自工作区 {0}，{1}。每页备注列出计算方法、期间、筛选条件和排放因子。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="547"/>
+        <location filename="../../gui/charts/deck.py" line="555"/>
         <source>{0}: carbon figures for {1}</source>
         <translation>{0}：{1} 碳排放数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="346"/>
+        <location filename="../../gui/charts/deck.py" line="348"/>
+        <location filename="../../gui/charts/deck_story.py" line="91"/>
         <source>Filters: {0}</source>
         <translation>筛选条件：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="548"/>
+        <location filename="../../gui/charts/deck.py" line="556"/>
         <source>{0}: carbon figures</source>
         <translation>{0}：碳排放数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="561"/>
+        <location filename="../../gui/charts/deck.py" line="569"/>
         <source>Workspace {0}; filters: {1}</source>
         <translation>工作区 {0}；筛选条件：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck_story.py" line="40"/>
+        <source>{0} against its baseline {1}</source>
+        <translation>{0} 对比基线 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck_story.py" line="41"/>
+        <source>Key figures; the notes give the rows and factors of each</source>
+        <translation>关键数据；备注列出每项数据的来源行和排放因子</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck_story.py" line="43"/>
+        <source>Key figures of the latest campaign with a baseline; the notes give the rows and factors of each</source>
+        <translation>关键数据（最近一个设有基线的活动）；备注列出每项数据的来源行和排放因子</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck_story.py" line="82"/>
+        <source>carbon per order is delivery emissions ÷ orders, against the baseline campaign; renewable share is renewable kWh ÷ all kWh; avoided emissions are renewable kWh × the grid factor, beside the inventory and never deducted; each initiative&apos;s reduction is given or activity × factor, with its own equivalent</source>
+        <translation>单均碳排放 = 配送排放 ÷ 订单数，与基线活动对比；可再生能源占比 = 可再生能源电量 ÷ 总电量；避免排放 = 可再生能源电量 × 电网排放因子，与排放清单并列报告，从不抵扣；各减排举措的减排量为直接填报或活动量 × 排放因子，并各自换算等效量</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck_story.py" line="87"/>
+        <source>{0} ({1}) against {2} ({3})</source>
+        <translation>{0}（{1}）对比 {2}（{3}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck_story.py" line="104"/>
+        <source>No campaign was chosen: this is the latest campaign that has a baseline</source>
+        <translation>未选择活动：此为最近一个设有基线的活动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/charts/deck_story.py" line="109"/>
+        <location filename="../../gui/charts/deck_story.py" line="110"/>
+        <source> ({0})</source>
+        <translation>（{0}）</translation>
     </message>
 </context>
 <context>
@@ -1762,57 +1801,57 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="82"/>
+        <location filename="../../gui/dashboard_view.py" line="85"/>
         <source>t CO2e</source>
         <translation>吨二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="83"/>
+        <location filename="../../gui/dashboard_view.py" line="86"/>
         <source>kt CO2e</source>
         <translation>千吨二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="89"/>
+        <location filename="../../gui/dashboard_view.py" line="92"/>
         <source>&amp;Site:</source>
         <translation>站点(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="90"/>
+        <location filename="../../gui/dashboard_view.py" line="93"/>
         <source>&amp;Campaign:</source>
         <translation>活动(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="91"/>
+        <location filename="../../gui/dashboard_view.py" line="94"/>
         <source>&amp;Years:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="93"/>
+        <location filename="../../gui/dashboard_view.py" line="96"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="101"/>
+        <location filename="../../gui/dashboard_view.py" line="104"/>
         <source>&amp;Reset filters</source>
         <translation>重置筛选(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="114"/>
+        <location filename="../../gui/dashboard_view.py" line="117"/>
         <source>All sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="115"/>
+        <location filename="../../gui/dashboard_view.py" line="118"/>
         <source>All campaigns</source>
         <translation>全部活动</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="116"/>
+        <location filename="../../gui/dashboard_view.py" line="119"/>
         <source>first</source>
         <translation>最早</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="117"/>
+        <location filename="../../gui/dashboard_view.py" line="120"/>
         <source>last</source>
         <translation>最晚</translation>
     </message>
@@ -1820,386 +1859,386 @@
 <context>
     <name>ImportAssistant</name>
     <message>
-        <location filename="../../gui/import_assistant.py" line="178"/>
+        <location filename="../../gui/import_assistant.py" line="179"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="194"/>
+        <location filename="../../gui/import_assistant.py" line="195"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="203"/>
+        <location filename="../../gui/import_assistant.py" line="204"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="210"/>
+        <location filename="../../gui/import_assistant.py" line="211"/>
         <source>from headers</source>
         <translation>取自表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="212"/>
+        <location filename="../../gui/import_assistant.py" line="213"/>
         <source>The year of month headers that give none (1月, Jan)</source>
         <translation>表头只写月份时（如 1月、Jan）所属的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="214"/>
+        <location filename="../../gui/import_assistant.py" line="215"/>
         <source>&amp;Save as profile…</source>
         <translation>保存为方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="215"/>
+        <location filename="../../gui/import_assistant.py" line="216"/>
         <source>Skip &amp;hidden rows and columns</source>
         <translation>跳过隐藏的行和列(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="217"/>
+        <location filename="../../gui/import_assistant.py" line="218"/>
         <source>Leave out the rows and columns hidden in Excel (filtered out, or kept for reference). By default they are read, as Excel&apos;s SUM reads them, and listed as warnings.</source>
         <translation>不导入在 Excel 中隐藏的行和列（被筛选掉的，或仅留作参考的）。默认会读取它们（与 Excel 的 SUM 一样），并列为警告。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="223"/>
+        <location filename="../../gui/import_assistant.py" line="224"/>
         <source>S&amp;heet:</source>
         <translation>工作表(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="224"/>
+        <location filename="../../gui/import_assistant.py" line="225"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="225"/>
+        <location filename="../../gui/import_assistant.py" line="226"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="226"/>
+        <location filename="../../gui/import_assistant.py" line="227"/>
         <source>&amp;Profile:</source>
         <translation>导入方案(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="244"/>
+        <location filename="../../gui/import_assistant.py" line="245"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="244"/>
+        <location filename="../../gui/import_assistant.py" line="245"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="244"/>
+        <location filename="../../gui/import_assistant.py" line="245"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="244"/>
+        <location filename="../../gui/import_assistant.py" line="245"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="244"/>
+        <location filename="../../gui/import_assistant.py" line="245"/>
         <source>How</source>
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="262"/>
+        <location filename="../../gui/import_assistant.py" line="263"/>
         <source>Rows as they will be stored</source>
         <translation>将要保存的行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="267"/>
+        <location filename="../../gui/import_assistant.py" line="268"/>
         <source>Save &amp;marked workbook…</source>
         <translation>保存标注后的工作簿(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="270"/>
+        <location filename="../../gui/import_assistant.py" line="271"/>
         <source>A copy of the workbook with every bad cell filled and commented with the reason: fix it in Excel, import again</source>
         <translation>工作簿副本：每个有问题的单元格都会着色并加批注说明原因；在 Excel 中改正后重新导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="276"/>
+        <location filename="../../gui/import_assistant.py" line="277"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="287"/>
+        <location filename="../../gui/import_assistant.py" line="288"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="328"/>
+        <location filename="../../gui/import_assistant.py" line="329"/>
         <source>This file cannot be imported.</source>
         <translation>此文件无法导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="351"/>
-        <location filename="../../gui/import_assistant.py" line="381"/>
+        <location filename="../../gui/import_assistant.py" line="352"/>
+        <location filename="../../gui/import_assistant.py" line="382"/>
         <source> (not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="368"/>
+        <location filename="../../gui/import_assistant.py" line="369"/>
         <source>Analysing {0}…</source>
         <translation>正在分析 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="423"/>
+        <location filename="../../gui/import_assistant.py" line="424"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="425"/>
+        <location filename="../../gui/import_assistant.py" line="426"/>
         <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
         <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="436"/>
+        <location filename="../../gui/import_assistant.py" line="437"/>
         <source>Not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="438"/>
+        <location filename="../../gui/import_assistant.py" line="439"/>
         <source>GreenLedger template sheet ({0}): {1} rows</source>
         <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="442"/>
+        <location filename="../../gui/import_assistant.py" line="443"/>
         <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
         <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="451"/>
+        <location filename="../../gui/import_assistant.py" line="452"/>
         <source>profile “{0}” applied</source>
         <translation>已应用方案“{0}”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="454"/>
+        <location filename="../../gui/import_assistant.py" line="455"/>
         <source>profile “{0}” fits these headers but was saved for sheet “{1}”: choose it under Profile if this sheet holds the same figures</source>
         <translation>配置“{0}”与这些表头相符，但它是为工作表“{1}”保存的：如果本表的数据相同，请在“配置”中选择它</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="472"/>
-        <location filename="../../gui/import_assistant.py" line="477"/>
+        <location filename="../../gui/import_assistant.py" line="473"/>
+        <location filename="../../gui/import_assistant.py" line="478"/>
         <source>— ignore —</source>
         <translation>— 忽略 —</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="482"/>
+        <location filename="../../gui/import_assistant.py" line="483"/>
         <source>{0} of {1}</source>
         <translation>{1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="486"/>
+        <location filename="../../gui/import_assistant.py" line="487"/>
         <source>Sets every column under “{0}”</source>
         <translation>设置“{0}”下的所有列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="506"/>
+        <location filename="../../gui/import_assistant.py" line="507"/>
         <source>unit from: {0}</source>
         <translation>单位来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="506"/>
+        <location filename="../../gui/import_assistant.py" line="507"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="536"/>
+        <location filename="../../gui/import_assistant.py" line="537"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="554"/>
+        <location filename="../../gui/import_assistant.py" line="555"/>
         <source>Totals as stored: {0}</source>
         <translation>保存后的合计：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="565"/>
+        <location filename="../../gui/import_assistant.py" line="566"/>
         <source>The sheet&apos;s totals: {0}</source>
         <translation>工作表自带的合计：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="591"/>
+        <location filename="../../gui/import_assistant.py" line="592"/>
         <source>Warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="597"/>
+        <location filename="../../gui/import_assistant.py" line="598"/>
         <source>Problems ({0})</source>
         <translation>问题（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="599"/>
+        <location filename="../../gui/import_assistant.py" line="600"/>
         <source>Problems ({0}), warnings ({1})</source>
         <translation>问题（{0}），警告（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="629"/>
-        <location filename="../../gui/import_assistant.py" line="635"/>
+        <location filename="../../gui/import_assistant.py" line="630"/>
+        <location filename="../../gui/import_assistant.py" line="636"/>
         <source>Save marked workbook</source>
         <translation>保存标注后的工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="629"/>
+        <location filename="../../gui/import_assistant.py" line="630"/>
         <source>Excel workbooks</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="672"/>
+        <location filename="../../gui/import_assistant.py" line="673"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="721"/>
-        <location filename="../../gui/import_assistant.py" line="731"/>
+        <location filename="../../gui/import_assistant.py" line="722"/>
+        <location filename="../../gui/import_assistant.py" line="732"/>
         <source>Save profile</source>
         <translation>保存导入方案</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="722"/>
+        <location filename="../../gui/import_assistant.py" line="723"/>
         <source>Profile name:</source>
         <translation>方案名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="739"/>
+        <location filename="../../gui/import_assistant.py" line="740"/>
         <source>Profile “{0}” saved in this workspace</source>
         <translation>方案“{0}”已保存到此工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="760"/>
+        <location filename="../../gui/import_assistant.py" line="761"/>
         <source>synonym</source>
         <translation>同义词</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="761"/>
+        <location filename="../../gui/import_assistant.py" line="762"/>
         <source>synonym + unit</source>
         <translation>同义词 + 单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="762"/>
+        <location filename="../../gui/import_assistant.py" line="763"/>
         <source>partial</source>
         <translation>部分匹配</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="763"/>
+        <location filename="../../gui/import_assistant.py" line="764"/>
         <source>explicit</source>
         <translation>手动指定</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="764"/>
+        <location filename="../../gui/import_assistant.py" line="765"/>
         <source>template header</source>
         <translation>模板表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="765"/>
+        <location filename="../../gui/import_assistant.py" line="766"/>
         <source>period header</source>
         <translation>期间表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="766"/>
+        <location filename="../../gui/import_assistant.py" line="767"/>
         <source>period header + --period year</source>
         <translation>期间表头 + 指定年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="767"/>
+        <location filename="../../gui/import_assistant.py" line="768"/>
         <source>period header + year from the title</source>
         <translation>期间表头 + 标题中的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="768"/>
+        <location filename="../../gui/import_assistant.py" line="769"/>
         <source>unit header</source>
         <translation>单位表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="769"/>
+        <location filename="../../gui/import_assistant.py" line="770"/>
         <source>not needed</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="770"/>
+        <location filename="../../gui/import_assistant.py" line="771"/>
         <source>ignored as asked</source>
         <translation>按要求忽略</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="771"/>
+        <location filename="../../gui/import_assistant.py" line="772"/>
         <source>money, not a quantity</source>
         <translation>金额，不是数量</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="772"/>
+        <location filename="../../gui/import_assistant.py" line="773"/>
         <source>under &apos;{0}&apos;</source>
         <translation>位于“{0}”之下</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="773"/>
+        <location filename="../../gui/import_assistant.py" line="774"/>
         <source>under &apos;{0}&apos;; the imported columns are under &apos;{1}&apos;</source>
         <translation>位于“{0}”之下；导入的是“{1}”下的列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="774"/>
+        <location filename="../../gui/import_assistant.py" line="775"/>
         <source>under no header; the imported columns are under &apos;{0}&apos;</source>
         <translation>上方无表头；导入的是“{0}”下的列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="775"/>
+        <location filename="../../gui/import_assistant.py" line="776"/>
         <source>period column of an unclear measure</source>
         <translation>期间列，所含数量不明</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="776"/>
+        <location filename="../../gui/import_assistant.py" line="777"/>
         <source>a quarter over the month columns (their total)</source>
         <translation>覆盖各月列的季度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="777"/>
+        <location filename="../../gui/import_assistant.py" line="778"/>
         <source>a year over the month columns (their total)</source>
         <translation>覆盖各月列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="778"/>
+        <location filename="../../gui/import_assistant.py" line="779"/>
         <source>a year over the quarter columns (their total)</source>
         <translation>覆盖各季度列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="779"/>
+        <location filename="../../gui/import_assistant.py" line="780"/>
         <source>a second column for {0}</source>
         <translation>{0} 的第二列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="780"/>
+        <location filename="../../gui/import_assistant.py" line="781"/>
         <source>hidden in Excel</source>
         <translation>在 Excel 中隐藏</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="798"/>
+        <location filename="../../gui/import_assistant.py" line="799"/>
         <source>header row {0}</source>
         <translation>表头在第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="800"/>
+        <location filename="../../gui/import_assistant.py" line="801"/>
         <source>header rows {0}–{1} (joined)</source>
         <translation>表头在第 {0}–{1} 行（已合并）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="805"/>
+        <location filename="../../gui/import_assistant.py" line="806"/>
         <source>wide: periods as columns</source>
         <translation>宽表：期间为列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="807"/>
+        <location filename="../../gui/import_assistant.py" line="808"/>
         <source>long: one row per record</source>
         <translation>长表：每行一条记录</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="809"/>
+        <location filename="../../gui/import_assistant.py" line="810"/>
         <source>{0}; data rows {1}–{2}; {3}</source>
         <translation>{0}；数据在第 {1}–{2} 行；{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="821"/>
+        <location filename="../../gui/import_assistant.py" line="822"/>
         <source>Period (month, quarter or year)</source>
         <translation>期间（月、季度或年）</translation>
     </message>
@@ -2296,52 +2335,52 @@
 <context>
     <name>Layout</name>
     <message>
-        <location filename="../../core/importing/layout.py" line="190"/>
+        <location filename="../../core/importing/layout.py" line="186"/>
         <source>title above the header</source>
         <translation>表头上方的标题</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="191"/>
+        <location filename="../../core/importing/layout.py" line="187"/>
         <source>blank row</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="192"/>
+        <location filename="../../core/importing/layout.py" line="188"/>
         <source>footnote or note</source>
         <translation>脚注或说明</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="193"/>
+        <location filename="../../core/importing/layout.py" line="189"/>
         <source>totals or subtotals row</source>
         <translation>合计或小计行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="194"/>
+        <location filename="../../core/importing/layout.py" line="190"/>
         <source>row of units under the header</source>
         <translation>表头下方的单位行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="195"/>
+        <location filename="../../core/importing/layout.py" line="191"/>
         <source>above the header</source>
         <translation>位于表头上方</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="196"/>
+        <location filename="../../core/importing/layout.py" line="192"/>
         <source>after a footnote (end of the table)</source>
         <translation>位于脚注之后（表格结束）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="197"/>
+        <location filename="../../core/importing/layout.py" line="193"/>
         <source>no values in the period columns</source>
         <translation>期间列中没有数值</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="198"/>
+        <location filename="../../core/importing/layout.py" line="194"/>
         <source>hidden in Excel (skipped as asked)</source>
         <translation>在 Excel 中隐藏（按要求跳过）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="199"/>
+        <location filename="../../core/importing/layout.py" line="195"/>
         <source>another table of the sheet (below this one)</source>
         <translation>本表中的另一个表格（位于此表下方）</translation>
     </message>
@@ -2677,7 +2716,7 @@
     <name>Problems</name>
     <message>
         <location filename="../../core/errors.py" line="49"/>
-        <location filename="../../core/importing/reconcile.py" line="64"/>
+        <location filename="../../core/importing/reconcile.py" line="66"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
@@ -2987,14 +3026,14 @@
         <translation>{path}：存放 {folder} 的磁盘拒绝了写入（磁盘 I/O 错误），因此没有写入任何内容，工作区保持原样。请检查磁盘已连接且有可用空间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="280"/>
-        <location filename="../../gui/cli.py" line="390"/>
-        <location filename="../../gui/cli.py" line="476"/>
+        <location filename="../../gui/cli.py" line="281"/>
+        <location filename="../../gui/cli.py" line="392"/>
+        <location filename="../../gui/cli.py" line="478"/>
         <source>warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="481"/>
+        <location filename="../../gui/cli.py" line="483"/>
         <source>… and {0} more problem(s): --errors OUT.xlsx marks every one in the workbook</source>
         <translation>……另有 {0} 个问题：--errors OUT.xlsx 会在工作簿中标出每一个</translation>
     </message>
@@ -3044,7 +3083,7 @@
         <translation>{key}：{start} – {end}（{value}）是从 {first} 起 {n} 行的合计：已略去，以免重复计算</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="255"/>
+        <location filename="../../core/importing/checks.py" line="228"/>
         <source>(and {0} more row(s))</source>
         <translation>（另有 {0} 行）</translation>
     </message>
@@ -3064,7 +3103,7 @@
         <translation>表头带 % 的列中不大于 1 的数值按百分数读取（0.8 = 0.8 %）；如果单元格显示为百分比（80 %），请去掉表头中的 %</translation>
     </message>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="37"/>
+        <location filename="../../core/importing/reconcile.py" line="39"/>
         <source>the sheet&apos;s total {label} in {cell} is {written} = {total} {unit}, but the rows imported ({rows}) add up to {imported} {unit}, a difference of {diff} {unit}; correct the rows or the total</source>
         <translation>工作表在 {cell} 的合计“{label}”为 {written} = {total} {unit}，但导入的各行（{rows} 行）之和为 {imported} {unit}，相差 {diff} {unit}；请更正这些行或合计</translation>
     </message>
@@ -3131,22 +3170,22 @@
 <context>
     <name>Reconcile</name>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="65"/>
+        <location filename="../../core/importing/reconcile.py" line="67"/>
         <source>column {0}</source>
         <translation>第 {0} 列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="67"/>
+        <location filename="../../core/importing/reconcile.py" line="69"/>
         <source>{0} {1}: {2} rows = the sum of their period cells ✓</source>
         <translation>{0} {1}：{2} 行均等于其各期单元格之和 ✓</translation>
     </message>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="70"/>
+        <location filename="../../core/importing/reconcile.py" line="72"/>
         <source>{0} {1} {2} = {3} {4} imported ✓</source>
         <translation>{0} {1} {2} = 导入 {3} {4} ✓</translation>
     </message>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="72"/>
+        <location filename="../../core/importing/reconcile.py" line="74"/>
         <source>{0} {1} {2}: {3} {4} imported ✗ (differs by {5} {4})</source>
         <translation>{0} {1} {2}：导入 {3} {4} ✗（相差 {5} {4}）</translation>
     </message>
@@ -3154,82 +3193,82 @@
 <context>
     <name>Regions</name>
     <message>
-        <location filename="../../core/chart_data.py" line="303"/>
+        <location filename="../../core/chart_data.py" line="302"/>
         <source>China</source>
         <translation>全国</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="304"/>
+        <location filename="../../core/chart_data.py" line="303"/>
         <source>North China</source>
         <translation>华北</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="305"/>
+        <location filename="../../core/chart_data.py" line="304"/>
         <source>Northeast China</source>
         <translation>东北</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="306"/>
+        <location filename="../../core/chart_data.py" line="305"/>
         <source>East China</source>
         <translation>华东</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="307"/>
+        <location filename="../../core/chart_data.py" line="306"/>
         <source>Central China</source>
         <translation>华中</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="308"/>
+        <location filename="../../core/chart_data.py" line="307"/>
         <source>Northwest China</source>
         <translation>西北</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="309"/>
+        <location filename="../../core/chart_data.py" line="308"/>
         <source>Southwest China</source>
         <translation>西南</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="310"/>
+        <location filename="../../core/chart_data.py" line="309"/>
         <source>South China</source>
         <translation>南方</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="311"/>
+        <location filename="../../core/chart_data.py" line="310"/>
         <source>Inner Mongolia</source>
         <translation>内蒙古</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="312"/>
+        <location filename="../../core/chart_data.py" line="311"/>
         <source>Hebei</source>
         <translation>河北</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="313"/>
+        <location filename="../../core/chart_data.py" line="312"/>
         <source>Shanxi</source>
         <translation>山西</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="314"/>
+        <location filename="../../core/chart_data.py" line="313"/>
         <source>Anhui</source>
         <translation>安徽</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="315"/>
+        <location filename="../../core/chart_data.py" line="314"/>
         <source>Fujian</source>
         <translation>福建</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="316"/>
+        <location filename="../../core/chart_data.py" line="315"/>
         <source>Guangxi</source>
         <translation>广西</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="317"/>
+        <location filename="../../core/chart_data.py" line="316"/>
         <source>Qinghai</source>
         <translation>青海</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="318"/>
+        <location filename="../../core/chart_data.py" line="317"/>
         <source>Sichuan</source>
         <translation>四川</translation>
     </message>
@@ -3237,17 +3276,17 @@
 <context>
     <name>Render</name>
     <message>
-        <location filename="../../gui/charts/render.py" line="90"/>
+        <location filename="../../gui/charts/render.py" line="91"/>
         <source>unknown size {0}; use one of {1}</source>
         <translation>未知尺寸 {0}；可选：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/render.py" line="219"/>
+        <location filename="../../gui/charts/render.py" line="220"/>
         <source>{0}: cannot be written</source>
         <translation>{0}：无法写入</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/render.py" line="333"/>
+        <location filename="../../gui/charts/render.py" line="334"/>
         <source>{0}: export as .png, .svg or .pdf</source>
         <translation>{0}：只能导出为 .png、.svg 或 .pdf</translation>
     </message>
@@ -3530,36 +3569,307 @@
 <context>
     <name>SheetModel</name>
     <message>
-        <location filename="../../gui/import_assistant.py" line="119"/>
+        <location filename="../../gui/import_assistant.py" line="120"/>
         <source>header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="123"/>
+        <location filename="../../gui/import_assistant.py" line="124"/>
         <source>header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="127"/>
+        <location filename="../../gui/import_assistant.py" line="128"/>
         <source>outside the data block</source>
         <translation>数据区之外</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="145"/>
-        <location filename="../../gui/import_assistant.py" line="158"/>
+        <location filename="../../gui/import_assistant.py" line="146"/>
+        <location filename="../../gui/import_assistant.py" line="159"/>
         <source>hidden in Excel</source>
         <translation>在 Excel 中隐藏</translation>
     </message>
 </context>
 <context>
+    <name>Story</name>
+    <message>
+        <location filename="../../core/story.py" line="164"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="176"/>
+        <source>entered in the window</source>
+        <translation>在窗口中录入</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="177"/>
+        <source>{0}: 1 row</source>
+        <translation>{0}：1 行</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="178"/>
+        <source>{0}: {1} rows</source>
+        <translation>{0}：{1} 行</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="180"/>
+        <source>, {0}</source>
+        <translation>，{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="182"/>
+        <source>, row {0}</source>
+        <translation>，第 {0} 行</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="217"/>
+        <source>CO2 only</source>
+        <translation>仅二氧化碳</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="217"/>
+        <source>CO2e</source>
+        <translation>二氧化碳当量</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="218"/>
+        <source>grid</source>
+        <translation>电网</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="219"/>
+        <source>{0} factor, {1}</source>
+        <translation>{0}排放因子，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="220"/>
+        <source>{0} factor</source>
+        <translation>{0}排放因子</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="221"/>
+        <source>{0} {1}: {2} {3} ({4}, {5}; {6})</source>
+        <translation>{0} {1}：{2} {3}（{4}，{5}；{6}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="226"/>
+        <source>; the {0} value is used for {1}</source>
+        <translation>；{1} 年沿用 {0} 年数值</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="272"/>
+        <source>{0} against its baseline {1}</source>
+        <translation>{0} 对比基线 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="273"/>
+        <source>{0} against its baseline {1} (all campaigns: the latest with a baseline)</source>
+        <translation>{0} 对比基线 {1}（全部活动：显示最近一个设有基线的活动）</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="292"/>
+        <source>kg CO2 per order</source>
+        <translation>千克二氧化碳/单</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="292"/>
+        <source>kg CO2e per order</source>
+        <translation>千克二氧化碳当量/单</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="296"/>
+        <source>{0} ({1}): {2} orders, {3} {4} = {5} {6}; rows: {7}</source>
+        <translation>{0}（{1}）：{2} 单，{3} {4} = {5} {6}；数据行：{7}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="300"/>
+        <location filename="../../core/story.py" line="415"/>
+        <location filename="../../core/story.py" line="416"/>
+        <location filename="../../core/story.py" line="505"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="304"/>
+        <source>Vehicle factors: {0}</source>
+        <translation>车辆排放因子：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="306"/>
+        <source>Emissions as given in the rows where given, else distance × the vehicle factor; change = {0} ÷ {1} − 1</source>
+        <translation>排放量取自数据行中填报的数值，未填报时为里程 × 车辆排放因子；变化 = {0} ÷ {1} − 1</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="310"/>
+        <source>Carbon per order</source>
+        <translation>单均碳排放</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="311"/>
+        <source>{0} → {1} {2}</source>
+        <translation>{0} → {1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="334"/>
+        <source>{0}: {1} → {2}</source>
+        <translation>{0}：{1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="336"/>
+        <source>{0}, renewable share in the windows: {1} of {2} in {3} → {4} of {5} in {6} (rows overlapping a window prorated by days); rows: {7}; then {8}</source>
+        <translation>{0}，活动期间的可再生能源占比：{3} 为 {2} 中的 {1} → {6} 为 {5} 中的 {4}（与活动期间重叠的数据行按天数折算）；数据行：{7}；{8}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="344"/>
+        <source>{0} → {1}: {2} → {3}</source>
+        <translation>{0} → {1}：{2} → {3}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="350"/>
+        <source>{0}, the last full month before each window: {1} of {2} in {3} → {4} of {5} in {6}; rows: {7}; then {8}</source>
+        <translation>{0}，各活动开始前最后一个完整月份：{3} 为 {2} 中的 {1} → {6} 为 {5} 中的 {4}；数据行：{7}；{8}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="360"/>
+        <source>Renewable share = wind, solar, hydro, biomass and geothermal kWh ÷ all kWh; no emission factor is used</source>
+        <translation>可再生能源占比 = 风电、光伏、水电、生物质和地热电量 ÷ 总电量；未使用排放因子</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="364"/>
+        <source>Renewable share, then → now</source>
+        <translation>可再生能源占比：基线 → 本期</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="365"/>
+        <source>{0} → {1} (the campaigns&apos; windows)</source>
+        <translation>{0} → {1}（两次活动期间）</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="374"/>
+        <source>and {0} more sites (see the tooltip)</source>
+        <translation>另有 {0} 个站点（见提示）</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="384"/>
+        <source>{0} × {1} {2}</source>
+        <translation>{0} × {1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="385"/>
+        <source>{0} × each year&apos;s grid factor</source>
+        <translation>{0} × 各年电网排放因子</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="409"/>
+        <location filename="../../core/story.py" line="472"/>
+        <source>{0}: {1} {2}</source>
+        <translation>{0}：{1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="412"/>
+        <source>{0}: {1} of renewable electricity in {2} × the grid factor = {3} {4}; rows: {5}; factor: {6}</source>
+        <translation>{0}：{2} 可再生能源电量 {1} × 电网排放因子 = {3} {4}；数据行：{5}；排放因子：{6}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="417"/>
+        <source>Avoided emissions are reported beside the inventory, never deducted from it, and not added to the initiatives&apos; reductions</source>
+        <translation>避免排放与排放清单并列报告，从不从清单中抵扣，也不与减排举措的减排量相加</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="423"/>
+        <source>As {0}: {1} ({2} kg each, {3})</source>
+        <translation>折合{0}：{1}（每单位 {2} 千克，{3}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="427"/>
+        <source>{0}: no grid factor</source>
+        <translation>{0}：无电网排放因子</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="430"/>
+        <source>Avoided emissions in the campaign</source>
+        <translation>活动期间的避免排放</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="431"/>
+        <location filename="../../core/story.py" line="485"/>
+        <source>{0}, renewable kWh × grid factor</source>
+        <translation>{0}，可再生能源电量 × 电网排放因子</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="465"/>
+        <source>{0}: no grid factor for {1}</source>
+        <translation>{0}：{1} 年无电网排放因子</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="474"/>
+        <source>{0}: {1} of renewable electricity in {2} × each year&apos;s grid factor = {3} {4}; rows: {5}; factors: {6}</source>
+        <translation>{0}：{2} 可再生能源电量 {1} × 各年电网排放因子 = {3} {4}；数据行：{5}；排放因子：{6}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="479"/>
+        <source>From each site&apos;s first month with renewable rows through the campaign&apos;s month; beside the inventory, never deducted</source>
+        <translation>自各站点首个有可再生能源数据的月份起，至活动所在月份止；与排放清单并列报告，从不抵扣</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="484"/>
+        <source>Avoided since {0}</source>
+        <translation>{0} 年以来的避免排放</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="504"/>
+        <source>{0} ({1}), {2}: rows: {3}</source>
+        <translation>{0}（{1}），{2}：数据行：{3}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="508"/>
+        <source>The reduction is given in the row: {0} {1}</source>
+        <translation>减排量为数据行直接填报：{0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="511"/>
+        <source>Activity × factor: {0} {1} × {2} kg CO2e per {1} = {3} {4}</source>
+        <translation>活动量 × 排放因子：{0} {1} × 每{1} {2} 千克二氧化碳当量 = {3} {4}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="517"/>
+        <source>≈ {0} {1}</source>
+        <translation>≈ {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="519"/>
+        <source>Equivalent: {0} t × 1,000 ÷ {1} kg per {2} = {3} ({4}: {5})</source>
+        <translation>等效换算：{0} 吨 × 1,000 ÷ 每{2} {1} 千克 = {3}（{4}：{5}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="525"/>
+        <source>Initiative of {0}: {1}</source>
+        <translation>{0}的减排举措：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="527"/>
+        <source>reduction in {0}</source>
+        <translation>{0} 期间的减排量</translation>
+    </message>
+</context>
+<context>
+    <name>StoryBand</name>
+    <message>
+        <location filename="../../gui/story_band.py" line="91"/>
+        <source>Hover a figure for the rows and factors it comes from.</source>
+        <translation>将鼠标悬停在数据上，可查看其来源数据行和排放因子。</translation>
+    </message>
+</context>
+<context>
     <name>Summary</name>
     <message>
-        <location filename="../../core/suspects.py" line="73"/>
+        <location filename="../../core/suspects.py" line="63"/>
         <source>possible double count: initiative &apos;{0}&apos; counts {1} {2} of renewable power, and {3} has {4} kWh of on-site renewable energy rows in the same period; count rooftop power once (as energy rows or as the initiative)</source>
         <translation>可能重复计算：减排措施“{0}”计入了 {1} {2} 可再生电力，而 {3} 在同一期间已有 {4} 千瓦时的自建可再生能源用能记录；屋顶发电只应计算一次（作为用能记录或作为减排措施）</translation>
     </message>
     <message>
-        <location filename="../../core/suspects.py" line="99"/>
+        <location filename="../../core/suspects.py" line="85"/>
         <source>{0}: {1} rows ({2}) name no Country, so China&apos;s grid is assumed for the vehicle&apos;s electricity; give the business unit&apos;s Country (e.g. United Kingdom) in the Country column</source>
         <translation>{0}：{1} 的 {2} 行未填写国家（Country），因此按中国电网计算该车辆的用电排放；请在 Country 列填写该业务单元所在国家（如 United Kingdom）</translation>
     </message>
@@ -3574,37 +3884,37 @@
         <translation>{0} 编号 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="264"/>
+        <location filename="../../core/summary.py" line="291"/>
         <source>t CO2; {0} CO2 only</source>
         <translation>吨二氧化碳；{0}仅含二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="265"/>
+        <location filename="../../core/summary.py" line="292"/>
         <source>t CO2e, in part CO2 only ({0} CO2 only)</source>
         <translation>吨二氧化碳当量，部分仅含二氧化碳（{0}仅含二氧化碳）</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="268"/>
+        <location filename="../../core/summary.py" line="295"/>
         <source>grid factors</source>
         <translation>电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="269"/>
+        <location filename="../../core/summary.py" line="296"/>
         <source>the diesel factor</source>
         <translation>柴油排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="270"/>
+        <location filename="../../core/summary.py" line="297"/>
         <source>some vehicle factors</source>
         <translation>部分车辆排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="271"/>
+        <location filename="../../core/summary.py" line="298"/>
         <source>some material factors</source>
         <translation>部分材料排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="272"/>
+        <location filename="../../core/summary.py" line="299"/>
         <source>initiative factors</source>
         <translation>减排措施因子</translation>
     </message>
@@ -3715,24 +4025,24 @@
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../core/chart_data.py" line="273"/>
+        <location filename="../../core/chart_data.py" line="272"/>
         <source>kt CO2</source>
         <translation>千吨二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="273"/>
-        <location filename="../../core/summary.py" line="286"/>
+        <location filename="../../core/chart_data.py" line="272"/>
+        <location filename="../../core/summary.py" line="313"/>
         <source>t CO2</source>
         <translation>吨二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="274"/>
+        <location filename="../../core/chart_data.py" line="273"/>
         <source>kt CO2e</source>
         <translation>千吨二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../core/chart_data.py" line="274"/>
-        <location filename="../../core/summary.py" line="286"/>
+        <location filename="../../core/chart_data.py" line="273"/>
+        <location filename="../../core/summary.py" line="313"/>
         <source>t CO2e</source>
         <translation>吨二氧化碳当量</translation>
     </message>
