@@ -295,16 +295,19 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _write_errors(args: argparse.Namespace, exc: ImportRefused) -> None:
+    from greenledger.core.i18n import translate
     from greenledger.core.importing.error_workbook import cell_of, write_error_workbook
 
     try:
         write_error_workbook(args.file, exc.problems, args.errors)
     except Exception as err:  # noqa: BLE001 - the refusal is what matters; say why not written
-        print(f"greenledger: could not write {args.errors}: {err}", file=sys.stderr)
+        print("greenledger: " + translate("Cli", "could not write {0}: {1}").format(args.errors, err),
+              file=sys.stderr)
         return
     marked = sum(1 for p in exc.problems if cell_of(p) is not None)
-    print(f"greenledger: wrote {args.errors}: {marked} bad cell{'s' if marked != 1 else ''} "
-          "highlighted and commented, every problem on its Problems sheet", file=sys.stderr)
+    print("greenledger: " + translate("Cli", "wrote {0}: {1} bad cell(s) highlighted and commented, "
+                                      "every problem on its Problems sheet").format(args.errors, marked),
+          file=sys.stderr)
 
 
 def _with_kept_profiles(ws, args, plans, sheets):

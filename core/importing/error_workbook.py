@@ -27,13 +27,17 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import column_index_from_string, get_column_letter, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 
-from greenledger.core.errors import Problem
+from greenledger.core.errors import Problem, reason_text
+from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
 from greenledger.core.importing.reader import CSV_SUFFIXES, ReadError, check_file, read_sheets
 from greenledger.core.safe_text import keep_text
 
 BAD_FILL = PatternFill(fill_type="solid", start_color="FFFFC7CE", end_color="FFFFC7CE")
 AUTHOR = "GreenLedger"
-PROBLEMS_SHEET = "Problems"
+PROBLEMS_SHEET = "Problems"  # in the current language on the sheet's tab (problems_title())
+_HEADERS = (QT_TRANSLATE_NOOP("ErrorWorkbook", "Sheet"), QT_TRANSLATE_NOOP("ErrorWorkbook", "Row"),
+            QT_TRANSLATE_NOOP("ErrorWorkbook", "Column"), QT_TRANSLATE_NOOP("ErrorWorkbook", "Value"),
+            QT_TRANSLATE_NOOP("ErrorWorkbook", "Problem"), QT_TRANSLATE_NOOP("ErrorWorkbook", "Full message"))
 _LETTER = re.compile(r"\[([A-Z]{1,3})\]\s*$")
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 
@@ -104,9 +108,15 @@ def _mark(ws, row: int, col: int, problems: list[Problem]) -> None:
     cell.comment = comment
 
 
+def problems_title() -> str:
+    """The Problems sheet's name in the current language (core.i18n)."""
+    return translate("ErrorWorkbook", "Problems")
+
+
 def _reason(p: Problem) -> str:
     shown = _shown(p.value)
-    return f"{p.reason} (was {shown})" if shown else p.reason
+    reason = reason_text(p)
+    return translate("ErrorWorkbook", "{0} (was {1})").format(reason, shown) if shown else reason
 
 
 def _shown(value: object) -> str:
@@ -133,7 +143,7 @@ def _values_workbook(source: Path) -> tuple[Workbook, dict[str, str]]:
     wb = Workbook()
     wb.remove(wb.active)
     titles: dict[str, str] = {}
-    taken: set[str] = {PROBLEMS_SHEET}
+    taken: set[str] = {problems_title()}
     for sheet in read_sheets(source):
         title = _title(sheet.name, taken)
         titles[sheet.name] = title
@@ -158,14 +168,14 @@ def _values_workbook(source: Path) -> tuple[Workbook, dict[str, str]]:
 
 
 def _problems_sheet(wb: Workbook, problems: list[Problem], titles: dict[str, str]) -> None:
-    title = _title(PROBLEMS_SHEET, {ws.title for ws in wb.worksheets})
+    title = _title(problems_title(), {ws.title for ws in wb.worksheets})
     ws = wb.create_sheet(title, 0)
-    ws.append(["Sheet", "Row", "Column", "Value", "Problem", "Full message"])
+    ws.append([translate("ErrorWorkbook", h) for h in _HEADERS])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row, p in enumerate(problems, start=2):  # not ws.max_row: recounted each time (quadratic)
         where = cell_of(p)
-        ws.append([p.sheet or "", p.row, p.column or "", _shown(p.value), p.reason, str(p)])
+        ws.append([p.sheet or "", p.row, p.column or "", _shown(p.value), reason_text(p), p.render()])
         for cell in ws[row]:  # a header or sheet named =HYPERLINK(…) stays text (core.safe_text)
             keep_text(cell)
         if where is not None and p.sheet in titles:

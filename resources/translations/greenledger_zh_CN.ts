@@ -956,6 +956,19 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../gui/cli.py" line="304"/>
+        <source>could not write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cli.py" line="308"/>
+        <source>wrote {0}: {1} bad cell(s) highlighted and commented, every problem on its Problems sheet</source>
+        <translation>已写入 {0}：{1} 个有问题的单元格已标出并加批注，全部问题列在“问题”工作表上</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <location filename="../../gui/factors_view.py" line="17"/>
@@ -1517,6 +1530,115 @@
     </message>
 </context>
 <context>
+    <name>DryRun</name>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1281"/>
+        <source>{0} (hidden)</source>
+        <translation>{0}（隐藏）</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1283"/>
+        <source>{0}: not imported: {1}</source>
+        <translation>{0}：未导入：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1285"/>
+        <source>template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1286"/>
+        <location filename="../../core/importing/assistant.py" line="1324"/>
+        <source>confidence {0}</source>
+        <translation>置信度 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1290"/>
+        <source>layout: {0}</source>
+        <translation>布局：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1293"/>
+        <source>ignored row {0}: {1}</source>
+        <translation>忽略第 {0} 行：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1296"/>
+        <source>unit stated in {0}: {1}</source>
+        <translation>单位见{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1298"/>
+        <source>year of the month headers from {0}: {1}</source>
+        <translation>月份表头的年份取自{0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1300"/>
+        <source>columns:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1309"/>
+        <source>{0}–{1} {2} … {3} → {4} ({5} {6} columns, period from the header</source>
+        <translation>{0}–{1} {2} … {3} → {4}（{5} 个 {6} 列，期间取自表头</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1316"/>
+        <source>ignored ({0})</source>
+        <translation>忽略（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1319"/>
+        <source>unit {0} from {1}</source>
+        <translation>单位 {0}，来自{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1321"/>
+        <source>unit {0}</source>
+        <translation>单位 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1328"/>
+        <source>(every row) {0} = {1}</source>
+        <translation>（每一行）{0} = {1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1330"/>
+        <source>rows: {0}</source>
+        <translation>行数：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1334"/>
+        <source>total {0}: {1}</source>
+        <translation>{0} 合计：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1336"/>
+        <source>total: {0}</source>
+        <translation>合计核对：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1338"/>
+        <source>warning: {0}</source>
+        <translation>警告：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1340"/>
+        <source>problem: {0}</source>
+        <translation>问题：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1342"/>
+        <source>problems: {0}</source>
+        <translation>问题数：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/assistant.py" line="1343"/>
+        <source>problems: none</source>
+        <translation>问题：无</translation>
+    </message>
+</context>
+<context>
     <name>EditController</name>
     <message>
         <location filename="../../gui/edit_controller.py" line="19"/>
@@ -1658,6 +1780,49 @@
         <location filename="../../gui/error_dialog.py" line="45"/>
         <source>&amp;Copy details</source>
         <translation>复制详细信息(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorWorkbook</name>
+    <message>
+        <location filename="../../core/importing/error_workbook.py" line="38"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/error_workbook.py" line="38"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/error_workbook.py" line="39"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/error_workbook.py" line="39"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/error_workbook.py" line="40"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/error_workbook.py" line="40"/>
+        <source>Full message</source>
+        <translation>完整信息</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/error_workbook.py" line="113"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/error_workbook.py" line="119"/>
+        <source>{0} (was {1})</source>
+        <translation>{0}（原值 {1}）</translation>
     </message>
 </context>
 <context>
@@ -2213,26 +2378,31 @@
         <translation>在 Excel 中隐藏</translation>
     </message>
     <message>
+        <location filename="../../core/importing/assistant.py" line="1262"/>
         <location filename="../../gui/import_assistant.py" line="799"/>
         <source>header row {0}</source>
         <translation>表头在第 {0} 行</translation>
     </message>
     <message>
+        <location filename="../../core/importing/assistant.py" line="1263"/>
         <location filename="../../gui/import_assistant.py" line="801"/>
         <source>header rows {0}–{1} (joined)</source>
         <translation>表头在第 {0}–{1} 行（已合并）</translation>
     </message>
     <message>
+        <location filename="../../core/importing/assistant.py" line="1265"/>
         <location filename="../../gui/import_assistant.py" line="806"/>
         <source>wide: periods as columns</source>
         <translation>宽表：期间为列</translation>
     </message>
     <message>
+        <location filename="../../core/importing/assistant.py" line="1266"/>
         <location filename="../../gui/import_assistant.py" line="808"/>
         <source>long: one row per record</source>
         <translation>长表：每行一条记录</translation>
     </message>
     <message>
+        <location filename="../../core/importing/assistant.py" line="1267"/>
         <location filename="../../gui/import_assistant.py" line="810"/>
         <source>{0}; data rows {1}–{2}; {3}</source>
         <translation>{0}；数据在第 {1}–{2} 行；{3}</translation>
@@ -3027,13 +3197,13 @@
     </message>
     <message>
         <location filename="../../gui/cli.py" line="281"/>
-        <location filename="../../gui/cli.py" line="392"/>
-        <location filename="../../gui/cli.py" line="478"/>
+        <location filename="../../gui/cli.py" line="395"/>
+        <location filename="../../gui/cli.py" line="481"/>
         <source>warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="483"/>
+        <location filename="../../gui/cli.py" line="486"/>
         <source>… and {0} more problem(s): --errors OUT.xlsx marks every one in the workbook</source>
         <translation>……另有 {0} 个问题：--errors OUT.xlsx 会在工作簿中标出每一个</translation>
     </message>

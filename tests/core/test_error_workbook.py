@@ -214,10 +214,47 @@ def test_command_line_errors_flag(tmp_path, workbook):
     proc = run(bad, "--errors", out)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "bad.xlsx › Energy › row 2 › Energy (kWh) [E]: 'lots' — not a number" in proc.stderr
-    assert f"wrote {out}: 1 bad cell highlighted" in proc.stderr
+    assert f"wrote {out}: 1 bad cell(s) highlighted" in proc.stderr
     assert set(marked(openpyxl.load_workbook(out)["Energy"])) == {"E2"}
     same = run(bad, "--errors", bad)
     assert same.returncode == 2 and "not the one imported" in same.stderr
     good = workbook({"Sites": SITES}, name="good.xlsx")
     out.unlink()
     assert run(good, "--errors", out).returncode == 0 and not out.exists()
+
+
+def test_the_error_workbook_and_the_dry_run_speak_chinese(tmp_path):
+    """--lang zh: the Problems sheet (its name, headers, reasons and full messages), the cells'
+    comments and the --dry-run report are in Chinese (issue 14 §6)."""
+    import subprocess
+    import sys
+
+    import openpyxl
+
+    src = tmp_path / "bad.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Energy"
+    ws.append(["Site", "Period start", "Period end", "Source", "Energy (kWh)"])
+    ws.append(["Nowhere DC", "2023-01-01", "2023-01-31", "grid", "lots"])
+    wb.save(src)
+    out, w = tmp_path / "marked.xlsx", tmp_path / "w.greenledger"
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "greenledger.gui.cli", "--lang", "zh", "--workspace",
+                               str(w), "import", str(src), *args], capture_output=True, text=True)
+
+    dry = run("--dry-run")
+    assert dry.returncode == 1
+    assert "布局：表头在第 1 行" in dry.stdout and "问题数：2" in dry.stdout and "columns:" not in dry.stdout
+    assert not w.exists()  # a dry run writes nothing, not even the workspace file
+    proc = run("--errors", str(out))
+    assert proc.returncode == 1 and "已写入" in proc.stderr
+    got = openpyxl.load_workbook(out)
+    assert got.sheetnames[0] == "问题"
+    sheet = got["问题"]
+    assert [c.value for c in sheet[1]] == ["工作表", "行", "列", "值", "问题", "完整信息"]
+    reasons = {sheet.cell(row=r, column=5).value for r in (2, 3)}
+    assert reasons == {"不是数字", "未知站点：工作区和 Sites 工作表中都没有"}
+    assert all("第 2 行" in sheet.cell(row=r, column=6).value for r in (2, 3))
+    assert got["Energy"]["E2"].comment.text == "GreenLedger: 不是数字（原值 'lots'）"
