@@ -78,6 +78,32 @@ QUERIES: dict[str, str] = {
         "SELECT s.name, e.period_start, e.period_end, sum(e.energy_kwh) FROM energy e "
         "JOIN sites s ON s.id = e.site_id WHERE s.name IN (:sites) AND e.period_start >= :lo "
         "AND e.period_end <= :hi GROUP BY s.name, e.period_start, e.period_end"),
+    # --- the story's trail (core.story.row_groups) ---------------------------------------------
+    "story_campaigns": 'SELECT id, name, start, "end" FROM campaigns ORDER BY start, name',
+    # energy rows overlapping [:a, :b] by site, renewable or not, file and sheet; kWh inside it
+    # prorated by days
+    "story_energy_in": (
+        "SELECT s.name, e.source IN (:renewable) AS renewable, b.file_name, e.source_sheet, count(*), "
+        "min(e.period_start), max(e.period_end), "
+        "sum(e.energy_kwh * (julianday(min(e.period_end, :b)) - julianday(max(e.period_start, :a)) + 1) "
+        "/ (julianday(e.period_end) - julianday(e.period_start) + 1)) "
+        "FROM energy e JOIN sites s ON s.id = e.site_id LEFT JOIN import_batches b ON b.id = e.batch_id "
+        "WHERE e.source IN (:sources) AND e.period_start <= :b AND e.period_end >= :a "
+        "GROUP BY s.name, renewable, b.file_name, e.source_sheet"),
+    "story_renewable_by_month": (
+        "SELECT s.name, b.file_name, e.source_sheet, substr(e.period_start, 1, 7) AS m, count(*), "
+        "min(e.period_start), max(e.period_end), sum(e.energy_kwh) "
+        "FROM energy e JOIN sites s ON s.id = e.site_id LEFT JOIN import_batches b ON b.id = e.batch_id "
+        "WHERE e.source IN (:renewable) GROUP BY s.name, b.file_name, e.source_sheet, m"),
+    "story_deliveries": (
+        "SELECT b.file_name, d.source_sheet, count(*), group_concat(DISTINCT d.vehicle) FROM deliveries d "
+        "LEFT JOIN import_batches b ON b.id = d.batch_id WHERE d.campaign_id = :cid "
+        "OR (d.campaign_id IS NULL AND d.period_start <= :end AND d.period_end >= :start) "
+        "GROUP BY b.file_name, d.source_sheet"),
+    "story_initiatives": (
+        "SELECT i.name, c.name, b.file_name, i.source_sheet, i.source_row, i.activity, i.activity_unit, "
+        "i.factor_kg_per_unit FROM initiatives i LEFT JOIN campaigns c ON c.id = i.campaign_id "
+        "LEFT JOIN import_batches b ON b.id = i.batch_id ORDER BY i.id"),
 }
 
 _PARAM = re.compile(r":(\w+)\b")

@@ -27,10 +27,6 @@ MAX_SITES = 4  # sites named on the band; the others are in the trail
 
 # --- the rows behind the figures (run once per change of data, by core.accounting) -----------
 
-_PRORATED = ("sum(e.energy_kwh * (julianday(min(e.period_end, :b)) - julianday(max(e.period_start, :a)) + 1)"
-             " / (julianday(e.period_end) - julianday(e.period_start) + 1))")
-
-
 def _month_end(d: date) -> date:
     return d.replace(day=calendar.monthrange(d.year, d.month)[1])
 
@@ -42,33 +38,21 @@ def month_before(start: date) -> tuple[date, date]:
 
 
 def _energy_in(ws, campaign: str, scope: str, a: date, b: date) -> list[RowGroup]:
-    marks = ", ".join("?" * len(SOURCES))
-    renew = ", ".join(f"'{s}'" for s in RENEWABLE_SOURCES)
-    sql = (f"SELECT s.name, e.source IN ({renew}) AS renewable, b.file_name, e.source_sheet, count(*), "
-           f"min(e.period_start), max(e.period_end), {_PRORATED.replace(':a', '?').replace(':b', '?')} "
-           f"FROM energy e JOIN sites s ON s.id = e.site_id LEFT JOIN import_batches b ON b.id = e.batch_id "
-           f"WHERE e.source IN ({marks}) AND e.period_start <= ? AND e.period_end >= ? "
-           f"GROUP BY s.name, renewable, b.file_name, e.source_sheet")
-    # the prorated sum's placeholders come first: min(end, b), max(start, a)
-    params = [b.isoformat(), a.isoformat(), *SOURCES, b.isoformat(), a.isoformat()]
+    rows = ws.select("story_energy_in", renewable=RENEWABLE_SOURCES, sources=SOURCES, a=a.isoformat(),
+                     b=b.isoformat())
     return [RowGroup("energy", campaign, scope, site=site, renewable=bool(ren), file=file, sheet=sheet,
                      rows=n, first=first, last=last, kwh=kwh or 0.0)
-            for site, ren, file, sheet, n, first, last, kwh in ws.db.execute(sql, params)]
+            for site, ren, file, sheet, n, first, last, kwh in rows]
 
 
 def row_groups(ws) -> tuple[RowGroup, ...]:
-    """The rows behind every campaign's story, grouped by file and sheet (see RowGroup)."""
-    campaigns = list(ws.db.execute('SELECT id, name, start, "end" FROM campaigns ORDER BY start, name'))
+    """The rows behind every campaign's story, grouped by file and sheet (see RowGroup); the SQL is
+    core/queries.py's story_* queries."""
+    campaigns = list(ws.select("story_campaigns"))
     if not campaigns:
         return ()
     out: list[RowGroup] = []
-    marks = ", ".join("?" * len(RENEWABLE_SOURCES))
-    by_month = list(ws.db.execute(
-        f"SELECT s.name, b.file_name, e.source_sheet, substr(e.period_start, 1, 7) AS m, count(*), "
-        f"min(e.period_start), max(e.period_end), sum(e.energy_kwh) "
-        f"FROM energy e JOIN sites s ON s.id = e.site_id LEFT JOIN import_batches b ON b.id = e.batch_id "
-        f"WHERE e.source IN ({marks}) GROUP BY s.name, b.file_name, e.source_sheet, m",
-        list(RENEWABLE_SOURCES)))
+    by_month = list(ws.select("story_renewable_by_month", renewable=RENEWABLE_SOURCES))
     for cid, name, start, end in campaigns:
         a, b = date.fromisoformat(start), date.fromisoformat(end)
         out += _energy_in(ws, name, "window", a, b)
@@ -84,19 +68,11 @@ def row_groups(ws) -> tuple[RowGroup, ...]:
         out += [RowGroup("energy", name, "to_date", site=site, renewable=True, file=file, sheet=sheet,
                          rows=n, first=first, last=last, kwh=kwh)
                 for (site, file, sheet), (n, first, last, kwh) in sorted(acc.items(), key=str)]
-        for file, sheet, n, _first_row, vehicles in ws.db.execute(
-                "SELECT b.file_name, d.source_sheet, count(*), min(d.source_row), "
-                "group_concat(DISTINCT d.vehicle) FROM deliveries d "
-                "LEFT JOIN import_batches b ON b.id = d.batch_id WHERE d.campaign_id = ? "
-                "OR (d.campaign_id IS NULL AND d.period_start <= ? AND d.period_end >= ?) "
-                "GROUP BY b.file_name, d.source_sheet", [cid, end, start]):
+        for file, sheet, n, vehicles in ws.select("story_deliveries", cid=cid, start=start, end=end):
             out.append(RowGroup("deliveries", name, "window", file=file, sheet=sheet, rows=n,
                                 first=start, last=end,
-                                vehicles=tuple(sorted((vehicles or "").split(",") if vehicles else ()))))
-    for iname, campaign, file, sheet, row, activity, unit, factor in ws.db.execute(
-            "SELECT i.name, c.name, b.file_name, i.source_sheet, i.source_row, i.activity, i.activity_unit, "
-            "i.factor_kg_per_unit FROM initiatives i LEFT JOIN campaigns c ON c.id = i.campaign_id "
-            "LEFT JOIN import_batches b ON b.id = i.batch_id ORDER BY i.id"):
+                                vehicles=tuple(sorted(vehicles.split(",") if vehicles else ()))))
+    for iname, campaign, file, sheet, row, activity, unit, factor in ws.select("story_initiatives"):
         out.append(RowGroup("initiatives", campaign or "", iname, file=file, sheet=sheet, rows=1,
                             row_numbers=(row,) if row else (), activity=activity, activity_unit=unit,
                             factor_kg_per_unit=factor))
