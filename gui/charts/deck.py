@@ -25,7 +25,6 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
@@ -34,42 +33,24 @@ from greenledger.core.chart_data import ChartData, Filters, Series
 from greenledger.core.chart_fit import fit_chart
 from greenledger.core.charts import CHART_NAMES, build_chart
 from greenledger.core.i18n import language, translate
+from greenledger.gui.charts.deck_text import (  # noqa: F401 - TITLE_ONLY and the fonts for callers
+    EA_FONT,
+    LATIN_FONT,
+    MUTED,
+    TEXT,
+    TITLE_ONLY,
+    _font,
+    _plain_source,
+    _text,
+    _title,
+)
 
-LATIN_FONT, EA_FONT = "Arial", "Microsoft YaHei"  # LibreOffice maps YaHei to Noto Sans CJK SC
-TEXT, MUTED = RGBColor(0x1F, 0x29, 0x33), RGBColor(0x52, 0x60, 0x6D)
 SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in, exactly 16:9
-TITLE_ONLY = 5  # the default template's "Title Only" layout
 MAX_KEY_FIGURES = 6  # more do not fit beside the chart; the rest go to the notes
 
 
 def _rgb(hex_color: str) -> RGBColor:
     return RGBColor.from_string(hex_color.lstrip("#").upper())
-
-
-def _font(font, size: float, color: RGBColor = TEXT, bold: bool = False) -> None:
-    """Latin and East Asian typefaces, so Chinese text has a CJK font in PowerPoint and Keynote."""
-    font.name = LATIN_FONT
-    font.size = Pt(size)
-    font.bold = bold
-    font.color.rgb = color
-    rpr = font._rPr
-    for tag in ("a:ea", "a:cs"):
-        el = rpr.find(qn(tag))
-        if el is None:
-            el = etree.SubElement(rpr, qn(tag))
-        el.set("typeface", EA_FONT)
-
-
-def _text(slide, x, y, w, h, text: str, size: float, color=TEXT, bold=False):
-    box = slide.shapes.add_textbox(x, y, w, h)
-    tf = box.text_frame
-    tf.word_wrap = True
-    for i, line in enumerate(text.split("\n")):
-        para = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-        run = para.add_run()
-        run.text = line
-        _font(run.font, size, color, bold)
-    return box
 
 
 def _chart_type(chart: ChartData) -> XL_CHART_TYPE:
@@ -324,12 +305,6 @@ def shown_key_figures(chart: ChartData) -> list[str]:
     return [k for k in chart.key_figures if not _ZERO_FIGURE.search(k)]
 
 
-def _plain_source(source: str) -> str:
-    """A factor's source as a reader wants it: its first clause (the rest of the library's text is
-    our own remark on how the value was checked)."""
-    return source.split("; ")[0].strip()
-
-
 def notes_text(chart: ChartData, f: Filters) -> str:
     """The speaker notes: plain sentences, no JSON."""
     def sentence(text: str) -> str:
@@ -355,20 +330,6 @@ def notes_text(chart: ChartData, f: Filters) -> str:
     made = translate("Deck", "Made with GreenLedger {0}; data fingerprint (SHA-256) {1}")
     lines.append(sentence(made.format(__version__, chart.data_hash())))
     return "\n".join(lines)
-
-
-def _title(slide, text: str, size: float = 28) -> None:
-    """The layout's title placeholder, at the top left of a 16:9 slide."""
-    t = slide.shapes.title
-    t.left, t.top, t.width, t.height = Inches(0.5), Inches(0.25), Inches(12.3), Inches(0.75)
-    tf = t.text_frame
-    tf.word_wrap = True
-    tf.text = text
-    para = tf.paragraphs[0]
-    para.alignment = PP_ALIGN.LEFT
-    for run in para.runs:
-        _font(run.font, size, TEXT, True)
-    tf.vertical_anchor = MSO_ANCHOR.TOP
 
 
 def add_chart_slide(prs, chart: ChartData, png_for_picture=None, f: Filters | None = None) -> None:

@@ -13,7 +13,7 @@ from pptx.util import Inches
 from greenledger.core.chart_data import Filters
 from greenledger.core.i18n import language, translate
 from greenledger.core.story import Story, span
-from greenledger.gui.charts.deck import MUTED, TEXT, TITLE_ONLY, _font, _plain_source, _text, _title
+from greenledger.gui.charts.deck_text import MUTED, TEXT, TITLE_ONLY, _font, _plain_source, _text, _title
 
 GREEN = RGBColor(0x1F, 0x51, 0x30)
 
