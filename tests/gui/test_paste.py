@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 
 from greenledger.core.fields import Kind
@@ -152,3 +157,63 @@ def test_paste_counts_rows_already_as_pasted(qtbot, window, demo_path):
     view.message.connect(messages.append)
     assert view.paste_text(f"{first}\n7\n") == []
     assert messages[-1] == "Pasted 2 row(s): 1 changed, 0 added, 1 already as pasted (Ctrl+Z undoes)"
+
+
+@pytest.fixture(scope="module")
+def big_template(tmp_path_factory) -> Path:
+    """100,000 daily energy rows (25 sites × 4 sources × 1,000 days) through the real import."""
+    import openpyxl
+
+    from greenledger.core.importing.importer import import_file
+    from greenledger.core.storage import Workspace
+
+    folder = tmp_path_factory.mktemp("big")
+    wb = openpyxl.Workbook(write_only=True)
+    sites = wb.create_sheet("Sites")
+    sites.append(["Site", "Type", "Grid region", "Country"])
+    for i in range(25):
+        sites.append([f"Site {i:02d}", "warehouse", "North China", "China"])
+    energy = wb.create_sheet("Energy")
+    energy.append(["Site", "Period start", "Period end", "Source", "Energy (kWh)", "Instrument"])
+    for day in range(1000):
+        d = date(2020, 1, 1) + timedelta(days=day)
+        for i in range(25):
+            for s in ("grid", "wind", "solar", "hydro"):
+                energy.append([f"Site {i:02d}", d, d, s, 100.0, None if s == "grid" else "PPA"])
+    book = folder / "big.xlsx"
+    wb.save(book)
+    path = folder / "big.greenledger"
+    with Workspace.open(path) as ws:
+        import_file(ws, book)
+    return path
+
+
+def test_paste_past_the_last_row_of_100000_rows(qtbot, tmp_path, big_template):
+    from greenledger.gui.main_window import MainWindow
+
+    path = tmp_path / "big.greenledger"
+    shutil.copy2(big_template, path)
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.show()
+    view = _energy(window)
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 100_000, timeout=60_000)
+    last = view.proxy.rowCount() - 1
+    view.table.setCurrentIndex(view.proxy.index(last, 0))
+    last_id = view.model.row(view.proxy.mapToSource(view.proxy.index(last, 0)).row())["id"]
+    before = query(path, "SELECT * FROM energy WHERE id = ?", [last_id])
+    messages = []
+    view.message.connect(messages.append)
+    # the last row shown (Site 24's wind on the last day: sorted by site, date, source) gets a new
+    # kWh; a hydro row of that day would take another row's key, and is refused
+    hydro = "Site 24\t2022-09-26\t2022-09-26\thydro\t5\tPPA\n"
+    assert [p.code for p in view.paste_text(hydro)] == ["duplicate_row"]
+    block = ("Site 24\t2022-09-26\t2022-09-26\twind\t5\tPPA\n"
+             "Site 24\t2022-09-27\t2022-09-27\thydro\t6\tPPA\n"
+             "Site 24\t2022-09-28\t2022-09-28\thydro\t7\tPPA\n")
+    assert view.paste_text(block) == []
+    assert messages[-1] == "Pasted 3 row(s): 1 changed, 2 added (Ctrl+Z undoes)"
+    assert query(path, "SELECT count(*), sum(energy_kwh) FROM energy") == [(100_002, 9_999_900 + 5 + 6 + 7)]
+    window.undo_action.trigger()
+    assert query(path, "SELECT count(*), sum(energy_kwh) FROM energy") == [(100_000, 10_000_000)]
+    assert query(path, "SELECT * FROM energy WHERE id = ?", [last_id]) == before
