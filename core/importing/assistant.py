@@ -76,7 +76,8 @@ TOTAL_NOTES = {("quarter", "month"): "a quarter over the month columns (their to
                ("year", "quarter"): "a year over the quarter columns (their total)"}
 
 PARSE_ANYWAY = {"measure_unstated", "money_title", "unit_unstated", "unknown_unit", "unit_conflict",
-                "duplicate_period", "date_order_unclear", "date_order_mixed",
+                "duplicate_period", "date_order_unclear", "date_order_mixed", "months_wrap_year",
+                "unread_quantity",
                 *cellunits.CELL_CODES}
 """Sheet problems that still let the cells be read, so their own problems are listed too."""
 
@@ -332,6 +333,7 @@ def _analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = 
         _refuse_if_named(plan, named or bool(options.kind or options.mapping))
         return plan
     _measure_problems(plan, m)
+    _unread_quantities(plan)
     if m.refusals:
         return plan
     _units(plan, layout, options, constants)
@@ -536,6 +538,7 @@ def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
                else "synonym")
         plan.columns.append(ColumnPlan(c.index, c.header, c.field.name, 1.0, how,
                                        unit, "header" if unit else None, c.multiplier))
+    _unread_quantities(plan)
     sheet = pivot.apply_to_plan(plan, sheet, layout)
     sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end, lazy=True)
     for _ in range(2):  # again where cells carry units or day/month dates (most sheets: once)
@@ -848,6 +851,34 @@ def _period_span(cols: list[ColumnPlan]) -> str:
     return f"{cols[0].header} … {cols[-1].header} [{cols[0].letter}–{cols[-1].letter}]"
 
 
+def _unread_quantities(plan: SheetPlan) -> None:
+    """Refuse a column left out as not needed whose header states a unit of a field of the kind
+    that no column gives (`Carbon (tCO2e)` beside Distance, `CO2e saved (t)` beside Activity and
+    Factor, `PCR content (%)`): the field would be computed from other columns or taken as none,
+    silently, while the sheet gives it."""
+    kind_fields = [f for f in SHEETS[plan.kind].fields if f.dimension in ("energy", "mass", "percent")]
+    given = {c.field for c in plan.columns if c.field}
+    open_fields = [f for f in kind_fields if f.name not in given]
+    if not open_fields:
+        return
+    row = plan.layout.header_row_numbers[0] if plan.layout else None
+    for c in plan.columns:
+        if c.field or c.note != "not needed" or c.period is not None:
+            continue
+        _name, unit = mp.split_unit(c.header)
+        if not unit:
+            continue
+        for f in open_fields:
+            try:
+                multiplier(f.dimension, unit)
+            except (UnitError, KeyError, ValueError):
+                continue
+            params = {"header": c.header, "unit": unit, "field": f.name}
+            plan.problems.append(Problem(plan.file, coded_reason("unread_quantity", **params), plan.sheet,
+                                         row, c.label, c.header, code="unread_quantity", params=params))
+            break
+
+
 def _measure_problems(plan: SheetPlan, m: _Mapped) -> None:
     """Refuse a wide sheet whose period columns may not hold what they would be imported as:
     under several headers, holding money, or with nothing saying what they hold."""
@@ -873,6 +904,15 @@ def _measure_problems(plan: SheetPlan, m: _Mapped) -> None:
             c.field, c.note, c.note_args = None, "a second column for {0}", (c.period.label,)
         else:
             seen[key] = c
+    yearless = [c for c in periods if c.field and c.period.grain == "month" and not c.period.year_given]
+    for prev, c in zip(yearless, yearless[1:], strict=False):
+        if c.period.start.month <= prev.period.start.month:  # Apr … Dec, Jan … Mar; 12月, 1月 … 11月
+            params = {"first": yearless[0].header, "last": yearless[-1].header, "month": c.header,
+                      "after": prev.header}
+            plan.problems.append(Problem(plan.file, coded_reason("months_wrap_year", **params),
+                                         plan.sheet, row, _period_span(yearless), c.header,
+                                         code="months_wrap_year", params=params))
+            break
     measure = periods[0].field
     dim = SHEETS[plan.kind].field(measure).dimension
     money = [h for h in layout.money_hints  # a title that states a unit of the measure is not
