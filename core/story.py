@@ -298,8 +298,12 @@ def _window_share(groups, camp: str, scope: str, site: str) -> tuple[float | Non
 
 
 def _shares(summary: Summary, c: Campaign, base: Campaign, groups, f: Filters) -> StoryFigure | None:
-    sites = sorted({g.site for g in groups if g.table == "energy" and g.scope == "window"
-                    and g.campaign in (c.name, base.name)})
+    # the largest sites first (all kWh in the campaign's window)
+    size: dict[str, float] = defaultdict(float)
+    for g in groups:
+        if g.table == "energy" and g.scope == "window" and g.campaign in (c.name, base.name):
+            size[g.site] += g.kwh if g.campaign == c.name else 0.0
+    sites = sorted(size, key=lambda site: (-size[site], site))
     lines, details, trail = [], [], []
     months = {(m.site, m.month): m for m in summary.site_months}
     for site in sites:
@@ -420,7 +424,8 @@ def _avoided_to_date(summary: Summary, c: Campaign, groups, f: Filters) -> Story
         return None
     lines, details, trail, total, gases, first_all = [], [], [], 0.0, set(), None
     unpriced = False
-    for site, ms in per_site.items():
+    ranked = sorted(per_site.items(), key=lambda kv: (-sum(m.renewable_kwh for m in kv[1]), kv[0]))
+    for site, ms in ranked:
         region = regions.get(site, "")
         kwh, t, missing, used = 0.0, 0.0, [], {}
         for m in ms:

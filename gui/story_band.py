@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from greenledger.core.story import Story, StoryFigure
@@ -22,9 +22,19 @@ QLabel#storyLines { color: #1f2933; font-size: 11pt; }
 COLUMNS = 3
 
 
+MAX_TIP = 12  # sentences in a tooltip; the deck's notes give every one
+
+
 def trail_html(fig: StoryFigure) -> str:
-    """The figure's trail as a tooltip: one paragraph per sentence (Qt wraps rich-text tooltips)."""
-    return "<qt>" + "".join(f"<p style='margin:0 0 4px 0'>{html.escape(t)}</p>" for t in fig.trail) + "</qt>"
+    """The figure's trail as a tooltip: one paragraph per sentence (Qt wraps rich-text tooltips), at
+    most MAX_TIP, then how many more the deck's notes give."""
+    shown = list(fig.trail[:MAX_TIP])
+    if len(fig.trail) > MAX_TIP:
+        shown.append(QCoreApplication.translate(
+            "StoryBand", "… and {0} more sentences (every site): the deck's notes give them all.").format(
+            len(fig.trail) - MAX_TIP))
+    paras = "".join(f"<p style='margin:0 0 4px 0'>{html.escape(t, quote=False)}</p>" for t in shown)
+    return f"<qt>{paras}</qt>"
 
 
 def lines_html(fig: StoryFigure) -> str:

@@ -178,3 +178,30 @@ def test_a_small_workspace_through_the_import(ws, workbook):
     boxes = f["Initiative of Cainiao: Reusable boxes"]
     assert (boxes.value, boxes.lines) == ("179", ("≈ 10,000 trees",))
     assert "small.xlsx › Initiatives: 1 row, row 2" in " ".join(boxes.trail)
+
+
+def test_many_sites_name_the_largest_and_count_the_rest(tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    tool_path = Path(__file__).resolve().parents[2] / "tools" / "make_sites_workspace.py"
+    spec = importlib.util.spec_from_file_location("make_sites_workspace", tool_path)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    tool.build(6, tmp_path / "six.greenledger")
+    with Workspace.open(tmp_path / "six.greenledger") as ws:
+        summary = build_summary(ws)
+    f = figs(story(summary))
+    share = f["share"]
+    assert len(share.lines) == 5 and share.lines[-1] == "and 2 more sites (see the tooltip)"
+    c = summary.campaign("6.18 2021")
+    window_kwh = {}
+    for g in summary.row_groups:
+        if g.table == "energy" and g.scope == "window" and g.campaign == c.name:
+            window_kwh[g.site] = window_kwh.get(g.site, 0.0) + g.kwh
+    largest = sorted(window_kwh, key=lambda s: -window_kwh[s])[:4]
+    assert [line.split(":")[0] for line in share.lines[:4]] == largest
+    assert sum(1 for t in share.trail if "renewable share in the windows" in t) == 6  # every site
+    window = f["avoided_window"]
+    assert window.lines[-1] == "and 2 more sites (see the tooltip)"
+    assert window.value == f"{c.avoided_t:,.0f}"  # the total of all six, not of the four named

@@ -263,3 +263,20 @@ def test_large_numbers_in_wan_and_yi_everywhere_and_remembered(qtbot, window, de
     qtbot.addWidget(again)
     assert again.cn_units_action.isChecked() and again.dashboard.filters.cn_units
     again.cn_units_action.setChecked(False)
+
+
+def test_a_long_trail_is_cut_in_the_tooltip(qtbot):
+    from greenledger.core.story import Story, StoryFigure
+    from greenledger.gui.story_band import MAX_TIP, StoryBand
+
+    trail = tuple(f"Site {i}: a sentence." for i in range(30))
+    band = StoryBand()
+    qtbot.addWidget(band)
+    fig = StoryFigure("share", "Renewable share", "", "", "note", ("S: 1 % → 2 %",), trail)
+    band.set_story(Story("B", "A", True, "B against its baseline A", (fig,)))
+    tip = band.card("share").toolTip()
+    assert tip.count("<p ") == MAX_TIP + 1 and "Site 11:" in tip and "Site 12:" not in tip
+    assert "and 18 more sentences (every site): the deck's notes give them all." in tip
+    assert not band.isHidden() and band.heading.text() == "B against its baseline A"
+    band.set_story(None)
+    assert band.isHidden()
