@@ -1399,96 +1399,96 @@
 <context>
     <name>Deck</name>
     <message>
-        <location filename="../../gui/charts/deck.py" line="406"/>
+        <location filename="../../gui/charts/deck.py" line="367"/>
         <source>Key figures</source>
         <translation>关键数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="343"/>
+        <location filename="../../gui/charts/deck.py" line="318"/>
         <location filename="../../gui/charts/deck_story.py" line="82"/>
         <source>Method: {0}</source>
         <translation>计算方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="347"/>
+        <location filename="../../gui/charts/deck.py" line="322"/>
         <location filename="../../gui/charts/deck_story.py" line="87"/>
         <source>Period: {0}</source>
         <translation>期间：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="350"/>
+        <location filename="../../gui/charts/deck.py" line="325"/>
         <location filename="../../gui/charts/deck_story.py" line="100"/>
         <source>Factors: {0}</source>
         <translation>排放因子：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="351"/>
-        <location filename="../../gui/charts/deck.py" line="414"/>
+        <location filename="../../gui/charts/deck.py" line="326"/>
+        <location filename="../../gui/charts/deck.py" line="375"/>
         <location filename="../../gui/charts/deck_story.py" line="99"/>
         <location filename="../../gui/charts/deck_story.py" line="113"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="353"/>
+        <location filename="../../gui/charts/deck.py" line="328"/>
         <location filename="../../gui/charts/deck_story.py" line="102"/>
         <source>No emission factor is used: kWh as reported</source>
         <translation>未使用排放因子：电量按报告值计</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="355"/>
+        <location filename="../../gui/charts/deck.py" line="330"/>
         <source>Made with GreenLedger {0}; data fingerprint (SHA-256) {1}</source>
         <translation>由 GreenLedger {0} 生成；数据指纹（SHA-256）{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="414"/>
+        <location filename="../../gui/charts/deck.py" line="375"/>
         <source>More key figures: {0}.</source>
         <translation>更多关键数据：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="425"/>
+        <location filename="../../gui/charts/deck.py" line="386"/>
         <source>{0}, from {1}</source>
         <translation>{0}，来自 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="446"/>
+        <location filename="../../gui/charts/deck.py" line="407"/>
         <source>each tree = {0} {1}; factor {2}</source>
         <translation>每棵树 = {0} {1}；换算因子 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="505"/>
+        <location filename="../../gui/charts/deck.py" line="466"/>
         <location filename="../../gui/charts/deck_story.py" line="107"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="506"/>
+        <location filename="../../gui/charts/deck.py" line="467"/>
         <source>Data {0} · {1}</source>
         <translation>数据 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="516"/>
+        <location filename="../../gui/charts/deck.py" line="477"/>
         <source>Figures from workspace {0}, {1}. Each slide&apos;s notes give its method, period, filters and factors.</source>
         <translation>数据来自工作区 {0}，{1}。每页备注列出计算方法、期间、筛选条件和排放因子。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="555"/>
+        <location filename="../../gui/charts/deck.py" line="516"/>
         <source>{0}: carbon figures for {1}</source>
         <translation>{0}：{1} 碳排放数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="348"/>
+        <location filename="../../gui/charts/deck.py" line="323"/>
         <location filename="../../gui/charts/deck_story.py" line="91"/>
         <source>Filters: {0}</source>
         <translation>筛选条件：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="556"/>
+        <location filename="../../gui/charts/deck.py" line="517"/>
         <source>{0}: carbon figures</source>
         <translation>{0}：碳排放数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="569"/>
+        <location filename="../../gui/charts/deck.py" line="530"/>
         <source>Workspace {0}; filters: {1}</source>
         <translation>工作区 {0}；筛选条件：{1}</translation>
     </message>
@@ -1532,108 +1532,108 @@
 <context>
     <name>DryRun</name>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1321"/>
+        <location filename="../../core/importing/assistant.py" line="1346"/>
         <source>{0} (hidden)</source>
         <translation>{0}（隐藏）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1323"/>
+        <location filename="../../core/importing/assistant.py" line="1348"/>
         <source>{0}: not imported: {1}</source>
         <translation>{0}：未导入：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1325"/>
+        <location filename="../../core/importing/assistant.py" line="1350"/>
         <source>template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1326"/>
-        <location filename="../../core/importing/assistant.py" line="1364"/>
+        <location filename="../../core/importing/assistant.py" line="1351"/>
+        <location filename="../../core/importing/assistant.py" line="1389"/>
         <source>confidence {0}</source>
         <translation>置信度 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1330"/>
+        <location filename="../../core/importing/assistant.py" line="1355"/>
         <source>layout: {0}</source>
         <translation>布局：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1333"/>
+        <location filename="../../core/importing/assistant.py" line="1358"/>
         <source>ignored row {0}: {1}</source>
         <translation>忽略第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1336"/>
+        <location filename="../../core/importing/assistant.py" line="1361"/>
         <source>unit stated in {0}: {1}</source>
         <translation>单位见{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1338"/>
+        <location filename="../../core/importing/assistant.py" line="1363"/>
         <source>year of the month headers from {0}: {1}</source>
         <translation>月份表头的年份取自{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1340"/>
+        <location filename="../../core/importing/assistant.py" line="1365"/>
         <source>columns:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1349"/>
+        <location filename="../../core/importing/assistant.py" line="1374"/>
         <source>{0}–{1} {2} … {3} → {4} ({5} {6} columns, period from the header</source>
         <translation>{0}–{1} {2} … {3} → {4}（{5} 个 {6} 列，期间取自表头</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1356"/>
+        <location filename="../../core/importing/assistant.py" line="1381"/>
         <source>ignored ({0})</source>
         <translation>忽略（{0}）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1359"/>
+        <location filename="../../core/importing/assistant.py" line="1384"/>
         <source>unit {0} from {1}</source>
         <translation>单位 {0}，来自{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1361"/>
+        <location filename="../../core/importing/assistant.py" line="1386"/>
         <source>unit {0}</source>
         <translation>单位 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1368"/>
+        <location filename="../../core/importing/assistant.py" line="1393"/>
         <source>(every row) {0} = {1}</source>
         <translation>（每一行）{0} = {1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1370"/>
+        <location filename="../../core/importing/assistant.py" line="1395"/>
         <source>rows: {0}</source>
         <translation>行数：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1374"/>
+        <location filename="../../core/importing/assistant.py" line="1399"/>
         <source>total {0}: {1}</source>
         <translation>{0} 合计：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1376"/>
+        <location filename="../../core/importing/assistant.py" line="1401"/>
         <source>total: {0}</source>
         <translation>合计核对：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1378"/>
+        <location filename="../../core/importing/assistant.py" line="1403"/>
         <source>warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1380"/>
+        <location filename="../../core/importing/assistant.py" line="1405"/>
         <source>problem: {0}</source>
         <translation>问题：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1382"/>
+        <location filename="../../core/importing/assistant.py" line="1407"/>
         <source>problems: {0}</source>
         <translation>问题数：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1383"/>
+        <location filename="../../core/importing/assistant.py" line="1408"/>
         <source>problems: none</source>
         <translation>问题：无</translation>
     </message>
@@ -2378,31 +2378,31 @@
         <translation>在 Excel 中隐藏</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1302"/>
+        <location filename="../../core/importing/assistant.py" line="1327"/>
         <location filename="../../gui/import_assistant.py" line="799"/>
         <source>header row {0}</source>
         <translation>表头在第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1303"/>
+        <location filename="../../core/importing/assistant.py" line="1328"/>
         <location filename="../../gui/import_assistant.py" line="801"/>
         <source>header rows {0}–{1} (joined)</source>
         <translation>表头在第 {0}–{1} 行（已合并）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1305"/>
+        <location filename="../../core/importing/assistant.py" line="1330"/>
         <location filename="../../gui/import_assistant.py" line="806"/>
         <source>wide: periods as columns</source>
         <translation>宽表：期间为列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1306"/>
+        <location filename="../../core/importing/assistant.py" line="1331"/>
         <location filename="../../gui/import_assistant.py" line="808"/>
         <source>long: one row per record</source>
         <translation>长表：每行一条记录</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1307"/>
+        <location filename="../../core/importing/assistant.py" line="1332"/>
         <location filename="../../gui/import_assistant.py" line="810"/>
         <source>{0}; data rows {1}–{2}; {3}</source>
         <translation>{0}；数据在第 {1}–{2} 行；{3}</translation>
@@ -2932,276 +2932,281 @@
     </message>
     <message>
         <location filename="../../core/errors.py" line="71"/>
+        <source>&apos;{header}&apos; holds cumulative figures (a sum since the start of the year), not each period&apos;s own: import the monthly values (本月, this month) instead, or leave this column out with --map &quot;{header}=ignore&quot; when the sheet has them</source>
+        <translation>“{header}”是累计数（自年初起的合计），不是各期自身的数值：请改为导入本月（当期）数值；若工作表另有这些数值，可用 --map &quot;{header}=ignore&quot; 略过此列</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="72"/>
         <source>the month headers {first} … {last} cross a year end ({month} follows {after}) but do not say their years: write the year in each header (e.g. 2023-04 … 2024-03), or split the sheet at the year end</source>
         <translation>月份表头 {first} … {last} 跨越了年末（{month} 在 {after} 之后），却没有写明各自的年份：请在每个表头写上年份（例如 2023-04 … 2024-03），或在年末处把工作表拆开</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="72"/>
+        <location filename="../../core/errors.py" line="73"/>
         <source>&apos;{header}&apos; states {unit}, as the {field} field, which no other column gives, but it is not read: say it is {field} (--map &quot;{header}={field}&quot;) or that it is something else (--map &quot;{header}=ignore&quot;)</source>
         <translation>“{header}”标明了单位 {unit}，与 {field} 字段相同，而其他列都没有给出该字段，但此列未被读取：请说明它就是 {field}（--map &quot;{header}={field}&quot;），或说明它是别的内容（--map &quot;{header}=ignore&quot;）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="73"/>
+        <location filename="../../core/errors.py" line="74"/>
         <source>a second column for {period} (the first is {other}); delete or rename one</source>
         <translation>{period} 的第二列（第一列是 {other}）；请删除或重命名其中一列</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="74"/>
+        <location filename="../../core/errors.py" line="75"/>
         <source>the import is told {given} (--unit, the window or a profile) but the sheet says {stated} ({where}); drop one</source>
         <translation>导入设定的单位是 {given}（--unit、窗口或导入方案），但工作表写的是 {stated}（{where}）；请去掉其中一个</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="75"/>
+        <location filename="../../core/errors.py" line="76"/>
         <source>{columns} could each be {field}; map the one meant with --map &quot;HEADER={field}&quot; (or choose it in the window) and the others to ignore</source>
         <translation>{columns} 都可能是 {field}；请用 --map &quot;表头={field}&quot; 指定要用的一列（或在窗口中选择），其余设为忽略</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="76"/>
+        <location filename="../../core/errors.py" line="77"/>
         <source>numbers written as text in {columns} read two ways ({examples}): they were read with a decimal point; if the dot groups thousands, write them as numbers or as 1.234,5</source>
         <translation>{columns} 中以文本书写的数字有两种读法（{examples}）：已按小数点读取；如果其中的点是千位分隔符，请改为数值或写成 1.234,5</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="77"/>
+        <location filename="../../core/errors.py" line="78"/>
         <source>not one of: {allowed}</source>
         <translation>不是以下之一：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="78"/>
+        <location filename="../../core/errors.py" line="79"/>
         <source>absurdly large (over {limit})</source>
         <translation>数值大得不合理（超过 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="79"/>
+        <location filename="../../core/errors.py" line="80"/>
         <source>ends before it starts ({start})</source>
         <translation>结束早于开始（{start}）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="80"/>
+        <location filename="../../core/errors.py" line="81"/>
         <source>{source} rows have no instrument (it is for renewable rows only)</source>
         <translation>{source} 行不应有采购方式（仅适用于可再生能源行）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="81"/>
+        <location filename="../../core/errors.py" line="82"/>
         <source>same {fields} as row {other_row}: combine the two rows or tell them apart</source>
         <translation>与第 {other_row} 行的 {fields} 相同：请合并这两行或加以区分</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="82"/>
+        <location filename="../../core/errors.py" line="83"/>
         <source>an Excel error value ({value}) where a number is needed</source>
         <translation>此处需要数字，却是 Excel 错误值（{value}）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="84"/>
+        <location filename="../../core/errors.py" line="85"/>
         <source>this cell says {cell_unit} but its column is in {unit} ({where}); write the figure in {unit}, or drop the unit from the header and write each cell&apos;s unit</source>
         <translation>此单元格写的是 {cell_unit}，但该列的单位是 {unit}（{where}）；请以 {unit} 填写该数值，或去掉表头中的单位并在每个单元格中写明单位</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="85"/>
+        <location filename="../../core/errors.py" line="86"/>
         <source>no unit: other cells of this column state theirs ({units}); write this one&apos;s unit too (e.g. 1,234 {example})</source>
         <translation>缺少单位：该列其他单元格写明了单位（{units}）；请也为此单元格写明单位（例如 1,234 {example}）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="86"/>
+        <location filename="../../core/errors.py" line="87"/>
         <source>this row&apos;s unit {row_unit} ({unit_column}) differs from the column&apos;s {unit} ({where}); drop the unit from the header or correct the row</source>
         <translation>此行的单位 {row_unit}（{unit_column}）与该列的单位 {unit}（{where}）不一致；请去掉表头中的单位，或更正此行</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="87"/>
+        <location filename="../../core/errors.py" line="88"/>
         <source>unit {unit} is not understood here (use e.g. {examples})</source>
         <translation>无法识别单位 {unit}（请使用例如 {examples}）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="89"/>
+        <location filename="../../core/errors.py" line="90"/>
         <source>every date in {column} reads both day-first and month-first ({examples}); write them year first (2023-01-16) so the day and the month are plain</source>
         <translation>{column} 中的每个日期既可按“日/月”也可按“月/日”读取（{examples}）；请以年份开头书写（2023-01-16），使日和月明确无误</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="90"/>
+        <location filename="../../core/errors.py" line="91"/>
         <source>{column} has dates only day-first can read ({dmy}) and dates only month-first can read ({mdy}); write them year first (2023-01-16)</source>
         <translation>{column} 中既有只能按“日/月”读取的日期（{dmy}），也有只能按“月/日”读取的日期（{mdy}）；请以年份开头书写（2023-01-16）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="91"/>
+        <location filename="../../core/errors.py" line="92"/>
         <source>campaign {campaign} runs {start} – {end} ({where}) but this row gives it {given}; correct the row&apos;s dates or the campaign&apos;s</source>
         <translation>活动 {campaign} 的时间为 {start} – {end}（{where}），但此行给出的是 {given}；请更正此行或该活动的日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="92"/>
+        <location filename="../../core/errors.py" line="93"/>
         <source>rows {rows} (meters {meters}) are summed into one energy row for {site}, {start} to {end}</source>
         <translation>第 {rows} 行（电表 {meters}）已合计为 {site} 在 {start} 至 {end} 的一行用电</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="93"/>
+        <location filename="../../core/errors.py" line="94"/>
         <source>the sheet holds other tables ({kinds}, header in row {rows}), not imported with this one; import them with --header-row {row} (one kind of rows per import of a sheet)</source>
         <translation>此工作表还包含其他表格（{kinds}，表头在第 {rows} 行），未随此表导入；请用 --header-row {row} 导入它们（每次导入一个工作表只能导入一类数据）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="101"/>
+        <location filename="../../core/errors.py" line="102"/>
         <source>a true/false value where a number is needed</source>
         <translation>此处需要数字，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="102"/>
+        <location filename="../../core/errors.py" line="103"/>
         <source>a date where a number is needed</source>
         <translation>此处需要数字，但填写的是日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="103"/>
+        <location filename="../../core/errors.py" line="104"/>
         <source>not a finite number</source>
         <translation>不是有限数值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="104"/>
+        <location filename="../../core/errors.py" line="105"/>
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="105"/>
+        <location filename="../../core/errors.py" line="106"/>
         <source>a true/false value where a date is needed</source>
         <translation>此处需要日期，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="106"/>
+        <location filename="../../core/errors.py" line="107"/>
         <source>a number that is not a date (dates are 1990 to 2100)</source>
         <translation>不是日期的数字（日期须在 1990 至 2100 年之间）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="107"/>
+        <location filename="../../core/errors.py" line="108"/>
         <source>a percentage where a quantity is needed</source>
         <translation>此处需要数量，而不是百分比</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="108"/>
+        <location filename="../../core/errors.py" line="109"/>
         <source>this column writes numbers both with a decimal point (1,234.5) and with a decimal comma (1.234,5); write them one way</source>
         <translation>此列的数字既用小数点（1,234.5）又用小数逗号（1.234,5）书写；请统一一种写法</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="109"/>
+        <location filename="../../core/errors.py" line="110"/>
         <source>not a date (use 2021-06-18, 2021/6/18 or 2021年6月18日)</source>
         <translation>不是日期（请使用 2021-06-18、2021/6/18 或 2021年6月18日）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="110"/>
+        <location filename="../../core/errors.py" line="111"/>
         <source>not a valid calendar date</source>
         <translation>不是有效的日历日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="111"/>
+        <location filename="../../core/errors.py" line="112"/>
         <source>not a year between 1900 and 2100</source>
         <translation>不是 1900 到 2100 之间的年份</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="112"/>
+        <location filename="../../core/errors.py" line="113"/>
         <source>required value missing</source>
         <translation>缺少必填值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="113"/>
+        <location filename="../../core/errors.py" line="114"/>
         <source>negative quantities are not allowed</source>
         <translation>数量不能为负</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="114"/>
+        <location filename="../../core/errors.py" line="115"/>
         <source>a percentage must be between 0 and 100</source>
         <translation>百分比必须在 0 到 100 之间</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="115"/>
+        <location filename="../../core/errors.py" line="116"/>
         <source>unknown baseline campaign</source>
         <translation>未知的基准活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="116"/>
+        <location filename="../../core/errors.py" line="117"/>
         <source>not g, kg or t</source>
         <translation>不是 g、kg 或 t</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="117"/>
+        <location filename="../../core/errors.py" line="118"/>
         <source>unknown site</source>
         <translation>未知站点</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="118"/>
+        <location filename="../../core/errors.py" line="119"/>
         <source>unknown campaign</source>
         <translation>未知活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="119"/>
+        <location filename="../../core/errors.py" line="120"/>
         <source>unknown site: not in the workspace or on a Sites sheet</source>
         <translation>未知站点：工作区和 Sites 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="120"/>
+        <location filename="../../core/errors.py" line="121"/>
         <source>unknown campaign: not in the workspace or on a Campaigns sheet</source>
         <translation>未知活动：工作区和 Campaigns 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="121"/>
+        <location filename="../../core/errors.py" line="122"/>
         <source>a campaign cannot be its own baseline</source>
         <translation>活动不能以自身为基准</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="122"/>
+        <location filename="../../core/errors.py" line="123"/>
         <source>give Emissions, or Distance and Vehicle</source>
         <translation>请填写排放量，或填写里程和车辆类型</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="123"/>
+        <location filename="../../core/errors.py" line="124"/>
         <source>give Reduction, or Activity and Factor</source>
         <translation>请填写减排量，或填写活动量和因子</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="124"/>
+        <location filename="../../core/errors.py" line="125"/>
         <source>give a Campaign, or both Period start and Period end</source>
         <translation>请填写活动，或同时填写期间开始和期间结束</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="125"/>
+        <location filename="../../core/errors.py" line="126"/>
         <source>give either a Campaign or a period, not both</source>
         <translation>活动与期间只能填写其一</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="126"/>
+        <location filename="../../core/errors.py" line="127"/>
         <source>grid and residual factors need a region</source>
         <translation>电网因子和剩余组合因子必须指定地区</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="127"/>
+        <location filename="../../core/errors.py" line="128"/>
         <source>absurdly large</source>
         <translation>数值大得不合理</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="128"/>
+        <location filename="../../core/errors.py" line="129"/>
         <source>no grid factor for this region in the factor library or the workspace; add one on a Factors sheet</source>
         <translation>因子库和工作区中都没有该区域的电网因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="129"/>
+        <location filename="../../core/errors.py" line="130"/>
         <source>no factor for this material in the library or the workspace; add one on a Factors sheet</source>
         <translation>因子库和工作区中都没有该材料的因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="147"/>
+        <location filename="../../core/errors.py" line="148"/>
         <source>import refused: {0} problem(s); nothing was written</source>
         <translation>导入被拒绝：发现 {0} 个问题；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="150"/>
+        <location filename="../../core/errors.py" line="151"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="177"/>
+        <location filename="../../core/errors.py" line="178"/>
         <source>{path}: the disk is full, so nothing was written and the workspace is as it was. Free some space on the disk that holds {folder} (or move the workspace to another disk) and try again.</source>
         <translation>{path}：磁盘已满，因此没有写入任何内容，工作区保持原样。请在存放 {folder} 的磁盘上腾出空间（或把工作区移到另一块磁盘），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="178"/>
+        <location filename="../../core/errors.py" line="179"/>
         <source>{path}: the folder {folder} or the workspace file is read-only, so nothing was written and the workspace is as it was. Copy the workspace to a folder you can write to (or make this one writable) and open it from there.</source>
         <translation>{path}：文件夹 {folder} 或工作区文件是只读的，因此没有写入任何内容，工作区保持原样。请把工作区复制到您可以写入的文件夹（或让此文件夹可写），再从那里打开。</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="179"/>
+        <location filename="../../core/errors.py" line="180"/>
         <source>{path}: the disk that holds {folder} refused the write (a disk I/O error), so nothing was written and the workspace is as it was. Check that the disk is connected and has free space, then try again.</source>
         <translation>{path}：存放 {folder} 的磁盘拒绝了写入（磁盘 I/O 错误），因此没有写入任何内容，工作区保持原样。请检查磁盘已连接且有可用空间，然后重试。</translation>
     </message>
@@ -3773,262 +3778,262 @@
 <context>
     <name>Story</name>
     <message>
-        <location filename="../../core/story.py" line="164"/>
+        <location filename="../../core/story.py" line="140"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="176"/>
+        <location filename="../../core/story.py" line="152"/>
         <source>entered in the window</source>
         <translation>在窗口中录入</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="177"/>
+        <location filename="../../core/story.py" line="153"/>
         <source>{0}: 1 row</source>
         <translation>{0}：1 行</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="178"/>
+        <location filename="../../core/story.py" line="154"/>
         <source>{0}: {1} rows</source>
         <translation>{0}：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="180"/>
+        <location filename="../../core/story.py" line="156"/>
         <source>, {0}</source>
         <translation>，{0}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="182"/>
+        <location filename="../../core/story.py" line="158"/>
         <source>, row {0}</source>
         <translation>，第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="217"/>
+        <location filename="../../core/story.py" line="193"/>
         <source>CO2 only</source>
         <translation>仅二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="217"/>
+        <location filename="../../core/story.py" line="193"/>
         <source>CO2e</source>
         <translation>二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="218"/>
+        <location filename="../../core/story.py" line="194"/>
         <source>grid</source>
         <translation>电网</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="219"/>
+        <location filename="../../core/story.py" line="195"/>
         <source>{0} factor, {1}</source>
         <translation>{0}排放因子，{1}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="220"/>
+        <location filename="../../core/story.py" line="196"/>
         <source>{0} factor</source>
         <translation>{0}排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="221"/>
+        <location filename="../../core/story.py" line="197"/>
         <source>{0} {1}: {2} {3} ({4}, {5}; {6})</source>
         <translation>{0} {1}：{2} {3}（{4}，{5}；{6}）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="226"/>
+        <location filename="../../core/story.py" line="202"/>
         <source>; the {0} value is used for {1}</source>
         <translation>；{1} 年沿用 {0} 年数值</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="272"/>
+        <location filename="../../core/story.py" line="248"/>
         <source>{0} against its baseline {1}</source>
         <translation>{0} 对比基线 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="273"/>
+        <location filename="../../core/story.py" line="249"/>
         <source>{0} against its baseline {1} (all campaigns: the latest with a baseline)</source>
         <translation>{0} 对比基线 {1}（全部活动：显示最近一个设有基线的活动）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="292"/>
+        <location filename="../../core/story.py" line="268"/>
         <source>kg CO2 per order</source>
         <translation>千克二氧化碳/单</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="292"/>
+        <location filename="../../core/story.py" line="268"/>
         <source>kg CO2e per order</source>
         <translation>千克二氧化碳当量/单</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="296"/>
+        <location filename="../../core/story.py" line="272"/>
         <source>{0} ({1}): {2} orders, {3} {4} = {5} {6}; rows: {7}</source>
         <translation>{0}（{1}）：{2} 单，{3} {4} = {5} {6}；数据行：{7}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="300"/>
-        <location filename="../../core/story.py" line="415"/>
-        <location filename="../../core/story.py" line="416"/>
-        <location filename="../../core/story.py" line="505"/>
+        <location filename="../../core/story.py" line="276"/>
+        <location filename="../../core/story.py" line="395"/>
+        <location filename="../../core/story.py" line="396"/>
+        <location filename="../../core/story.py" line="486"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="304"/>
+        <location filename="../../core/story.py" line="280"/>
         <source>Vehicle factors: {0}</source>
         <translation>车辆排放因子：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="306"/>
+        <location filename="../../core/story.py" line="282"/>
         <source>Emissions as given in the rows where given, else distance × the vehicle factor; change = {0} ÷ {1} − 1</source>
         <translation>排放量取自数据行中填报的数值，未填报时为里程 × 车辆排放因子；变化 = {0} ÷ {1} − 1</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="310"/>
+        <location filename="../../core/story.py" line="286"/>
         <source>Carbon per order</source>
         <translation>单均碳排放</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="311"/>
+        <location filename="../../core/story.py" line="287"/>
         <source>{0} → {1} {2}</source>
         <translation>{0} → {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="334"/>
+        <location filename="../../core/story.py" line="314"/>
         <source>{0}: {1} → {2}</source>
         <translation>{0}：{1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="336"/>
+        <location filename="../../core/story.py" line="316"/>
         <source>{0}, renewable share in the windows: {1} of {2} in {3} → {4} of {5} in {6} (rows overlapping a window prorated by days); rows: {7}; then {8}</source>
         <translation>{0}，活动期间的可再生能源占比：{3} 为 {2} 中的 {1} → {6} 为 {5} 中的 {4}（与活动期间重叠的数据行按天数折算）；数据行：{7}；{8}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="344"/>
+        <location filename="../../core/story.py" line="324"/>
         <source>{0} → {1}: {2} → {3}</source>
         <translation>{0} → {1}：{2} → {3}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="350"/>
+        <location filename="../../core/story.py" line="330"/>
         <source>{0}, the last full month before each window: {1} of {2} in {3} → {4} of {5} in {6}; rows: {7}; then {8}</source>
         <translation>{0}，各活动开始前最后一个完整月份：{3} 为 {2} 中的 {1} → {6} 为 {5} 中的 {4}；数据行：{7}；{8}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="360"/>
+        <location filename="../../core/story.py" line="340"/>
         <source>Renewable share = wind, solar, hydro, biomass and geothermal kWh ÷ all kWh; no emission factor is used</source>
         <translation>可再生能源占比 = 风电、光伏、水电、生物质和地热电量 ÷ 总电量；未使用排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="364"/>
+        <location filename="../../core/story.py" line="344"/>
         <source>Renewable share, then → now</source>
         <translation>可再生能源占比：基线 → 本期</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="365"/>
+        <location filename="../../core/story.py" line="345"/>
         <source>{0} → {1} (the campaigns&apos; windows)</source>
         <translation>{0} → {1}（两次活动期间）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="374"/>
+        <location filename="../../core/story.py" line="354"/>
         <source>and {0} more sites (see the tooltip)</source>
         <translation>另有 {0} 个站点（见提示）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="384"/>
+        <location filename="../../core/story.py" line="364"/>
         <source>{0} × {1} {2}</source>
         <translation>{0} × {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="385"/>
+        <location filename="../../core/story.py" line="365"/>
         <source>{0} × each year&apos;s grid factor</source>
         <translation>{0} × 各年电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="409"/>
-        <location filename="../../core/story.py" line="472"/>
+        <location filename="../../core/story.py" line="389"/>
+        <location filename="../../core/story.py" line="453"/>
         <source>{0}: {1} {2}</source>
         <translation>{0}：{1} {2}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="412"/>
+        <location filename="../../core/story.py" line="392"/>
         <source>{0}: {1} of renewable electricity in {2} × the grid factor = {3} {4}; rows: {5}; factor: {6}</source>
         <translation>{0}：{2} 可再生能源电量 {1} × 电网排放因子 = {3} {4}；数据行：{5}；排放因子：{6}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="417"/>
+        <location filename="../../core/story.py" line="397"/>
         <source>Avoided emissions are reported beside the inventory, never deducted from it, and not added to the initiatives&apos; reductions</source>
         <translation>避免排放与排放清单并列报告，从不从清单中抵扣，也不与减排举措的减排量相加</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="423"/>
+        <location filename="../../core/story.py" line="403"/>
         <source>As {0}: {1} ({2} kg each, {3})</source>
         <translation>折合{0}：{1}（每单位 {2} 千克，{3}）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="427"/>
+        <location filename="../../core/story.py" line="407"/>
         <source>{0}: no grid factor</source>
         <translation>{0}：无电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="430"/>
+        <location filename="../../core/story.py" line="410"/>
         <source>Avoided emissions in the campaign</source>
         <translation>活动期间的避免排放</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="431"/>
-        <location filename="../../core/story.py" line="485"/>
+        <location filename="../../core/story.py" line="411"/>
+        <location filename="../../core/story.py" line="466"/>
         <source>{0}, renewable kWh × grid factor</source>
         <translation>{0}，可再生能源电量 × 电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="465"/>
+        <location filename="../../core/story.py" line="446"/>
         <source>{0}: no grid factor for {1}</source>
         <translation>{0}：{1} 年无电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="474"/>
+        <location filename="../../core/story.py" line="455"/>
         <source>{0}: {1} of renewable electricity in {2} × each year&apos;s grid factor = {3} {4}; rows: {5}; factors: {6}</source>
         <translation>{0}：{2} 可再生能源电量 {1} × 各年电网排放因子 = {3} {4}；数据行：{5}；排放因子：{6}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="479"/>
+        <location filename="../../core/story.py" line="460"/>
         <source>From each site&apos;s first month with renewable rows through the campaign&apos;s month; beside the inventory, never deducted</source>
         <translation>自各站点首个有可再生能源数据的月份起，至活动所在月份止；与排放清单并列报告，从不抵扣</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="484"/>
+        <location filename="../../core/story.py" line="465"/>
         <source>Avoided since {0}</source>
         <translation>{0} 年以来的避免排放</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="504"/>
+        <location filename="../../core/story.py" line="485"/>
         <source>{0} ({1}), {2}: rows: {3}</source>
         <translation>{0}（{1}），{2}：数据行：{3}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="508"/>
+        <location filename="../../core/story.py" line="489"/>
         <source>The reduction is given in the row: {0} {1}</source>
         <translation>减排量为数据行直接填报：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="511"/>
+        <location filename="../../core/story.py" line="492"/>
         <source>Activity × factor: {0} {1} × {2} kg CO2e per {1} = {3} {4}</source>
         <translation>活动量 × 排放因子：{0} {1} × 每{1} {2} 千克二氧化碳当量 = {3} {4}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="517"/>
+        <location filename="../../core/story.py" line="498"/>
         <source>≈ {0} {1}</source>
         <translation>≈ {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="519"/>
+        <location filename="../../core/story.py" line="500"/>
         <source>Equivalent: {0} t × 1,000 ÷ {1} kg per {2} = {3} ({4}: {5})</source>
         <translation>等效换算：{0} 吨 × 1,000 ÷ 每{2} {1} 千克 = {3}（{4}：{5}）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="525"/>
+        <location filename="../../core/story.py" line="506"/>
         <source>Initiative of {0}: {1}</source>
         <translation>{0}的减排举措：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="527"/>
+        <location filename="../../core/story.py" line="508"/>
         <source>reduction in {0}</source>
         <translation>{0} 期间的减排量</translation>
     </message>
@@ -4036,7 +4041,12 @@
 <context>
     <name>StoryBand</name>
     <message>
-        <location filename="../../gui/story_band.py" line="91"/>
+        <location filename="../../gui/story_band.py" line="33"/>
+        <source>… and {0} more sentences (every site): the deck&apos;s notes give them all.</source>
+        <translation>……另有 {0} 句（每个站点各一句），演示文稿备注中列出全部内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/story_band.py" line="101"/>
         <source>Hover a figure for the rows and factors it comes from.</source>
         <translation>将鼠标悬停在数据上，可查看其来源数据行和排放因子。</translation>
     </message>
