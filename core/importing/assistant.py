@@ -77,7 +77,7 @@ TOTAL_NOTES = {("quarter", "month"): "a quarter over the month columns (their to
 
 PARSE_ANYWAY = {"measure_unstated", "money_title", "unit_unstated", "unknown_unit", "unit_conflict",
                 "duplicate_period", "date_order_unclear", "date_order_mixed", "months_wrap_year",
-                "unread_quantity",
+                "unread_quantity", "cumulative_column",
                 *cellunits.CELL_CODES}
 """Sheet problems that still let the cells be read, so their own problems are listed too."""
 
@@ -334,6 +334,7 @@ def _analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = 
         return plan
     _measure_problems(plan, m)
     _unread_quantities(plan)
+    _cumulative(plan)
     if m.refusals:
         return plan
     _units(plan, layout, options, constants)
@@ -539,6 +540,7 @@ def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
         plan.columns.append(ColumnPlan(c.index, c.header, c.field.name, 1.0, how,
                                        unit, "header" if unit else None, c.multiplier))
     _unread_quantities(plan)
+    _cumulative(plan)
     sheet = pivot.apply_to_plan(plan, sheet, layout)
     sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end, lazy=True)
     for _ in range(2):  # again where cells carry units or day/month dates (most sheets: once)
@@ -849,6 +851,29 @@ def _period_span(cols: list[ColumnPlan]) -> str:
     if len(cols) == 1:
         return cols[0].label
     return f"{cols[0].header} … {cols[-1].header} [{cols[0].letter}–{cols[-1].letter}]"
+
+
+_CUMULATIVE = re.compile(r"累计|累積|累加|cumulative|\bytd\b|year[\s-]*to[\s-]*date"
+                         r"|\d{1,2}\s*[-–~至到]\s*\d{1,2}\s*月", re.IGNORECASE)
+
+
+def _cumulative(plan: SheetPlan) -> None:
+    """Refuse cumulative figures where period values are read: a quantity column headed 本年累计 /
+    year to date, or month columns beside cumulative ones (1月, 1-2月, 1-3月 …): a sum since the
+    year's start is not the period's own value, and stored as one it counts months again."""
+    row = plan.layout.header_row_numbers[0] if plan.layout else None
+    quantities = {f.name for f in SHEETS[plan.kind].fields if f.dimension in ("energy", "mass", "count",
+                                                                              "distance")}
+    periods = [c for c in plan.columns if c.period is not None and c.field]
+    for c in plan.columns:
+        said = _CUMULATIVE.search(str(c.header))
+        if not said:
+            continue
+        if (c.field in quantities and c.period is None) or (c.field is None and periods):
+            params = {"header": c.header}
+            plan.problems.append(Problem(plan.file, coded_reason("cumulative_column", **params), plan.sheet,
+                                         row, c.label, c.header, code="cumulative_column", params=params))
+            return
 
 
 def _unread_quantities(plan: SheetPlan) -> None:

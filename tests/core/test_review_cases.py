@@ -121,3 +121,27 @@ def test_a_comparison_column_beside_the_mapped_quantity_is_not_refused(base, tmp
         [ZB, "电网", date(2023, 1, 1), date(2023, 1, 31), 1000, 900]]})
     import_file(base, path)
     assert [r["energy"] for r in base.rows(Kind.ENERGY)] == [1000]
+
+
+def test_cumulative_columns_are_never_read_as_periods(base, tmp_path):
+    """Statistics-style 1月, 1-2月, 1-3月 (万千瓦时): only 1月 used to be imported, the rest left
+    out as not needed (400,000 kWh of 2,450,000); a 本年累计 quantity was stored as monthly."""
+    path = write_workbook(tmp_path / "c.xlsx", {"累计用电": [
+        ["2023年累计用电量（万千瓦时）"], ["站点", "能源类型", "1月", "1-2月", "1-3月"],
+        [ZB, "电网", 40, 85, 130]]})
+    [p] = [p for p in refused(base, path) if p.code == "cumulative_column"]
+    assert p.column.startswith("1-2月")
+    path = write_workbook(tmp_path / "ytd.xlsx", {"月报": [
+        ["站点", "能源类型", "开始日期", "结束日期", "本年累计用电量(kWh)"],
+        [ZB, "电网", date(2023, 2, 1), date(2023, 2, 28), 238_700],
+        [ZB, "电网", date(2023, 3, 1), date(2023, 3, 31), 364_600]]})
+    [p] = [p for p in refused(base, path) if p.code == "cumulative_column"]
+    assert "本年累计" in p.column
+
+
+def test_this_months_column_beside_the_cumulative_one_is_read(base, tmp_path):
+    path = write_workbook(tmp_path / "m.xlsx", {"月报": [
+        ["站点", "能源类型", "开始日期", "结束日期", "本月用电量(kWh)", "本年累计用电量(kWh)"],
+        [ZB, "电网", date(2023, 2, 1), date(2023, 2, 28), 120_000, 238_700]]})
+    import_file(base, path)
+    assert [r["energy"] for r in base.rows(Kind.ENERGY)] == [120_000]
