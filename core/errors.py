@@ -68,6 +68,7 @@ REASON_TEMPLATES = {
     "money_not_measure": QT_TRANSLATE_NOOP("Problems", "the period columns hold money ({what}), not a quantity GreenLedger imports"),  # noqa: E501
     "hidden_rows": QT_TRANSLATE_NOOP("Problems", "{n} row(s) hidden in Excel were read: {rows}; unhide them to check, or delete them if they should not count"),  # noqa: E501
     "hidden_columns": QT_TRANSLATE_NOOP("Problems", "columns hidden in Excel were read: {columns}; unhide them to check, or map them to ignore"),  # noqa: E501
+    "exclusive_end": QT_TRANSLATE_NOOP("Problems", "the period ends on {end}, the first day of the next month, so it would count one day too many: write its last day, {last}, as the end"),  # noqa: E501
     "cumulative_column": QT_TRANSLATE_NOOP("Problems", "'{header}' holds cumulative figures (a sum since the start of the year), not each period's own: import the monthly values (本月, this month) instead, or leave this column out with --map \"{header}=ignore\" when the sheet has them"),  # noqa: E501
     "months_wrap_year": QT_TRANSLATE_NOOP("Problems", "the month headers {first} … {last} cross a year end ({month} follows {after}) but do not say their years: write the year in each header (e.g. 2023-04 … 2024-03), or split the sheet at the year end"),  # noqa: E501
     "unread_quantity": QT_TRANSLATE_NOOP("Problems", "'{header}' states {unit}, as the {field} field, which no other column gives, but it is not read: say it is {field} (--map \"{header}={field}\") or that it is something else (--map \"{header}=ignore\")"),  # noqa: E501

@@ -42,10 +42,30 @@ def run_checks(ws: Workspace, parsed: list[ParsedSheet]
     left_out: dict[str, set[int]] = {}
     for ps in parsed:
         if ps.kind in OVERLAP_KEYS and len(ps):
+            problems += _exclusive_ends(ps)
+        if ps.kind in OVERLAP_KEYS and len(ps):
             _overlaps(ws, ps, parsed, problems, warnings, left_out)
         if ps.kind == Kind.ENERGY and len(ps):
             warnings += _month_outliers(ws, ps, left_out.get(ps.sheet, set()))
     return problems, warnings, left_out
+
+
+def _exclusive_ends(ps: ParsedSheet) -> list[Problem]:
+    """A period from the 1st of a month to the 1st of a later month (2023-01-01 – 2023-02-01, as
+    a meter read at midnight writes it) ends on the day after the month: stored so, it holds one
+    day too many (1/32 of January lands in February) and overlaps the next row. Refused, naming
+    the cell, with the end to write."""
+    if "period_start" not in ps.columns or "period_end" not in ps.columns:
+        return []
+    out = []
+    col = ps.label("period_end")
+    for i, (a, b) in enumerate(zip(ps.columns["period_start"], ps.columns["period_end"], strict=True)):
+        if isinstance(a, date) and isinstance(b, date) and a.day == 1 and b.day == 1 and b > a:
+            last = date.fromordinal(b.toordinal() - 1)
+            params = {"end": b.isoformat(), "last": last.isoformat()}
+            out.append(Problem(ps.file, REASON_TEMPLATES["exclusive_end"].format(**params), ps.sheet,
+                               ps.row_numbers[i], col, b.isoformat(), code="exclusive_end", params=params))
+    return out
 
 
 def leave_out(ps: ParsedSheet, indexes: set[int]) -> ParsedSheet:

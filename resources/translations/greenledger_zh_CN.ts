@@ -2932,281 +2932,286 @@
     </message>
     <message>
         <location filename="../../core/errors.py" line="71"/>
+        <source>the period ends on {end}, the first day of the next month, so it would count one day too many: write its last day, {last}, as the end</source>
+        <translation>期间结束于 {end}，即下个月的第一天，会多算一天：请把最后一天 {last} 写作结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="72"/>
         <source>&apos;{header}&apos; holds cumulative figures (a sum since the start of the year), not each period&apos;s own: import the monthly values (本月, this month) instead, or leave this column out with --map &quot;{header}=ignore&quot; when the sheet has them</source>
         <translation>“{header}”是累计数（自年初起的合计），不是各期自身的数值：请改为导入本月（当期）数值；若工作表另有这些数值，可用 --map &quot;{header}=ignore&quot; 略过此列</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="72"/>
+        <location filename="../../core/errors.py" line="73"/>
         <source>the month headers {first} … {last} cross a year end ({month} follows {after}) but do not say their years: write the year in each header (e.g. 2023-04 … 2024-03), or split the sheet at the year end</source>
         <translation>月份表头 {first} … {last} 跨越了年末（{month} 在 {after} 之后），却没有写明各自的年份：请在每个表头写上年份（例如 2023-04 … 2024-03），或在年末处把工作表拆开</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="73"/>
+        <location filename="../../core/errors.py" line="74"/>
         <source>&apos;{header}&apos; states {unit}, as the {field} field, which no other column gives, but it is not read: say it is {field} (--map &quot;{header}={field}&quot;) or that it is something else (--map &quot;{header}=ignore&quot;)</source>
         <translation>“{header}”标明了单位 {unit}，与 {field} 字段相同，而其他列都没有给出该字段，但此列未被读取：请说明它就是 {field}（--map &quot;{header}={field}&quot;），或说明它是别的内容（--map &quot;{header}=ignore&quot;）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="74"/>
+        <location filename="../../core/errors.py" line="75"/>
         <source>a second column for {period} (the first is {other}); delete or rename one</source>
         <translation>{period} 的第二列（第一列是 {other}）；请删除或重命名其中一列</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="75"/>
+        <location filename="../../core/errors.py" line="76"/>
         <source>the import is told {given} (--unit, the window or a profile) but the sheet says {stated} ({where}); drop one</source>
         <translation>导入设定的单位是 {given}（--unit、窗口或导入方案），但工作表写的是 {stated}（{where}）；请去掉其中一个</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="76"/>
+        <location filename="../../core/errors.py" line="77"/>
         <source>{columns} could each be {field}; map the one meant with --map &quot;HEADER={field}&quot; (or choose it in the window) and the others to ignore</source>
         <translation>{columns} 都可能是 {field}；请用 --map &quot;表头={field}&quot; 指定要用的一列（或在窗口中选择），其余设为忽略</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="77"/>
+        <location filename="../../core/errors.py" line="78"/>
         <source>numbers written as text in {columns} read two ways ({examples}): they were read with a decimal point; if the dot groups thousands, write them as numbers or as 1.234,5</source>
         <translation>{columns} 中以文本书写的数字有两种读法（{examples}）：已按小数点读取；如果其中的点是千位分隔符，请改为数值或写成 1.234,5</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="78"/>
+        <location filename="../../core/errors.py" line="79"/>
         <source>not one of: {allowed}</source>
         <translation>不是以下之一：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="79"/>
+        <location filename="../../core/errors.py" line="80"/>
         <source>absurdly large (over {limit})</source>
         <translation>数值大得不合理（超过 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="80"/>
+        <location filename="../../core/errors.py" line="81"/>
         <source>ends before it starts ({start})</source>
         <translation>结束早于开始（{start}）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="81"/>
+        <location filename="../../core/errors.py" line="82"/>
         <source>{source} rows have no instrument (it is for renewable rows only)</source>
         <translation>{source} 行不应有采购方式（仅适用于可再生能源行）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="82"/>
+        <location filename="../../core/errors.py" line="83"/>
         <source>same {fields} as row {other_row}: combine the two rows or tell them apart</source>
         <translation>与第 {other_row} 行的 {fields} 相同：请合并这两行或加以区分</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="83"/>
+        <location filename="../../core/errors.py" line="84"/>
         <source>an Excel error value ({value}) where a number is needed</source>
         <translation>此处需要数字，却是 Excel 错误值（{value}）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="85"/>
+        <location filename="../../core/errors.py" line="86"/>
         <source>this cell says {cell_unit} but its column is in {unit} ({where}); write the figure in {unit}, or drop the unit from the header and write each cell&apos;s unit</source>
         <translation>此单元格写的是 {cell_unit}，但该列的单位是 {unit}（{where}）；请以 {unit} 填写该数值，或去掉表头中的单位并在每个单元格中写明单位</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="86"/>
+        <location filename="../../core/errors.py" line="87"/>
         <source>no unit: other cells of this column state theirs ({units}); write this one&apos;s unit too (e.g. 1,234 {example})</source>
         <translation>缺少单位：该列其他单元格写明了单位（{units}）；请也为此单元格写明单位（例如 1,234 {example}）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="87"/>
+        <location filename="../../core/errors.py" line="88"/>
         <source>this row&apos;s unit {row_unit} ({unit_column}) differs from the column&apos;s {unit} ({where}); drop the unit from the header or correct the row</source>
         <translation>此行的单位 {row_unit}（{unit_column}）与该列的单位 {unit}（{where}）不一致；请去掉表头中的单位，或更正此行</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="88"/>
+        <location filename="../../core/errors.py" line="89"/>
         <source>unit {unit} is not understood here (use e.g. {examples})</source>
         <translation>无法识别单位 {unit}（请使用例如 {examples}）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="90"/>
+        <location filename="../../core/errors.py" line="91"/>
         <source>every date in {column} reads both day-first and month-first ({examples}); write them year first (2023-01-16) so the day and the month are plain</source>
         <translation>{column} 中的每个日期既可按“日/月”也可按“月/日”读取（{examples}）；请以年份开头书写（2023-01-16），使日和月明确无误</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="91"/>
+        <location filename="../../core/errors.py" line="92"/>
         <source>{column} has dates only day-first can read ({dmy}) and dates only month-first can read ({mdy}); write them year first (2023-01-16)</source>
         <translation>{column} 中既有只能按“日/月”读取的日期（{dmy}），也有只能按“月/日”读取的日期（{mdy}）；请以年份开头书写（2023-01-16）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="92"/>
+        <location filename="../../core/errors.py" line="93"/>
         <source>campaign {campaign} runs {start} – {end} ({where}) but this row gives it {given}; correct the row&apos;s dates or the campaign&apos;s</source>
         <translation>活动 {campaign} 的时间为 {start} – {end}（{where}），但此行给出的是 {given}；请更正此行或该活动的日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="93"/>
+        <location filename="../../core/errors.py" line="94"/>
         <source>rows {rows} (meters {meters}) are summed into one energy row for {site}, {start} to {end}</source>
         <translation>第 {rows} 行（电表 {meters}）已合计为 {site} 在 {start} 至 {end} 的一行用电</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="94"/>
+        <location filename="../../core/errors.py" line="95"/>
         <source>the sheet holds other tables ({kinds}, header in row {rows}), not imported with this one; import them with --header-row {row} (one kind of rows per import of a sheet)</source>
         <translation>此工作表还包含其他表格（{kinds}，表头在第 {rows} 行），未随此表导入；请用 --header-row {row} 导入它们（每次导入一个工作表只能导入一类数据）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="102"/>
+        <location filename="../../core/errors.py" line="103"/>
         <source>a true/false value where a number is needed</source>
         <translation>此处需要数字，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="103"/>
+        <location filename="../../core/errors.py" line="104"/>
         <source>a date where a number is needed</source>
         <translation>此处需要数字，但填写的是日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="104"/>
+        <location filename="../../core/errors.py" line="105"/>
         <source>not a finite number</source>
         <translation>不是有限数值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="105"/>
+        <location filename="../../core/errors.py" line="106"/>
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="106"/>
+        <location filename="../../core/errors.py" line="107"/>
         <source>a true/false value where a date is needed</source>
         <translation>此处需要日期，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="107"/>
+        <location filename="../../core/errors.py" line="108"/>
         <source>a number that is not a date (dates are 1990 to 2100)</source>
         <translation>不是日期的数字（日期须在 1990 至 2100 年之间）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="108"/>
+        <location filename="../../core/errors.py" line="109"/>
         <source>a percentage where a quantity is needed</source>
         <translation>此处需要数量，而不是百分比</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="109"/>
+        <location filename="../../core/errors.py" line="110"/>
         <source>this column writes numbers both with a decimal point (1,234.5) and with a decimal comma (1.234,5); write them one way</source>
         <translation>此列的数字既用小数点（1,234.5）又用小数逗号（1.234,5）书写；请统一一种写法</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="110"/>
+        <location filename="../../core/errors.py" line="111"/>
         <source>not a date (use 2021-06-18, 2021/6/18 or 2021年6月18日)</source>
         <translation>不是日期（请使用 2021-06-18、2021/6/18 或 2021年6月18日）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="111"/>
+        <location filename="../../core/errors.py" line="112"/>
         <source>not a valid calendar date</source>
         <translation>不是有效的日历日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="112"/>
+        <location filename="../../core/errors.py" line="113"/>
         <source>not a year between 1900 and 2100</source>
         <translation>不是 1900 到 2100 之间的年份</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="113"/>
+        <location filename="../../core/errors.py" line="114"/>
         <source>required value missing</source>
         <translation>缺少必填值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="114"/>
+        <location filename="../../core/errors.py" line="115"/>
         <source>negative quantities are not allowed</source>
         <translation>数量不能为负</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="115"/>
+        <location filename="../../core/errors.py" line="116"/>
         <source>a percentage must be between 0 and 100</source>
         <translation>百分比必须在 0 到 100 之间</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="116"/>
+        <location filename="../../core/errors.py" line="117"/>
         <source>unknown baseline campaign</source>
         <translation>未知的基准活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="117"/>
+        <location filename="../../core/errors.py" line="118"/>
         <source>not g, kg or t</source>
         <translation>不是 g、kg 或 t</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="118"/>
+        <location filename="../../core/errors.py" line="119"/>
         <source>unknown site</source>
         <translation>未知站点</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="119"/>
+        <location filename="../../core/errors.py" line="120"/>
         <source>unknown campaign</source>
         <translation>未知活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="120"/>
+        <location filename="../../core/errors.py" line="121"/>
         <source>unknown site: not in the workspace or on a Sites sheet</source>
         <translation>未知站点：工作区和 Sites 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="121"/>
+        <location filename="../../core/errors.py" line="122"/>
         <source>unknown campaign: not in the workspace or on a Campaigns sheet</source>
         <translation>未知活动：工作区和 Campaigns 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="122"/>
+        <location filename="../../core/errors.py" line="123"/>
         <source>a campaign cannot be its own baseline</source>
         <translation>活动不能以自身为基准</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="123"/>
+        <location filename="../../core/errors.py" line="124"/>
         <source>give Emissions, or Distance and Vehicle</source>
         <translation>请填写排放量，或填写里程和车辆类型</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="124"/>
+        <location filename="../../core/errors.py" line="125"/>
         <source>give Reduction, or Activity and Factor</source>
         <translation>请填写减排量，或填写活动量和因子</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="125"/>
+        <location filename="../../core/errors.py" line="126"/>
         <source>give a Campaign, or both Period start and Period end</source>
         <translation>请填写活动，或同时填写期间开始和期间结束</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="126"/>
+        <location filename="../../core/errors.py" line="127"/>
         <source>give either a Campaign or a period, not both</source>
         <translation>活动与期间只能填写其一</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="127"/>
+        <location filename="../../core/errors.py" line="128"/>
         <source>grid and residual factors need a region</source>
         <translation>电网因子和剩余组合因子必须指定地区</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="128"/>
+        <location filename="../../core/errors.py" line="129"/>
         <source>absurdly large</source>
         <translation>数值大得不合理</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="129"/>
+        <location filename="../../core/errors.py" line="130"/>
         <source>no grid factor for this region in the factor library or the workspace; add one on a Factors sheet</source>
         <translation>因子库和工作区中都没有该区域的电网因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="130"/>
+        <location filename="../../core/errors.py" line="131"/>
         <source>no factor for this material in the library or the workspace; add one on a Factors sheet</source>
         <translation>因子库和工作区中都没有该材料的因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="148"/>
+        <location filename="../../core/errors.py" line="149"/>
         <source>import refused: {0} problem(s); nothing was written</source>
         <translation>导入被拒绝：发现 {0} 个问题；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="151"/>
+        <location filename="../../core/errors.py" line="152"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="178"/>
+        <location filename="../../core/errors.py" line="179"/>
         <source>{path}: the disk is full, so nothing was written and the workspace is as it was. Free some space on the disk that holds {folder} (or move the workspace to another disk) and try again.</source>
         <translation>{path}：磁盘已满，因此没有写入任何内容，工作区保持原样。请在存放 {folder} 的磁盘上腾出空间（或把工作区移到另一块磁盘），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="179"/>
+        <location filename="../../core/errors.py" line="180"/>
         <source>{path}: the folder {folder} or the workspace file is read-only, so nothing was written and the workspace is as it was. Copy the workspace to a folder you can write to (or make this one writable) and open it from there.</source>
         <translation>{path}：文件夹 {folder} 或工作区文件是只读的，因此没有写入任何内容，工作区保持原样。请把工作区复制到您可以写入的文件夹（或让此文件夹可写），再从那里打开。</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="180"/>
+        <location filename="../../core/errors.py" line="181"/>
         <source>{path}: the disk that holds {folder} refused the write (a disk I/O error), so nothing was written and the workspace is as it was. Check that the disk is connected and has free space, then try again.</source>
         <translation>{path}：存放 {folder} 的磁盘拒绝了写入（磁盘 I/O 错误），因此没有写入任何内容，工作区保持原样。请检查磁盘已连接且有可用空间，然后重试。</translation>
     </message>
@@ -3268,7 +3273,7 @@
         <translation>{key}：{start} – {end}（{value}）是从 {first} 起 {n} 行的合计：已略去，以免重复计算</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="228"/>
+        <location filename="../../core/importing/checks.py" line="248"/>
         <source>(and {0} more row(s))</source>
         <translation>（另有 {0} 行）</translation>
     </message>

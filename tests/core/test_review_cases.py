@@ -145,3 +145,23 @@ def test_this_months_column_beside_the_cumulative_one_is_read(base, tmp_path):
         [ZB, "电网", date(2023, 2, 1), date(2023, 2, 28), 120_000, 238_700]]})
     import_file(base, path)
     assert [r["energy"] for r in base.rows(Kind.ENERGY)] == [120_000]
+
+
+def test_a_meter_export_with_midnight_ends_is_refused_with_the_end_to_write(base, tmp_path):
+    """Readings at midnight: 2023-01-01 00:00 – 2023-02-01 00:00. Stored as written, January would
+    hold 32 days (1/32 of it in February) and overlap February's row; the refusal says to write
+    the last day, which then imports January's 31,000 kWh in January."""
+    from datetime import datetime
+
+    rows = [[ZB, datetime(2023, m, 1), datetime(2023, m + 1, 1), "grid", 31_000 if m == 1 else 28_000]
+            for m in (1, 2)]
+    path = write_workbook(tmp_path / "meter.xlsx", {"Energy": [
+        ["Site", "Period start", "Period end", "Source", "Energy (kWh)"], *rows]})
+    problems = [p for p in refused(base, path) if p.code == "exclusive_end"]
+    assert [p.row for p in problems] == [2, 3]
+    assert "2023-01-31" in problems[0].reason
+    fixed = [[ZB, date(2023, 1, 1), date(2023, 1, 31), "grid", 31_000],
+             [ZB, date(2023, 2, 1), date(2023, 2, 28), "grid", 28_000]]
+    import_file(base, write_workbook(tmp_path / "fixed.xlsx", {"Energy": [
+        ["Site", "Period start", "Period end", "Source", "Energy (kWh)"], *fixed]}))
+    assert sorted(r["energy"] for r in base.rows(Kind.ENERGY)) == [28_000, 31_000]
