@@ -41,3 +41,23 @@ def test_an_injected_import_breaks_the_contract(tmp_path: Path, module: str, lin
     assert "BROKEN" in proc.stdout
     dotted = "greenledger." + module.removesuffix(".py").replace("/", ".")
     assert dotted in proc.stdout
+
+
+def test_only_storage_talks_to_the_database() -> None:
+    """SQL behind the workspace: outside core/storage.py (and its migrations and named queries)
+    no module reaches the sqlite-utils Database (`ws.db`) or opens a connection itself."""
+    import ast
+
+    allowed = {"core/storage.py", "core/migrations.py", "core/queries.py"}
+    offenders = []
+    for path in sorted(p for d in ("core", "gui") for p in (ROOT / d).rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel in allowed:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("db", "conn"):
+                offenders.append(f"{rel}:{node.lineno} .{node.attr}")
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr == "connect" and getattr(node.func.value, "id", "") == "sqlite3":
+                offenders.append(f"{rel}:{node.lineno} sqlite3.connect")
+    assert not offenders, offenders
