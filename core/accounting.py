@@ -23,7 +23,7 @@ from greenledger.core.factors import (
 from greenledger.core.fields import RENEWABLE_SOURCES
 from greenledger.core.periods import overlap_share, split_by_month, split_by_year_within
 from greenledger.core.storage import Workspace
-from greenledger.core.story import row_groups
+from greenledger.core.story_rows import row_groups
 from greenledger.core.summary import (
     CO2E,
     Campaign,
