@@ -79,7 +79,7 @@ QUERIES: dict[str, str] = {
         "JOIN sites s ON s.id = e.site_id WHERE s.name IN (:sites) AND e.period_start >= :lo "
         "AND e.period_end <= :hi GROUP BY s.name, e.period_start, e.period_end"),
     # --- the story's trail (core.story_rows.row_groups) ---------------------------------------
-    "story_campaigns": 'SELECT id, name, start, "end" FROM campaigns ORDER BY start, name',
+    "story_campaigns": 'SELECT id, name, start, "end", baseline FROM campaigns ORDER BY start, name',
     # energy rows overlapping [:a, :b] by site, renewable or not, file and sheet; kWh inside it
     # prorated by days
     "story_energy_in": (

@@ -36,14 +36,16 @@ def row_groups(ws) -> tuple[RowGroup, ...]:
     if not campaigns:
         return ()
     out: list[RowGroup] = []
-    by_month = list(ws.select("story_renewable_by_month", renewable=RENEWABLE_SOURCES))
-    for cid, name, start, end in campaigns:
+    # the renewable rows by month (a scan of them) only when a story is told: a campaign with a baseline
+    told = any(baseline for *_, baseline in campaigns)
+    by_month = list(ws.select("story_renewable_by_month", renewable=RENEWABLE_SOURCES)) if told else []
+    for cid, name, start, end, baseline in campaigns:
         a, b = date.fromisoformat(start), date.fromisoformat(end)
         out += _energy_in(ws, name, "window", a, b)
         out += _energy_in(ws, name, "month_before", *month_before(a))
         through = b.isoformat()[:7]
         acc: dict[tuple, list] = {}
-        for site, file, sheet, m, n, first, last, kwh in by_month:
+        for site, file, sheet, m, n, first, last, kwh in by_month if baseline else ():
             if m > through:
                 continue
             g = acc.setdefault((site, file, sheet), [0, first, last, 0.0])
