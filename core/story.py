@@ -254,7 +254,14 @@ def _shares(summary: Summary, c: Campaign, base: Campaign, groups, f: Filters) -
     for site in sites:
         was, ren0, tot0, g0 = _window_share(groups, base.name, "window", site)
         now, ren1, tot1, g1 = _window_share(groups, c.name, "window", site)
-        if was is None or now is None:
+        if was is None or now is None:  # a site without rows in one of the windows: said, not compared
+            if now is not None or was is not None:
+                missing = base if was is None else c
+                lines.append(translate("Story", "{0}: {1} (no rows in {2})").format(
+                    site, fmt_pct(now if was is None else was), span(_d(missing.start), _d(missing.end))))
+                details.append("")
+                trail.append(_sentence(translate("Story", "{0}: rows: {1}").format(
+                    site, _rows_text(g1 if was is None else g0))))
             continue
         text = translate("Story", "{0}: {1} → {2}").format(site, fmt_pct(was), fmt_pct(now))
         detail = ""

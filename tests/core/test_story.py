@@ -129,7 +129,8 @@ def month(y, m):
 
 def test_a_small_workspace_through_the_import(ws, workbook):
     import_file(ws, workbook({
-        "Sites": [["Site", "Type", "Grid region", "Country"], ["S", "warehouse", "North China", "China"]],
+        "Sites": [["Site", "Type", "Grid region", "Country"], ["S", "warehouse", "North China", "China"],
+                  ["T", "warehouse", "North China", "China"]],
         "Campaigns": [["Campaign", "Start", "End", "Baseline"],
                       ["Base", date(2022, 11, 1), date(2022, 11, 10), None],
                       ["Sale", date(2023, 11, 1), date(2023, 11, 10), "Base"]],
@@ -142,7 +143,8 @@ def test_a_small_workspace_through_the_import(ws, workbook):
                    ["S", *month(2023, 10), "solar", 300_000, "on-site"],
                    ["S", *month(2023, 11), "grid", 300_000, None],
                    ["S", *month(2023, 11), "wind", 600_000, "PPA"],
-                   ["S", *month(2023, 12), "wind", 999_000, "PPA"]],
+                   ["S", *month(2023, 12), "wind", 999_000, "PPA"],
+                   ["T", *month(2023, 11), "grid", 300_000, None]],  # a new site: no baseline rows
         "Deliveries": [["Business unit", "Campaign", "Orders", "Emissions (t CO2e)"],
                        ["Tmall", "Base", 1_000_000, 500],
                        ["Tmall", "Sale", 1_250_000, 500]],
@@ -159,8 +161,8 @@ def test_a_small_workspace_through_the_import(ws, workbook):
     assert (f["intensity"].value, f["intensity"].note) == ("−20.0 %", "0.50 → 0.40 kg CO2e per order")
     # windows (10 of 30 November days): 100,000 of 300,000 kWh = 33.3 % → 200,000 of 300,000 = 66.7 %;
     # October: 100,000 of 1,000,000 = 10 % → 300,000 of 1,000,000 = 30 %
-    assert f["share"].lines == ("S: 33.3 % → 66.7 %",)
-    assert f["share"].details == ("Oct 2022 → Oct 2023: 10.0 % → 30.0 %",)
+    assert f["share"].lines == ("S: 33.3 % → 66.7 %", "T: 0.0 % (no rows in 1–10 Nov 2022)")
+    assert f["share"].details == ("Oct 2022 → Oct 2023: 10.0 % → 30.0 %", "")
     assert "small.xlsx › Energy: 2 rows, Nov 2023" in " ".join(f["share"].trail)
     # in the window: 600,000 × 10/30 = 200,000 kWh × 0.5 = 100 t CO2
     assert (f["avoided_window"].value, f["avoided_window"].lines) == ("100", ("S: 100 t CO2",))
