@@ -3783,262 +3783,272 @@
 <context>
     <name>Story</name>
     <message>
-        <location filename="../../core/story.py" line="140"/>
+        <location filename="../../core/story.py" line="85"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="152"/>
+        <location filename="../../core/story.py" line="97"/>
         <source>entered in the window</source>
         <translation>在窗口中录入</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="153"/>
+        <location filename="../../core/story.py" line="98"/>
         <source>{0}: 1 row</source>
         <translation>{0}：1 行</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="154"/>
+        <location filename="../../core/story.py" line="99"/>
         <source>{0}: {1} rows</source>
         <translation>{0}：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="156"/>
+        <location filename="../../core/story.py" line="101"/>
         <source>, {0}</source>
         <translation>，{0}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="158"/>
+        <location filename="../../core/story.py" line="103"/>
         <source>, row {0}</source>
         <translation>，第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="193"/>
+        <location filename="../../core/story.py" line="138"/>
         <source>CO2 only</source>
         <translation>仅二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="193"/>
+        <location filename="../../core/story.py" line="138"/>
         <source>CO2e</source>
         <translation>二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="194"/>
+        <location filename="../../core/story.py" line="139"/>
         <source>grid</source>
         <translation>电网</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="195"/>
+        <location filename="../../core/story.py" line="140"/>
         <source>{0} factor, {1}</source>
         <translation>{0}排放因子，{1}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="196"/>
+        <location filename="../../core/story.py" line="141"/>
         <source>{0} factor</source>
         <translation>{0}排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="197"/>
+        <location filename="../../core/story.py" line="142"/>
         <source>{0} {1}: {2} {3} ({4}, {5}; {6})</source>
         <translation>{0} {1}：{2} {3}（{4}，{5}；{6}）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="202"/>
+        <location filename="../../core/story.py" line="147"/>
         <source>; the {0} value is used for {1}</source>
         <translation>；{1} 年沿用 {0} 年数值</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="248"/>
+        <location filename="../../core/story.py" line="193"/>
         <source>{0} against its baseline {1}</source>
         <translation>{0} 对比基线 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="249"/>
+        <location filename="../../core/story.py" line="194"/>
         <source>{0} against its baseline {1} (all campaigns: the latest with a baseline)</source>
         <translation>{0} 对比基线 {1}（全部活动：显示最近一个设有基线的活动）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="268"/>
+        <location filename="../../core/story.py" line="213"/>
         <source>kg CO2 per order</source>
         <translation>千克二氧化碳/单</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="268"/>
+        <location filename="../../core/story.py" line="213"/>
         <source>kg CO2e per order</source>
         <translation>千克二氧化碳当量/单</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="272"/>
+        <location filename="../../core/story.py" line="217"/>
         <source>{0} ({1}): {2} orders, {3} {4} = {5} {6}; rows: {7}</source>
         <translation>{0}（{1}）：{2} 单，{3} {4} = {5} {6}；数据行：{7}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="276"/>
-        <location filename="../../core/story.py" line="395"/>
-        <location filename="../../core/story.py" line="396"/>
-        <location filename="../../core/story.py" line="486"/>
+        <location filename="../../core/story.py" line="221"/>
+        <location filename="../../core/story.py" line="347"/>
+        <location filename="../../core/story.py" line="348"/>
+        <location filename="../../core/story.py" line="438"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="280"/>
+        <location filename="../../core/story.py" line="225"/>
         <source>Vehicle factors: {0}</source>
         <translation>车辆排放因子：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="282"/>
+        <location filename="../../core/story.py" line="227"/>
         <source>Emissions as given in the rows where given, else distance × the vehicle factor; change = {0} ÷ {1} − 1</source>
         <translation>排放量取自数据行中填报的数值，未填报时为里程 × 车辆排放因子；变化 = {0} ÷ {1} − 1</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="286"/>
+        <location filename="../../core/story.py" line="231"/>
         <source>Carbon per order</source>
         <translation>单均碳排放</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="287"/>
+        <location filename="../../core/story.py" line="232"/>
         <source>{0} → {1} {2}</source>
         <translation>{0} → {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="314"/>
+        <location filename="../../core/story.py" line="260"/>
+        <source>{0}: {1} (no rows in {2})</source>
+        <translation>{0}：{1}（{2} 无数据行）</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="263"/>
+        <source>{0}: rows: {1}</source>
+        <translation>{0}：数据行：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../core/story.py" line="266"/>
         <source>{0}: {1} → {2}</source>
         <translation>{0}：{1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="316"/>
+        <location filename="../../core/story.py" line="268"/>
         <source>{0}, renewable share in the windows: {1} of {2} in {3} → {4} of {5} in {6} (rows overlapping a window prorated by days); rows: {7}; then {8}</source>
         <translation>{0}，活动期间的可再生能源占比：{3} 为 {2} 中的 {1} → {6} 为 {5} 中的 {4}（与活动期间重叠的数据行按天数折算）；数据行：{7}；{8}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="324"/>
+        <location filename="../../core/story.py" line="276"/>
         <source>{0} → {1}: {2} → {3}</source>
         <translation>{0} → {1}：{2} → {3}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="330"/>
+        <location filename="../../core/story.py" line="282"/>
         <source>{0}, the last full month before each window: {1} of {2} in {3} → {4} of {5} in {6}; rows: {7}; then {8}</source>
         <translation>{0}，各活动开始前最后一个完整月份：{3} 为 {2} 中的 {1} → {6} 为 {5} 中的 {4}；数据行：{7}；{8}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="340"/>
+        <location filename="../../core/story.py" line="292"/>
         <source>Renewable share = wind, solar, hydro, biomass and geothermal kWh ÷ all kWh; no emission factor is used</source>
         <translation>可再生能源占比 = 风电、光伏、水电、生物质和地热电量 ÷ 总电量；未使用排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="344"/>
+        <location filename="../../core/story.py" line="296"/>
         <source>Renewable share, then → now</source>
         <translation>可再生能源占比：基线 → 本期</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="345"/>
+        <location filename="../../core/story.py" line="297"/>
         <source>{0} → {1} (the campaigns&apos; windows)</source>
         <translation>{0} → {1}（两次活动期间）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="354"/>
+        <location filename="../../core/story.py" line="306"/>
         <source>and {0} more sites (see the tooltip)</source>
         <translation>另有 {0} 个站点（见提示）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="364"/>
+        <location filename="../../core/story.py" line="316"/>
         <source>{0} × {1} {2}</source>
         <translation>{0} × {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="365"/>
+        <location filename="../../core/story.py" line="317"/>
         <source>{0} × each year&apos;s grid factor</source>
         <translation>{0} × 各年电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="389"/>
-        <location filename="../../core/story.py" line="453"/>
+        <location filename="../../core/story.py" line="341"/>
+        <location filename="../../core/story.py" line="405"/>
         <source>{0}: {1} {2}</source>
         <translation>{0}：{1} {2}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="392"/>
+        <location filename="../../core/story.py" line="344"/>
         <source>{0}: {1} of renewable electricity in {2} × the grid factor = {3} {4}; rows: {5}; factor: {6}</source>
         <translation>{0}：{2} 可再生能源电量 {1} × 电网排放因子 = {3} {4}；数据行：{5}；排放因子：{6}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="397"/>
+        <location filename="../../core/story.py" line="349"/>
         <source>Avoided emissions are reported beside the inventory, never deducted from it, and not added to the initiatives&apos; reductions</source>
         <translation>避免排放与排放清单并列报告，从不从清单中抵扣，也不与减排举措的减排量相加</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="403"/>
+        <location filename="../../core/story.py" line="355"/>
         <source>As {0}: {1} ({2} kg each, {3})</source>
         <translation>折合{0}：{1}（每单位 {2} 千克，{3}）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="407"/>
+        <location filename="../../core/story.py" line="359"/>
         <source>{0}: no grid factor</source>
         <translation>{0}：无电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="410"/>
+        <location filename="../../core/story.py" line="362"/>
         <source>Avoided emissions in the campaign</source>
         <translation>活动期间的避免排放</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="411"/>
-        <location filename="../../core/story.py" line="466"/>
+        <location filename="../../core/story.py" line="363"/>
+        <location filename="../../core/story.py" line="418"/>
         <source>{0}, renewable kWh × grid factor</source>
         <translation>{0}，可再生能源电量 × 电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="446"/>
+        <location filename="../../core/story.py" line="398"/>
         <source>{0}: no grid factor for {1}</source>
         <translation>{0}：{1} 年无电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="455"/>
+        <location filename="../../core/story.py" line="407"/>
         <source>{0}: {1} of renewable electricity in {2} × each year&apos;s grid factor = {3} {4}; rows: {5}; factors: {6}</source>
         <translation>{0}：{2} 可再生能源电量 {1} × 各年电网排放因子 = {3} {4}；数据行：{5}；排放因子：{6}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="460"/>
+        <location filename="../../core/story.py" line="412"/>
         <source>From each site&apos;s first month with renewable rows through the campaign&apos;s month; beside the inventory, never deducted</source>
         <translation>自各站点首个有可再生能源数据的月份起，至活动所在月份止；与排放清单并列报告，从不抵扣</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="465"/>
+        <location filename="../../core/story.py" line="417"/>
         <source>Avoided since {0}</source>
         <translation>{0} 年以来的避免排放</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="485"/>
+        <location filename="../../core/story.py" line="437"/>
         <source>{0} ({1}), {2}: rows: {3}</source>
         <translation>{0}（{1}），{2}：数据行：{3}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="489"/>
+        <location filename="../../core/story.py" line="441"/>
         <source>The reduction is given in the row: {0} {1}</source>
         <translation>减排量为数据行直接填报：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="492"/>
+        <location filename="../../core/story.py" line="444"/>
         <source>Activity × factor: {0} {1} × {2} kg CO2e per {1} = {3} {4}</source>
         <translation>活动量 × 排放因子：{0} {1} × 每{1} {2} 千克二氧化碳当量 = {3} {4}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="498"/>
+        <location filename="../../core/story.py" line="450"/>
         <source>≈ {0} {1}</source>
         <translation>≈ {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="500"/>
+        <location filename="../../core/story.py" line="452"/>
         <source>Equivalent: {0} t × 1,000 ÷ {1} kg per {2} = {3} ({4}: {5})</source>
         <translation>等效换算：{0} 吨 × 1,000 ÷ 每{2} {1} 千克 = {3}（{4}：{5}）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="506"/>
+        <location filename="../../core/story.py" line="458"/>
         <source>Initiative of {0}: {1}</source>
         <translation>{0}的减排举措：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="508"/>
+        <location filename="../../core/story.py" line="460"/>
         <source>reduction in {0}</source>
         <translation>{0} 期间的减排量</translation>
     </message>
