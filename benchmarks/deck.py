@@ -32,7 +32,8 @@ def bare_deck(summary, path: Path) -> Path:
     from greenledger.core.chart_data import Filters
     from greenledger.core.chart_fit import fit_chart
     from greenledger.core.charts import CHART_NAMES, build_chart
-    from greenledger.gui.charts.deck import SLIDE_H, SLIDE_W, TITLE_ONLY, _chart_type
+    from greenledger.gui.charts.deck import SLIDE_H, SLIDE_W, TITLE_ONLY
+    from greenledger.gui.charts.deck_chart import _chart_type
 
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_W, SLIDE_H

@@ -17,13 +17,8 @@ from greenledger.core.charts import build_chart, load
 from greenledger.core.fields import Kind
 from greenledger.core.storage import Workspace
 from greenledger.gui import i18n
-from greenledger.gui.charts.deck import (
-    _label_width_px,
-    build_deck,
-    fitting_labels,
-    save_deck,
-    shown_key_figures,
-)
+from greenledger.gui.charts.deck import build_deck, save_deck, shown_key_figures
+from greenledger.gui.charts.deck_chart import _label_width_px, fitting_labels
 
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "make_sites_workspace.py"
 
@@ -126,7 +121,8 @@ def test_data_labels_are_limited_to_what_fits(qapp):
 def test_labels_are_written_as_chart_xml(qapp, tmp_path):
     from pptx.util import Inches
 
-    from greenledger.gui.charts.deck import SLIDE_H, SLIDE_W, add_native_chart
+    from greenledger.gui.charts.deck import SLIDE_H, SLIDE_W
+    from greenledger.gui.charts.deck_chart import add_native_chart
 
     chart = _many(1200)
     prs = Presentation()
