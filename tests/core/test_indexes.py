@@ -32,8 +32,10 @@ OUR_INDEXES = ("sites_batch", "campaigns_batch", "energy_natural_key", "energy_b
 # aggregate of every energy row (to be kept in SQL by a later step of issue 15), every delivery
 # and packaging row (spread over campaign windows in Python), the tables read whole (rowid
 # order), the importer's map of stored keys, and the electric deliveries without a Country
-# (conditions on IS NULL / trim of unindexed columns).
+# (conditions on IS NULL / trim of unindexed columns), and the story's renewable kWh of every
+# month (grouped by month over all renewable rows).
 WHOLE_TABLE = (
+    r"substr\(e\.period_start, 1, 7\) AS m, .* WHERE e\.source IN .* GROUP BY s\.name, b\.file_name",
     r"^SELECT site_id, source, instrument, min\(period_start\).* FROM energy GROUP BY",
     r"^SELECT \* FROM (deliveries|packaging)$",
     r"FROM (deliveries d|packaging p) LEFT JOIN campaigns c ON c\.id = \w\.campaign_id ORDER BY \w\.id$",
