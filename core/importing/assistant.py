@@ -347,14 +347,10 @@ def _analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = 
             plan.parsed = _parse_wide(plan, sheet, layout, constants, formula_at)
         else:
             plan.parsed = _parse_long(plan, sheet, layout, constants, formula_at, progress)
-        units, days = cellunits.pending(plan.parsed), dates.pending(plan.parsed)
-        if not (units or days):
+        again = _read_pending_again(plan, sheet, layout, plan.parsed)
+        if again is None:
             break
-        if units:
-            sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end)
-        if days:
-            sheet = dates.apply_to_plan(plan, sheet, layout.first_data, layout.end,
-                                        layout.header_row_numbers[-1])
+        sheet = again
         layout.ignored = dates.distinct_rows(layout.ignored)
     plan.parsed.warnings += _sheet_warnings(plan, sheet)
     cellunits.drop_repeated(plan)
@@ -548,14 +544,10 @@ def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
             SheetData(sheet.name, sheet.rows[:layout.end], sheet.hidden)
         parsed = parse_sheet(view, plan.file, template, formula_at=formula_at,
                              progress=_row_progress(progress, len(sheet.rows)))
-        units, days = cellunits.pending(parsed), dates.pending(parsed)
-        if not (units or days):
+        again = _read_pending_again(plan, sheet, layout, parsed)
+        if again is None:
             break
-        if units:
-            sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end)
-        if days:
-            sheet = dates.apply_to_plan(plan, sheet, layout.first_data, layout.end,
-                                        layout.header_row_numbers[-1])
+        sheet = again
     plan.parsed = _drop_non_data_rows(parsed, sheet.rows, plan.layout)
     plan.parsed.warnings += _sheet_warnings(plan, sheet)
     cellunits.drop_repeated(plan)
@@ -564,6 +556,21 @@ def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
     layout.campaign_dates = campaign_dates.collect(plan, sheet)
     plan.warnings += plan.parsed.warnings
     return plan
+
+
+def _read_pending_again(plan: SheetPlan, sheet: SheetData, layout: Layout,
+                        parsed: ParsedSheet) -> SheetData | None:
+    """The sheet with the cells that carry their own units or day/month dates rewritten for a
+    second parse, or None when the first parse left none pending."""
+    units, days = cellunits.pending(parsed), dates.pending(parsed)
+    if not (units or days):
+        return None
+    if units:
+        sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end)
+    if days:
+        sheet = dates.apply_to_plan(plan, sheet, layout.first_data, layout.end,
+                                    layout.header_row_numbers[-1])
+    return sheet
 
 
 def _row_progress(progress: Progress | None, total: int):

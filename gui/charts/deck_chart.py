@@ -15,16 +15,11 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
 from greenledger.core.chart_data import ChartData, Series
-from greenledger.gui.charts.deck_text import (  # noqa: F401 - TITLE_ONLY and the fonts for callers
+from greenledger.gui.charts.deck_text import (
     EA_FONT,
     LATIN_FONT,
     MUTED,
-    TEXT,
-    TITLE_ONLY,
     _font,
-    _plain_source,
-    _text,
-    _title,
 )
 
 
