@@ -165,3 +165,16 @@ def test_a_meter_export_with_midnight_ends_is_refused_with_the_end_to_write(base
     import_file(base, write_workbook(tmp_path / "fixed.xlsx", {"Energy": [
         ["Site", "Period start", "Period end", "Source", "Energy (kWh)"], *fixed]}))
     assert sorted(r["energy"] for r in base.rows(Kind.ENERGY)) == [28_000, 31_000]
+
+
+def test_a_utility_bill_imports_its_total_not_one_tariff_band(base, tmp_path):
+    """A State Grid bill: 峰/平/谷电量 (peak, flat, valley) beside 有功总电量(千瓦时). The peak band
+    used to win (and the hint offered only the bands); the total is the site's use."""
+    path = write_workbook(tmp_path / "bill.xlsx", {"电费账单": [
+        ["户号", "户名", "抄表起日", "抄表止日", "峰电量", "平电量", "谷电量", "有功总电量(千瓦时)",
+         "电费(元)"],
+        ["0101", ZB, date(2023, 1, 1), date(2023, 1, 31), 400, 350, 250, 1000, 800],
+        ["0101", ZB, date(2023, 2, 1), date(2023, 2, 28), 380, 340, 230, 950, 760]]})
+    import_file(base, path, ImportOptions(kind=Kind.ENERGY, mapping={"户名": "site"},
+                                          values={"source": "grid"}))
+    assert sorted(r["energy"] for r in base.rows(Kind.ENERGY)) == [950, 1000]
