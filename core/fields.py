@@ -145,6 +145,21 @@ CHOICE_SYNONYMS: dict[str, dict[str, str]] = {
              "metrictonne": "t", "metrictonnes": "t", "吨": "t"},  # not ton/tons: short or metric?
 }
 
+# A period's first and last day, in every kind that has one (energy bills, shipments, packaging
+# reports write the same words).
+START_SYNONYMS = ("from", "start", "start date", "period from", "date from", "from date", "valid from",
+                  "shipment period from", "开始", "开始日期", "起始日期", "开始时间", "起始时间", "起始",
+                  "期初",
+                  "billing period from", "billing start", "bill start", "bill from", "service from",
+                  "read from", "抄表起日", "起始抄表日", "计费开始日期", "计费起始日期", "账期开始", "起始日",
+                  "计费起日")
+END_SYNONYMS = ("to", "end", "end date", "period to", "date to", "to date", "valid to", "until",
+                "shipment period to", "结束", "结束日期", "截止日期", "结束时间", "截止时间", "截止", "期末",
+                "billing period to", "billing end", "bill end", "bill to", "service to", "read to",
+                "抄表止日", "截止抄表日", "计费结束日期", "计费截止日期", "账期结束", "截止日", "计费止日")
+# On a shipment or packaging sheet a bare From/To (Start/End) is often a place, not a date.
+SHIPMENT_START_SYNONYMS = tuple(x for x in START_SYNONYMS if x not in ("from", "start", "开始", "起始"))
+SHIPMENT_END_SYNONYMS = tuple(x for x in END_SYNONYMS if x not in ("to", "end", "until", "结束", "截止"))
 CAMPAIGN_SYNONYMS = ("campaign name", "name of campaign", "sales campaign", "promotion",
                      "活动", "活动名称", "促销活动", "大促", "大促活动")
 """Headers of a Campaign column on Deliveries, Packaging and Initiatives sheets."""
@@ -196,17 +211,9 @@ SHEETS: dict[Kind, SheetSpec] = {
                synonyms=("site name", "plant", "facility", "location", "站点", "站点名称", "场站",
                          "工厂", "厂区", "园区", "基地", "数据中心", "设施", "地点")),
             _f("period_start", "Period start", D, required=True,
-               synonyms=("from", "start", "start date", "period from", "开始", "开始日期", "起始日期",
-                         "开始时间", "起始时间", "起始", "期初", "billing period from",
-                         "billing start", "bill start", "bill from", "service from",
-                         "read from", "抄表起日", "起始抄表日", "计费开始日期", "计费起始日期",
-                         "账期开始", "起始日", "计费起日")),
+               synonyms=START_SYNONYMS),
             _f("period_end", "Period end", D, required=True,
-               synonyms=("to", "end", "end date", "period to", "until", "结束", "结束日期", "截止日期",
-                         "结束时间", "截止时间", "截止", "期末", "billing period to",
-                         "billing end", "bill end", "bill to", "service to", "read to",
-                         "抄表止日", "截止抄表日", "计费结束日期", "计费截止日期", "账期结束",
-                         "截止日", "计费止日")),
+               synonyms=END_SYNONYMS),
             _f("source", "Source", C, required=True, choices=SOURCES,
                synonyms=("energy source", "power source", "energy type", "electricity source",
                          "fuel", "能源类型", "能源来源", "电力来源", "来源", "能源种类", "能源品种",
@@ -235,8 +242,8 @@ SHEETS: dict[Kind, SheetSpec] = {
             _f("business_unit", "Business unit", T, required=True,
                synonyms=("bu", "业务单元", "业务", "事业部")),
             _f("campaign", "Campaign", T, synonyms=CAMPAIGN_SYNONYMS),
-            _f("period_start", "Period start", D, synonyms=("开始日期",)),
-            _f("period_end", "Period end", D, synonyms=("结束日期",)),
+            _f("period_start", "Period start", D, synonyms=SHIPMENT_START_SYNONYMS),
+            _f("period_end", "Period end", D, synonyms=SHIPMENT_END_SYNONYMS),
             _f("orders", "Orders", N, required=True, maximum=1e11, dimension="count",
                synonyms=("order count", "number of orders", "orders count", "order volume",
                          "订单", "订单数", "订单量", "订单数量", "单量")),
@@ -266,8 +273,8 @@ SHEETS: dict[Kind, SheetSpec] = {
         (
             _f("business_unit", "Business unit", T, required=True, synonyms=("bu", "业务单元", "业务")),
             _f("campaign", "Campaign", T, synonyms=CAMPAIGN_SYNONYMS),
-            _f("period_start", "Period start", D, synonyms=("开始日期",)),
-            _f("period_end", "Period end", D, synonyms=("结束日期",)),
+            _f("period_start", "Period start", D, synonyms=SHIPMENT_START_SYNONYMS),
+            _f("period_end", "Period end", D, synonyms=SHIPMENT_END_SYNONYMS),
             _f("material", "Material", T, required=True,
                synonyms=("packaging material", "材料", "包装材料", "材质")),
             _f("quantity", "Quantity", N, required=True, maximum=1e12,

@@ -178,3 +178,17 @@ def test_a_utility_bill_imports_its_total_not_one_tariff_band(base, tmp_path):
     import_file(base, path, ImportOptions(kind=Kind.ENERGY, mapping={"户名": "site"},
                                           values={"source": "grid"}))
     assert sorted(r["energy"] for r in base.rows(Kind.ENERGY)) == [950, 1000]
+
+
+def test_a_shipments_period_from_and_to_are_its_dates_and_from_to_places_stay_places(base, tmp_path):
+    """`Shipment period from/to` on a logistics export were read as month columns, and the
+    refusal's hint would have turned exact dates into months; they are the period's first and
+    last day. A bare From/To (origin, destination) is not a date there."""
+    path = write_workbook(tmp_path / "ship.xlsx", {"Deliveries": [
+        ["Business unit", "From", "To", "Shipment period from", "Shipment period to", "Orders",
+         "Emissions (t)"],
+        ["Cainiao", "Hangzhou", "Shanghai", date(2021, 6, 1), date(2021, 6, 10), 1000, 2.5]]})
+    import_file(base, path)
+    [row] = base.rows(Kind.DELIVERIES)
+    assert (str(row["period_start"])[:10], str(row["period_end"])[:10]) == ("2021-06-01", "2021-06-10")
+    assert row["emissions"] == pytest.approx(2.5)
