@@ -130,61 +130,34 @@ def _xlsx_percent_formatted(path: Path, sheet: str, col: int, first_row: int) ->
 
 
 def _ods_percent_formatted(content: bytes, sheet: str, col: int, first_row: int) -> bool:
-    current = False
-    row = c = 0
-    row_repeat = 1
-    for m in _ODS_TAG.finditer(content):
-        closing, tag, raw = m.groups()
-        if tag == b"table":
-            if not closing:
-                current = _attrs(raw).get("table:name", "") == sheet
-                row = c = 0
-            continue
-        if tag == b"table-row":
-            if closing:
-                row += row_repeat
-            else:
-                row_repeat = int(_attrs(raw).get("table:number-rows-repeated", "1") or 1)
-                c = 0
-                if raw.rstrip().endswith(b"/"):
-                    row += row_repeat
-            continue
-        if closing:
-            continue
-        attrs = _attrs(raw)
-        repeat = int(attrs.get("table:number-columns-repeated", "1") or 1)
-        if current and row >= first_row and c <= col < c + repeat \
-                and attrs.get("office:value-type") == "percentage":
-            return True
-        c += repeat
-    return False
+    return any(name == sheet and row >= first_row and c <= col < c + repeat
+               and attrs.get("office:value-type") == "percentage"
+               for name, row, c, repeat, attrs in _ods_cells(content))
+
 
 _ODS_TAG = re.compile(rb'<(/?)table:(table|table-row|table-cell|covered-table-cell)'
                       rb'(?=[\s/>])([^>]*)>')
 _ATTR = re.compile(rb'([\w:.-]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 
 
-def ods_formulas_without_values(content: bytes) -> dict[str, dict[tuple[int, int], str]]:
-    """Sheet name -> {(row, col): formula} of the formula cells of an ODS content.xml that
-    have no value type (so no saved value), rows and columns 0-based with repeats counted."""
-    out: dict[str, dict[tuple[int, int], str]] = {}
-    current: dict[tuple[int, int], str] | None = None
+def _ods_cells(content: bytes):
+    """(sheet name, row, col, columns repeated, attributes) of every cell of an ODS content.xml,
+    rows and columns 0-based with repeats counted."""
+    name = ""
     row = col = 0
     row_repeat = 1
     for m in _ODS_TAG.finditer(content):
         closing, tag, raw = m.groups()
         if tag == b"table":
             if not closing:
-                attrs = _attrs(raw)
-                current = out.setdefault(attrs.get("table:name", ""), {})
+                name = _attrs(raw).get("table:name", "")
                 row = col = 0
             continue
         if tag == b"table-row":
             if closing:
                 row += row_repeat
             else:
-                attrs = _attrs(raw)
-                row_repeat = int(attrs.get("table:number-rows-repeated", "1") or 1)
+                row_repeat = int(_attrs(raw).get("table:number-rows-repeated", "1") or 1)
                 col = 0
                 if raw.rstrip().endswith(b"/"):
                     row += row_repeat
@@ -193,10 +166,19 @@ def ods_formulas_without_values(content: bytes) -> dict[str, dict[tuple[int, int
             continue
         attrs = _attrs(raw)
         repeat = int(attrs.get("table:number-columns-repeated", "1") or 1)
-        formula = attrs.get("table:formula")
-        if formula and "office:value-type" not in attrs and current is not None:
-            current[(row, col)] = ods_formula_text(formula)
+        yield name, row, col, repeat, attrs
         col += repeat
+
+
+def ods_formulas_without_values(content: bytes) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet name -> {(row, col): formula} of the formula cells of an ODS content.xml that
+    have no value type (so no saved value), rows and columns 0-based with repeats counted."""
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    for name, row, col, _repeat, attrs in _ods_cells(content):
+        sheet = out.setdefault(name, {})
+        formula = attrs.get("table:formula")
+        if formula and "office:value-type" not in attrs:
+            sheet[(row, col)] = ods_formula_text(formula)
     return out
 
 
