@@ -32,13 +32,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from benchmarks.run import sites_sheet  # noqa: E402
 from greenledger.core.importing.importer import import_file  # noqa: E402
 from greenledger.core.storage import Workspace  # noqa: E402
 
 CACHE = ROOT / "benchmarks" / ".cache"
 SITES, SOURCES = 50, ("grid", "wind", "solar", "hydro")
 SHEET_ROWS = 1_000_000
-REGIONS = ["North China", "East China", "South China", "Central China", "Inner Mongolia"]
 
 
 def big_workbook(rows: int) -> Path:
@@ -50,10 +50,7 @@ def big_workbook(rows: int) -> Path:
 
     CACHE.mkdir(parents=True, exist_ok=True)
     wb = openpyxl.Workbook(write_only=True)
-    sites = wb.create_sheet("Sites")
-    sites.append(["Site", "Type", "Grid region", "Country"])
-    for i in range(SITES):
-        sites.append([f"Site {i:02d}", "warehouse", REGIONS[i % len(REGIONS)], "China"])
+    sites_sheet(wb, SITES)
     start, n, day, sheet, in_sheet = date(2012, 1, 1), 0, 0, None, SHEET_ROWS
     header = ["Site", "Period start", "Period end", "Source", "Energy (kWh)", "Instrument"]
     while n < rows:
@@ -162,31 +159,10 @@ def command(*args: str) -> float:
 
 
 def dashboard_redraws(ws_path: Path, changes: int = 50) -> list[float]:
-    from greenledger.core.charts import load_summary
-    from greenledger.gui.app import make_app
-    from greenledger.gui.dashboard_view import DashboardView
+    from benchmarks.dashboard import filter_redraws
 
-    app = make_app(["bench"])
     with Workspace.open(ws_path) as ws:
-        summary = load_summary(ws)  # what the window gives the dashboard (set_options reads a Summary)
-        view = DashboardView()
-        view.resize(1600, 1000)
-        view.show()
-        rows = ws.db.execute("SELECT count(*) FROM energy").fetchone()[0]
-        view.set_summary(summary, rows)  # with 0 rows it would show the empty page, not the charts
-        view.build_charts()
-        app.processEvents()
-        bar = view.filter_bar
-        choices = [(bar.site, i) for i in range(bar.site.count())] + \
-                  [(bar.year_from, i) for i in range(bar.year_from.count())]
-        times = []
-        for box, i in (choices[1:] + choices[:1])[:changes]:
-            t0 = time.perf_counter()
-            box.setCurrentIndex(i)
-            app.processEvents()
-            times.append(time.perf_counter() - t0)
-        view.close()
-    return times
+        return filter_redraws(ws, changes)[0]
 
 
 def line(name: str, value: str, baseline: str, ratio: float | None, target: str) -> None:

@@ -32,6 +32,15 @@ ROWS = 200_000
 SOURCES = ("grid", "wind", "solar", "hydro")
 
 
+def sites_sheet(wb, sites: int = 50) -> None:
+    """The Sites sheet of the generated workbooks: `Site 00` … in five Chinese grid regions."""
+    ws = wb.create_sheet("Sites")
+    ws.append(["Site", "Type", "Grid region", "Country"])
+    regions = ["North China", "East China", "South China", "Central China", "Inner Mongolia"]
+    for i in range(sites):
+        ws.append([f"Site {i:02d}", "warehouse", regions[i % len(regions)], "China"])
+
+
 def energy_workbook(rows: int = ROWS) -> Path:
     """Sites + Energy: 50 sites × 4 sources × daily rows, `rows` rows in all."""
     path = CACHE / f"energy_{rows}.xlsx"
@@ -41,11 +50,7 @@ def energy_workbook(rows: int = ROWS) -> Path:
 
     CACHE.mkdir(parents=True, exist_ok=True)
     wb = openpyxl.Workbook(write_only=True)
-    sites = wb.create_sheet("Sites")
-    sites.append(["Site", "Type", "Grid region", "Country"])
-    regions = ["North China", "East China", "South China", "Central China", "Inner Mongolia"]
-    for i in range(50):
-        sites.append([f"Site {i:02d}", "warehouse", regions[i % len(regions)], "China"])
+    sites_sheet(wb)
     energy = wb.create_sheet("Energy")
     energy.append(["Site", "Period start", "Period end", "Source", "Energy (kWh)", "Instrument"])
     start = date(2019, 1, 1)
