@@ -153,7 +153,7 @@ START_SYNONYMS = ("from", "start", "start date", "period from", "date from", "fr
                   "billing period from", "billing start", "bill start", "bill from", "service from",
                   "read from", "抄表起日", "起始抄表日", "计费开始日期", "计费起始日期", "账期开始", "起始日",
                   "计费起日")
-END_SYNONYMS = ("to", "end", "end date", "period to", "date to", "to date", "valid to", "until",
+END_SYNONYMS = ("to", "end", "end date", "period to", "date to", "valid to", "until",  # not "to date": YTD
                 "shipment period to", "结束", "结束日期", "截止日期", "结束时间", "截止时间", "截止", "期末",
                 "billing period to", "billing end", "bill end", "bill to", "service to", "read to",
                 "抄表止日", "截止抄表日", "计费结束日期", "计费截止日期", "账期结束", "截止日", "计费止日")

@@ -155,8 +155,6 @@ def match_header(header: object, kind: Kind) -> list[Match]:
             conf = 0.5 + 0.35 * len(syn) / len(key)
             if _PART.search(key.replace(syn, "")):  # 峰电量, peak kWh: one tariff band's part
                 conf -= 0.2
-            elif _TOTAL.search(key.replace(syn, "")):  # 有功总电量, total usage: the whole
-                conf += 0.15
             add(Match(fname, round(min(conf, 0.85), 2), "partial", unit))
     if _CAMPAIGN_WORD.search(full) and "campaign" in {f.name for f in SHEETS[kind].fields}:
         # `Campaign start`, `活动开始日期`: the campaign's dates (checked against it), not a period
@@ -167,9 +165,10 @@ def match_header(header: object, kind: Kind) -> list[Match]:
 
 _CAMPAIGN_WORD = re.compile(r"campaign|活动|大促")
 # Words beside a synonym that make a header one tariff band's part (峰/平/谷/尖 电量, peak,
-# off-peak) or the whole (总, 合计, total): on a utility bill the total is the quantity.
-_PART = re.compile(r"^[峰平谷尖]|峰段|平段|谷段|尖峰|peak|valley|shoulder|night|day")
-_TOTAL = re.compile(r"总|合计|全部|total|overall")
+# off-peak, night): on a utility bill the total, not a band, is the quantity. (A "total" is not
+# preferred for itself: 总用电量 beside 本月用电量 may be a meter's running total, so that pair
+# stays a tie that is asked.)
+_PART = re.compile(r"^[峰平谷尖]|峰段|平段|谷段|尖峰|peak|valley|shoulder|night")
 
 
 def is_cjk(text: str) -> bool:
