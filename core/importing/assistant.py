@@ -81,6 +81,10 @@ PARSE_ANYWAY = {"measure_unstated", "money_title", "unit_unstated", "unknown_uni
                 *cellunits.CELL_CODES}
 """Sheet problems that still let the cells be read, so their own problems are listed too."""
 
+TIE_MARGIN = 0.1
+"""Two quantity columns matched only in part (本月用电量 0.71, 总用电量 0.76: the score follows
+the header's length) are as likely as each other within this margin: asked, not guessed."""
+
 UNIT_REQUIRED = ("energy", "mass", "distance")
 """Dimensions whose unit must be stated (a 10,000× slip between kWh and 万千瓦时 is silent)."""
 
@@ -740,6 +744,9 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) ->
             ms = [replace(m, confidence=round(m.confidence * 0.9, 2)) for m in ms]
         if money_in_text(cell.text):  # 电费（元）, Energy cost: not a quantity
             ms = [m for m in ms if m.field not in _numeric(kind)]
+        if _CUMULATIVE.search(cell.text):  # 本年累计 beside 本月: this month's is the value
+            ms = [replace(m, confidence=round(m.confidence - 0.15, 2)) if m.field in _numeric(kind) else m
+                  for m in ms]
         if periods and measure:
             ms = [m for m in ms if m.field != measure]  # the period columns hold it
         if periods:
@@ -752,8 +759,9 @@ def _map(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) ->
         f = mp.kind_field(kind, m.field)
         if col in fixed or f is None or f.type not in (FieldType.NUMBER, FieldType.INTEGER):
             continue  # a tie of text columns (Site, Location) keeps the leftmost, as before
+        near = TIE_MARGIN if m.confidence < 0.9 else 0.0  # partial matches: scores by length
         rivals = [i for i, ms in candidates.items() if i != col and i not in chosen_cols
-                  and any(x.field == m.field and x.confidence == m.confidence for x in ms)]
+                  and any(x.field == m.field and x.confidence >= m.confidence - near for x in ms)]
         if rivals:
             refusals.append(("ambiguous_columns", {
                 "field": m.field, "columns": ", ".join(labels[i] for i in [col, *rivals])}))

@@ -192,3 +192,16 @@ def test_a_shipments_period_from_and_to_are_its_dates_and_from_to_places_stay_pl
     [row] = base.rows(Kind.DELIVERIES)
     assert (str(row["period_start"])[:10], str(row["period_end"])[:10]) == ("2021-06-01", "2021-06-10")
     assert row["emissions"] == pytest.approx(2.5)
+
+
+def test_this_months_use_beside_a_running_total_is_asked_not_guessed(base, tmp_path):
+    """本月用电量 beside 总用电量 (a meter's running total?): both match energy only in part, and
+    the longer header scored higher, so the total was imported silently (50,000 kWh for a
+    1,000 kWh month). Within TIE_MARGIN they are refused as equally likely; naming one imports it."""
+    path = write_workbook(tmp_path / "amb.xlsx", {"月报": [
+        ["站点", "能源类型", "开始日期", "结束日期", "本月用电量(kWh)", "总用电量(kWh)"],
+        [ZB, "电网", date(2023, 2, 1), date(2023, 2, 28), 1000, 50_000]]})
+    [p] = [p for p in refused(base, path) if p.code == "ambiguous_columns"]
+    assert "本月用电量" in p.reason and "总用电量" in p.reason
+    import_file(base, path, ImportOptions(mapping={"本月用电量(kWh)": "energy", "总用电量(kWh)": "ignore"}))
+    assert [r["energy"] for r in base.rows(Kind.ENERGY)] == [1000]
