@@ -109,6 +109,15 @@ QUERIES: dict[str, str] = {
 _PARAM = re.compile(r":(\w+)\b")
 
 
+def register(queries: Mapping[str, str]) -> None:
+    """Add named queries kept in another module (core/queries_*.py: SQL text only), by name;
+    a name already taken is an error, so two modules never shadow each other's SQL."""
+    taken = set(queries) & set(QUERIES)
+    if taken:
+        raise ValueError(f"queries already named: {sorted(taken)}")
+    QUERIES.update(queries)
+
+
 def prepare(name: str, params: Mapping[str, object]) -> tuple[str, dict[str, object]]:
     """The SQL of query `name` and its parameters, list values expanded (`:sources` with three
     values becomes `:sources_0, :sources_1, :sources_2`)."""

@@ -255,6 +255,12 @@ class Workspace:
         sql, args = prepare(name, params)
         return self.db.execute(sql, args)
 
+    def execute(self, name: str, **params: object) -> sqlite3.Cursor:
+        """Run the named statement `name` (an INSERT, UPDATE or DELETE of core/queries*.py) with
+        its parameters; inside `atomic()` it joins that transaction."""
+        sql, args = prepare(name, params)
+        return self.db.execute(sql, args)
+
     def select_dicts(self, name: str, **params: object) -> Iterator[dict]:
         """The named query's rows as dicts keyed by column name."""
         sql, args = prepare(name, params)
