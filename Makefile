@@ -8,7 +8,9 @@ DIST_STAMP := $(VENV)/.installed-dist
 
 .PHONY: run test lint bench demo template clean chart-screenshots translations dist
 
-PIP := $(PY) -m pip --quiet --disable-pip-version-check --no-input
+# setuptools warns on every editable install that a folder named like the package may shadow it;
+# ours maps greenledger to the repo root on purpose (package-dir), so that one warning is silenced.
+PIP := PYTHONWARNINGS="ignore:Editable installation" $(PY) -m pip --quiet --disable-pip-version-check --no-input
 
 $(STAMP): pyproject.toml
 	@echo "make: virtual environment $(VENV)"
