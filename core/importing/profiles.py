@@ -15,6 +15,7 @@ from pathlib import Path
 from greenledger.core.errors import GreenLedgerError
 from greenledger.core.fields import Kind, norm
 from greenledger.core.importing import mapping as mp
+from greenledger.core.importing.plan import ImportOptions
 
 FORMAT = "greenledger-import-profile"
 VERSION = 1
@@ -116,8 +117,6 @@ class Profile:
 
     def options(self, sheet: str | None = None):
         """The ImportOptions this profile stands for (`sheet` overrides the saved one)."""
-        from greenledger.core.importing.assistant import ImportOptions
-
         return ImportOptions(sheet=sheet or self.sheet, kind=Kind(self.kind) if self.kind else None,
                              mapping=dict(self.map), units=dict(self.units),
                              period_year=self.period, values=dict(self.values),

@@ -1,0 +1,192 @@
+"""Checks of a sheet's plan that can refuse it before any row is read against the workspace:
+cumulative columns, quantities stated but not read, period columns of an unclear measure;
+and the warnings about what is read (hidden rows and columns, numbers that read two ways).
+The checks of rows against each other and the workspace are core.importing.checks_rows and
+core.importing.checks."""
+
+from __future__ import annotations
+
+from operator import itemgetter
+
+from greenledger.core.errors import Problem, coded_reason
+from greenledger.core.fields import SHEETS, FieldType
+from greenledger.core.importing import mapping as mp
+from greenledger.core.importing.columns import CUMULATIVE, Mapped
+from greenledger.core.importing.layout import (
+    states_unit_of,
+)
+from greenledger.core.importing.plan import ColumnPlan, SheetPlan, period_span
+from greenledger.core.importing.reader import SheetData
+from greenledger.core.importing.values import reads_two_ways
+from greenledger.core.units import UnitError, multiplier
+
+
+def _ranges(numbers: list[int], limit: int = 12) -> str:
+    """`3–5, 9, 12–20` for sorted numbers (at most `limit` runs, then `…`)."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    text = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs[:limit])
+    return text + (", …" if len(runs) > limit else "")
+
+
+def sheet_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
+    """What the import reads but the user should know: hidden rows and columns, and numbers
+    that read two ways."""
+    return _hidden_warnings(plan, sheet) + _decimal_warnings(plan, sheet)
+
+
+def _decimal_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
+    """Numeric columns (a wide sheet's period columns together) whose numbers written as text
+    all read two ways (`1.234`: a decimal point, or a thousands point?)."""
+    if plan.parsed is None or plan.layout is None:
+        return []
+    lay = plan.layout
+    rows = sheet.rows[lay.first_data:lay.end]
+    groups: dict[str, list[ColumnPlan]] = {}
+    for c in plan.columns:
+        f = mp.kind_field(plan.kind, c.field) if c.field else None
+        if f is not None and f.type in (FieldType.NUMBER, FieldType.INTEGER):
+            groups.setdefault("periods" if c.period is not None else c.label, []).append(c)
+    out = []
+    for cols in groups.values():
+        texts: list[str] = []
+        for c in cols:
+            try:  # at C speed: most numeric columns hold no text at all
+                values = list(map(itemgetter(c.index), rows))
+            except IndexError:
+                values = [r[c.index] if c.index < len(r) else None for r in rows]
+            if str in set(map(type, values)):
+                texts += [v for v in values if type(v) is str]
+        if texts and (two := reads_two_ways(texts)):
+            params = {"columns": period_span(cols), "examples": ", ".join(two[:3])}
+            out.append(Problem(plan.file, coded_reason("reads_two_ways", **params), plan.sheet,
+                               lay.header_row_numbers[-1], params["columns"], two[0],
+                               code="reads_two_ways", params=params))
+    return out
+
+
+def _hidden_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
+    """Rows and columns hidden in Excel that were read: said, since hidden often means
+    out of date or filtered out (Excel's own SUM still counts them)."""
+    out = []
+    if sheet.hidden_rows and plan.parsed is not None:
+        rows = sorted({r for r in plan.parsed.row_numbers if r - 1 in sheet.hidden_rows})
+        if rows:
+            params = {"rows": _ranges(rows), "n": len(rows)}
+            out.append(Problem(plan.file, coded_reason("hidden_rows", **params), plan.sheet,
+                               rows[0], code="hidden_rows", params=params))
+    cols = [c for c in plan.columns if c.field and c.index in sheet.hidden_cols]
+    if cols:
+        params = {"columns": ", ".join(c.label for c in cols[:12])
+                  + (", …" if len(cols) > 12 else "")}
+        out.append(Problem(plan.file, coded_reason("hidden_columns", **params), plan.sheet,
+                           code="hidden_columns", params=params))
+    return out
+
+
+def refuse_if_named(plan: SheetPlan, named: bool) -> None:
+    if named:
+        plan.problems.append(Problem(plan.file, plan.skipped or "cannot be imported",
+                                     plan.sheet, code="sheet_not_mapped"))
+
+
+def check_cumulative(plan: SheetPlan) -> None:
+    """Refuse cumulative figures where period values are read: a quantity column headed 本年累计 /
+    year to date, or month columns beside cumulative ones (1月, 1-2月, 1-3月 …): a sum since the
+    year's start is not the period's own value, and stored as one it counts months again."""
+    row = plan.layout.header_row_numbers[0] if plan.layout else None
+    quantities = {f.name for f in SHEETS[plan.kind].fields if f.dimension in ("energy", "mass", "count",
+                                                                              "distance")}
+    periods = [c for c in plan.columns if c.period is not None and c.field]
+    for c in plan.columns:
+        said = CUMULATIVE.search(str(c.header))
+        if not said:
+            continue
+        if (c.field in quantities and c.period is None) or (c.field is None and periods):
+            params = {"header": c.header}
+            plan.problems.append(Problem(plan.file, coded_reason("cumulative_column", **params), plan.sheet,
+                                         row, c.label, c.header, code="cumulative_column", params=params))
+            return
+
+
+def check_unread_quantities(plan: SheetPlan) -> None:
+    """Refuse a column left out as not needed whose header states a unit of a field of the kind
+    that no column gives (`Carbon (tCO2e)` beside Distance, `CO2e saved (t)` beside Activity and
+    Factor, `PCR content (%)`): the field would be computed from other columns or taken as none,
+    silently, while the sheet gives it."""
+    kind_fields = [f for f in SHEETS[plan.kind].fields if f.dimension in ("energy", "mass", "percent")]
+    given = {c.field for c in plan.columns if c.field}
+    open_fields = [f for f in kind_fields if f.name not in given]
+    if not open_fields:
+        return
+    row = plan.layout.header_row_numbers[0] if plan.layout else None
+    for c in plan.columns:
+        if c.field or c.note != "not needed" or c.period is not None:
+            continue
+        _name, unit = mp.split_unit(c.header)
+        if not unit:
+            continue
+        for f in open_fields:
+            try:
+                multiplier(f.dimension, unit)
+            except (UnitError, KeyError, ValueError):
+                continue
+            params = {"header": c.header, "unit": unit, "field": f.name}
+            plan.problems.append(Problem(plan.file, coded_reason("unread_quantity", **params), plan.sheet,
+                                         row, c.label, c.header, code="unread_quantity", params=params))
+            break
+
+
+def check_measure(plan: SheetPlan, m: Mapped) -> None:
+    """Refuse a wide sheet whose period columns may not hold what they would be imported as:
+    under several headers, holding money, or with nothing saying what they hold."""
+    layout = plan.layout
+    row = layout.header_row_numbers[0]
+    periods = [c for c in plan.columns if c.period is not None and c.field]
+    all_periods = [c for c in plan.columns if c.period is not None]
+    where = period_span(periods or all_periods) if all_periods else None
+    for code, params in m.refusals:
+        plan.problems.append(Problem(plan.file, coded_reason(code, **params), plan.sheet, row, where,
+                                     all_periods[0].header if all_periods else None,
+                                     code=code, params=params))
+    if not periods:
+        return
+    seen: dict[tuple, ColumnPlan] = {}
+    for c in periods:
+        key = (c.period.start, c.period.end)
+        if key in seen:
+            params = {"period": c.period.label, "other": seen[key].label}
+            plan.problems.append(Problem(plan.file, coded_reason("duplicate_period", **params),
+                                         plan.sheet, row, c.label, c.header,
+                                         code="duplicate_period", params=params))
+            c.field, c.note, c.note_args = None, "a second column for {0}", (c.period.label,)
+        else:
+            seen[key] = c
+    yearless = [c for c in periods if c.field and c.period.grain == "month" and not c.period.year_given]
+    for prev, c in zip(yearless, yearless[1:], strict=False):
+        if c.period.start.month <= prev.period.start.month:  # Apr … Dec, Jan … Mar; 12月, 1月 … 11月
+            params = {"first": yearless[0].header, "last": yearless[-1].header, "month": c.header,
+                      "after": prev.header}
+            plan.problems.append(Problem(plan.file, coded_reason("months_wrap_year", **params),
+                                         plan.sheet, row, period_span(yearless), c.header,
+                                         code="months_wrap_year", params=params))
+            break
+    measure = periods[0].field
+    dim = SHEETS[plan.kind].field(measure).dimension
+    money = [h for h in layout.money_hints  # a title that states a unit of the measure is not
+             if not (dim and states_unit_of(h[2], dim))]  # about money: 元旦用电量（万千瓦时）
+    if m.measure_how in ("title", "unit", "guess") and money:
+        _, at, text = money[0]
+        params = {"what": text, "where": at, "field": measure}
+        plan.problems.append(Problem(plan.file, coded_reason("money_title", **params), plan.sheet,
+                                     row, where, periods[0].header, code="money_title",
+                                     params=params))
+    elif m.measure_how == "guess":
+        params = {"field": measure}
+        plan.problems.append(Problem(plan.file, coded_reason("measure_unstated", **params),
+                                     plan.sheet, row, where, periods[0].header,
+                                     code="measure_unstated", params=params))

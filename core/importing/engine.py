@@ -1,0 +1,369 @@
+"""The import assistant's engine: any analyst's workbook, not just the template.
+
+One engine for the command line and the window:
+
+    plans = analyse(path, ImportOptions(...))       # no workspace, nothing written
+    plan.layout        # header rows, data rows, ignored rows (with why), wide or long
+    plan.columns       # each column: field, unit, multiplier, confidence, how it was found
+    plan.preview(20), plan.totals(), plan.problems, len(plan)
+    result = import_file(ws, path, plans=plans)     # all or nothing, as the template import
+
+A dialog reads the sheets once (`read(path)`), calls `analyse_sheet(sheet, file, options)`
+whenever the user changes the mapping, and imports the plans it shows, so the command line and
+the window give identical results. Template sheets take the template's own fast path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from greenledger.core.errors import ImportRefused, Problem
+from greenledger.core.fields import SHEETS, Kind, norm
+from greenledger.core.importing import (
+    campaign_dates,
+    cellunits,
+    dates,
+    meters,
+    pivot,
+    tables,
+    transposed,
+)
+from greenledger.core.importing import mapping as mp
+from greenledger.core.importing.checks_sheet import (
+    check_cumulative,
+    check_measure,
+    check_unread_quantities,
+    refuse_if_named,
+    sheet_warnings,
+)
+from greenledger.core.importing.column_units import UNIT_REQUIRED, plan_units
+from greenledger.core.importing.columns import Mapped, map_columns
+from greenledger.core.importing.formulas import FormulaProbe
+from greenledger.core.importing.importer import (
+    ImportResult,
+    Progress,
+    _gc_paused,
+    check_and_write,
+    check_kinds,
+    check_parsed,
+    distinct_problems,
+)
+from greenledger.core.importing.layout import (
+    detect_layout,
+    money_in_text,
+    parse_period,
+    unit_in_text,
+)
+from greenledger.core.importing.parse import (
+    drop_non_data_rows,
+    fill_merged_data,
+    parse_long,
+    parse_wide,
+    read_pending_again,
+    row_progress,
+    without_hidden_rows,
+)
+from greenledger.core.importing.plan import ColumnPlan, ImportOptions, SheetPlan
+from greenledger.core.importing.reader import ReadError, SheetData, read_sheets
+from greenledger.core.importing.reconcile import apply_to_plan as reconcile_totals
+from greenledger.core.importing.sheets import (
+    SheetLayout,
+    parse_sheet,
+    recognise,
+)
+from greenledger.core.storage import Workspace
+from greenledger.core.units import split_header
+
+PARSE_ANYWAY = {"measure_unstated", "money_title", "unit_unstated", "unknown_unit", "unit_conflict",
+                "duplicate_period", "date_order_unclear", "date_order_mixed", "months_wrap_year",
+                "unread_quantity", "cumulative_column",
+                *cellunits.CELL_CODES}
+"""Sheet problems that still let the cells be read, so their own problems are listed too."""
+
+
+def read(path: str | Path, sheet: str | None = None) -> list[SheetData]:
+    """Every sheet (or only `sheet`) of a workbook; a file that cannot be read is refused."""
+    path = Path(path)
+    try:
+        return list(read_sheets(path, sheet))
+    except ReadError as exc:
+        raise ImportRefused([Problem(path.name, str(exc).split(": ", 1)[-1],
+                                     code="unreadable")]) from exc
+
+
+def analyse(path: str | Path, options: ImportOptions | None = None, *,
+            sheets: list[SheetData] | None = None,
+            progress: Progress | None = None) -> list[SheetPlan]:
+    """Plans for every sheet of `path` (or `options.sheet`): layout, mapping, parsed rows and
+    problems. Reads the file unless `sheets` is given; writes nothing."""
+    path = Path(path)
+    options = options or ImportOptions()
+    data = sheets if sheets is not None else read(path, options.sheet)
+    if options.sheet is not None and sheets is not None:
+        data = [s for s in data if s.name == options.sheet] or \
+            [s for s in data if s.name.lower() == options.sheet.lower()]
+    probe = FormulaProbe(path)
+    named = options.sheet is not None
+    with _gc_paused():
+        return [analyse_sheet(s, path.name, options, formula_at=probe.checker(s.name),
+                              named=named, progress=progress) for s in data]
+
+
+def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = None, *,
+                  formula_at: Callable[[int, int], bool] | None = None, named: bool = False,
+                  progress: Progress | None = None) -> SheetPlan:
+    """The plan of one sheet. `named`: the user picked this sheet (a hidden sheet is then
+    read, and a sheet that cannot be mapped is a problem rather than skipped). What is
+    imported is reconciled with the sheet's own totals (core.importing.reconcile)."""
+    if not (options and options.header_rows) and (regions := tables.find(sheet.rows)):
+        return tables.analyse(sheet, file, options or ImportOptions(), regions, analyse_sheet,
+                              named=named, progress=progress)  # several tables in one sheet
+    if (t := transposed.detect(sheet)) is not None and (
+            not (options and options.header_rows) or options.header_rows == [t.header_row]):
+        inner = replace(options or ImportOptions(), header_rows=[t.header_row])
+        plan = _analyse_sheet(t.sheet, file, inner, named=named, progress=progress)
+        reconcile_totals(plan, t.sheet)  # periods down the rows: read as their transpose
+        return transposed.remap(plan, t)
+    plan = _analyse_sheet(sheet, file, options, formula_at=formula_at, named=named,
+                          progress=progress)
+    reconcile_totals(plan, sheet)  # the cells as the file has them
+    return plan
+
+
+def _analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = None, *,
+                   formula_at: Callable[[int, int], bool] | None = None, named: bool = False,
+                   progress: Progress | None = None) -> SheetPlan:
+    options = options or ImportOptions()
+    plan = SheetPlan(file, sheet.name, sheet.hidden, options=options)
+    if sheet.hidden and not named:
+        plan.skipped = "hidden sheet (name it with --sheet to import it)"
+        return plan
+    if not options.explicit or _only_values(options):
+        template = recognise(sheet, file)
+        if template is not None and _template_enough(template, sheet) and not (
+                options.explicit and _values_apply(template.kind, options)):
+            return _template_plan(plan, sheet, template, formula_at, progress,
+                                  options.skip_hidden)
+    extra = frozenset(norm(k) for k in options.mapping)
+    header_rows = [r - 1 for r in options.header_rows] if options.header_rows else None
+    layout = detect_layout(sheet.rows, year=options.period_year, header_rows=header_rows,
+                           extra_headers=extra, merged=sheet.merged)
+    if layout is None:
+        plan.skipped = ("no header row found (no known column headers in the first 30 rows); "
+                        "give its row number with --header-row N and map the columns with --map")
+        refuse_if_named(plan, named or bool(options.kind))
+        return plan
+    plan.layout = layout
+    if unit := unit_in_text(sheet.name):  # a sheet named 用电（MWh）
+        layout.unit_hints.append((unit, "the sheet name"))
+    if money := money_in_text(sheet.name):
+        layout.money_hints.append((money, "the sheet name", sheet.name))
+    layout.hidden_cols = sheet.hidden_cols
+    if options.skip_hidden:
+        sheet = without_hidden_rows(sheet, layout)
+    sheet = fill_merged_data(sheet, layout)
+    kinds = [Kind(options.kind)] if options.kind else list(SHEETS)
+    best: tuple[Kind, Mapped] | None = None
+    unknown: list[str] = []  # a field the user named that a kind does not have
+    for kind in kinds:
+        try:
+            mapped_as = map_columns(kind, layout, options, sheet.name)
+        except KeyError as exc:  # not this kind: its fields do not include the user's
+            unknown.append(str(exc.args[0]))
+            continue
+        if best is None or mapped_as.score > best[1].score:
+            best = (kind, mapped_as)
+    if best is None:
+        plan.problems.append(Problem(file, unknown[0], sheet.name, code="bad_mapping"))
+        return plan
+    kind, m = best
+    cols, missing, constants = m.columns, m.missing, m.constants
+    plan.kind, plan.columns = kind, cols
+    mapped = [c for c in cols if c.field]
+    plan.kind_confidence = round(sum(c.confidence for c in mapped) / len(mapped), 2) \
+        if mapped and not missing else 0.0
+    if missing:
+        plan.skipped = (f"not a table GreenLedger knows; as {kind.value} it lacks "
+                        f"{', '.join(missing)}")
+        yearless = [c.text for c in layout.cells if c.period is None
+                    and parse_period(mp.split_unit(c.lower or c.text)[0], 2000) is not None]
+        if yearless and "period_start" in missing:
+            plan.skipped += (f" (its month headers {yearless[0]} … give no year: say it with "
+                             "--period YEAR)")
+        refuse_if_named(plan, named or bool(options.kind or options.mapping))
+        return plan
+    check_measure(plan, m)
+    check_unread_quantities(plan)
+    check_cumulative(plan)
+    if m.refusals:
+        return plan
+    plan_units(plan, layout, options, constants)
+    sheet = pivot.apply_to_plan(plan, sheet, layout)
+    sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end, lazy=True)
+    if any(p.code not in PARSE_ANYWAY for p in plan.problems):
+        return plan
+    for _ in range(2):  # again where cells carry units or day/month dates (most sheets: once)
+        if layout.wide:
+            plan.parsed = parse_wide(plan, sheet, layout, constants, formula_at)
+        else:
+            plan.parsed = parse_long(plan, sheet, layout, constants, formula_at, progress)
+        again = read_pending_again(plan, sheet, layout, plan.parsed)
+        if again is None:
+            break
+        sheet = again
+        layout.ignored = dates.distinct_rows(layout.ignored)
+    plan.parsed.warnings += sheet_warnings(plan, sheet)
+    cellunits.drop_repeated(plan)
+    meters.sum_meters(plan, sheet)
+    plan.problems += plan.parsed.problems
+    plan.warnings += plan.parsed.warnings
+    layout.campaign_dates = campaign_dates.collect(plan, sheet)
+    return plan
+
+
+def _only_values(options: ImportOptions) -> bool:
+    """Whether the user gave only --value (e.g. source=grid for a bill export)."""
+    return bool(options.values) and not replace(options, values={}).explicit
+
+
+def _values_apply(kind: Kind, options: ImportOptions) -> bool:
+    """Whether a --value names a field of `kind` (a Sites sheet beside a bill export given
+    `--value source=grid` is still read as the template's)."""
+    names = {f.name for f in SHEETS[kind].fields}
+    for k in options.values:
+        try:
+            if mp.resolve_field(kind, k) in names:
+                return True
+        except KeyError:
+            continue
+    return False
+
+
+def _template_enough(template: SheetLayout, sheet: SheetData) -> bool:
+    """Whether the template's fast path reads the sheet fully: every energy, mass or distance
+    column states its unit in brackets (else the units rules decide), and no other header
+    names a field (`月份` beside the template's own headers, which the fast path would drop)."""
+    if not all(split_header(c.header)[1] for c in template.columns
+               if c.field.dimension in UNIT_REQUIRED):
+        return False
+    taken = {c.index for c in template.columns}
+    names = {c.field.name for c in template.columns}
+    for i, v in enumerate(sheet.rows[template.header_row]):
+        if i in taken or not isinstance(v, str) or not v.strip():
+            continue
+        ms = mp.match_header(v, template.kind)  # `Campaign name`, `Logistics emissions (kg)`
+        if ms and ms[0].confidence >= mp.MIN_CONFIDENCE and ms[0].field not in names:
+            return False
+    return True
+
+
+def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
+                   formula_at, progress, skip_hidden: bool = False) -> SheetPlan:
+    layout = detect_layout(sheet.rows, header_rows=[template.header_row], merged=sheet.merged)
+    assert layout is not None
+    layout.units_row = {}
+    layout.first_data = template.header_row + 1
+    layout.ignored = [i for i in layout.ignored if i.code != "units"]
+    plan.layout, plan.kind, plan.template = layout, template.kind, True
+    if skip_hidden:
+        sheet = without_hidden_rows(sheet, layout)
+    plan.kind_confidence = 1.0
+    by_index = {c.index: c for c in template.columns}
+    for cell in layout.cells:
+        c = by_index.get(cell.index)
+        if c is None:
+            plan.columns.append(ColumnPlan(cell.index, cell.text, None, note="not needed"))
+            continue
+        unit = mp.split_unit(c.header)[1] if c.field.dimension else None
+        how = ("template header" if norm(mp.split_unit(c.header)[0]) == norm(c.field.header)
+               else "synonym")
+        plan.columns.append(ColumnPlan(c.index, c.header, c.field.name, 1.0, how,
+                                       unit, "header" if unit else None, c.multiplier))
+    check_unread_quantities(plan)
+    check_cumulative(plan)
+    sheet = pivot.apply_to_plan(plan, sheet, layout)
+    sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end, lazy=True)
+    for _ in range(2):  # again where cells carry units or day/month dates (most sheets: once)
+        view = sheet if layout.end >= len(sheet.rows) else \
+            SheetData(sheet.name, sheet.rows[:layout.end], sheet.hidden)
+        parsed = parse_sheet(view, plan.file, template, formula_at=formula_at,
+                             progress=row_progress(progress, len(sheet.rows)))
+        again = read_pending_again(plan, sheet, layout, parsed)
+        if again is None:
+            break
+        sheet = again
+    plan.parsed = drop_non_data_rows(parsed, sheet.rows, plan.layout)
+    plan.parsed.warnings += sheet_warnings(plan, sheet)
+    cellunits.drop_repeated(plan)
+    meters.sum_meters(plan, sheet)
+    plan.problems += plan.parsed.problems
+    layout.campaign_dates = campaign_dates.collect(plan, sheet)
+    plan.warnings += plan.parsed.warnings
+    return plan
+
+
+def preflight(ws: Workspace, path: str | Path, plans: list[SheetPlan]) -> None:
+    """Run every check Import runs, against `ws` and read-only, and put what they find on the
+    plans (`plan.checks`, `plan.check_warnings`, replacing earlier ones): references to sites
+    and campaigns, overlaps with stored rows, plausible values, totals left out. No problem
+    here and none in `plan.problems` means `import_plans` succeeds (issue 12 §3)."""
+    for plan in plans:
+        plan.checks, plan.check_warnings = [], []
+    with_rows = [p for p in plans if p.parsed is not None]
+    if not with_rows:
+        return
+    parsed = [p.parsed for p in with_rows]
+    by_sheet = {p.sheet: p for p in with_rows}
+    try:
+        check_kinds(Path(path).name, parsed)
+    except ImportRefused as exc:
+        with_rows[0].checks += exc.problems
+        return
+    _, problems, warnings = check_parsed(ws, parsed)
+    problems = list(problems) + campaign_dates.problems(ws, plans)  # as import_plans checks
+    own = {id(x) for ps in parsed for x in (*ps.problems, *ps.warnings)}
+    for found, attr in ((problems, "checks"), (warnings, "check_warnings")):
+        for p in found:
+            if id(p) not in own:
+                getattr(by_sheet.get(p.sheet, with_rows[0]), attr).append(p)
+
+
+def import_file(ws: Workspace, path: str | Path, options: ImportOptions | None = None, *,
+                plans: list[SheetPlan] | None = None, dry_run: bool = False,
+                progress: Progress | None = None,
+                cancelled: Callable[[], bool] = lambda: False) -> ImportResult:
+    """Import `path` as analysed (or as `plans`, e.g. edited in a dialog): every importable
+    sheet, all or nothing. Raises ImportRefused listing every problem (nothing written)."""
+    path = Path(path)
+    with _gc_paused():
+        if plans is None:
+            plans = analyse(path, options, progress=progress)
+        return import_plans(ws, path, plans, dry_run=dry_run, progress=progress,
+                            cancelled=cancelled)
+
+
+def import_plans(ws: Workspace, path: Path, plans: list[SheetPlan], *, dry_run: bool = False,
+                 progress: Progress | None = None,
+                 cancelled: Callable[[], bool] = lambda: False) -> ImportResult:
+    file = path.name
+    problems = [p for plan in plans for p in plan.problems] + campaign_dates.problems(ws, plans)
+    parsed = [plan.parsed for plan in plans if plan.parsed is not None]
+    skipped = [plan.sheet for plan in plans if plan.parsed is None]
+    if not parsed and not problems:
+        reasons = "; ".join(f"{p.sheet}: {p.skipped}" for p in plans if p.skipped)
+        raise ImportRefused([Problem(
+            file, "no sheet has a table GreenLedger recognises"
+            + (f" ({reasons})" if reasons else "")
+            + "; map the columns with --kind and --map, or write a template with "
+              "`greenledger template`", code="no_template_sheet")])
+    if problems:
+        problems = distinct_problems(problems)
+        parsed_problems = {id(p) for ps in parsed for p in ps.problems}
+        extra = [p for p in problems if id(p) not in parsed_problems]
+    else:
+        extra = []
+    with _gc_paused():
+        return check_and_write(ws, path, parsed, skipped, dry_run=dry_run, progress=progress,
+                               cancelled=cancelled, problems=extra)

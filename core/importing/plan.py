@@ -1,0 +1,160 @@
+"""What the import engine makes of a workbook: the options a user gave (ImportOptions), each
+sheet's plan (SheetPlan) and each column's (ColumnPlan). Plain data; the stages that fill
+them are core.importing.columns, column_units, parse, checks_sheet and engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from greenledger.core.errors import Problem
+from greenledger.core.fields import SHEETS, FieldType, Kind
+from greenledger.core.importing.layout import (
+    Layout,
+    Period,
+)
+from greenledger.core.importing.reader import column_letter
+from greenledger.core.importing.sheets import (
+    ParsedSheet,
+)
+
+
+@dataclass(slots=True)
+class ImportOptions:
+    """What the user told the assistant (command line flags, a profile, the dialog).
+
+    `mapping`: header text (or column letter) -> field name, or "ignore"; `units`: field ->
+    unit; `period_year`: the year of month headers that have none (`1月`, `Jan`); `values`:
+    field -> one value for every row (e.g. source=grid); `header_rows`: Excel row numbers of
+    the header; `measure`: the field a wide sheet's period columns hold."""
+
+    sheet: str | None = None
+    kind: Kind | None = None
+    mapping: dict[str, str] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+    period_year: int | None = None
+    values: dict[str, str] = field(default_factory=dict)
+    header_rows: list[int] | None = None
+    measure: str | None = None
+    skip_hidden: bool = False  # leave out rows and columns hidden in Excel
+
+    @property
+    def explicit(self) -> bool:
+        return bool(self.kind or self.mapping or self.units or self.period_year
+                    or self.values or self.header_rows or self.measure)
+
+
+@dataclass(slots=True)
+class ColumnPlan:
+    """One column of the sheet and what the assistant makes of it."""
+
+    index: int
+    header: str
+    field: str | None  # a field name, mapping.PERIOD, or None (ignored)
+    confidence: float = 0.0
+    how: str = ""
+    unit: str | None = None
+    unit_from: str | None = None
+    multiplier: float = 1.0
+    period: Period | None = None
+    note: str = ""
+    group: str = ""  # the header a period column sits under (`用电量`), if any
+    note_args: tuple = ()  # values of `note`'s {0}, {1} (the note is a fixed, translated text)
+
+    @property
+    def note_text(self) -> str:
+        return self.note.format(*self.note_args) if self.note_args else self.note
+
+    @property
+    def letter(self) -> str:
+        return column_letter(self.index)
+
+    @property
+    def label(self) -> str:
+        return f"{self.header} [{self.letter}]"
+
+
+@dataclass(slots=True)
+class SheetPlan:
+    file: str
+    sheet: str
+    hidden: bool = False
+    kind: Kind | None = None
+    kind_confidence: float = 0.0
+    layout: Layout | None = None
+    columns: list[ColumnPlan] = field(default_factory=list)
+    parsed: ParsedSheet | None = None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    skipped: str | None = None  # why the sheet is not imported
+    template: bool = False  # the template's own headers (fast path)
+    options: ImportOptions | None = None
+    checks: list[Problem] = field(default_factory=list)  # found by preflight (the workspace)
+    check_warnings: list[Problem] = field(default_factory=list)
+    reconciliations: list = field(default_factory=list)  # reconcile.Reconciliation, each total
+
+    @property
+    def all_problems(self) -> list[Problem]:
+        """The sheet's problems and those the checks against the workspace found (preflight):
+        none means Import succeeds."""
+        return self.problems + self.checks
+
+    @property
+    def all_warnings(self) -> list[Problem]:
+        return self.warnings + self.check_warnings
+
+    def __len__(self) -> int:
+        return len(self.parsed) if self.parsed is not None else 0
+
+    @property
+    def importable(self) -> bool:
+        return self.parsed is not None
+
+    @property
+    def wide(self) -> bool:
+        return self.layout is not None and self.layout.wide
+
+    @property
+    def headers(self) -> list[str]:
+        """The sheet's header texts (what a profile is matched on)."""
+        return [c.header for c in self.columns]
+
+    @property
+    def mapped(self) -> list[ColumnPlan]:
+        return [c for c in self.columns if c.field]
+
+    @property
+    def ignored_columns(self) -> list[ColumnPlan]:
+        return [c for c in self.columns if not c.field]
+
+    def totals(self) -> dict[str, float]:
+        """Sum of each numeric field over the rows to import, in stored units."""
+        if self.parsed is None:
+            return {}
+        out = {}
+        for f in SHEETS[self.parsed.kind].fields:
+            if f.type in (FieldType.NUMBER, FieldType.INTEGER):
+                vals = [v for v in self.parsed.columns[f.name] if v is not None]
+                if vals:
+                    out[f.name] = float(sum(vals))
+        return out
+
+    def preview(self, n: int = 20) -> list[dict]:
+        """The first `n` rows as they will be stored (field values in stored units, with the
+        Excel `row` they come from)."""
+        if self.parsed is None:
+            return []
+        cols = self.parsed.columns
+        return [{"row": self.parsed.row_numbers[i], **{k: v[i] for k, v in cols.items()}}
+                for i in range(min(n, len(self.parsed)))]
+
+
+def numeric_fields(kind: Kind) -> set[str]:
+    """The kind's number fields: what a wide sheet's period columns can hold."""
+    return {f.name for f in SHEETS[kind].fields if f.type == FieldType.NUMBER}
+
+
+def period_span(cols: list[ColumnPlan]) -> str:
+    """`C–N 2023年1月 … 2023年12月`: the period columns named for a message."""
+    if len(cols) == 1:
+        return cols[0].label
+    return f"{cols[0].header} … {cols[-1].header} [{cols[0].letter}–{cols[-1].letter}]"
