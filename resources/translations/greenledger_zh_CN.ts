@@ -967,6 +967,66 @@
         <source>wrote {0}: {1} bad cell(s) highlighted and commented, every problem on its Problems sheet</source>
         <translation>已写入 {0}：{1} 个有问题的单元格已标出并加批注，全部问题列在“问题”工作表上</translation>
     </message>
+    <message>
+        <location filename="../../gui/cli_hints.py" line="11"/>
+        <source>name it with --sheet to import it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/cli_hints.py" line="12"/>
+        <source>give its row number with --header-row N and map the columns with --map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/cli_hints.py" line="13"/>
+        <source>say it with --period YEAR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/cli_hints.py" line="14"/>
+        <source>map the columns with --kind and --map, or write a template with `greenledger template`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/cli_hints.py" line="15"/>
+        <source>give --unit {field}={unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/cli_hints.py" line="16"/>
+        <source>give --measure {field} and --unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/cli_hints.py" line="17"/>
+        <source>map the one meant with --map &quot;HEADER={field}&quot; and the others to ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/cli_hints.py" line="18"/>
+        <source>name the one to import with --map &quot;HEADER=FIELD&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/cli_hints.py" line="19"/>
+        <source>say it is {field} (--map &quot;{header}={field}&quot;) or something else (--map &quot;{header}=ignore&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/cli_hints.py" line="20"/>
+        <source>leave it out with --map &quot;{header}=ignore&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/cli_hints.py" line="21"/>
+        <source>import it with --header-row {row}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/cli_hints.py" line="22"/>
+        <source>import them one at a time with --sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
@@ -1089,7 +1149,7 @@
     </message>
     <message>
         <location filename="../../gui/field_labels.py" line="26"/>
-        <location filename="../../gui/record_model.py" line="79"/>
+        <location filename="../../gui/record_model.py" line="93"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
@@ -1105,8 +1165,8 @@
     </message>
     <message>
         <location filename="../../gui/field_labels.py" line="29"/>
-        <location filename="../../gui/record_model.py" line="33"/>
-        <location filename="../../gui/record_model.py" line="61"/>
+        <location filename="../../gui/record_model.py" line="47"/>
+        <location filename="../../gui/record_model.py" line="75"/>
         <source>Emissions (t CO2e)</source>
         <translation>排放量（吨二氧化碳当量）</translation>
     </message>
@@ -1217,60 +1277,60 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="27"/>
+        <location filename="../../gui/record_model.py" line="41"/>
         <source>Grid factor (kg CO2/kWh)</source>
         <translation>电网排放因子（千克二氧化碳/千瓦时）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="37"/>
+        <location filename="../../gui/record_model.py" line="51"/>
         <source>Location-based Scope 2 (grid-delivered kWh × grid factor); Scope 1 for diesel</source>
         <translation>基于位置的范围二排放（电网供电量 × 电网排放因子）；柴油计入范围一</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="42"/>
-        <location filename="../../gui/record_model.py" line="76"/>
-        <location filename="../../gui/record_model.py" line="98"/>
+        <location filename="../../gui/record_model.py" line="56"/>
+        <location filename="../../gui/record_model.py" line="90"/>
+        <location filename="../../gui/record_model.py" line="112"/>
         <source>Avoided (t CO2e)</source>
         <translation>避免排放（吨二氧化碳当量）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="46"/>
+        <location filename="../../gui/record_model.py" line="60"/>
         <source>Renewable kWh × grid factor: reported beside the inventory, never netted</source>
         <translation>可再生电量 × 电网排放因子：与排放清单并列报告，不作抵扣</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="52"/>
+        <location filename="../../gui/record_model.py" line="66"/>
         <source>Emissions used (t CO2e)</source>
         <translation>采用的排放量（吨二氧化碳当量）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="54"/>
-        <location filename="../../gui/record_model.py" line="87"/>
+        <location filename="../../gui/record_model.py" line="68"/>
+        <location filename="../../gui/record_model.py" line="101"/>
         <source>Intensity (kg CO2e/order)</source>
         <translation>碳排放强度（千克二氧化碳当量/单）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="65"/>
+        <location filename="../../gui/record_model.py" line="79"/>
         <source>Reduction used (t CO2e)</source>
         <translation>采用的减排量（吨二氧化碳当量）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="69"/>
+        <location filename="../../gui/record_model.py" line="83"/>
         <source>Energy, all years (kWh)</source>
         <translation>历年总电量（千瓦时）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="71"/>
+        <location filename="../../gui/record_model.py" line="85"/>
         <source>Renewable share (%)</source>
         <translation>可再生能源占比（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="81"/>
+        <location filename="../../gui/record_model.py" line="95"/>
         <source>Delivery emissions (t CO2e)</source>
         <translation>配送排放（吨二氧化碳当量）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="93"/>
+        <location filename="../../gui/record_model.py" line="107"/>
         <source>Change vs baseline (%)</source>
         <translation>较基准变化（%）</translation>
     </message>
@@ -1371,27 +1431,38 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="185"/>
+        <location filename="../../gui/dashboard_view.py" line="186"/>
+        <location filename="../../gui/dashboard_view.py" line="276"/>
         <source>Drawing charts…</source>
         <translation>正在绘制图表…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="217"/>
+        <location filename="../../gui/dashboard_view.py" line="218"/>
         <source>&lt;h2&gt;This workspace is empty&lt;/h2&gt;&lt;p&gt;Import a workbook of your energy, deliveries, packaging and initiatives (File › Import workbook, Ctrl+I, or drop the file on this window).&lt;br&gt;No workbook yet? Download the template, fill it in, and import it.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;此工作区还没有数据&lt;/h2&gt;&lt;p&gt;请导入包含能源、配送、包装和减排举措数据的工作簿（文件 › 导入工作簿，Ctrl+I，或将文件拖到本窗口）。&lt;br&gt;还没有工作簿？下载模板，填写后再导入。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="226"/>
+        <location filename="../../gui/dashboard_view.py" line="227"/>
         <source>&amp;Import workbook…</source>
         <translation>导入工作簿(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="227"/>
+        <location filename="../../gui/dashboard_view.py" line="228"/>
         <source>Download &amp;template…</source>
         <translation>下载模板(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/dashboard_view.py" line="344"/>
+        <location filename="../../gui/dashboard_view.py" line="259"/>
+        <source>Reading the workspace&apos;s figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_view.py" line="264"/>
+        <source>The workspace&apos;s figures could not be read: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/dashboard_view.py" line="366"/>
         <source>No chart has data for these filters.</source>
         <translation>当前筛选条件下没有可显示的图表数据。</translation>
     </message>
@@ -1399,96 +1470,96 @@
 <context>
     <name>Deck</name>
     <message>
-        <location filename="../../gui/charts/deck.py" line="367"/>
+        <location filename="../../gui/charts/deck.py" line="115"/>
         <source>Key figures</source>
         <translation>关键数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="318"/>
+        <location filename="../../gui/charts/deck.py" line="66"/>
         <location filename="../../gui/charts/deck_story.py" line="82"/>
         <source>Method: {0}</source>
         <translation>计算方法：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="322"/>
+        <location filename="../../gui/charts/deck.py" line="70"/>
         <location filename="../../gui/charts/deck_story.py" line="87"/>
         <source>Period: {0}</source>
         <translation>期间：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="325"/>
+        <location filename="../../gui/charts/deck.py" line="73"/>
         <location filename="../../gui/charts/deck_story.py" line="100"/>
         <source>Factors: {0}</source>
         <translation>排放因子：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="326"/>
-        <location filename="../../gui/charts/deck.py" line="375"/>
+        <location filename="../../gui/charts/deck.py" line="74"/>
+        <location filename="../../gui/charts/deck.py" line="123"/>
         <location filename="../../gui/charts/deck_story.py" line="99"/>
         <location filename="../../gui/charts/deck_story.py" line="113"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="328"/>
+        <location filename="../../gui/charts/deck.py" line="76"/>
         <location filename="../../gui/charts/deck_story.py" line="102"/>
         <source>No emission factor is used: kWh as reported</source>
         <translation>未使用排放因子：电量按报告值计</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="330"/>
+        <location filename="../../gui/charts/deck.py" line="78"/>
         <source>Made with GreenLedger {0}; data fingerprint (SHA-256) {1}</source>
         <translation>由 GreenLedger {0} 生成；数据指纹（SHA-256）{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="375"/>
+        <location filename="../../gui/charts/deck.py" line="123"/>
         <source>More key figures: {0}.</source>
         <translation>更多关键数据：{0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="386"/>
+        <location filename="../../gui/charts/deck.py" line="134"/>
         <source>{0}, from {1}</source>
         <translation>{0}，来自 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="407"/>
+        <location filename="../../gui/charts/deck.py" line="155"/>
         <source>each tree = {0} {1}; factor {2}</source>
         <translation>每棵树 = {0} {1}；换算因子 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="466"/>
+        <location filename="../../gui/charts/deck.py" line="214"/>
         <location filename="../../gui/charts/deck_story.py" line="107"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="467"/>
+        <location filename="../../gui/charts/deck.py" line="215"/>
         <source>Data {0} · {1}</source>
         <translation>数据 {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="477"/>
+        <location filename="../../gui/charts/deck.py" line="225"/>
         <source>Figures from workspace {0}, {1}. Each slide&apos;s notes give its method, period, filters and factors.</source>
         <translation>数据来自工作区 {0}，{1}。每页备注列出计算方法、期间、筛选条件和排放因子。</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="516"/>
+        <location filename="../../gui/charts/deck.py" line="264"/>
         <source>{0}: carbon figures for {1}</source>
         <translation>{0}：{1} 碳排放数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="323"/>
+        <location filename="../../gui/charts/deck.py" line="71"/>
         <location filename="../../gui/charts/deck_story.py" line="91"/>
         <source>Filters: {0}</source>
         <translation>筛选条件：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="517"/>
+        <location filename="../../gui/charts/deck.py" line="265"/>
         <source>{0}: carbon figures</source>
         <translation>{0}：碳排放数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/deck.py" line="530"/>
+        <location filename="../../gui/charts/deck.py" line="278"/>
         <source>Workspace {0}; filters: {1}</source>
         <translation>工作区 {0}；筛选条件：{1}</translation>
     </message>
@@ -1532,108 +1603,108 @@
 <context>
     <name>DryRun</name>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1346"/>
+        <location filename="../../core/importing/describe.py" line="62"/>
         <source>{0} (hidden)</source>
         <translation>{0}（隐藏）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1348"/>
+        <location filename="../../core/importing/describe.py" line="64"/>
         <source>{0}: not imported: {1}</source>
         <translation>{0}：未导入：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1350"/>
+        <location filename="../../core/importing/describe.py" line="66"/>
         <source>template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1351"/>
-        <location filename="../../core/importing/assistant.py" line="1389"/>
+        <location filename="../../core/importing/describe.py" line="67"/>
+        <location filename="../../core/importing/describe.py" line="107"/>
         <source>confidence {0}</source>
         <translation>置信度 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1355"/>
+        <location filename="../../core/importing/describe.py" line="71"/>
         <source>layout: {0}</source>
         <translation>布局：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1358"/>
+        <location filename="../../core/importing/describe.py" line="74"/>
         <source>ignored row {0}: {1}</source>
         <translation>忽略第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1361"/>
+        <location filename="../../core/importing/describe.py" line="78"/>
         <source>unit stated in {0}: {1}</source>
         <translation>单位见{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1363"/>
+        <location filename="../../core/importing/describe.py" line="80"/>
         <source>year of the month headers from {0}: {1}</source>
         <translation>月份表头的年份取自{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1365"/>
+        <location filename="../../core/importing/describe.py" line="82"/>
         <source>columns:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1374"/>
+        <location filename="../../core/importing/describe.py" line="91"/>
         <source>{0}–{1} {2} … {3} → {4} ({5} {6} columns, period from the header</source>
         <translation>{0}–{1} {2} … {3} → {4}（{5} 个 {6} 列，期间取自表头</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1381"/>
+        <location filename="../../core/importing/describe.py" line="98"/>
         <source>ignored ({0})</source>
         <translation>忽略（{0}）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1384"/>
+        <location filename="../../core/importing/describe.py" line="102"/>
         <source>unit {0} from {1}</source>
         <translation>单位 {0}，来自{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1386"/>
+        <location filename="../../core/importing/describe.py" line="104"/>
         <source>unit {0}</source>
         <translation>单位 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1393"/>
+        <location filename="../../core/importing/describe.py" line="111"/>
         <source>(every row) {0} = {1}</source>
         <translation>（每一行）{0} = {1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1395"/>
+        <location filename="../../core/importing/describe.py" line="113"/>
         <source>rows: {0}</source>
         <translation>行数：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1399"/>
+        <location filename="../../core/importing/describe.py" line="117"/>
         <source>total {0}: {1}</source>
         <translation>{0} 合计：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1401"/>
+        <location filename="../../core/importing/describe.py" line="119"/>
         <source>total: {0}</source>
         <translation>合计核对：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1403"/>
+        <location filename="../../core/importing/describe.py" line="121"/>
         <source>warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1405"/>
+        <location filename="../../core/importing/describe.py" line="123"/>
         <source>problem: {0}</source>
         <translation>问题：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1407"/>
+        <location filename="../../core/importing/describe.py" line="125"/>
         <source>problems: {0}</source>
         <translation>问题数：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1408"/>
+        <location filename="../../core/importing/describe.py" line="126"/>
         <source>problems: none</source>
         <translation>问题：无</translation>
     </message>
@@ -2024,403 +2095,559 @@
 <context>
     <name>ImportAssistant</name>
     <message>
-        <location filename="../../gui/import_assistant.py" line="179"/>
+        <location filename="../../gui/import_dialog.py" line="61"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="195"/>
+        <location filename="../../gui/import_dialog.py" line="72"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="204"/>
+        <location filename="../../gui/import_dialog.py" line="93"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="211"/>
+        <location filename="../../gui/import_dialog.py" line="98"/>
         <source>from headers</source>
         <translation>取自表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="213"/>
+        <location filename="../../gui/import_dialog.py" line="100"/>
         <source>The year of month headers that give none (1月, Jan)</source>
         <translation>表头只写月份时（如 1月、Jan）所属的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="215"/>
+        <location filename="../../gui/import_dialog.py" line="103"/>
         <source>&amp;Save as profile…</source>
         <translation>保存为方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="216"/>
+        <location filename="../../gui/import_dialog.py" line="104"/>
         <source>Skip &amp;hidden rows and columns</source>
         <translation>跳过隐藏的行和列(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="218"/>
+        <location filename="../../gui/import_dialog.py" line="106"/>
         <source>Leave out the rows and columns hidden in Excel (filtered out, or kept for reference). By default they are read, as Excel&apos;s SUM reads them, and listed as warnings.</source>
         <translation>不导入在 Excel 中隐藏的行和列（被筛选掉的，或仅留作参考的）。默认会读取它们（与 Excel 的 SUM 一样），并列为警告。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="224"/>
-        <source>S&amp;heet:</source>
-        <translation>工作表(&amp;H)：</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_assistant.py" line="225"/>
+        <location filename="../../gui/import_dialog.py" line="111"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="226"/>
+        <location filename="../../gui/import_dialog.py" line="111"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="227"/>
+        <location filename="../../gui/import_dialog.py" line="112"/>
         <source>&amp;Profile:</source>
         <translation>导入方案(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="245"/>
+        <location filename="../../gui/import_mapping_model.py" line="156"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="245"/>
+        <location filename="../../gui/import_mapping_model.py" line="157"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="245"/>
+        <location filename="../../gui/import_mapping_model.py" line="158"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="245"/>
+        <location filename="../../gui/import_mapping_model.py" line="159"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="245"/>
+        <location filename="../../gui/import_mapping_model.py" line="160"/>
         <source>How</source>
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="263"/>
+        <location filename="../../gui/import_dialog.py" line="155"/>
         <source>Rows as they will be stored</source>
         <translation>将要保存的行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="268"/>
+        <location filename="../../gui/import_problems_view.py" line="37"/>
         <source>Save &amp;marked workbook…</source>
         <translation>保存标注后的工作簿(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="271"/>
+        <location filename="../../gui/import_problems_view.py" line="39"/>
         <source>A copy of the workbook with every bad cell filled and commented with the reason: fix it in Excel, import again</source>
         <translation>工作簿副本：每个有问题的单元格都会着色并加批注说明原因；在 Excel 中改正后重新导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="277"/>
+        <location filename="../../gui/import_dialog.py" line="156"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="288"/>
+        <location filename="../../gui/import_dialog.py" line="167"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="329"/>
+        <location filename="../../gui/import_dialog.py" line="210"/>
         <source>This file cannot be imported.</source>
         <translation>此文件无法导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="352"/>
-        <location filename="../../gui/import_assistant.py" line="382"/>
-        <source> (not imported)</source>
-        <translation>（不导入）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_assistant.py" line="369"/>
+        <location filename="../../gui/import_dialog.py" line="235"/>
         <source>Analysing {0}…</source>
         <translation>正在分析 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="424"/>
+        <location filename="../../gui/import_dialog.py" line="318"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="426"/>
+        <location filename="../../gui/import_dialog.py" line="319"/>
         <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
         <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="437"/>
+        <location filename="../../gui/import_dialog.py" line="328"/>
         <source>Not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="439"/>
+        <location filename="../../gui/import_dialog.py" line="330"/>
         <source>GreenLedger template sheet ({0}): {1} rows</source>
         <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="443"/>
+        <location filename="../../gui/import_dialog.py" line="335"/>
         <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
         <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="452"/>
+        <location filename="../../gui/import_profiles.py" line="71"/>
         <source>profile “{0}” applied</source>
         <translation>已应用方案“{0}”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="455"/>
+        <location filename="../../gui/import_profiles.py" line="74"/>
         <source>profile “{0}” fits these headers but was saved for sheet “{1}”: choose it under Profile if this sheet holds the same figures</source>
         <translation>配置“{0}”与这些表头相符，但它是为工作表“{1}”保存的：如果本表的数据相同，请在“配置”中选择它</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="473"/>
-        <location filename="../../gui/import_assistant.py" line="478"/>
+        <location filename="../../gui/import_mapping_model.py" line="60"/>
         <source>— ignore —</source>
         <translation>— 忽略 —</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="483"/>
+        <location filename="../../gui/import_mapping_model.py" line="67"/>
         <source>{0} of {1}</source>
         <translation>{1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="487"/>
+        <location filename="../../gui/import_mapping_model.py" line="111"/>
         <source>Sets every column under “{0}”</source>
         <translation>设置“{0}”下的所有列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="507"/>
+        <location filename="../../gui/import_mapping_model.py" line="114"/>
         <source>unit from: {0}</source>
         <translation>单位来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="507"/>
+        <location filename="../../gui/import_mapping_model.py" line="115"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="537"/>
+        <location filename="../../gui/import_preview_model.py" line="75"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="555"/>
+        <location filename="../../gui/import_preview_model.py" line="82"/>
         <source>Totals as stored: {0}</source>
         <translation>保存后的合计：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="566"/>
+        <location filename="../../gui/import_preview_model.py" line="86"/>
         <source>The sheet&apos;s totals: {0}</source>
         <translation>工作表自带的合计：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="592"/>
+        <location filename="../../gui/import_problems_view.py" line="57"/>
         <source>Warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="598"/>
+        <location filename="../../gui/import_problems_view.py" line="69"/>
         <source>Problems ({0})</source>
         <translation>问题（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="600"/>
+        <location filename="../../gui/import_problems_view.py" line="70"/>
         <source>Problems ({0}), warnings ({1})</source>
         <translation>问题（{0}），警告（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="630"/>
-        <location filename="../../gui/import_assistant.py" line="636"/>
+        <location filename="../../gui/import_problems_view.py" line="82"/>
         <source>Save marked workbook</source>
         <translation>保存标注后的工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="630"/>
+        <location filename="../../gui/import_problems_view.py" line="86"/>
         <source>Excel workbooks</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="673"/>
+        <location filename="../../gui/import_profiles.py" line="28"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="722"/>
-        <location filename="../../gui/import_assistant.py" line="732"/>
+        <location filename="../../gui/import_profiles.py" line="87"/>
+        <location filename="../../gui/import_profiles.py" line="96"/>
         <source>Save profile</source>
         <translation>保存导入方案</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="723"/>
+        <location filename="../../gui/import_profiles.py" line="88"/>
         <source>Profile name:</source>
         <translation>方案名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="740"/>
+        <location filename="../../gui/import_profiles.py" line="105"/>
         <source>Profile “{0}” saved in this workspace</source>
         <translation>方案“{0}”已保存到此工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="761"/>
+        <location filename="../../core/importing/codes.py" line="111"/>
+        <location filename="../../gui/import_texts.py" line="17"/>
         <source>synonym</source>
         <translation>同义词</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="762"/>
+        <location filename="../../core/importing/codes.py" line="112"/>
+        <location filename="../../gui/import_texts.py" line="18"/>
         <source>synonym + unit</source>
         <translation>同义词 + 单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="763"/>
+        <location filename="../../core/importing/codes.py" line="114"/>
+        <location filename="../../gui/import_texts.py" line="19"/>
         <source>partial</source>
         <translation>部分匹配</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="764"/>
+        <location filename="../../core/importing/codes.py" line="115"/>
+        <location filename="../../gui/import_texts.py" line="20"/>
         <source>explicit</source>
         <translation>手动指定</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="765"/>
+        <location filename="../../core/importing/codes.py" line="110"/>
+        <location filename="../../gui/import_texts.py" line="21"/>
         <source>template header</source>
         <translation>模板表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="766"/>
+        <location filename="../../core/importing/codes.py" line="116"/>
+        <location filename="../../gui/import_texts.py" line="22"/>
         <source>period header</source>
         <translation>期间表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="767"/>
+        <location filename="../../gui/import_texts.py" line="23"/>
         <source>period header + --period year</source>
         <translation>期间表头 + 指定年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="768"/>
+        <location filename="../../gui/import_texts.py" line="38"/>
+        <source>period header + the year chosen above</source>
+        <translation>期间表头 + 上方选择的年份</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="87"/>
+        <source>{0}; transposed: periods down rows {1}–{2}, columns {3}–{4} across</source>
+        <translation>{0}；转置：期间在第 {1}–{2} 行向下排列，{3}–{4} 列横向排列</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="117"/>
+        <location filename="../../gui/import_texts.py" line="24"/>
         <source>period header + year from the title</source>
         <translation>期间表头 + 标题中的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="769"/>
+        <location filename="../../core/importing/codes.py" line="113"/>
+        <location filename="../../gui/import_texts.py" line="25"/>
         <source>unit header</source>
         <translation>单位表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="770"/>
+        <location filename="../../core/importing/codes.py" line="118"/>
+        <source>period header + the year given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="122"/>
+        <source>header</source>
+        <translation type="unfinished">表头</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="123"/>
+        <source>units row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="124"/>
+        <source>option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="125"/>
+        <source>row {0}</source>
+        <translation type="unfinished">第 {0} 行</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="126"/>
+        <source>header cell &apos;{0}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="127"/>
+        <source>the sheet name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="128"/>
+        <source>the unit column {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="129"/>
+        <source>its cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="133"/>
+        <location filename="../../gui/import_texts.py" line="26"/>
         <source>not needed</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="771"/>
+        <location filename="../../core/importing/codes.py" line="134"/>
+        <location filename="../../gui/import_texts.py" line="27"/>
         <source>ignored as asked</source>
         <translation>按要求忽略</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="772"/>
+        <location filename="../../core/importing/codes.py" line="136"/>
+        <location filename="../../gui/import_texts.py" line="28"/>
         <source>money, not a quantity</source>
         <translation>金额，不是数量</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="773"/>
+        <location filename="../../core/importing/codes.py" line="137"/>
+        <location filename="../../gui/import_texts.py" line="29"/>
         <source>under &apos;{0}&apos;</source>
         <translation>位于“{0}”之下</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="774"/>
+        <location filename="../../core/importing/codes.py" line="138"/>
+        <location filename="../../gui/import_texts.py" line="30"/>
         <source>under &apos;{0}&apos;; the imported columns are under &apos;{1}&apos;</source>
         <translation>位于“{0}”之下；导入的是“{1}”下的列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="775"/>
+        <location filename="../../core/importing/codes.py" line="139"/>
+        <location filename="../../gui/import_texts.py" line="31"/>
         <source>under no header; the imported columns are under &apos;{0}&apos;</source>
         <translation>上方无表头；导入的是“{0}”下的列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="776"/>
+        <location filename="../../core/importing/codes.py" line="140"/>
+        <location filename="../../gui/import_texts.py" line="32"/>
         <source>period column of an unclear measure</source>
         <translation>期间列，所含数量不明</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="777"/>
+        <location filename="../../core/importing/codes.py" line="141"/>
+        <location filename="../../gui/import_texts.py" line="33"/>
         <source>a quarter over the month columns (their total)</source>
         <translation>覆盖各月列的季度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="778"/>
+        <location filename="../../core/importing/codes.py" line="142"/>
+        <location filename="../../gui/import_texts.py" line="34"/>
         <source>a year over the month columns (their total)</source>
         <translation>覆盖各月列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="779"/>
+        <location filename="../../core/importing/codes.py" line="143"/>
+        <location filename="../../gui/import_texts.py" line="35"/>
         <source>a year over the quarter columns (their total)</source>
         <translation>覆盖各季度列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="780"/>
+        <location filename="../../core/importing/codes.py" line="144"/>
+        <location filename="../../gui/import_texts.py" line="36"/>
         <source>a second column for {0}</source>
         <translation>{0} 的第二列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="781"/>
+        <location filename="../../core/importing/codes.py" line="155"/>
+        <source>hidden sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="156"/>
+        <source>no header row found (no known column headers in the first 30 rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="157"/>
+        <source>not a table GreenLedger knows; as {kind} it lacks {missing}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="158"/>
+        <source>not a table GreenLedger knows; as {kind} it lacks {missing} (its month headers {month} … give no year)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="162"/>
+        <source>name the sheet to import it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="163"/>
+        <source>give the header&apos;s row number and map the columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="164"/>
+        <source>give the year of the month headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="165"/>
+        <source>choose the kind of rows and map the columns, or write a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="166"/>
+        <source>give the unit of {field} (e.g. {unit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="167"/>
+        <source>say what the period columns hold ({field}) and their unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="168"/>
+        <source>map the column meant to {field} and the others to ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="169"/>
+        <source>map the header over the period columns to import to its field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="170"/>
+        <source>map &apos;{header}&apos; to {field}, or to ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="171"/>
+        <source>leave &apos;{header}&apos; out (map it to ignore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="172"/>
+        <source>read the other table at its header row {row}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="173"/>
+        <source>import the sheets one at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="135"/>
+        <location filename="../../gui/import_texts.py" line="37"/>
         <source>hidden in Excel</source>
         <translation>在 Excel 中隐藏</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1327"/>
-        <location filename="../../gui/import_assistant.py" line="799"/>
+        <location filename="../../core/importing/describe.py" line="32"/>
+        <location filename="../../gui/import_texts.py" line="67"/>
+        <location filename="../../gui/import_texts.py" line="82"/>
         <source>header row {0}</source>
         <translation>表头在第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1328"/>
-        <location filename="../../gui/import_assistant.py" line="801"/>
+        <location filename="../../core/importing/describe.py" line="33"/>
+        <location filename="../../gui/import_texts.py" line="69"/>
+        <location filename="../../gui/import_texts.py" line="84"/>
         <source>header rows {0}–{1} (joined)</source>
         <translation>表头在第 {0}–{1} 行（已合并）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1330"/>
-        <location filename="../../gui/import_assistant.py" line="806"/>
+        <location filename="../../core/importing/describe.py" line="35"/>
+        <location filename="../../gui/import_texts.py" line="72"/>
         <source>wide: periods as columns</source>
         <translation>宽表：期间为列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1331"/>
-        <location filename="../../gui/import_assistant.py" line="808"/>
+        <location filename="../../core/importing/describe.py" line="36"/>
+        <location filename="../../gui/import_texts.py" line="74"/>
         <source>long: one row per record</source>
         <translation>长表：每行一条记录</translation>
     </message>
     <message>
-        <location filename="../../core/importing/assistant.py" line="1332"/>
-        <location filename="../../gui/import_assistant.py" line="810"/>
+        <location filename="../../core/importing/describe.py" line="37"/>
+        <location filename="../../gui/import_texts.py" line="75"/>
         <source>{0}; data rows {1}–{2}; {3}</source>
         <translation>{0}；数据在第 {1}–{2} 行；{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="822"/>
+        <location filename="../../gui/import_texts.py" line="98"/>
         <source>Period (month, quarter or year)</source>
         <translation>期间（月、季度或年）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/campaign_dates.py" line="20"/>
+        <location filename="../../core/importing/campaign_dates.py" line="21"/>
+        <location filename="../../core/importing/codes.py" line="146"/>
         <source>the campaign&apos;s dates (checked against the campaign)</source>
         <translation>活动的日期（与该活动核对）</translation>
     </message>
     <message>
         <location filename="../../core/importing/cellunits.py" line="31"/>
+        <location filename="../../core/importing/codes.py" line="145"/>
         <source>the unit of each row&apos;s figure</source>
         <translation>每行数值的单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_transposed.py" line="42"/>
+        <source>the names across row {0} [{1}–{2}]</source>
+        <translation>第 {0} 行横排的名称 [{1}–{2}]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_transposed.py" line="49"/>
+        <source>{0} [row {1}]</source>
+        <translation>{0} [第 {1} 行]</translation>
     </message>
 </context>
 <context>
@@ -2505,52 +2732,52 @@
 <context>
     <name>Layout</name>
     <message>
-        <location filename="../../core/importing/layout.py" line="186"/>
+        <location filename="../../core/importing/layout.py" line="187"/>
         <source>title above the header</source>
         <translation>表头上方的标题</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="187"/>
+        <location filename="../../core/importing/layout.py" line="188"/>
         <source>blank row</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="188"/>
+        <location filename="../../core/importing/layout.py" line="189"/>
         <source>footnote or note</source>
         <translation>脚注或说明</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="189"/>
+        <location filename="../../core/importing/layout.py" line="190"/>
         <source>totals or subtotals row</source>
         <translation>合计或小计行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="190"/>
+        <location filename="../../core/importing/layout.py" line="191"/>
         <source>row of units under the header</source>
         <translation>表头下方的单位行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="191"/>
+        <location filename="../../core/importing/layout.py" line="192"/>
         <source>above the header</source>
         <translation>位于表头上方</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="192"/>
+        <location filename="../../core/importing/layout.py" line="193"/>
         <source>after a footnote (end of the table)</source>
         <translation>位于脚注之后（表格结束）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="193"/>
+        <location filename="../../core/importing/layout.py" line="194"/>
         <source>no values in the period columns</source>
         <translation>期间列中没有数值</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="194"/>
+        <location filename="../../core/importing/layout.py" line="195"/>
         <source>hidden in Excel (skipped as asked)</source>
         <translation>在 Excel 中隐藏（按要求跳过）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="195"/>
+        <location filename="../../core/importing/layout.py" line="196"/>
         <source>another table of the sheet (below this one)</source>
         <translation>本表中的另一个表格（位于此表下方）</translation>
     </message>
@@ -2753,17 +2980,17 @@
         <translation>关于 GreenLedger(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135"/>
+        <location filename="../../gui/main_window.py" line="138"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138"/>
+        <location filename="../../gui/main_window.py" line="141"/>
         <source>Read-only (open in another window) · </source>
         <translation>只读（已在另一个窗口中打开）· </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="156"/>
         <source>Open another workspace once the import has finished</source>
         <translation>请在导入完成后再打开其他工作区</translation>
     </message>
@@ -2814,12 +3041,12 @@
         <translation>模板已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="229"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="214"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>Import {0} undone (Ctrl+Z restores it)</source>
         <translation>已撤销第 {0} 次导入（Ctrl+Z 可恢复）</translation>
     </message>
@@ -3278,7 +3505,7 @@
         <translation>（另有 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/importer.py" line="328"/>
+        <location filename="../../core/importing/importer.py" line="318"/>
         <source>no grid factor for this region yet: the site is stored, and its figures say there is no factor until one is added on a Factors sheet</source>
         <translation>该区域暂无电网排放因子：站点已保存，在“排放因子”工作表补充因子之前，其相关数字会注明缺少因子</translation>
     </message>
@@ -3378,6 +3605,19 @@
         <location filename="../../core/importing/reconcile.py" line="74"/>
         <source>{0} {1} {2}: {3} {4} imported ✗ (differs by {5} {4})</source>
         <translation>{0} {1} {2}：导入 {3} {4} ✗（相差 {5} {4}）</translation>
+    </message>
+</context>
+<context>
+    <name>RecordModel</name>
+    <message>
+        <location filename="../../gui/record_model.py" line="31"/>
+        <source>being computed: the workspace&apos;s figures are read in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/record_model.py" line="32"/>
+        <source>A computed column sorts tables of up to {0} rows: filter the rows first (shown: {1})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3757,25 +3997,85 @@
     </message>
 </context>
 <context>
+    <name>SheetListModel</name>
+    <message>
+        <location filename="../../gui/import_sheet_model.py" line="111"/>
+        <source>not imported</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_sheet_model.py" line="113"/>
+        <source>left out</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_sheet_model.py" line="115"/>
+        <source>{0} problem(s)</source>
+        <translation>{0} 个问题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_sheet_model.py" line="116"/>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_sheet_model.py" line="122"/>
+        <source>Nothing to import from this sheet: see the line above the mapping</source>
+        <translation>此工作表没有可导入的内容：见映射上方的说明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_sheet_model.py" line="124"/>
+        <source>Refused until its problems are put right; untick it to import the other sheets without it</source>
+        <translation>问题改正之前不能导入；取消勾选即可不含此表导入其他工作表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_sheet_model.py" line="126"/>
+        <source>Untick to leave this sheet out of the import</source>
+        <translation>取消勾选即可不导入此工作表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_sheet_model.py" line="140"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_sheet_model.py" line="140"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_sheet_model.py" line="140"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_sheet_model.py" line="140"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>SheetModel</name>
     <message>
-        <location filename="../../gui/import_assistant.py" line="120"/>
+        <location filename="../../gui/import_cells_model.py" line="71"/>
         <source>header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="124"/>
+        <location filename="../../gui/import_cells_model.py" line="77"/>
+        <location filename="../../gui/import_cells_model.py" line="84"/>
         <source>header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="128"/>
+        <location filename="../../gui/import_cells_model.py" line="81"/>
+        <location filename="../../gui/import_cells_model.py" line="88"/>
         <source>outside the data block</source>
         <translation>数据区之外</translation>
     </message>
     <message>
-        <location filename="../../gui/import_assistant.py" line="146"/>
-        <location filename="../../gui/import_assistant.py" line="159"/>
+        <location filename="../../gui/import_cells_model.py" line="113"/>
+        <location filename="../../gui/import_cells_model.py" line="126"/>
         <source>hidden in Excel</source>
         <translation>在 Excel 中隐藏</translation>
     </message>
@@ -3783,272 +4083,272 @@
 <context>
     <name>Story</name>
     <message>
-        <location filename="../../core/story.py" line="85"/>
+        <location filename="../../core/story_text.py" line="50"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="97"/>
+        <location filename="../../core/story_text.py" line="62"/>
         <source>entered in the window</source>
         <translation>在窗口中录入</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="98"/>
+        <location filename="../../core/story_text.py" line="63"/>
         <source>{0}: 1 row</source>
         <translation>{0}：1 行</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="99"/>
+        <location filename="../../core/story_text.py" line="64"/>
         <source>{0}: {1} rows</source>
         <translation>{0}：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="101"/>
+        <location filename="../../core/story_text.py" line="66"/>
         <source>, {0}</source>
         <translation>，{0}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="103"/>
+        <location filename="../../core/story_text.py" line="68"/>
         <source>, row {0}</source>
         <translation>，第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="138"/>
+        <location filename="../../core/story_text.py" line="103"/>
         <source>CO2 only</source>
         <translation>仅二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="138"/>
+        <location filename="../../core/story_text.py" line="103"/>
         <source>CO2e</source>
         <translation>二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="139"/>
+        <location filename="../../core/story_text.py" line="104"/>
         <source>grid</source>
         <translation>电网</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="140"/>
+        <location filename="../../core/story_text.py" line="105"/>
         <source>{0} factor, {1}</source>
         <translation>{0}排放因子，{1}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="141"/>
+        <location filename="../../core/story_text.py" line="106"/>
         <source>{0} factor</source>
         <translation>{0}排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="142"/>
+        <location filename="../../core/story_text.py" line="107"/>
         <source>{0} {1}: {2} {3} ({4}, {5}; {6})</source>
         <translation>{0} {1}：{2} {3}（{4}，{5}；{6}）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="147"/>
+        <location filename="../../core/story_text.py" line="112"/>
         <source>; the {0} value is used for {1}</source>
         <translation>；{1} 年沿用 {0} 年数值</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="193"/>
+        <location filename="../../core/story.py" line="87"/>
         <source>{0} against its baseline {1}</source>
         <translation>{0} 对比基线 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="194"/>
+        <location filename="../../core/story.py" line="88"/>
         <source>{0} against its baseline {1} (all campaigns: the latest with a baseline)</source>
         <translation>{0} 对比基线 {1}（全部活动：显示最近一个设有基线的活动）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="213"/>
+        <location filename="../../core/story.py" line="107"/>
         <source>kg CO2 per order</source>
         <translation>千克二氧化碳/单</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="213"/>
+        <location filename="../../core/story.py" line="107"/>
         <source>kg CO2e per order</source>
         <translation>千克二氧化碳当量/单</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="217"/>
+        <location filename="../../core/story.py" line="111"/>
         <source>{0} ({1}): {2} orders, {3} {4} = {5} {6}; rows: {7}</source>
         <translation>{0}（{1}）：{2} 单，{3} {4} = {5} {6}；数据行：{7}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="221"/>
-        <location filename="../../core/story.py" line="347"/>
-        <location filename="../../core/story.py" line="348"/>
-        <location filename="../../core/story.py" line="438"/>
+        <location filename="../../core/story.py" line="115"/>
+        <location filename="../../core/story.py" line="241"/>
+        <location filename="../../core/story.py" line="242"/>
+        <location filename="../../core/story.py" line="332"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="225"/>
+        <location filename="../../core/story.py" line="119"/>
         <source>Vehicle factors: {0}</source>
         <translation>车辆排放因子：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="227"/>
+        <location filename="../../core/story.py" line="121"/>
         <source>Emissions as given in the rows where given, else distance × the vehicle factor; change = {0} ÷ {1} − 1</source>
         <translation>排放量取自数据行中填报的数值，未填报时为里程 × 车辆排放因子；变化 = {0} ÷ {1} − 1</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="231"/>
+        <location filename="../../core/story.py" line="125"/>
         <source>Carbon per order</source>
         <translation>单均碳排放</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="232"/>
+        <location filename="../../core/story.py" line="126"/>
         <source>{0} → {1} {2}</source>
         <translation>{0} → {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="260"/>
+        <location filename="../../core/story.py" line="154"/>
         <source>{0}: {1} (no rows in {2})</source>
         <translation>{0}：{1}（{2} 无数据行）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="263"/>
+        <location filename="../../core/story.py" line="157"/>
         <source>{0}: rows: {1}</source>
         <translation>{0}：数据行：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="266"/>
+        <location filename="../../core/story.py" line="160"/>
         <source>{0}: {1} → {2}</source>
         <translation>{0}：{1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="268"/>
+        <location filename="../../core/story.py" line="162"/>
         <source>{0}, renewable share in the windows: {1} of {2} in {3} → {4} of {5} in {6} (rows overlapping a window prorated by days); rows: {7}; then {8}</source>
         <translation>{0}，活动期间的可再生能源占比：{3} 为 {2} 中的 {1} → {6} 为 {5} 中的 {4}（与活动期间重叠的数据行按天数折算）；数据行：{7}；{8}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="276"/>
+        <location filename="../../core/story.py" line="170"/>
         <source>{0} → {1}: {2} → {3}</source>
         <translation>{0} → {1}：{2} → {3}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="282"/>
+        <location filename="../../core/story.py" line="176"/>
         <source>{0}, the last full month before each window: {1} of {2} in {3} → {4} of {5} in {6}; rows: {7}; then {8}</source>
         <translation>{0}，各活动开始前最后一个完整月份：{3} 为 {2} 中的 {1} → {6} 为 {5} 中的 {4}；数据行：{7}；{8}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="292"/>
+        <location filename="../../core/story.py" line="186"/>
         <source>Renewable share = wind, solar, hydro, biomass and geothermal kWh ÷ all kWh; no emission factor is used</source>
         <translation>可再生能源占比 = 风电、光伏、水电、生物质和地热电量 ÷ 总电量；未使用排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="296"/>
+        <location filename="../../core/story.py" line="190"/>
         <source>Renewable share, then → now</source>
         <translation>可再生能源占比：基线 → 本期</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="297"/>
+        <location filename="../../core/story.py" line="191"/>
         <source>{0} → {1} (the campaigns&apos; windows)</source>
         <translation>{0} → {1}（两次活动期间）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="306"/>
+        <location filename="../../core/story.py" line="200"/>
         <source>and {0} more sites (see the tooltip)</source>
         <translation>另有 {0} 个站点（见提示）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="316"/>
+        <location filename="../../core/story.py" line="210"/>
         <source>{0} × {1} {2}</source>
         <translation>{0} × {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="317"/>
+        <location filename="../../core/story.py" line="211"/>
         <source>{0} × each year&apos;s grid factor</source>
         <translation>{0} × 各年电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="341"/>
-        <location filename="../../core/story.py" line="405"/>
+        <location filename="../../core/story.py" line="235"/>
+        <location filename="../../core/story.py" line="299"/>
         <source>{0}: {1} {2}</source>
         <translation>{0}：{1} {2}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="344"/>
+        <location filename="../../core/story.py" line="238"/>
         <source>{0}: {1} of renewable electricity in {2} × the grid factor = {3} {4}; rows: {5}; factor: {6}</source>
         <translation>{0}：{2} 可再生能源电量 {1} × 电网排放因子 = {3} {4}；数据行：{5}；排放因子：{6}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="349"/>
+        <location filename="../../core/story.py" line="243"/>
         <source>Avoided emissions are reported beside the inventory, never deducted from it, and not added to the initiatives&apos; reductions</source>
         <translation>避免排放与排放清单并列报告，从不从清单中抵扣，也不与减排举措的减排量相加</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="355"/>
+        <location filename="../../core/story.py" line="249"/>
         <source>As {0}: {1} ({2} kg each, {3})</source>
         <translation>折合{0}：{1}（每单位 {2} 千克，{3}）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="359"/>
+        <location filename="../../core/story.py" line="253"/>
         <source>{0}: no grid factor</source>
         <translation>{0}：无电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="362"/>
+        <location filename="../../core/story.py" line="256"/>
         <source>Avoided emissions in the campaign</source>
         <translation>活动期间的避免排放</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="363"/>
-        <location filename="../../core/story.py" line="418"/>
+        <location filename="../../core/story.py" line="257"/>
+        <location filename="../../core/story.py" line="312"/>
         <source>{0}, renewable kWh × grid factor</source>
         <translation>{0}，可再生能源电量 × 电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="398"/>
+        <location filename="../../core/story.py" line="292"/>
         <source>{0}: no grid factor for {1}</source>
         <translation>{0}：{1} 年无电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="407"/>
+        <location filename="../../core/story.py" line="301"/>
         <source>{0}: {1} of renewable electricity in {2} × each year&apos;s grid factor = {3} {4}; rows: {5}; factors: {6}</source>
         <translation>{0}：{2} 可再生能源电量 {1} × 各年电网排放因子 = {3} {4}；数据行：{5}；排放因子：{6}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="412"/>
+        <location filename="../../core/story.py" line="306"/>
         <source>From each site&apos;s first month with renewable rows through the campaign&apos;s month; beside the inventory, never deducted</source>
         <translation>自各站点首个有可再生能源数据的月份起，至活动所在月份止；与排放清单并列报告，从不抵扣</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="417"/>
+        <location filename="../../core/story.py" line="311"/>
         <source>Avoided since {0}</source>
         <translation>{0} 年以来的避免排放</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="437"/>
+        <location filename="../../core/story.py" line="331"/>
         <source>{0} ({1}), {2}: rows: {3}</source>
         <translation>{0}（{1}），{2}：数据行：{3}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="441"/>
+        <location filename="../../core/story.py" line="335"/>
         <source>The reduction is given in the row: {0} {1}</source>
         <translation>减排量为数据行直接填报：{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="444"/>
+        <location filename="../../core/story.py" line="338"/>
         <source>Activity × factor: {0} {1} × {2} kg CO2e per {1} = {3} {4}</source>
         <translation>活动量 × 排放因子：{0} {1} × 每{1} {2} 千克二氧化碳当量 = {3} {4}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="450"/>
+        <location filename="../../core/story.py" line="344"/>
         <source>≈ {0} {1}</source>
         <translation>≈ {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="452"/>
+        <location filename="../../core/story.py" line="346"/>
         <source>Equivalent: {0} t × 1,000 ÷ {1} kg per {2} = {3} ({4}: {5})</source>
         <translation>等效换算：{0} 吨 × 1,000 ÷ 每{2} {1} 千克 = {3}（{4}：{5}）</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="458"/>
+        <location filename="../../core/story.py" line="352"/>
         <source>Initiative of {0}: {1}</source>
         <translation>{0}的减排举措：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/story.py" line="460"/>
+        <location filename="../../core/story.py" line="354"/>
         <source>reduction in {0}</source>
         <translation>{0} 期间的减排量</translation>
     </message>
@@ -4127,7 +4427,7 @@
 <context>
     <name>TableModel</name>
     <message>
-        <location filename="../../gui/table_model.py" line="187"/>
+        <location filename="../../gui/table_model.py" line="188"/>
         <source>Computed, read-only</source>
         <translation>计算得出，只读</translation>
     </message>
@@ -4135,94 +4435,99 @@
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../gui/table_view.py" line="36"/>
+        <location filename="../../gui/table_view.py" line="47"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="37"/>
+        <location filename="../../gui/table_view.py" line="48"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="39"/>
-        <location filename="../../gui/table_view.py" line="40"/>
-        <location filename="../../gui/table_view.py" line="41"/>
+        <location filename="../../gui/table_view.py" line="50"/>
+        <location filename="../../gui/table_view.py" line="51"/>
+        <location filename="../../gui/table_view.py" line="52"/>
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="134"/>
+        <location filename="../../gui/table_view.py" line="164"/>
         <source>Filter rows…</source>
         <translation>筛选行…</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="155"/>
+        <location filename="../../gui/table_view.py" line="204"/>
         <source>&amp;Filter:</source>
         <translation>筛选(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="182"/>
+        <location filename="../../gui/table_view.py" line="231"/>
         <source>&amp;Add row…</source>
         <translation>添加行(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="184"/>
+        <location filename="../../gui/table_view.py" line="233"/>
         <source>&amp;Delete rows</source>
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="191"/>
+        <location filename="../../gui/table_view.py" line="240"/>
         <source>Double-click a cell to edit · Ctrl+V pastes rows from Excel · shaded columns are computed</source>
         <translation>双击单元格进行编辑 · Ctrl+V 粘贴 Excel 中的行 · 灰底列为计算结果</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="212"/>
+        <location filename="../../gui/table_view.py" line="261"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="227"/>
+        <location filename="../../gui/table_view.py" line="281"/>
+        <source>Sorting and filtering {0} row(s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/table_view.py" line="284"/>
         <source>{0} row(s)</source>
         <translation>{0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="229"/>
+        <location filename="../../gui/table_view.py" line="286"/>
         <source>{0} of {1} row(s)</source>
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="313"/>
+        <location filename="../../gui/table_view.py" line="370"/>
         <source>Select the rows to delete first</source>
         <translation>请先选择要删除的行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="317"/>
+        <location filename="../../gui/table_view.py" line="374"/>
         <source>Rows not deleted</source>
         <translation>未删除任何行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="319"/>
+        <location filename="../../gui/table_view.py" line="376"/>
         <source>Deleted {0} row(s) (Ctrl+Z undoes)</source>
         <translation>已删除 {0} 行（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="345"/>
+        <location filename="../../gui/table_view.py" line="405"/>
         <source>Copied {0} row(s)</source>
         <translation>已复制 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="374"/>
+        <location filename="../../gui/table_view.py" line="434"/>
         <source>Paste refused: nothing was changed</source>
         <translation>粘贴被拒绝：未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="379"/>
+        <location filename="../../gui/table_view.py" line="439"/>
         <source>Pasted {0} row(s): {1} changed, {2} added, {3} already as pasted (Ctrl+Z undoes)</source>
         <translation>已粘贴 {0} 行：修改 {1} 行，新增 {2} 行，{3} 行与粘贴内容相同（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="382"/>
+        <location filename="../../gui/table_view.py" line="442"/>
         <source>Pasted {0} row(s): {1} changed, {2} added (Ctrl+Z undoes)</source>
         <translation>已粘贴 {0} 行：修改 {1} 行，新增 {2} 行（Ctrl+Z 可撤销）</translation>
     </message>
