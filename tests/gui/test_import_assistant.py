@@ -75,7 +75,7 @@ def _energy_kwh(path: Path) -> float:
 def test_messy_chinese_workbook_is_shown_as_detected_and_imported(qtbot, empty_window, tmp_path):
     w = empty_window
     dialog = _open(qtbot, w, _messy(tmp_path / "messy.xlsx"))
-    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("用电"))
+    dialog.show_sheet("用电")
     plan = dialog.plan
     assert plan.kind == Kind.ENERGY and plan.wide and len(plan) == 6
     model = dialog.sheet_model
@@ -86,7 +86,7 @@ def test_messy_chinese_workbook_is_shown_as_detected_and_imported(qtbot, empty_w
         model.index(5, 0), Qt.ItemDataRole.ToolTipRole
     )
     assert "59,000" in dialog.totals_label.text()
-    assert dialog.preview.rowCount() == 6
+    assert dialog.preview_model.rowCount() == 6
     assert dialog.import_button.isEnabled() and "7" in dialog.import_button.text()
     with qtbot.waitSignal(w.import_finished, timeout=10_000):
         dialog.import_button.click()
@@ -109,14 +109,14 @@ def test_change_a_mapping_save_a_profile_and_reuse_it(qtbot, empty_window, tmp_p
     plan = dialog.plan
     assert not plan.importable and not dialog.import_button.isEnabled()
     row = next(i for i, c in enumerate(plan.columns) if c.header == "Kind of power")
-    box = dialog.mapping.cellWidget(row, 1)
+    box = dialog.mapping_editor(row, 1)
     with qtbot.waitSignal(dialog.analysed, timeout=10_000):
         box.setCurrentIndex(box.findData("source"))
     plan = dialog.plan
     assert plan.importable and len(plan) == 2
     assert plan.totals()["energy"] == pytest.approx(15_500)  # MWh from the header
     unit_row = next(i for i, c in enumerate(plan.columns) if c.field == "energy")
-    unit_box = dialog.mapping.cellWidget(unit_row, 2)
+    unit_box = dialog.mapping_editor(unit_row, 2)
     assert unit_box.currentText() == "MWh"
     profile = dialog.save_profile("plant power")
     assert profile is not None and profile.map["Kind of power"] == "source"
@@ -148,7 +148,7 @@ def test_problems_are_listed_and_a_click_shows_the_cell(qtbot, empty_window, tmp
     texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
     assert any("'lots'" in t and "row 5" in t for t in texts)
     item = next(dialog.problems.item(i) for i in range(2) if "'lots'" in dialog.problems.item(i).text())
-    dialog._on_problem_clicked(item)
+    dialog.show_problem(item.data(Qt.ItemDataRole.UserRole))
     assert dialog.current_sheet == "用电"
     index = dialog.sheet_view.currentIndex()
     assert (index.row(), index.column()) == (4, 4)
@@ -166,7 +166,7 @@ def test_column_index_of_problem_labels():
 
 def test_sheet_model_passes_qtmodeltester(qtbot, qtmodeltester, empty_window, tmp_path):
     dialog = _open(qtbot, empty_window, _messy(tmp_path / "messy.xlsx"))
-    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("用电"))
+    dialog.show_sheet("用电")
     qtmodeltester.check(dialog.sheet_model)
 
 
@@ -186,12 +186,12 @@ def _bare_wide(path: Path, hide_row: int | None = None) -> Path:
 def test_months_that_say_nothing_wait_for_a_unit_chosen_in_the_table(qtbot, empty_window, tmp_path):
     w = empty_window
     dialog = _open(qtbot, w, _bare_wide(tmp_path / "bare.xlsx", hide_row=3))
-    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("Sheet2"))
+    dialog.show_sheet("Sheet2")
     assert not dialog.import_button.isEnabled()
     texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
     assert any("nothing says what these period columns hold" in t for t in texts)
     row = next(i for i, c in enumerate(dialog.plan.columns) if c.header == "2023年1月")
-    unit_box = dialog.mapping.cellWidget(row, 2)
+    unit_box = dialog.mapping_editor(row, 2)
     with qtbot.waitSignal(dialog.analysed, timeout=10_000):
         unit_box.setCurrentText("MWh")
         unit_box.activated.emit(unit_box.currentIndex())
@@ -220,10 +220,10 @@ def test_months_under_two_headers_are_resolved_by_choosing_a_columns_field(qtbot
     e.merge_cells("E2:F2")
     wb.save(path)
     dialog = _open(qtbot, empty_window, path)
-    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("用电"))
+    dialog.show_sheet("用电")
     assert [p.code for p in dialog.plan.problems] == ["several_measures"]
     row = next(i for i, c in enumerate(dialog.plan.columns) if c.header == "实际 2023年1月")
-    box = dialog.mapping.cellWidget(row, 1)
+    box = dialog.mapping_editor(row, 1)
     assert box.isEnabled() and "实际" in box.toolTip()
     with qtbot.waitSignal(dialog.analysed, timeout=10_000):
         box.setCurrentIndex(box.findData("energy"))
@@ -237,7 +237,7 @@ def test_skip_hidden_rows_and_columns_from_the_assistant(qtbot, empty_window, tm
     hidden rows and columns are skipped; the sheet view greys them."""
     src = Path(__file__).resolve().parent.parent / "data" / "libreoffice-hidden.xlsx"
     dialog = _open(qtbot, empty_window, src)
-    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("用电"))
+    dialog.show_sheet("用电")
     assert dialog.skip_hidden_box.isVisible() and not dialog.skip_hidden_box.isChecked()
     assert not dialog.import_button.isEnabled()  # 电网（旧） on hidden row 6
     model = dialog.sheet_model

@@ -73,6 +73,6 @@ def test_the_sheets_own_totals_are_shown_reconciled(qtbot, ws, tmp_path):
     from tests.gui.test_import_assistant import _messy
 
     dialog = _open(qtbot, ws, _messy(tmp_path / "messy.xlsx"))
-    dialog.sheet_box.setCurrentIndex(dialog.sheet_box.findData("用电"))
+    dialog.show_sheet("用电")
     assert "row 6 合计 · 2023年1月 1.8 万千瓦时 = 18,000 kWh imported ✓" in dialog.totals_label.text()
     assert dialog.import_button.isEnabled()

@@ -1,0 +1,398 @@
+"""The import assistant (File › Import, Ctrl+I, a dropped workbook): any analyst's workbook.
+
+It lists the workbook's sheets, each with a tick (a refused sheet can be left out and the others
+imported); shows the chosen sheet as it is, with the detected header (blue), the data block and
+the rows left out (grey, with why); the mapping of each column to a field with its unit and
+confidence, to change; the first rows as they will be stored and the totals; every problem, a
+click away from its cell. Mappings are saved as profiles in the workspace, and the profile whose
+headers a sheet has is applied by itself. Reading and analysing run on a worker thread, driving
+the same engine as `greenledger import` (gui.import_engine), and Import hands the plans of the
+ticked sheets to the window's import runner, so the window and the command line agree.
+
+The parts: gui.import_sheet_model (the sheets), gui.import_cells_model (a sheet's cells),
+gui.import_mapping_model (columns → field and unit), gui.import_preview_model (rows as stored).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from greenledger.core.errors import GreenLedgerError, ImportRefused
+from greenledger.core.fields import SHEETS
+from greenledger.gui import import_engine
+from greenledger.gui.import_cells_model import SheetModel
+from greenledger.gui.import_mapping_model import FIELD, MappingDelegate, MappingModel, open_editors
+from greenledger.gui.import_preview_model import PreviewModel, totals_text
+from greenledger.gui.import_problems_view import ProblemsView
+from greenledger.gui.import_profiles import ProfilesMixin
+from greenledger.gui.import_sheet_model import SheetListModel
+from greenledger.gui.import_texts import column_index, kind_name, layout_text, transposed_text
+from greenledger.gui.import_transposed import transposition
+from greenledger.gui.workers import Worker
+
+
+class ImportAssistant(ProfilesMixin, QDialog):
+    """Non-modal. Import calls `start(path, plans)` (the window's import runner) with the plans
+    of the ticked sheets, which says whether the import started; the dialog closes only then."""
+
+    analysed = Signal()  # a new plan is shown (tests wait for it)
+
+    def __init__(self, path: Path, workspace, parent: QWidget | None = None, start=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import {0}").format(Path(path).name))
+        self.setModal(False)
+        self.resize(1400, 860)
+        self.path = Path(path)
+        self.ws = workspace
+        self.engine = import_engine.EngineSession(self.path, workspace)
+        self._worker: Worker | None = None
+        self._pending: list[str] = []  # sheets to analyse again, in order
+        self.start = start  # callable(path, plans) -> bool
+        self._filling = False
+        self._build()
+        self._set_busy(self.tr("Reading {0}…").format(self.path.name))
+        self._run(self.engine.read_all, self._on_read)
+
+    # the engine's state, as the dialog and its tests read it
+    sheets = property(lambda self: self.engine.sheets)
+    plans = property(lambda self: self.engine.plans)
+    options = property(lambda self: self.engine.options)
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.sheet_list = SheetListModel(self)
+        self.sheets_view = QTableView(self)
+        self.sheets_view.setModel(self.sheet_list)
+        self.sheets_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.sheets_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.sheets_view.verticalHeader().hide()
+        self.sheets_view.horizontalHeader().setStretchLastSection(True)
+        self.sheets_view.setWordWrap(False)
+        self.sheet_list.included_changed.connect(self._on_included_changed)
+        self.kind_box = QComboBox(self)
+        self.kind_box.addItem(self.tr("Detect"), None)
+        for kind in SHEETS:
+            self.kind_box.addItem(kind_name(kind), kind)
+        self.year_box = QSpinBox(self)
+        self.year_box.setRange(1899, 2100)
+        self.year_box.setSpecialValueText(self.tr("from headers"))
+        self.year_box.setValue(1899)
+        self.year_box.setToolTip(self.tr("The year of month headers that give none (1月, Jan)"))
+        self.profile_box = QComboBox(self)
+        self.profile_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.save_profile_button = QPushButton(self.tr("&Save as profile…"), self)
+        self.skip_hidden_box = QCheckBox(self.tr("Skip &hidden rows and columns"), self)
+        self.skip_hidden_box.setToolTip(self.tr(
+            "Leave out the rows and columns hidden in Excel (filtered out, or kept for "
+            "reference). By default they are read, as Excel's SUM reads them, and listed "
+            "as warnings."))
+        self.skip_hidden_box.setVisible(False)
+        top = QHBoxLayout()
+        for text, w in ((self.tr("&Kind:"), self.kind_box), (self.tr("&Year:"), self.year_box),
+                        (self.tr("&Profile:"), self.profile_box)):
+            label = QLabel(text, self)
+            label.setBuddy(w)
+            top.addWidget(label)
+            top.addWidget(w)
+        top.addWidget(self.save_profile_button)
+        top.addWidget(self.skip_hidden_box)
+        top.addStretch(1)
+        self.layout_label = QLabel(self)
+        self.layout_label.setWordWrap(True)
+        self.sheet_model = SheetModel(self)
+        self.sheet_view = QTableView(self)
+        self.sheet_view.setModel(self.sheet_model)
+        self.sheet_view.verticalHeader().setDefaultSectionSize(22)
+        self.sheet_view.horizontalHeader().setDefaultSectionSize(110)
+        self.mapping_model = MappingModel(self)
+        self.mapping_model.field_chosen.connect(self._on_field_changed)
+        self.mapping_model.unit_chosen.connect(self._on_unit_changed)
+        self.mapping = QTableView(self)
+        self.mapping.setModel(self.mapping_model)
+        self.mapping.setItemDelegate(MappingDelegate(self.mapping))
+        self.mapping.verticalHeader().hide()
+        self.mapping.verticalHeader().setDefaultSectionSize(26)
+        self.mapping.horizontalHeader().setStretchLastSection(True)
+        self.preview_model = PreviewModel(self)
+        self.preview = QTableView(self)
+        self.preview.setModel(self.preview_model)
+        self.preview.verticalHeader().hide()
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.totals_label = QLabel(self)
+        self.totals_label.setWordWrap(True)
+        self.totals_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        preview_page = QWidget(self)
+        pl = QVBoxLayout(preview_page)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.addWidget(self.preview, 1)
+        pl.addWidget(self.totals_label)
+        self.problems_view = ProblemsView(self)
+        self.problems = self.problems_view.list
+        self.marked_button = self.problems_view.marked_button
+        self.problems_view.problem_chosen.connect(self.show_problem)
+        self.problems_view.marked_requested.connect(self._on_marked_clicked)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(preview_page, self.tr("Rows as they will be stored"))
+        self.tabs.addTab(self.problems_view, self.tr("Problems"))
+        upper = QSplitter(Qt.Orientation.Horizontal, self)
+        upper.addWidget(self.sheets_view)
+        upper.addWidget(self.sheet_view)
+        upper.addWidget(self.mapping)
+        upper.setSizes([300, 560, 540])
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(upper)
+        split.addWidget(self.tabs)
+        split.setSizes([500, 300])
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = self.buttons.addButton(self.tr("&Import"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setDefault(True)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.rejected.connect(self.reject)
+        self.import_button.clicked.connect(self.start_import)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.layout_label)
+        layout.addWidget(split, 1)
+        layout.addLayout(bottom)
+        self.sheets_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.kind_box.currentIndexChanged.connect(
+            lambda: self._change(kind=self.kind_box.currentData()))
+        self.year_box.valueChanged.connect(
+            lambda year: self._change(period_year=None if year < 1900 else year))
+        self.skip_hidden_box.toggled.connect(lambda on: self._change(skip_hidden=on))
+        self.profile_box.currentIndexChanged.connect(self._on_profile_chosen)
+        self.save_profile_button.clicked.connect(lambda: self.save_profile())
+
+    # --- work off the GUI thread ----------------------------------------------------------------
+
+    def _run(self, fn, done) -> None:
+        worker = Worker(lambda progress, cancelled: fn())
+        worker.signals.succeeded.connect(done)
+        worker.signals.failed.connect(self._on_failed)
+        self._worker = worker
+        QThreadPool.globalInstance().start(worker)
+
+    def _set_busy(self, text: str) -> None:
+        self.status.setText(text)
+        self.import_button.setEnabled(False)
+
+    def _on_failed(self, exc: object) -> None:
+        self._worker = None
+        if isinstance(exc, ImportRefused):
+            self.problems_view.show_problems(exc.problems)
+            self.tabs.setCurrentIndex(1)
+            self.status.setText(self.tr("This file cannot be imported."))
+        elif isinstance(exc, GreenLedgerError):
+            self.status.setText(str(exc))
+        else:
+            raise exc  # the top-level hook logs it and shows the error dialog
+
+    def _on_read(self, result) -> None:
+        self._worker = None
+        self.engine.loaded(result)
+        self._preflight()
+        self._fill_profiles()
+        self._filling = True
+        self.sheet_list.set_sheets([s.name for s in self.sheets], self.plans)
+        self.sheets_view.resizeColumnsToContents()
+        first = next((i for i, s in enumerate(self.sheets) if self.plans[s.name].importable), 0)
+        self._filling = False
+        self._offer_profiles()
+        self.show_sheet(self.sheets[first].name if self.sheets else None)
+
+    def _reanalyse(self, name: str) -> None:
+        """Analyse sheet `name` again with its options (after a change of mapping)."""
+        if self._worker is not None:
+            if name not in self._pending:
+                self._pending.append(name)
+            return
+        self._set_busy(self.tr("Analysing {0}…").format(name))
+        self._run(lambda: self.engine.reanalyse(name), self._on_reanalysed)
+
+    def _on_reanalysed(self, plan) -> None:
+        self._worker = None
+        self.engine.analysed(plan)
+        if self._pending:
+            self._reanalyse(self._pending.pop(0))
+            return
+        self._preflight()
+        self.sheet_list.plans_changed()
+        self._show_current()
+
+    def _preflight(self) -> None:
+        """Every check Import makes, on the ticked sheets and against the workspace
+        (read-only), so that "0 problems" means Import succeeds."""
+        try:
+            self.engine.preflight(self.sheet_list.left_out)
+        except GreenLedgerError as exc:
+            self.status.setText(str(exc))
+
+    def _on_included_changed(self) -> None:
+        self._preflight()
+        self.sheet_list.plans_changed()
+        self._show_current()
+
+    # --- showing a plan -------------------------------------------------------------------------
+
+    @property
+    def current_sheet(self) -> str | None:
+        index = self.sheets_view.currentIndex()
+        return self.sheet_list.names[index.row()] if index.isValid() else None
+
+    @property
+    def plan(self):
+        return self.plans.get(self.current_sheet) if self.current_sheet else None
+
+    def show_sheet(self, name: str | None) -> None:
+        """Select sheet `name` in the list and show it."""
+        row = self.sheet_list.row_of(name) if name else -1
+        if row < 0:
+            return
+        self.sheets_view.selectionModel().setCurrentIndex(
+            self.sheet_list.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self._show_current()
+
+    def mapping_editor(self, row: int, column: int = FIELD):
+        """The dropdown of the mapping's `row` in Field (or Unit): None where it has none."""
+        return self.mapping.indexWidget(self.mapping_model.index(row, column))
+
+    def _show_current(self) -> None:
+        if self._filling or self.current_sheet is None:
+            return
+        name, plan = self.current_sheet, self.plan
+        sheet = next((s for s in self.sheets if s.name == name), None)
+        opts = self.options[name]
+        view = transposition(sheet, plan, opts)
+        self.sheet_model.set_sheet(sheet, plan, view)
+        self._filling = True
+        self.kind_box.setCurrentIndex(max(self.kind_box.findData(opts.kind), 0) if opts.kind else 0)
+        self.year_box.setValue(opts.period_year or 1899)
+        self.skip_hidden_box.setChecked(opts.skip_hidden)
+        self.skip_hidden_box.setVisible(bool(sheet is not None and (sheet.hidden_rows
+                                                                     or sheet.hidden_cols)))
+        applied = self.applied_profile.get(name)
+        self.profile_box.setCurrentIndex(max(self.profile_box.findData(applied), 0) if applied else 0)
+        self._filling = False
+        self._show_layout(plan, view)
+        self._show_mapping(plan, view)
+        display = getattr(self.parent(), "display", None)
+        self.preview_model.set_plan(plan, getattr(display, "cn_units", None))
+        self.preview.resizeColumnsToContents()
+        self.totals_label.setText(totals_text(plan))
+        included = self.sheet_list.included_plans()
+        problems = [p for pl in included for p in pl.all_problems]
+        self.problems_view.show_problems(problems, [w for pl in included for w in pl.all_warnings])
+        self.tabs.setTabText(1, self.problems_view.title())
+        if problems:
+            self.tabs.setCurrentIndex(1)
+        importable = [p for p in included if p.importable]
+        rows = sum(len(p) for p in importable)
+        self.import_button.setEnabled(not self.busy and bool(importable) and not problems)
+        self.import_button.setText(self.tr("&Import {0} rows").format(f"{rows:,}"))
+        self.status.setText(self.tr("{0} sheet(s) to import, {1} rows; {2} problem(s)").format(
+            len(importable), f"{rows:,}", len(problems)))
+        self.analysed.emit()
+
+    def _show_layout(self, plan, view=None) -> None:
+        if plan is None:
+            self.layout_label.setText("")
+            return
+        if plan.skipped:
+            text = self.tr("Not imported: {0}").format(import_engine.skipped_text(plan))
+        elif plan.template:
+            text = self.tr("GreenLedger template sheet ({0}): {1} rows").format(
+                kind_name(plan.kind), f"{len(plan):,}")
+        else:
+            shape = transposed_text(view) if view is not None else (
+                layout_text(plan.layout) if plan.layout else "")
+            text = self.tr("{0} sheet, {1:.0%} sure · {2} · {3} rows").format(
+                kind_name(plan.kind) if plan.kind else "?", plan.kind_confidence, shape,
+                f"{len(plan):,}")
+        text += self._profile_note(plan.sheet)
+        self.layout_label.setText(text)
+
+    def _show_mapping(self, plan, view=None) -> None:
+        self.mapping_model.set_plan(plan, view)
+        self.mapping.setEnabled(plan is not None and not plan.template)
+        open_editors(self.mapping)
+
+    def show_problem(self, p) -> None:
+        """Show the problem's cell in the sheet."""
+        if p.sheet and p.sheet != self.current_sheet:
+            self.show_sheet(p.sheet)
+        col = column_index(p.column)
+        if p.row is not None and p.row - 1 < self.sheet_model.rowCount():
+            index = self.sheet_model.index(p.row - 1, col if col is not None else 0)
+            self.sheet_view.setCurrentIndex(index)
+            self.sheet_view.scrollTo(index, QTableView.ScrollHint.PositionAtCenter)
+
+    def save_marked(self, out: Path) -> Path:
+        """The workbook with every problem's cell filled and commented (the --errors workbook)."""
+        from greenledger.core.importing.error_workbook import write_error_workbook
+
+        return write_error_workbook(self.path, [p for pl in self.plans.values()
+                                                for p in pl.all_problems], out)
+
+    def _on_marked_clicked(self) -> None:
+        self.problems_view.ask_and_save(self, self.path, self.save_marked)
+
+    # --- changes ------------------------------------------------------------------------------
+
+    def _change(self, **changes) -> None:
+        name = self.current_sheet
+        if name is None or self._filling:
+            return
+        self.engine.change(name, **changes)
+        self._reanalyse(name)
+
+    def _on_field_changed(self, header: str, field: str) -> None:
+        self.engine.map_column(self.current_sheet, header, field)
+        self._reanalyse(self.current_sheet)
+
+    def _on_unit_changed(self, field: str, unit: str) -> None:
+        if self.engine.give_unit(self.current_sheet, field, unit):
+            self._reanalyse(self.current_sheet)
+
+    # --- import -------------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        """A read or an analysis is running or waiting: the plans shown may be about to change."""
+        return self._worker is not None or bool(self._pending)
+
+    def start_import(self) -> bool:
+        """Import the ticked sheets (the window's runner); False when nothing starts."""
+        plans = self.sheet_list.included_plans()
+        if (self.busy or not any(p.importable for p in plans) or self.start is None
+                or any(p.all_problems for p in plans)):
+            return False
+        if not self.start(self.path, plans):
+            return False  # e.g. another import is running: keep the dialog and its mapping
+        self.accept()
+        return True
