@@ -66,7 +66,7 @@ class SheetModel(QAbstractTableModel):
         return 0 if parent is not None and parent.isValid() else self.width
 
     def _row_role(self, r: int) -> tuple[QColor | None, str]:
-        layout = self.plan.layout if self.plan else None
+        layout = self.plan.layout if self.plan is not None else None
         if self.plan is not None and self.plan.template and self.plan.parsed is not None:
             return (HEADER_BG, self.tr("header")) if r == 0 else (None, "")
         if layout is None:

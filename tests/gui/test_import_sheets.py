@@ -1,0 +1,142 @@
+"""The import assistant's sheets (issue 12 §3): a tick per sheet — a refused sheet left out and
+the others imported, the checks Import runs made on the ticked sheets only — and a transposed
+sheet (periods down the rows, sites across) shown at the user's cells: the mapping names the
+sheet's rows, the shading follows its header and period rows, a problem's click finds its cell.
+A real workspace file; Import runs the engine synchronously."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+
+from greenledger.core.errors import ImportRefused
+from greenledger.core.fields import Kind
+from greenledger.core.importing import assistant as engine
+from greenledger.core.storage import Workspace
+from greenledger.gui.import_assistant import HEADER_BG, OUTSIDE_BG, ImportAssistant
+from tests.conftest import ENERGY_HEADER, SITES, write_workbook
+
+ZB, UL = "Zhangbei DC", "Ulanqab DC"
+
+
+@pytest.fixture
+def ws(tmp_path):
+    w = Workspace.open(tmp_path / "ws.greenledger")
+    yield w
+    w.close()
+
+
+def _open(qtbot, ws, path: Path) -> ImportAssistant:
+    def start(p, plans):
+        engine.import_plans(ws, p, plans)
+        return True
+
+    dialog = ImportAssistant(path, ws, start=start)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: bool(dialog.plans) and not dialog.busy, timeout=10_000)
+    return dialog
+
+
+def _tick(qtbot, dialog, sheet: str, on: bool) -> None:
+    model = dialog.sheet_list
+    index = model.index(model.row_of(sheet), 0)
+    with qtbot.waitSignal(dialog.analysed, timeout=10_000):
+        assert model.setData(index, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked,
+                             Qt.ItemDataRole.CheckStateRole)
+
+
+def _energy(ws) -> dict:
+    return {(r["site"], str(r["period_start"]), r["source"]): r["energy"] for r in ws.rows(Kind.ENERGY)}
+
+
+def test_a_refused_sheet_left_out_lets_the_others_import(qtbot, ws, tmp_path):
+    good = [ZB, date(2023, 1, 1), date(2023, 1, 31), "grid", 100.0, None]
+    bad = [UL, date(2023, 1, 1), date(2023, 1, 31), "grid", "lots", None]
+    path = write_workbook(tmp_path / "two.xlsx", {"Sites": SITES, "Energy": [ENERGY_HEADER, good],
+                                                  "Energy 2": [ENERGY_HEADER, bad]})
+    dialog = _open(qtbot, ws, path)
+    model = dialog.sheet_list
+    assert [model.data(model.index(r, 0)) for r in range(3)] == ["Sites", "Energy", "Energy 2"]
+    assert all(model.included(n) for n in model.names)
+    assert not dialog.import_button.isEnabled()
+    assert any("'lots'" in t for t in dialog.problems_view.texts())
+    assert model.data(model.index(2, 3)) == "1 problem(s)"
+    _tick(qtbot, dialog, "Energy 2", False)
+    assert not model.included("Energy 2") and model.data(model.index(2, 3)) == "left out"
+    assert dialog.problems_view.texts() == []
+    assert dialog.import_button.isEnabled() and "3" in dialog.import_button.text()  # 2 sites, 1 row
+    assert dialog.start_import()
+    assert _energy(ws) == {(ZB, "2023-01-01", "grid"): 100.0}
+
+
+def test_preflight_runs_on_the_ticked_sheets_only(qtbot, ws, tmp_path):
+    """Left out, the Sites sheet no longer defines the sites the energy rows name: the
+    unknown site is a problem before Import is pressed, as Import would refuse it."""
+    path = write_workbook(tmp_path / "e.xlsx", {"Sites": SITES, "Energy": [
+        ENERGY_HEADER, [ZB, date(2023, 1, 1), date(2023, 1, 31), "grid", 100.0, None]]})
+    dialog = _open(qtbot, ws, path)
+    assert dialog.import_button.isEnabled()
+    _tick(qtbot, dialog, "Sites", False)
+    assert not dialog.import_button.isEnabled()
+    assert any("unknown site" in t for t in dialog.problems_view.texts())
+    with pytest.raises(ImportRefused) as refused:  # what Import says of the same plans
+        engine.import_plans(ws, path, dialog.sheet_list.included_plans())
+    assert any("unknown site" in p.reason for p in refused.value.problems)
+    _tick(qtbot, dialog, "Sites", True)
+    assert dialog.import_button.isEnabled() and dialog.problems_view.texts() == []
+    assert dialog.start_import()
+    assert _energy(ws) == {(ZB, "2023-01-01", "grid"): 100.0}
+
+
+def _transposed(path: Path, bad: object = None) -> Path:
+    """Periods down the rows; sites across, each over its sources (row 3); a total row."""
+    return write_workbook(path, {"站点": SITES, "用电": [
+        ["2023年用电量（MWh）"],
+        ["月份", ZB, None, UL],
+        [None, "电网", "光伏", "电网"],
+        ["2023年1月", 10, 1, 20],
+        ["2023年2月", 11, 2, bad],
+        ["2023年3月", 12, 3, 22],
+        ["合计", 33, 6, 42]]})
+
+
+def test_a_transposed_sheet_is_shown_at_the_users_cells(qtbot, ws, tmp_path):
+    dialog = _open(qtbot, ws, _transposed(tmp_path / "t.xlsx"))
+    dialog.show_sheet("用电")
+    plan = dialog.plan
+    assert plan.importable and plan.totals()["energy"] == pytest.approx(81_000)
+    mapping = dialog.mapping_model
+    labels = [mapping.data(mapping.index(r, 0)) for r in range(mapping.rowCount())]
+    # the periods are rows 4-6 of the sheet, not columns C-E (the engine's reading of it)
+    assert labels[2:] == ["2023年1月 [row 4]", "2023年2月 [row 5]", "2023年3月 [row 6]"]
+    assert all("[B–D]" in t for t in labels[:2]) and "row 2" in labels[0] and "row 3" in labels[1]
+    cells = dialog.sheet_model
+    shade = [cells.data(cells.index(r, 1), Qt.ItemDataRole.BackgroundRole) for r in range(7)]
+    assert shade[1] == shade[2] == HEADER_BG  # site row and source row
+    assert shade[3] is shade[4] is shade[5] is None  # the periods: data
+    assert shade[6] == OUTSIDE_BG  # 合计: not read as a period
+    assert "transposed" in dialog.layout_label.text() and "rows 4–6" in dialog.layout_label.text()
+    preview = dialog.preview_model
+    rows = {preview.data(preview.index(r, 0)) for r in range(preview.rowCount())}
+    assert rows == {"4", "5", "6"}  # the period's own row of the sheet
+    assert dialog.start_import()
+    assert _energy(ws)[(UL, "2023-03-01", "grid")] == pytest.approx(22_000)
+    assert sum(_energy(ws).values()) == pytest.approx(81_000)
+
+
+def test_a_transposed_sheets_bad_cell_is_found_where_the_user_sees_it(qtbot, ws, tmp_path):
+    dialog = _open(qtbot, ws, _transposed(tmp_path / "t.xlsx", bad="lots"))
+    assert not dialog.import_button.isEnabled()
+    item = next(dialog.problems.item(i) for i in range(dialog.problems.count())
+                if "'lots'" in dialog.problems.item(i).text())
+    dialog.show_problem(item.data(Qt.ItemDataRole.UserRole))
+    assert dialog.current_sheet == "用电"
+    index = dialog.sheet_view.currentIndex()
+    assert (index.row(), index.column()) == (4, 3)  # D5, where 'lots' is
+    assert dialog.sheet_model.data(index) == "lots"
+    marked = openpyxl.load_workbook(dialog.save_marked(tmp_path / "marked.xlsx"))
+    assert marked["用电"]["D5"].comment is not None
