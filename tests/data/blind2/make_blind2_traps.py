@@ -1,0 +1,140 @@
+"""Blind workbooks, second round: the traps (layouts where a plausible misreading gives wrong
+figures). Written by make_blind2.py; expected figures are worked out by hand in
+tests/core/test_read_blind2.py."""
+
+from __future__ import annotations
+
+from make_blind2 import HERE, HZ, LDS, MAN, RNO, SZ, UL, ZB, write_csv, xlsx
+
+
+def pivot_compact():
+    """Excel's compact pivot: sites and sources in one Row Labels column, subtotals at the top."""
+    rows = [["Sum of Energy (kWh)", "Column Labels"], ["Row Labels", "Jan 2023", "Feb 2023", "Grand Total"]]
+    for site, groups in ((ZB, {"grid": [2350000, 2180000], "wind": [610000, 655000]}),
+                         (UL, {"grid": [1820000, 1760000], "solar": [240000, 265000]})):
+        jan, feb = sum(v[0] for v in groups.values()), sum(v[1] for v in groups.values())
+        rows.append([site, jan, feb, jan + feb])
+        rows += [[f"    {src}", a, b, a + b] for src, (a, b) in groups.items()]
+    rows.append(["Grand Total", 2350000 + 610000 + 1820000 + 240000, 2180000 + 655000 + 1760000 + 265000,
+                 2350000 + 610000 + 1820000 + 240000 + 2180000 + 655000 + 1760000 + 265000])
+    xlsx("pivot_compact.xlsx", {"Pivot": rows}, bold=("Pivot!A3", "Pivot!A6"))
+
+
+def eu_bill_csv():
+    """A continental portal: semicolons, dd.mm.yyyy, whole kWh with a dot grouping thousands."""
+    body = ["Meter point;Site;Period from;Period to;Consumption (kWh);Amount (EUR)",
+            "DE0001;Manchester DC;16.01.2023;15.02.2023;48.210;16.391,40",
+            "DE0001;Manchester DC;16.02.2023;15.03.2023;45.120;15.340,80",
+            "DE0002;Leeds Store;16.01.2023;15.02.2023;6.110;2.077,40",
+            "DE0002;Leeds Store;16.02.2023;15.03.2023;5.870;1.995,80"]
+    (HERE / "eu_bill.csv").write_text("\r\n".join(body) + "\r\n", encoding="utf-8")
+
+
+def cn_register_bill():
+    """Meter register readings beside the billed kWh: 结算电量 = (本次示数 - 上次示数) x 倍率."""
+    xlsx("cn_register_bill.xlsx", {"抄表": [
+        ["站点", "抄表月份", "上次示数", "本次示数", "倍率", "结算电量(千瓦时)"],
+        [HZ, "2023年5月", 12345.6, 12467.8, 200, 24440], [HZ, "2023年6月", 12467.8, 12590.35, 200, 24510],
+        [SZ, "2023年5月", 8810.25, 8841.5, 100, 3125], [SZ, "2023年6月", 8841.5, 8873.9, 100, 3240]]})
+
+
+def us_demand():
+    xlsx("us_demand.xlsx", {"Usage": [
+        ["Site", "Service From", "Service To", "Usage (kWh)", "Peak Demand (kW)", "Charges ($)"],
+        [RNO, "05/01/2023", "05/31/2023", 401250, 1480, 44137.5],
+        [RNO, "06/01/2023", "06/30/2023", 428900, 1525, 47179.0]]})
+
+
+def side_by_side_units():
+    rows = [["Manchester (kWh)", None, None, None, None, "Reno (MWh)"],
+            ["Site", "Month", "Source", "Energy (kWh)", None, "Site", "Month", "Source", "Energy (MWh)"],
+            [MAN, "2023-07", "grid", 398100, None, RNO, "2023-07", "grid", 431.2],
+            [MAN, "2023-08", "grid", 405300, None, RNO, "2023-08", "grid", 446.75]]
+    xlsx("side_by_side_units.xlsx", {"Jul-Aug": rows})
+
+
+def stacked_units():
+    h = ["站点", "月份", "能源类型", "用电量"]
+    xlsx("stacked_units.xlsx", {"用电": [
+        ["深圳办公室"], ["单位：千瓦时"], h, [SZ, "2023年9月", "电网", 30120],
+        [SZ, "2023年10月", "电网", 31980],
+        [], [], ["张北数据中心"], ["单位：万千瓦时"], h, [ZB, "2023年9月", "电网", 228.6],
+        [ZB, "2023年10月", "电网", 234.15]]})
+
+
+def wide_half_year():
+    jan_jun = [[ZB, "grid", 2301000, 2150400, 2288900, 2240100, 2295300, 2402000],
+               [UL, "grid", 1790200, 1702300, 1815600, 1760900, 1802400, 1855000]]
+    rows = [["Electricity (kWh)"], ["Site", "Source", "Jan 2023", "Feb 2023", "Mar 2023", "Apr 2023",
+                                    "May 2023", "Jun 2023", "H1 2023"]]
+    rows += [[*r, sum(r[2:])] for r in jan_jun]
+    xlsx("wide_half_year.xlsx", {"H1": rows})
+
+
+def cn_gb18030_csv():
+    write_csv("cn_gb18030.csv", [["站点", "月份", "能源类型", "用电量（kWh）"],
+                                 [HZ, "2023年7月", "电网", "398,200"], [HZ, "2023年8月", "电网", "412,750"],
+                                 [HZ, "2023年7月", "光伏", "55,300"]], encoding="gb18030")
+
+
+def hidden_estimate_column():
+    xlsx("hidden_estimate_column.xlsx", {"Energy": [
+        ["Site", "Month", "Source", "Estimated (kWh)", "Actual (kWh)"],
+        [LDS, "2023-09", "grid", 60000, 58210], [LDS, "2023-10", "grid", 60000, 61475],
+        [LDS, "2023-11", "grid", 62000, 63980]]}, hidden_cols={"Energy": ["D"]})
+
+
+def uk_financial_year():
+    """A UK fiscal-year sheet: April to March, months without their year, the year in the title."""
+    months = ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"]
+    rows = [["Electricity consumption FY2023/24 (kWh)"], ["Site", "Source", *months],
+            [LDS, "grid", 57900, 59300, 62100, 64050, 63720, 60110, 59840, 61500, 66230, 67010, 63300, 61980]]
+    xlsx("uk_financial_year.xlsx", {"FY23-24": rows})
+
+
+def two_years_merged():
+    """Two years side by side: 2022年 and 2023年 merged over their 1月-3月."""
+    rows = [["各站点用电量（万千瓦时）"], ["站点", "能源类型", "2022年", None, None, "2023年", None, None],
+            [None, None, "1月", "2月", "3月", "1月", "2月", "3月"],
+            [ZB, "电网", 701.2, 655.8, 690.4, 812.35, 760.1, 798.42],
+            [UL, "电网", 955.0, 901.3, 940.75, 1020.4, 980.05, 1011.2]]
+    xlsx("two_years_merged.xlsx", {"用电": rows}, merges={"用电": ["A2:A3", "B2:B3", "C2:E2", "F2:H2"]})
+
+
+def us_read_dates():
+    """Meter read dates: each period runs from one read to the next, so the read day is in both."""
+    xlsx("us_read_dates.xlsx", {"Reads": [
+        ["Site", "Previous Read Date", "Current Read Date", "Usage (kWh)"],
+        [RNO, "01/16/2023", "02/16/2023", 412800], [RNO, "02/16/2023", "03/16/2023", 398100],
+        [RNO, "03/16/2023", "04/17/2023", 420600]]})
+
+
+def eu_decimal_comma_csv():
+    """Decimal commas: 412,5 says the comma is the decimal mark, so 405,125 is 405.125 MWh."""
+    (HERE / "eu_decimal_comma.csv").write_text(
+        "Site;Month;Source;Consumption (MWh)\r\n" + "".join(
+            f"{s};{m};grid;{v}\r\n" for s, m, v in (
+                (MAN, "2023-04", "412,5"), (MAN, "2023-05", "398,75"), (MAN, "2023-06", "405,125"),
+                (LDS, "2023-04", "61,2"), (LDS, "2023-05", "59,875"))), encoding="utf-8")
+
+
+def solar_export_negative():
+    """A site meter's net reading: negative when the roof exported more than the site drew."""
+    xlsx("solar_export_negative.xlsx", {"Net": [
+        ["Site", "Month", "Source", "Net import (kWh)"],
+        [LDS, "2023-05", "grid", 1250], [LDS, "2023-06", "grid", -1480], [LDS, "2023-07", "grid", 980]]})
+
+
+def logistics_tkm():
+    """A carrier sheet with tonne-km beside distance and emissions given as Total CO2e, t."""
+    xlsx("logistics_tkm.xlsx", {"Lanes": [
+        ["Business unit", "Campaign", "Orders", "Vehicle", "Distance (km)", "Weight (tonnes)",
+         "Tonne-km", "Total CO2e, t"],
+        ["Cainiao", "Double 11 2023", 880000, "truck diesel", 152400, 2210.5, 3368802.0, 139.8],
+        ["Cainiao", "Double 11 2023", 210000, "van diesel", 48700, 96.4, 4694.68, 12.65]]})
+
+
+ALL = (pivot_compact, eu_bill_csv, cn_register_bill, us_demand, side_by_side_units, stacked_units,
+       wide_half_year, cn_gb18030_csv, hidden_estimate_column,
+       uk_financial_year, two_years_merged, us_read_dates, eu_decimal_comma_csv, solar_export_negative,
+       logistics_tkm)
