@@ -852,39 +852,51 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../gui/check_dialog.py" line="36"/>
+        <location filename="../../gui/check_dialog.py" line="42"/>
+        <location filename="../../gui/check_dialog.py" line="128"/>
+        <location filename="../../gui/check_dialog.py" line="145"/>
         <source>Check workspace</source>
         <translation>检查工作区</translation>
     </message>
     <message>
-        <location filename="../../gui/check_dialog.py" line="42"/>
+        <location filename="../../gui/check_dialog.py" line="48"/>
         <source>No findings: every check passed.</source>
         <translation>未发现问题：全部检查通过。</translation>
     </message>
     <message>
-        <location filename="../../gui/check_dialog.py" line="44"/>
+        <location filename="../../gui/check_dialog.py" line="50"/>
         <source>{0} error(s), {1} warning(s). Errors would have been refused at import or count twice. Double-click a row to show it.</source>
         <translation>{0} 个错误，{1} 个警告。错误是导入时会被拒绝或被重复计算的数据。双击某行即可查看该行。</translation>
     </message>
     <message>
-        <location filename="../../gui/check_dialog.py" line="50"/>
+        <location filename="../../gui/check_dialog.py" line="56"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../gui/check_dialog.py" line="50"/>
+        <location filename="../../gui/check_dialog.py" line="56"/>
         <source>Finding</source>
         <translation>发现的问题</translation>
     </message>
     <message>
-        <location filename="../../gui/check_dialog.py" line="54"/>
+        <location filename="../../gui/check_dialog.py" line="60"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../gui/check_dialog.py" line="54"/>
+        <location filename="../../gui/check_dialog.py" line="60"/>
         <source>warning</source>
         <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/check_dialog.py" line="126"/>
+        <source>Checking every row of the workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/check_dialog.py" line="127"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
     </message>
 </context>
 <context>
@@ -1149,7 +1161,7 @@
     </message>
     <message>
         <location filename="../../gui/field_labels.py" line="26"/>
-        <location filename="../../gui/record_model.py" line="93"/>
+        <location filename="../../gui/record_model.py" line="94"/>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
@@ -1165,8 +1177,8 @@
     </message>
     <message>
         <location filename="../../gui/field_labels.py" line="29"/>
-        <location filename="../../gui/record_model.py" line="47"/>
-        <location filename="../../gui/record_model.py" line="75"/>
+        <location filename="../../gui/record_model.py" line="48"/>
+        <location filename="../../gui/record_model.py" line="76"/>
         <source>Emissions (t CO2e)</source>
         <translation>排放量（吨二氧化碳当量）</translation>
     </message>
@@ -1277,60 +1289,60 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="41"/>
+        <location filename="../../gui/record_model.py" line="42"/>
         <source>Grid factor (kg CO2/kWh)</source>
         <translation>电网排放因子（千克二氧化碳/千瓦时）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="51"/>
+        <location filename="../../gui/record_model.py" line="52"/>
         <source>Location-based Scope 2 (grid-delivered kWh × grid factor); Scope 1 for diesel</source>
         <translation>基于位置的范围二排放（电网供电量 × 电网排放因子）；柴油计入范围一</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="56"/>
-        <location filename="../../gui/record_model.py" line="90"/>
-        <location filename="../../gui/record_model.py" line="112"/>
+        <location filename="../../gui/record_model.py" line="57"/>
+        <location filename="../../gui/record_model.py" line="91"/>
+        <location filename="../../gui/record_model.py" line="113"/>
         <source>Avoided (t CO2e)</source>
         <translation>避免排放（吨二氧化碳当量）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="60"/>
+        <location filename="../../gui/record_model.py" line="61"/>
         <source>Renewable kWh × grid factor: reported beside the inventory, never netted</source>
         <translation>可再生电量 × 电网排放因子：与排放清单并列报告，不作抵扣</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="66"/>
+        <location filename="../../gui/record_model.py" line="67"/>
         <source>Emissions used (t CO2e)</source>
         <translation>采用的排放量（吨二氧化碳当量）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="68"/>
-        <location filename="../../gui/record_model.py" line="101"/>
+        <location filename="../../gui/record_model.py" line="69"/>
+        <location filename="../../gui/record_model.py" line="102"/>
         <source>Intensity (kg CO2e/order)</source>
         <translation>碳排放强度（千克二氧化碳当量/单）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="79"/>
+        <location filename="../../gui/record_model.py" line="80"/>
         <source>Reduction used (t CO2e)</source>
         <translation>采用的减排量（吨二氧化碳当量）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="83"/>
+        <location filename="../../gui/record_model.py" line="84"/>
         <source>Energy, all years (kWh)</source>
         <translation>历年总电量（千瓦时）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="85"/>
+        <location filename="../../gui/record_model.py" line="86"/>
         <source>Renewable share (%)</source>
         <translation>可再生能源占比（%）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="95"/>
+        <location filename="../../gui/record_model.py" line="96"/>
         <source>Delivery emissions (t CO2e)</source>
         <translation>配送排放（吨二氧化碳当量）</translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="107"/>
+        <location filename="../../gui/record_model.py" line="108"/>
         <source>Change vs baseline (%)</source>
         <translation>较基准变化（%）</translation>
     </message>
@@ -2095,57 +2107,72 @@
 <context>
     <name>ImportAssistant</name>
     <message>
-        <location filename="../../gui/import_dialog.py" line="61"/>
+        <location filename="../../gui/import_dialog.py" line="43"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="72"/>
+        <location filename="../../gui/import_dialog.py" line="54"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="93"/>
+        <location filename="../../gui/import_dialog_layout.py" line="49"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="98"/>
+        <location filename="../../gui/import_dialog_layout.py" line="54"/>
+        <source>detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog_layout.py" line="55"/>
+        <source>The row number of the sheet&apos;s header, where it is not found by itself</source>
+        <translation>工作表表头所在的行号（表头未被自动识别时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog_layout.py" line="59"/>
         <source>from headers</source>
         <translation>取自表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="100"/>
+        <location filename="../../gui/import_dialog_layout.py" line="61"/>
         <source>The year of month headers that give none (1月, Jan)</source>
         <translation>表头只写月份时（如 1月、Jan）所属的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="103"/>
+        <location filename="../../gui/import_dialog_layout.py" line="66"/>
         <source>&amp;Save as profile…</source>
         <translation>保存为方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="104"/>
+        <location filename="../../gui/import_dialog_layout.py" line="68"/>
         <source>Skip &amp;hidden rows and columns</source>
         <translation>跳过隐藏的行和列(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="106"/>
+        <location filename="../../gui/import_dialog_layout.py" line="69"/>
         <source>Leave out the rows and columns hidden in Excel (filtered out, or kept for reference). By default they are read, as Excel&apos;s SUM reads them, and listed as warnings.</source>
         <translation>不导入在 Excel 中隐藏的行和列（被筛选掉的，或仅留作参考的）。默认会读取它们（与 Excel 的 SUM 一样），并列为警告。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="111"/>
+        <location filename="../../gui/import_dialog_layout.py" line="76"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="111"/>
+        <location filename="../../gui/import_dialog_layout.py" line="77"/>
+        <source>Header &amp;row:</source>
+        <translation>表头行(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog_layout.py" line="78"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="112"/>
+        <location filename="../../gui/import_dialog_layout.py" line="79"/>
         <source>&amp;Profile:</source>
         <translation>导入方案(&amp;P)：</translation>
     </message>
@@ -2175,7 +2202,7 @@
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="155"/>
+        <location filename="../../gui/import_dialog_layout.py" line="133"/>
         <source>Rows as they will be stored</source>
         <translation>将要保存的行</translation>
     </message>
@@ -2190,47 +2217,47 @@
         <translation>工作簿副本：每个有问题的单元格都会着色并加批注说明原因；在 Excel 中改正后重新导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="156"/>
+        <location filename="../../gui/import_dialog_layout.py" line="134"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="167"/>
+        <location filename="../../gui/import_dialog_layout.py" line="144"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="210"/>
+        <location filename="../../gui/import_dialog.py" line="103"/>
         <source>This file cannot be imported.</source>
         <translation>此文件无法导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="235"/>
+        <location filename="../../gui/import_dialog.py" line="128"/>
         <source>Analysing {0}…</source>
         <translation>正在分析 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="318"/>
+        <location filename="../../gui/import_dialog.py" line="213"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="319"/>
+        <location filename="../../gui/import_dialog.py" line="214"/>
         <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
         <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="328"/>
+        <location filename="../../gui/import_dialog.py" line="223"/>
         <source>Not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="330"/>
+        <location filename="../../gui/import_dialog.py" line="225"/>
         <source>GreenLedger template sheet ({0}): {1} rows</source>
         <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="335"/>
+        <location filename="../../gui/import_dialog.py" line="230"/>
         <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
         <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
     </message>
@@ -2648,6 +2675,21 @@
         <location filename="../../gui/import_transposed.py" line="49"/>
         <source>{0} [row {1}]</source>
         <translation>{0} [第 {1} 行]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_values_view.py" line="60"/>
+        <source>Not in the sheet — one value for every row:</source>
+        <translation>工作表中没有 — 为每一行指定同一个值：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_values_view.py" line="68"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_values_view.py" line="81"/>
+        <source>{0}, every row:</source>
+        <translation>{0}（每一行）：</translation>
     </message>
 </context>
 <context>
@@ -3615,7 +3657,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../gui/record_model.py" line="32"/>
+        <location filename="../../gui/record_model.py" line="33"/>
         <source>A computed column sorts tables of up to {0} rows: filter the rows first (shown: {1})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4389,37 +4431,37 @@
         <translation>{0} 编号 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="291"/>
+        <location filename="../../core/summary.py" line="301"/>
         <source>t CO2; {0} CO2 only</source>
         <translation>吨二氧化碳；{0}仅含二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="292"/>
+        <location filename="../../core/summary.py" line="302"/>
         <source>t CO2e, in part CO2 only ({0} CO2 only)</source>
         <translation>吨二氧化碳当量，部分仅含二氧化碳（{0}仅含二氧化碳）</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="295"/>
+        <location filename="../../core/summary.py" line="305"/>
         <source>grid factors</source>
         <translation>电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="296"/>
+        <location filename="../../core/summary.py" line="306"/>
         <source>the diesel factor</source>
         <translation>柴油排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="297"/>
+        <location filename="../../core/summary.py" line="307"/>
         <source>some vehicle factors</source>
         <translation>部分车辆排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="298"/>
+        <location filename="../../core/summary.py" line="308"/>
         <source>some material factors</source>
         <translation>部分材料排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="299"/>
+        <location filename="../../core/summary.py" line="309"/>
         <source>initiative factors</source>
         <translation>减排措施因子</translation>
     </message>
@@ -4541,7 +4583,7 @@
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="272"/>
-        <location filename="../../core/summary.py" line="313"/>
+        <location filename="../../core/summary.py" line="323"/>
         <source>t CO2</source>
         <translation>吨二氧化碳</translation>
     </message>
@@ -4552,7 +4594,7 @@
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="273"/>
-        <location filename="../../core/summary.py" line="313"/>
+        <location filename="../../core/summary.py" line="323"/>
         <source>t CO2e</source>
         <translation>吨二氧化碳当量</translation>
     </message>
