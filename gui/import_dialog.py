@@ -17,35 +17,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSpinBox,
-    QSplitter,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QItemSelectionModel, QThreadPool, Signal
+from PySide6.QtWidgets import QDialog, QTableView, QWidget
 
 from greenledger.core.errors import GreenLedgerError, ImportRefused
-from greenledger.core.fields import SHEETS
 from greenledger.gui import import_engine
-from greenledger.gui.import_cells_model import SheetModel
-from greenledger.gui.import_mapping_model import FIELD, MappingDelegate, MappingModel, open_editors
-from greenledger.gui.import_preview_model import PreviewModel, totals_text
-from greenledger.gui.import_problems_view import ProblemsView
+from greenledger.gui.import_dialog_layout import build
+from greenledger.gui.import_mapping_model import FIELD, open_editors
+from greenledger.gui.import_preview_model import totals_text
 from greenledger.gui.import_profiles import ProfilesMixin
-from greenledger.gui.import_sheet_model import SheetListModel
 from greenledger.gui.import_texts import column_index, kind_name, layout_text, transposed_text
 from greenledger.gui.import_transposed import transposition
+from greenledger.gui.import_values_view import site_names
 from greenledger.gui.workers import Worker
 
 
@@ -79,106 +62,17 @@ class ImportAssistant(ProfilesMixin, QDialog):
     # --- layout ---------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.sheet_list = SheetListModel(self)
-        self.sheets_view = QTableView(self)
-        self.sheets_view.setModel(self.sheet_list)
-        self.sheets_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.sheets_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.sheets_view.verticalHeader().hide()
-        self.sheets_view.horizontalHeader().setStretchLastSection(True)
-        self.sheets_view.setWordWrap(False)
+        build(self)
         self.sheet_list.included_changed.connect(self._on_included_changed)
-        self.kind_box = QComboBox(self)
-        self.kind_box.addItem(self.tr("Detect"), None)
-        for kind in SHEETS:
-            self.kind_box.addItem(kind_name(kind), kind)
-        self.year_box = QSpinBox(self)
-        self.year_box.setRange(1899, 2100)
-        self.year_box.setSpecialValueText(self.tr("from headers"))
-        self.year_box.setValue(1899)
-        self.year_box.setToolTip(self.tr("The year of month headers that give none (1月, Jan)"))
-        self.profile_box = QComboBox(self)
-        self.profile_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.save_profile_button = QPushButton(self.tr("&Save as profile…"), self)
-        self.skip_hidden_box = QCheckBox(self.tr("Skip &hidden rows and columns"), self)
-        self.skip_hidden_box.setToolTip(self.tr(
-            "Leave out the rows and columns hidden in Excel (filtered out, or kept for "
-            "reference). By default they are read, as Excel's SUM reads them, and listed "
-            "as warnings."))
-        self.skip_hidden_box.setVisible(False)
-        top = QHBoxLayout()
-        for text, w in ((self.tr("&Kind:"), self.kind_box), (self.tr("&Year:"), self.year_box),
-                        (self.tr("&Profile:"), self.profile_box)):
-            label = QLabel(text, self)
-            label.setBuddy(w)
-            top.addWidget(label)
-            top.addWidget(w)
-        top.addWidget(self.save_profile_button)
-        top.addWidget(self.skip_hidden_box)
-        top.addStretch(1)
-        self.layout_label = QLabel(self)
-        self.layout_label.setWordWrap(True)
-        self.sheet_model = SheetModel(self)
-        self.sheet_view = QTableView(self)
-        self.sheet_view.setModel(self.sheet_model)
-        self.sheet_view.verticalHeader().setDefaultSectionSize(22)
-        self.sheet_view.horizontalHeader().setDefaultSectionSize(110)
-        self.mapping_model = MappingModel(self)
         self.mapping_model.field_chosen.connect(self._on_field_changed)
         self.mapping_model.unit_chosen.connect(self._on_unit_changed)
-        self.mapping = QTableView(self)
-        self.mapping.setModel(self.mapping_model)
-        self.mapping.setItemDelegate(MappingDelegate(self.mapping))
-        self.mapping.verticalHeader().hide()
-        self.mapping.verticalHeader().setDefaultSectionSize(26)
-        self.mapping.horizontalHeader().setStretchLastSection(True)
-        self.preview_model = PreviewModel(self)
-        self.preview = QTableView(self)
-        self.preview.setModel(self.preview_model)
-        self.preview.verticalHeader().hide()
-        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.totals_label = QLabel(self)
-        self.totals_label.setWordWrap(True)
-        self.totals_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        preview_page = QWidget(self)
-        pl = QVBoxLayout(preview_page)
-        pl.setContentsMargins(0, 0, 0, 0)
-        pl.addWidget(self.preview, 1)
-        pl.addWidget(self.totals_label)
-        self.problems_view = ProblemsView(self)
-        self.problems = self.problems_view.list
-        self.marked_button = self.problems_view.marked_button
+        self.values_view.value_chosen.connect(self._on_value_changed)
         self.problems_view.problem_chosen.connect(self.show_problem)
         self.problems_view.marked_requested.connect(self._on_marked_clicked)
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(preview_page, self.tr("Rows as they will be stored"))
-        self.tabs.addTab(self.problems_view, self.tr("Problems"))
-        upper = QSplitter(Qt.Orientation.Horizontal, self)
-        upper.addWidget(self.sheets_view)
-        upper.addWidget(self.sheet_view)
-        upper.addWidget(self.mapping)
-        upper.setSizes([300, 560, 540])
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(upper)
-        split.addWidget(self.tabs)
-        split.setSizes([500, 300])
-        self.buttons = QDialogButtonBox(self)
-        self.import_button = self.buttons.addButton(self.tr("&Import"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setDefault(True)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.rejected.connect(self.reject)
         self.import_button.clicked.connect(self.start_import)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.buttons)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.layout_label)
-        layout.addWidget(split, 1)
-        layout.addLayout(bottom)
+        self.header_box.valueChanged.connect(
+            lambda row: self._change(header_rows=[row] if row else None))
         self.sheets_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.kind_box.currentIndexChanged.connect(
             lambda: self._change(kind=self.kind_box.currentData()))
@@ -293,6 +187,7 @@ class ImportAssistant(ProfilesMixin, QDialog):
         self._filling = True
         self.kind_box.setCurrentIndex(max(self.kind_box.findData(opts.kind), 0) if opts.kind else 0)
         self.year_box.setValue(opts.period_year or 1899)
+        self.header_box.setValue(opts.header_rows[0] if opts.header_rows else 0)
         self.skip_hidden_box.setChecked(opts.skip_hidden)
         self.skip_hidden_box.setVisible(bool(sheet is not None and (sheet.hidden_rows
                                                                      or sheet.hidden_cols)))
@@ -301,6 +196,7 @@ class ImportAssistant(ProfilesMixin, QDialog):
         self._filling = False
         self._show_layout(plan, view)
         self._show_mapping(plan, view)
+        self.values_view.set_plan(plan, opts.values, site_names(self.ws, self.plans.values()))
         display = getattr(self.parent(), "display", None)
         self.preview_model.set_plan(plan, getattr(display, "cn_units", None))
         self.preview.resizeColumnsToContents()
@@ -377,6 +273,10 @@ class ImportAssistant(ProfilesMixin, QDialog):
 
     def _on_unit_changed(self, field: str, unit: str) -> None:
         if self.engine.give_unit(self.current_sheet, field, unit):
+            self._reanalyse(self.current_sheet)
+
+    def _on_value_changed(self, field: str, value: str) -> None:
+        if self.engine.give_value(self.current_sheet, field, value):
             self._reanalyse(self.current_sheet)
 
     # --- import -------------------------------------------------------------------------------

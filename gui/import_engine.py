@@ -82,6 +82,20 @@ class EngineSession:
         self.change(name, units=units, kind=self._kind(name))
         return True
 
+    def give_value(self, name: str, field: str, value: str) -> bool:
+        """Every row's `field` is `value` ("" to stop giving one); False when that changes
+        nothing."""
+        values = dict(self.options[name].values)
+        value = value.strip()
+        if values.get(field, "") == value:
+            return False
+        if value:
+            values[field] = value
+        else:
+            values.pop(field, None)
+        self.change(name, values=values, kind=self._kind(name))
+        return True
+
 
 def skipped_text(plan) -> str:
     """Why a sheet is not imported, in the window's words."""

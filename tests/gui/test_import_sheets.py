@@ -140,3 +140,58 @@ def test_a_transposed_sheets_bad_cell_is_found_where_the_user_sees_it(qtbot, ws,
     assert dialog.sheet_model.data(index) == "lots"
     marked = openpyxl.load_workbook(dialog.save_marked(tmp_path / "marked.xlsx"))
     assert marked["用电"]["D5"].comment is not None
+
+
+def test_a_field_the_sheet_lacks_is_given_once_for_every_row(qtbot, ws, tmp_path):
+    """Sites across and no source anywhere: the sheet says it lacks the source, the window
+    offers one value for every row (the command line's --value source=grid), and with it the
+    sheet imports."""
+    path = write_workbook(tmp_path / "s.xlsx", {"站点": SITES, "用电": [
+        ["单位：万千瓦时"], ["月份", ZB, UL], ["2023年1月", 1, 2], ["2023年2月", 1.5, None]]})
+    dialog = _open(qtbot, ws, path)
+    dialog.show_sheet("用电")
+    assert not dialog.plan.importable and "source" in dialog.layout_label.text()
+    assert not dialog.values_view.isHidden() and list(dialog.values_view.boxes) == ["source"]
+    box = dialog.values_view.boxes["source"]
+    assert box.findData("grid") > 0 and box.findData("wind") > 0
+    with qtbot.waitSignal(dialog.analysed, timeout=10_000):
+        box.setCurrentIndex(box.findData("grid"))
+        box.activated.emit(box.currentIndex())
+    plan = dialog.plan
+    assert plan.importable and plan.totals()["energy"] == pytest.approx(45_000)
+    assert dialog.options["用电"].values == {"source": "grid"}
+    assert dialog.values_view.boxes["source"].currentData() == "grid"  # still shown, to change
+    assert dialog.start_import()
+    assert _energy(ws) == {(ZB, "2023-01-01", "grid"): 10_000, (ZB, "2023-02-01", "grid"): 15_000,
+                           (UL, "2023-01-01", "grid"): 20_000}
+
+
+def test_a_header_the_assistant_cannot_find_is_given_by_its_row(qtbot, ws, tmp_path):
+    """Headers no synonym knows (read today as header rows 3–4 joined): the sheet is not a
+    table until its header row is given and its columns are chosen in the Field column."""
+    path = write_workbook(tmp_path / "h.xlsx", {"Sites": SITES, "Data": [
+        ["Monthly figures"], [], ["Where", "When from", "When to", "What", "Amount (kWh)"],
+        [ZB, date(2023, 1, 1), date(2023, 1, 31), "grid", 500]]})
+    dialog = _open(qtbot, ws, path)
+    dialog.show_sheet("Data")
+    assert not dialog.plan.importable
+    with qtbot.waitSignal(dialog.analysed, timeout=10_000):
+        dialog.header_box.setValue(3)
+    assert dialog.options["Data"].header_rows == [3]
+    with qtbot.waitSignal(dialog.analysed, timeout=10_000):  # read as packaging: Amount
+        dialog.kind_box.setCurrentIndex(dialog.kind_box.findData(Kind.ENERGY))
+    headers = [c.header for c in dialog.plan.columns]
+    assert headers[:4] == ["Where", "When from", "When to", "What"]
+    for header, field in (("Where", "site"), ("When from", "period_start"),
+                          ("When to", "period_end"), ("What", "source"),
+                          ("Amount (kWh)", "energy")):
+        row = headers.index(header)
+        box = dialog.mapping_editor(row)
+        assert box.findData(field) >= 0
+        if box.currentData() == field:
+            continue
+        with qtbot.waitSignal(dialog.analysed, timeout=10_000):
+            box.setCurrentIndex(box.findData(field))
+    assert dialog.plan.importable and dialog.plan.totals()["energy"] == pytest.approx(500)
+    assert dialog.start_import()
+    assert _energy(ws) == {(ZB, "2023-01-01", "grid"): 500}

@@ -1,0 +1,157 @@
+"""The import assistant's widgets and their places (gui.import_dialog connects them):
+
+    Kind ▾  Header row ◇  Year ◇  Profile ▾  [Save as profile…]  ☐ Skip hidden rows and columns
+    what the sheet was read as (layout, rows, profile)
+    ┌ sheets, a tick each ┬ the sheet's cells ┬ mapping: column → field, unit ┐
+    │                     │                   │ one value for every row      │
+    ├ Rows as they will be stored | Problems ─────────────────────────────────┤
+    status                                               [Import N rows] [Cancel]
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from greenledger.core.fields import SHEETS
+from greenledger.gui.import_cells_model import SheetModel
+from greenledger.gui.import_mapping_model import MappingDelegate, MappingModel
+from greenledger.gui.import_preview_model import PreviewModel
+from greenledger.gui.import_problems_view import ProblemsView
+from greenledger.gui.import_sheet_model import SheetListModel
+from greenledger.gui.import_texts import kind_name
+from greenledger.gui.import_values_view import ValuesView
+
+
+def _table(parent: QWidget, model, rows: int = 22) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.verticalHeader().setDefaultSectionSize(rows)
+    return view
+
+
+def _top_bar(d) -> QHBoxLayout:
+    d.kind_box = QComboBox(d)
+    d.kind_box.addItem(QCoreApplication.translate("ImportAssistant", "Detect"), None)
+    for kind in SHEETS:
+        d.kind_box.addItem(kind_name(kind), kind)
+    d.header_box = QSpinBox(d)
+    d.header_box.setRange(0, 1000)
+    d.header_box.setSpecialValueText(QCoreApplication.translate("ImportAssistant", "detect"))
+    d.header_box.setToolTip(QCoreApplication.translate(
+        "ImportAssistant", "The row number of the sheet's header, where it is not found by itself"))
+    d.year_box = QSpinBox(d)
+    d.year_box.setRange(1899, 2100)
+    d.year_box.setSpecialValueText(QCoreApplication.translate("ImportAssistant", "from headers"))
+    d.year_box.setValue(1899)
+    d.year_box.setToolTip(QCoreApplication.translate(
+        "ImportAssistant", "The year of month headers that give none (1月, Jan)"))
+    d.profile_box = QComboBox(d)
+    d.profile_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    d.save_profile_button = QPushButton(
+        QCoreApplication.translate("ImportAssistant", "&Save as profile…"), d)
+    d.skip_hidden_box = QCheckBox(
+        QCoreApplication.translate("ImportAssistant", "Skip &hidden rows and columns"), d)
+    d.skip_hidden_box.setToolTip(QCoreApplication.translate(
+        "ImportAssistant",
+        "Leave out the rows and columns hidden in Excel (filtered out, or kept for "
+        "reference). By default they are read, as Excel's SUM reads them, and listed "
+        "as warnings."))
+    d.skip_hidden_box.setVisible(False)
+    top = QHBoxLayout()
+    for text, w in ((QCoreApplication.translate("ImportAssistant", "&Kind:"), d.kind_box),
+                    (QCoreApplication.translate("ImportAssistant", "Header &row:"), d.header_box),
+                    (QCoreApplication.translate("ImportAssistant", "&Year:"), d.year_box),
+                    (QCoreApplication.translate("ImportAssistant", "&Profile:"), d.profile_box)):
+        label = QLabel(text, d)
+        label.setBuddy(w)
+        top.addWidget(label)
+        top.addWidget(w)
+    top.addWidget(d.save_profile_button)
+    top.addWidget(d.skip_hidden_box)
+    top.addStretch(1)
+    return top
+
+
+def build(d) -> None:
+    """Make `d`'s widgets (attributes of the dialog) and lay them out."""
+    top = _top_bar(d)
+    d.layout_label = QLabel(d)
+    d.layout_label.setWordWrap(True)
+    d.sheet_list = SheetListModel(d)
+    d.sheets_view = _table(d, d.sheet_list)
+    d.sheets_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    d.sheets_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    d.sheets_view.verticalHeader().hide()
+    d.sheets_view.horizontalHeader().setStretchLastSection(True)
+    d.sheets_view.setWordWrap(False)
+    d.sheet_model = SheetModel(d)
+    d.sheet_view = _table(d, d.sheet_model)
+    d.sheet_view.horizontalHeader().setDefaultSectionSize(110)
+    d.mapping_model = MappingModel(d)
+    d.mapping = _table(d, d.mapping_model, 28)
+    d.mapping.setItemDelegate(MappingDelegate(d.mapping))
+    d.mapping.verticalHeader().hide()
+    d.mapping.horizontalHeader().setStretchLastSection(True)
+    d.values_view = ValuesView(d)
+    d.values_view.setVisible(False)
+    right = QWidget(d)
+    rl = QVBoxLayout(right)
+    rl.setContentsMargins(0, 0, 0, 0)
+    rl.addWidget(d.mapping, 1)
+    rl.addWidget(d.values_view)
+    d.preview_model = PreviewModel(d)
+    d.preview = _table(d, d.preview_model)
+    d.preview.verticalHeader().hide()
+    d.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    d.totals_label = QLabel(d)
+    d.totals_label.setWordWrap(True)
+    d.totals_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    preview_page = QWidget(d)
+    pl = QVBoxLayout(preview_page)
+    pl.setContentsMargins(0, 0, 0, 0)
+    pl.addWidget(d.preview, 1)
+    pl.addWidget(d.totals_label)
+    d.problems_view = ProblemsView(d)
+    d.problems = d.problems_view.list
+    d.marked_button = d.problems_view.marked_button
+    d.tabs = QTabWidget(d)
+    d.tabs.addTab(preview_page, QCoreApplication.translate("ImportAssistant", "Rows as they will be stored"))
+    d.tabs.addTab(d.problems_view, QCoreApplication.translate("ImportAssistant", "Problems"))
+    upper = QSplitter(Qt.Orientation.Horizontal, d)
+    for w in (d.sheets_view, d.sheet_view, right):
+        upper.addWidget(w)
+    upper.setSizes([300, 520, 580])
+    split = QSplitter(Qt.Orientation.Vertical, d)
+    split.addWidget(upper)
+    split.addWidget(d.tabs)
+    split.setSizes([500, 300])
+    d.buttons = QDialogButtonBox(d)
+    d.import_button = d.buttons.addButton(QCoreApplication.translate("ImportAssistant", "&Import"),
+                                          QDialogButtonBox.ButtonRole.AcceptRole)
+    d.import_button.setDefault(True)
+    d.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    d.status = QLabel(d)
+    d.status.setWordWrap(True)
+    bottom = QHBoxLayout()
+    bottom.addWidget(d.status, 1)
+    bottom.addWidget(d.buttons)
+    layout = QVBoxLayout(d)
+    layout.addLayout(top)
+    layout.addWidget(d.layout_label)
+    layout.addWidget(split, 1)
+    layout.addLayout(bottom)
