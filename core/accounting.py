@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from greenledger.core import aggregates
 from greenledger.core.equivalents import equivalents
 from greenledger.core.factors import (
     FactorBook,
@@ -21,7 +22,7 @@ from greenledger.core.factors import (
     vehicle_factor,
 )
 from greenledger.core.fields import RENEWABLE_SOURCES
-from greenledger.core.periods import overlap_share, split_by_month, split_by_year_within
+from greenledger.core.periods import overlap_share, parse_bound, spread_by_month, spread_by_year_within
 from greenledger.core.storage import Workspace
 from greenledger.core.story_rows import row_groups
 from greenledger.core.summary import (
@@ -152,10 +153,16 @@ class EnergyMix:
         return self.grid + self.renewable_contract
 
 
-def energy_by_site_month(ws: Workspace) -> dict[tuple[str, str], EnergyMix]:
-    """EnergyMix per (site, "YYYY-MM"). Rows inside one month are summed in SQL; rows that
-    span months are spread over them by days."""
+def energy_by_site_month(ws: Workspace, maintained: bool = True) -> dict[tuple[str, str], EnergyMix]:
+    """EnergyMix per (site, "YYYY-MM"): from core.aggregates' agg_energy_month (kWh per site,
+    month, source and instrument), or with `maintained` False (or a workspace that cannot be
+    written) recomputed from every row: rows inside one month summed in SQL, rows that span
+    months spread over them by days (by time for hourly rows)."""
     out: dict[tuple[str, str], EnergyMix] = defaultdict(EnergyMix)
+    if maintained and aggregates.ensure(ws):
+        for site, month, source, instrument, kwh in aggregates.energy_months(ws):
+            out[(site, month)].add(source, instrument, kwh)
+        return dict(out)
     names = dict(ws.select("site_names_by_id"))
     # One pass: rows inside one month are grouped by that month; a row that spans months is
     # its own group (grouped by its id) and is spread over its months here.
@@ -164,8 +171,7 @@ def energy_by_site_month(ws: Workspace) -> dict[tuple[str, str], EnergyMix]:
         if one_month:
             out[(site, start[:7])].add(source, instrument, kwh)
             continue
-        for month, part in split_by_month(date.fromisoformat(start), date.fromisoformat(end),
-                                          kwh).items():
+        for month, part in spread_by_month(parse_bound(start), parse_bound(end), kwh).items():
             out[(site, month)].add(source, instrument, part)
     return dict(out)
 
@@ -300,7 +306,7 @@ def _campaign_part(row: dict, win: _Window, campaign_id: int) -> tuple[float, in
     return overlap_share(a, b, win.start, win.end), max(a, win.start).year
 
 
-def campaigns(ws: Workspace, log: FactorLog) -> list[Campaign]:
+def campaigns(ws: Workspace, log: FactorLog, maintained: bool = False) -> list[Campaign]:
     wins = {r["id"]: _Window(r["name"], date.fromisoformat(r["start"]),
                              date.fromisoformat(r["end"]), r["baseline"])
             for r in ws.select_dicts("campaign_windows")}
@@ -352,7 +358,8 @@ def campaigns(ws: Workspace, log: FactorLog) -> list[Campaign]:
                     pack_gas.append(log.gas(rec_key, "", year))
                 pack_t += packaging_t(row["quantity_kg"] * share, row["recycled_content_pct"],
                                       mf, rf)
-        avoided, by_site, av_gas = _campaign_avoided(ws, log, win.start, win.end)
+        avoided, by_site, av_gas = (_maintained_avoided(ws, log, cid) if maintained else
+                                    _campaign_avoided(ws, log, win.start, win.end))
         em = None if missing else emissions  # a row without emissions: no partial sum
         out[win.name] = {
             "name": win.name, "start": win.start.isoformat(), "end": win.end.isoformat(),
@@ -386,6 +393,20 @@ def campaign_avoided_t(ws: Workspace, log: FactorLog, start: date,
     return total, by_site
 
 
+def _maintained_avoided(ws: Workspace, log: FactorLog,
+                        campaign_id: int) -> tuple[float, dict[str, float], str]:
+    """_campaign_avoided of a campaign's window from agg_campaign_avoided (its renewable kWh
+    inside the window by site and year, kept by core.aggregates)."""
+    by_site: dict[str, float] = defaultdict(float)
+    gases: set[str] = set()
+    for site, region, year, kwh in aggregates.campaign_avoided(ws, campaign_id):
+        f = log.value("grid", region, year)
+        if f is not None:
+            by_site[site] += avoided_t(kwh, f)
+            gases.add(log.gas("grid", region, year))
+    return sum(by_site.values()), dict(by_site), combine_gas(gases)
+
+
 def _campaign_avoided(ws: Workspace, log: FactorLog, start: date,
                       end: date) -> tuple[float, dict[str, float], str]:
     rows = ws.select("renewable_energy_in_window", sources=tuple(RENEWABLE_SOURCES),
@@ -393,8 +414,8 @@ def _campaign_avoided(ws: Workspace, log: FactorLog, start: date,
     by_site: dict[str, float] = defaultdict(float)
     gases: set[str] = set()
     for site, region, a, b, kwh in rows:
-        for year, part in split_by_year_within(date.fromisoformat(a), date.fromisoformat(b),
-                                               kwh, start, end).items():
+        for year, part in spread_by_year_within(parse_bound(a), parse_bound(b),
+                                                kwh, start, end).items():
             f = log.value("grid", region, year)
             if f is not None:
                 by_site[site] += avoided_t(part, f)
@@ -416,10 +437,14 @@ def _equivalents(t: float, book: FactorBook) -> tuple[Equivalent, ...]:
     return tuple(Equivalent(**e) for e in equivalents(t, book)) if t else ()
 
 
-def build_summary(ws: Workspace) -> Summary:
-    """Every figure of the workspace as a typed Summary (numbers unrounded)."""
+def build_summary(ws: Workspace, maintained: bool = True) -> Summary:
+    """Every figure of the workspace as a typed Summary (numbers unrounded). Energy figures come
+    from core.aggregates' maintained tables (refreshed first if a write left them behind);
+    `maintained` False recomputes every figure from the rows instead (the same methods: tests
+    compare the two)."""
     log = FactorLog(ws.factor_book())
-    months = energy_by_site_month(ws)
+    maintained = maintained and aggregates.ensure(ws)
+    months = energy_by_site_month(ws, maintained)
     years = site_years(ws, log, months)
     inits = initiatives(ws)
     avoided = sum(y.avoided_t or 0.0 for y in years)
@@ -429,7 +454,7 @@ def build_summary(ws: Workspace) -> Summary:
         factor_library_version=ws.library_version,
         site_years=tuple(years),
         site_months=tuple(site_months(months)),
-        campaigns=tuple(campaigns(ws, log)),
+        campaigns=tuple(campaigns(ws, log, maintained)),
         initiatives=tuple(inits),
         totals=Totals(avoided_t=avoided, initiatives_t=init_t, reduction_t=avoided + init_t,
                       avoided_gas=combine_gas(y.avoided_gas for y in years
@@ -439,11 +464,11 @@ def build_summary(ws: Workspace) -> Summary:
         avoided_equivalents=_equivalents(avoided, log.book),
         initiatives_equivalents=_equivalents(init_t, log.book),
         warnings=(*double_count_suspects(ws), *electric_without_country(ws)),
-        row_groups=row_groups(ws),
+        row_groups=row_groups(ws, maintained),
     )
 
 
-def summarize(ws: Workspace) -> dict:
+def summarize(ws: Workspace, maintained: bool = True) -> dict:
     """Every figure of the workspace as one JSON-ready dict (schema 2, numbers unrounded):
     build_summary(ws).to_json()."""
-    return build_summary(ws).to_json()
+    return build_summary(ws, maintained).to_json()

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from greenledger.core import aggregates
 from greenledger.core.errors import ImportRefused, Problem, WorkspaceError
 from greenledger.core.fields import HEADER_UNITS_BY_FIELD, SHEETS, Field, Kind
 from greenledger.core.importing import importer
@@ -172,7 +173,9 @@ def apply_state(ws: Workspace, kind: Kind, state: State) -> None:
     renamed takes the campaigns that name it as their baseline along (so does its undo)."""
     renames = _campaign_renames(ws, state) if kind == Kind.CAMPAIGNS else []
     try:
-        ws.write_records(kind, state, renames)
+        with ws.writing(), ws.atomic():  # the rows and the aggregates they touch, one transaction
+            ws.write_records(kind, state, renames)
+            aggregates.refresh(ws)
     except sqlite3.IntegrityError as exc:
         raise WorkspaceError(f"the change conflicts with other rows of the workspace ({exc}); "
                              "nothing was written") from exc
@@ -258,14 +261,18 @@ def delete_batch(ws: Workspace, batch_id: int) -> BatchSnapshot:
     if problems:
         raise WorkspaceError("cannot undo this import: " + "; ".join(problems))
     snapshot = BatchSnapshot(ws.batch(batch_id), ws.batch_records(batch_id))
-    ws.delete_batch(batch_id)
+    with ws.writing(), ws.atomic():
+        ws.delete_batch(batch_id)
+        aggregates.refresh(ws)
     return snapshot
 
 
 def restore_batch(ws: Workspace, snap: BatchSnapshot) -> None:
     """Put back what delete_batch removed, in one transaction."""
     try:
-        ws.restore_batch(snap.batch, snap.rows)
+        with ws.writing(), ws.atomic():
+            ws.restore_batch(snap.batch, snap.rows)
+            aggregates.refresh(ws)
     except sqlite3.IntegrityError as exc:
         raise WorkspaceError(f"the import cannot be put back: rows added since conflict with it "
                              f"({exc}); nothing was written") from exc

@@ -6,7 +6,7 @@ Periods are inclusive of both days.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 
 def days(start: date, end: date) -> int:
@@ -60,3 +60,102 @@ def split_by_year_within(start: date, end: date, amount: float, win_start: date,
         return {}
     inside = amount * days(lo, hi) / days(start, end)
     return split_by_year(lo, hi, inside)
+
+
+# --- periods with a time of day (hourly meter rows) ---------------------------------------------
+#
+# A stored period bound is ISO text: a date (2024-01-31: the whole day, from 00:00 to 24:00) or a
+# timestamp (2024-01-31 05:00: that instant). A period [start, end] of dates includes both days;
+# one of timestamps runs from its start to its end (an hour 00:00–01:00 is one hour, and the hour
+# 23:00–00:00 of 31 January belongs to January only). Amounts spread by time, which for dates is
+# exactly by days (the day functions above are used whenever both bounds are dates).
+
+Bound = date | datetime
+
+
+def parse_bound(text: str) -> Bound:
+    """A stored bound: '2024-01-31' as a date, '2024-01-31 05:00' (or with T, seconds) as a
+    datetime (naive: the meter's local time)."""
+    if len(text) == 10:
+        return date.fromisoformat(text)
+    return datetime.fromisoformat(text)
+
+
+def bound_text(value: Bound) -> str:
+    """The stored text of a bound: '2024-01-31' or '2024-01-31 05:00' (seconds only if any)."""
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="seconds" if value.second else "minutes")
+    return value.isoformat()
+
+
+def _instants(start: Bound, end: Bound) -> tuple[datetime, datetime]:
+    """[start, end) as instants: a date starts at its 00:00; a date as end ends at 24:00."""
+    a = start if isinstance(start, datetime) else datetime(start.year, start.month, start.day)
+    if isinstance(end, datetime):
+        z = end
+    else:
+        z = datetime(end.year, end.month, end.day) + timedelta(days=1)
+    return a, z
+
+
+def timed(start: Bound, end: Bound) -> bool:
+    return isinstance(start, datetime) or isinstance(end, datetime)
+
+
+def _seconds(a: datetime, z: datetime) -> float:
+    return max(0.0, (z - a).total_seconds())
+
+
+def spread_by_month(start: Bound, end: Bound, amount: float) -> dict[str, float]:
+    """split_by_month for dates or timestamps: `amount` over the months the period has time in
+    (a month it only touches at an instant, as an hour ending at 1 February 00:00, gets nothing)."""
+    if not timed(start, end):
+        return split_by_month(start, end, amount)  # type: ignore[arg-type]
+    a, z = _instants(start, end)
+    total = _seconds(a, z)
+    if total <= 0:
+        return {f"{a.year:04d}-{a.month:02d}": amount}
+    out: dict[str, float] = {}
+    cursor = datetime(a.year, a.month, 1)
+    while cursor < z:
+        nxt = datetime(cursor.year + (cursor.month == 12), cursor.month % 12 + 1, 1)
+        part = _seconds(max(a, cursor), min(z, nxt))
+        if part > 0:
+            out[f"{cursor.year:04d}-{cursor.month:02d}"] = amount * part / total
+        cursor = nxt
+    return out
+
+
+def share_within(start: Bound, end: Bound, win_start: date, win_end: date) -> float:
+    """overlap_share for dates or timestamps: the fraction of the period inside the window of
+    whole days [win_start, win_end]."""
+    if not timed(start, end):
+        return overlap_share(start, end, win_start, win_end)  # type: ignore[arg-type]
+    a, z = _instants(start, end)
+    wa, wz = _instants(win_start, win_end)
+    total = _seconds(a, z)
+    if total <= 0:
+        return 1.0 if wa <= a < wz else 0.0
+    return _seconds(max(a, wa), min(z, wz)) / total
+
+
+def spread_by_year_within(start: Bound, end: Bound, amount: float, win_start: date,
+                          win_end: date) -> dict[int, float]:
+    """split_by_year_within for dates or timestamps: the part of `amount` inside the window of
+    whole days, over calendar years."""
+    if not timed(start, end):
+        return split_by_year_within(start, end, amount, win_start, win_end)  # type: ignore[arg-type]
+    a, z = _instants(start, end)
+    wa, wz = _instants(win_start, win_end)
+    total = _seconds(a, z)
+    lo, hi = max(a, wa), min(z, wz)
+    if total <= 0:
+        return {a.year: amount} if wa <= a < wz else {}
+    if hi <= lo:
+        return {}
+    out: dict[int, float] = {}
+    for year in range(lo.year, hi.year + 1):
+        part = _seconds(max(lo, datetime(year, 1, 1)), min(hi, datetime(year + 1, 1, 1)))
+        if part > 0:
+            out[year] = amount * part / total
+    return out

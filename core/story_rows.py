@@ -5,44 +5,55 @@ month before it, renewable rows through its month, its deliveries; every initiat
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import date
 
+from greenledger.core import aggregates
+from greenledger.core.aggregates import month_before
 from greenledger.core.fields import RENEWABLE_SOURCES, SOURCES
 from greenledger.core.summary import RowGroup
+
+__all__ = ["month_before", "row_groups"]
 
 
 def _month_end(d: date) -> date:
     return d.replace(day=calendar.monthrange(d.year, d.month)[1])
 
 
-def month_before(start: date) -> tuple[date, date]:
-    """The last full month before a window starting on `start`."""
-    last = start.replace(day=1) - timedelta(days=1)
-    return last.replace(day=1), last
-
-
-def _energy_in(ws, campaign: str, scope: str, a: date, b: date) -> list[RowGroup]:
-    rows = ws.select("story_energy_in", renewable=RENEWABLE_SOURCES, sources=SOURCES, a=a.isoformat(),
-                     b=b.isoformat())
+def _energy_in(ws, campaign: str, scope: str, a: date, b: date,
+               cid: int | None = None) -> list[RowGroup]:
+    """Energy rows of [a, b] by site, renewable or not, file and sheet: kept by core.aggregates
+    for campaign `cid`, else read from every row (core.queries' story_energy_in)."""
+    if cid is not None:
+        rows = aggregates.campaign_story(ws, cid, scope)
+    else:
+        rows = ws.select("story_energy_in", renewable=RENEWABLE_SOURCES, sources=SOURCES,
+                         a=a.isoformat(), b=b.isoformat())
     return [RowGroup("energy", campaign, scope, site=site, renewable=bool(ren), file=file, sheet=sheet,
                      rows=n, first=first, last=last, kwh=kwh or 0.0)
             for site, ren, file, sheet, n, first, last, kwh in rows]
 
 
-def row_groups(ws) -> tuple[RowGroup, ...]:
-    """The rows behind every campaign's story, grouped by file and sheet (see RowGroup); the SQL is
-    core/queries.py's story_* queries."""
+def row_groups(ws, maintained: bool = False) -> tuple[RowGroup, ...]:
+    """The rows behind every campaign's story, grouped by file and sheet (see RowGroup): from
+    core.aggregates' tables when `maintained` (the caller ran aggregates.ensure), else read
+    from every row (core/queries.py's story_* queries)."""
     campaigns = list(ws.select("story_campaigns"))
     if not campaigns:
         return ()
     out: list[RowGroup] = []
     # the renewable rows by month (a scan of them) only when a story is told: a campaign with a baseline
     told = any(baseline for *_, baseline in campaigns)
-    by_month = list(ws.select("story_renewable_by_month", renewable=RENEWABLE_SOURCES)) if told else []
+    if not told:
+        by_month = []
+    elif maintained:
+        by_month = list(aggregates.renewable_by_month(ws))
+    else:
+        by_month = list(ws.select("story_renewable_by_month", renewable=RENEWABLE_SOURCES))
     for cid, name, start, end, baseline in campaigns:
         a, b = date.fromisoformat(start), date.fromisoformat(end)
-        out += _energy_in(ws, name, "window", a, b)
-        out += _energy_in(ws, name, "month_before", *month_before(a))
+        kept = cid if maintained else None
+        out += _energy_in(ws, name, "window", a, b, kept)
+        out += _energy_in(ws, name, "month_before", *month_before(a), kept)
         through = b.isoformat()[:7]
         acc: dict[tuple, list] = {}
         for site, file, sheet, m, n, first, last, kwh in by_month if baseline else ():

@@ -244,11 +244,21 @@ EMPTY = Summary(workspace="", factor_library_version="", site_years=(), site_mon
                 campaigns=(), initiatives=(), totals=Totals(0.0, 0.0, 0.0), factors_used=())
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
+@functools.cache
+def _names(tp) -> tuple[str, ...] | None:
+    """The field names of a dataclass type, None for any other type."""
+    return tuple(f.name for f in dataclasses.fields(tp)) if dataclasses.is_dataclass(tp) else None
+
+
 def _plain(obj):
-    if dataclasses.is_dataclass(obj):
-        out = {}
-        for f in dataclasses.fields(obj):
-            out[f.name] = _plain(getattr(obj, f.name))
+    if isinstance(obj, _SCALARS):
+        return obj
+    names = _names(type(obj))
+    if names is not None:
+        out = {name: _plain(getattr(obj, name)) for name in names}
         if isinstance(obj, Summary):  # the schema first, as scripts look for it
             out = {"schema": out.pop("schema"), **out}
         return out
