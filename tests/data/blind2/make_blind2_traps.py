@@ -134,7 +134,57 @@ def logistics_tkm():
         ["Cainiao", "Double 11 2023", 210000, "van diesel", 48700, 96.4, 4694.68, 12.65]]})
 
 
+def eu_mwh_three_decimals_csv():
+    """Decimal commas with three decimals: 412,500 MWh is 412.5 MWh (the dates and amounts say so)."""
+    body = ["Meter point;Site;Period from;Period to;Consumption (MWh);Amount (EUR)",
+            "DE0001;Manchester DC;01.04.2023;30.04.2023;412,500;140.250,00",
+            "DE0001;Manchester DC;01.05.2023;31.05.2023;398,750;135.575,00",
+            "DE0002;Leeds Store;01.04.2023;30.04.2023;61,200;20.808,00"]
+    (HERE / "eu_mwh_three_decimals.csv").write_text("\r\n".join(body) + "\r\n", encoding="utf-8")
+
+
+def cn_sites_regions():
+    """The analyst's own sites sheet: grid regions written as the grid companies are named."""
+    xlsx("cn_sites_regions.xlsx", {"站点信息": [
+        ["站点名称", "类型", "所属电网", "国家"],
+        ["廊坊仓", "仓库", "华北电网", "中国"], ["武汉仓", "仓库", "华中电网", "中国"],
+        ["成都办公室", "办公室", "西南电网", "中国"]]})
+
+
+def transposed_site_units():
+    """Sites across, each header with its unit."""
+    rows = [["Month", f"{ZB} (MWh)", f"{UL} (MWh)"],
+            ["2023-07", 2305.4, 1810.25], ["2023-08", 2410.0, 1862.5], ["2023-09", 2288.75, 1799.0]]
+    xlsx("transposed_site_units.xlsx", {"Grid": rows})
+
+
+def wide_prior_year():
+    """A management report: this year's months, their total, and last year's same months to compare."""
+    months = [[HZ, "电网", 352000, 338500, 361200], [SZ, "电网", 28400, 26900, 29150]]
+    prior = {HZ: 1001300, SZ: 80120}
+    rows = [["2023年一季度用电量（kWh）"],
+            ["站点", "能源类型", "2023年1月", "2023年2月", "2023年3月", "2023年1-3月", "2022年1-3月"]]
+    rows += [[*r, sum(r[2:]), prior[r[0]]] for r in months]
+    xlsx("wide_prior_year.xlsx", {"一季度": rows})
+
+
+def of_which_green():
+    """A total column and an 'of which green power' column: the green kWh are inside the total."""
+    xlsx("of_which_green.xlsx", {"用电": [
+        ["站点", "月份", "能源类型", "总用电量（kWh）", "其中：绿电交易电量（kWh）"],
+        [ZB, "2023年7月", "电网", 3120000, 820000], [ZB, "2023年8月", "电网", 3245000, 905000]]})
+
+
+def packaging_boxes():
+    """Packaging counted in boxes: not a mass."""
+    xlsx("packaging_boxes.xlsx", {"Packaging": [
+        ["Business unit", "Campaign", "Material", "Quantity", "Unit"],
+        ["Cainiao", "Double 11 2023", "board", 1200000, "boxes"],
+        ["Cainiao", "Double 11 2023", "film", 42500, "kg"]]})
+
+
 ALL = (pivot_compact, eu_bill_csv, cn_register_bill, us_demand, side_by_side_units, stacked_units,
        wide_half_year, cn_gb18030_csv, hidden_estimate_column,
        uk_financial_year, two_years_merged, us_read_dates, eu_decimal_comma_csv, solar_export_negative,
-       logistics_tkm)
+       logistics_tkm, eu_mwh_three_decimals_csv, cn_sites_regions, transposed_site_units,
+       wide_prior_year, of_which_green, packaging_boxes)
