@@ -307,7 +307,27 @@ ENERGY_CASES = [
           "amounts 16.391,40) stored as 48.21 kWh, exit 0 with only a warning"),
     xfail(Case("hidden_estimate_column.xlsx", rows=3, energy={(LDS, "grid", ""): 58210 + 61475 + 63980}),
           "refused: `Actual (kWh)` beside a hidden `Estimated (kWh)` is not energy ('lacks energy')"),
+    ok(Case("cn_wan_du.xlsx", rows=3, energy={(ZB, "grid", ""): (231.05 + 240.5) * 1e4,
+                                             (UL, "grid", ""): 180.2 * 1e4})),
+    ok(Case("unit_spellings.xlsx", rows=5, energy={(SZ, "grid", ""): 30120 + 31980 + 29.75 * 1000,
+                                                  (HZ, "grid", ""): 39.82 * 1e4 + 41275})),
+    ok(Case("month_end_date_headers.xlsx", rows=6, energy={
+        (MAN, "grid", ""): 402100 + 388700 + 410250, (LDS, "grid", ""): 61200 + 58750 + 60400},
+        periods={(s, a, b) for s in (MAN, LDS) for a, b in (
+            ("2023-01-01", "2023-01-31"), ("2023-02-01", "2023-02-28"), ("2023-03-01", "2023-03-31"))})),
+    xfail(Case("cn_period_range_cell.xlsx", rows=3, energy={(HZ, "grid", ""): 189700 + 178350 + 184700},
+               periods={(HZ, "2023-01-16", "2023-02-15"), (HZ, "2023-02-16", "2023-03-15"),
+                        (HZ, "2023-03-16", "2023-04-15")}),
+          "refused: a billing period in one cell (计费周期 2023.01.16-2023.02.15): "
+          "'lacks period_start, period_end'"),
+    xfail(Case("us_two_digit_years.xlsx", GRID, rows=3, energy={(RNO, "grid", ""): 412800 + 398100 + 420600},
+               periods={(RNO, "2023-01-17", "2023-02-15"), (RNO, "2023-02-16", "2023-03-16"),
+                        (RNO, "2023-03-17", "2023-04-17")}),
+          "refused: US m/d/yy dates (1/17/23) are 'not a date'"),
     # should be refused
+    ok(Case("blank_site_row.xlsx", refused=("row 3", "Site [A]"))),
+    ok(Case("thousands_kwh.xlsx", refused=("'000 kWh",), hint_args=("--unit", "energy=MWh"), hint=dict(
+        rows=3, energy={(MAN, "grid", ""): (401.2 + 415.75) * 1000, (LDS, "grid", ""): 60.15 * 1000}))),
     ok(Case("running_total.xlsx", refused=("本年累计用电量", "cumulative"))),
     ok(Case("overlap.xlsx", refused=("row 2", "row 3", "overlaps"))),
     xfail(Case("us_read_dates.xlsx", (*GRID, "--map", "Previous Read Date=period_start", "--map",
@@ -337,6 +357,8 @@ OTHER_CASES = [
         ("饿了么", "6.18 2023", None, None, ""): (356000, None, 410.25),
         ("菜鸟", "6.18 2023", None, None, ""): (862000, None, 1122.0)}),
         "refused: '120万' orders 'not a number' on the template path (README says 120万 orders is read)"),
+    ok(Case("cn_wan_orders.xlsx", deliveries={
+        ("天猫", *T11, ""): (1250.5e4, None, 4210.3), ("饿了么", *T11, ""): (320.25e4, None, 655.0)})),
     ok(Case("logistics_periods.csv", deliveries={
         ("Tmall UK", None, "2023-10-01", "2023-10-31", ""): (52300, None, 61.25),
         ("Tmall UK", None, "2023-11-01", "2023-11-30", ""): (88150, None, 97.4),

@@ -4,6 +4,8 @@ tests/core/test_read_blind2.py."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from make_blind2 import HERE, HZ, LDS, MAN, RNO, SZ, UL, ZB, write_csv, xlsx
 
 
@@ -183,8 +185,72 @@ def packaging_boxes():
         ["Cainiao", "Double 11 2023", "film", 42500, "kg"]]})
 
 
+def blank_site_row():
+    """A plain table (not a pivot) with one row whose site is blank: a shared meter not yet allocated."""
+    xlsx("blank_site_row.xlsx", {"Energy": [
+        ["Site", "Month", "Source", "Energy (kWh)"],
+        [MAN, "2023-10", "grid", 401200], [None, "2023-10", "grid", 15300], [LDS, "2023-10", "grid", 60150],
+        ["Total", None, None, 476650]]})
+
+
+def cn_period_range_cell():
+    """A bill's billing period in one cell: 2023.01.16-2023.02.15."""
+    xlsx("cn_period_range_cell.xlsx", {"电费": [
+        ["站点", "计费周期", "能源类型", "结算电量（千瓦时）"],
+        [HZ, "2023.01.16-2023.02.15", "电网", 189700], [HZ, "2023.02.16-2023.03.15", "电网", 178350],
+        [HZ, "2023.03.16-2023.04.15", "电网", 184700]]})
+
+
+def us_two_digit_years():
+    xlsx("us_two_digit_years.xlsx", {"Bills": [
+        ["Site", "Start Date", "End Date", "kWh"],
+        [RNO, "1/17/23", "2/15/23", 412800], [RNO, "2/16/23", "3/16/23", 398100],
+        [RNO, "3/17/23", "4/17/23", 420600]]})
+
+
+def thousands_kwh():
+    """Figures in thousands of kWh, said in the header."""
+    xlsx("thousands_kwh.xlsx", {"Energy": [
+        ["Site", "Month", "Source", "Consumption ('000 kWh)"],
+        [MAN, "2023-10", "grid", 401.2], [MAN, "2023-11", "grid", 415.75], [LDS, "2023-10", "grid", 60.15]]})
+
+
+def cn_wan_du():
+    """万度 is 10^4 kWh (度 = kWh)."""
+    xlsx("cn_wan_du.xlsx", {"用电": [
+        ["站点", "月份", "能源类型", "用电量（万度）"],
+        [ZB, "2023年10月", "电网", 231.05], [ZB, "2023年11月", "电网", 240.5],
+        [UL, "2023年10月", "电网", 180.2]]})
+
+
+def cn_wan_orders():
+    """订单量（万单）: orders in ten thousands."""
+    xlsx("cn_wan_orders.xlsx", {"配送": [
+        ["业务单元", "活动名称", "订单量（万单）", "碳排放（吨CO2e）"],
+        ["天猫", "Double 11 2023", 1250.5, 4210.3], ["饿了么", "Double 11 2023", 320.25, 655.0]]})
+
+
+def unit_spellings():
+    """A Unit column written as people write it: kW·h, KWH, MW·h, 万kWh, 千瓦·时."""
+    xlsx("unit_spellings.xlsx", {"Energy": [
+        ["Site", "Month", "Source", "Energy", "Unit"],
+        [SZ, "2023-07", "grid", 30120, "kW·h"], [SZ, "2023-08", "grid", 31980, "KWH"],
+        [SZ, "2023-09", "grid", 29.75, "MW·h"], [HZ, "2023-07", "grid", 39.82, "万kWh"],
+        [HZ, "2023-08", "grid", 41275, "千瓦·时"]]})
+
+
+def month_end_date_headers():
+    """Month columns headed by Excel month-end dates (EOMONTH), shown as mmm-yy."""
+    ends = [date(2023, 1, 31), date(2023, 2, 28), date(2023, 3, 31)]
+    rows = [["Electricity (kWh)"], ["Site", "Source", *ends],
+            [MAN, "grid", 402100, 388700, 410250], [LDS, "grid", 61200, 58750, 60400]]
+    xlsx("month_end_date_headers.xlsx", {"Q1": rows},
+         formats={"Q1": {f"{c}2": "mmm-yy" for c in "CDE"}})
+
+
 ALL = (pivot_compact, eu_bill_csv, cn_register_bill, us_demand, side_by_side_units, stacked_units,
        wide_half_year, cn_gb18030_csv, hidden_estimate_column,
        uk_financial_year, two_years_merged, us_read_dates, eu_decimal_comma_csv, solar_export_negative,
        logistics_tkm, eu_mwh_three_decimals_csv, cn_sites_regions, transposed_site_units,
-       wide_prior_year, of_which_green, packaging_boxes)
+       wide_prior_year, of_which_green, packaging_boxes, blank_site_row, cn_period_range_cell,
+       us_two_digit_years, thousands_kwh, cn_wan_du, cn_wan_orders, unit_spellings, month_end_date_headers)
