@@ -891,12 +891,12 @@
     <message>
         <location filename="../../gui/check_dialog.py" line="126"/>
         <source>Checking every row of the workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查工作区的每一行…</translation>
     </message>
     <message>
         <location filename="../../gui/check_dialog.py" line="127"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -970,12 +970,12 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../gui/cli.py" line="304"/>
+        <location filename="../../gui/cli_import.py" line="149"/>
         <source>could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="308"/>
+        <location filename="../../gui/cli_import.py" line="153"/>
         <source>wrote {0}: {1} bad cell(s) highlighted and commented, every problem on its Problems sheet</source>
         <translation>已写入 {0}：{1} 个有问题的单元格已标出并加批注，全部问题列在“问题”工作表上</translation>
     </message>
@@ -1063,7 +1063,7 @@
     <message>
         <location filename="../../gui/factors_view.py" line="20"/>
         <location filename="../../gui/field_labels.py" line="10"/>
-        <location filename="../../gui/problems_dialog.py" line="32"/>
+        <location filename="../../gui/problems_dialog.py" line="34"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -1229,7 +1229,7 @@
     </message>
     <message>
         <location filename="../../gui/imports_view.py" line="13"/>
-        <location filename="../../gui/problems_dialog.py" line="28"/>
+        <location filename="../../gui/problems_dialog.py" line="30"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1269,22 +1269,22 @@
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="29"/>
+        <location filename="../../gui/problems_dialog.py" line="31"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="30"/>
+        <location filename="../../gui/problems_dialog.py" line="32"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="31"/>
+        <location filename="../../gui/problems_dialog.py" line="33"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="33"/>
+        <location filename="../../gui/problems_dialog.py" line="35"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1466,12 +1466,12 @@
     <message>
         <location filename="../../gui/dashboard_view.py" line="259"/>
         <source>Reading the workspace&apos;s figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取工作区的数据…</translation>
     </message>
     <message>
         <location filename="../../gui/dashboard_view.py" line="264"/>
         <source>The workspace&apos;s figures could not be read: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取工作区的数据：{0}</translation>
     </message>
     <message>
         <location filename="../../gui/dashboard_view.py" line="366"/>
@@ -2157,52 +2157,52 @@
         <translation>不导入在 Excel 中隐藏的行和列（被筛选掉的，或仅留作参考的）。默认会读取它们（与 Excel 的 SUM 一样），并列为警告。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="76"/>
+        <location filename="../../gui/import_dialog_layout.py" line="80"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="77"/>
+        <location filename="../../gui/import_dialog_layout.py" line="81"/>
         <source>Header &amp;row:</source>
         <translation>表头行(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="78"/>
+        <location filename="../../gui/import_dialog_layout.py" line="82"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="79"/>
+        <location filename="../../gui/import_dialog_layout.py" line="83"/>
         <source>&amp;Profile:</source>
         <translation>导入方案(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="156"/>
+        <location filename="../../gui/import_mapping_model.py" line="173"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="157"/>
+        <location filename="../../gui/import_mapping_model.py" line="174"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="158"/>
+        <location filename="../../gui/import_mapping_model.py" line="175"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="159"/>
+        <location filename="../../gui/import_mapping_model.py" line="176"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="160"/>
+        <location filename="../../gui/import_mapping_model.py" line="177"/>
         <source>How</source>
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="133"/>
+        <location filename="../../gui/import_dialog_layout.py" line="137"/>
         <source>Rows as they will be stored</source>
         <translation>将要保存的行</translation>
     </message>
@@ -2217,12 +2217,12 @@
         <translation>工作簿副本：每个有问题的单元格都会着色并加批注说明原因；在 Excel 中改正后重新导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="134"/>
+        <location filename="../../gui/import_dialog_layout.py" line="138"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="144"/>
+        <location filename="../../gui/import_dialog_layout.py" line="148"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -2282,17 +2282,27 @@
         <translation>{1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="111"/>
+        <location filename="../../gui/import_mapping_model.py" line="86"/>
+        <source>each row&apos;s own ({0})</source>
+        <translation>每行各自的单位（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_mapping_model.py" line="89"/>
+        <source>each cell&apos;s own</source>
+        <translation>每个单元格各自的单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_mapping_model.py" line="128"/>
         <source>Sets every column under “{0}”</source>
         <translation>设置“{0}”下的所有列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="114"/>
+        <location filename="../../gui/import_mapping_model.py" line="131"/>
         <source>unit from: {0}</source>
         <translation>单位来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="115"/>
+        <location filename="../../gui/import_mapping_model.py" line="132"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
@@ -2690,6 +2700,140 @@
         <location filename="../../gui/import_values_view.py" line="81"/>
         <source>{0}, every row:</source>
         <translation>{0}（每一行）：</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHints</name>
+    <message>
+        <location filename="../../gui/import_hints.py" line="21"/>
+        <source>no unit stated for {field}</source>
+        <translation>未说明 {field} 的单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="22"/>
+        <source>nothing says what these period columns hold (no header above them, title or 单位 line names {field} or a unit)</source>
+        <translation>没有说明这些期间列是什么数据（上方没有表头，标题或“单位”行也未写明 {field} 或单位）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="23"/>
+        <source>{where} says these figures are money (&apos;{what}&apos;), not {field}</source>
+        <translation>{where}表明这些数字是金额（“{what}”），不是 {field}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="24"/>
+        <source>the period columns sit under several headers ({what})</source>
+        <translation>期间列分属多个表头（{what}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="25"/>
+        <source>&apos;{header}&apos; holds cumulative figures (a sum since the start of the year), not each period&apos;s own</source>
+        <translation>“{header}”是累计数（自年初起的合计），不是各期自己的数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="26"/>
+        <source>&apos;{header}&apos; states {unit}, as the {field} field, which no other column gives, but it is not read</source>
+        <translation>“{header}”写明了 {unit}，相当于 {field} 字段，其他列都没有提供，但它没有被读取</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="27"/>
+        <source>the Unit column or a profile says {given} but the sheet says {stated} ({where})</source>
+        <translation>“单位”列或导入方案指定为 {given}，但工作表写的是 {stated}（{where}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="28"/>
+        <source>{columns} could each be {field}</source>
+        <translation>{columns} 都可能是 {field}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="29"/>
+        <source>the sheet holds other tables ({kinds}, header in row {rows}), not imported with this one</source>
+        <translation>此工作表还有其他表格（{kinds}，表头在第 {rows} 行），不会与这一张一起导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="30"/>
+        <source>several sheets hold {kind} rows ({sheets})</source>
+        <translation>有多个工作表包含{kind}数据（{sheets}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="34"/>
+        <location filename="../../gui/import_hints.py" line="57"/>
+        <source>a hidden sheet: choose its Kind above to import it</source>
+        <translation>隐藏的工作表：在上方选择其“类型”即可导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="35"/>
+        <source>give the header&apos;s row number in Header row above, then choose what each column is in the Field column</source>
+        <translation>在上方“表头行”中填写表头所在的行号，然后在“字段”列中选择每一列是什么</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="36"/>
+        <source>choose the year of the month headers in Year above</source>
+        <translation>在上方“年份”中选择月份表头所属的年份</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="37"/>
+        <source>choose the Kind above and what each column is in the Field column, or copy the rows into a GreenLedger template</source>
+        <translation>在上方选择“类型”，并在“字段”列中选择每一列是什么；或将数据复制到 GreenLedger 模板中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="38"/>
+        <source>choose the unit of {field} in the Unit column (e.g. {unit}), or write it in the header</source>
+        <translation>在“单位”列中选择 {field} 的单位（例如 {unit}），或把单位写进表头</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="39"/>
+        <source>choose what the period columns hold ({field}) in the Field column and their unit in the Unit column</source>
+        <translation>在“字段”列中选择这些期间列是什么（{field}），并在“单位”列中选择其单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="40"/>
+        <source>choose {field} in the Field column for the column meant and — ignore — for the others</source>
+        <translation>在“字段”列中为所指的那一列选择 {field}，其他列选择“— 忽略 —”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="41"/>
+        <source>choose the field of the header to import in the Field column (its period columns follow it)</source>
+        <translation>在“字段”列中为要导入的表头选择字段（其下的期间列随之设置）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="42"/>
+        <source>choose {field} or — ignore — for &apos;{header}&apos; in the Field column</source>
+        <translation>在“字段”列中为“{header}”选择 {field} 或“— 忽略 —”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="43"/>
+        <source>import the monthly values (本月, this month) instead, or choose — ignore — for &apos;{header}&apos; in the Field column when the sheet has them</source>
+        <translation>改为导入各月自己的数（本月）；如果工作表中有这些数，就在“字段”列中为“{header}”选择“— 忽略 —”</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="44"/>
+        <source>to import the other table, set Header row to {row}</source>
+        <translation>要导入另一张表格，请把“表头行”设为 {row}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="45"/>
+        <source>untick all but one of these sheets in the sheet list, and import the others afterwards</source>
+        <translation>在工作表列表中只勾选其中一个工作表，其余的之后再导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="46"/>
+        <source>choose {stated} in the Unit column, or correct the sheet</source>
+        <translation>在“单位”列中选择 {stated}，或改正工作表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="58"/>
+        <source>no header row found (no known column headers in the first 30 rows): give its row number in Header row above</source>
+        <translation>未找到表头行（前 30 行中没有可识别的列标题）：请在上方“表头行”中填写其行号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="59"/>
+        <source>not a table GreenLedger knows; as {kind} it lacks {missing}: choose what the columns are in the Field column, or one value for every row below the mapping</source>
+        <translation>不是 GreenLedger 能识别的表格；作为{kind}数据缺少 {missing}：请在“字段”列中选择各列是什么，或在映射下方为每一行指定同一个值</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="60"/>
+        <source>not a table GreenLedger knows; as {kind} it lacks {missing} (its month headers {month} … give no year): choose the year in Year above</source>
+        <translation>不是 GreenLedger 能识别的表格；作为{kind}数据缺少 {missing}（其月份表头 {month} … 没有年份）：请在上方“年份”中选择年份</translation>
     </message>
 </context>
 <context>
@@ -3156,6 +3300,7 @@
     <message>
         <location filename="../../core/errors.py" line="49"/>
         <location filename="../../core/importing/reconcile.py" line="66"/>
+        <location filename="../../gui/import_hints.py" line="117"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
@@ -3485,14 +3630,14 @@
         <translation>{path}：存放 {folder} 的磁盘拒绝了写入（磁盘 I/O 错误），因此没有写入任何内容，工作区保持原样。请检查磁盘已连接且有可用空间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="281"/>
-        <location filename="../../gui/cli.py" line="395"/>
-        <location filename="../../gui/cli.py" line="481"/>
+        <location filename="../../gui/cli.py" line="246"/>
+        <location filename="../../gui/cli.py" line="333"/>
+        <location filename="../../gui/cli_import.py" line="116"/>
         <source>warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="486"/>
+        <location filename="../../gui/cli.py" line="338"/>
         <source>… and {0} more problem(s): --errors OUT.xlsx marks every one in the workbook</source>
         <translation>……另有 {0} 个问题：--errors OUT.xlsx 会在工作簿中标出每一个</translation>
     </message>
@@ -3571,57 +3716,62 @@
         <source>unit &apos;{unit}&apos; is ambiguous: {meaning}; write t, tonnes or MT for metric tonnes, short tons for US tons</source>
         <translation>单位“{unit}”有歧义：{meaning}；公吨请写 t、tonnes 或 MT，美制短吨请写 short tons</translation>
     </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="122"/>
+        <source>(blank)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="55"/>
+        <location filename="../../gui/problems_dialog.py" line="57"/>
         <source>Warnings:</source>
         <translation>警告：</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="78"/>
+        <location filename="../../gui/problems_dialog.py" line="80"/>
         <source>{0} problem(s). Correct them and try again.</source>
         <translation>共 {0} 个问题。请更正后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="90"/>
+        <location filename="../../gui/problems_dialog.py" line="92"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="91"/>
+        <location filename="../../gui/problems_dialog.py" line="93"/>
         <source>&amp;Save…</source>
         <translation>保存(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="98"/>
+        <location filename="../../gui/problems_dialog.py" line="100"/>
         <source>Save &amp;marked workbook…</source>
         <translation>保存标注后的工作簿(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="99"/>
+        <location filename="../../gui/problems_dialog.py" line="101"/>
         <source>A copy of the workbook with every bad cell filled and commented with the reason: fix it in Excel, import again</source>
         <translation>工作簿副本：每个有问题的单元格都会着色并加批注说明原因；在 Excel 中改正后重新导入</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="124"/>
-        <location filename="../../gui/problems_dialog.py" line="131"/>
+        <location filename="../../gui/problems_dialog.py" line="126"/>
+        <location filename="../../gui/problems_dialog.py" line="133"/>
         <source>Save marked workbook</source>
         <translation>保存标注后的工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="125"/>
+        <location filename="../../gui/problems_dialog.py" line="127"/>
         <source>Excel workbooks</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="138"/>
+        <location filename="../../gui/problems_dialog.py" line="140"/>
         <source>Save problems</source>
         <translation>保存问题列表</translation>
     </message>
     <message>
-        <location filename="../../gui/problems_dialog.py" line="138"/>
+        <location filename="../../gui/problems_dialog.py" line="140"/>
         <source>Text files</source>
         <translation>文本文件</translation>
     </message>
@@ -3654,12 +3804,12 @@
     <message>
         <location filename="../../gui/record_model.py" line="31"/>
         <source>being computed: the workspace&apos;s figures are read in the background</source>
-        <translation type="unfinished"></translation>
+        <translation>计算中：正在后台读取工作区的数据</translation>
     </message>
     <message>
         <location filename="../../gui/record_model.py" line="33"/>
         <source>A computed column sorts tables of up to {0} rows: filter the rows first (shown: {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>计算列只能对不超过 {0} 行的表排序：请先筛选（当前显示 {1} 行）</translation>
     </message>
 </context>
 <context>
@@ -4526,7 +4676,7 @@
     <message>
         <location filename="../../gui/table_view.py" line="281"/>
         <source>Sorting and filtering {0} row(s)…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在排序和筛选 {0} 行…</translation>
     </message>
     <message>
         <location filename="../../gui/table_view.py" line="284"/>
