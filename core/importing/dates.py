@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from operator import itemgetter
 
 from greenledger.core.errors import Problem, coded_reason
@@ -123,3 +123,44 @@ def pending(parsed) -> bool:
 def distinct_rows(ignored: list) -> list:
     """Ignored rows listed once (a sheet parsed twice lists its totals twice)."""
     return sorted({(i.row, i.code): i for i in ignored}.values(), key=lambda i: i.row)
+
+
+# --- hourly periods (issue 15) ------------------------------------------------------------------
+
+
+def has_time(value: object) -> bool:
+    """A bound with a time of day other than 00:00 (a datetime cell at midnight is how a
+    spreadsheet holds a plain date)."""
+    return isinstance(value, datetime) and (value.hour, value.minute, value.second) != (0, 0, 0)
+
+
+def timed_periods(starts, ends) -> bool:
+    """Whether any row of the period columns is timed (see as_bounds)."""
+    return any(has_time(a) or has_time(b) for a, b in zip(starts, ends, strict=True))
+
+
+def as_bounds(starts, ends) -> tuple[list, list]:
+    """The period columns (parse_timestamp's values) as stored bounds (core.periods), row by row:
+    a row with a time of day other than 00:00 in its start or its end is timed, both its bounds
+    datetimes (a midnight is that instant: the hour 23:00–00:00 ends at midnight, a plain date
+    as its start is its 00:00); any other row is a period of whole days, both bounds dates, as
+    parse_date gives them (a datetime cell at midnight is how a spreadsheet holds a date)."""
+    out_a, out_b = [], []
+    for a, b in zip(starts, ends, strict=True):
+        if has_time(a) or has_time(b):
+            a, b = _instant(a), _instant(b)
+        else:
+            a, b = _day(a), _day(b)
+        out_a.append(a)
+        out_b.append(b)
+    return out_a, out_b
+
+
+def _instant(v):
+    if isinstance(v, datetime) or not isinstance(v, date):
+        return v
+    return datetime(v.year, v.month, v.day)
+
+
+def _day(v):
+    return v.date() if isinstance(v, datetime) else v

@@ -184,6 +184,37 @@ def parse_date(value: object) -> date | None:
         raise CellError("not a valid calendar date", "not_date") from None
 
 
+_TIMESTAMP_TEXT = re.compile(
+    r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*[T ]\s*"
+    r"(\d{1,2})\s*[:：时]\s*(\d{2})\s*分?(?:\s*[:：]?\s*(\d{2})(?:\.\d+)?\s*秒?)?\s*$")
+
+
+def parse_timestamp(value: object) -> date | datetime | None:
+    """parse_date keeping a time of day (hourly meter rows, issue 15): a datetime cell, an Excel
+    serial with a fraction of a day, or text such as 2023-01-01 13:00, 2023/1/1 13:00:00 or
+    2023年1月1日 13时00分 give a datetime (to the second; a time at 00:00 included); a date
+    without a time gives a date, as parse_date. Which rows are timed is decided from both bounds
+    (core.importing.dates.as_bounds), not here."""
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0)
+    if isinstance(value, int | float) and not isinstance(value, bool) \
+            and SERIAL_FIRST <= value <= SERIAL_LAST and not float(value).is_integer():
+        seconds = round((float(value) - int(value)) * 86400)
+        return datetime.combine(_EXCEL_EPOCH + timedelta(days=int(value)), datetime.min.time()) \
+            + timedelta(seconds=seconds)
+    if isinstance(value, str):
+        m = _TIMESTAMP_TEXT.match(unicodedata.normalize("NFKC", value))
+        if m:
+            y, mo, d, h, mi, sec = (int(g) if g else 0 for g in m.groups())
+            try:
+                if (h, mi, sec) == (24, 0, 0):  # 24:00, the end of a day
+                    return datetime(y, mo, d) + timedelta(days=1)
+                return datetime(y, mo, d, h, mi, sec)
+            except ValueError:
+                raise CellError("not a valid date and time", "not_date") from None
+    return parse_date(value)
+
+
 def parse_year(value: object) -> int | None:
     if is_blank(value):
         return None
