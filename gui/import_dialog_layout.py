@@ -72,6 +72,10 @@ def _top_bar(d) -> QHBoxLayout:
         "reference). By default they are read, as Excel's SUM reads them, and listed "
         "as warnings."))
     d.skip_hidden_box.setVisible(False)
+    for box in (d.header_box, d.year_box):  # room for "from headers", 取自表头, and 2100
+        fm = box.fontMetrics()
+        box.setMinimumWidth(max(fm.horizontalAdvance(box.specialValueText()),
+                                fm.horizontalAdvance("2100")) + 44)
     top = QHBoxLayout()
     for text, w in ((QCoreApplication.translate("ImportAssistant", "&Kind:"), d.kind_box),
                     (QCoreApplication.translate("ImportAssistant", "Header &row:"), d.header_box),
@@ -135,7 +139,7 @@ def build(d) -> None:
     upper = QSplitter(Qt.Orientation.Horizontal, d)
     for w in (d.sheets_view, d.sheet_view, right):
         upper.addWidget(w)
-    upper.setSizes([300, 520, 580])
+    upper.setSizes([250, 470, 680])
     split = QSplitter(Qt.Orientation.Vertical, d)
     split.addWidget(upper)
     split.addWidget(d.tabs)

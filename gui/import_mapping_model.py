@@ -75,6 +75,23 @@ class MappingModel(QAbstractTableModel):
         f = mp.kind_field(self.plan.kind, col.field)
         return f.dimension if f is not None else None
 
+    def own_units(self, row: int) -> str | None:
+        """Where a column's figures carry their own units (a Unit column, units in the
+        cells), said instead of a unit to choose: choosing one would override every row's."""
+        col = self.columns[row]
+        source = str(getattr(col, "unit_source", "") or "")
+        at = str(getattr(col, "unit_at", "") or "")
+        where = col.unit_from or ""
+        if source == "unit_column" or where.startswith("the unit column "):
+            return QCoreApplication.translate("ImportAssistant", "each row's own ({0})").format(
+                at or where.removeprefix("the unit column "))
+        if source == "cells" or where == "its cells":
+            return QCoreApplication.translate("ImportAssistant", "each cell's own")
+        return None
+
+    def editable_unit(self, row: int) -> bool:
+        return bool(self.dimension(row)) and self.own_units(row) is None
+
     def unit_choices(self, row: int) -> list[str]:
         dim = self.dimension(row)
         return UNITS.get(dim, sorted(DIMENSIONS.get(dim, {}))) if dim else []
@@ -90,7 +107,7 @@ class MappingModel(QAbstractTableModel):
     def flags(self, index: QModelIndex):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         c = index.column()
-        if c == FIELD or (c == UNIT and self.dimension(index.row())):
+        if c == FIELD or (c == UNIT and self.editable_unit(index.row())):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -129,7 +146,7 @@ class MappingModel(QAbstractTableModel):
             value = col.field or mp.IGNORE
             return next((t for t, v in self.field_choices(r) if v == value), value)
         if c == UNIT:
-            return (col.unit or "") if self.dimension(r) else ""
+            return (self.own_units(r) or col.unit or "") if self.dimension(r) else ""
         if c == CONFIDENCE:
             return f"{col.confidence:.0%}" if col.field else ""
         return how_text(col.how, ()) if col.how else how_text(col.note, col.note_args)
@@ -142,7 +159,7 @@ class MappingModel(QAbstractTableModel):
         if c == FIELD and value and value != (col.field or mp.IGNORE):
             self.field_chosen.emit(self.key(r), str(value))
             return True
-        if c == UNIT and self.dimension(r):
+        if c == UNIT and self.editable_unit(r):
             unit = str(value or "").strip()
             if unit and unit != (col.unit or ""):
                 self.unit_chosen.emit(col.field, unit)
@@ -206,10 +223,10 @@ def open_editors(view: QTableView) -> None:
     model: MappingModel = view.model()
     for r in range(model.rowCount()):
         view.openPersistentEditor(model.index(r, FIELD))
-        if model.dimension(r):
+        if model.editable_unit(r):
             view.openPersistentEditor(model.index(r, UNIT))
     view.resizeColumnsToContents()
-    view.setColumnWidth(COLUMN, min(view.columnWidth(COLUMN), 260))
-    view.setColumnWidth(FIELD, max(min(view.columnWidth(FIELD), 260), 180))
-    view.setColumnWidth(UNIT, max(view.columnWidth(UNIT), 110))
+    view.setColumnWidth(COLUMN, min(view.columnWidth(COLUMN), 220))
+    view.setColumnWidth(FIELD, max(min(view.columnWidth(FIELD), 230), 170))
+    view.setColumnWidth(UNIT, max(min(view.columnWidth(UNIT), 160), 100))
     view.horizontalHeader().setSectionResizeMode(HOW, QHeaderView.ResizeMode.Stretch)

@@ -106,7 +106,7 @@ class SheetListModel(QAbstractTableModel):
             return kind_name(plan.kind) if plan.kind is not None and not plan.skipped else ""
         if col == ROWS:
             return f"{len(plan):,}" if plan.importable else ""
-        n = len(plan.all_problems)
+        n = sum(1 for p in plan.all_problems if p.sheet == name)  # a file's own: the tab lists it
         if not self.can_import(name):
             return self.tr("not imported")
         if name in self.left_out:

@@ -1,5 +1,6 @@
 """A non-modal report of every problem of a refused import, paste or edit: sheet, row, column,
-value and reason, with Copy and Save buttons."""
+value and reason (in the window's words: gui.import_hints, never the command line's flags), with
+Copy and Save buttons."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from greenledger.core.errors import Problem, reason_text
+from greenledger.core.errors import Problem
+from greenledger.gui.import_hints import problem_text, reason
 from greenledger.gui.table_model import Column, TableModel
 
 PROBLEM_COLUMNS = (
@@ -43,17 +45,17 @@ def problem_rows(problems: Sequence[Problem]) -> list[dict]:
             "row": p.row,
             "column": p.column,
             "value": "" if p.value is None else str(p.value),
-            "reason": reason_text(p),
+            "reason": reason(p),
         }
         for i, p in enumerate(problems)
     ]
 
 
 def problems_text(title: str, problems: Sequence[Problem], warnings: Sequence[Problem] = ()) -> str:
-    lines = [title, ""] + [p.render() for p in problems]
+    lines = [title, ""] + [problem_text(p) for p in problems]
     if warnings:
         lines += ["", QCoreApplication.translate("ProblemsDialog", "Warnings:")] + [
-            w.render() for w in warnings
+            problem_text(w) for w in warnings
         ]
     return "\n".join(lines) + "\n"
 

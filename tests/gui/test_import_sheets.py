@@ -150,7 +150,8 @@ def test_a_field_the_sheet_lacks_is_given_once_for_every_row(qtbot, ws, tmp_path
         ["单位：万千瓦时"], ["月份", ZB, UL], ["2023年1月", 1, 2], ["2023年2月", 1.5, None]]})
     dialog = _open(qtbot, ws, path)
     dialog.show_sheet("用电")
-    assert not dialog.plan.importable and "source" in dialog.layout_label.text()
+    assert not dialog.plan.importable and "lacks Source" in dialog.layout_label.text()
+    assert "one value for every row" in dialog.layout_label.text()
     assert not dialog.values_view.isHidden() and list(dialog.values_view.boxes) == ["source"]
     box = dialog.values_view.boxes["source"]
     assert box.findData("grid") > 0 and box.findData("wind") > 0

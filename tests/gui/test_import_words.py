@@ -1,0 +1,126 @@
+"""The import assistant in its own words (issue 12 §1, §3), over every workbook of the test suite
+(tests/data, LibreOffice-saved and blind ones) and over workbooks made to hit each refusal that
+has a hint: no text the window shows names a command-line flag (`--unit`, `--map`, …), each
+hint names a control the window has, and "0 problems" means Import succeeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+
+from greenledger.core.importing import assistant as engine
+from greenledger.core.storage import Workspace
+from greenledger.gui.import_assistant import ImportAssistant
+from greenledger.gui.problems_dialog import ProblemsDialog
+from tests.conftest import SITES, write_workbook
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+WORKBOOKS = sorted(p for p in DATA.rglob("*")
+                   if p.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+                   and not p.name.startswith(("_", "~")))
+
+
+@pytest.fixture
+def ws(tmp_path):
+    w = Workspace.open(tmp_path / "ws.greenledger")
+    yield w
+    w.close()
+
+
+def _open(qtbot, ws, path: Path) -> ImportAssistant:
+    dialog = ImportAssistant(path, ws, start=lambda p, plans: engine.import_plans(ws, p, plans) and True)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy and (bool(dialog.plans) or dialog.problems.count() > 0),
+                    timeout=20_000)
+    return dialog
+
+
+def _shown(dialog) -> list[str]:
+    """Every text the dialog shows or tips, sheet by sheet."""
+    texts = [dialog.status.text()]
+    for name in dialog.sheet_list.names:
+        dialog.show_sheet(name)
+        texts += [dialog.layout_label.text(), dialog.totals_label.text(), dialog.tabs.tabText(1)]
+        texts += dialog.problems_view.texts()
+        for model in (dialog.sheet_list, dialog.mapping_model, dialog.preview_model):
+            for r in range(model.rowCount()):
+                for c in range(model.columnCount()):
+                    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                        texts.append(str(model.data(model.index(r, c), role) or ""))
+        texts += [b.currentText() for b in dialog.values_view.boxes.values()]
+    return texts + dialog.problems_view.texts()
+
+
+def test_the_suite_has_workbooks():
+    assert len(WORKBOOKS) >= 10
+
+
+@pytest.mark.parametrize("path", WORKBOOKS, ids=lambda p: str(p.relative_to(DATA)))
+def test_no_flag_is_shown_and_zero_problems_imports(qtbot, ws, path):
+    dialog = _open(qtbot, ws, path)
+    flagged = [t for t in _shown(dialog) if "--" in t]
+    assert not flagged
+    if dialog.import_button.isEnabled():  # "0 problems": Import must succeed, as shown
+        plans = dialog.sheet_list.included_plans()
+        assert not any(p.all_problems for p in plans)
+        rows = sum(len(p) for p in plans if p.importable)
+        assert f"{rows:,}" in dialog.import_button.text()
+        result = engine.import_plans(ws, path, plans)  # raises ImportRefused if not
+        assert result.inserted + result.updated + sum(c.unchanged for c in result.counts.values()) > 0
+
+
+def _made(tmp_path: Path) -> dict[str, Path]:
+    """A workbook for each refusal with a hint, and the control its hint must name."""
+    two = tmp_path / "two-measures.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "Sites"
+    for row in SITES:
+        wb.active.append(row)
+    e = wb.create_sheet("用电")
+    for row in (["单位：MWh"], ["站点", "能源类型", "实际", None, "计划", None],
+                [None, None, "2023年1月", "2023年2月", "2023年1月", "2023年2月"],
+                ["Zhangbei DC", "电网", 1, 2, 10, 20]):
+        e.append(row)
+    e.merge_cells("C2:D2")
+    e.merge_cells("E2:F2")
+    wb.save(two)
+    hidden = write_workbook(tmp_path / "hidden.xlsx", {"Sites": SITES, "Old": [
+        ["Site", "Month", "Source", "Energy (kWh)"], ["Zhangbei DC", "2023-01", "grid", 5]]})
+    wb = openpyxl.load_workbook(hidden)
+    wb["Old"].sheet_state = "hidden"
+    wb.save(hidden)
+    return {
+        "Unit column": write_workbook(tmp_path / "bare.xlsx", {"Sites": SITES, "Sheet2": [
+            ["站点", "能源类型", "2023年1月", "2023年2月"], ["Zhangbei DC", "电网", 1.5, 2]]}),
+        "Field column": two,
+        "sheet list": DATA / "readings-units.xlsx",
+        "Kind above": hidden,
+        "every row": write_workbook(tmp_path / "no-source.xlsx", {"Sites": SITES, "Bill": [
+            ["Site", "Month", "Usage (kWh)"], ["Zhangbei DC", "2023-01", 100]]}),
+    }
+
+
+def test_each_hint_names_a_control_of_the_window(qtbot, ws, tmp_path):
+    for control, path in _made(tmp_path).items():
+        dialog = _open(qtbot, ws, path)
+        texts = _shown(dialog)
+        assert not [t for t in texts if "--" in t], path.name
+        assert any(control in t for t in texts), (control, path.name, texts[:3])
+
+
+def test_the_refusal_report_speaks_the_windows_words(qtbot, ws, tmp_path):
+    """The report of a refused import (the main window's ProblemsDialog) too."""
+    from greenledger.core.errors import ImportRefused
+
+    path = DATA / "readings-units.xlsx"
+    with pytest.raises(ImportRefused) as refused:
+        engine.import_file(ws, path)
+    dialog = ProblemsDialog("Import refused", refused.value.problems, refused.value.warnings)
+    qtbot.addWidget(dialog)
+    assert "--" not in dialog.text() and "sheet list" in dialog.text()
+    model = dialog.model
+    reasons = [model.data(model.index(r, 5)) for r in range(model.rowCount())]
+    assert reasons and not [t for t in reasons if "--" in t]
