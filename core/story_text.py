@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from greenledger.core import i18n
 from greenledger.core.chart_data import Filters, fmt_num, region_name, t_unit, unit_word
 from greenledger.core.i18n import translate
+from greenledger.core.periods import parse_bound
 from greenledger.core.story_rows import _month_end
 from greenledger.core.summary import CO2, CO2E, FactorUsed, RowGroup, Summary
 
@@ -19,7 +20,17 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 def _d(text: str) -> date:
-    return date.fromisoformat(text)
+    """The day of a stored bound ('2021-06-18', or an hourly row's '2021-06-18 13:00')."""
+    return date.fromisoformat(text[:10])
+
+
+def _last_day(text: str) -> date:
+    """The last day a stored end covers: a date itself; a timestamp at midnight (an hour
+    23:00–00:00) the day before it."""
+    b = parse_bound(text)
+    if isinstance(b, datetime):
+        return (b - timedelta(microseconds=1)).date() if b.time() == time() else b.date()
+    return b
 
 
 def span(a: date, b: date) -> str:
@@ -63,7 +74,7 @@ def _rows_text(groups: list[RowGroup]) -> str:
         text = (translate("Story", "{0}: 1 row") if g.rows == 1 else
                 translate("Story", "{0}: {1} rows")).format(where, f"{g.rows:,}")
         if g.first and g.last:
-            text += translate("Story", ", {0}").format(span(_d(g.first), _d(g.last)))
+            text += translate("Story", ", {0}").format(span(_d(g.first), _last_day(g.last)))
         if g.row_numbers:
             text += translate("Story", ", row {0}").format(", ".join(str(r) for r in g.row_numbers))
         parts.append(text)

@@ -25,6 +25,7 @@ from greenledger.core.importing.importer import import_file
 from greenledger.core.importing.values import CellError, parse_timestamp
 from greenledger.core.periods import bound_text, parse_bound, share_within, spread_by_month
 from greenledger.core.storage import Workspace
+from greenledger.core.story import story
 
 SITES = ("Zhangbei DC",)
 HOURS = 8760  # 2023 has 365 days
@@ -184,6 +185,11 @@ def test_stored_hours_aggregate_and_chart_by_time(ws):
     assert {g["renewable"]: g["rows"] for g in window} == {False: 18 * 24, True: 18 * 10}
     assert {g["renewable"]: g["kwh"] for g in window} == {False: pytest.approx(18 * 24 * KWH),
                                                           True: pytest.approx(18 * 1000.0)}
+    told = story(build_summary(ws))  # the band and its trail read the hours' bounds
+    assert told is not None and told.campaign == "Sale"
+    trail = " ".join(t for fig in told.figures for t in fig.trail)
+    # 18 days × (24 grid + 10 wind hours), the last ending at 19 Jun 00:00: through 18 Jun
+    assert "612 rows, 1–18 Jun 2023" in trail
     chart = energy_mix(build_summary(ws), Filters(site="Zhangbei DC", year_from=2023, year_to=2023,
                                                   granularity="month"))
     assert chart.categories[:2] == ["2023-01", "2023-02"] and len(chart.categories) == 12
