@@ -196,3 +196,32 @@ def test_a_header_the_assistant_cannot_find_is_given_by_its_row(qtbot, ws, tmp_p
     assert dialog.plan.importable and dialog.plan.totals()["energy"] == pytest.approx(500)
     assert dialog.start_import()
     assert _energy(ws) == {(ZB, "2023-01-01", "grid"): 500}
+
+
+def test_the_hints_followed_in_the_window_import_the_right_figures(qtbot, ws, tmp_path):
+    """Two sheets of energy rows: 'untick all but one' imports the one left; a hidden sheet:
+    'choose its Kind above' reads it."""
+    src = Path(__file__).resolve().parent.parent / "data" / "readings-units.xlsx"
+    dialog = _open(qtbot, ws, src)
+    assert not dialog.import_button.isEnabled()
+    assert any("sheet list" in t for t in dialog.problems_view.texts())
+    _tick(qtbot, dialog, "用电", False)
+    assert dialog.import_button.isEnabled() and dialog.problems_view.texts() == []
+    assert dialog.start_import()
+    assert _energy(ws) == pytest.approx({
+        (ZB, "2023-01-01", "grid"): 925_411, (ZB, "2023-02-01", "grid"): 1_479,
+        (UL, "2023-01-01", "grid"): 912_800, (UL, "2023-02-01", "grid"): 1_200_000})
+    hidden = write_workbook(tmp_path / "hidden.xlsx", {"Old": [
+        ["Site", "Month", "Source", "Energy (kWh)"], [ZB, "2023-03", "grid", 5]]})
+    wb = openpyxl.load_workbook(hidden)
+    wb.create_sheet("Notes")
+    wb["Old"].sheet_state = "hidden"
+    wb.save(hidden)
+    dialog = _open(qtbot, ws, hidden)
+    dialog.show_sheet("Old")
+    assert not dialog.plan.importable and "Kind above" in dialog.layout_label.text()
+    with qtbot.waitSignal(dialog.analysed, timeout=10_000):
+        dialog.kind_box.setCurrentIndex(dialog.kind_box.findData(Kind.ENERGY))
+    assert dialog.plan.importable and dialog.sheet_list.included("Old")
+    assert dialog.start_import()
+    assert _energy(ws)[(ZB, "2023-03-01", "grid")] == 5
