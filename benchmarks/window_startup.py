@@ -1,13 +1,18 @@
-"""Time until a window is visible (first paint), in fresh processes: GreenLedger's main window on
-the demo workspace vs a bare pyqtgraph PlotWidget, measured the same way; prints the ratio
-(issue 3 target: at most 1.5x). The Dashboard builds its charts after that first paint, so the
-time until they are drawn too is printed beside it. Run under a display, e.g.
+"""Time until a window is visible (first paint) and its resident memory then, in fresh processes:
+GreenLedger's main window vs a bare pyqtgraph PlotWidget, measured the same way; prints the ratio
+(issue 3 and 15 targets: at most 1.5x, 500 MB at 876,000 rows; 2x and 800 MB at 5 million).
+The window paints before it has its figures: the time until the dashboard's charts are drawn
+(and, on the Energy page, until the table shows its first rows) is printed beside it.
+
+On the demo workspace, and on the 876,000-row workspace of benchmarks/big.py (generated once
+into benchmarks/.cache/; 5,000,000 too with BENCH_BIG=1). Run under a display, e.g.
 
     xvfb-run -a .venv/bin/python benchmarks/window_startup.py
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -19,48 +24,81 @@ RUNS = 5
 
 _CHILD = r"""
 import time; t0 = time.perf_counter()
-import os, sys
+import os, resource, sys
 sys.path.insert(0, {root!r})
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
-if {which!r} == "bare":
+which = {which!r}
+if which == "bare":
     app = QApplication([])
 else:
     from greenledger.gui.app import make_app  # as `greenledger` starts: names, pyqtgraph options
     app = make_app(["greenledger"])
+def report():
+    print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    os._exit(0)
 class Painted(QObject):
     def eventFilter(self, obj, ev):
-        if ev.type() == QEvent.Type.Paint and {which!r} != "charts":
-            print(time.perf_counter() - t0, flush=True)
-            os._exit(0)
+        if ev.type() == QEvent.Type.Paint and which in ("bare", "window", "energy"):
+            if which != "energy" or w.tables_filled():
+                report()
         return False
-if {which!r} == "bare":
+if which == "bare":
     import pyqtgraph as pg
     w = pg.PlotWidget()
 else:
     from greenledger.gui import settings
-    settings.SETTINGS_FILE = {ini!r}
+    settings.SETTINGS_FILE = {ini!r} + (".energy.ini" if which == "energy" else "")
+    if which == "energy":
+        settings.set_value("last_page", "Energy")
     from greenledger.gui.main_window import MainWindow
+    from greenledger.core.fields import Kind
     w = MainWindow({ws!r})
+    table = w.tables[Kind.ENERGY]
+    w.tables_filled = lambda: table.model.rowCount() > 0 and table.table.indexAt(
+        table.table.viewport().rect().topLeft()).data() not in (None, "")
     def charts_drawn():
         app.processEvents()  # their first paint
-        print(time.perf_counter() - t0, flush=True)
-        os._exit(0)
+        report()
     w.dashboard.charts_ready.connect(lambda: QTimer.singleShot(0, charts_drawn))
 w.resize(1600, 1000)
 filt = Painted()
 app.installEventFilter(filt)
 w.show()
-QTimer.singleShot(30000, lambda: os._exit(1))
+QTimer.singleShot(120000, lambda: os._exit(1))
 app.exec()
 """
 
 
-def measure(which: str, ws: Path, ini: Path) -> float:
+def measure(which: str, ws: Path, ini: Path) -> tuple[float, float]:
+    """(seconds, resident MB) of a fresh process at `which`: bare, window (first paint), charts
+    (the dashboard's charts drawn), energy (the Energy page painted with its rows)."""
     code = _CHILD.format(root=str(ROOT), which=which, ws=str(ws), ini=str(ini))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return float(out.stdout.strip().splitlines()[-1])
+    secs, kib = out.stdout.strip().splitlines()[-1].split()
+    return float(secs), int(kib) / 1024.0
+
+
+def _median(which: str, ws: Path, ini: Path, runs: int) -> tuple[float, float]:
+    results = [measure(which, ws, ini) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)
+
+
+def report(label: str, ws: Path, ini: Path, runs: int, target: tuple[float, int]) -> None:
+    measure("window", ws, ini)  # warm the file cache and the .pyc files
+    bare, bare_mb = _median("bare", ws, ini, runs)
+    window, window_mb = _median("window", ws, ini, runs)
+    charts, charts_mb = _median("charts", ws, ini, runs)
+    energy, _ = _median("energy", ws, ini, runs)
+    print(f"-- {label}")
+    print(f"{'bare pyqtgraph window visible':<44} {bare * 1000:9,.0f} ms   {bare_mb:7,.0f} MB")
+    print(f"{'GreenLedger window visible':<44} {window * 1000:9,.0f} ms   {window_mb:7,.0f} MB   "
+          f"ratio {window / bare:5.2f}x   target <= {target[0]}x, <= {target[1]} MB")
+    print(f"{'  ... its dashboard charts drawn':<44} {charts * 1000:9,.0f} ms   {charts_mb:7,.0f} MB   "
+          f"ratio {charts / bare:5.2f}x")
+    print(f"{'  ... opened on Energy, first rows shown':<44} {energy * 1000:9,.0f} ms   "
+          f"{'':>10}   ratio {energy / bare:5.2f}x")
 
 
 def main() -> int:
@@ -70,15 +108,21 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         ws, ini = Path(tmp) / "demo.greenledger", Path(tmp) / "settings.ini"
         build_demo(ws)
-        measure("window", ws, ini)  # warm the file cache and the .pyc files
-        bare = statistics.median(measure("bare", ws, ini) for _ in range(RUNS))
-        window = statistics.median(measure("window", ws, ini) for _ in range(RUNS))
-        charts = statistics.median(measure("charts", ws, ini) for _ in range(RUNS))
-    print(f"{'bare pyqtgraph window visible':<44} {bare * 1000:9.0f} ms")
-    print(f"{'GreenLedger window (demo) visible':<44} {window * 1000:9.0f} ms   ratio {window / bare:5.2f}x"
-          "   target <= 1.5x")
-    print(f"{'  ... and its 8 dashboard charts drawn':<44} {charts * 1000:9.0f} ms   "
-          f"ratio {charts / bare:5.2f}x")
+        report("demo workspace", ws, ini, RUNS, (1.5, 500))
+        if os.environ.get("BENCH_SMALL") != "1":
+            platform = os.environ.get("QT_QPA_PLATFORM")
+            from benchmarks.big import big_workspace  # it sets QT_QPA_PLATFORM=offscreen
+
+            if platform is None:
+                os.environ.pop("QT_QPA_PLATFORM", None)
+            else:
+                os.environ["QT_QPA_PLATFORM"] = platform
+
+            sizes = [876_000] + ([5_000_000] if os.environ.get("BENCH_BIG") == "1" else [])
+            for rows in sizes:
+                path = big_workspace(rows)[0]
+                target = (1.5, 500) if rows < 1_000_000 else (2, 800)
+                report(f"{rows:,} energy rows", path, ini, 3, target)
     return 0
 
 

@@ -1,17 +1,21 @@
 """View › Check workspace: every finding of core.checks over the stored data, each with the rows
-it concerns (file › sheet › row); double-clicking a row shows it on its table's page."""
+it concerns (file › sheet › row); double-clicking a row shows it on its table's page. The checks
+read every row (about 12 s a million rows): a worker runs them, behind a progress dialog whose
+Cancel drops them."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
+    QProgressDialog,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -19,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from greenledger.core.checks import Finding, check_workspace
+from greenledger.core.errors import GreenLedgerError, error_text
 from greenledger.core.fields import Kind
-from greenledger.core.storage import TABLES
+from greenledger.core.storage import TABLES, Workspace
 from greenledger.core.summary import RowRef
 from greenledger.gui.pages import DATA_PAGES, PAGES
+from greenledger.gui.record_model import LazyRecordModel
 
 ROW_REF = Qt.ItemDataRole.UserRole + 1
 
@@ -90,6 +96,15 @@ def go_to_row(window, ref: RowRef) -> bool:
     else:
         return False
     view.filter_edit.clear()
+    if isinstance(view.model, LazyRecordModel):
+        view.proxy.set_text("")  # at once, not when the filter box's pause ends
+        i = view.model.position(ref.id)
+        if i is None:
+            return False
+        index = view.proxy.mapFromSource(view.model.index(i, 0))
+        view.table.selectRow(index.row())
+        view.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
     for i, row in enumerate(view.model.rows()):
         if row.get("id") == ref.id:
             index = view.proxy.mapFromSource(view.model.index(i, 0))
@@ -99,15 +114,37 @@ def go_to_row(window, ref: RowRef) -> bool:
     return False
 
 
-def show_check_dialog(window) -> CheckDialog:
-    """Run the checks on the window's workspace and show the findings (non-modal)."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # about 12 s per million rows
-    try:
-        findings = check_workspace(window.workspace, getattr(window.models, "summary", None))
-    finally:
-        QApplication.restoreOverrideCursor()
-    dialog = CheckDialog(findings, lambda ref: go_to_row(window, ref), window)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.show()
-    window.check_dialog = dialog
-    return dialog
+def _checks(*, workspace: Path, summary, progress, cancelled) -> list[Finding]:
+    with Workspace.open(workspace, create=False) as ws:
+        return check_workspace(ws, summary)
+
+
+def show_check_dialog(window) -> QProgressDialog:
+    """Run the checks on the window's workspace in a worker, then show the findings (non-modal)
+    as `window.check_dialog`; meanwhile a progress dialog whose Cancel drops the checks."""
+    progress = QProgressDialog(
+        QCoreApplication.translate("CheckDialog", "Checking every row of the workspace…"),
+        QCoreApplication.translate("CheckDialog", "Cancel"), 0, 0, window)
+    progress.setWindowTitle(QCoreApplication.translate("CheckDialog", "Check workspace"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(400)
+    progress.setAutoClose(False)
+    background = window.models.background
+    window.check_progress = progress
+
+    def done(findings: list[Finding]) -> None:
+        progress.close()
+        dialog = CheckDialog(findings, lambda ref: go_to_row(window, ref), window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        window.check_dialog = dialog
+
+    def failed(exc: Exception) -> None:
+        progress.close()
+        text = error_text(exc) if isinstance(exc, GreenLedgerError) else str(exc)
+        QMessageBox.warning(window, QCoreApplication.translate("CheckDialog", "Check workspace"), text)
+
+    progress.canceled.connect(lambda: background.cancel("check"))
+    background.start("check", _checks, done, failed, workspace=window.workspace.path,
+                     summary=window.models.summary)
+    return progress

@@ -167,6 +167,7 @@ class DashboardView(QWidget):
         self.setStyleSheet(CARD_STYLE)
         self.summary: Summary = EMPTY
         self.row_count = 0
+        self.loading = False
         self.cards: list[KeyFigure] = []
         self.story: Story | None = None
         self._card_widgets: list[_Card] = []
@@ -247,11 +248,32 @@ class DashboardView(QWidget):
     def filters(self) -> Filters:
         return self.filter_bar.filters()
 
+    def set_loading(self, row_count: int) -> None:
+        """The workspace's figures are being read (a big workspace: by a worker): the page says
+        so instead of showing figures that are no longer (or not yet) those of the workspace."""
+        self.row_count, self.loading = row_count, True
+        self.stack.setCurrentIndex(0 if row_count else 1)
+        self.band.hide()
+        for w in (*self._card_widgets, *self.frames.values()):
+            w.hide()
+        self.charts_note.setText(self.tr("Reading the workspace's figures…"))
+        self.charts_note.show()
+
+    def set_failed(self, reason: str) -> None:
+        """The figures could not be read: say why (nothing else is shown)."""
+        self.charts_note.setText(self.tr("The workspace's figures could not be read: {0}").format(reason))
+        self.charts_note.show()
+
     def set_summary(self, summary: Summary | dict, row_count: int) -> None:
         """New figures (core.accounting.build_summary of the workspace) after an open, import or
         edit."""
         self.summary, self.row_count = as_summary(summary), row_count
+        self.loading = False
         self.stack.setCurrentIndex(0 if row_count else 1)
+        for w in self._card_widgets:
+            w.show()
+        if not self.charts:
+            self.charts_note.setText(self.tr("Drawing charts…"))
         self.filter_bar.set_options(summary)
         self._show_cards()
         if self.charts:
@@ -359,6 +381,8 @@ class DashboardView(QWidget):
         self._on_filters_changed(self.filters)
 
     def _on_filters_changed(self, f: Filters) -> None:
+        if self.loading:  # the figures follow the filters once they are in
+            return
         self._show_cards()
         for view in self.charts.values():
             view.set_filters(f, draw=False)

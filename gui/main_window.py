@@ -23,6 +23,7 @@ from greenledger.core.errors import GreenLedgerError, error_text
 from greenledger.core.fields import Kind
 from greenledger.core.row_figures import table_rows
 from greenledger.core.storage import Workspace
+from greenledger.core.summary import EMPTY
 from greenledger.gui import language, settings
 from greenledger.gui.dashboard_view import DashboardView
 from greenledger.gui.display_settings import DisplaySettings
@@ -63,6 +64,8 @@ class MainWindow(QMainWindow):
         self._keep_history = state is not None
         self._dialogs: list[QWidget] = []
         self.models = RecordModels([kind for _, kind in DATA_PAGES], self)
+        self.models.signals.summary_ready.connect(self._on_summary_ready)
+        self.models.signals.summary_failed.connect(self._on_summary_failed)
         self._build_pages()
         self._build_status_bar()
         self.imports = ImportController(self)
@@ -162,31 +165,45 @@ class MainWindow(QMainWindow):
         self._on_workspace_opened()
 
     def reload(self) -> None:
-        """Read every page again from the workspace (after an import, undo of one, or open)."""
+        """Read every page again from the workspace (after an import, undo of one, or open): the
+        tables count their rows and read the ones shown; the summary (dashboard, sites and
+        campaigns figures) comes at once for a small workspace, from a worker for a big one."""
         ws = self.workspace
+        self._show_loading(ws)
         self.models.reload(ws)
         self.factors_view.workspace_model.set_rows(
-            table_rows(ws, Kind.FACTORS, self.models.book, self.models.summary)
+            table_rows(ws, Kind.FACTORS, self.models.book, EMPTY)  # factors' rows use no summary
         )
         self.factors_view.set_library(ws.library_factors(), ws.library_version)
         self.imports_view.set_batches(ws.batches())
-        self._show_summary(ws)
 
-    def _show_summary(self, ws: Workspace) -> None:
+    def _show_loading(self, ws: Workspace) -> None:
         rows = sum(n for k, n in ws.counts().items() if k != Kind.FACTORS.value)
-        self.dashboard.set_summary(with_chart_extras(self.models.summary, ws), rows)
+        self.dashboard.set_loading(rows)
         self.export_action.setEnabled(bool(rows))
         self.deck_action.setEnabled(bool(rows))
+
+    def _on_summary_ready(self) -> None:
+        if self.controller.closed:
+            return
+        ws = self.workspace
+        rows = sum(n for k, n in ws.counts().items() if k != Kind.FACTORS.value)
+        self.dashboard.set_summary(with_chart_extras(self.models.summary, ws), rows)
+
+    def _on_summary_failed(self, exc: Exception) -> None:
+        self.dashboard.set_failed(error_text(exc) if isinstance(exc, GreenLedgerError) else str(exc))
 
     def _on_controller_changed(self, change: tuple | None) -> None:
         """After an edit: the edited rows and what depends on them (see RecordModels.refresh)."""
         if self.controller.closed:  # an editor committed as the window closed
             return
         ws = self.workspace
-        if change is None or not self.models.refresh(ws, *change):
+        if change is None:
             self.reload()
             return
-        self._show_summary(ws)
+        self._show_loading(ws)
+        if not self.models.refresh(ws, *change):
+            self.reload()
 
     def current_table(self) -> TableView | None:
         page = self.stack.currentWidget()
@@ -261,6 +278,7 @@ class MainWindow(QMainWindow):
         self.controller.changed.disconnect(self._on_controller_changed)
         self.controller.failed.disconnect(self._on_controller_failed)
         self.display.cn_units_changed.disconnect(self._on_cn_units_changed)
+        self.models.background.cancel_all()
 
     def _restore_settings(self) -> None:
         geometry = settings.value("geometry")
@@ -278,6 +296,7 @@ class MainWindow(QMainWindow):
         settings.set_value("geometry", self.saveGeometry())
         settings.set_value("last_page", PAGES[self.sidebar.currentRow()])
         self.imports.wait()
+        self.models.background.cancel_all()
         focus = QApplication.focusWidget()
         if focus is not None:  # an open cell editor commits (or refuses) before the file closes
             focus.clearFocus()

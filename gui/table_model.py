@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -91,8 +92,8 @@ class TableModel(QAbstractTableModel):
         if on == self.cn_units:
             return
         self.cn_units = on
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1),
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.columns) - 1),
                                   [Qt.ItemDataRole.DisplayRole])
 
     def set_rows(self, rows: Sequence[dict]) -> None:
@@ -137,7 +138,7 @@ class TableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         col = self.columns[index.column()]
-        raw = self._rows[index.row()].get(col.key)
+        raw = self.row(index.row()).get(col.key)
         value = raw.value if isinstance(raw, Figure) else raw
         if role == Qt.ItemDataRole.DisplayRole:
             if col.field and isinstance(value, str):
@@ -205,7 +206,78 @@ class TableModel(QAbstractTableModel):
         if (role != Qt.ItemDataRole.EditRole or not index.isValid() or self.edit_handler is None
                 or not self.columns[index.column()].field):
             return False
-        reason = self.edit_handler(self._rows[index.row()], self.columns[index.column()],
+        reason = self.edit_handler(self.row(index.row()), self.columns[index.column()],
                              "" if value is None else str(value))
         self.last_refusal = reason
         return reason is None
+
+
+PAGE_ROWS = 200  # rows read at a time by a LazyTableModel
+CACHED_PAGES = 40  # pages kept (8,000 rows): a screen or two of scrolling back and forth
+_GONE: dict = {}  # a row that went between the count and the read (shown blank)
+
+
+class LazyTableModel(TableModel):
+    """A TableModel whose rows are read a page at a time when a view asks for them:
+    `_fetch_page(first, n)` returns the dicts of rows first .. first + n - 1, `_count` is the
+    number of rows. Only the pages of recently shown rows are kept."""
+
+    def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
+        super().__init__(columns, parent)
+        self._count = 0
+        self._pages: OrderedDict[int, list[dict]] = OrderedDict()
+
+    def _fetch_page(self, first: int, n: int) -> list[dict]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def row(self, i: int) -> dict:
+        page, at = divmod(i, PAGE_ROWS)
+        rows = self._pages.get(page)
+        if rows is None:
+            first = page * PAGE_ROWS
+            rows = self._pages[page] = self._fetch_page(first, min(PAGE_ROWS, self._count - first))
+            if len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows[at] if 0 <= at < len(rows) else _GONE
+
+    def rows(self) -> list[dict]:
+        """Every row (reads them all: for small tables and tests)."""
+        return [self.row(i) for i in range(self._count)]
+
+    @property
+    def pages_cached(self) -> int:
+        return len(self._pages)
+
+    def set_rows(self, rows: Sequence[dict]) -> None:
+        raise TypeError("a lazy model reads its rows itself")
+
+    def replace_rows(self, rows: Sequence[dict]) -> bool:
+        raise TypeError("a lazy model reads its rows itself")
+
+    def _recount(self, new: int) -> None:
+        """Drop the pages read and show `new` rows: the rows past the old end inserted (or
+        the last ones removed), every row shown again; the view keeps its scroll and current
+        cell."""
+        self._pages.clear()
+        old = self._count
+        if new > old:
+            self.beginInsertRows(QModelIndex(), old, new - 1)
+            self._count = new
+            self.endInsertRows()
+        elif new < old:
+            self.beginRemoveRows(QModelIndex(), new, old - 1)
+            self._count = new
+            self.endRemoveRows()
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(self.columns) - 1))
+
+    def _reset(self, count: int) -> None:
+        self.beginResetModel()
+        self._pages.clear()
+        self._count = count
+        self.endResetModel()

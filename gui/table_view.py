@@ -6,7 +6,16 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QIdentityProxyModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,9 +33,11 @@ from PySide6.QtWidgets import (
 from greenledger.core import editing
 from greenledger.core.errors import Problem
 from greenledger.core.fields import Kind
+from greenledger.core.safe_text import csv_field
 from greenledger.gui.add_row_dialog import AddRowDialog
 from greenledger.gui.cell_delegate import CellDelegate
 from greenledger.gui.edit_controller import EditController
+from greenledger.gui.record_model import SYNC_ROWS, LazyRecordModel
 from greenledger.gui.table_model import SORT_ROLE, TableModel
 
 ALL = "All"  # the facet box's first item (shown translated, matched by index 0)
@@ -94,6 +105,24 @@ class FilterProxy(QSortFilterProxyModel):
         return super().filterAcceptsRow(source_row, source_parent)
 
 
+class LazyProxy(QIdentityProxyModel):
+    """The view's model over a LazyRecordModel: rows as they are (the model sorts and filters
+    in SQL: a header click reaches its sort); the filter calls of FilterProxy passed on."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.facets: dict[str, str] = {}
+
+    def set_facet(self, key: str, value: str) -> None:
+        if self.facets.get(key, ALL) == value:
+            return
+        self.facets = {**self.facets, key: value}
+        self.sourceModel().set_filter(facets={k: v for k, v in self.facets.items() if v != ALL})
+
+    def set_text(self, text: str) -> None:
+        self.sourceModel().set_filter(text=text)
+
+
 class TableView(QWidget):
     """One page of rows. With a controller and a kind, the rows can be edited in place."""
 
@@ -111,7 +140,8 @@ class TableView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model, self.kind, self.controller = model, kind, controller
-        self.proxy = FilterProxy(self)
+        self.lazy = isinstance(model, LazyRecordModel)
+        self.proxy = LazyProxy(self) if self.lazy else FilterProxy(self)
         self.proxy.setSourceModel(model)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
@@ -133,7 +163,10 @@ class TableView(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(self.tr("Filter rows…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        # a big table is filtered in SQL once typing pauses, not at each key
+        self._filter_timer = QTimer(self, singleShot=True, interval=300)
+        self._filter_timer.timeout.connect(lambda: self.proxy.set_text(self.filter_edit.text()))
+        self.filter_edit.textChanged.connect(self._on_filter_text)
         self.empty_label = QLabel(empty_text, self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setObjectName("emptyState")
@@ -148,7 +181,23 @@ class TableView(QWidget):
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
+        if self.lazy:
+            model.busy_changed.connect(self._update_count)
+            model.refused.connect(self._on_sort_refused)
         self._on_model_changed()
+
+    def _on_filter_text(self, text: str) -> None:
+        if self.lazy and self.model.total > SYNC_ROWS:
+            self._filter_timer.start()
+        else:
+            self.proxy.set_text(text)
+
+    def _on_sort_refused(self, reason: str) -> None:
+        self.message.emit(reason)
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(self.model.sort_column, self.model.sort_order)
+        header.blockSignals(False)
 
     def _build(self, kind: Kind | None) -> None:
         bar = QHBoxLayout()
@@ -206,12 +255,15 @@ class TableView(QWidget):
     # --- state -----------------------------------------------------------------------------
 
     def _on_model_changed(self, *args) -> None:
-        empty = self.model.rowCount() == 0
+        empty = (self.model.total if self.lazy else self.model.rowCount()) == 0
         self.empty_label.setVisible(empty and bool(self.empty_label.text()))
         for key, box in self._facet_boxes.items():
             all_text = self.tr("All")
             current = box.currentText() if box.currentIndex() > 0 else all_text
-            values = sorted({_facet_value(r, key) for r in self.model.rows()} - {""})
+            if self.lazy:  # from SQL: the sites, campaigns, years that have rows
+                values = self.model.facet_values(key)
+            else:
+                values = sorted({_facet_value(r, key) for r in self.model.rows()} - {""})
             if [box.itemText(i) for i in range(box.count())] != [all_text, *values]:
                 box.blockSignals(True)
                 box.clear()
@@ -223,6 +275,11 @@ class TableView(QWidget):
 
     def _update_count(self, *args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if self.lazy:
+            total = self.model.total
+            if self.model.busy:
+                self.count_label.setText(self.tr("Sorting and filtering {0} row(s)…").format(f"{total:,}"))
+                return
         self.count_label.setText(
             self.tr("{0} row(s)").format(f"{total:,}")
             if shown == total
@@ -329,14 +386,17 @@ class TableView(QWidget):
         header = self.table.horizontalHeader()
         cols = sorted({i.column() for i in indexes}, key=header.visualIndex)
         chosen = {(i.row(), i.column()) for i in indexes}
-        lines = [
-            "\t".join(
-                str(self.proxy.index(r, c).data(Qt.ItemDataRole.EditRole) or "") if (r, c) in chosen else ""
-                for c in cols
-            )
-            for r in rows
-        ]
+        lines = ["\t".join(self._copy_cell(r, c) if (r, c) in chosen else "" for c in cols) for r in rows]
         return "\n".join(lines) + "\n"
+
+    def _copy_cell(self, r: int, c: int) -> str:
+        """The cell as typed; a text that a spreadsheet would run (=, +, -, @ first) starts with
+        a quote, as core.safe_text writes it to a CSV file (numbers are left as they are)."""
+        index = self.proxy.index(r, c)
+        text = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        src = self.proxy.mapToSource(index)
+        raw = self.model.row(src.row()).get(self.model.columns[src.column()].key)
+        return csv_field(text) if isinstance(raw, str) else text
 
     def copy(self) -> None:
         text = self.copy_text()

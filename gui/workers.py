@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from greenledger.core.importing import assistant
 from greenledger.core.importing.importer import ImportResult
@@ -17,6 +18,9 @@ class WorkerSignals(QObject):
     progress = Signal(int, int)  # rows done, rows in all
     succeeded = Signal(object)
     failed = Signal(object)  # the exception: ImportRefused, ImportCancelled, GreenLedgerError ...
+
+
+_RUNNING: set = set()  # the Background's workers until they report (the pool holds no Python reference)
 
 
 class Worker(QRunnable):
@@ -37,9 +41,13 @@ class Worker(QRunnable):
             result = self._fn(progress=self.signals.progress.emit,
                               cancelled=self._cancel.is_set, **self._kwargs)
         except Exception as exc:  # noqa: BLE001 - report, don't kill the pool thread
-            self.signals.failed.emit(exc)
+            self._report(self.signals.failed, exc)
         else:
-            self.signals.succeeded.emit(result)
+            self._report(self.signals.succeeded, result)
+
+    def _report(self, signal, value: object) -> None:
+        with contextlib.suppress(RuntimeError):  # its window closed meanwhile: nobody to tell
+            signal.emit(value)
 
 
 def import_workbook(*, workspace: Path, file: Path, plans=None, progress, cancelled) -> ImportResult:
@@ -90,3 +98,84 @@ class ImportRunner(QObject):
     def _on_worker_done(self, outcome: object) -> None:
         self._worker = None
         self.finished.emit(outcome)
+
+
+# --- reading a big workspace off the GUI thread (the lazy tables and the dashboard) -----------
+
+
+def page_order(*, workspace: Path, spec, progress, cancelled):
+    """The row ids of a lazy table in `spec`'s order (core.pages.ids), on a connection of its own."""
+    from greenledger.core import pages
+
+    with Workspace.open(workspace, create=False) as ws:
+        return pages.ids(ws, spec, cancelled=cancelled)
+
+
+def workspace_summary(*, workspace: Path, progress, cancelled):
+    """The typed summary (core.accounting.build_summary) on a connection of its own."""
+    from greenledger.core.accounting import build_summary
+
+    with Workspace.open(workspace, create=False) as ws:
+        return build_summary(ws)
+
+
+class Background(QObject):
+    """Reads on the global pool by key: a new request of a key cancels the one before it, whose
+    result is dropped; `done(result)` or `failed(exception)` is called on the GUI thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._workers: dict[str, Worker] = {}
+
+    def busy(self, key: str) -> bool:
+        return key in self._workers
+
+    def start(self, key: str, fn: Callable[..., object], done: Callable[[object], None],
+              failed: Callable[[Exception], None], **kwargs) -> None:
+        old = self._workers.pop(key, None)
+        if old is not None:
+            old.cancel()
+        worker = self._workers[key] = Worker(fn, **kwargs)
+        reply = _Reply(self, key, worker, done, failed)  # lives on the GUI thread: queued calls
+        worker.signals.succeeded.connect(reply.succeeded)
+        worker.signals.failed.connect(reply.failed)
+        _RUNNING.add(worker)
+        QThreadPool.globalInstance().start(worker)
+
+    def _finish(self, key: str, worker: Worker) -> bool:
+        if self._workers.get(key) is not worker:  # replaced, or cancelled
+            return False
+        del self._workers[key]
+        return True
+
+    def cancel(self, key: str) -> None:
+        """Drop the request `key` (its result will not be called; the read stops where it can)."""
+        worker = self._workers.pop(key, None)
+        if worker is not None:
+            worker.cancel()
+
+    def cancel_all(self) -> None:
+        for worker in self._workers.values():
+            worker.cancel()
+        self._workers.clear()
+
+
+class _Reply(QObject):
+    def __init__(self, owner: Background, key: str, worker: Worker, done, failed) -> None:
+        super().__init__(owner)
+        self._owner, self._key, self._worker, self._done, self._failed = owner, key, worker, done, failed
+
+    @Slot(object)
+    def succeeded(self, result: object) -> None:
+        self._end(self._done, result)
+
+    @Slot(object)
+    def failed(self, exc: object) -> None:
+        self._end(self._failed, exc)
+
+    def _end(self, call, outcome) -> None:
+        _RUNNING.discard(self._worker)  # on the GUI thread, after the worker's last word
+        current = self._owner._finish(self._key, self._worker)
+        self.deleteLater()
+        if current:
+            call(outcome)

@@ -1,9 +1,15 @@
 """View › Check workspace: the findings of core.checks listed with their rows; a double click on a
-row shows it on its table's page."""
+row shows it on its table's page. The checks run in a worker; the dialog comes when they end."""
 
 from __future__ import annotations
 
 from greenledger.core.storage import Workspace
+
+
+def _checked(qtbot, window):
+    window.check_action.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "check_dialog", None) is not None, timeout=20000)
+    return window.check_dialog
 
 
 def test_check_workspace_lists_findings_and_goes_to_the_row(qtbot, demo_path):
@@ -23,8 +29,7 @@ def test_check_workspace_lists_findings_and_goes_to_the_row(qtbot, demo_path):
     window.show()
     assert window.check_action.text() == "&Check workspace…"
     assert window.check_action in window.view_menu.actions()
-    window.check_action.trigger()
-    dialog = window.check_dialog
+    dialog = _checked(qtbot, window)
     assert dialog.isVisible()
     assert dialog.tree.topLevelItemCount() == len(dialog.findings) >= 1
     top = dialog.tree.topLevelItem(0)
@@ -41,7 +46,7 @@ def test_check_workspace_lists_findings_and_goes_to_the_row(qtbot, demo_path):
 
 
 def test_a_clean_workspace_says_so(qtbot, window):
-    window.check_action.trigger()
+    _checked(qtbot, window)
     assert window.check_dialog.findings == []
     assert "every check passed" in window.check_dialog.summary_label.text()
 
@@ -57,10 +62,35 @@ def test_a_factor_finding_goes_to_the_own_factors_table(qtbot, demo_path):
     window = MainWindow(demo_path)
     qtbot.addWidget(window)
     window.show()
-    window.check_action.trigger()
+    _checked(qtbot, window)
     finding = next(f for f in window.check_dialog.findings if f.check == "bounds")
     assert finding.error and "g CO2/kWh" in finding.render()
     assert go_to_row(window, finding.rows[0])
     view = window.factors_view.workspace_view
     assert window.stack.currentWidget() is window.factors_view
     assert [view.model.row(r)["id"] for r in view.selected_source_rows()][:1] == [fid]
+
+
+def test_cancel_drops_the_checks(qtbot, window, monkeypatch):
+    import threading
+
+    from greenledger.gui import check_dialog
+
+    release = threading.Event()
+    real = check_dialog.check_workspace
+
+    def slow(ws, summary):
+        release.wait(10)
+        return real(ws, summary)
+
+    monkeypatch.setattr(check_dialog, "check_workspace", slow)
+    window.check_action.trigger()
+    progress = window.check_progress
+    assert window.models.background.busy("check")
+    from PySide6.QtWidgets import QPushButton
+
+    progress.findChild(QPushButton).click()  # Cancel: the result is dropped, no dialog comes
+    assert not window.models.background.busy("check")
+    release.set()
+    qtbot.wait(300)
+    assert getattr(window, "check_dialog", None) is None
