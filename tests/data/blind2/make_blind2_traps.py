@@ -248,9 +248,64 @@ def month_end_date_headers():
          formats={"Q1": {f"{c}2": "mmm-yy" for c in "CDE"}})
 
 
+def budget_actual_variance():
+    """A controller's sheet: budget, actual and variance, all in kWh."""
+    xlsx("budget_actual_variance.xlsx", {"Energy": [
+        ["Site", "Month", "Source", "Budget (kWh)", "Actual (kWh)", "Variance (kWh)"],
+        [MAN, "2023-10", "grid", 395000, 401200, 6200], [MAN, "2023-11", "grid", 410000, 415750, 5750],
+        [LDS, "2023-10", "grid", 62000, 60150, -1850]]})
+
+
+def site_name_spaces():
+    """Site names as exports leave them: a trailing space, a non-breaking space, a full-width space."""
+    xlsx("site_name_spaces.xlsx", {"Energy": [
+        ["Site", "Month", "Source", "Energy (kWh)"],
+        ["Manchester DC ", "2023-12", "grid", 420300], ["Leeds\u00a0Store", "2023-12", "grid", 64100],
+        ["深圳办公室\u3000", "2023-12", "电网", 33800]]})
+
+
+def merged_site_cells():
+    """A Chinese report: each site's name merged down over its rows."""
+    rows = [["站点", "月份", "能源类型", "用电量（kWh）"],
+            [HZ, "2023年10月", "电网", 405100], [None, "2023年11月", "电网", 398700],
+            [None, "2023年10月", "光伏", 41200],
+            [SZ, "2023年10月", "电网", 31200], [None, "2023年11月", "电网", 30450]]
+    xlsx("merged_site_cells.xlsx", {"用电": rows}, merges={"用电": ["A2:A4", "A5:A6"]})
+
+
+def csv_with_bom():
+    """Excel's 'CSV UTF-8': a byte-order mark before the first header."""
+    write_csv("csv_with_bom.csv", [["Site", "Month", "Source", "Energy (kWh)"],
+                                   [MAN, "2023-12", "grid", 420300], [LDS, "2023-12", "grid", 64100]],
+              encoding="utf-8-sig")
+
+
+def csv_utf16_tabs():
+    """Excel's 'Unicode Text': UTF-16 with tabs."""
+    text = "Site\tMonth\tSource\tEnergy (kWh)\r\n" + f"{MAN}\t2023-12\tgrid\t420300\r\n"
+    (HERE / "csv_utf16_tabs.csv").write_bytes(text.encode("utf-16"))
+
+
+def accounting_negative():
+    """An accounting format: a net export written (1,480)."""
+    xlsx("accounting_negative.xlsx", {"Energy": [
+        ["Site", "Month", "Source", "Energy (kWh)"],
+        [LDS, "2023-05", "grid", "1,250"], [LDS, "2023-06", "grid", "(1,480)"],
+        [LDS, "2023-07", "grid", "980"]]})
+
+
+def french_spaces_csv():
+    """French thousands: a (narrow) no-break space; comma decimals."""
+    body = ["Site;Mois;Source;Consommation (kWh)", f"{MAN};2023-10;grid;401\u202f200",
+            f"{MAN};2023-11;grid;415\u00a0750,5", f"{LDS};2023-10;grid;60 150"]
+    (HERE / "french_spaces.csv").write_text("\r\n".join(body) + "\r\n", encoding="utf-8")
+
+
 ALL = (pivot_compact, eu_bill_csv, cn_register_bill, us_demand, side_by_side_units, stacked_units,
        wide_half_year, cn_gb18030_csv, hidden_estimate_column,
        uk_financial_year, two_years_merged, us_read_dates, eu_decimal_comma_csv, solar_export_negative,
        logistics_tkm, eu_mwh_three_decimals_csv, cn_sites_regions, transposed_site_units,
        wide_prior_year, of_which_green, packaging_boxes, blank_site_row, cn_period_range_cell,
-       us_two_digit_years, thousands_kwh, cn_wan_du, cn_wan_orders, unit_spellings, month_end_date_headers)
+       us_two_digit_years, thousands_kwh, cn_wan_du, cn_wan_orders, unit_spellings, month_end_date_headers,
+       budget_actual_variance, site_name_spaces, merged_site_cells, csv_with_bom, csv_utf16_tabs,
+       accounting_negative, french_spaces_csv)
