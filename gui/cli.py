@@ -195,160 +195,11 @@ def _workspace(args: argparse.Namespace):
     return Workspace.open(args.workspace or default_workspace())
 
 
-def _import_options(args: argparse.Namespace, ws):
-    """ImportOptions from a profile (file or kept in the workspace) and the flags (which win)."""
-    from greenledger.core.fields import Kind
-    from greenledger.core.importing import profiles
-    from greenledger.core.importing.assistant import ImportOptions, parse_pairs
-    from greenledger.core.importing.profiles import Profile
-
-    try:
-        mapping = parse_pairs(args.map, "--map")
-        units = parse_pairs(args.unit, "--unit")
-        values = parse_pairs(args.value, "--value")
-    except ValueError as exc:
-        raise _Usage(str(exc)) from None
-    if args.period is not None and not 1900 <= args.period <= 2100:
-        raise _Usage("--period takes a year such as 2023")
-    options = ImportOptions(sheet=args.sheet)
-    if args.profile:
-        path = Path(args.profile)
-        if path.exists() or path.suffix.lower() == ".json":
-            profile = Profile.load(path)
-        else:
-            profile = profiles.kept_named(ws, args.profile)
-            if profile is None:
-                raise GreenLedgerError(f"no profile file or workspace profile named "
-                                       f"'{args.profile}'")
-        options = profile.options(args.sheet)
-    options.mapping.update(mapping)
-    options.units.update(units)
-    options.values.update(values)
-    if args.kind:
-        options.kind = Kind(args.kind)
-    if args.period is not None:
-        options.period_year = args.period
-    if args.measure:
-        options.measure = args.measure
-    if args.skip_hidden:
-        options.skip_hidden = True
-    if args.header_row:
-        options.header_rows = sorted(args.header_row)
-    return options
-
-
-class _Usage(Exception):
-    pass
-
-
 def _cmd_import(args: argparse.Namespace) -> int:
-    from greenledger.core.i18n import translate
-    from greenledger.core.importing import assistant as ia
-    from greenledger.core.importing.profiles import Profile
-    from greenledger.core.storage import Workspace
+    """`greenledger import`: gui/cli_import.py drives core.importing.session.ImportSession."""
+    from greenledger.gui import cli_import
 
-    if args.dry_run and not Path(args.workspace or default_workspace()).exists():
-        opened = Workspace.open(":memory:")  # a dry run writes nothing, not even a new file
-    else:
-        opened = _workspace(args)
-    with opened as ws:
-        try:
-            options = _import_options(args, ws)
-        except _Usage as exc:
-            print(f"greenledger: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        if args.errors and args.errors.resolve() == Path(args.file).resolve():
-            print("greenledger: --errors must name a new file, not the one imported",
-                  file=sys.stderr)
-            return EXIT_USAGE
-        try:
-            sheets = ia.read(args.file, options.sheet)
-            plans = ia.analyse(args.file, options, sheets=sheets)
-            if not options.explicit and not args.profile:
-                plans = _with_kept_profiles(ws, args, plans, sheets)
-            if args.dry_run:  # every check the import makes, so "problems: none" means it succeeds
-                ia.preflight(ws, Path(args.file), plans)
-                for plan in plans:
-                    print(ia.describe(plan))
-            if args.save_profile:
-                _save_profile(args, plans, Profile)
-            result = ia.import_plans(ws, Path(args.file), plans, dry_run=args.dry_run)
-        except ImportRefused as exc:
-            if args.errors:
-                _write_errors(args, exc)
-            raise
-    for w in result.warnings:
-        print(translate("Problems", "warning: {0}").format(w.render()), file=sys.stderr)
-    verb = "would import" if result.dry_run else "imported"
-    for sheet, kind, n in result.sheets:
-        c = result.counts[kind]
-        print(f"{sheet} ({kind.value}): {n} rows: {c.inserted} new, {c.updated} updated, "
-              f"{c.unchanged} unchanged")
-    if result.skipped_sheets:
-        print(f"sheets not imported: {', '.join(result.skipped_sheets)}")
-    if result.inserted + result.updated == 0:
-        print(f"{result.file}: nothing new; every row is already in the workspace")
-    else:
-        print(f"{result.file}: {verb} {result.inserted} new and {result.updated} updated rows"
-              + (f" (batch {result.batch_id})" if result.batch_id else ""))
-    return EXIT_OK
-
-
-def _write_errors(args: argparse.Namespace, exc: ImportRefused) -> None:
-    from greenledger.core.i18n import translate
-    from greenledger.core.importing.error_workbook import cell_of, write_error_workbook
-
-    try:
-        write_error_workbook(args.file, exc.problems, args.errors)
-    except Exception as err:  # noqa: BLE001 - the refusal is what matters; say why not written
-        print("greenledger: " + translate("Cli", "could not write {0}: {1}").format(args.errors, err),
-              file=sys.stderr)
-        return
-    marked = sum(1 for p in exc.problems if cell_of(p) is not None)
-    print("greenledger: " + translate("Cli", "wrote {0}: {1} bad cell(s) highlighted and commented, "
-                                      "every problem on its Problems sheet").format(args.errors, marked),
-          file=sys.stderr)
-
-
-def _with_kept_profiles(ws, args, plans, sheets):
-    """Sheets the assistant did not map with certainty use a workspace profile whose headers
-    they match (said on stderr)."""
-    from greenledger.core.importing import assistant as ia
-    from greenledger.core.importing import profiles
-    from greenledger.core.importing.profiles import same_sheet
-
-    out = []
-    by_name = {s.name: s for s in sheets}
-    for plan in plans:
-        if not plan.template and plan.columns and (plan.parsed is None
-                                                   or plan.kind_confidence < 1.0):
-            profile = profiles.matching(ws, plan.headers)
-            if profile is not None and same_sheet(profile, plan.sheet):
-                print(f"{plan.sheet}: using the workspace's import profile '{profile.name}'",
-                      file=sys.stderr)
-                plan = ia.analyse_sheet(by_name[plan.sheet], plan.file,
-                                        profile.options(plan.sheet), named=True)
-            elif profile is not None:
-                print(f"{plan.sheet}: the workspace's import profile '{profile.name}' fits these "
-                      f"headers but was saved for sheet '{profile.sheet}'; not applied (use it "
-                      f"with --profile \"{profile.name}\" if the sheet holds the same figures)",
-                      file=sys.stderr)
-        out.append(plan)
-    return out
-
-
-def _save_profile(args, plans, Profile) -> None:
-    ok = [p for p in plans if p.parsed is not None and not p.template] or \
-        [p for p in plans if p.parsed is not None]
-    if not ok:
-        raise GreenLedgerError("--save-profile: no sheet could be mapped, so there is no "
-                               "profile to save")
-    if len(ok) > 1:
-        raise GreenLedgerError(f"--save-profile: several sheets were mapped "
-                               f"({', '.join(p.sheet for p in ok)}); name one with --sheet")
-    profile = Profile.from_plan(ok[0], name=args.save_profile.stem)
-    profile.save(args.save_profile)
-    print(f"saved import profile {args.save_profile}", file=sys.stderr)
+    return cli_import.run(args, cli_import.dry_run_workspace(args))
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
@@ -476,11 +327,12 @@ MAX_PRINTED = 200  # problems printed; --errors OUT.xlsx marks them all
 def _print_problems(exc: ImportRefused) -> None:
     from greenledger.core.errors import error_text
     from greenledger.core.i18n import translate
+    from greenledger.gui.cli_hints import render_cli
 
     for w in exc.warnings:
         print(translate("Problems", "warning: {0}").format(w.render()), file=sys.stderr)
     for p in exc.problems[:MAX_PRINTED]:
-        print(p.render(), file=sys.stderr)  # in the --lang language
+        print(render_cli(p), file=sys.stderr)  # in the --lang language, hints with our flags
     if len(exc.problems) > MAX_PRINTED:
         more = len(exc.problems) - MAX_PRINTED
         print(translate("Problems", "… and {0} more problem(s): --errors OUT.xlsx marks every "

@@ -12,6 +12,7 @@ from datetime import date
 from greenledger.core.errors import Problem, coded_reason
 from greenledger.core.fields import Kind, norm
 from greenledger.core.i18n import QT_TRANSLATE_NOOP
+from greenledger.core.importing.codes import Aside
 from greenledger.core.importing.values import CellError, is_blank, parse_date, parse_text
 
 _CAMPAIGN = re.compile(r"campaign|活动|大促")
@@ -47,7 +48,7 @@ def collect(plan, sheet) -> list[tuple]:
         return []
     for c in plan.columns:
         if start and c.index == start[0] or end and c.index == end[0]:
-            c.note = DATES_NOTE
+            c.aside, c.aside_args = Aside.CAMPAIGN_DATES, ()
     out = []
     names = plan.parsed.columns["campaign"]
     for name, row in zip(names, plan.parsed.row_numbers, strict=True):

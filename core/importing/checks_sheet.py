@@ -11,6 +11,7 @@ from operator import itemgetter
 from greenledger.core.errors import Problem, coded_reason
 from greenledger.core.fields import SHEETS, FieldType
 from greenledger.core.importing import mapping as mp
+from greenledger.core.importing.codes import Aside, Measure
 from greenledger.core.importing.columns import CUMULATIVE, Mapped
 from greenledger.core.importing.layout import (
     states_unit_of,
@@ -89,9 +90,14 @@ def _hidden_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
 
 
 def refuse_if_named(plan: SheetPlan, named: bool) -> None:
+    """A sheet the user named (or gave a kind or mapping for) that cannot be read is refused,
+    not skipped: the reason is its skip, the hint its plan's (codes.Hint, in its params)."""
     if named:
+        params = {**plan.skip_args, "skip": plan.skip}
+        if plan.hint:
+            params["hint"] = plan.hint
         plan.problems.append(Problem(plan.file, plan.skipped or "cannot be imported",
-                                     plan.sheet, code="sheet_not_mapped"))
+                                     plan.sheet, code="sheet_not_mapped", params=params))
 
 
 def check_cumulative(plan: SheetPlan) -> None:
@@ -125,7 +131,7 @@ def check_unread_quantities(plan: SheetPlan) -> None:
         return
     row = plan.layout.header_row_numbers[0] if plan.layout else None
     for c in plan.columns:
-        if c.field or c.note != "not needed" or c.period is not None:
+        if c.field or c.aside != Aside.NOT_NEEDED or c.period is not None:
             continue
         _name, unit = mp.split_unit(c.header)
         if not unit:
@@ -163,7 +169,7 @@ def check_measure(plan: SheetPlan, m: Mapped) -> None:
             plan.problems.append(Problem(plan.file, coded_reason("duplicate_period", **params),
                                          plan.sheet, row, c.label, c.header,
                                          code="duplicate_period", params=params))
-            c.field, c.note, c.note_args = None, "a second column for {0}", (c.period.label,)
+            c.field, c.aside, c.aside_args = None, Aside.SECOND_PERIOD, (c.period.label,)
         else:
             seen[key] = c
     yearless = [c for c in periods if c.field and c.period.grain == "month" and not c.period.year_given]
@@ -179,13 +185,13 @@ def check_measure(plan: SheetPlan, m: Mapped) -> None:
     dim = SHEETS[plan.kind].field(measure).dimension
     money = [h for h in layout.money_hints  # a title that states a unit of the measure is not
              if not (dim and states_unit_of(h[2], dim))]  # about money: 元旦用电量（万千瓦时）
-    if m.measure_how in ("title", "unit", "guess") and money:
+    if m.measure_how in (Measure.TITLE, Measure.UNIT, Measure.GUESS) and money:
         _, at, text = money[0]
         params = {"what": text, "where": at, "field": measure}
         plan.problems.append(Problem(plan.file, coded_reason("money_title", **params), plan.sheet,
                                      row, where, periods[0].header, code="money_title",
                                      params=params))
-    elif m.measure_how == "guess":
+    elif m.measure_how == Measure.GUESS:
         params = {"field": measure}
         plan.problems.append(Problem(plan.file, coded_reason("measure_unstated", **params),
                                      plan.sheet, row, where, periods[0].header,

@@ -7,6 +7,7 @@ import re
 
 from greenledger.core.errors import Problem, coded_reason
 from greenledger.core.importing import mapping as mp
+from greenledger.core.importing.codes import UNIT_FROM_TEXT, UnitFrom, english
 from greenledger.core.importing.layout import (
     Layout,
 )
@@ -18,21 +19,23 @@ UNIT_REQUIRED = ("energy", "mass", "distance")
 """Dimensions whose unit must be stated (a 10,000× slip between kWh and 万千瓦时 is silent)."""
 
 
-def _stated_unit(c: ColumnPlan, dimension: str, layout: Layout) -> tuple[str | None, str | None]:
-    """The unit the sheet states for a column, and where: its header, a header that is the
-    unit (`kWh`, `万千瓦时`), a units row, or a title, 单位 line or the sheet's name."""
+def _stated_unit(c: ColumnPlan, dimension: str, layout: Layout
+                 ) -> tuple[str | None, UnitFrom | None, str]:
+    """The unit the sheet states for a column, where (a codes.UnitFrom and which row or cell):
+    its header, a header that is the unit (`kWh`, `万千瓦时`), a units row, or a title, 单位
+    line or the sheet's name."""
     if c.unit:
-        return c.unit, "header"
+        return c.unit, UnitFrom.HEADER, ""
     if mp.unit_dimension(bare := c.header.strip("()（）[]【】 ")) == dimension:
-        return bare, "header"
+        return bare, UnitFrom.HEADER, ""
     if unit := _unit_in_name(mp.split_unit(c.header)[0], dimension):
-        return unit, "header"  # Vehicle km, 行驶公里数, 车公里
+        return unit, UnitFrom.HEADER, ""  # Vehicle km, 行驶公里数, 车公里
     if c.index in layout.units_row:
-        return layout.units_row[c.index], "units row"
-    for hint, where in layout.unit_hints:
+        return layout.units_row[c.index], UnitFrom.UNITS_ROW, ""
+    for hint, where, at in layout.unit_hints:
         if mp.unit_dimension(hint) == dimension:
-            return hint, where
-    return None, None
+            return hint, where, at
+    return None, None, ""
 
 
 def _unit_in_name(name: str, dimension: str) -> str | None:
@@ -57,7 +60,7 @@ def _differ(dimension: str, a: str, b: str) -> bool:
 
 
 def plan_units(plan: SheetPlan, layout: Layout, options: ImportOptions,
-           constants: dict[str, str]) -> None:
+               constants: dict[str, str]) -> None:
     """Each numeric column's unit and multiplier: --unit, else its header, else a row of
     units, else a unit stated above or beside the header (title, `单位：…`)."""
     kind = plan.kind
@@ -67,16 +70,17 @@ def plan_units(plan: SheetPlan, layout: Layout, options: ImportOptions,
         f = mp.kind_field(kind, c.field) if c.field else None
         if f is None or not f.dimension:
             continue
-        unit, source = _stated_unit(c, f.dimension, layout)
+        unit, source, at = _stated_unit(c, f.dimension, layout)
         if c.field in options.units:
             given = options.units[c.field]
             if unit and _differ(f.dimension, unit, given):
-                params = {"given": given, "stated": unit, "where": source}
+                params = {"given": given, "stated": unit,
+                          "where": english(UNIT_FROM_TEXT, source, (at,))}
                 plan.problems.append(Problem(
                     plan.file, coded_reason("unit_conflict", **params), plan.sheet, header_row,
                     c.label, c.header, code="unit_conflict", params=params))
-            unit, source = given, "option"
-        c.unit, c.unit_from = unit, source
+            unit, source, at = given, UnitFrom.OPTION, ""
+        c.unit, c.unit_source, c.unit_at = unit, source, at
         if unit is None and f.dimension in UNIT_REQUIRED:
             unstated.append(c)
         if unit:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from greenledger.core.fields import SHEETS, FieldType, Kind, norm
 from greenledger.core.importing import mapping as mp
+from greenledger.core.importing.codes import TOTAL_ASIDES, Aside, Found, Measure
 from greenledger.core.importing.layout import (
     HeaderCell,
     Layout,
@@ -16,11 +17,6 @@ from greenledger.core.importing.layout import (
 )
 from greenledger.core.importing.plan import ColumnPlan, ImportOptions, numeric_fields
 from greenledger.core.importing.reader import column_letter
-
-TOTAL_NOTES = {("quarter", "month"): "a quarter over the month columns (their total)",
-               ("year", "month"): "a year over the month columns (their total)",
-               ("year", "quarter"): "a year over the quarter columns (their total)"}
-
 
 TIE_MARGIN = 0.1
 """Two quantity columns matched only in part (本月用电量 0.71, 总用电量 0.76: the score follows
@@ -43,8 +39,25 @@ class Mapped:
     missing: list[str]
     constants: dict[str, str]
     score: float
-    measure_how: str = ""  # how the period columns' field was found (see find_measure)
+    measure_how: Measure | None = None  # how the period columns' field was found
     refusals: list[tuple[str, dict]] = field(default_factory=list)  # (code, params)
+    unknown: str = ""  # a field the user named that the kind lacks (why it is not this kind)
+
+
+class Names:
+    """The user's field names resolved for one kind; the first one the kind lacks is kept
+    as the reason (`unknown`) and resolves to None."""
+
+    __slots__ = ("kind", "unknown")
+
+    def __init__(self, kind: Kind) -> None:
+        self.kind, self.unknown = kind, ""
+
+    def __call__(self, name: str) -> str | None:
+        found = mp.field_name(self.kind, name)
+        if found is None and not self.unknown:
+            self.unknown = mp.not_a_field(self.kind, name)
+        return found
 
 
 def group_key(cell: HeaderCell) -> str:
@@ -56,12 +69,12 @@ def group_key(cell: HeaderCell) -> str:
 
 
 def _group_field(kind: Kind, upper: str, options: ImportOptions,
-                 numeric: set[str]) -> str | None:
+                 numeric: set[str], res: Names) -> str | None:
     """The numeric field a group header names (`用电量` energy, `(万千瓦时)` energy), "money"
     for costs (`电费（元）`), or None."""
     for header, fld in options.mapping.items():
         if norm(header) in (norm(upper), norm(mp.split_unit(upper)[0])):
-            name = mp.resolve_field(kind, fld)
+            name = res(fld)
             return name if name in numeric or name == mp.IGNORE else None
     if money_in_text(upper):
         return "money"
@@ -84,34 +97,35 @@ def _contains_finer(cell: HeaderCell, finer: list[HeaderCell]) -> bool:
 
 def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: str) -> Mapped:
     """Columns of `layout` mapped as `kind`, the required fields it lacks, constant values
-    and a score (see Mapped)."""
+    and a score (see Mapped); `unknown` says why not, when the user named a field `kind` lacks."""
+    res = Names(kind)
     cells = layout.cells
     periods = [c for c in cells if c.period is not None] if layout.wide else []
     period_idx = {c.index for c in periods}
     measure: str | None = None
     measure_conf = 0.0
-    measure_how = ""
+    measure_how: Measure | None = None
     refusals: list[tuple[str, dict]] = []
-    aside: dict[int, tuple[str, tuple]] = {}  # period columns not imported: (why, its values)
+    aside: dict[int, tuple[Aside, tuple]] = {}  # period columns not imported: (why, its values)
     if periods:
         numeric = numeric_fields(kind)
         for c in periods:  # a period column the user set aside (by its header or group)
             chosen = _explicit_for(c, options)
-            if chosen is not None and mp.resolve_field(kind, chosen) == mp.IGNORE:
-                aside[c.index] = ("ignored as asked", ())
+            if chosen is not None and res(chosen) == mp.IGNORE:
+                aside[c.index] = (Aside.IGNORED, ())
             elif options.skip_hidden and c.index in layout.hidden_cols:
-                aside[c.index] = ("hidden in Excel", ())
+                aside[c.index] = (Aside.HIDDEN, ())
         periods = [c for c in periods if c.index not in aside]
         groups: dict[str, list[HeaderCell]] = {}
         for c in periods:
             groups.setdefault(group_key(c), []).append(c)
         if len(groups) > 1 or "" not in groups:
-            fields = {g: _group_field(kind, g, options, numeric) for g in groups if g}
+            fields = {g: _group_field(kind, g, options, numeric, res) for g in groups if g}
             live = [g for g in groups if fields.get(g) != mp.IGNORE]
             named = [g for g in live if g and fields.get(g) not in (None, "money")]
             only = live[0] if len(live) == 1 else None
             if options.measure:
-                want = mp.resolve_field(kind, options.measure)
+                want = res(options.measure)
                 use = [g for g in named if fields[g] == want] or \
                     ([""] if "" in groups else [only] if only is not None else [])
             elif named:
@@ -124,22 +138,21 @@ def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: 
                 for g, cs in groups.items():
                     if g != use[0]:
                         if fields.get(g) == mp.IGNORE:
-                            why = ("ignored as asked", ())
+                            why = (Aside.IGNORED, ())
                         elif fields.get(g) == "money":
-                            why = ("money, not a quantity", ())
+                            why = (Aside.MONEY, ())
                         elif not use[0]:
-                            why = ("under '{0}'", (g,))
+                            why = (Aside.UNDER, (g,))
                         elif g:
-                            why = ("under '{0}'; the imported columns are under '{1}'", (g, use[0]))
+                            why = (Aside.UNDER_OTHER, (g, use[0]))
                         else:
-                            why = ("under no header; the imported columns are under '{0}'",
-                                   (use[0],))
+                            why = (Aside.UNDER_NONE, (use[0],))
                         for c in cs:
                             aside[c.index] = why
                 periods = groups[use[0]]
             elif not live:
                 for c in periods:
-                    aside[c.index] = ("ignored as asked", ())
+                    aside[c.index] = (Aside.IGNORED, ())
                 periods = []
             else:
                 names = ", ".join(repr(g) for g in live if g)
@@ -149,33 +162,35 @@ def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: 
                 else:
                     refusals.append(("several_measures", {"what": names}))
                 for c in periods:
-                    aside[c.index] = ("period column of an unclear measure", ())
+                    aside[c.index] = (Aside.UNCLEAR_MEASURE, ())
                 periods = []
         finest = _finest_grain(periods)
         finer = [c for c in periods if c.period.grain == finest]
         for c in periods:
             if c.period.grain != finest and _contains_finer(c, finer):
-                aside[c.index] = (TOTAL_NOTES[c.period.grain, finest], ())
+                aside[c.index] = (TOTAL_ASIDES[c.period.grain, finest], ())
         periods = [c for c in periods if c.index not in aside]
         if periods:
-            measure, measure_conf, measure_how = find_measure(kind, periods, layout, options)
+            measure, measure_conf, measure_how = find_measure(kind, periods, layout, options, res)
     fixed: dict[int, mp.Match] = {}
     candidates: dict[int, list[mp.Match]] = {}
-    notes: dict[int, str] = {}
+    notes: dict[int, Aside] = {}
     use_idx = {c.index for c in periods}
     for cell in cells:
         if cell.index in period_idx:
             continue
         if options.skip_hidden and cell.index in layout.hidden_cols:
-            notes[cell.index] = "hidden in Excel"
+            notes[cell.index] = Aside.HIDDEN
             continue
         chosen = _explicit_for(cell, options)
         if chosen is not None:
-            name = mp.resolve_field(kind, chosen)
-            if name == mp.IGNORE:
-                notes[cell.index] = "ignored as asked"
+            name = res(chosen)
+            if name is None:
                 continue
-            fixed[cell.index] = mp.Match(name, 1.0, "explicit", cell.unit)
+            if name == mp.IGNORE:
+                notes[cell.index] = Aside.IGNORED
+                continue
+            fixed[cell.index] = mp.Match(name, 1.0, Found.EXPLICIT, cell.unit)
             continue
         ms = mp.match_header(cell.text, kind)
         if not ms and cell.upper and cell.lower:
@@ -208,8 +223,8 @@ def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: 
                 "field": m.field, "columns": ", ".join(labels[i] for i in [col, *rivals])}))
     constants = {k: v for k, v in options.values.items()}
     for k in list(constants):
-        name = mp.resolve_field(kind, k)
-        if name != k:
+        name = res(k)
+        if name is not None and name != k:
             constants[name] = constants.pop(k)
     fields = {m.field for m in chosen_cols.values()} | set(constants)
     if periods and measure:
@@ -229,13 +244,13 @@ def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: 
     for cell in cells:
         if cell.index in period_idx:
             if cell.index not in use_idx:
-                note, args = aside.get(cell.index, ("not needed", ()))
+                why, args = aside.get(cell.index, (Aside.NOT_NEEDED, ()))
                 cols.append(ColumnPlan(cell.index, cell.text, None, period=cell.period,
-                                       note=note, note_args=args, group=group_key(cell)))
+                                       aside=why, aside_args=args, group=group_key(cell)))
                 continue
-            how = ("period header" if cell.period.year_given
-                   else "period header + year from the title" if layout.year_from
-                   else "period header + --period year")
+            how = (Found.PERIOD if cell.period.year_given
+                   else Found.PERIOD_YEAR_TITLE if layout.year_from
+                   else Found.PERIOD_YEAR_GIVEN)
             cols.append(ColumnPlan(cell.index, cell.text, measure, round(
                 min(measure_conf, 1.0 if cell.period.year_given else 0.9), 2), how,
                 cell.unit, period=cell.period, group=group_key(cell)))
@@ -243,7 +258,7 @@ def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: 
         m = chosen_cols.get(cell.index)
         if m is None:
             cols.append(ColumnPlan(cell.index, cell.text, None,
-                                   note=notes.get(cell.index, "not needed")))
+                                   aside=notes.get(cell.index, Aside.NOT_NEEDED)))
         else:
             cols.append(ColumnPlan(cell.index, cell.text, m.field, m.confidence, m.how, m.unit))
     score = sum(c.confidence for c in cols if c.field and c.period is None)
@@ -253,7 +268,7 @@ def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: 
         score -= 100
     if norm(sheet_name) in {norm(n) for n in SHEETS[kind].sheet_names}:
         score += 0.75
-    return Mapped(cols, missing, constants, score, measure_how, refusals)
+    return Mapped(cols, missing, constants, score, measure_how, refusals, res.unknown)
 
 
 def _finest_grain(periods: list[HeaderCell]) -> str | None:
@@ -265,41 +280,43 @@ def _finest_grain(periods: list[HeaderCell]) -> str | None:
 
 
 def find_measure(kind: Kind, periods: list[HeaderCell], layout: Layout,
-             options: ImportOptions) -> tuple[str | None, float, str]:
+                 options: ImportOptions, res: Names | None = None
+                 ) -> tuple[str | None, float, Measure | None]:
     """The field a wide sheet's period columns hold, how sure, and how it was found:
-    "option" (--measure), "map" (a period header mapped), "header" (the header above them),
-    "title" (a title or 单位 line naming the measure), "unit" (a unit stated for them or the
-    table) or "guess" (nothing says; the kind's usual measure)."""
+    a codes.Measure: the user's measure, a period header the user mapped, the header above
+    them, a title or 单位 line naming it, a unit stated for them, or a guess (nothing says;
+    the kind's usual measure)."""
     numeric = numeric_fields(kind)
+    res = res or Names(kind)
     if options.measure:
-        name = mp.resolve_field(kind, options.measure)
-        return (name, 1.0, "option") if name in numeric else (None, 0.0, "")
+        name = res(options.measure)
+        return (name, 1.0, Measure.OPTION) if name in numeric else (None, 0.0, None)
     for cell in periods:  # an explicit --map of a period header
         chosen = _explicit_for(cell, options)
         if chosen:
-            name = mp.resolve_field(kind, chosen)
+            name = res(chosen)
             if name in numeric:
-                return name, 1.0, "map"
-    given = [mp.resolve_field(kind, k) for k in options.units]
+                return name, 1.0, Measure.MAP
+    given = [res(k) for k in options.units]
     if len(stated := [n for n in given if n in numeric]) == 1:  # --unit energy=MWh
-        return stated[0], 1.0, "option"
+        return stated[0], 1.0, Measure.OPTION
     titles = [i.text for i in layout.ignored if i.code == "title" and i.text]
-    for texts, how in (([c.upper for c in periods if c.upper], "header"),
-                       ([t for t, _ in layout.unit_hints] + titles, "title")):
+    for texts, how in (([c.upper for c in periods if c.upper], Measure.HEADER),
+                       ([h[0] for h in layout.unit_hints] + titles, Measure.TITLE)):
         for text in texts:
             for m in mp.match_header(text, kind):
                 if m.field in numeric:
                     return m.field, m.confidence, how
     for u in [c.unit for c in periods if c.unit] + [
             layout.units_row[c.index] for c in periods if c.index in layout.units_row] + [
-            t for t, _ in layout.unit_hints]:
+            h[0] for h in layout.unit_hints]:
         dim = mp.unit_dimension(u)
         for f in SHEETS[kind].fields:
             if f.name in numeric and f.dimension == dim:
-                return f.name, 0.9, "unit"
+                return f.name, 0.9, Measure.UNIT
     if kind in mp.MEASURES:
-        return mp.MEASURES[kind], 0.7, "guess"
-    return None, 0.0, ""
+        return mp.MEASURES[kind], 0.7, Measure.GUESS
+    return None, 0.0, None
 
 
 CUMULATIVE = re.compile(r"累计|累積|累加|cumulative|\bytd\b|year[\s-]*to[\s-]*date"

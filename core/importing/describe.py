@@ -4,12 +4,21 @@ language (core.i18n); and NAME=VALUE pairs of the command line's flags."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from greenledger.core.fields import SHEETS
 from greenledger.core.i18n import translate
-from greenledger.core.importing.layout import (
-    Layout,
+from greenledger.core.importing.codes import (
+    ASIDE_TEXT,
+    FOUND_TEXT,
+    HINT_TEXT,
+    SKIP_TEXT,
+    UNIT_FROM_TEXT,
+    Aside,
+    Hint,
+    text,
 )
+from greenledger.core.importing.layout import Layout
 from greenledger.core.importing.plan import SheetPlan
 
 
@@ -28,20 +37,31 @@ def _layout_text(lay: Layout) -> str:
     return translate("ImportAssistant", "{0}; data rows {1}–{2}; {3}").format(head, first, last, shape)
 
 
-def _how(how: str, args: tuple = ()) -> str:
-    text = translate("ImportAssistant", how) if how else ""
-    return text.format(*args) if args else text
+HintText = Callable[[Hint, dict], str]
 
 
-def describe(plan: SheetPlan) -> str:
+def neutral_hint(hint: Hint, params: dict) -> str:
+    """A hint in core's neutral words (no front end's flags or controls)."""
+    return text(HINT_TEXT, hint, params)
+
+
+def skip_text(plan: SheetPlan, hint_text: HintText = neutral_hint) -> str:
+    """Why `plan`'s sheet is not imported, in the current language, with its hint as
+    `hint_text` words it (the command line: its flags)."""
+    words = text(SKIP_TEXT, plan.skip, plan.skip_args)
+    return f"{words}; {hint_text(plan.hint, plan.skip_args)}" if plan.hint else words
+
+
+def describe(plan: SheetPlan, hint_text: HintText = neutral_hint) -> str:
     """What a dry run prints for a sheet, in the current language (core.i18n): layout, mapping,
-    rows, totals, reconciliations, warnings and problems."""
+    rows, totals, reconciliations, warnings and problems. `hint_text` words a hint (the
+    command line passes its own, naming its flags)."""
     lines = []
     head = f"{plan.file} › {plan.sheet}"
     if plan.hidden:
         head = translate("DryRun", "{0} (hidden)").format(head)
-    if plan.skipped and plan.parsed is None:
-        return translate("DryRun", "{0}: not imported: {1}").format(head, plan.skipped)
+    if plan.skip and plan.parsed is None:
+        return translate("DryRun", "{0}: not imported: {1}").format(head, skip_text(plan, hint_text))
     kind = plan.kind.value if plan.kind else "?"
     how = translate("DryRun", "template") if plan.template else \
         translate("DryRun", "confidence {0}").format(f"{plan.kind_confidence:.2f}")
@@ -53,8 +73,9 @@ def describe(plan: SheetPlan) -> str:
             shown = f" ({ig.text[:40]!r})" if ig.text else ""
             ignored = translate("DryRun", "ignored row {0}: {1}").format(ig.row, ig.reason_text)
             lines.append(f"  {ignored}{shown}")
-        for unit, where in lay.unit_hints:
-            lines.append("  " + translate("DryRun", "unit stated in {0}: {1}").format(where, unit))
+        for unit, where, at in lay.unit_hints:
+            place = text(UNIT_FROM_TEXT, where, (at,))
+            lines.append("  " + translate("DryRun", "unit stated in {0}: {1}").format(place, unit))
         if lay.year_from:
             year = translate("DryRun", "year of the month headers from {0}: {1}")
             lines.append("  " + year.format(lay.year_from, lay.year))
@@ -71,14 +92,15 @@ def describe(plan: SheetPlan) -> str:
                              "{0}–{1} {2} … {3} → {4} ({5} {6} columns, period from the header").format(
                 c.letter, last.letter, c.header, last.header, c.field, len(periods), grain)
         elif c.field:
-            what = f"{c.letter} {c.header} → {c.field} ({_how(c.how)}"
+            what = f"{c.letter} {c.header} → {c.field} ({text(FOUND_TEXT, c.found)}"
         else:
-            note = _how(c.note, c.note_args) if c.note else _how("not needed")
+            note = text(ASIDE_TEXT, c.aside or Aside.NOT_NEEDED, c.aside_args)
             lines.append(f"    {c.letter} {c.header} → " + translate("DryRun", "ignored ({0})").format(note))
             continue
         if c.unit:
-            what += ", " + (translate("DryRun", "unit {0} from {1}").format(c.unit, c.unit_from)
-                            if c.unit_from
+            place = text(UNIT_FROM_TEXT, c.unit_source, (c.unit_at,))
+            what += ", " + (translate("DryRun", "unit {0} from {1}").format(c.unit, place)
+                            if c.unit_source
                             else translate("DryRun", "unit {0}").format(c.unit))
             if c.multiplier != 1.0:
                 what += f" ×{c.multiplier:g}"

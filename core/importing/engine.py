@@ -38,6 +38,16 @@ from greenledger.core.importing.checks_sheet import (
     refuse_if_named,
     sheet_warnings,
 )
+from greenledger.core.importing.codes import (
+    HINT_TEXT,
+    SKIP_TEXT,
+    Aside,
+    Found,
+    Hint,
+    Skip,
+    UnitFrom,
+    english,
+)
 from greenledger.core.importing.column_units import UNIT_REQUIRED, plan_units
 from greenledger.core.importing.columns import Mapped, map_columns
 from greenledger.core.importing.formulas import FormulaProbe
@@ -125,6 +135,7 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
         inner = replace(options or ImportOptions(), header_rows=[t.header_row])
         plan = _analyse_sheet(t.sheet, file, inner, named=named, progress=progress)
         reconcile_totals(plan, t.sheet)  # periods down the rows: read as their transpose
+        plan.transposed = t
         return transposed.remap(plan, t)
     plan = _analyse_sheet(sheet, file, options, formula_at=formula_at, named=named,
                           progress=progress)
@@ -138,7 +149,7 @@ def _analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = 
     options = options or ImportOptions()
     plan = SheetPlan(file, sheet.name, sheet.hidden, options=options)
     if sheet.hidden and not named:
-        plan.skipped = "hidden sheet (name it with --sheet to import it)"
+        plan.skip, plan.hint = Skip.HIDDEN, Hint.NAME_SHEET
         return plan
     if not options.explicit or _only_values(options):
         template = recognise(sheet, file)
@@ -151,13 +162,12 @@ def _analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = 
     layout = detect_layout(sheet.rows, year=options.period_year, header_rows=header_rows,
                            extra_headers=extra, merged=sheet.merged)
     if layout is None:
-        plan.skipped = ("no header row found (no known column headers in the first 30 rows); "
-                        "give its row number with --header-row N and map the columns with --map")
+        plan.skip, plan.hint = Skip.NO_HEADER, Hint.HEADER_ROW
         refuse_if_named(plan, named or bool(options.kind))
         return plan
     plan.layout = layout
     if unit := unit_in_text(sheet.name):  # a sheet named 用电（MWh）
-        layout.unit_hints.append((unit, "the sheet name"))
+        layout.unit_hints.append((unit, UnitFrom.SHEET_NAME, ""))
     if money := money_in_text(sheet.name):
         layout.money_hints.append((money, "the sheet name", sheet.name))
     layout.hidden_cols = sheet.hidden_cols
@@ -168,10 +178,9 @@ def _analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = 
     best: tuple[Kind, Mapped] | None = None
     unknown: list[str] = []  # a field the user named that a kind does not have
     for kind in kinds:
-        try:
-            mapped_as = map_columns(kind, layout, options, sheet.name)
-        except KeyError as exc:  # not this kind: its fields do not include the user's
-            unknown.append(str(exc.args[0]))
+        mapped_as = map_columns(kind, layout, options, sheet.name)
+        if mapped_as.unknown:  # not this kind: its fields do not include the user's
+            unknown.append(mapped_as.unknown)
             continue
         if best is None or mapped_as.score > best[1].score:
             best = (kind, mapped_as)
@@ -185,13 +194,13 @@ def _analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = 
     plan.kind_confidence = round(sum(c.confidence for c in mapped) / len(mapped), 2) \
         if mapped and not missing else 0.0
     if missing:
-        plan.skipped = (f"not a table GreenLedger knows; as {kind.value} it lacks "
-                        f"{', '.join(missing)}")
+        plan.skip, plan.skip_args = Skip.NOT_A_TABLE, {"kind": kind.value,
+                                                       "missing": ", ".join(missing)}
         yearless = [c.text for c in layout.cells if c.period is None
                     and parse_period(mp.split_unit(c.lower or c.text)[0], 2000) is not None]
         if yearless and "period_start" in missing:
-            plan.skipped += (f" (its month headers {yearless[0]} … give no year: say it with "
-                             "--period YEAR)")
+            plan.skip, plan.hint = Skip.NOT_A_TABLE_NO_YEAR, Hint.PERIOD_YEAR
+            plan.skip_args["month"] = yearless[0]
         refuse_if_named(plan, named or bool(options.kind or options.mapping))
         return plan
     check_measure(plan, m)
@@ -232,13 +241,7 @@ def _values_apply(kind: Kind, options: ImportOptions) -> bool:
     """Whether a --value names a field of `kind` (a Sites sheet beside a bill export given
     `--value source=grid` is still read as the template's)."""
     names = {f.name for f in SHEETS[kind].fields}
-    for k in options.values:
-        try:
-            if mp.resolve_field(kind, k) in names:
-                return True
-        except KeyError:
-            continue
-    return False
+    return any(mp.field_name(kind, k) in names for k in options.values)
 
 
 def _template_enough(template: SheetLayout, sheet: SheetData) -> bool:
@@ -274,13 +277,13 @@ def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
     for cell in layout.cells:
         c = by_index.get(cell.index)
         if c is None:
-            plan.columns.append(ColumnPlan(cell.index, cell.text, None, note="not needed"))
+            plan.columns.append(ColumnPlan(cell.index, cell.text, None, aside=Aside.NOT_NEEDED))
             continue
         unit = mp.split_unit(c.header)[1] if c.field.dimension else None
-        how = ("template header" if norm(mp.split_unit(c.header)[0]) == norm(c.field.header)
-               else "synonym")
-        plan.columns.append(ColumnPlan(c.index, c.header, c.field.name, 1.0, how,
-                                       unit, "header" if unit else None, c.multiplier))
+        how = (Found.TEMPLATE if norm(mp.split_unit(c.header)[0]) == norm(c.field.header)
+               else Found.SYNONYM)
+        plan.columns.append(ColumnPlan(c.index, c.header, c.field.name, 1.0, how, unit,
+                                       UnitFrom.HEADER if unit else None, c.multiplier))
     check_unread_quantities(plan)
     check_cumulative(plan)
     sheet = pivot.apply_to_plan(plan, sheet, layout)
@@ -352,12 +355,12 @@ def import_plans(ws: Workspace, path: Path, plans: list[SheetPlan], *, dry_run: 
     parsed = [plan.parsed for plan in plans if plan.parsed is not None]
     skipped = [plan.sheet for plan in plans if plan.parsed is None]
     if not parsed and not problems:
-        reasons = "; ".join(f"{p.sheet}: {p.skipped}" for p in plans if p.skipped)
+        reasons = "; ".join(f"{p.sheet}: {english(SKIP_TEXT, p.skip, p.skip_args)}"
+                            for p in plans if p.skip)
         raise ImportRefused([Problem(
             file, "no sheet has a table GreenLedger recognises"
-            + (f" ({reasons})" if reasons else "")
-            + "; map the columns with --kind and --map, or write a template with "
-              "`greenledger template`", code="no_template_sheet")])
+            + (f" ({reasons})" if reasons else "") + "; " + english(HINT_TEXT, Hint.MAP_COLUMNS),
+            code="no_template_sheet", params={"hint": Hint.MAP_COLUMNS})])
     if problems:
         problems = distinct_problems(problems)
         parsed_problems = {id(p) for ps in parsed for p in ps.problems}

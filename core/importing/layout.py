@@ -19,6 +19,7 @@ from operator import itemgetter
 
 from greenledger.core.fields import Kind, norm
 from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
+from greenledger.core.importing.codes import UnitFrom
 from greenledger.core.importing.mapping import best_any_kind, is_unit, split_unit
 from greenledger.core.importing.values import is_blank
 
@@ -240,7 +241,7 @@ class Layout:
     end: int  # 0-based index past the last data row
     cells: list[HeaderCell]
     ignored: list[IgnoredRow] = field(default_factory=list)
-    unit_hints: list[tuple[str, str]] = field(default_factory=list)  # (unit, where)
+    unit_hints: list[tuple[str, UnitFrom, str]] = field(default_factory=list)  # (unit, where, at)
     units_row: dict[int, str] = field(default_factory=dict)  # column -> unit of a units row
     money_hints: list[tuple[str, str, str]] = field(default_factory=list)  # (word, where, text)
     hidden_cols: frozenset[int] = frozenset()  # 0-based columns hidden in Excel
@@ -500,7 +501,7 @@ def detect_layout(rows: list[list[object]], *, year: int | None = None,
     if len(hr) > 1:  # a 单位 note in the upper header row states the table's unit
         for v in rows[hr[0]]:
             if isinstance(v, str) and _UNIT_NOTE.search(v) and (unit := unit_in_text(v)):
-                layout.unit_hints.append((unit, f"row {hr[0] + 1}"))
+                layout.unit_hints.append((unit, UnitFrom.ROW, str(hr[0] + 1)))
     _header_units(layout, cells, rows)
     _units_row(rows, layout)
     _block_end(rows, layout)
@@ -563,7 +564,7 @@ def _above(rows: list[list[object]], layout: Layout) -> None:
         layout.ignored.append(IgnoredRow(r + 1, code, first))
         for c in filled:
             if isinstance(c, str) and (unit := unit_in_text(c)):
-                layout.unit_hints.append((unit, f"row {r + 1}"))
+                layout.unit_hints.append((unit, UnitFrom.ROW, str(r + 1)))
             if code != "note" and (money := money_in_text(c)):  # not 数据来源：国网电费账单
                 layout.money_hints.append((money, f"row {r + 1}", _text(c)))
 
@@ -583,7 +584,7 @@ def _header_units(layout: Layout, cells: list[HeaderCell], rows: list[list[objec
                 and not best_any_kind(c.text) >= 1.0 and not over_values:
             unit = unit_in_text(c.text)
             if unit:
-                layout.unit_hints.append((unit, f"header cell {c.text!r}"))
+                layout.unit_hints.append((unit, UnitFrom.HEADER_CELL, c.text))
                 continue
         keep.append(c)
     layout.cells = keep

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from greenledger.core.fields import SHEETS, Field, Kind, norm
+from greenledger.core.importing.codes import Found
 from greenledger.core.units import DIMENSIONS, split_header, unit_key
 
 PERIOD = "period"
@@ -43,7 +44,7 @@ class Match:
 
     field: str
     confidence: float
-    how: str
+    how: Found
     unit: str | None = None
 
 
@@ -132,14 +133,14 @@ def match_header(header: object, kind: Kind) -> list[Match]:
 
     if key in idx:
         add(Match(idx[key], 0.9 if idx[key] == PERIOD and key in YEAR_KEYS else 1.0,
-                  "synonym", unit))
+                  Found.SYNONYM, unit))
     if full in idx and full != key:
-        add(Match(idx[full], 1.0, "synonym", None))
+        add(Match(idx[full], 1.0, Found.SYNONYM, None))
     if not found and key:
         for u, fname in _unit_suffixes(kind):  # `Usage MWh`, `用电量万千瓦时`
             if key.endswith(u) and len(key) > len(u) and idx.get(key[:-len(u)]) == fname:
                 suffix_unit = unicodedata.normalize("NFKC", str(name)).strip()[-len(u):]
-                add(Match(fname, 0.95, "synonym + unit", unit or suffix_unit))
+                add(Match(fname, 0.95, Found.SYNONYM_UNIT, unit or suffix_unit))
                 break
     bare = str(header).strip("()（）[]【】 ")
     if not found and (len(key) >= 2 or is_cjk(key)) and (dim := unit_dimension(bare)):
@@ -147,7 +148,7 @@ def match_header(header: object, kind: Kind) -> list[Match]:
         fields = [f.name for f in SHEETS[kind].fields if f.dimension == dim
                   and f.type.value == "number"]
         if len(fields) == 1:
-            add(Match(fields[0], 0.9, "unit header", bare))
+            add(Match(fields[0], 0.9, Found.UNIT_HEADER, bare))
     if not found and len(key) >= 2:
         for syn, fname in idx.items():
             if len(syn) < (2 if is_cjk(syn) else 3) or syn not in key:
@@ -155,7 +156,7 @@ def match_header(header: object, kind: Kind) -> list[Match]:
             conf = 0.5 + 0.35 * len(syn) / len(key)
             if _PART.search(key.replace(syn, "")):  # 峰电量, peak kWh: one tariff band's part
                 conf -= 0.2
-            add(Match(fname, round(min(conf, 0.85), 2), "partial", unit))
+            add(Match(fname, round(min(conf, 0.85), 2), Found.PARTIAL, unit))
     if _CAMPAIGN_WORD.search(full) and "campaign" in {f.name for f in SHEETS[kind].fields}:
         # `Campaign start`, `活动开始日期`: the campaign's dates (checked against it), not a period
         for name in ("period_start", "period_end", PERIOD):
@@ -186,21 +187,34 @@ def best_any_kind(header: object) -> float:
     return best
 
 
-def resolve_field(kind: Kind, name: str) -> str:
+def field_name(kind: Kind, name: str) -> str | None:
     """A field name given by a user (`site`, `Energy`, `用电量`, `period`) as the kind's field
-    name; raises KeyError naming the choices."""
+    name (IGNORE for `ignore`), or None when the kind has no such field."""
     key = norm(name)
     if key in (IGNORE, "", "none", "skip", "忽略"):
         return IGNORE
-    names = field_names(kind)
-    for n in names:
+    for n in field_names(kind):
         if norm(n) == key:
             return n
     ms = match_header(name, kind)
     if ms and ms[0].confidence >= 1.0:
         return ms[0].field
-    raise KeyError(f"'{name}' is not a field of {kind.value} sheets (fields: "
-                   f"{', '.join(names)}, or ignore)")
+    return None
+
+
+def not_a_field(kind: Kind, name: str) -> str:
+    """Why `name` cannot be mapped as `kind` (the kind's fields named)."""
+    return (f"'{name}' is not a field of {kind.value} sheets (fields: "
+            f"{', '.join(field_names(kind))}, or ignore)")
+
+
+def resolve_field(kind: Kind, name: str) -> str:
+    """field_name, raising KeyError naming the choices for a name the kind does not have
+    (a profile checked as it is read)."""
+    found = field_name(kind, name)
+    if found is None:
+        raise KeyError(not_a_field(kind, name))
+    return found
 
 
 def assign(candidates: dict[int, list[Match]], fixed: dict[int, Match] | None = None,

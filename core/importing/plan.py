@@ -8,14 +8,24 @@ from dataclasses import dataclass, field
 
 from greenledger.core.errors import Problem
 from greenledger.core.fields import SHEETS, FieldType, Kind
-from greenledger.core.importing.layout import (
-    Layout,
-    Period,
+from greenledger.core.importing.codes import (
+    ASIDE_TEXT,
+    FOUND_TEXT,
+    HINT_TEXT,
+    SKIP_TEXT,
+    UNIT_FROM_TEXT,
+    Aside,
+    Found,
+    Hint,
+    Skip,
+    UnitFrom,
+    aside_code,
+    english,
+    unit_from_code,
 )
+from greenledger.core.importing.layout import Layout, Period
 from greenledger.core.importing.reader import column_letter
-from greenledger.core.importing.sheets import (
-    ParsedSheet,
-)
+from greenledger.core.importing.sheets import ParsedSheet
 
 
 @dataclass(slots=True)
@@ -45,24 +55,56 @@ class ImportOptions:
 
 @dataclass(slots=True)
 class ColumnPlan:
-    """One column of the sheet and what the assistant makes of it."""
+    """One column of the sheet and what the engine makes of it. Its state is codes
+    (core.importing.codes): `found` (how its field was found), `unit_source`/`unit_at` (where
+    its unit was stated), `aside`/`aside_args` (why it is not imported). `how`, `unit_from`,
+    `note` and `note_text` are their English words, for callers that show words."""
 
     index: int
     header: str
     field: str | None  # a field name, mapping.PERIOD, or None (ignored)
     confidence: float = 0.0
-    how: str = ""
+    found: Found | None = None
     unit: str | None = None
-    unit_from: str | None = None
+    unit_source: UnitFrom | None = None
     multiplier: float = 1.0
     period: Period | None = None
-    note: str = ""
+    aside: Aside | None = None
     group: str = ""  # the header a period column sits under (`用电量`), if any
-    note_args: tuple = ()  # values of `note`'s {0}, {1} (the note is a fixed, translated text)
+    aside_args: tuple = ()  # values of the aside text's {0}, {1}
+    unit_at: str = ""  # which row, cell or column stated the unit (UnitFrom.ROW, …)
+
+    @property
+    def how(self) -> str:
+        return english(FOUND_TEXT, self.found)
+
+    @property
+    def unit_from(self) -> str | None:
+        return english(UNIT_FROM_TEXT, self.unit_source, (self.unit_at,)) if self.unit_source else None
+
+    @unit_from.setter
+    def unit_from(self, where: str | None) -> None:  # a stage that still says it in words
+        self.unit_source, self.unit_at = unit_from_code(where) if where else (None, "")
+
+    @property
+    def note(self) -> str:
+        """The aside's English template (its {0} unfilled: see note_text)."""
+        if self.aside is None:
+            return ""
+        return ASIDE_TEXT[self.aside] if self.aside != Aside.OTHER else str(self.aside_args[0])
+
+    @note.setter
+    def note(self, words: str) -> None:  # a stage that still says it in words
+        self.aside = aside_code(words) if words else None
+        self.aside_args = (words,) if self.aside == Aside.OTHER else ()
+
+    @property
+    def note_args(self) -> tuple:
+        return self.aside_args if self.aside != Aside.OTHER else ()
 
     @property
     def note_text(self) -> str:
-        return self.note.format(*self.note_args) if self.note_args else self.note
+        return english(ASIDE_TEXT, self.aside, self.aside_args)
 
     @property
     def letter(self) -> str:
@@ -75,6 +117,10 @@ class ColumnPlan:
 
 @dataclass(slots=True)
 class SheetPlan:
+    """What the engine makes of one sheet (or of one table's kind of rows in it). `skip` and
+    `skip_args` say why it is not imported, `hint` what the user can do (codes; `skipped` is
+    the English words)."""
+
     file: str
     sheet: str
     hidden: bool = False
@@ -85,12 +131,24 @@ class SheetPlan:
     parsed: ParsedSheet | None = None
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
-    skipped: str | None = None  # why the sheet is not imported
+    skip: Skip | None = None  # why the sheet is not imported
     template: bool = False  # the template's own headers (fast path)
     options: ImportOptions | None = None
     checks: list[Problem] = field(default_factory=list)  # found by preflight (the workspace)
     check_warnings: list[Problem] = field(default_factory=list)
     reconciliations: list = field(default_factory=list)  # reconcile.Reconciliation, each total
+    skip_args: dict = field(default_factory=dict)
+    hint: Hint | None = None  # what to do about `skip`
+    transposed: object = None  # transposed.Transposed: periods down the rows, read transposed;
+    # columns and layout are then at the transposed reading's cells, problems at the sheet's
+
+    @property
+    def skipped(self) -> str | None:
+        """Why the sheet is not imported, in English with the neutral hint (None: imported)."""
+        if self.skip is None:
+            return None
+        words = english(SKIP_TEXT, self.skip, self.skip_args)
+        return f"{words}; {english(HINT_TEXT, self.hint)}" if self.hint else words
 
     @property
     def all_problems(self) -> list[Problem]:

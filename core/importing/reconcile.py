@@ -27,7 +27,7 @@ from datetime import date
 from greenledger.core.errors import REASON_TEMPLATES, Problem
 from greenledger.core.fields import SHEETS, norm
 from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
-from greenledger.core.importing.cellunits import UNIT_COLUMN_NOTE
+from greenledger.core.importing.codes import TOTAL_ASIDES, Aside
 from greenledger.core.importing.mapping import split_unit
 from greenledger.core.importing.reader import SheetData, column_letter
 from greenledger.core.importing.values import CellError, is_blank, parse_number
@@ -159,7 +159,7 @@ def reconcile(plan, sheet: SheetData) -> tuple[list[Reconciliation], list[Proble
     parsed, layout = plan.parsed, plan.layout
     if parsed is None or layout is None or not len(parsed):
         return [], []
-    if any(c.note == UNIT_COLUMN_NOTE for c in plan.columns):
+    if any(c.aside == Aside.UNIT_COLUMN for c in plan.columns):
         return [], []  # each row in its own unit (a Unit column): the sheet's sum mixes them
     out: list[Reconciliation] = []
     problems: list[Problem] = []
@@ -275,7 +275,7 @@ def _total_columns(plan, sheet: SheetData, out: list, problems: list) -> None:
         if tc.field:
             continue
         if tc.period is not None:  # a quarter or year column set aside as its months' total
-            if tc.note not in TOTAL_NOTES:
+            if tc.aside not in TOTAL_ASIDES.values():
                 continue  # money, a second column for a month, another measure: no total
             covered = sorted((c for c in period_cols if tc.period.start <= c.period.start
                               and c.period.end <= tc.period.end), key=lambda c: c.period.start)
@@ -314,11 +314,6 @@ def _total_columns(plan, sheet: SheetData, out: list, problems: list) -> None:
                                       0.0, 0.0, unit, checked, True, summary=True))
 
 
-TOTAL_NOTES = ("a quarter over the month columns (their total)",
-               "a year over the month columns (their total)",
-               "a year over the quarter columns (their total)")
-"""The notes of the assistant's period columns that are the total of finer ones (its
-TOTAL_NOTES)."""
 
 
 def _tile(period, parts) -> bool:

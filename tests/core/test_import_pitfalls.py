@@ -11,9 +11,11 @@ import pytest
 from greenledger.core.errors import ImportRefused
 from greenledger.core.fields import Kind
 from greenledger.core.importing.assistant import ImportOptions, analyse, describe, import_file
+from greenledger.core.importing.codes import Hint, Skip
 from greenledger.core.importing.profiles import Profile
 from greenledger.core.importing.values import CellError, decimal_style, parse_date, parse_number
 from greenledger.core.storage import Workspace
+from greenledger.gui.cli_hints import cli_hint
 from tests.conftest import SITES, snapshot, write_workbook
 from tests.core.test_cli import gl
 
@@ -466,7 +468,9 @@ M3_BARE = ["1月", "2月", "3月"]
 def test_a_year_outside_the_titles_is_not_the_months_year(sites, tmp_path, rows):
     path = write_workbook(tmp_path / "y.xlsx", {"用电": rows})
     plan = plan_of(path, "用电")
-    assert plan.parsed is None and "--period YEAR" in plan.skipped
+    assert plan.parsed is None and plan.skip == Skip.NOT_A_TABLE_NO_YEAR
+    assert plan.hint == Hint.PERIOD_YEAR and plan.skip_args["month"] == "1月"
+    assert "--period YEAR" in describe(plan, cli_hint) and "--" not in describe(plan)
     with pytest.raises(ImportRefused):
         import_file(sites, path)
     import_file(sites, path, ImportOptions(period_year=2023))
