@@ -2237,27 +2237,27 @@
         <translation>正在分析 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="213"/>
+        <location filename="../../gui/import_dialog.py" line="214"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="214"/>
+        <location filename="../../gui/import_dialog.py" line="215"/>
         <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
         <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="223"/>
+        <location filename="../../gui/import_dialog.py" line="224"/>
         <source>Not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="225"/>
+        <location filename="../../gui/import_dialog.py" line="226"/>
         <source>GreenLedger template sheet ({0}): {1} rows</source>
         <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="230"/>
+        <location filename="../../gui/import_dialog.py" line="231"/>
         <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
         <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
     </message>
@@ -2687,151 +2687,156 @@
         <translation>{0} [第 {1} 行]</translation>
     </message>
     <message>
-        <location filename="../../gui/import_values_view.py" line="60"/>
+        <location filename="../../gui/import_values_view.py" line="61"/>
         <source>Not in the sheet — one value for every row:</source>
         <translation>工作表中没有 — 为每一行指定同一个值：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_values_view.py" line="68"/>
+        <location filename="../../gui/import_values_view.py" line="69"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../gui/import_values_view.py" line="81"/>
+        <location filename="../../gui/import_values_view.py" line="83"/>
         <source>{0}, every row:</source>
         <translation>{0}（每一行）：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_values_view.py" line="86"/>
+        <source>Only if every row has it: {0} holds several names — if they are each row&apos;s {1}, choose {1} for it in the Field column instead</source>
+        <translation>仅当每一行都相同时才这样做：{0} 中有多个不同的名称 — 如果它们是每行各自的{1}，请改为在“字段”列中为它选择{1}</translation>
     </message>
 </context>
 <context>
     <name>ImportHints</name>
     <message>
-        <location filename="../../gui/import_hints.py" line="21"/>
+        <location filename="../../gui/import_hints.py" line="23"/>
         <source>no unit stated for {field}</source>
         <translation>未说明 {field} 的单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="22"/>
+        <location filename="../../gui/import_hints.py" line="24"/>
         <source>nothing says what these period columns hold (no header above them, title or 单位 line names {field} or a unit)</source>
         <translation>没有说明这些期间列是什么数据（上方没有表头，标题或“单位”行也未写明 {field} 或单位）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="23"/>
+        <location filename="../../gui/import_hints.py" line="25"/>
         <source>{where} says these figures are money (&apos;{what}&apos;), not {field}</source>
         <translation>{where}表明这些数字是金额（“{what}”），不是 {field}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="24"/>
+        <location filename="../../gui/import_hints.py" line="26"/>
         <source>the period columns sit under several headers ({what})</source>
         <translation>期间列分属多个表头（{what}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="25"/>
+        <location filename="../../gui/import_hints.py" line="27"/>
         <source>&apos;{header}&apos; holds cumulative figures (a sum since the start of the year), not each period&apos;s own</source>
         <translation>“{header}”是累计数（自年初起的合计），不是各期自己的数</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="26"/>
+        <location filename="../../gui/import_hints.py" line="28"/>
         <source>&apos;{header}&apos; states {unit}, as the {field} field, which no other column gives, but it is not read</source>
         <translation>“{header}”写明了 {unit}，相当于 {field} 字段，其他列都没有提供，但它没有被读取</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="27"/>
+        <location filename="../../gui/import_hints.py" line="29"/>
         <source>the Unit column or a profile says {given} but the sheet says {stated} ({where})</source>
         <translation>“单位”列或导入方案指定为 {given}，但工作表写的是 {stated}（{where}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="28"/>
+        <location filename="../../gui/import_hints.py" line="30"/>
         <source>{columns} could each be {field}</source>
         <translation>{columns} 都可能是 {field}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="29"/>
+        <location filename="../../gui/import_hints.py" line="31"/>
         <source>the sheet holds other tables ({kinds}, header in row {rows}), not imported with this one</source>
         <translation>此工作表还有其他表格（{kinds}，表头在第 {rows} 行），不会与这一张一起导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="30"/>
+        <location filename="../../gui/import_hints.py" line="32"/>
         <source>several sheets hold {kind} rows ({sheets})</source>
         <translation>有多个工作表包含{kind}数据（{sheets}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="34"/>
-        <location filename="../../gui/import_hints.py" line="57"/>
+        <location filename="../../gui/import_hints.py" line="36"/>
+        <location filename="../../gui/import_hints.py" line="59"/>
         <source>a hidden sheet: choose its Kind above to import it</source>
         <translation>隐藏的工作表：在上方选择其“类型”即可导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="35"/>
+        <location filename="../../gui/import_hints.py" line="37"/>
         <source>give the header&apos;s row number in Header row above, then choose what each column is in the Field column</source>
         <translation>在上方“表头行”中填写表头所在的行号，然后在“字段”列中选择每一列是什么</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="36"/>
+        <location filename="../../gui/import_hints.py" line="38"/>
         <source>choose the year of the month headers in Year above</source>
         <translation>在上方“年份”中选择月份表头所属的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="37"/>
+        <location filename="../../gui/import_hints.py" line="39"/>
         <source>choose the Kind above and what each column is in the Field column, or copy the rows into a GreenLedger template</source>
         <translation>在上方选择“类型”，并在“字段”列中选择每一列是什么；或将数据复制到 GreenLedger 模板中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="38"/>
+        <location filename="../../gui/import_hints.py" line="40"/>
         <source>choose the unit of {field} in the Unit column (e.g. {unit}), or write it in the header</source>
         <translation>在“单位”列中选择 {field} 的单位（例如 {unit}），或把单位写进表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="39"/>
+        <location filename="../../gui/import_hints.py" line="41"/>
         <source>choose what the period columns hold ({field}) in the Field column and their unit in the Unit column</source>
         <translation>在“字段”列中选择这些期间列是什么（{field}），并在“单位”列中选择其单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="40"/>
+        <location filename="../../gui/import_hints.py" line="42"/>
         <source>choose {field} in the Field column for the column meant and — ignore — for the others</source>
         <translation>在“字段”列中为所指的那一列选择 {field}，其他列选择“— 忽略 —”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="41"/>
+        <location filename="../../gui/import_hints.py" line="43"/>
         <source>choose the field of the header to import in the Field column (its period columns follow it)</source>
         <translation>在“字段”列中为要导入的表头选择字段（其下的期间列随之设置）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="42"/>
+        <location filename="../../gui/import_hints.py" line="44"/>
         <source>choose {field} or — ignore — for &apos;{header}&apos; in the Field column</source>
         <translation>在“字段”列中为“{header}”选择 {field} 或“— 忽略 —”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="43"/>
+        <location filename="../../gui/import_hints.py" line="45"/>
         <source>import the monthly values (本月, this month) instead, or choose — ignore — for &apos;{header}&apos; in the Field column when the sheet has them</source>
         <translation>改为导入各月自己的数（本月）；如果工作表中有这些数，就在“字段”列中为“{header}”选择“— 忽略 —”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="44"/>
+        <location filename="../../gui/import_hints.py" line="46"/>
         <source>to import the other table, set Header row to {row}</source>
         <translation>要导入另一张表格，请把“表头行”设为 {row}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="45"/>
+        <location filename="../../gui/import_hints.py" line="47"/>
         <source>untick all but one of these sheets in the sheet list, and import the others afterwards</source>
         <translation>在工作表列表中只勾选其中一个工作表，其余的之后再导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="46"/>
+        <location filename="../../gui/import_hints.py" line="48"/>
         <source>choose {stated} in the Unit column, or correct the sheet</source>
         <translation>在“单位”列中选择 {stated}，或改正工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="58"/>
+        <location filename="../../gui/import_hints.py" line="60"/>
         <source>no header row found (no known column headers in the first 30 rows): give its row number in Header row above</source>
         <translation>未找到表头行（前 30 行中没有可识别的列标题）：请在上方“表头行”中填写其行号</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="59"/>
+        <location filename="../../gui/import_hints.py" line="61"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing}: choose what the columns are in the Field column, or one value for every row below the mapping</source>
         <translation>不是 GreenLedger 能识别的表格；作为{kind}数据缺少 {missing}：请在“字段”列中选择各列是什么，或在映射下方为每一行指定同一个值</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="60"/>
+        <location filename="../../gui/import_hints.py" line="62"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing} (its month headers {month} … give no year): choose the year in Year above</source>
         <translation>不是 GreenLedger 能识别的表格；作为{kind}数据缺少 {missing}（其月份表头 {month} … 没有年份）：请在上方“年份”中选择年份</translation>
     </message>
@@ -3300,7 +3305,7 @@
     <message>
         <location filename="../../core/errors.py" line="49"/>
         <location filename="../../core/importing/reconcile.py" line="66"/>
-        <location filename="../../gui/import_hints.py" line="117"/>
+        <location filename="../../gui/import_hints.py" line="126"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
@@ -3717,7 +3722,7 @@
         <translation>单位“{unit}”有歧义：{meaning}；公吨请写 t、tonnes 或 MT，美制短吨请写 short tons</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="122"/>
+        <location filename="../../gui/import_hints.py" line="131"/>
         <source>(blank)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4191,57 +4196,57 @@
 <context>
     <name>SheetListModel</name>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="111"/>
+        <location filename="../../gui/import_sheet_model.py" line="116"/>
         <source>not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="113"/>
+        <location filename="../../gui/import_sheet_model.py" line="118"/>
         <source>left out</source>
         <translation>已排除</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="115"/>
+        <location filename="../../gui/import_sheet_model.py" line="120"/>
         <source>{0} problem(s)</source>
         <translation>{0} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="116"/>
+        <location filename="../../gui/import_sheet_model.py" line="121"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="122"/>
+        <location filename="../../gui/import_sheet_model.py" line="127"/>
         <source>Nothing to import from this sheet: see the line above the mapping</source>
         <translation>此工作表没有可导入的内容：见映射上方的说明</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="124"/>
+        <location filename="../../gui/import_sheet_model.py" line="129"/>
         <source>Refused until its problems are put right; untick it to import the other sheets without it</source>
         <translation>问题改正之前不能导入；取消勾选即可不含此表导入其他工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="126"/>
+        <location filename="../../gui/import_sheet_model.py" line="131"/>
         <source>Untick to leave this sheet out of the import</source>
         <translation>取消勾选即可不导入此工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="140"/>
+        <location filename="../../gui/import_sheet_model.py" line="145"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="140"/>
+        <location filename="../../gui/import_sheet_model.py" line="145"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="140"/>
+        <location filename="../../gui/import_sheet_model.py" line="145"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="140"/>
+        <location filename="../../gui/import_sheet_model.py" line="145"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -4275,67 +4280,67 @@
 <context>
     <name>Story</name>
     <message>
-        <location filename="../../core/story_text.py" line="50"/>
+        <location filename="../../core/story_text.py" line="61"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../core/story_text.py" line="62"/>
+        <location filename="../../core/story_text.py" line="73"/>
         <source>entered in the window</source>
         <translation>在窗口中录入</translation>
     </message>
     <message>
-        <location filename="../../core/story_text.py" line="63"/>
+        <location filename="../../core/story_text.py" line="74"/>
         <source>{0}: 1 row</source>
         <translation>{0}：1 行</translation>
     </message>
     <message>
-        <location filename="../../core/story_text.py" line="64"/>
+        <location filename="../../core/story_text.py" line="75"/>
         <source>{0}: {1} rows</source>
         <translation>{0}：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../core/story_text.py" line="66"/>
+        <location filename="../../core/story_text.py" line="77"/>
         <source>, {0}</source>
         <translation>，{0}</translation>
     </message>
     <message>
-        <location filename="../../core/story_text.py" line="68"/>
+        <location filename="../../core/story_text.py" line="79"/>
         <source>, row {0}</source>
         <translation>，第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/story_text.py" line="103"/>
+        <location filename="../../core/story_text.py" line="114"/>
         <source>CO2 only</source>
         <translation>仅二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../core/story_text.py" line="103"/>
+        <location filename="../../core/story_text.py" line="114"/>
         <source>CO2e</source>
         <translation>二氧化碳当量</translation>
     </message>
     <message>
-        <location filename="../../core/story_text.py" line="104"/>
+        <location filename="../../core/story_text.py" line="115"/>
         <source>grid</source>
         <translation>电网</translation>
     </message>
     <message>
-        <location filename="../../core/story_text.py" line="105"/>
+        <location filename="../../core/story_text.py" line="116"/>
         <source>{0} factor, {1}</source>
         <translation>{0}排放因子，{1}</translation>
     </message>
     <message>
-        <location filename="../../core/story_text.py" line="106"/>
+        <location filename="../../core/story_text.py" line="117"/>
         <source>{0} factor</source>
         <translation>{0}排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/story_text.py" line="107"/>
+        <location filename="../../core/story_text.py" line="118"/>
         <source>{0} {1}: {2} {3} ({4}, {5}; {6})</source>
         <translation>{0} {1}：{2} {3}（{4}，{5}；{6}）</translation>
     </message>
     <message>
-        <location filename="../../core/story_text.py" line="112"/>
+        <location filename="../../core/story_text.py" line="123"/>
         <source>; the {0} value is used for {1}</source>
         <translation>；{1} 年沿用 {0} 年数值</translation>
     </message>
