@@ -196,7 +196,8 @@ class ImportAssistant(ProfilesMixin, QDialog):
         self._filling = False
         self._show_layout(plan, view)
         self._show_mapping(plan, view)
-        self.values_view.set_plan(plan, opts.values, site_names(self.ws, self.plans.values()))
+        self.values_view.set_plan(plan, opts.values, site_names(self.ws, self.plans.values()),
+                                  None if view is not None else sheet)
         display = getattr(self.parent(), "display", None)
         self.preview_model.set_plan(plan, getattr(display, "cn_units", None))
         self.preview.resizeColumnsToContents()

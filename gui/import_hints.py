@@ -13,6 +13,8 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from greenledger.core.errors import reason_text
+from greenledger.core.fields import Kind
+from greenledger.gui.import_texts import kind_name
 
 CONTEXT = "ImportHints"
 
@@ -95,9 +97,16 @@ def hint_text(p) -> str:
     return (_fill(template, params) or "") if template else ""
 
 
+_DUPLICATE = re.compile(r"several sheets hold (?P<kind>\w+) rows \((?P<sheets>[^)]*)\)")
+
+
 def reason(p) -> str:
     """The reason of `p` in the window's words, with what to do about it."""
     params = dict(p.params or {})
+    if p.code == "duplicate_kind" and not params and (m := _DUPLICATE.search(p.reason)):
+        params = m.groupdict()  # an engine that gives it in words only
+    if isinstance(params.get("kind"), str) and params["kind"] in {k.value for k in Kind}:
+        params["kind"] = kind_name(Kind(params["kind"]))
     template = REASONS.get(p.code)
     text = _fill(template, params) if template else None
     if text is None:
@@ -138,7 +147,7 @@ def skipped_text(plan) -> str:
             skip = "not_a_table_no_year" if m["month"] else "not_a_table"
             args = {k: v for k, v in m.groupdict().items() if v}
     if plan.kind is not None and "missing" in args:  # the fields as the tables name them
-        from greenledger.gui.import_texts import field_label, kind_name
+        from greenledger.gui.import_texts import field_label
 
         args["kind"] = kind_name(plan.kind)
         args["missing"] = ", ".join(field_label(plan.kind, n.strip())

@@ -57,6 +57,11 @@ class SheetListModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, STATE))
         self.included_changed.emit()
 
+    def problems(self, name: str) -> int:
+        """The sheet's own problems (a file's, such as two sheets of one kind: the tab lists it)."""
+        plan = self.plans.get(name)
+        return sum(1 for p in plan.all_problems if p.sheet == name) if plan is not None else 0
+
     def row_of(self, name: str) -> int:
         return self.names.index(name) if name in self.names else -1
 
@@ -93,7 +98,7 @@ class SheetListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if not self.included(name):
                 return LEFT_OUT_FG
-            if col == STATE and plan is not None and plan.all_problems:
+            if col == STATE and plan is not None and self.problems(name):
                 return REFUSED_FG
         return None
 
@@ -106,7 +111,7 @@ class SheetListModel(QAbstractTableModel):
             return kind_name(plan.kind) if plan.kind is not None and not plan.skipped else ""
         if col == ROWS:
             return f"{len(plan):,}" if plan.importable else ""
-        n = sum(1 for p in plan.all_problems if p.sheet == name)  # a file's own: the tab lists it
+        n = self.problems(name)
         if not self.can_import(name):
             return self.tr("not imported")
         if name in self.left_out:
@@ -120,7 +125,7 @@ class SheetListModel(QAbstractTableModel):
             return None
         if not self.can_import(name):
             return self.tr("Nothing to import from this sheet: see the line above the mapping")
-        if plan.all_problems:
+        if self.problems(name):
             return self.tr("Refused until its problems are put right; untick it to import the "
                            "other sheets without it")
         return self.tr("Untick to leave this sheet out of the import")

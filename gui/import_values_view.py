@@ -47,9 +47,10 @@ class ValuesView(QWidget):
         wanted = [f for f in missing_fields(plan) if f in names]
         return wanted + [f for f in values if f in names and f not in wanted]
 
-    def set_plan(self, plan, values: dict, sites: list[str] = ()) -> None:
+    def set_plan(self, plan, values: dict, sites: list[str] = (), sheet=None) -> None:
         """Show a dropdown per field `plan` lacks or `values` gives; `sites`: the site names
-        to offer (the workspace's and the workbook's)."""
+        to offer (the workspace's and the workbook's); `sheet`: its cells, to point at a
+        column left out that may hold the field (one value would be wrong for its rows)."""
         while self.form.rowCount():
             self.form.removeRow(0)
         self.boxes = {}
@@ -78,14 +79,44 @@ class ValuesView(QWidget):
             box.activated.connect(lambda _i, n=name, b=box: self._chosen(n, b))
             box.lineEdit().editingFinished.connect(lambda n=name, b=box: self._chosen(n, b))
             self.boxes[name] = box
+            label = field_label(plan.kind, name)
             self.form.addRow(QCoreApplication.translate("ImportAssistant", "{0}, every row:").format(
-                field_label(plan.kind, name)), box)
+                label), box)
+            if name not in values and f.type == FieldType.TEXT and (cols := several_names(plan, sheet)):
+                warn = QLabel(QCoreApplication.translate(
+                    "ImportAssistant", "Only if every row has it: {0} holds several names — if "
+                    "they are each row's {1}, choose {1} for it in the Field column instead").format(
+                    ", ".join(cols), label), self)
+                warn.setWordWrap(True)
+                warn.setStyleSheet("color: #8a5a00")
+                self.form.addRow(warn)
 
     def _chosen(self, name: str, box: QComboBox) -> None:
         text = box.currentText().strip()
         i = box.findText(text)
         value = box.itemData(i) if i >= 0 else text  # 电网 chosen: grid given
         self.value_chosen.emit(name, value or "")
+
+
+def several_names(plan, sheet) -> list[str]:
+    """The columns left out whose cells hold two or more different names (text, not codes
+    or numbers): one value for every row would be wrong if they are what the sheet lacks."""
+    layout = plan.layout if plan is not None else None
+    if sheet is None or layout is None or plan.wide:
+        return []
+    out = []
+    skipped = {r.row - 1 for r in layout.ignored}
+    rows = [row for i, row in enumerate(sheet.rows[layout.first_data:layout.end], layout.first_data)
+            if i not in skipped]
+    for col in plan.columns:
+        if col.field or col.period is not None:
+            continue
+        names = {str(row[col.index]).strip() for row in rows if col.index < len(row)
+                 and isinstance(row[col.index], str) and row[col.index].strip()
+                 and not row[col.index].strip().replace(".", "").replace("-", "").isdigit()}
+        if len(names) >= 2:
+            out.append(col.label)
+    return out
 
 
 def site_names(ws, plans) -> list[str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from greenledger.core.errors import ImportRefused
 from greenledger.core.fields import Kind
@@ -225,3 +226,23 @@ def test_the_hints_followed_in_the_window_import_the_right_figures(qtbot, ws, tm
     assert dialog.plan.importable and dialog.sheet_list.included("Old")
     assert dialog.start_import()
     assert _energy(ws)[(ZB, "2023-03-01", "grid")] == 5
+
+
+def test_one_value_for_every_row_warns_of_a_column_of_names(qtbot, ws, tmp_path):
+    """A bill export whose site is under a header no synonym knows (户名): the window offers
+    one site for every row, and says that 户名 holds several names — one site for them all
+    would be wrong; chosen as the Site column, the sheet imports each row at its own site."""
+    path = write_workbook(tmp_path / "bill.xlsx", {"Sites": SITES, "电费": [
+        ["户名", "抄表起日", "抄表止日", "能源类型", "本期电量(千瓦时)"],
+        [ZB, "2023/01/16", "2023/02/15", "电网", 800], [UL, "2023/01/16", "2023/02/15", "电网", 400]]})
+    dialog = _open(qtbot, ws, path)
+    dialog.show_sheet("电费")
+    assert list(dialog.values_view.boxes) == ["site"]
+    warning = next(w.text() for w in dialog.values_view.findChildren(QLabel) if "户名 [A]" in w.text())
+    assert "several names" in warning and "Field column" in warning
+    row = [c.header for c in dialog.plan.columns].index("户名")
+    with qtbot.waitSignal(dialog.analysed, timeout=10_000):
+        dialog.mapping_editor(row).setCurrentIndex(dialog.mapping_editor(row).findData("site"))
+    assert dialog.plan.importable and dialog.values_view.isHidden()
+    assert dialog.start_import()
+    assert sorted((r["site"], r["energy"]) for r in ws.rows(Kind.ENERGY)) == [(UL, 400), (ZB, 800)]
