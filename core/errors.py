@@ -61,20 +61,20 @@ class Problem:
 # translated when they are one of the fixed texts below, else shown as they are (English).
 REASON_TEMPLATES = {
     "unknown_unit": QT_TRANSLATE_NOOP("Problems", "unknown unit {unit}"),
-    "unit_unstated": QT_TRANSLATE_NOOP("Problems", "no unit stated for {field}: put it in the header ({field} ({unit})), in a 单位 line above the table, or give --unit {field}={unit}"),  # noqa: E501
-    "measure_unstated": QT_TRANSLATE_NOOP("Problems", "nothing says what these period columns hold (no header above them, title or 单位 line names {field} or a unit); give --measure {field} and --unit, or choose their field and unit in the assistant"),  # noqa: E501
-    "money_title": QT_TRANSLATE_NOOP("Problems", "{where} says these figures are money ('{what}'), not {field}; if they are {field}, say so with --measure {field} and --unit"),  # noqa: E501
-    "several_measures": QT_TRANSLATE_NOOP("Problems", "the period columns sit under several headers ({what}); name the one to import with --map \"HEADER=FIELD\" (or choose its field)"),  # noqa: E501
+    "unit_unstated": QT_TRANSLATE_NOOP("Problems", "no unit stated for {field}: put it in the header ({field} ({unit})) or in a 单位 line above the table, or give the unit of {field} (e.g. {unit})"),  # noqa: E501
+    "measure_unstated": QT_TRANSLATE_NOOP("Problems", "nothing says what these period columns hold (no header above them, title or 单位 line names {field} or a unit); say what the period columns hold ({field}) and their unit"),  # noqa: E501
+    "money_title": QT_TRANSLATE_NOOP("Problems", "{where} says these figures are money ('{what}'), not {field}; if they are {field}, say what the period columns hold ({field}) and their unit"),  # noqa: E501
+    "several_measures": QT_TRANSLATE_NOOP("Problems", "the period columns sit under several headers ({what}); map the header over the period columns to import to its field"),  # noqa: E501
     "money_not_measure": QT_TRANSLATE_NOOP("Problems", "the period columns hold money ({what}), not a quantity GreenLedger imports"),  # noqa: E501
     "hidden_rows": QT_TRANSLATE_NOOP("Problems", "{n} row(s) hidden in Excel were read: {rows}; unhide them to check, or delete them if they should not count"),  # noqa: E501
     "hidden_columns": QT_TRANSLATE_NOOP("Problems", "columns hidden in Excel were read: {columns}; unhide them to check, or map them to ignore"),  # noqa: E501
     "exclusive_end": QT_TRANSLATE_NOOP("Problems", "the period ends on {end}, the first day of the next month, so it would count one day too many: write its last day, {last}, as the end"),  # noqa: E501
-    "cumulative_column": QT_TRANSLATE_NOOP("Problems", "'{header}' holds cumulative figures (a sum since the start of the year), not each period's own: import the monthly values (本月, this month) instead, or leave this column out with --map \"{header}=ignore\" when the sheet has them"),  # noqa: E501
+    "cumulative_column": QT_TRANSLATE_NOOP("Problems", "'{header}' holds cumulative figures (a sum since the start of the year), not each period's own: import the monthly values (本月, this month) instead, or leave '{header}' out (map it to ignore)"),  # noqa: E501
     "months_wrap_year": QT_TRANSLATE_NOOP("Problems", "the month headers {first} … {last} cross a year end ({month} follows {after}) but do not say their years: write the year in each header (e.g. 2023-04 … 2024-03), or split the sheet at the year end"),  # noqa: E501
-    "unread_quantity": QT_TRANSLATE_NOOP("Problems", "'{header}' states {unit}, as the {field} field, which no other column gives, but it is not read: say it is {field} (--map \"{header}={field}\") or that it is something else (--map \"{header}=ignore\")"),  # noqa: E501
+    "unread_quantity": QT_TRANSLATE_NOOP("Problems", "'{header}' states {unit}, as the {field} field, which no other column gives, but it is not read: map '{header}' to {field}, or to ignore"),  # noqa: E501
     "duplicate_period": QT_TRANSLATE_NOOP("Problems", "a second column for {period} (the first is {other}); delete or rename one"),  # noqa: E501
-    "unit_conflict": QT_TRANSLATE_NOOP("Problems", "the import is told {given} (--unit, the window or a profile) but the sheet says {stated} ({where}); drop one"),  # noqa: E501
-    "ambiguous_columns": QT_TRANSLATE_NOOP("Problems", "{columns} could each be {field}; map the one meant with --map \"HEADER={field}\" (or choose it in the window) and the others to ignore"),  # noqa: E501
+    "unit_conflict": QT_TRANSLATE_NOOP("Problems", "the import is told {given} (an option or a profile) but the sheet says {stated} ({where}); drop one"),  # noqa: E501
+    "ambiguous_columns": QT_TRANSLATE_NOOP("Problems", "{columns} could each be {field}; map the column meant to {field} and the others to ignore"),  # noqa: E501
     "reads_two_ways": QT_TRANSLATE_NOOP("Problems", "numbers written as text in {columns} read two ways ({examples}): they were read with a decimal point; if the dot groups thousands, write them as numbers or as 1.234,5"),  # noqa: E501
     "unknown_choice": QT_TRANSLATE_NOOP("Problems", "not one of: {allowed}"),
     "absurd": QT_TRANSLATE_NOOP("Problems", "absurdly large (over {limit})"),
@@ -92,7 +92,7 @@ REASON_TEMPLATES = {
     "date_order_mixed": QT_TRANSLATE_NOOP("Problems", "{column} has dates only day-first can read ({dmy}) and dates only month-first can read ({mdy}); write them year first (2023-01-16)"),  # noqa: E501
     "campaign_dates_differ": QT_TRANSLATE_NOOP("Problems", "campaign {campaign} runs {start} – {end} ({where}) but this row gives it {given}; correct the row's dates or the campaign's"),  # noqa: E501
     "meters_summed": QT_TRANSLATE_NOOP("Problems", "rows {rows} (meters {meters}) are summed into one energy row for {site}, {start} to {end}"),  # noqa: E501
-    "another_table": QT_TRANSLATE_NOOP("Problems", "the sheet holds other tables ({kinds}, header in row {rows}), not imported with this one; import them with --header-row {row} (one kind of rows per import of a sheet)"),  # noqa: E501
+    "another_table": QT_TRANSLATE_NOOP("Problems", "the sheet holds other tables ({kinds}, header in row {rows}), not imported with this one (one kind of rows per import of a sheet); read the other table at its header row {row}"),  # noqa: E501
 }
 
 
