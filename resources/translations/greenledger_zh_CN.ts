@@ -3171,17 +3171,17 @@
         <translation>关于 GreenLedger(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="141"/>
+        <location filename="../../gui/main_window.py" line="140"/>
         <source>Read-only (open in another window) · </source>
         <translation>只读（已在另一个窗口中打开）· </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
+        <location filename="../../gui/main_window.py" line="155"/>
         <source>Open another workspace once the import has finished</source>
         <translation>请在导入完成后再打开其他工作区</translation>
     </message>
@@ -3232,12 +3232,12 @@
         <translation>模板已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="229"/>
+        <location filename="../../gui/main_window.py" line="230"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>Import {0} undone (Ctrl+Z restores it)</source>
         <translation>已撤销第 {0} 次导入（Ctrl+Z 可恢复）</translation>
     </message>
@@ -3315,26 +3315,6 @@
         <translation>无法识别的单位 {unit}</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="64"/>
-        <source>no unit stated for {field}: put it in the header ({field} ({unit})), in a 单位 line above the table, or give --unit {field}={unit}</source>
-        <translation>{field} 没有注明单位：请写在表头中（{field} ({unit})）、表格上方的“单位：”行中，或使用 --unit {field}={unit}</translation>
-    </message>
-    <message>
-        <location filename="../../core/errors.py" line="65"/>
-        <source>nothing says what these period columns hold (no header above them, title or 单位 line names {field} or a unit); give --measure {field} and --unit, or choose their field and unit in the assistant</source>
-        <translation>无法判断这些期间列是什么数据（其上方的表头、标题或“单位：”行都未注明 {field} 或单位）；请使用 --measure {field} 和 --unit，或在导入助手中选择字段和单位</translation>
-    </message>
-    <message>
-        <location filename="../../core/errors.py" line="66"/>
-        <source>{where} says these figures are money (&apos;{what}&apos;), not {field}; if they are {field}, say so with --measure {field} and --unit</source>
-        <translation>{where} 表明这些数字是金额（“{what}”），而不是 {field}；如果它们确实是 {field}，请使用 --measure {field} 和 --unit 说明</translation>
-    </message>
-    <message>
-        <location filename="../../core/errors.py" line="67"/>
-        <source>the period columns sit under several headers ({what}); name the one to import with --map &quot;HEADER=FIELD&quot; (or choose its field)</source>
-        <translation>期间列分属多个表头（{what}）；请用 --map &quot;表头=字段&quot; 指定要导入的一组（或在助手中选择其字段）</translation>
-    </message>
-    <message>
         <location filename="../../core/errors.py" line="68"/>
         <source>the period columns hold money ({what}), not a quantity GreenLedger imports</source>
         <translation>期间列是金额（{what}），不是 GreenLedger 导入的数量</translation>
@@ -3355,34 +3335,14 @@
         <translation>期间结束于 {end}，即下个月的第一天，会多算一天：请把最后一天 {last} 写作结束日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="72"/>
-        <source>&apos;{header}&apos; holds cumulative figures (a sum since the start of the year), not each period&apos;s own: import the monthly values (本月, this month) instead, or leave this column out with --map &quot;{header}=ignore&quot; when the sheet has them</source>
-        <translation>“{header}”是累计数（自年初起的合计），不是各期自身的数值：请改为导入本月（当期）数值；若工作表另有这些数值，可用 --map &quot;{header}=ignore&quot; 略过此列</translation>
-    </message>
-    <message>
         <location filename="../../core/errors.py" line="73"/>
         <source>the month headers {first} … {last} cross a year end ({month} follows {after}) but do not say their years: write the year in each header (e.g. 2023-04 … 2024-03), or split the sheet at the year end</source>
         <translation>月份表头 {first} … {last} 跨越了年末（{month} 在 {after} 之后），却没有写明各自的年份：请在每个表头写上年份（例如 2023-04 … 2024-03），或在年末处把工作表拆开</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="74"/>
-        <source>&apos;{header}&apos; states {unit}, as the {field} field, which no other column gives, but it is not read: say it is {field} (--map &quot;{header}={field}&quot;) or that it is something else (--map &quot;{header}=ignore&quot;)</source>
-        <translation>“{header}”标明了单位 {unit}，与 {field} 字段相同，而其他列都没有给出该字段，但此列未被读取：请说明它就是 {field}（--map &quot;{header}={field}&quot;），或说明它是别的内容（--map &quot;{header}=ignore&quot;）</translation>
-    </message>
-    <message>
         <location filename="../../core/errors.py" line="75"/>
         <source>a second column for {period} (the first is {other}); delete or rename one</source>
         <translation>{period} 的第二列（第一列是 {other}）；请删除或重命名其中一列</translation>
-    </message>
-    <message>
-        <location filename="../../core/errors.py" line="76"/>
-        <source>the import is told {given} (--unit, the window or a profile) but the sheet says {stated} ({where}); drop one</source>
-        <translation>导入设定的单位是 {given}（--unit、窗口或导入方案），但工作表写的是 {stated}（{where}）；请去掉其中一个</translation>
-    </message>
-    <message>
-        <location filename="../../core/errors.py" line="77"/>
-        <source>{columns} could each be {field}; map the one meant with --map &quot;HEADER={field}&quot; (or choose it in the window) and the others to ignore</source>
-        <translation>{columns} 都可能是 {field}；请用 --map &quot;表头={field}&quot; 指定要用的一列（或在窗口中选择），其余设为忽略</translation>
     </message>
     <message>
         <location filename="../../core/errors.py" line="78"/>
@@ -3460,9 +3420,49 @@
         <translation>第 {rows} 行（电表 {meters}）已合计为 {site} 在 {start} 至 {end} 的一行用电</translation>
     </message>
     <message>
+        <location filename="../../core/errors.py" line="64"/>
+        <source>no unit stated for {field}: put it in the header ({field} ({unit})) or in a 单位 line above the table, or give the unit of {field} (e.g. {unit})</source>
+        <translation>{field} 没有注明单位：请写在表头中（{field} ({unit})）或表格上方的“单位：”行中，或给出 {field} 的单位（例如 {unit}）</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="65"/>
+        <source>nothing says what these period columns hold (no header above them, title or 单位 line names {field} or a unit); say what the period columns hold ({field}) and their unit</source>
+        <translation>无法判断这些期间列是什么数据（其上方的表头、标题或“单位：”行都未注明 {field} 或单位）；请说明这些期间列是什么数据（{field}）及其单位</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="66"/>
+        <source>{where} says these figures are money (&apos;{what}&apos;), not {field}; if they are {field}, say what the period columns hold ({field}) and their unit</source>
+        <translation>{where} 表明这些数字是金额（“{what}”），而不是 {field}；如果它们确实是 {field}，请说明这些期间列是什么数据（{field}）及其单位</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="67"/>
+        <source>the period columns sit under several headers ({what}); map the header over the period columns to import to its field</source>
+        <translation>期间列分属多个表头（{what}）；请把要导入的那组期间列上方的表头对应到其字段</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="72"/>
+        <source>&apos;{header}&apos; holds cumulative figures (a sum since the start of the year), not each period&apos;s own: import the monthly values (本月, this month) instead, or leave &apos;{header}&apos; out (map it to ignore)</source>
+        <translation>“{header}”是累计数（自年初起的合计），不是各期自身的数值：请改为导入本月（当期）数值，或略过“{header}”（设为忽略）</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="74"/>
+        <source>&apos;{header}&apos; states {unit}, as the {field} field, which no other column gives, but it is not read: map &apos;{header}&apos; to {field}, or to ignore</source>
+        <translation>“{header}”标明了单位 {unit}，与 {field} 字段相同，而其他列都没有给出该字段，但此列未被读取：请把“{header}”对应到 {field}，或设为忽略</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="76"/>
+        <source>the import is told {given} (an option or a profile) but the sheet says {stated} ({where}); drop one</source>
+        <translation>导入设定的单位是 {given}（选项或导入方案），但工作表写的是 {stated}（{where}）；请去掉其中一个</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="77"/>
+        <source>{columns} could each be {field}; map the column meant to {field} and the others to ignore</source>
+        <translation>{columns} 都可能是 {field}；请把要用的一列对应到 {field}，其余设为忽略</translation>
+    </message>
+    <message>
         <location filename="../../core/errors.py" line="95"/>
-        <source>the sheet holds other tables ({kinds}, header in row {rows}), not imported with this one; import them with --header-row {row} (one kind of rows per import of a sheet)</source>
-        <translation>此工作表还包含其他表格（{kinds}，表头在第 {rows} 行），未随此表导入；请用 --header-row {row} 导入它们（每次导入一个工作表只能导入一类数据）</translation>
+        <source>the sheet holds other tables ({kinds}, header in row {rows}), not imported with this one (one kind of rows per import of a sheet); read the other table at its header row {row}</source>
+        <translation>此工作表还包含其他表格（{kinds}，表头在第 {rows} 行），未随此表导入（每次导入一个工作表只能导入一类数据）；请从第 {row} 行的表头读取另一个表格</translation>
     </message>
     <message>
         <location filename="../../core/errors.py" line="103"/>
@@ -3697,6 +3697,7 @@
         <translation>（另有 {0} 行）</translation>
     </message>
     <message>
+        <location filename="../../core/importing/checks_rows.py" line="98"/>
         <location filename="../../core/importing/importer.py" line="318"/>
         <source>no grid factor for this region yet: the site is stored, and its figures say there is no factor until one is added on a Factors sheet</source>
         <translation>该区域暂无电网排放因子：站点已保存，在“排放因子”工作表补充因子之前，其相关数字会注明缺少因子</translation>
