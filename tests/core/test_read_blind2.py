@@ -56,8 +56,9 @@ def stored(ws: Path) -> dict:
         "packaging": {(bu, c, m): (kg, pct) for bu, c, m, kg, pct in q(
             "SELECT business_unit, c.name, material, quantity_kg, recycled_content_pct FROM packaging p "
             "LEFT JOIN campaigns c ON c.id = campaign_id")},
-        "initiatives": {(n, bu, c): r for n, bu, c, r in q(
-            "SELECT i.name, business_unit, c.name, reduction_t_co2e FROM initiatives i "
+        "initiatives": {(n, bu, c): (a, f, r) for n, bu, c, a, f, r in q(
+            "SELECT i.name, business_unit, c.name, activity, factor_kg_per_unit, reduction_t_co2e "
+            "FROM initiatives i "
             "LEFT JOIN campaigns c ON c.id = campaign_id")},
         "campaigns": {n: (a, b, base) for n, a, b, base in q(
             "SELECT name, start, \"end\", baseline FROM campaigns")},
@@ -76,7 +77,7 @@ class Case:
     periods: set | None = None           # (site, start, end)
     deliveries: dict | None = None       # (bu, campaign, start, end, vehicle) -> (orders, km, t)
     packaging: dict | None = None        # (bu, campaign, material) -> (kg, recycled %)
-    initiatives: dict | None = None      # (name, bu, campaign) -> t CO2e
+    initiatives: dict | None = None      # (name, bu, campaign) -> (activity, kg per unit, t CO2e)
     campaigns: dict | None = None        # new campaigns: name -> (start, end, baseline)
     sites: dict | None = None            # new sites: name -> (type, grid region)
     refused: tuple = ()                  # words the refusal must name (exit 1)
@@ -349,6 +350,7 @@ ENERGY_CASES = [
     ok(Case("budget_actual_variance.xlsx", refused=("lacks energy",), hint_args=(
         "--map", "Actual (kWh)=energy"), hint=dict(rows=3, energy={
             (MAN, "grid", ""): 401200 + 415750, (LDS, "grid", ""): 60150}))),
+    ok(Case("us_daily_average.xlsx", GRID, refused=("kWh/day",))),
     ok(Case("accounting_negative.xlsx", refused=("row 3", "(1,480)"))),
     ok(Case("blank_site_row.xlsx", refused=("row 3", "Site [A]"))),
     ok(Case("thousands_kwh.xlsx", refused=("'000 kWh",), hint_args=("--unit", "energy=MWh"), hint=dict(
@@ -384,6 +386,21 @@ OTHER_CASES = [
         "refused: '120万' orders 'not a number' on the template path (README says 120万 orders is read)"),
     ok(Case("cn_wan_orders.xlsx", deliveries={
         ("天猫", *T11, ""): (1250.5e4, None, 4210.3), ("饿了么", *T11, ""): (320.25e4, None, 655.0)})),
+    ok(Case("deliveries_computed_miles.xlsx", deliveries={
+        ("Cainiao", "Black Friday 2023", None, None, "van diesel"): (64000, 10000 * MILE, None)})),
+    xfail(Case("deliveries_per_order.xlsx", deliveries={
+        ("Tmall", "Black Friday 2023", None, None, ""): (86400, None, 86400 * 109.0 / 1e6),
+        ("Cainiao", "Black Friday 2023", None, None, ""): (64000, None, 64000 * 290.6 / 1e6)}),
+        "wrong figures: 'Emissions per order (g CO2e)' stored as each row's total emissions (109 g for "
+        "86,400 orders = 0.000109 t instead of 9.42 t), exit 0, problems: none"),
+    xfail(Case("packaging_per_order.xlsx", packaging={
+        ("Tmall", "Double 11 2023", "board"): (180 * 1200000 / 1000, None),
+        ("Tmall", "Double 11 2023", "film"): (12.5 * 1200000 / 1000, None)}),
+        "wrong figures: 'Weight per order (g)' stored as the total quantity (0.18 kg of board for "
+        "1,200,000 orders instead of 216,000 kg), exit 0, problems: none"),
+    ok(Case("initiatives_units.xlsx", initiatives={
+        ("No cutlery", "Ele.me", "Double 11 2023"): (15000000, 20 / 1000, None),
+        ("Slim boxes", "Cainiao", "Double 11 2023"): (None, None, 86500 / 1000)})),
     ok(Case("logistics_periods.csv", deliveries={
         ("Tmall UK", None, "2023-10-01", "2023-10-31", ""): (52300, None, 61.25),
         ("Tmall UK", None, "2023-11-01", "2023-11-30", ""): (88150, None, 97.4),
@@ -416,9 +433,9 @@ OTHER_CASES = [
         "wrong figures: `Compared with` (the baseline) ignored as 'not needed'; 11.11 2024 stored without "
         "its baseline, exit 0, nothing said on the real import"),
     xfail(Case("initiatives_cn.xlsx", initiatives={
-        ("无需餐具", "饿了么", "6.18 2023"): 2000e4 * 0.02 / 1000,
-        ("智能装箱", "菜鸟", "Double 11 2023"): 150e4 * 0.05 / 1000,
-        ("绿色回收箱", "菜鸟", "Double 11 2023"): 120.5}),
+        ("无需餐具", "饿了么", "6.18 2023"): (2000e4, 0.02, None),
+        ("智能装箱", "菜鸟", "Double 11 2023"): (150e4, 0.05, None),
+        ("绿色回收箱", "菜鸟", "Double 11 2023"): (None, None, 120.5)}),
         "refused: 举措名称 is not an initiative header, and '2,000万' activity is 'not a number'"),
 ]
 

@@ -301,6 +301,44 @@ def french_spaces_csv():
     (HERE / "french_spaces.csv").write_text("\r\n".join(body) + "\r\n", encoding="utf-8")
 
 
+def packaging_per_order():
+    """Packaging given per order: grams of board per order, and the orders."""
+    xlsx("packaging_per_order.xlsx", {"Packaging": [
+        ["Business unit", "Campaign", "Material", "Orders", "Weight per order (g)"],
+        ["Tmall", "Double 11 2023", "board", 1200000, 180],
+        ["Tmall", "Double 11 2023", "film", 1200000, 12.5]]})
+
+
+def initiatives_units():
+    """A factor in grams per order and a reduction in kg."""
+    xlsx("initiatives_units.xlsx", {"Initiatives": [
+        ["Initiative", "Business unit", "Campaign", "Activity", "Activity unit", "Factor (g CO2e per order)",
+         "Reduction (kg CO2e)"],
+        ["No cutlery", "Ele.me", "Double 11 2023", 15000000, "order", 20, None],
+        ["Slim boxes", "Cainiao", "Double 11 2023", None, None, None, 86500]]})
+
+
+def deliveries_per_order():
+    """A carrier quoting grams of CO2e per parcel."""
+    xlsx("deliveries_per_order.xlsx", {"Deliveries": [
+        ["Business unit", "Campaign", "Orders", "Emissions per order (g CO2e)"],
+        ["Tmall", "Black Friday 2023", 86400, 109.0], ["Cainiao", "Black Friday 2023", 64000, 290.6]]})
+
+
+def us_daily_average():
+    """A bill summary that gives the days and the average daily use, not the total."""
+    xlsx("us_daily_average.xlsx", {"Bills": [
+        ["Site", "Bill Start", "Bill End", "Days", "Avg. Daily Usage (kWh/day)"],
+        [RNO, "05/01/2023", "05/31/2023", 31, 12943.5], [RNO, "06/01/2023", "06/30/2023", 30, 14296.7]]})
+
+
+def deliveries_computed_miles():
+    """Emissions left blank: distance in miles and the vehicle, for the factor."""
+    xlsx("deliveries_computed_miles.xlsx", {"Deliveries": [
+        ["Business unit", "Campaign", "Orders", "Vehicle", "Distance (miles)", "Emissions (t CO2e)"],
+        ["Cainiao", "Black Friday 2023", 64000, "van diesel", 10000, None]]})
+
+
 ALL = (pivot_compact, eu_bill_csv, cn_register_bill, us_demand, side_by_side_units, stacked_units,
        wide_half_year, cn_gb18030_csv, hidden_estimate_column,
        uk_financial_year, two_years_merged, us_read_dates, eu_decimal_comma_csv, solar_export_negative,
@@ -308,4 +346,5 @@ ALL = (pivot_compact, eu_bill_csv, cn_register_bill, us_demand, side_by_side_uni
        wide_prior_year, of_which_green, packaging_boxes, blank_site_row, cn_period_range_cell,
        us_two_digit_years, thousands_kwh, cn_wan_du, cn_wan_orders, unit_spellings, month_end_date_headers,
        budget_actual_variance, site_name_spaces, merged_site_cells, csv_with_bom, csv_utf16_tabs,
-       accounting_negative, french_spaces_csv)
+       accounting_negative, french_spaces_csv, packaging_per_order, initiatives_units,
+       deliveries_per_order, us_daily_average, deliveries_computed_miles)
