@@ -5,9 +5,10 @@ imported); shows the chosen sheet as it is, with the detected header (blue), the
 the rows left out (grey, with why); the mapping of each column to a field with its unit and
 confidence, to change; the first rows as they will be stored and the totals; every problem, a
 click away from its cell. Mappings are saved as profiles in the workspace, and the profile whose
-headers a sheet has is applied by itself. Reading and analysing run on a worker thread, driving
-the same engine as `greenledger import` (gui.import_engine), and Import hands the plans of the
-ticked sheets to the window's import runner, so the window and the command line agree.
+headers a sheet has is applied by itself. The dialog drives an ImportSession
+(core.importing.session), as `greenledger import` does, reading and analysing on a worker
+thread; Import hands the plans of the ticked sheets to the window's import runner, so the
+window and the command line agree.
 
 The parts: gui.import_sheet_model (the sheets), gui.import_cells_model (a sheet's cells),
 gui.import_mapping_model (columns → field and unit), gui.import_preview_model (rows as stored).
@@ -21,8 +22,10 @@ from PySide6.QtCore import QItemSelectionModel, QThreadPool, Signal
 from PySide6.QtWidgets import QDialog, QTableView, QWidget
 
 from greenledger.core.errors import GreenLedgerError, ImportRefused
-from greenledger.gui import import_engine
+from greenledger.core.importing import profiles
+from greenledger.core.importing.session import ImportSession
 from greenledger.gui.import_dialog_layout import build
+from greenledger.gui.import_hints import skipped_text
 from greenledger.gui.import_mapping_model import FIELD, open_editors
 from greenledger.gui.import_preview_model import totals_text
 from greenledger.gui.import_profiles import ProfilesMixin
@@ -45,19 +48,22 @@ class ImportAssistant(ProfilesMixin, QDialog):
         self.resize(1400, 860)
         self.path = Path(path)
         self.ws = workspace
-        self.engine = import_engine.EngineSession(self.path, workspace)
+        self.session: ImportSession | None = None  # the engine's state: sheets, options, ticks
         self._worker: Worker | None = None
-        self._pending: list[str] = []  # sheets to analyse again, in order
+        self._pending: list[tuple[str, object]] = []  # (sheet, change) to make, in order
         self.start = start  # callable(path, plans) -> bool
         self._filling = False
+        self._saved: dict[str, str] = {}  # sheet -> the profile saved from it here
         self._build()
         self._set_busy(self.tr("Reading {0}…").format(self.path.name))
-        self._run(self.engine.read_all, self._on_read)
+        kept = profiles.kept(workspace)  # read here: the workspace's connection is this thread's
+        self._run(lambda: ImportSession.open(self.path, kept=kept), self._on_read)
 
-    # the engine's state, as the dialog and its tests read it
-    sheets = property(lambda self: self.engine.sheets)
-    plans = property(lambda self: self.engine.plans)
-    options = property(lambda self: self.engine.options)
+    # the session's state, as the dialog and its tests read it
+    sheets = property(lambda self: self.session.sheets if self.session else [])
+    plans = property(lambda self: {p.sheet: p for p in self.session.plans} if self.session else {})
+    options = property(lambda self: {n: self.session.options(n) for n in self.session.states}
+                       if self.session else {})
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -106,33 +112,32 @@ class ImportAssistant(ProfilesMixin, QDialog):
         else:
             raise exc  # the top-level hook logs it and shows the error dialog
 
-    def _on_read(self, result) -> None:
+    def _on_read(self, session: ImportSession) -> None:
         self._worker = None
-        self.engine.loaded(result)
+        self.session = session
         self._preflight()
         self._fill_profiles()
         self._filling = True
-        self.sheet_list.set_sheets([s.name for s in self.sheets], self.plans)
+        self.sheet_list.set_session(session)
         self.sheets_view.resizeColumnsToContents()
-        first = next((i for i, s in enumerate(self.sheets) if self.plans[s.name].importable), 0)
+        first = next((s.name for s in self.sheets if self.plans[s.name].importable),
+                     self.sheets[0].name if self.sheets else None)
         self._filling = False
-        self._offer_profiles()
-        self.show_sheet(self.sheets[first].name if self.sheets else None)
+        self.show_sheet(first)
 
-    def _reanalyse(self, name: str) -> None:
-        """Analyse sheet `name` again with its options (after a change of mapping)."""
+    def _submit(self, name: str, change) -> None:
+        """Make `change(session)` (a session call that analyses sheet `name` again) on the
+        worker thread, after the changes already waiting."""
         if self._worker is not None:
-            if name not in self._pending:
-                self._pending.append(name)
+            self._pending.append((name, change))
             return
         self._set_busy(self.tr("Analysing {0}…").format(name))
-        self._run(lambda: self.engine.reanalyse(name), self._on_reanalysed)
+        self._run(lambda: change(self.session), self._on_reanalysed)
 
-    def _on_reanalysed(self, plan) -> None:
+    def _on_reanalysed(self, _plan) -> None:
         self._worker = None
-        self.engine.analysed(plan)
         if self._pending:
-            self._reanalyse(self._pending.pop(0))
+            self._submit(*self._pending.pop(0))
             return
         self._preflight()
         self.sheet_list.plans_changed()
@@ -142,7 +147,7 @@ class ImportAssistant(ProfilesMixin, QDialog):
         """Every check Import makes, on the ticked sheets and against the workspace
         (read-only), so that "0 problems" means Import succeeds."""
         try:
-            self.engine.preflight(self.sheet_list.left_out)
+            self.session.preflight(self.ws)
         except GreenLedgerError as exc:
             self.status.setText(str(exc))
 
@@ -221,7 +226,7 @@ class ImportAssistant(ProfilesMixin, QDialog):
             self.layout_label.setText("")
             return
         if plan.skipped:
-            text = self.tr("Not imported: {0}").format(import_engine.skipped_text(plan))
+            text = self.tr("Not imported: {0}").format(skipped_text(plan))
         elif plan.template:
             text = self.tr("GreenLedger template sheet ({0}): {1} rows").format(
                 kind_name(plan.kind), f"{len(plan):,}")
@@ -253,7 +258,7 @@ class ImportAssistant(ProfilesMixin, QDialog):
         """The workbook with every problem's cell filled and commented (the --errors workbook)."""
         from greenledger.core.importing.error_workbook import write_error_workbook
 
-        return write_error_workbook(self.path, [p for pl in self.plans.values()
+        return write_error_workbook(self.path, [p for pl in self.session.plans
                                                 for p in pl.all_problems], out)
 
     def _on_marked_clicked(self) -> None:
@@ -265,20 +270,21 @@ class ImportAssistant(ProfilesMixin, QDialog):
         name = self.current_sheet
         if name is None or self._filling:
             return
-        self.engine.change(name, **changes)
-        self._reanalyse(name)
+        self._submit(name, lambda s: s.set_sheet_option(name, **changes))
 
     def _on_field_changed(self, header: str, field: str) -> None:
-        self.engine.map_column(self.current_sheet, header, field)
-        self._reanalyse(self.current_sheet)
+        name = self.current_sheet
+        self._submit(name, lambda s: s.map_column(name, header, field))
 
     def _on_unit_changed(self, field: str, unit: str) -> None:
-        if self.engine.give_unit(self.current_sheet, field, unit):
-            self._reanalyse(self.current_sheet)
+        name = self.current_sheet
+        if unit.strip() and self.session.options(name).units.get(field) != unit.strip():
+            self._submit(name, lambda s: s.give_unit(name, field, unit))
 
     def _on_value_changed(self, field: str, value: str) -> None:
-        if self.engine.give_value(self.current_sheet, field, value):
-            self._reanalyse(self.current_sheet)
+        name = self.current_sheet
+        if self.session.options(name).values.get(field, "") != value.strip():
+            self._submit(name, lambda s: s.give_value(name, field, value))
 
     # --- import -------------------------------------------------------------------------------
 
@@ -289,9 +295,17 @@ class ImportAssistant(ProfilesMixin, QDialog):
 
     def start_import(self) -> bool:
         """Import the ticked sheets (the window's runner); False when nothing starts."""
-        plans = self.sheet_list.included_plans()
-        if (self.busy or not any(p.importable for p in plans) or self.start is None
-                or any(p.all_problems for p in plans)):
+        if self.busy or self.session is None or self.start is None:
+            return False
+        plans = self.session.included_plans
+        if not any(p.importable for p in plans) or self.session.problems:
+            return False
+        if self.session.source.changed():  # saved in Excel meanwhile: read it again
+            self.problems_view.show_problems([self.session.source.changed_problem()])
+            self.tabs.setCurrentIndex(1)
+            self._set_busy(self.tr("Reading {0}…").format(self.path.name))
+            kept = profiles.kept(self.ws)
+            self._run(lambda: ImportSession.open(self.path, kept=kept), self._on_read)
             return False
         if not self.start(self.path, plans):
             return False  # e.g. another import is running: keep the dialog and its mapping

@@ -15,23 +15,31 @@ REFUSED_FG, LEFT_OUT_FG = QColor("#b3261e"), QColor("#9e9e9e")
 
 
 class SheetListModel(QAbstractTableModel):
-    """`names` in the workbook's order; `plans` by name (set as they are analysed); `left_out`
-    the sheets the user unticked. `included_changed` after a tick changes."""
+    """The sheets of an ImportSession (core.importing.session), in the workbook's order, and
+    its ticks. `included_changed` after a tick changes."""
 
     included_changed = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.session = None
         self.names: list[str] = []
-        self.plans: dict = {}
-        self.left_out: set[str] = set()
 
     # --- state ----------------------------------------------------------------------------------
 
-    def set_sheets(self, names: list[str], plans: dict) -> None:
+    def set_session(self, session) -> None:
         self.beginResetModel()
-        self.names, self.plans, self.left_out = list(names), plans, set()
+        self.session = session
+        self.names = list(session.states) if session is not None else []
         self.endResetModel()
+
+    @property
+    def plans(self) -> dict:
+        return {n: self.session.plan(n) for n in self.names} if self.session is not None else {}
+
+    @property
+    def left_out(self) -> set[str]:
+        return {n for n in self.names if not self.session.included(n)}
 
     def plans_changed(self) -> None:
         """The plans were analysed again (their problems, rows or kind changed)."""
@@ -40,26 +48,26 @@ class SheetListModel(QAbstractTableModel):
 
     def can_import(self, name: str) -> bool:
         """Whether the sheet is something to import or to refuse (has rows or problems)."""
-        plan = self.plans.get(name)
+        plan = self.session.plan(name) if self.session is not None and name in self.names else None
         return plan is not None and (plan.importable or bool(plan.all_problems))
 
     def included(self, name: str) -> bool:
-        return self.can_import(name) and name not in self.left_out
+        return self.can_import(name) and self.session.included(name)
 
     def included_plans(self) -> list:
-        return [self.plans[n] for n in self.names if self.included(n)]
+        return self.session.included_plans if self.session is not None else []
 
     def set_included(self, name: str, on: bool) -> None:
-        if on == (name not in self.left_out):
+        if on == self.session.included(name):
             return
-        (self.left_out.discard if on else self.left_out.add)(name)
+        self.session.include(name, on)
         row = self.names.index(name)
         self.dataChanged.emit(self.index(row, 0), self.index(row, STATE))
         self.included_changed.emit()
 
     def problems(self, name: str) -> int:
         """The sheet's own problems (a file's, such as two sheets of one kind: the tab lists it)."""
-        plan = self.plans.get(name)
+        plan = self.session.plan(name) if self.session is not None else None
         return sum(1 for p in plan.all_problems if p.sheet == name) if plan is not None else 0
 
     def row_of(self, name: str) -> int:
@@ -83,7 +91,7 @@ class SheetListModel(QAbstractTableModel):
         if not index.isValid():
             return None
         name = self.names[index.row()]
-        plan = self.plans.get(name)
+        plan = self.session.plan(name)
         col = index.column()
         if role == Qt.ItemDataRole.UserRole:
             return name
