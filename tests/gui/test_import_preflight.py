@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from greenledger.core.fields import Kind
-from greenledger.core.importing import assistant as engine
+from greenledger.core.importing import engine
 from greenledger.core.storage import Workspace
 from tests.conftest import ENERGY_HEADER, SITES, write_workbook
 

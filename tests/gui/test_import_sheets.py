@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel
 
 from greenledger.core.errors import ImportRefused
 from greenledger.core.fields import Kind
-from greenledger.core.importing import assistant as engine
+from greenledger.core.importing import engine
 from greenledger.core.storage import Workspace
 from greenledger.gui.import_assistant import HEADER_BG, OUTSIDE_BG, ImportAssistant
 from tests.conftest import ENERGY_HEADER, SITES, write_workbook
