@@ -329,42 +329,42 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="137"/>
+        <location filename="../../gui/charts/chart_view.py" line="138"/>
         <source>Export image…</source>
         <translation>导出图片…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="138"/>
+        <location filename="../../gui/charts/chart_view.py" line="139"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="139"/>
+        <location filename="../../gui/charts/chart_view.py" line="140"/>
         <source>Export data…</source>
         <translation>导出数据…</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="149"/>
+        <location filename="../../gui/charts/chart_view.py" line="150"/>
         <source>PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="151"/>
+        <location filename="../../gui/charts/chart_view.py" line="152"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="165"/>
+        <location filename="../../gui/charts/chart_view.py" line="166"/>
         <source>Export chart data</source>
         <translation>导出图表数据</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="167"/>
+        <location filename="../../gui/charts/chart_view.py" line="168"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/charts/chart_view.py" line="183"/>
+        <location filename="../../gui/charts/chart_view.py" line="184"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -2107,12 +2107,13 @@
 <context>
     <name>ImportAssistant</name>
     <message>
-        <location filename="../../gui/import_dialog.py" line="43"/>
+        <location filename="../../gui/import_dialog.py" line="46"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="54"/>
+        <location filename="../../gui/import_dialog.py" line="58"/>
+        <location filename="../../gui/import_dialog.py" line="306"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
@@ -2227,47 +2228,47 @@
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="103"/>
+        <location filename="../../gui/import_dialog.py" line="109"/>
         <source>This file cannot be imported.</source>
         <translation>此文件无法导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="128"/>
+        <location filename="../../gui/import_dialog.py" line="134"/>
         <source>Analysing {0}…</source>
         <translation>正在分析 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="214"/>
+        <location filename="../../gui/import_dialog.py" line="219"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="215"/>
+        <location filename="../../gui/import_dialog.py" line="220"/>
         <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
         <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="224"/>
+        <location filename="../../gui/import_dialog.py" line="229"/>
         <source>Not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="226"/>
+        <location filename="../../gui/import_dialog.py" line="231"/>
         <source>GreenLedger template sheet ({0}): {1} rows</source>
         <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="231"/>
+        <location filename="../../gui/import_dialog.py" line="236"/>
         <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
         <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_profiles.py" line="71"/>
+        <location filename="../../gui/import_profiles.py" line="50"/>
         <source>profile “{0}” applied</source>
         <translation>已应用方案“{0}”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_profiles.py" line="74"/>
+        <location filename="../../gui/import_profiles.py" line="53"/>
         <source>profile “{0}” fits these headers but was saved for sheet “{1}”: choose it under Profile if this sheet holds the same figures</source>
         <translation>配置“{0}”与这些表头相符，但它是为工作表“{1}”保存的：如果本表的数据相同，请在“配置”中选择它</translation>
     </message>
@@ -2302,7 +2303,7 @@
         <translation>单位来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="132"/>
+        <location filename="../../gui/import_texts.py" line="99"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
@@ -2347,23 +2348,23 @@
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_profiles.py" line="28"/>
+        <location filename="../../gui/import_profiles.py" line="31"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../gui/import_profiles.py" line="87"/>
-        <location filename="../../gui/import_profiles.py" line="96"/>
+        <location filename="../../gui/import_profiles.py" line="66"/>
+        <location filename="../../gui/import_profiles.py" line="75"/>
         <source>Save profile</source>
         <translation>保存导入方案</translation>
     </message>
     <message>
-        <location filename="../../gui/import_profiles.py" line="88"/>
+        <location filename="../../gui/import_profiles.py" line="67"/>
         <source>Profile name:</source>
         <translation>方案名称：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_profiles.py" line="105"/>
+        <location filename="../../gui/import_profiles.py" line="81"/>
         <source>Profile “{0}” saved in this workspace</source>
         <translation>方案“{0}”已保存到此工作区</translation>
     </message>
@@ -2417,6 +2418,11 @@
         <location filename="../../gui/import_texts.py" line="87"/>
         <source>{0}; transposed: periods down rows {1}–{2}, columns {3}–{4} across</source>
         <translation>{0}；转置：期间在第 {1}–{2} 行向下排列，{3}–{4} 列横向排列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_texts.py" line="101"/>
+        <source>chosen here or in a profile</source>
+        <translation>在此处或导入方案中选择</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="117"/>
@@ -2660,7 +2666,7 @@
         <translation>{0}；数据在第 {1}–{2} 行；{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_texts.py" line="98"/>
+        <location filename="../../gui/import_texts.py" line="110"/>
         <source>Period (month, quarter or year)</source>
         <translation>期间（月、季度或年）</translation>
     </message>
@@ -3677,28 +3683,27 @@
         <translation>{site} 在 {month} 用电 {value} 千瓦时，是其月中位数（{median} 千瓦时）的 {ratio} 倍；请核对单位，并确认该单元格不是合计</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="28"/>
+        <location filename="../../core/importing/checks.py" line="37"/>
         <source>{key}: {start} – {end} overlaps {other_start} – {other_end} at {other}{more}, so the same quantity would count twice; delete one of them, or, if this row is the total of the others, make it equal their sum</source>
         <translation>{key}：{start} – {end} 与 {other} 的 {other_start} – {other_end} 重叠{more}，同一数量会被计算两次；请删除其中一行，或者若本行是其他行的合计，使其等于它们之和</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="29"/>
+        <location filename="../../core/importing/checks.py" line="38"/>
         <source>{key}: {start} – {end} lies inside {other_start} – {other_end}, stored from {other}, which is the total of this import&apos;s rows; delete that stored row first, or do not import these</source>
         <translation>{key}：{start} – {end} 位于已存的 {other_start} – {other_end}（来自 {other}）之内，而该行正是本次导入各行的合计；请先删除该已存行，或不要导入这些行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="30"/>
+        <location filename="../../core/importing/checks.py" line="39"/>
         <source>{key}: {start} – {end} ({value}) is the total of the {n} rows from {first} on: left out, so it is not counted twice</source>
         <translation>{key}：{start} – {end}（{value}）是从 {first} 起 {n} 行的合计：已略去，以免重复计算</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="248"/>
+        <location filename="../../core/importing/checks.py" line="308"/>
         <source>(and {0} more row(s))</source>
         <translation>（另有 {0} 行）</translation>
     </message>
     <message>
         <location filename="../../core/importing/checks_rows.py" line="98"/>
-        <location filename="../../core/importing/importer.py" line="318"/>
         <source>no grid factor for this region yet: the site is stored, and its figures say there is no factor until one is added on a Factors sheet</source>
         <translation>该区域暂无电网排放因子：站点已保存，在“排放因子”工作表补充因子之前，其相关数字会注明缺少因子</translation>
     </message>
@@ -4197,57 +4202,57 @@
 <context>
     <name>SheetListModel</name>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="116"/>
+        <location filename="../../gui/import_sheet_model.py" line="124"/>
         <source>not imported</source>
         <translation>不导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="118"/>
+        <location filename="../../gui/import_sheet_model.py" line="126"/>
         <source>left out</source>
         <translation>已排除</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="120"/>
+        <location filename="../../gui/import_sheet_model.py" line="128"/>
         <source>{0} problem(s)</source>
         <translation>{0} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="121"/>
+        <location filename="../../gui/import_sheet_model.py" line="129"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="127"/>
+        <location filename="../../gui/import_sheet_model.py" line="135"/>
         <source>Nothing to import from this sheet: see the line above the mapping</source>
         <translation>此工作表没有可导入的内容：见映射上方的说明</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="129"/>
+        <location filename="../../gui/import_sheet_model.py" line="137"/>
         <source>Refused until its problems are put right; untick it to import the other sheets without it</source>
         <translation>问题改正之前不能导入；取消勾选即可不含此表导入其他工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="131"/>
+        <location filename="../../gui/import_sheet_model.py" line="139"/>
         <source>Untick to leave this sheet out of the import</source>
         <translation>取消勾选即可不导入此工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="145"/>
+        <location filename="../../gui/import_sheet_model.py" line="153"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="145"/>
+        <location filename="../../gui/import_sheet_model.py" line="153"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="145"/>
+        <location filename="../../gui/import_sheet_model.py" line="153"/>
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../gui/import_sheet_model.py" line="145"/>
+        <location filename="../../gui/import_sheet_model.py" line="153"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
