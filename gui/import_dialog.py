@@ -241,7 +241,7 @@ class ImportAssistant(ProfilesMixin, QDialog):
 
     def _show_mapping(self, plan, view=None) -> None:
         self.mapping_model.set_plan(plan, view)
-        self.mapping.setEnabled(plan is not None and not plan.template)
+        self.mapping.setEnabled(plan is not None)
         open_editors(self.mapping)
 
     def show_problem(self, p) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QStyledItemDelegate, QTabl
 from greenledger.core.fields import FieldType
 from greenledger.core.importing import mapping as mp
 from greenledger.core.units import DIMENSIONS
-from greenledger.gui.import_texts import field_label, how_text
+from greenledger.gui.import_texts import field_label, how_text, unit_from_text
 
 COLUMN, FIELD, UNIT, CONFIDENCE, HOW = range(5)
 UNSURE_BG = QColor("#fff4e5")
@@ -38,8 +38,8 @@ class MappingModel(QAbstractTableModel):
     def set_plan(self, plan, transposed=None) -> None:
         self.beginResetModel()
         self.plan, self.transposed = plan, transposed
-        shown = plan is not None and plan.kind is not None and not plan.template
-        self.columns = list(plan.columns) if shown else []
+        shown = plan is not None and plan.kind is not None  # a template's too: a choice reads
+        self.columns = list(plan.columns) if shown else []  # it as any sheet
         self.endResetModel()
 
     # --- what a row offers ----------------------------------------------------------------------
@@ -129,7 +129,7 @@ class MappingModel(QAbstractTableModel):
                     "ImportAssistant", "Sets every column under “{0}”").format(col.group)
             if c == UNIT and self.dimension(r):
                 return QCoreApplication.translate("ImportAssistant", "unit from: {0}").format(
-                    col.unit_from or QCoreApplication.translate("ImportAssistant", "default"))
+                    unit_from_text(col))
             if c in (COLUMN, HOW):
                 return self._text(r, c) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and c == CONFIDENCE:

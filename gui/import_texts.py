@@ -90,6 +90,18 @@ def transposed_text(view) -> str:
         view.first_letter, view.last_letter)
 
 
+def unit_from_text(col) -> str:
+    """Where a column's unit was stated, in the window's words (`header`, `row 2`, …)."""
+    from greenledger.core.importing.codes import UNIT_FROM_TEXT, UnitFrom, text
+
+    source = getattr(col, "unit_source", None)
+    if source is None:
+        return QCoreApplication.translate("ImportAssistant", "default")
+    if source == UnitFrom.OPTION:
+        return QCoreApplication.translate("ImportAssistant", "chosen here or in a profile")
+    return text(UNIT_FROM_TEXT, source, (col.unit_at,))
+
+
 def field_label(kind: Kind | None, name: str, units: bool = False) -> str:
     """A field as the tables show it (`Energy (kWh)` with units, else `Energy`), translated."""
     from greenledger.core.editing import header_text

@@ -246,3 +246,21 @@ def test_one_value_for_every_row_warns_of_a_column_of_names(qtbot, ws, tmp_path)
     assert dialog.plan.importable and dialog.values_view.isHidden()
     assert dialog.start_import()
     assert sorted((r["site"], r["energy"]) for r in ws.rows(Kind.ENERGY)) == [(UL, 400), (ZB, 800)]
+
+
+def test_a_template_sheet_shows_its_mapping_and_a_choice_reads_it_as_any_sheet(qtbot, ws, tmp_path):
+    path = write_workbook(tmp_path / "t.xlsx", {"Sites": SITES, "Energy": [
+        ENERGY_HEADER, [ZB, date(2023, 1, 1), date(2023, 1, 31), "grid", 100.0, "PPA"]]})
+    dialog = _open(qtbot, ws, path)
+    dialog.show_sheet("Energy")
+    assert dialog.plan.template and dialog.mapping.isEnabled()
+    mapping = dialog.mapping_model
+    fields = [mapping.data(mapping.index(r, 1), Qt.ItemDataRole.EditRole) for r in range(mapping.rowCount())]
+    assert fields[:5] == ["site", "period_start", "period_end", "source", "energy"]
+    row = fields.index("instrument")
+    with qtbot.waitSignal(dialog.analysed, timeout=10_000):
+        dialog.mapping_editor(row).setCurrentIndex(dialog.mapping_editor(row).findData("ignore"))
+    plan = dialog.plan
+    assert not plan.template and plan.importable and plan.totals()["energy"] == pytest.approx(100)
+    assert dialog.start_import()
+    assert [r["instrument"] for r in ws.rows(Kind.ENERGY)] in ([None], [""])
