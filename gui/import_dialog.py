@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QDialog, QTableView, QWidget
 from greenledger.core.errors import GreenLedgerError, ImportRefused
 from greenledger.core.importing import profiles
 from greenledger.core.importing.session import ImportSession
-from greenledger.gui.import_dialog_layout import build
+from greenledger.gui.import_dialog_layout import build, fit_columns
 from greenledger.gui.import_hints import skipped_text
 from greenledger.gui.import_mapping_model import FIELD, open_editors
 from greenledger.gui.import_preview_model import totals_text
@@ -189,6 +189,7 @@ class ImportAssistant(ProfilesMixin, QDialog):
         opts = self.options[name]
         view = transposition(sheet, plan, opts)
         self.sheet_model.set_sheet(sheet, plan, view)
+        fit_columns(self.sheet_view, 240)
         self._filling = True
         self.kind_box.setCurrentIndex(max(self.kind_box.findData(opts.kind), 0) if opts.kind else 0)
         self.year_box.setValue(opts.period_year or 1899)
@@ -205,7 +206,7 @@ class ImportAssistant(ProfilesMixin, QDialog):
                                   None if view is not None else sheet)
         display = getattr(self.parent(), "display", None)
         self.preview_model.set_plan(plan, getattr(display, "cn_units", None))
-        self.preview.resizeColumnsToContents()
+        fit_columns(self.preview, 320)
         self.totals_label.setText(totals_text(plan))
         included = self.sheet_list.included_plans()
         problems = [p for pl in included for p in pl.all_problems]

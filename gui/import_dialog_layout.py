@@ -44,6 +44,15 @@ def _table(parent: QWidget, model, rows: int = 22) -> QTableView:
     return view
 
 
+def fit_columns(view: QTableView, widest: int) -> None:
+    """Columns as wide as their cells (a long title cell no wider than `widest` pixels)."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for c in range(header.count()):
+        if header.sectionSize(c) > widest:
+            header.resizeSection(c, widest)
+
+
 def _top_bar(d) -> QHBoxLayout:
     d.kind_box = QComboBox(d)
     d.kind_box.addItem(QCoreApplication.translate("ImportAssistant", "Detect"), None)
