@@ -84,6 +84,7 @@ class Case:
     hint_args: tuple | None = None       # the hint followed: import again with these args ...
     hint_file: dict | None = None        # ... or with these text replacements in the (csv) file
     hint_edit: object = None             # ... or after this edit of the workbook (path -> None)
+    hint_runs: tuple = ()                # ... or several imports, each with its args (refusals allowed)
     hint: dict = field(default_factory=dict)  # expected figures once the hint is followed
 
 
@@ -141,6 +142,11 @@ def run(case: Case, tmp_path: Path, base_ws: Path):
         for word in case.refused:
             assert word in text, f"the refusal does not name {word!r}:\n{text}"
         assert stored(ws) == base, "a refused import wrote something"
+        if case.hint_runs:
+            for args in case.hint_runs:
+                cli("-w", ws, "import", src, *args)
+            check_figures(stored(ws), {**dict.fromkeys(want), **case.hint}, base)
+            return
         if case.hint_args is None and case.hint_file is None and case.hint_edit is None:
             return
         args = case.hint_args if case.hint_args is not None else case.args
@@ -346,6 +352,26 @@ ENERGY_CASES = [
     ok(Case("csv_utf16_tabs.csv", rows=1, energy={(MAN, "grid", ""): 420300})),
     ok(Case("french_spaces.csv", ("--map", "Mois=period", "--map", "Consommation (kWh)=energy"), rows=3,
             energy={(MAN, "grid", ""): 401200 + 415750.5, (LDS, "grid", ""): 60150})),
+    xfail(Case("energy_saved.xlsx", refused=("Energy saved",)),
+          "wrong figures: 'Energy saved (kWh)' (an LED retrofit's savings) stored as the sites' "
+          "consumption, exit 0"),
+    xfail(Case("cn_prior_year_only.xlsx", refused=("上年同期",)),
+          "wrong figures: 上年同期用电量 (the same month LAST year) stored as 2023年10月/11月's "
+          "consumption, exit 0 (storing it under 2022 would be right too)"),
+    xfail(Case("energy_per_day.xlsx", rows=2, energy={(MAN, "grid", ""): 12942 * 31 + 13858 * 30}),
+          "wrong figures: 'Energy use per day (kWh)' stored as the month's total (31x low), exit 0"),
+    xfail(Case("csv_month_as_number.csv", rows=5, energy={
+        (HZ, "grid", ""): 412750 + 401300 + 405100 + 398700 + 421050}, periods={
+            (HZ, "2023-08-01", "2023-08-31"), (HZ, "2023-09-01", "2023-09-30"),
+            (HZ, "2023-10-01", "2023-10-31"),
+            (HZ, "2023-11-01", "2023-11-30"), (HZ, "2023-12-01", "2023-12-31")}),
+          "wrong figures: '2023.1' between 2023.9 and 2023.11 (Excel's number 2023.10 written to CSV) "
+          "stored as January 2023, exit 0"),
+    xfail(Case("actual_and_targets.xlsx", refused=("several sheets", "--sheet"), hint_runs=(
+        ("--sheet", "Actual"), ("--sheet", "Targets")), hint=dict(
+            energy={(MAN, "grid", ""): 402100 + 388700})),
+          "hint leads to wrong figures: '--sheet' one at a time imports the Targets sheet ('Target energy "
+          "(kWh)') as consumption, 3,800,000 kWh of targets stored, exit 0"),
     # should be refused
     ok(Case("budget_actual_variance.xlsx", refused=("lacks energy",), hint_args=(
         "--map", "Actual (kWh)=energy"), hint=dict(rows=3, energy={
@@ -398,6 +424,14 @@ OTHER_CASES = [
         ("Tmall", "Double 11 2023", "film"): (12.5 * 1200000 / 1000, None)}),
         "wrong figures: 'Weight per order (g)' stored as the total quantity (0.18 kg of board for "
         "1,200,000 orders instead of 216,000 kg), exit 0, problems: none"),
+    xfail(Case("avoided_deliveries.xlsx", refused=("Avoided emissions",)),
+          "wrong figures: 'Avoided emissions (t CO2e)' of electric vans stored as the deliveries' "
+          "emissions, exit 0"),
+    xfail(Case("cn_per_parcel.xlsx", deliveries={
+        ("天猫", *T11, ""): (12505000, None, 12505000 * 336.7 / 1e6),
+        ("饿了么", *T11, ""): (3202500, None, 3202500 * 204.5 / 1e6)}),
+        "wrong figures: 单均碳排放（g） (grams per order) stored as the total (0.0003367 t for 12.5 million "
+        "orders instead of 4,210 t), exit 0"),
     ok(Case("initiatives_units.xlsx", initiatives={
         ("No cutlery", "Ele.me", "Double 11 2023"): (15000000, 20 / 1000, None),
         ("Slim boxes", "Cainiao", "Double 11 2023"): (None, None, 86500 / 1000)})),

@@ -339,6 +339,58 @@ def deliveries_computed_miles():
         ["Cainiao", "Black Friday 2023", 64000, "van diesel", 10000, None]]})
 
 
+# --- headers whose qualifier changes the meaning: saved, last year, target, per day, avoided, per order --
+
+
+def energy_saved():
+    """An energy-savings tracker: kWh saved by the LED retrofit, per month."""
+    xlsx("energy_saved.xlsx", {"LED retrofit": [
+        ["Site", "Month", "Source", "Energy saved (kWh)"],
+        [MAN, "2023-10", "grid", 18200], [MAN, "2023-11", "grid", 19450], [LDS, "2023-10", "grid", 2300]]})
+
+
+def cn_prior_year_only():
+    """A year-on-year sheet that kept only last year's column: 上年同期 = the same month of 2022."""
+    xlsx("cn_prior_year_only.xlsx", {"同比": [
+        ["站点", "月份", "能源类型", "上年同期用电量（kWh）"],
+        [HZ, "2023年10月", "电网", 371500], [HZ, "2023年11月", "电网", 365200]]})
+
+
+def actual_and_targets():
+    """Actual months on one sheet, the year's targets on another."""
+    h = ["Site", "Month", "Source"]
+    xlsx("actual_and_targets.xlsx", {
+        "Actual": [[*h, "Energy (kWh)"], [MAN, "2023-01", "grid", 402100], [MAN, "2023-02", "grid", 388700]],
+        "Targets": [[*h, "Target energy (kWh)"],
+                    *[[MAN, f"2023-{m:02d}", "grid", 380000] for m in range(3, 13)]]})
+
+
+def energy_per_day():
+    xlsx("energy_per_day.xlsx", {"Energy": [
+        ["Site", "Month", "Source", "Energy use per day (kWh)"],
+        [MAN, "2023-10", "grid", 12942], [MAN, "2023-11", "grid", 13858]]})
+
+
+def avoided_deliveries():
+    """A green-logistics report: orders delivered by electric vans and the emissions they avoided."""
+    xlsx("avoided_deliveries.xlsx", {"EV vans": [
+        ["Business unit", "Campaign", "Orders", "Avoided emissions (t CO2e)"],
+        ["Cainiao", "Double 11 2023", 430000, 52.4], ["Tmall", "Double 11 2023", 125000, 14.9]]})
+
+
+def cn_per_parcel():
+    xlsx("cn_per_parcel.xlsx", {"配送": [
+        ["业务单元", "活动名称", "订单量", "单均碳排放（g）"],
+        ["天猫", "Double 11 2023", 12505000, 336.7], ["饿了么", "Double 11 2023", 3202500, 204.5]]})
+
+
+def csv_month_as_number():
+    """Months typed as 2023.10 in Excel become the number 2023.1; its CSV says 2023.1."""
+    write_csv("csv_month_as_number.csv", [["站点", "月份", "能源类型", "用电量（kWh）"], *[
+        [HZ, m, "电网", v] for m, v in (("2023.8", 412750), ("2023.9", 401300), ("2023.1", 405100),
+                                        ("2023.11", 398700), ("2023.12", 421050))]])
+
+
 ALL = (pivot_compact, eu_bill_csv, cn_register_bill, us_demand, side_by_side_units, stacked_units,
        wide_half_year, cn_gb18030_csv, hidden_estimate_column,
        uk_financial_year, two_years_merged, us_read_dates, eu_decimal_comma_csv, solar_export_negative,
@@ -347,4 +399,5 @@ ALL = (pivot_compact, eu_bill_csv, cn_register_bill, us_demand, side_by_side_uni
        us_two_digit_years, thousands_kwh, cn_wan_du, cn_wan_orders, unit_spellings, month_end_date_headers,
        budget_actual_variance, site_name_spaces, merged_site_cells, csv_with_bom, csv_utf16_tabs,
        accounting_negative, french_spaces_csv, packaging_per_order, initiatives_units,
-       deliveries_per_order, us_daily_average, deliveries_computed_miles)
+       deliveries_per_order, us_daily_average, deliveries_computed_miles, energy_saved, cn_prior_year_only,
+       actual_and_targets, energy_per_day, avoided_deliveries, cn_per_parcel, csv_month_as_number)
