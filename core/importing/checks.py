@@ -1,7 +1,13 @@
-"""Checks of parsed sheets against each other and the workspace that the row-by-row checks of
-core.importing.importer cannot make: overlapping periods (core.overlaps) and months far above a
-site's median (core.bounds). Read-only: the same checks run for `--dry-run`, the import
-assistant's problems list and the import itself.
+"""Every check of parsed sheets that can refuse an import, in one place (issue 12 §1), read-only:
+the same checks run for `--dry-run`, the window's problems list (preflight) and the import.
+
+    parsed, problems, warnings = check_parsed(ws, parsed)   # all of them, in order
+
+check_parsed runs each sheet's own cell problems (core.importing.sheets, parse), the row
+checks of core.importing.checks_rows (references, dates, duplicates, plausible values,
+factors) and those here: overlapping periods (core.overlaps) and months far above a site's
+median (core.bounds); check_kinds refuses two sheets of one kind. A plan's own refusals
+(units, measures, cumulative columns) are core.importing.checks_sheet's.
 
     problems, warnings, left_out = run_checks(ws, parsed)
 
@@ -14,14 +20,17 @@ from __future__ import annotations
 from datetime import date
 
 from greenledger.core.bounds import MONTH_OUTLIER, month_outliers
-from greenledger.core.errors import REASON_TEMPLATES, Problem
+from greenledger.core.errors import REASON_TEMPLATES, ImportRefused, Problem
 from greenledger.core.fields import Kind
 from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
+from greenledger.core.importing.checks_rows import RowChecker, book_with_file_factors
+from greenledger.core.importing.codes import HINT_TEXT, Hint, english
 from greenledger.core.importing.sheets import ParsedSheet
 from greenledger.core.overlaps import OVERLAP_KEYS, Span, Where, find_overlaps, periods_overlap
 from greenledger.core.storage import Workspace
 
 MASS_TO_KG = {"g": 1e-3, "kg": 1.0, "t": 1e3}
+KIND_ORDER = list(Kind)  # factors, sites, campaigns, then rows that reference them
 VALUE_UNITS = {Kind.ENERGY: "kWh", Kind.DELIVERIES: "orders", Kind.PACKAGING: "kg"}
 
 REASON_TEMPLATES.update({
@@ -32,6 +41,57 @@ REASON_TEMPLATES.update({
 
 _TABLE = {Kind.ENERGY: "energy", Kind.DELIVERIES: "deliveries", Kind.PACKAGING: "packaging"}
 _KEY_WIDTH = {Kind.ENERGY: 3, Kind.DELIVERIES: 2, Kind.PACKAGING: 2}
+
+
+def check_parsed(ws: Workspace, parsed: list[ParsedSheet], problems: list[Problem] | None = None,
+                 warnings: list[Problem] | None = None
+                 ) -> tuple[list[ParsedSheet], list[Problem], list[Problem]]:
+    """Every check the import makes, read-only: each sheet's own problems, references, dates,
+    duplicates, plausible values (core.bounds), overlapping periods against each other and the
+    workspace (core.overlaps) and months far above a site's median.
+
+    Returns the sheets as they would be written (rows that are the total of other rows left
+    out), the problems (any one refuses the import; sorted, without repeats) and the warnings.
+    `problems`/`warnings` found earlier (e.g. by the import assistant) come first."""
+    parsed = sorted(parsed, key=lambda p: KIND_ORDER.index(p.kind))
+    problems = list(problems or []) + [p for ps in parsed for p in ps.problems]
+    warnings = list(warnings or []) + [w for ps in parsed for w in ps.warnings]
+    book = book_with_file_factors(ws, parsed)
+    checker = RowChecker(ws, parsed, book)
+    problems += checker.check()
+    warnings += checker.warnings
+    more, notes, left_out = run_checks(ws, parsed)
+    problems += more
+    warnings += notes
+    if problems:
+        problems = distinct_problems(problems)  # a wide sheet's row is several parsed rows
+        order = {ps.sheet: i for i, ps in enumerate(parsed)}
+        problems.sort(key=lambda p: (order.get(p.sheet, -1), p.row or 0, p.column or ""))
+    parsed = [leave_out(ps, left_out.get(ps.sheet, set())) for ps in parsed]
+    return parsed, problems, warnings
+
+
+def distinct_problems(problems: list[Problem]) -> list[Problem]:
+    """`problems` without repeats (same sheet, row, column and reason), in order."""
+    seen: set[tuple] = set()
+    out = []
+    for p in problems:
+        key = (p.sheet, p.row, p.column, p.reason)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def check_kinds(file: str, parsed: list[ParsedSheet]) -> None:
+    """Refuse two sheets holding rows of the same kind."""
+    kinds = [p.kind for p in parsed]
+    dup = {k for k in kinds if kinds.count(k) > 1}
+    if dup:
+        names = [p.sheet for p in parsed if p.kind in dup]
+        raise ImportRefused([Problem(file, f"several sheets hold {sorted(dup)[0]} rows "
+                                     f"({', '.join(names)}); " + english(HINT_TEXT, Hint.ONE_SHEET),
+                                     code="duplicate_kind", params={"hint": Hint.ONE_SHEET})])
 
 
 def run_checks(ws: Workspace, parsed: list[ParsedSheet]

@@ -31,6 +31,7 @@ from greenledger.core.importing import (
     transposed,
 )
 from greenledger.core.importing import mapping as mp
+from greenledger.core.importing.checks import check_kinds, check_parsed, distinct_problems
 from greenledger.core.importing.checks_sheet import (
     check_cumulative,
     check_measure,
@@ -51,15 +52,7 @@ from greenledger.core.importing.codes import (
 from greenledger.core.importing.column_units import UNIT_REQUIRED, plan_units
 from greenledger.core.importing.columns import Mapped, map_columns
 from greenledger.core.importing.formulas import FormulaProbe
-from greenledger.core.importing.importer import (
-    ImportResult,
-    Progress,
-    _gc_paused,
-    check_and_write,
-    check_kinds,
-    check_parsed,
-    distinct_problems,
-)
+from greenledger.core.importing.importer import Progress, _gc_paused, check_and_write
 from greenledger.core.importing.layout import (
     detect_layout,
     money_in_text,
@@ -78,6 +71,7 @@ from greenledger.core.importing.parse import (
 from greenledger.core.importing.plan import ColumnPlan, ImportOptions, SheetPlan
 from greenledger.core.importing.reader import ReadError, SheetData, read_sheets
 from greenledger.core.importing.reconcile import apply_to_plan as reconcile_totals
+from greenledger.core.importing.result import ImportResult
 from greenledger.core.importing.sheets import (
     SheetLayout,
     parse_sheet,

@@ -12,6 +12,7 @@ from greenledger.core.fields import Kind
 from greenledger.core.importing.assistant import ImportOptions, import_file
 from greenledger.core.overlaps import Span, find_overlaps
 from greenledger.core.units import UnitError, multiplier, parse_amount
+from greenledger.gui.cli_hints import render_cli
 from tests.conftest import CAMPAIGNS, ENERGY_HEADER, SITES, snapshot, write_workbook
 from tests.core.test_cli import gl
 
@@ -85,7 +86,9 @@ def test_a_monthly_sheet_then_the_annual_sheet_of_the_same_book_does_not_double_
         "Annual": [ENERGY_HEADER, [ZB, date(2023, 1, 1), date(2023, 12, 31), "grid", 600_000, None]]})
     with pytest.raises(ImportRefused) as exc:  # both at once: one at a time, says the refusal
         import_file(sites, path)
-    assert "--sheet" in exc.value.problems[0].reason
+    refusal = exc.value.problems[0]
+    assert refusal.code == "duplicate_kind" and "--" not in refusal.reason  # core names no flag
+    assert render_cli(refusal).endswith("import them one at a time with --sheet")
     import_file(sites, path, ImportOptions(sheet="Monthly", kind=Kind.ENERGY))
     result = import_file(sites, path, ImportOptions(sheet="Annual", kind=Kind.ENERGY))
     assert energy_total(sites) == 600_000  # was 1,200,000

@@ -10,6 +10,7 @@ import pytest
 from greenledger.core.errors import ImportRefused
 from greenledger.core.fields import Kind
 from greenledger.core.importing.assistant import ImportOptions, import_file
+from greenledger.gui.cli_hints import render_cli
 from tests.conftest import CAMPAIGNS, SITES, snapshot, write_workbook
 
 ZB = "Zhangbei DC"
@@ -107,7 +108,8 @@ def test_an_unknown_header_stating_the_unit_of_a_field_no_column_gives_is_refuse
         ["Business unit", "Campaign", "Orders", "Vehicle", "Distance (km)", header],
         ["Cainiao", "6.18 2021", 800_000, "van diesel", 200_000, 61.5]]})
     [p] = [p for p in refused(base, path) if p.code == "unread_quantity"]
-    assert p.column.startswith(header) and "emissions" in p.reason and "--map" in p.reason
+    assert p.column.startswith(header) and "emissions" in p.reason and "--" not in p.reason
+    assert f'--map "{header}=emissions"' in render_cli(p)
     import_file(base, path, ImportOptions(mapping={header: "emissions"}))
     [row] = base.rows(Kind.DELIVERIES)
     assert row["emissions"] == pytest.approx(61.5)

@@ -1,0 +1,32 @@
+"""What an import did (or, for a dry run, would do): the sheets read, each kind's counts of new,
+updated and unchanged rows, the warnings, the sheets not imported and the batch written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from greenledger.core.errors import Problem
+from greenledger.core.fields import Kind
+
+
+@dataclass(slots=True)
+class ImportResult:
+    file: str
+    batch_id: int | None
+    sheets: list[tuple[str, Kind, int]]
+    counts: dict  # Kind -> core.importing.writer.KindCounts
+    warnings: list[Problem] = field(default_factory=list)
+    skipped_sheets: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def inserted(self) -> int:
+        return sum(c.inserted for c in self.counts.values())
+
+    @property
+    def updated(self) -> int:
+        return sum(c.updated for c in self.counts.values())
+
+    @property
+    def unchanged(self) -> int:
+        return sum(c.unchanged for c in self.counts.values())
