@@ -85,6 +85,7 @@ class Case:
     hint_file: dict | None = None        # ... or with these text replacements in the (csv) file
     hint_edit: object = None             # ... or after this edit of the workbook (path -> None)
     hint_runs: tuple = ()                # ... or several imports, each with its args (refusals allowed)
+    before: tuple = ()                   # (file, args) imported first, as earlier months' books
     hint: dict = field(default_factory=dict)  # expected figures once the hint is followed
 
 
@@ -127,8 +128,11 @@ def run(case: Case, tmp_path: Path, base_ws: Path):
     for suffix in ("", "-wal", "-shm"):
         if Path(f"{base_ws}{suffix}").exists():
             shutil.copy(f"{base_ws}{suffix}", f"{ws}{suffix}")
+    assert len(stored(ws)["sites"]) == 7 and len(stored(ws)["campaigns"]) == 3
+    for file, args in case.before:
+        rc, text = cli("-w", ws, "import", DATA / file, *args)
+        assert rc == 0, text
     base = stored(ws)
-    assert len(base["sites"]) == 7 and len(base["campaigns"]) == 3
     src = tmp_path / case.file
     shutil.copy(DATA / case.file, src)
     drc, dry = cli("-w", ws, "import", src, "--dry-run", *case.args)
@@ -372,6 +376,17 @@ ENERGY_CASES = [
             energy={(MAN, "grid", ""): 402100 + 388700})),
           "hint leads to wrong figures: '--sheet' one at a time imports the Targets sheet ('Target energy "
           "(kWh)') as consumption, 3,800,000 kWh of targets stored, exit 0"),
+    xfail(Case("unit_conflict_cn.xlsx", refused=("万千瓦时", "kWh")),
+          "wrong figures: 单位：万千瓦时 above a 用电量（kWh） header: the header wins silently "
+          "(240.12 kWh for a data centre's month, or 2,401,200 if the 单位 line is right), exit 0"),
+    xfail(Case("unit_conflict_en.xlsx", refused=("MWh", "kWh")),
+          "wrong figures: title 'Electricity use (MWh)' above 'Energy (kWh)': the header wins "
+          "silently, exit 0"),
+    xfail(Case("cn_bill_correction.xlsx", (*GRID, "--map", "户名=site"), before=(
+        ("cn_bill_meters.xlsx", (*GRID, "--map", "户名=site")),), rows=6, energy={
+            (HZ, "grid", ""): BILL_HZ - 64300 + 66100, (SZ, "grid", ""): BILL_SZ}),
+          "wrong figures: a corrected bill for one of two meters replaces the row summed from both "
+          "('1 updated'): 杭州仓 16 Jan-15 Feb 189,700 -> 66,100 kWh, meter 1301's 125,400 kWh lost, exit 0"),
     # should be refused
     ok(Case("budget_actual_variance.xlsx", refused=("lacks energy",), hint_args=(
         "--map", "Actual (kWh)=energy"), hint=dict(rows=3, energy={

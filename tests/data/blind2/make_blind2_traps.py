@@ -391,6 +391,30 @@ def csv_month_as_number():
                                         ("2023.11", 398700), ("2023.12", 421050))]])
 
 
+# --- two statements that disagree, and a second file that corrects part of a summed row ------------
+
+
+def unit_conflict_cn():
+    """A 单位 line says 万千瓦时, the header says kWh."""
+    xlsx("unit_conflict_cn.xlsx", {"用电": [
+        ["单位：万千瓦时"], ["站点", "月份", "能源类型", "用电量（kWh）"],
+        [ZB, "2023年12月", "电网", 240.12], [UL, "2023年12月", "电网", 185.6]]})
+
+
+def unit_conflict_en():
+    """The title says MWh, the header says kWh."""
+    xlsx("unit_conflict_en.xlsx", {"Energy": [
+        ["Electricity use (MWh)"], ["Site", "Month", "Source", "Energy (kWh)"],
+        [MAN, "2023-12", "grid", 420.3], [LDS, "2023-12", "grid", 64.1]]})
+
+
+def cn_bill_correction():
+    """The utility re-issues meter 1302's bill for 16 Jan - 15 Feb (after cn_bill_meters.xlsx)."""
+    xlsx("cn_bill_correction.xlsx", {"更正账单": [
+        ["户号", "户名", "电表编号", "抄表起日", "抄表止日", "本期电量(千瓦时)"],
+        ["330101302", HZ, "1302", "2023/01/16", "2023/02/15", "66,100"]]})
+
+
 ALL = (pivot_compact, eu_bill_csv, cn_register_bill, us_demand, side_by_side_units, stacked_units,
        wide_half_year, cn_gb18030_csv, hidden_estimate_column,
        uk_financial_year, two_years_merged, us_read_dates, eu_decimal_comma_csv, solar_export_negative,
@@ -400,4 +424,5 @@ ALL = (pivot_compact, eu_bill_csv, cn_register_bill, us_demand, side_by_side_uni
        budget_actual_variance, site_name_spaces, merged_site_cells, csv_with_bom, csv_utf16_tabs,
        accounting_negative, french_spaces_csv, packaging_per_order, initiatives_units,
        deliveries_per_order, us_daily_average, deliveries_computed_miles, energy_saved, cn_prior_year_only,
-       actual_and_targets, energy_per_day, avoided_deliveries, cn_per_parcel, csv_month_as_number)
+       actual_and_targets, energy_per_day, avoided_deliveries, cn_per_parcel, csv_month_as_number,
+       unit_conflict_cn, unit_conflict_en, cn_bill_correction)
