@@ -33,17 +33,17 @@ from greenledger.core.errors import WorkspaceNotWritable
 from greenledger.core.fields import RENEWABLE_SOURCES, SOURCES
 from greenledger.core.periods import parse_bound, spread_by_month, spread_by_year_within
 
-VERSION = "1"  # of the tables' definitions: another value in meta.aggregates rebuilds them
-_STAMP, _SPAN = "aggregates", "aggregates_max_span_days"
+VERSION = "2"  # of the tables' definitions: another value in meta.aggregates rebuilds them
+_STAMP, _SPAN, _MAX_ID = "aggregates", "aggregates_max_span_days", "aggregates_max_energy_id"
 _FAR = "9999-12-31"
 
 _CREATE = ("agg.create_energy_month", "agg.create_renewable_month", "agg.index_renewable_month",
            "agg.create_campaign_avoided", "agg.create_campaign_story", "agg.index_campaign_story",
-           "agg.create_dirty", "agg.trigger_energy_insert", "agg.trigger_energy_delete",
+           "agg.create_dirty", "agg.trigger_energy_delete",
            "agg.trigger_energy_update", "agg.trigger_campaigns_insert",
            "agg.trigger_campaigns_delete", "agg.trigger_campaigns_update")
 _DROP = ("agg.drop_energy_month", "agg.drop_renewable_month", "agg.drop_campaign_avoided",
-         "agg.drop_campaign_story", "agg.drop_dirty")
+         "agg.drop_campaign_story", "agg.drop_dirty", "agg.drop_trigger_energy_insert")
 
 
 # --- state --------------------------------------------------------------------------------------
@@ -59,8 +59,27 @@ def current(ws) -> bool:
 
 
 def up_to_date(ws) -> bool:
-    """current(ws) and nothing logged since the last refresh."""
-    return current(ws) and not ws.select("agg.any_dirty").fetchone()[0]
+    """current(ws), nothing logged since the last refresh, no row above the last id aggregated,
+    and as many rows aggregated as stored (a row inserted under an old id, as an undo's restore
+    does, changes the count)."""
+    return (current(ws) and not ws.select("agg.any_dirty").fetchone()[0]
+            and _max_id(ws) == _stored_max_id(ws) and _counts_match(ws))
+
+
+def _max_id(ws) -> int:
+    return ws.select("agg.energy_max_id").fetchone()[0] or 0
+
+
+def _stored_max_id(ws) -> int:
+    try:
+        return int(ws.meta(_MAX_ID) or -1)
+    except ValueError:
+        return -1
+
+
+def _counts_match(ws) -> bool:
+    return int(ws.select("agg.rows_aggregated").fetchone()[0]) == \
+        ws.select("agg.energy_count").fetchone()[0]
 
 
 def _span(ws) -> float:
@@ -102,46 +121,68 @@ def _rebuild(ws) -> None:
     for cid, start, end in list(ws.select("agg.campaigns")):
         _fill_campaign(ws, cid, start, end, span)
     ws.execute("agg.clear_dirty")
+    ws.set_meta(_MAX_ID, str(_max_id(ws)))
     ws.set_meta(_STAMP, VERSION)
 
 
-def refresh(ws) -> None:
+def refresh(ws, batches=(), ids=()) -> None:
     """Bring the aggregates up to date inside the current transaction (or one of its own): the
-    groups of every logged row, or everything when they are not `current`. The import writer and
-    core.editing call it where they write; readers go through `ensure`."""
+    groups of every row updated or deleted (logged by the triggers), inserted (above the last
+    id aggregated), of the import `batches` or with the energy `ids` named (rows put back under
+    their old ids: an undo); and
+    everything when they are not `current` or the rows aggregated do not add up to the rows
+    stored. The import writer and core.editing call it where they write; readers go through
+    `ensure`."""
     with ws.atomic():
         if not current(ws):
             _rebuild(ws)
             return
-        if not ws.select("agg.any_dirty").fetchone()[0]:
-            return
-        sites = list(ws.select("agg.dirty_sites"))
-        span = max([_span(ws), *(s or 0.0 for *_, s in sites)])
-        ws.set_meta(_SPAN, repr(float(span)))
-        every_campaign = ws.select("agg.campaigns_changed").fetchone()[0]
-        windows = list(ws.select("agg.campaigns"))
-        # campaigns whose window or the month before it shares a day with a site's changed span
-        campaigns = None if every_campaign else {
-            cid for cid, start, end in windows
-            if any(lo < _day_after(end) and hi >= month_before(date.fromisoformat(start))[0].isoformat()
-                   for _site, lo, hi, _s in sites)}
-        for site, lo, hi, _s in sites:
-            m_lo, m_hi = lo[:7], hi[:7]
-            lo_day, before = f"{m_lo}-01", _next_month(m_hi)
-            ws.execute("agg.clear_energy_month_of", site=site, m_lo=m_lo, m_hi=m_hi)
-            _fill_energy(ws, site, lo_day, before, span)
-            ws.execute("agg.clear_renewable_month_of", site=site, m_lo=m_lo, m_hi=m_hi)
-            ws.execute("agg.fill_renewable_month_of", renewable=RENEWABLE_SOURCES, site=site,
-                       lo=lo_day, before=before)
-        if campaigns is None:
-            ws.execute("agg.clear_campaigns")
-            ws.execute("agg.clear_campaign_stories")
-        for cid, start, end in windows:
-            if campaigns is None or cid in campaigns:
-                ws.execute("agg.clear_campaign_avoided_of", cid=cid)
-                ws.execute("agg.clear_campaign_story_of", cid=cid)
-                _fill_campaign(ws, cid, start, end, span)
-        ws.execute("agg.clear_dirty")
+        top, seen = _max_id(ws), _stored_max_id(ws)
+        if top > seen:
+            ws.execute("agg.log_new_rows", max_id=seen)
+        for batch in batches:
+            ws.execute("agg.log_batch_rows", batch=batch)
+        ids = list(ids)
+        for i in range(0, len(ids), 500):
+            ws.execute("agg.log_rows", ids=ids[i:i + 500])
+        if ws.select("agg.any_dirty").fetchone()[0]:
+            _refresh_logged(ws)
+        if top != seen:
+            ws.set_meta(_MAX_ID, str(top))
+        if not _counts_match(ws):  # rows inserted under old ids by a path that named no batch
+            _rebuild(ws)
+
+
+def _refresh_logged(ws) -> None:
+    """Recompute the groups of the logged rows: their sites' months, and the campaigns whose
+    window or month before shares a day with them (every campaign when one changed)."""
+    sites = list(ws.select("agg.dirty_sites"))
+    span = max([_span(ws), *(s or 0.0 for *_, s in sites)])
+    ws.set_meta(_SPAN, repr(float(span)))
+    every_campaign = ws.select("agg.campaigns_changed").fetchone()[0]
+    windows = list(ws.select("agg.campaigns"))
+    # campaigns whose window or the month before it shares a day with a site's changed span
+    campaigns = None if every_campaign else {
+        cid for cid, start, end in windows
+        if any(lo < _day_after(end) and hi >= month_before(date.fromisoformat(start))[0].isoformat()
+               for _site, lo, hi, _s in sites)}
+    for site, lo, hi, _s in sites:
+        m_lo, m_hi = lo[:7], hi[:7]
+        lo_day, before = f"{m_lo}-01", _next_month(m_hi)
+        ws.execute("agg.clear_energy_month_of", site=site, m_lo=m_lo, m_hi=m_hi)
+        _fill_energy(ws, site, lo_day, before, span)
+        ws.execute("agg.clear_renewable_month_of", site=site, m_lo=m_lo, m_hi=m_hi)
+        ws.execute("agg.fill_renewable_month_of", renewable=RENEWABLE_SOURCES, site=site,
+                   lo=lo_day, before=before)
+    if campaigns is None:
+        ws.execute("agg.clear_campaigns")
+        ws.execute("agg.clear_campaign_stories")
+    for cid, start, end in windows:
+        if campaigns is None or cid in campaigns:
+            ws.execute("agg.clear_campaign_avoided_of", cid=cid)
+            ws.execute("agg.clear_campaign_story_of", cid=cid)
+            _fill_campaign(ws, cid, start, end, span)
+    ws.execute("agg.clear_dirty")
 
 
 def ensure(ws) -> bool:
@@ -183,14 +224,16 @@ def _fill_energy(ws, site: int | None, lo: str, before: str, span: float) -> Non
         spanning = ws.select("agg.spanning_rows_of", site=site, start_lo=start_lo, lo=lo,
                              before=before)
     m_lo, m_before = lo[:7], before[:7]
-    parts: dict[tuple, float] = defaultdict(float)
+    parts: dict[tuple, list] = defaultdict(lambda: [0.0, 0])
     for row_site, source, instrument, a, z, kwh in list(spanning):
         for month, part in spread_by_month(parse_bound(a), parse_bound(z), kwh).items():
             if m_lo <= month < m_before:
-                parts[(row_site, month, source, instrument)] += part
-    for (row_site, month, source, instrument), kwh in parts.items():
+                parts[(row_site, month, source, instrument)][0] += part
+        if m_lo <= a[:7] < m_before:  # a row is counted in the month it starts in
+            parts[(row_site, a[:7], source, instrument)][1] += 1
+    for (row_site, month, source, instrument), (kwh, rows) in parts.items():
         ws.execute("agg.add_energy_month", site=row_site, month=month, source=source,
-                   instrument=instrument, kwh=kwh)
+                   instrument=instrument, kwh=kwh, rows=rows)
 
 
 def _window_bounds(a: date, b: date, span: float) -> dict[str, str]:

@@ -175,7 +175,9 @@ def apply_state(ws: Workspace, kind: Kind, state: State) -> None:
     try:
         with ws.writing(), ws.atomic():  # the rows and the aggregates they touch, one transaction
             ws.write_records(kind, state, renames)
-            aggregates.refresh(ws)
+            # rows written under ids they had before (an undo of a delete) are named
+            aggregates.refresh(ws, ids=[i for i, r in state.items() if r is not None]
+                               if kind == Kind.ENERGY else ())
     except sqlite3.IntegrityError as exc:
         raise WorkspaceError(f"the change conflicts with other rows of the workspace ({exc}); "
                              "nothing was written") from exc
@@ -272,7 +274,7 @@ def restore_batch(ws: Workspace, snap: BatchSnapshot) -> None:
     try:
         with ws.writing(), ws.atomic():
             ws.restore_batch(snap.batch, snap.rows)
-            aggregates.refresh(ws)
+            aggregates.refresh(ws, batches=(snap.batch["id"],))  # its rows' old ids come back
     except sqlite3.IntegrityError as exc:
         raise WorkspaceError(f"the import cannot be put back: rows added since conflict with it "
                              f"({exc}); nothing was written") from exc

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from greenledger.core.queries import register
 
-_NAMES = ("agg_energy_insert", "agg_energy_delete", "agg_energy_update",
+_NAMES = ("agg_energy_delete", "agg_energy_update",
           "agg_campaigns_insert", "agg_campaigns_delete", "agg_campaigns_update")
 
 # one line of the story's trail: energy rows of a site, renewable or not, batch and sheet in a
@@ -23,12 +23,13 @@ _END = ("(CASE WHEN length(e.period_end) = 10 THEN julianday(e.period_end) + 1 "
 _INSIDE = (f"(max(0.0, min({_END}, julianday(:b) + 1) - max({_START}, julianday(:a))) "
            f"/ ({_END} - {_START}))")
 
+_SPAN_OF = "julianday(period_end) - julianday(period_start)"
 _ONE_MONTH = "substr(period_start, 1, 7) = substr(period_end, 1, 7)"
 _OF_SITE = "WHERE site_id = :site AND period_start >= :lo AND period_start < :before"
 _FILL_MONTH = """
-    INSERT INTO agg_energy_month (site_id, month, source, instrument, kwh)
+    INSERT INTO agg_energy_month (site_id, month, source, instrument, kwh, rows)
     SELECT site_id, substr(period_start, 1, 7) AS m, source, coalesce(instrument, '') AS i,
-           sum(energy_kwh)
+           sum(energy_kwh), count(*)
     FROM energy {where} GROUP BY site_id, m, source, i"""
 _SPANNING = ("SELECT site_id, source, coalesce(instrument, ''), period_start, period_end, energy_kwh "
              "FROM energy {where}")
@@ -43,6 +44,7 @@ QUERIES = {
     "agg.create_energy_month": (
         "CREATE TABLE IF NOT EXISTS agg_energy_month (site_id INTEGER NOT NULL, month TEXT NOT NULL, "
         "source TEXT NOT NULL, instrument TEXT NOT NULL, kwh REAL NOT NULL, "
+        "rows INTEGER NOT NULL DEFAULT 0, "
         "PRIMARY KEY (site_id, month, source, instrument)) WITHOUT ROWID"),
     "agg.create_renewable_month": (
         "CREATE TABLE IF NOT EXISTS agg_renewable_month (site_id INTEGER NOT NULL, "
@@ -61,27 +63,28 @@ QUERIES = {
         "last TEXT NOT NULL, kwh REAL NOT NULL)"),
     "agg.index_campaign_story": (
         "CREATE INDEX IF NOT EXISTS agg_campaign_story_campaign ON agg_campaign_story (campaign_id)"),
-    # a changed energy row: its site and period, old and new; a changed campaign: site_id NULL
-    "agg.create_dirty": "CREATE TABLE IF NOT EXISTS agg_dirty (site_id INTEGER, lo TEXT, hi TEXT)",
-    "agg.trigger_energy_insert": (
-        "CREATE TRIGGER IF NOT EXISTS agg_energy_insert AFTER INSERT ON energy BEGIN "
-        "INSERT INTO agg_dirty VALUES (NEW.site_id, NEW.period_start, NEW.period_end); END"),
+    # an updated or deleted energy row: its site and period, old and new (an inserted row is
+    # found by its id above the last one aggregated, or by its batch: no trigger a row on the
+    # import's path); a changed campaign: site_id NULL
+    "agg.create_dirty": ("CREATE TABLE IF NOT EXISTS agg_dirty (site_id INTEGER, lo TEXT, hi TEXT, "
+                         "span_days REAL)"),
     "agg.trigger_energy_delete": (
         "CREATE TRIGGER IF NOT EXISTS agg_energy_delete AFTER DELETE ON energy BEGIN "
-        "INSERT INTO agg_dirty VALUES (OLD.site_id, OLD.period_start, OLD.period_end); END"),
+        "INSERT INTO agg_dirty VALUES (OLD.site_id, OLD.period_start, OLD.period_end, NULL); END"),
     "agg.trigger_energy_update": (
         "CREATE TRIGGER IF NOT EXISTS agg_energy_update AFTER UPDATE ON energy BEGIN "
-        "INSERT INTO agg_dirty VALUES (OLD.site_id, OLD.period_start, OLD.period_end); "
-        "INSERT INTO agg_dirty VALUES (NEW.site_id, NEW.period_start, NEW.period_end); END"),
+        "INSERT INTO agg_dirty VALUES (OLD.site_id, OLD.period_start, OLD.period_end, NULL); "
+        "INSERT INTO agg_dirty VALUES (NEW.site_id, NEW.period_start, NEW.period_end, "
+        "julianday(NEW.period_end) - julianday(NEW.period_start)); END"),
     "agg.trigger_campaigns_insert": (
         "CREATE TRIGGER IF NOT EXISTS agg_campaigns_insert AFTER INSERT ON campaigns BEGIN "
-        "INSERT INTO agg_dirty VALUES (NULL, NULL, NULL); END"),
+        "INSERT INTO agg_dirty VALUES (NULL, NULL, NULL, NULL); END"),
     "agg.trigger_campaigns_delete": (
         "CREATE TRIGGER IF NOT EXISTS agg_campaigns_delete AFTER DELETE ON campaigns BEGIN "
-        "INSERT INTO agg_dirty VALUES (NULL, NULL, NULL); END"),
+        "INSERT INTO agg_dirty VALUES (NULL, NULL, NULL, NULL); END"),
     "agg.trigger_campaigns_update": (
         "CREATE TRIGGER IF NOT EXISTS agg_campaigns_update AFTER UPDATE ON campaigns BEGIN "
-        "INSERT INTO agg_dirty VALUES (NULL, NULL, NULL); END"),
+        "INSERT INTO agg_dirty VALUES (NULL, NULL, NULL, NULL); END"),
     "agg.triggers_present": (
         "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (:names)"),
     "agg.tables_present": (
@@ -91,15 +94,24 @@ QUERIES = {
     "agg.drop_campaign_avoided": "DROP TABLE IF EXISTS agg_campaign_avoided",
     "agg.drop_campaign_story": "DROP TABLE IF EXISTS agg_campaign_story",
     "agg.drop_dirty": "DROP TABLE IF EXISTS agg_dirty",
+    "agg.drop_trigger_energy_insert": "DROP TRIGGER IF EXISTS agg_energy_insert",  # version 1's
     # --- what changed ---------------------------------------------------------------------------
     "agg.any_dirty": "SELECT EXISTS (SELECT 1 FROM agg_dirty)",
-    "agg.dirty_sites": ("SELECT site_id, min(lo), max(hi), "
-                        "max(julianday(hi) - julianday(lo)) FROM agg_dirty "
+    "agg.dirty_sites": ("SELECT site_id, min(lo), max(hi), max(span_days) FROM agg_dirty "
                         "WHERE site_id IS NOT NULL GROUP BY site_id ORDER BY site_id"),
     "agg.campaigns_changed": "SELECT EXISTS (SELECT 1 FROM agg_dirty WHERE site_id IS NULL)",
     "agg.clear_dirty": "DELETE FROM agg_dirty",
-    "agg.max_span_days": "SELECT max(julianday(period_end) - julianday(period_start)) FROM energy",
+    "agg.max_span_days": f"SELECT max({_SPAN_OF}) FROM energy",
     "agg.energy_count": "SELECT count(*) FROM energy",
+    "agg.energy_max_id": "SELECT max(id) FROM energy",
+    "agg.rows_aggregated": "SELECT total(rows) FROM agg_energy_month",
+    # rows inserted since the last refresh: above its last id, or of the batches named
+    "agg.log_new_rows": ("INSERT INTO agg_dirty SELECT site_id, min(period_start), max(period_end), "
+                         f"max({_SPAN_OF}) FROM energy WHERE id > :max_id GROUP BY site_id"),
+    "agg.log_rows": ("INSERT INTO agg_dirty SELECT site_id, period_start, period_end, "
+                     f"{_SPAN_OF} FROM energy WHERE id IN (:ids)"),
+    "agg.log_batch_rows": ("INSERT INTO agg_dirty SELECT site_id, min(period_start), max(period_end), "
+                           f"max({_SPAN_OF}) FROM energy WHERE batch_id = :batch GROUP BY site_id"),
     "agg.group_count": "SELECT count(*) FROM agg_energy_month",
     # --- energy by site, month, source and instrument ------------------------------------------
     "agg.clear_energy_month": "DELETE FROM agg_energy_month",
@@ -116,9 +128,9 @@ QUERIES = {
         where="WHERE site_id = :site AND period_start >= :start_lo AND period_start < :before "
               "AND period_end >= :lo AND NOT " + _ONE_MONTH),
     "agg.add_energy_month": (
-        "INSERT INTO agg_energy_month (site_id, month, source, instrument, kwh) "
-        "VALUES (:site, :month, :source, :instrument, :kwh) ON CONFLICT DO UPDATE SET "
-        "kwh = kwh + excluded.kwh"),
+        "INSERT INTO agg_energy_month (site_id, month, source, instrument, kwh, rows) "
+        "VALUES (:site, :month, :source, :instrument, :kwh, :rows) ON CONFLICT DO UPDATE SET "
+        "kwh = kwh + excluded.kwh, rows = rows + excluded.rows"),
     "agg.energy_months": ("SELECT s.name, a.month, a.source, a.instrument, a.kwh FROM agg_energy_month a "
                           "JOIN sites s ON s.id = a.site_id ORDER BY a.site_id, a.month, a.source, "
                           "a.instrument"),

@@ -168,8 +168,8 @@ def test_edits_deletes_undo_and_reimport_keep_the_aggregates_equal(tmp_path, wor
 
 
 def test_a_write_that_never_refreshed_is_seen_before_reading(demo):
-    """Raw SQL (another program, an older GreenLedger): the triggers logged it, the summary
-    refreshes first."""
+    """Raw SQL (another program, an older GreenLedger): updates and deletes were logged by the
+    triggers, inserts are found by id, the summary refreshes first."""
     check(demo)
     with demo.atomic():
         demo.db.execute("UPDATE energy SET energy_kwh = energy_kwh * 2 WHERE id IN "
@@ -178,6 +178,35 @@ def test_a_write_that_never_refreshed_is_seen_before_reading(demo):
         demo.db.execute("UPDATE campaigns SET start = date(start, '-3 days')")
     assert not aggregates.up_to_date(demo)
     check(demo)
+    with demo.atomic():  # new rows, one of them spanning three months
+        demo.db.execute("INSERT INTO energy (site_id, period_start, period_end, source, energy_kwh) "
+                        "SELECT site_id, '2030-01-15', '2030-03-14', source, 5000 FROM energy LIMIT 3")
+    assert not aggregates.up_to_date(demo)
+    assert any(m["month"] == "2030-03" for m in check(demo)["site_months"])
+
+
+def test_a_row_put_back_under_its_old_id_without_a_refresh_is_counted(demo):
+    """A delete logged and refreshed, then the row inserted again with its id (below the last
+    id aggregated) by a path that names nothing: the row count differs, everything is rebuilt."""
+    check(demo)
+    row = demo.db.execute("SELECT * FROM energy WHERE id = 5").fetchone()
+    cols = [d[0] for d in demo.db.execute("SELECT * FROM energy LIMIT 0").description]
+    with demo.atomic():
+        demo.db.execute("DELETE FROM energy WHERE id = 5")
+    check(demo)
+    with demo.atomic():
+        demo.db.execute(f"INSERT INTO energy ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", row)
+    assert not aggregates.up_to_date(demo)
+    check(demo)
+
+
+def test_no_trigger_runs_per_inserted_row(demo):
+    """The import's path (issue 12's speed): energy has no INSERT trigger; new rows are found by
+    id or batch at the refresh."""
+    check(demo)
+    sql = [r[0] for r in demo.db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                                         "AND tbl_name = 'energy'")]
+    assert sql and not any("AFTER INSERT" in s.upper() for s in sql)
 
 
 @pytest.mark.parametrize("how", ["triggers dropped", "stamp of another version", "table dropped"])
@@ -187,7 +216,7 @@ def test_missing_or_old_aggregates_are_rebuilt(demo, how):
     check(demo)
     with demo.atomic():
         if how == "triggers dropped":
-            for name in ("agg_energy_insert", "agg_energy_update", "agg_energy_delete"):
+            for name in ("agg_energy_update", "agg_energy_delete"):
                 demo.db.execute(f"DROP TRIGGER {name}")
             demo.db.execute("UPDATE energy SET energy_kwh = energy_kwh + 1000")  # not logged
         elif how == "stamp of another version":
@@ -234,3 +263,33 @@ def test_hourly_rows_across_a_month_end_are_counted_in_their_month(ws):
     months = {m["month"]: m["total_kwh"] for m in s["site_months"]}
     assert months == {"2023-01": pytest.approx(10.0), "2023-02": pytest.approx(20.0 + 24.0),
                       "2023-03": pytest.approx(24.0)}
+
+
+def _statements(ws, run) -> list[str]:
+    seen: list[str] = []
+    ws.db.conn.set_trace_callback(seen.append)
+    try:
+        run()
+    finally:
+        ws.db.conn.set_trace_callback(None)
+    return seen
+
+
+def test_a_refresh_after_new_rows_recomputes_their_sites_and_months_only(demo, workbook):
+    """New rows (an import), an undo of a delete (old ids named): the refresh reads the touched
+    sites' months, not every row (no rebuild)."""
+    check(demo)
+    energy = [ENERGY_HEADER, ["Zhangbei DC", date(2030, 1, 1), date(2030, 3, 31), "grid", 7.5, None]]
+    import_file(demo, workbook({"Energy": energy}, name="new.xlsx"))
+    ran = _statements(demo, lambda: aggregates.refresh(demo))
+    assert any("WHERE id > " in s for s in ran)
+    assert not any("NOT INDEXED" in s for s in ran)  # the rebuild's reads of every row
+    months = {(m["site"], m["month"]) for m in check(demo)["site_months"]}
+    assert {("Zhangbei DC", "2030-01"), ("Zhangbei DC", "2030-03")} <= months
+    gone = [r["id"] for r in demo.rows(Kind.ENERGY)[:5]]
+    state = editing.state_of(demo, Kind.ENERGY, gone)
+    editing.apply_state(demo, Kind.ENERGY, editing.deletion(demo, Kind.ENERGY, gone))
+    ran = _statements(demo, lambda: editing.apply_state(demo, Kind.ENERGY, state))
+    assert not any("NOT INDEXED" in s for s in ran)
+    assert aggregates.up_to_date(demo)
+    check(demo)
