@@ -210,10 +210,13 @@ def parse_wide(plan: SheetPlan, sheet: SheetData, layout: Layout, constants: dic
     problems: list[Problem] = []
     kept: list[int] = []  # 0-based sheet row indexes
     ids = {c.index for c in id_cols}
+    rows = sheet.rows  # the caller's: short rows are padded in a copy, never in place
     for r in range(layout.first_data, layout.end):
-        row = sheet.rows[r]
+        row = rows[r]
         if len(row) < width:
-            row = sheet.rows[r] = list(row) + [""] * (width - len(row))
+            if rows is sheet.rows:
+                rows = list(sheet.rows)
+            row = rows[r] = list(row) + [""] * (width - len(row))
         k = row_kind(row)
         if k == "blank":
             continue
@@ -229,7 +232,7 @@ def parse_wide(plan: SheetPlan, sheet: SheetData, layout: Layout, constants: dic
     layout.ignored.sort(key=lambda i: i.row)
     id_values: dict[str, list[object]] = {}
     for c in id_cols:
-        raw = [sheet.rows[r][c.index] for r in kept]
+        raw = [rows[r][c.index] for r in kept]
         values, errors = parse_column(c, raw)
         id_values[c.field.name] = values
         for i, value, exc in errors:
@@ -244,10 +247,10 @@ def parse_wide(plan: SheetPlan, sheet: SheetData, layout: Layout, constants: dic
     others = [f.name for f in SHEETS[kind].fields
               if f.name not in id_values and f.name not in ("period_start", "period_end", measure)]
     texts = [v for pc in period_cols for r in kept
-             if type(v := sheet.rows[r][pc.index]) is str]  # one decimal mark for them all
+             if type(v := rows[r][pc.index]) is str]  # one decimal mark for them all
     for pc in period_cols:
         col = Column(pc.index, mfield, pc.header, pc.multiplier)
-        raw = [sheet.rows[r][pc.index] for r in kept]
+        raw = [rows[r][pc.index] for r in kept]
         raw = ["" if _blank_value(v) else v for v in raw]
         values, errors = parse_column(col, raw, texts)
         for i, value, exc in errors:
