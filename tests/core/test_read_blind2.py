@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.data.blind2.harness import Case, edit_xlsx, make_base, ok, run, xfail
+from tests.data.blind2.harness import Case, cli, edit_xlsx, make_base, ok, run, xfail
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "blind2"
 ZB, UL, HZ, SZ, MAN, LDS, RNO = ("Zhangbei DC", "Ulanqab DC", "杭州仓", "深圳办公室",
@@ -135,6 +135,9 @@ ENERGY_CASES = [
     ok(Case(**{**WIDE_JAN23, "file": "lo_wide_jan23_hidden.xlsx"})),
     ok(Case("template_plus.xlsx", rows=6, energy={(ZB, "grid", ""): 2250000 + 2310500 + 2402000,
                                                  (UL, "grid", ""): 1750200 + 1802400 + 1855000})),
+    ok(Case("lo_formulas.xlsx", rows=3, energy={(HZ, "grid", ""): 24440 + 24510, (SZ, "grid", ""): 3125})),
+    ok(Case("new_site_unknown_region.xlsx", rows=2, energy={("Glasgow DC", "grid", ""): 210400 + 225900},
+            sites={"Glasgow DC": ("distribution center", "Scotland")})),
     ok(Case("cn_register_bill.xlsx", GRID, rows=4, energy={(HZ, "grid", ""): 24440 + 24510,
                                                           (SZ, "grid", ""): 3125 + 3240})),
     ok(Case("us_demand.xlsx", GRID, rows=2, energy={(RNO, "grid", ""): 401250 + 428900})),
@@ -220,6 +223,7 @@ ENERGY_CASES = [
           "wrong figures: a corrected bill for one of two meters replaces the row summed from both "
           "('1 updated'): 杭州仓 16 Jan-15 Feb 189,700 -> 66,100 kWh, meter 1301's 125,400 kWh lost, exit 0"),
     # should be refused
+    ok(Case("formulas_source.xlsx", refused=("row 2", "=ROUND((E2-D2)*F2,0)", "no saved value"))),
     ok(Case("budget_actual_variance.xlsx", refused=("lacks energy",), hint_args=(
         "--map", "Actual (kWh)=energy"), hint=dict(rows=3, energy={
             (MAN, "grid", ""): 401200 + 415750, (LDS, "grid", ""): 60150}))),
@@ -244,6 +248,9 @@ ENERGY_CASES = [
 ]
 
 T11 = ("Double 11 2023", None, None)
+PACKAGING_CN = dict(file="packaging_cn.xlsx", packaging={
+    ("菜鸟", "6.18 2023", "board"): (850 * 1000, 30), ("菜鸟", "6.18 2023", "film"): (42.5 * 1000, 0),
+    ("天猫", "6.18 2023", "paper"): (12300, 100)})
 OTHER_CASES = [
     ok(Case("logistics_en.xlsx", deliveries={
         ("Cainiao", *T11, "truck diesel"): (1250000, 84500 * MILE, 71.2304),
@@ -305,9 +312,8 @@ OTHER_CASES = [
         ("Cainiao", "Double 11 2023", "board"): (850000, 30),
         ("Cainiao", "Double 11 2023", "film"): (42500, 0),
         ("Tmall", "Black Friday 2023", "paper"): (12300, 100)})),
-    ok(Case("packaging_cn.xlsx", packaging={
-        ("菜鸟", "6.18 2023", "board"): (850 * 1000, 30), ("菜鸟", "6.18 2023", "film"): (42.5 * 1000, 0),
-        ("天猫", "6.18 2023", "paper"): (12300, 100)})),
+    ok(Case(**PACKAGING_CN)),
+    ok(Case(**{**PACKAGING_CN, "file": "lo_packaging_cn.ods"})),
     xfail(Case("campaigns_en.xlsx", campaigns={
         "11.11 2022": ("2022-10-20", "2022-11-11", None),
         "11.11 2024": ("2024-10-14", "2024-11-11", "11.11 2022")}),
@@ -335,3 +341,10 @@ def test_every_generated_workbook_has_a_test():
     tested = {p.values[0].file for p in ENERGY_CASES + OTHER_CASES}
     made = {p.name for p in DATA.iterdir() if p.suffix in (".xlsx", ".xls", ".ods", ".csv")} - {"_base.xlsx"}
     assert made == tested
+
+
+def test_dry_run_into_a_new_workspace_writes_no_file(tmp_path: Path):
+    ws = tmp_path / "new.greenledger"
+    rc, text = cli("-w", ws, "import", DATA / "template_plus.xlsx", "--dry-run")
+    assert rc == 1 and "unknown site" in text  # the sites are not in an empty workspace
+    assert not ws.exists() and list(tmp_path.iterdir()) == []

@@ -415,6 +415,29 @@ def cn_bill_correction():
         ["330101302", HZ, "1302", "2023/01/16", "2023/02/15", "66,100"]]})
 
 
+# --- formulas (cached by LibreOffice), and a site whose region has no factor yet --------------------
+
+
+def formulas_source():
+    """Billed kWh as formulas of the register readings; openpyxl saves no cached values (LibreOffice does)."""
+    rows = [["站点", "抄表月份", "能源类型", "上次示数", "本次示数", "倍率", "结算电量(千瓦时)"]]
+    for r, (site, month, a, b, k) in enumerate(((HZ, "2023年5月", 12345.6, 12467.8, 200),
+                                                 (HZ, "2023年6月", 12467.8, 12590.35, 200),
+                                                 (SZ, "2023年5月", 8810.25, 8841.5, 100)), start=2):
+        rows.append([site, month, "电网", a, b, k, f"=ROUND((E{r}-D{r})*F{r},0)"])
+    rows.append(["合计", None, None, None, None, None, "=SUM(G2:G4)"])
+    xlsx("formulas_source.xlsx", {"抄表": rows})
+
+
+def new_site_unknown_region():
+    """A new site in a region no factor covers yet, with its first months."""
+    xlsx("new_site_unknown_region.xlsx", {
+        "Sites": [["Site", "Type", "Grid region", "Country"],
+                  ["Glasgow DC", "distribution center", "Scotland", "United Kingdom"]],
+        "Energy": [["Site", "Month", "Source", "Energy (kWh)"], ["Glasgow DC", "2023-11", "grid", 210400],
+                   ["Glasgow DC", "2023-12", "grid", 225900]]})
+
+
 ALL = (pivot_compact, eu_bill_csv, cn_register_bill, us_demand, side_by_side_units, stacked_units,
        wide_half_year, cn_gb18030_csv, hidden_estimate_column,
        uk_financial_year, two_years_merged, us_read_dates, eu_decimal_comma_csv, solar_export_negative,
@@ -425,4 +448,4 @@ ALL = (pivot_compact, eu_bill_csv, cn_register_bill, us_demand, side_by_side_uni
        accounting_negative, french_spaces_csv, packaging_per_order, initiatives_units,
        deliveries_per_order, us_daily_average, deliveries_computed_miles, energy_saved, cn_prior_year_only,
        actual_and_targets, energy_per_day, avoided_deliveries, cn_per_parcel, csv_month_as_number,
-       unit_conflict_cn, unit_conflict_en, cn_bill_correction)
+       unit_conflict_cn, unit_conflict_en, cn_bill_correction, formulas_source, new_site_unknown_region)
