@@ -982,62 +982,62 @@
     <message>
         <location filename="../../gui/cli_hints.py" line="11"/>
         <source>name it with --sheet to import it</source>
-        <translation type="unfinished"></translation>
+        <translation>用 --sheet 指明该工作表即可导入</translation>
     </message>
     <message>
         <location filename="../../gui/cli_hints.py" line="12"/>
         <source>give its row number with --header-row N and map the columns with --map</source>
-        <translation type="unfinished"></translation>
+        <translation>用 --header-row N 给出表头所在行号，并用 --map 对应各列</translation>
     </message>
     <message>
         <location filename="../../gui/cli_hints.py" line="13"/>
         <source>say it with --period YEAR</source>
-        <translation type="unfinished"></translation>
+        <translation>用 --period 年份 说明年份</translation>
     </message>
     <message>
         <location filename="../../gui/cli_hints.py" line="14"/>
         <source>map the columns with --kind and --map, or write a template with `greenledger template`</source>
-        <translation type="unfinished"></translation>
+        <translation>用 --kind 和 --map 对应各列，或用 `greenledger template` 生成模板</translation>
     </message>
     <message>
         <location filename="../../gui/cli_hints.py" line="15"/>
         <source>give --unit {field}={unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>给出 --unit {field}={unit}</translation>
     </message>
     <message>
         <location filename="../../gui/cli_hints.py" line="16"/>
         <source>give --measure {field} and --unit</source>
-        <translation type="unfinished"></translation>
+        <translation>给出 --measure {field} 和 --unit</translation>
     </message>
     <message>
         <location filename="../../gui/cli_hints.py" line="17"/>
         <source>map the one meant with --map &quot;HEADER={field}&quot; and the others to ignore</source>
-        <translation type="unfinished"></translation>
+        <translation>用 --map &quot;表头={field}&quot; 指定要用的一列，其余设为 ignore</translation>
     </message>
     <message>
         <location filename="../../gui/cli_hints.py" line="18"/>
         <source>name the one to import with --map &quot;HEADER=FIELD&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>用 --map &quot;表头=字段&quot; 指定要导入的那一组</translation>
     </message>
     <message>
         <location filename="../../gui/cli_hints.py" line="19"/>
         <source>say it is {field} (--map &quot;{header}={field}&quot;) or something else (--map &quot;{header}=ignore&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>说明它是 {field}（--map &quot;{header}={field}&quot;）或是其他数据（--map &quot;{header}=ignore&quot;）</translation>
     </message>
     <message>
         <location filename="../../gui/cli_hints.py" line="20"/>
         <source>leave it out with --map &quot;{header}=ignore&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>用 --map &quot;{header}=ignore&quot; 略过此列</translation>
     </message>
     <message>
         <location filename="../../gui/cli_hints.py" line="21"/>
         <source>import it with --header-row {row}</source>
-        <translation type="unfinished"></translation>
+        <translation>用 --header-row {row} 导入该表格</translation>
     </message>
     <message>
         <location filename="../../gui/cli_hints.py" line="22"/>
         <source>import them one at a time with --sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>用 --sheet 逐个导入</translation>
     </message>
 </context>
 <context>
@@ -2113,67 +2113,67 @@
     </message>
     <message>
         <location filename="../../gui/import_dialog.py" line="58"/>
-        <location filename="../../gui/import_dialog.py" line="306"/>
+        <location filename="../../gui/import_dialog.py" line="307"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="49"/>
+        <location filename="../../gui/import_dialog_layout.py" line="58"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="54"/>
+        <location filename="../../gui/import_dialog_layout.py" line="63"/>
         <source>detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="55"/>
+        <location filename="../../gui/import_dialog_layout.py" line="64"/>
         <source>The row number of the sheet&apos;s header, where it is not found by itself</source>
         <translation>工作表表头所在的行号（表头未被自动识别时填写）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="59"/>
+        <location filename="../../gui/import_dialog_layout.py" line="68"/>
         <source>from headers</source>
         <translation>取自表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="61"/>
+        <location filename="../../gui/import_dialog_layout.py" line="70"/>
         <source>The year of month headers that give none (1月, Jan)</source>
         <translation>表头只写月份时（如 1月、Jan）所属的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="66"/>
+        <location filename="../../gui/import_dialog_layout.py" line="75"/>
         <source>&amp;Save as profile…</source>
         <translation>保存为方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="68"/>
+        <location filename="../../gui/import_dialog_layout.py" line="77"/>
         <source>Skip &amp;hidden rows and columns</source>
         <translation>跳过隐藏的行和列(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="69"/>
+        <location filename="../../gui/import_dialog_layout.py" line="78"/>
         <source>Leave out the rows and columns hidden in Excel (filtered out, or kept for reference). By default they are read, as Excel&apos;s SUM reads them, and listed as warnings.</source>
         <translation>不导入在 Excel 中隐藏的行和列（被筛选掉的，或仅留作参考的）。默认会读取它们（与 Excel 的 SUM 一样），并列为警告。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="80"/>
+        <location filename="../../gui/import_dialog_layout.py" line="89"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="81"/>
+        <location filename="../../gui/import_dialog_layout.py" line="90"/>
         <source>Header &amp;row:</source>
         <translation>表头行(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="82"/>
+        <location filename="../../gui/import_dialog_layout.py" line="91"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="83"/>
+        <location filename="../../gui/import_dialog_layout.py" line="92"/>
         <source>&amp;Profile:</source>
         <translation>导入方案(&amp;P)：</translation>
     </message>
@@ -2203,7 +2203,7 @@
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="137"/>
+        <location filename="../../gui/import_dialog_layout.py" line="146"/>
         <source>Rows as they will be stored</source>
         <translation>将要保存的行</translation>
     </message>
@@ -2218,12 +2218,12 @@
         <translation>工作簿副本：每个有问题的单元格都会着色并加批注说明原因；在 Excel 中改正后重新导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="138"/>
+        <location filename="../../gui/import_dialog_layout.py" line="147"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="148"/>
+        <location filename="../../gui/import_dialog_layout.py" line="157"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -2238,27 +2238,27 @@
         <translation>正在分析 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="219"/>
+        <location filename="../../gui/import_dialog.py" line="220"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="220"/>
+        <location filename="../../gui/import_dialog.py" line="221"/>
         <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
         <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="229"/>
+        <location filename="../../gui/import_dialog.py" line="230"/>
         <source>Not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="231"/>
+        <location filename="../../gui/import_dialog.py" line="232"/>
         <source>GreenLedger template sheet ({0}): {1} rows</source>
         <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="236"/>
+        <location filename="../../gui/import_dialog.py" line="237"/>
         <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
         <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
     </message>
@@ -2439,47 +2439,47 @@
     <message>
         <location filename="../../core/importing/codes.py" line="118"/>
         <source>period header + the year given</source>
-        <translation type="unfinished"></translation>
+        <translation>期间表头 + 指定的年份</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="122"/>
         <source>header</source>
-        <translation type="unfinished">表头</translation>
+        <translation>表头</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="123"/>
         <source>units row</source>
-        <translation type="unfinished"></translation>
+        <translation>单位行</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="124"/>
         <source>option</source>
-        <translation type="unfinished"></translation>
+        <translation>选项</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="125"/>
         <source>row {0}</source>
-        <translation type="unfinished">第 {0} 行</translation>
+        <translation>第 {0} 行</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="126"/>
         <source>header cell &apos;{0}&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>表头单元格“{0}”</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="127"/>
         <source>the sheet name</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表名称</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="128"/>
         <source>the unit column {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>单位列 {0}</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="129"/>
         <source>its cells</source>
-        <translation type="unfinished"></translation>
+        <translation>各单元格</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="133"/>
@@ -2550,82 +2550,82 @@
     <message>
         <location filename="../../core/importing/codes.py" line="155"/>
         <source>hidden sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏的工作表</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="156"/>
         <source>no header row found (no known column headers in the first 30 rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到表头行（前 30 行中没有可识别的列标题）</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="157"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing}</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 GreenLedger 可识别的表格；作为 {kind} 缺少 {missing}</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="158"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing} (its month headers {month} … give no year)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 GreenLedger 可识别的表格；作为 {kind} 缺少 {missing}（月份表头 {month} … 未写年份）</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="162"/>
         <source>name the sheet to import it</source>
-        <translation type="unfinished"></translation>
+        <translation>指明该工作表即可导入</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="163"/>
         <source>give the header&apos;s row number and map the columns</source>
-        <translation type="unfinished"></translation>
+        <translation>给出表头所在行号并对应各列</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="164"/>
         <source>give the year of the month headers</source>
-        <translation type="unfinished"></translation>
+        <translation>给出月份表头的年份</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="165"/>
         <source>choose the kind of rows and map the columns, or write a template</source>
-        <translation type="unfinished"></translation>
+        <translation>选择数据类型并对应各列，或使用模板</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="166"/>
         <source>give the unit of {field} (e.g. {unit})</source>
-        <translation type="unfinished"></translation>
+        <translation>给出 {field} 的单位（例如 {unit}）</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="167"/>
         <source>say what the period columns hold ({field}) and their unit</source>
-        <translation type="unfinished"></translation>
+        <translation>说明这些期间列是什么数据（{field}）及其单位</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="168"/>
         <source>map the column meant to {field} and the others to ignore</source>
-        <translation type="unfinished"></translation>
+        <translation>把要用的一列对应到 {field}，其余设为忽略</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="169"/>
         <source>map the header over the period columns to import to its field</source>
-        <translation type="unfinished"></translation>
+        <translation>把要导入的那组期间列上方的表头对应到其字段</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="170"/>
         <source>map &apos;{header}&apos; to {field}, or to ignore</source>
-        <translation type="unfinished"></translation>
+        <translation>把“{header}”对应到 {field}，或设为忽略</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="171"/>
         <source>leave &apos;{header}&apos; out (map it to ignore)</source>
-        <translation type="unfinished"></translation>
+        <translation>略过“{header}”（设为忽略）</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="172"/>
         <source>read the other table at its header row {row}</source>
-        <translation type="unfinished"></translation>
+        <translation>从第 {row} 行的表头读取另一个表格</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="173"/>
         <source>import the sheets one at a time</source>
-        <translation type="unfinished"></translation>
+        <translation>逐个导入这些工作表</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="135"/>
@@ -3177,17 +3177,17 @@
         <translation>关于 GreenLedger(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137"/>
+        <location filename="../../gui/main_window.py" line="139"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140"/>
+        <location filename="../../gui/main_window.py" line="142"/>
         <source>Read-only (open in another window) · </source>
         <translation>只读（已在另一个窗口中打开）· </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155"/>
+        <location filename="../../gui/main_window.py" line="157"/>
         <source>Open another workspace once the import has finished</source>
         <translation>请在导入完成后再打开其他工作区</translation>
     </message>
@@ -3238,12 +3238,12 @@
         <translation>模板已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="230"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="232"/>
+        <location filename="../../gui/main_window.py" line="234"/>
         <source>Import {0} undone (Ctrl+Z restores it)</source>
         <translation>已撤销第 {0} 次导入（Ctrl+Z 可恢复）</translation>
     </message>
@@ -3703,7 +3703,7 @@
         <translation>（另有 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks_rows.py" line="98"/>
+        <location filename="../../core/importing/checks_rows.py" line="99"/>
         <source>no grid factor for this region yet: the site is stored, and its figures say there is no factor until one is added on a Factors sheet</source>
         <translation>该区域暂无电网排放因子：站点已保存，在“排放因子”工作表补充因子之前，其相关数字会注明缺少因子</translation>
     </message>
