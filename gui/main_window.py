@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from greenledger.core.charts import with_chart_extras
 from greenledger.core.errors import GreenLedgerError, error_text
 from greenledger.core.fields import Kind
 from greenledger.core.row_figures import table_rows
@@ -66,6 +65,8 @@ class MainWindow(QMainWindow):
         self.models = RecordModels([kind for _, kind in DATA_PAGES], self)
         self.models.signals.summary_ready.connect(self._on_summary_ready)
         self.models.signals.summary_failed.connect(self._on_summary_failed)
+        self.models.background.hold()  # the big reads start once the window has painted
+        QTimer.singleShot(1500, self, self.models.background.release)  # (or never shown)
         self._build_pages()
         self._build_status_bar()
         self.imports = ImportController(self)
@@ -186,6 +187,8 @@ class MainWindow(QMainWindow):
     def _on_summary_ready(self) -> None:
         if self.controller.closed:
             return
+        from greenledger.core.charts import with_chart_extras
+
         ws = self.workspace
         rows = sum(n for k, n in ws.counts().items() if k != Kind.FACTORS.value)
         self.dashboard.set_summary(with_chart_extras(self.models.summary, ws), rows)
@@ -286,6 +289,11 @@ class MainWindow(QMainWindow):
             self.resize(1400, 900)
         page = settings.value("last_page", "Dashboard")
         self.sidebar.setCurrentRow(PAGES.index(page) if page in PAGES else 0)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self.models.background.release)
+        return super().event(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.closed.emit()

@@ -182,6 +182,7 @@ class TableView(QWidget):
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
         if self.lazy:
+            model.modelReset.connect(self.table.scrollToTop)  # a new sort or filter starts at the top
             model.busy_changed.connect(self._update_count)
             model.refused.connect(self._on_sort_refused)
         self._on_model_changed()

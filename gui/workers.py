@@ -9,8 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from greenledger.core.importing import assistant
-from greenledger.core.importing.importer import ImportResult
 from greenledger.core.storage import Workspace
 
 
@@ -50,9 +48,11 @@ class Worker(QRunnable):
             signal.emit(value)
 
 
-def import_workbook(*, workspace: Path, file: Path, plans=None, progress, cancelled) -> ImportResult:
-    """The `greenledger import` path, on its own SQLite connection (one per thread): the
-    import assistant's `plans` of the file as the analyst left them, else as analysed."""
+def import_workbook(*, workspace: Path, file: Path, plans=None, progress, cancelled):
+    """The `greenledger import` path (an ImportResult), on its own SQLite connection (one per
+    thread): the import assistant's `plans` of the file as the analyst left them, else as
+    analysed."""
+    from greenledger.core.importing import assistant  # not at the window's start-up
     with Workspace.open(workspace, create=False) as ws, ws.writing():  # a full disk: WorkspaceNotWritable
         if plans is not None:
             return assistant.import_plans(ws, file, plans, progress=progress, cancelled=cancelled)
@@ -126,6 +126,21 @@ class Background(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._workers: dict[str, Worker] = {}
+        self._held: list[Worker] | None = None
+
+    def hold(self) -> None:
+        """Queue the workers started from now on until `release` (the window's first paint: a
+        worker's Python competes with the GUI thread for the interpreter)."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        held, self._held = self._held or [], None
+        for worker in held:
+            if worker in self._workers.values():  # not replaced or cancelled meanwhile
+                QThreadPool.globalInstance().start(worker)
+            else:
+                _RUNNING.discard(worker)
 
     def busy(self, key: str) -> bool:
         return key in self._workers
@@ -140,7 +155,10 @@ class Background(QObject):
         worker.signals.succeeded.connect(reply.succeeded)
         worker.signals.failed.connect(reply.failed)
         _RUNNING.add(worker)
-        QThreadPool.globalInstance().start(worker)
+        if self._held is not None:
+            self._held.append(worker)
+        else:
+            QThreadPool.globalInstance().start(worker)
 
     def _finish(self, key: str, worker: Worker) -> bool:
         if self._workers.get(key) is not worker:  # replaced, or cancelled
@@ -158,6 +176,7 @@ class Background(QObject):
         for worker in self._workers.values():
             worker.cancel()
         self._workers.clear()
+        self._held = None
 
 
 class _Reply(QObject):

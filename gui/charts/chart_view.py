@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from greenledger.core.chart_data import ChartData, Filters
 from greenledger.core.charts import build_chart
+from greenledger.core.summary import Summary
 from greenledger.gui.charts import keep_singletons_alive
 from greenledger.gui.charts.pictogram import PictogramWidget
 from greenledger.gui.charts.plot_chart import ChartPlot
@@ -39,7 +40,7 @@ class ChartView(QWidget):
     def __init__(
         self,
         name: str,
-        summary: dict | None = None,
+        summary: Summary | dict | None = None,
         filters: Filters | None = None,
         workspace_path: Path | None = None,
         parent: QWidget | None = None,
@@ -47,7 +48,7 @@ class ChartView(QWidget):
         super().__init__(parent)
         self.name = name
         self.filters = filters or Filters()
-        self.summary: dict | None = None
+        self.summary: Summary | dict | None = None
         self.chart: ChartData | None = None
         self._pending = False
         self.title = QLabel(self)
@@ -79,7 +80,7 @@ class ChartView(QWidget):
 
     # --- data ---------------------------------------------------------------------------------
 
-    def set_summary(self, summary: dict, filters: Filters | None = None, draw: bool = True) -> None:
+    def set_summary(self, summary: Summary | dict, filters: Filters | None = None, draw: bool = True) -> None:
         """New figures (after an import or an edit), optionally with new filters."""
         self.summary = summary
         if filters is not None:
@@ -186,9 +187,11 @@ class ChartView(QWidget):
         return out
 
 
-def _load(path: Path) -> dict:
-    from greenledger.core.charts import load
+def _load(path: Path) -> Summary:
+    """The typed summary, read once: each build reads it as it is (the JSON of core.charts.load
+    was converted back to a Summary at every build)."""
+    from greenledger.core.charts import load_summary
     from greenledger.core.storage import Workspace
 
     with Workspace.open(path, create=False) as ws:
-        return load(ws)
+        return load_summary(ws)

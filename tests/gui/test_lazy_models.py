@@ -249,3 +249,19 @@ def test_a_label_filter_finds_stored_values_by_their_translation():
     labels = {"grid": "电网", "wind": "风电"}
     assert pages.matching(["grid", "wind", "solar"], lambda v: labels.get(v, v), "电网") == ("grid",)
     assert pages.matching(["grid"], lambda v: labels.get(v, v), "gri") == ()  # LIKE finds it itself
+
+
+def test_copy_makes_a_formula_like_text_inert_and_leaves_numbers(qtbot, window):
+    view = window.tables[Kind.SITES]
+    model = view.model
+    col = model.field_column("site")
+    assert model.setData(model.index(0, col), "=HYPERLINK(\"http://x\",\"click\")")
+    qtbot.waitUntil(lambda: model.row(0)["site"].startswith("=") or model.row(model.rowCount() - 1)["site"]
+                    .startswith("="))
+    i = next(i for i in range(model.rowCount()) if model.row(i)["site"].startswith("="))
+    flag = view.table.selectionModel().SelectionFlag
+    for c in (col, next(j for j, c in enumerate(model.columns) if c.key == "total_kwh")):
+        view.table.selectionModel().select(view.proxy.index(i, c), flag.Select)
+    kwh = model.row(i)["total_kwh"].value
+    text = view.copy_text()
+    assert text.startswith("'=HYPERLINK(") and text.rstrip("\n").split("\t")[1] == format(kwh, ".15g")
