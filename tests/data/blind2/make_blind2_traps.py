@@ -438,6 +438,13 @@ def new_site_unknown_region():
                    ["Glasgow DC", "2023-12", "grid", 225900]]})
 
 
+def no_unit_literal():
+    """A distribution centre's months in MWh, the unit written nowhere (as no_unit.xlsx)."""
+    xlsx("no_unit_literal.xlsx", {"Usage": [
+        ["Site", "Month", "Source", "Consumption"], [MAN, "2023-07", "grid", 398.1],
+        [MAN, "2023-08", "grid", 405.3]]})
+
+
 ALL = (pivot_compact, eu_bill_csv, cn_register_bill, us_demand, side_by_side_units, stacked_units,
        wide_half_year, cn_gb18030_csv, hidden_estimate_column,
        uk_financial_year, two_years_merged, us_read_dates, eu_decimal_comma_csv, solar_export_negative,
@@ -448,4 +455,5 @@ ALL = (pivot_compact, eu_bill_csv, cn_register_bill, us_demand, side_by_side_uni
        accounting_negative, french_spaces_csv, packaging_per_order, initiatives_units,
        deliveries_per_order, us_daily_average, deliveries_computed_miles, energy_saved, cn_prior_year_only,
        actual_and_targets, energy_per_day, avoided_deliveries, cn_per_parcel, csv_month_as_number,
-       unit_conflict_cn, unit_conflict_en, cn_bill_correction, formulas_source, new_site_unknown_region)
+       unit_conflict_cn, unit_conflict_en, cn_bill_correction, formulas_source, new_site_unknown_region,
+       no_unit_literal)
