@@ -19,6 +19,7 @@ from greenledger.core.logs import start_logging
 from greenledger.core.paths import default_workspace, demo_workspace
 
 SUBCOMMANDS = ("import", "template", "demo", "summary", "equivalents", "factors", "check",
+               "rebuild-aggregates",
                "charts", "export-chart", "export-deck", "export-data")
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -94,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
                                        "refused at import)")
     chk.add_argument("--json", action="store_true", help="the findings as JSON")
 
+    sub.add_parser("rebuild-aggregates", help="recompute the maintained totals (agg_* tables) from "
+                   "the stored rows")
     from greenledger.gui.charts.commands import add_parsers
 
     add_parsers(sub)  # charts, export-chart, export-deck, export-data
@@ -305,9 +308,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_REFUSED if any(f.error for f in findings) else EXIT_OK
 
 
+def _cmd_rebuild_aggregates(args: argparse.Namespace) -> int:
+    from greenledger.core.aggregates import rebuild
+    from greenledger.core.i18n import translate
+
+    with _workspace(args) as ws:
+        done = rebuild(ws)
+    print(translate("Cli", "Aggregates rebuilt: {groups} groups from {energy_rows} energy rows in "
+                    "{seconds:.2f} s").format(**done))
+    return EXIT_OK
+
+
 COMMANDS = {"import": _cmd_import, "template": _cmd_template, "demo": _cmd_demo,
             "summary": _cmd_summary, "equivalents": _cmd_equivalents, "factors": _cmd_factors,
-            "check": _cmd_check}
+            "check": _cmd_check, "rebuild-aggregates": _cmd_rebuild_aggregates}
 
 
 def _chart_command(name: str):
@@ -318,7 +332,7 @@ def _chart_command(name: str):
     return run
 
 
-COMMANDS.update({name: _chart_command(name) for name in SUBCOMMANDS[7:]})
+COMMANDS.update({name: _chart_command(name) for name in SUBCOMMANDS[8:]})
 
 
 MAX_PRINTED = 200  # problems printed; --errors OUT.xlsx marks them all

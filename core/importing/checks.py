@@ -91,7 +91,9 @@ def check_kinds(file: str, parsed: list[ParsedSheet]) -> None:
         names = [p.sheet for p in parsed if p.kind in dup]
         raise ImportRefused([Problem(file, f"several sheets hold {sorted(dup)[0]} rows "
                                      f"({', '.join(names)}); " + english(HINT_TEXT, Hint.ONE_SHEET),
-                                     code="duplicate_kind", params={"hint": Hint.ONE_SHEET})])
+                                     code="duplicate_kind",
+                                     params={"kind": sorted(dup)[0].value, "sheets": ", ".join(names),
+                                             "hint": Hint.ONE_SHEET})])
 
 
 def run_checks(ws: Workspace, parsed: list[ParsedSheet]

@@ -79,3 +79,20 @@ def test_template_command_writes_a_workbook_the_importer_reads(tmp_path):
     proc = gl("--workspace", ws, "import", out, check_rc=0)
     assert "nothing new" in proc.stdout
     assert gl("template", "--out", tmp_path / "t.csv", check_rc=2).stderr
+
+
+def test_rebuild_aggregates_counts_the_stored_rows_and_keeps_the_summary(tmp_path, workbook):
+    ws = tmp_path / "w.greenledger"
+    book = workbook({"Sites": SITES, "Energy": [ENERGY_HEADER, *(
+        [site, date(2021, m, 1), date(2021, m, 28), "grid", 1000 * m, None]
+        for site in ("Zhangbei DC", "Ulanqab DC") for m in (1, 2, 3))]})
+    gl("--workspace", ws, "import", book, check_rc=0)
+    before = json.loads(gl("--workspace", ws, "summary", "--json", check_rc=0).stdout)
+    out = gl("--workspace", ws, "rebuild-aggregates", check_rc=0).stdout
+    assert out.startswith("Aggregates rebuilt: ") and " from 6 energy rows in " in out
+    assert json.loads(gl("--workspace", ws, "summary", "--json").stdout) == before
+    zh = gl("--workspace", ws, "--lang", "zh", "rebuild-aggregates", check_rc=0).stdout
+    assert zh.startswith("汇总已重建：6 条能源记录")
+    not_a_workspace = tmp_path / "notes.greenledger"
+    not_a_workspace.write_text("not a workspace")
+    assert "greenledger: " in gl("--workspace", not_a_workspace, "rebuild-aggregates", check_rc=1).stderr

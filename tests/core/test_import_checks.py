@@ -88,6 +88,7 @@ def test_a_monthly_sheet_then_the_annual_sheet_of_the_same_book_does_not_double_
         import_file(sites, path)
     refusal = exc.value.problems[0]
     assert refusal.code == "duplicate_kind" and "--" not in refusal.reason  # core names no flag
+    assert refusal.params["kind"] == "energy" and refusal.params["sheets"] == "Monthly, Annual"
     assert render_cli(refusal).endswith("import them one at a time with --sheet")
     import_file(sites, path, ImportOptions(sheet="Monthly", kind=Kind.ENERGY))
     result = import_file(sites, path, ImportOptions(sheet="Annual", kind=Kind.ENERGY))
