@@ -1039,6 +1039,11 @@
         <source>import them one at a time with --sheet</source>
         <translation>用 --sheet 逐个导入</translation>
     </message>
+    <message>
+        <location filename="../../gui/cli.py" line="317"/>
+        <source>Aggregates rebuilt: {groups} groups from {energy_rows} energy rows in {seconds:.2f} s</source>
+        <translation>汇总已重建：{energy_rows} 条能源记录，{groups} 组，用时 {seconds:.2f} 秒</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
@@ -3641,14 +3646,14 @@
         <translation>{path}：存放 {folder} 的磁盘拒绝了写入（磁盘 I/O 错误），因此没有写入任何内容，工作区保持原样。请检查磁盘已连接且有可用空间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="246"/>
-        <location filename="../../gui/cli.py" line="333"/>
+        <location filename="../../gui/cli.py" line="249"/>
+        <location filename="../../gui/cli.py" line="347"/>
         <location filename="../../gui/cli_import.py" line="116"/>
         <source>warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="338"/>
+        <location filename="../../gui/cli.py" line="352"/>
         <source>… and {0} more problem(s): --errors OUT.xlsx marks every one in the workbook</source>
         <translation>……另有 {0} 个问题：--errors OUT.xlsx 会在工作簿中标出每一个</translation>
     </message>
@@ -4660,77 +4665,77 @@
         <translation>筛选行…</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="204"/>
+        <location filename="../../gui/table_view.py" line="205"/>
         <source>&amp;Filter:</source>
         <translation>筛选(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="231"/>
+        <location filename="../../gui/table_view.py" line="232"/>
         <source>&amp;Add row…</source>
         <translation>添加行(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="233"/>
+        <location filename="../../gui/table_view.py" line="234"/>
         <source>&amp;Delete rows</source>
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="240"/>
+        <location filename="../../gui/table_view.py" line="241"/>
         <source>Double-click a cell to edit · Ctrl+V pastes rows from Excel · shaded columns are computed</source>
         <translation>双击单元格进行编辑 · Ctrl+V 粘贴 Excel 中的行 · 灰底列为计算结果</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="261"/>
+        <location filename="../../gui/table_view.py" line="262"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="281"/>
+        <location filename="../../gui/table_view.py" line="282"/>
         <source>Sorting and filtering {0} row(s)…</source>
         <translation>正在排序和筛选 {0} 行…</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="284"/>
+        <location filename="../../gui/table_view.py" line="285"/>
         <source>{0} row(s)</source>
         <translation>{0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="286"/>
+        <location filename="../../gui/table_view.py" line="287"/>
         <source>{0} of {1} row(s)</source>
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="370"/>
+        <location filename="../../gui/table_view.py" line="371"/>
         <source>Select the rows to delete first</source>
         <translation>请先选择要删除的行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="374"/>
+        <location filename="../../gui/table_view.py" line="375"/>
         <source>Rows not deleted</source>
         <translation>未删除任何行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="376"/>
+        <location filename="../../gui/table_view.py" line="377"/>
         <source>Deleted {0} row(s) (Ctrl+Z undoes)</source>
         <translation>已删除 {0} 行（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="405"/>
+        <location filename="../../gui/table_view.py" line="406"/>
         <source>Copied {0} row(s)</source>
         <translation>已复制 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="434"/>
+        <location filename="../../gui/table_view.py" line="435"/>
         <source>Paste refused: nothing was changed</source>
         <translation>粘贴被拒绝：未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="439"/>
+        <location filename="../../gui/table_view.py" line="440"/>
         <source>Pasted {0} row(s): {1} changed, {2} added, {3} already as pasted (Ctrl+Z undoes)</source>
         <translation>已粘贴 {0} 行：修改 {1} 行，新增 {2} 行，{3} 行与粘贴内容相同（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="442"/>
+        <location filename="../../gui/table_view.py" line="443"/>
         <source>Pasted {0} row(s): {1} changed, {2} added (Ctrl+Z undoes)</source>
         <translation>已粘贴 {0} 行：修改 {1} 行，新增 {2} 行（Ctrl+Z 可撤销）</translation>
     </message>
