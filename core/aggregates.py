@@ -269,15 +269,15 @@ def _fill_campaign(ws, cid: int, start: str, end: str, span: float) -> None:
 
 
 def energy_months(ws):
-    """(site, month, source, instrument or None, kWh) of agg_energy_month."""
-    return ((site, month, source, instrument or None, kwh)
-            for site, month, source, instrument, kwh in ws.select("agg.energy_months"))
+    """(site, month, source, instrument, kWh) of agg_energy_month; a blank instrument is ''
+    (core.accounting.EnergyMix.add reads it as None)."""
+    return ws.select("agg.energy_months")
 
 
-def renewable_by_month(ws):
-    """(site, file, sheet, month, rows, first, last, kWh): core.queries' story_renewable_by_month
-    from agg_renewable_month."""
-    return ws.select("agg.renewable_by_month")
+def renewable_to_date(ws, through: str):
+    """(site, file, sheet, rows, first, last, kWh) of renewable rows starting in any month up to
+    `through` (YYYY-MM), from agg_renewable_month."""
+    return ws.select("agg.renewable_to_date", through=through)
 
 
 def campaign_avoided(ws, campaign_id: int):

@@ -142,12 +142,12 @@ QUERIES = {
         where="NOT INDEXED WHERE source IN (:renewable)"),
     "agg.fill_renewable_month_of": _FILL_RENEWABLE.format(
         where=_OF_SITE + " AND source IN (:renewable)"),
-    "agg.renewable_by_month": (
-        "SELECT s.name, b.file_name, a.source_sheet, a.month, sum(a.rows), min(a.first), "
-        "max(a.last), sum(a.kwh) FROM agg_renewable_month a JOIN sites s ON s.id = a.site_id "
-        "LEFT JOIN import_batches b ON b.id = a.batch_id "
-        "GROUP BY s.name, b.file_name, a.source_sheet, a.month "
-        "ORDER BY s.name, b.file_name, a.source_sheet, a.month"),
+    # renewable rows from a site's first month through :through (YYYY-MM), by site, file and sheet
+    "agg.renewable_to_date": (
+        "SELECT s.name, b.file_name, a.source_sheet, sum(a.rows), min(a.first), max(a.last), "
+        "sum(a.kwh) FROM agg_renewable_month a JOIN sites s ON s.id = a.site_id "
+        "LEFT JOIN import_batches b ON b.id = a.batch_id WHERE a.month <= :through "
+        "GROUP BY s.name, b.file_name, a.source_sheet"),
     # --- campaign windows ----------------------------------------------------------------------
     "agg.campaigns": 'SELECT id, start, "end" FROM campaigns ORDER BY id',
     "agg.clear_campaigns": "DELETE FROM agg_campaign_avoided",

@@ -43,12 +43,8 @@ def row_groups(ws, maintained: bool = False) -> tuple[RowGroup, ...]:
     out: list[RowGroup] = []
     # the renewable rows by month (a scan of them) only when a story is told: a campaign with a baseline
     told = any(baseline for *_, baseline in campaigns)
-    if not told:
-        by_month = []
-    elif maintained:
-        by_month = list(aggregates.renewable_by_month(ws))
-    else:
-        by_month = list(ws.select("story_renewable_by_month", renewable=RENEWABLE_SOURCES))
+    by_month = list(ws.select("story_renewable_by_month", renewable=RENEWABLE_SOURCES)) \
+        if told and not maintained else []
     for cid, name, start, end, baseline in campaigns:
         a, b = date.fromisoformat(start), date.fromisoformat(end)
         kept = cid if maintained else None
@@ -56,6 +52,9 @@ def row_groups(ws, maintained: bool = False) -> tuple[RowGroup, ...]:
         out += _energy_in(ws, name, "month_before", *month_before(a), kept)
         through = b.isoformat()[:7]
         acc: dict[tuple, list] = {}
+        if baseline and maintained:
+            acc = {(site, file, sheet): [n, first, last, kwh] for site, file, sheet, n, first, last, kwh
+                   in aggregates.renewable_to_date(ws, through)}
         for site, file, sheet, m, n, first, last, kwh in by_month if baseline else ():
             if m > through:
                 continue
