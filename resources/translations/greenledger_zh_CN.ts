@@ -2484,7 +2484,7 @@
     <message>
         <location filename="../../core/importing/codes.py" line="129"/>
         <source>its cells</source>
-        <translation>各单元格</translation>
+        <translation>其单元格</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="133"/>
@@ -2934,52 +2934,52 @@
 <context>
     <name>Layout</name>
     <message>
-        <location filename="../../core/importing/layout.py" line="187"/>
+        <location filename="../../core/importing/layout_rows.py" line="56"/>
         <source>title above the header</source>
         <translation>表头上方的标题</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="188"/>
+        <location filename="../../core/importing/layout_rows.py" line="57"/>
         <source>blank row</source>
         <translation>空行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="189"/>
+        <location filename="../../core/importing/layout_rows.py" line="58"/>
         <source>footnote or note</source>
         <translation>脚注或说明</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="190"/>
+        <location filename="../../core/importing/layout_rows.py" line="59"/>
         <source>totals or subtotals row</source>
         <translation>合计或小计行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="191"/>
+        <location filename="../../core/importing/layout_rows.py" line="60"/>
         <source>row of units under the header</source>
         <translation>表头下方的单位行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="192"/>
+        <location filename="../../core/importing/layout_rows.py" line="61"/>
         <source>above the header</source>
         <translation>位于表头上方</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="193"/>
+        <location filename="../../core/importing/layout_rows.py" line="62"/>
         <source>after a footnote (end of the table)</source>
         <translation>位于脚注之后（表格结束）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="194"/>
+        <location filename="../../core/importing/layout_rows.py" line="63"/>
         <source>no values in the period columns</source>
         <translation>期间列中没有数值</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="195"/>
+        <location filename="../../core/importing/layout_rows.py" line="64"/>
         <source>hidden in Excel (skipped as asked)</source>
         <translation>在 Excel 中隐藏（按要求跳过）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/layout.py" line="196"/>
+        <location filename="../../core/importing/layout_rows.py" line="65"/>
         <source>another table of the sheet (below this one)</source>
         <translation>本表中的另一个表格（位于此表下方）</translation>
     </message>
@@ -3703,7 +3703,7 @@
         <translation>{key}：{start} – {end}（{value}）是从 {first} 起 {n} 行的合计：已略去，以免重复计算</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="308"/>
+        <location filename="../../core/importing/checks.py" line="310"/>
         <source>(and {0} more row(s))</source>
         <translation>（另有 {0} 行）</translation>
     </message>
@@ -3735,7 +3735,7 @@
     <message>
         <location filename="../../gui/import_hints.py" line="131"/>
         <source>(blank)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空白）</translation>
     </message>
 </context>
 <context>
