@@ -223,6 +223,12 @@ ENERGY_CASES = [
           "wrong figures: a corrected bill for one of two meters replaces the row summed from both "
           "('1 updated'): 杭州仓 16 Jan-15 Feb 189,700 -> 66,100 kWh, meter 1301's 125,400 kWh lost, exit 0"),
     # should be refused
+    xfail(Case("formulas_wide.xlsx", refused=("Feb 2023", "=NA()")),
+          "wrong figures: in a wide sheet, formulas without saved values (=NA(), =1/0) are skipped as blank "
+          "cells: Manchester's February and Leeds' March left out, exit 0 (a long sheet refuses them)"),
+    xfail(Case("lo_errors_wide.xlsx", refused=("Feb 2023", "#N/A")),
+          "wrong figures: cached error values (#N/A, #DIV/0!) saved by LibreOffice in a wide sheet are "
+          "skipped as blank: two months left out, exit 0"),
     ok(Case("formulas_source.xlsx", refused=("row 2", "=ROUND((E2-D2)*F2,0)", "no saved value"))),
     ok(Case("budget_actual_variance.xlsx", refused=("lacks energy",), hint_args=(
         "--map", "Actual (kWh)=energy"), hint=dict(rows=3, energy={

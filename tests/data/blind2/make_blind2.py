@@ -429,7 +429,8 @@ LIBREOFFICE = [("pivot_cn.xlsx", "ods", "lo_pivot_cn.ods"), ("cn_bill_meters.xls
                ("wide_jan23_hidden.xlsx", "xlsx", "lo_wide_jan23_hidden.xlsx"),
                ("unit_column.xlsx", "xlsx", "lo_unit_column.xlsx"), ("stacked.xlsx", "xls", "lo_stacked.xls"),
                ("formulas_source.xlsx", "xlsx", "lo_formulas.xlsx"),
-               ("packaging_cn.xlsx", "ods", "lo_packaging_cn.ods")]
+               ("packaging_cn.xlsx", "ods", "lo_packaging_cn.ods"),
+               ("formulas_wide.xlsx", "xlsx", "lo_errors_wide.xlsx")]
 
 
 def libreoffice():

@@ -445,6 +445,13 @@ def no_unit_literal():
         [MAN, "2023-08", "grid", 405.3]]})
 
 
+def formulas_wide():
+    """A wide sheet with a month left as a formula: =NA() (not read yet), =1/0 (a broken ratio)."""
+    xlsx("formulas_wide.xlsx", {"Wide": [
+        ["Electricity (kWh)"], ["Site", "Source", "Jan 2023", "Feb 2023", "Mar 2023"],
+        [MAN, "grid", 402100, "=NA()", 410250], [LDS, "grid", 61200, 58750, "=1/0"]]})
+
+
 ALL = (pivot_compact, eu_bill_csv, cn_register_bill, us_demand, side_by_side_units, stacked_units,
        wide_half_year, cn_gb18030_csv, hidden_estimate_column,
        uk_financial_year, two_years_merged, us_read_dates, eu_decimal_comma_csv, solar_export_negative,
@@ -456,4 +463,4 @@ ALL = (pivot_compact, eu_bill_csv, cn_register_bill, us_demand, side_by_side_uni
        deliveries_per_order, us_daily_average, deliveries_computed_miles, energy_saved, cn_prior_year_only,
        actual_and_targets, energy_per_day, avoided_deliveries, cn_per_parcel, csv_month_as_number,
        unit_conflict_cn, unit_conflict_en, cn_bill_correction, formulas_source, new_site_unknown_region,
-       no_unit_literal)
+       no_unit_literal, formulas_wide)
