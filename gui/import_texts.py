@@ -39,6 +39,8 @@ HOW = (  # ColumnPlan.how / note of the engine, shown in the app's language
 )
 WINDOW_HOW = {  # the command line's words in a how, as the window says them
     "period header + --period year": "period header + the year chosen above",
+    "period header + the year given": "period header + the year chosen above",
+    "explicit": "chosen here or in a profile",
 }
 
 

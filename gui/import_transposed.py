@@ -54,13 +54,16 @@ class TransposedView:
 
 
 def transposition(sheet: SheetData | None, plan, options) -> TransposedView | None:
-    """How `plan` of `sheet` reads the sheet transposed, or None when it reads it as it is.
-    The plan's own `transposed` when the engine keeps it; else the engine's rule
-    (core.importing.engine.analyse_sheet) applied to the same sheet and options."""
+    """How `plan` of `sheet` reads the sheet transposed, or None when it reads it as it is:
+    the plan's own `transposed` (SheetPlan.transposed); for a plan without one, the engine's
+    rule (core.importing.engine.analyse_sheet) applied to the same sheet and options."""
     if sheet is None or plan is None or plan.template:
         return None
-    t = getattr(plan, "transposed", None)
-    if t is None:
+    if hasattr(plan, "transposed"):  # the engine says how it read the sheet
+        t = plan.transposed
+        if t is None:
+            return None
+    else:
         header_rows = getattr(options, "header_rows", None)
         if not header_rows and tables.find(sheet.rows):
             return None  # several tables: read as they are
