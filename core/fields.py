@@ -122,6 +122,9 @@ CHOICE_SYNONYMS: dict[str, dict[str, str]] = {
         "onsite": "on-site", "selfgenerated": "on-site", "rooftop": "on-site",
         "自发自用": "on-site", "屋顶": "on-site", "屋顶光伏": "on-site", "分布式": "on-site",
         "分布式光伏": "on-site", "自建": "on-site", "自发电": "on-site", "behindthemeter": "on-site",
+        # distributed PV, self-consumed (the grid company's wording for behind-the-meter solar)
+        "分布式自发自用": "on-site", "分布式光伏自发自用": "on-site", "自发自用光伏": "on-site",
+        "屋顶光伏自发自用": "on-site", "光伏自发自用": "on-site",
     },
     "vehicle": {
         "vandiesel": "van diesel", "dieselvan": "van diesel", "柴油货车": "van diesel",
