@@ -18,9 +18,6 @@ from datetime import date
 from greenledger.core import aggregates
 from greenledger.core.errors import ImportRefused, Problem, WorkspaceError
 from greenledger.core.fields import HEADER_UNITS_BY_FIELD, SHEETS, Field, Kind
-from greenledger.core.importing import importer
-from greenledger.core.importing.reader import SheetData
-from greenledger.core.importing.sheets import parse_sheet, recognise
 from greenledger.core.storage import COLUMNS, Workspace
 
 EDIT_FILE = "edit"
@@ -77,6 +74,10 @@ def check_rows(ws: Workspace, kind: Kind, rows: Sequence[tuple[int | None, Mappi
     Raises ImportRefused with every problem; a problem's `row` is the index in `rows` + 2
     (the sheet row under a header), so `problem.row - 2` finds the offending row.
     """
+    from greenledger.core.importing import importer  # here: the window imports this module at start-up
+    from greenledger.core.importing.reader import SheetData
+    from greenledger.core.importing.sheets import parse_sheet, recognise
+
     fields = SHEETS[kind].fields
     title = SHEETS[kind].title
     table = [[header_text(f) for f in fields]]
@@ -106,6 +107,8 @@ def check_rows(ws: Workspace, kind: Kind, rows: Sequence[tuple[int | None, Mappi
 
 
 def _stored_state(ws: Workspace, kind: Kind, rows, ps, ids) -> State:
+    from greenledger.core.importing import importer
+
     columns = list(COLUMNS[kind].values())
     old = ws.records(kind, [i for i, _ in rows if i is not None])
     next_id = ws.next_id(kind)
@@ -124,6 +127,8 @@ def _stored_state(ws: Workspace, kind: Kind, rows, ps, ids) -> State:
 def _key_collisions(ws: Workspace, kind: Kind, rows, state: State, ps) -> list[Problem]:
     """Rows whose natural key another stored row already holds (the importer would merge them;
     an edit must not)."""
+    from greenledger.core.importing import importer
+
     key_fields = SHEETS[kind].natural_key
     columns = list(COLUMNS[kind].values())
     # The importer's key (importer._existing): the stored values of the natural-key columns, as
