@@ -88,7 +88,7 @@ def bound_text(value: Bound) -> str:
     return value.isoformat()
 
 
-def _instants(start: Bound, end: Bound) -> tuple[datetime, datetime]:
+def instants(start: Bound, end: Bound) -> tuple[datetime, datetime]:
     """[start, end) as instants: a date starts at its 00:00; a date as end ends at 24:00."""
     a = start if isinstance(start, datetime) else datetime(start.year, start.month, start.day)
     if isinstance(end, datetime):
@@ -111,7 +111,7 @@ def spread_by_month(start: Bound, end: Bound, amount: float) -> dict[str, float]
     (a month it only touches at an instant, as an hour ending at 1 February 00:00, gets nothing)."""
     if not timed(start, end):
         return split_by_month(start, end, amount)  # type: ignore[arg-type]
-    a, z = _instants(start, end)
+    a, z = instants(start, end)
     total = _seconds(a, z)
     if total <= 0:
         return {f"{a.year:04d}-{a.month:02d}": amount}
@@ -131,8 +131,8 @@ def share_within(start: Bound, end: Bound, win_start: date, win_end: date) -> fl
     whole days [win_start, win_end]."""
     if not timed(start, end):
         return overlap_share(start, end, win_start, win_end)  # type: ignore[arg-type]
-    a, z = _instants(start, end)
-    wa, wz = _instants(win_start, win_end)
+    a, z = instants(start, end)
+    wa, wz = instants(win_start, win_end)
     total = _seconds(a, z)
     if total <= 0:
         return 1.0 if wa <= a < wz else 0.0
@@ -145,8 +145,8 @@ def spread_by_year_within(start: Bound, end: Bound, amount: float, win_start: da
     whole days, over calendar years."""
     if not timed(start, end):
         return split_by_year_within(start, end, amount, win_start, win_end)  # type: ignore[arg-type]
-    a, z = _instants(start, end)
-    wa, wz = _instants(win_start, win_end)
+    a, z = instants(start, end)
+    wa, wz = instants(win_start, win_end)
     total = _seconds(a, z)
     lo, hi = max(a, wa), min(z, wz)
     if total <= 0:
