@@ -21,9 +21,10 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QThreadPool, Signal
 from PySide6.QtWidgets import QDialog, QTableView, QWidget
 
-from greenledger.core.errors import GreenLedgerError, ImportRefused
+from greenledger.core.errors import GreenLedgerError, ImportRefused, error_text
 from greenledger.core.importing import profiles
 from greenledger.core.importing.session import ImportSession
+from greenledger.core.storage import Workspace
 from greenledger.gui.import_dialog_layout import build, fit_columns
 from greenledger.gui.import_hints import skipped_text
 from greenledger.gui.import_mapping_model import FIELD, open_editors
@@ -54,10 +55,15 @@ class ImportAssistant(ProfilesMixin, QDialog):
         self.start = start  # callable(path, plans) -> bool
         self._filling = False
         self._saved: dict[str, str] = {}  # sheet -> the profile saved from it here
+        self._check_error: str | None = None  # why the checks against the workspace failed
         self._build()
+        self._read()
+
+    def _read(self) -> None:
+        """Read the workbook and analyse it, on the worker thread."""
         self._set_busy(self.tr("Reading {0}…").format(self.path.name))
-        kept = profiles.kept(workspace)  # read here: the workspace's connection is this thread's
-        self._run(lambda: ImportSession.open(self.path, kept=kept), self._on_read)
+        kept = profiles.kept(self.ws)  # read here: the workspace's connection is this thread's
+        self._run(lambda: self._check(ImportSession.open(self.path, kept=kept)), self._on_read)
 
     # the session's state, as the dialog and its tests read it
     sheets = property(lambda self: self.session.sheets if self.session else [])
@@ -115,7 +121,6 @@ class ImportAssistant(ProfilesMixin, QDialog):
     def _on_read(self, session: ImportSession) -> None:
         self._worker = None
         self.session = session
-        self._preflight()
         self._fill_profiles()
         self._filling = True
         self.sheet_list.set_session(session)
@@ -125,36 +130,37 @@ class ImportAssistant(ProfilesMixin, QDialog):
         self._filling = False
         self.show_sheet(first)
 
-    def _submit(self, name: str, change) -> None:
-        """Make `change(session)` (a session call that analyses sheet `name` again) on the
-        worker thread, after the changes already waiting."""
+    def _submit(self, name: str, change=None) -> None:
+        """Make `change(session)` (a session call that analyses sheet `name` again; None: a
+        tick changed) and the checks on the worker thread, after the changes waiting."""
         if self._worker is not None:
             self._pending.append((name, change))
             return
         self._set_busy(self.tr("Analysing {0}…").format(name))
-        self._run(lambda: change(self.session), self._on_reanalysed)
+        session = self.session
+        self._run(lambda: self._check(session, change and change(session)), self._on_reanalysed)
 
-    def _on_reanalysed(self, _plan) -> None:
+    def _on_reanalysed(self, _session) -> None:
         self._worker = None
         if self._pending:
             self._submit(*self._pending.pop(0))
             return
-        self._preflight()
         self.sheet_list.plans_changed()
         self._show_current()
 
-    def _preflight(self) -> None:
-        """Every check Import makes, on the ticked sheets and against the workspace
-        (read-only), so that "0 problems" means Import succeeds."""
+    def _check(self, session: ImportSession, _changed=None) -> ImportSession:
+        """Every check Import makes, on the ticked sheets, against the workspace (read-only,
+        on the worker thread's own connection), so that "0 problems" means Import succeeds."""
         try:
-            self.session.preflight(self.ws)
+            with Workspace.open(self.ws.path, create=False) as ws:
+                session.preflight(ws)
+            self._check_error = None
         except GreenLedgerError as exc:
-            self.status.setText(str(exc))
+            self._check_error = error_text(exc)
+        return session
 
     def _on_included_changed(self) -> None:
-        self._preflight()
-        self.sheet_list.plans_changed()
-        self._show_current()
+        self._submit(self.current_sheet or "")
 
     # --- showing a plan -------------------------------------------------------------------------
 
@@ -218,8 +224,11 @@ class ImportAssistant(ProfilesMixin, QDialog):
         rows = sum(len(p) for p in importable)
         self.import_button.setEnabled(not self.busy and bool(importable) and not problems)
         self.import_button.setText(self.tr("&Import {0} rows").format(f"{rows:,}"))
-        self.status.setText(self.tr("{0} sheet(s) to import, {1} rows; {2} problem(s)").format(
+        self.status.setText(self._check_error or self.tr(
+            "{0} sheet(s) to import, {1} rows; {2} problem(s)").format(
             len(importable), f"{rows:,}", len(problems)))
+        if self._check_error:  # not checked: not "0 problems"
+            self.import_button.setEnabled(False)
         self.analysed.emit()
 
     def _show_layout(self, plan, view=None) -> None:
@@ -304,9 +313,7 @@ class ImportAssistant(ProfilesMixin, QDialog):
         if self.session.source.changed():  # saved in Excel meanwhile: read it again
             self.problems_view.show_problems([self.session.source.changed_problem()])
             self.tabs.setCurrentIndex(1)
-            self._set_busy(self.tr("Reading {0}…").format(self.path.name))
-            kept = profiles.kept(self.ws)
-            self._run(lambda: ImportSession.open(self.path, kept=kept), self._on_read)
+            self._read()
             return False
         if not self.start(self.path, plans):
             return False  # e.g. another import is running: keep the dialog and its mapping

@@ -76,3 +76,28 @@ def test_the_sheets_own_totals_are_shown_reconciled(qtbot, ws, tmp_path):
     dialog.show_sheet("用电")
     assert "row 6 合计 · 2023年1月 1.8 万千瓦时 = 18,000 kWh imported ✓" in dialog.totals_label.text()
     assert dialog.import_button.isEnabled()
+
+
+def test_the_checks_run_off_the_gui_thread_on_their_own_connection(qtbot, ws, tmp_path, monkeypatch):
+    """A large sheet's checks take seconds: they run on the worker thread, against the
+    workspace file through a connection of that thread, and still see the stored rows."""
+    import threading
+
+    from greenledger.core.importing.session import ImportSession
+
+    threads = []
+    real = ImportSession.preflight
+
+    def preflight(self, w):
+        threads.append((threading.get_ident(), w is ws, w.path == ws.path))
+        return real(self, w)
+
+    monkeypatch.setattr(ImportSession, "preflight", preflight)
+    first = write_workbook(tmp_path / "first.xlsx", {"Sites": SITES, "Energy": [
+        ENERGY_HEADER, ["Zhangbei DC", date(2023, 1, 1), date(2023, 1, 31), "grid", 100.0, None]]})
+    assert _open(qtbot, ws, first).start_import()
+    again = _open(qtbot, ws, write_workbook(tmp_path / "again.xlsx", {"Energy": [
+        ENERGY_HEADER, ["Zhangbei DC", date(2023, 1, 10), date(2023, 2, 9), "grid", 90.0, None]]}))
+    assert threads and all(t != threading.get_ident() and not same and path for t, same, path in threads)
+    assert not again.import_button.isEnabled()
+    assert any("first.xlsx › Energy › row 2" in t for t in _texts(again))  # the stored row's overlap
