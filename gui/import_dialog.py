@@ -63,7 +63,8 @@ class ImportAssistant(ProfilesMixin, QDialog):
         """Read the workbook and analyse it, on the worker thread."""
         self._set_busy(self.tr("Reading {0}…").format(self.path.name))
         kept = profiles.kept(self.ws)  # read here: the workspace's connection is this thread's
-        self._run(lambda: self._check(ImportSession.open(self.path, kept=kept)), self._on_read)
+        self._run(lambda progress: self._check(ImportSession.open(self.path, kept=kept,
+                                                                  progress=progress)), self._on_read)
 
     # the session's state, as the dialog and its tests read it
     sheets = property(lambda self: self.session.sheets if self.session else [])
@@ -97,18 +98,28 @@ class ImportAssistant(ProfilesMixin, QDialog):
     # --- work off the GUI thread ----------------------------------------------------------------
 
     def _run(self, fn, done) -> None:
-        worker = Worker(lambda progress, cancelled: fn())
+        """`fn(progress)` on a pool thread, then `done(result)` here; its rows done shown."""
+        worker = Worker(lambda progress, cancelled: fn(progress))
         worker.signals.succeeded.connect(done)
         worker.signals.failed.connect(self._on_failed)
+        worker.signals.progress.connect(self._on_progress)
         self._worker = worker
         QThreadPool.globalInstance().start(worker)
 
     def _set_busy(self, text: str) -> None:
         self.status.setText(text)
         self.import_button.setEnabled(False)
+        self.progress.setRange(0, 0)  # busy until the first report
+        self.progress.show()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if total > 0 and done <= total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
 
     def _on_failed(self, exc: object) -> None:
         self._worker = None
+        self.progress.hide()
         if isinstance(exc, ImportRefused):
             self.problems_view.show_problems(exc.problems)
             self.tabs.setCurrentIndex(1)
@@ -120,6 +131,7 @@ class ImportAssistant(ProfilesMixin, QDialog):
 
     def _on_read(self, session: ImportSession) -> None:
         self._worker = None
+        self.progress.hide()
         self.session = session
         self._fill_profiles()
         self._filling = True
@@ -138,13 +150,15 @@ class ImportAssistant(ProfilesMixin, QDialog):
             return
         self._set_busy(self.tr("Analysing {0}…").format(name))
         session = self.session
-        self._run(lambda: self._check(session, change and change(session)), self._on_reanalysed)
+        self._run(lambda _progress: self._check(session, change and change(session)),
+                  self._on_reanalysed)
 
     def _on_reanalysed(self, _session) -> None:
         self._worker = None
         if self._pending:
             self._submit(*self._pending.pop(0))
             return
+        self.progress.hide()
         self.sheet_list.plans_changed()
         self._show_current()
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -160,8 +161,12 @@ def build(d) -> None:
     d.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
     d.status = QLabel(d)
     d.status.setWordWrap(True)
+    d.progress = QProgressBar(d)  # reading or analysing (Cancel closes the dialog)
+    d.progress.setFixedWidth(200)
+    d.progress.hide()
     bottom = QHBoxLayout()
     bottom.addWidget(d.status, 1)
+    bottom.addWidget(d.progress)
     bottom.addWidget(d.buttons)
     layout = QVBoxLayout(d)
     layout.addLayout(top)

@@ -264,3 +264,14 @@ def test_a_template_sheet_shows_its_mapping_and_a_choice_reads_it_as_any_sheet(q
     assert not plan.template and plan.importable and plan.totals()["energy"] == pytest.approx(100)
     assert dialog.start_import()
     assert [r["instrument"] for r in ws.rows(Kind.ENERGY)] in ([None], [""])
+
+
+def test_reading_shows_progress_and_import_waits_for_it(qtbot, ws, tmp_path):
+    path = write_workbook(tmp_path / "e.xlsx", {"Sites": SITES, "Energy": [
+        ENERGY_HEADER, [ZB, date(2023, 1, 1), date(2023, 1, 31), "grid", 100.0, None]]})
+    dialog = ImportAssistant(path, ws, start=lambda p, plans: True)
+    qtbot.addWidget(dialog)
+    assert not dialog.progress.isHidden() and not dialog.import_button.isEnabled()
+    assert not dialog.start_import()  # nothing read yet
+    qtbot.waitUntil(lambda: bool(dialog.plans) and not dialog.busy, timeout=10_000)
+    assert dialog.progress.isHidden() and dialog.import_button.isEnabled()
