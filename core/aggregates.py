@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from greenledger.core import queries_aggregates as q
 from greenledger.core.errors import WorkspaceNotWritable
 from greenledger.core.fields import RENEWABLE_SOURCES, SOURCES
-from greenledger.core.periods import parse_bound, spread_by_month, spread_by_year_within
+from greenledger.core.periods import instants, parse_bound, spread_by_month, spread_by_year_within
 
 VERSION = "2"  # of the tables' definitions: another value in meta.aggregates rebuilds them
 _STAMP, _SPAN, _MAX_ID = "aggregates", "aggregates_max_span_days", "aggregates_max_energy_id"
@@ -114,10 +114,15 @@ def _rebuild(ws) -> None:
         ws.execute(name)
     for name in _CREATE:
         ws.execute(name)
-    span = ws.select("agg.max_span_days").fetchone()[0] or 0.0
+    spanning = list(ws.select("agg.spanning_rows"))
+    # a bound on every row's span: one-month rows span under 31 days, the others as measured
+    span = max([31.0, *(_span_days(a, z) for _s, _src, _i, a, z, _k in spanning)])
     ws.set_meta(_SPAN, repr(float(span)))
-    _fill_energy(ws, None, "", _FAR, span)
+    ws.execute("agg.drop_fine_groups")
+    ws.execute("agg.fine_groups")
+    _fill_energy(ws, None, "", _FAR, span, spanning)
     ws.execute("agg.fill_renewable_month", renewable=RENEWABLE_SOURCES)
+    ws.execute("agg.drop_fine_groups")
     for cid, start, end in list(ws.select("agg.campaigns")):
         _fill_campaign(ws, cid, start, end, span)
     ws.execute("agg.clear_dirty")
@@ -211,13 +216,18 @@ def _next_month(month: str) -> str:
     return f"{y + (m == 12):04d}-{m % 12 + 1:02d}-01"
 
 
-def _fill_energy(ws, site: int | None, lo: str, before: str, span: float) -> None:
+def _span_days(a: str, z: str) -> float:
+    x, y = instants(parse_bound(a), parse_bound(z))
+    return (y - x).total_seconds() / 86400.0
+
+
+def _fill_energy(ws, site: int | None, lo: str, before: str, span: float,
+                 spanning: list | None = None) -> None:
     """agg_energy_month of every site (`site` None) or of one, in the months from `lo` (a 1st,
     or '') to `before` (a 1st, or far): rows of one month summed in SQL, rows that span months
     spread by time (core.periods), only their parts in those months."""
-    if site is None:
+    if site is None:  # the rebuild: agg_fine is there, the spanning rows read
         ws.execute("agg.fill_energy_month")
-        spanning = ws.select("agg.spanning_rows")
     else:
         ws.execute("agg.fill_energy_month_of", site=site, lo=lo, before=before)
         start_lo = (date.fromisoformat(lo) - timedelta(days=_bound_days(span))).isoformat()

@@ -101,7 +101,6 @@ QUERIES = {
                         "WHERE site_id IS NOT NULL GROUP BY site_id ORDER BY site_id"),
     "agg.campaigns_changed": "SELECT EXISTS (SELECT 1 FROM agg_dirty WHERE site_id IS NULL)",
     "agg.clear_dirty": "DELETE FROM agg_dirty",
-    "agg.max_span_days": f"SELECT max({_SPAN_OF}) FROM energy",
     "agg.energy_count": "SELECT count(*) FROM energy",
     "agg.energy_max_id": "SELECT max(id) FROM energy",
     "agg.rows_aggregated": "SELECT total(rows) FROM agg_energy_month",
@@ -119,7 +118,18 @@ QUERIES = {
                                   "AND month BETWEEN :m_lo AND :m_hi"),
     # rows of one month, summed by site, month, source and instrument: of every row, or of
     # site :site in the months [:lo, :before)
-    "agg.fill_energy_month": _FILL_MONTH.format(where="NOT INDEXED WHERE " + _ONE_MONTH),
+    # the rebuild reads every row once, into groups fine enough for both tables below
+    "agg.fine_groups": (
+        "CREATE TEMP TABLE agg_fine AS SELECT site_id, substr(period_start, 1, 7) AS month, source, "
+        "coalesce(instrument, '') AS instrument, batch_id, source_sheet, "
+        f"{_ONE_MONTH} AS one_month, count(*) AS n, min(period_start) AS first, "
+        "max(period_end) AS last, sum(energy_kwh) AS kwh FROM energy NOT INDEXED "
+        "GROUP BY site_id, month, source, instrument, batch_id, source_sheet, one_month"),
+    "agg.drop_fine_groups": "DROP TABLE IF EXISTS temp.agg_fine",
+    "agg.fill_energy_month": (
+        "INSERT INTO agg_energy_month (site_id, month, source, instrument, kwh, rows) "
+        "SELECT site_id, month, source, instrument, sum(kwh), sum(n) FROM temp.agg_fine "
+        "WHERE one_month GROUP BY site_id, month, source, instrument"),
     "agg.fill_energy_month_of": _FILL_MONTH.format(where=_OF_SITE + " AND " + _ONE_MONTH),
     # rows that span months, spread over them by core.periods: every one, or those of site
     # :site that may touch [:lo, :before) (they start at most the longest row's span before it)
@@ -138,8 +148,11 @@ QUERIES = {
     "agg.clear_renewable_month": "DELETE FROM agg_renewable_month",
     "agg.clear_renewable_month_of": ("DELETE FROM agg_renewable_month WHERE site_id = :site "
                                      "AND month BETWEEN :m_lo AND :m_hi"),
-    "agg.fill_renewable_month": _FILL_RENEWABLE.format(
-        where="NOT INDEXED WHERE source IN (:renewable)"),
+    "agg.fill_renewable_month": (
+        "INSERT INTO agg_renewable_month (site_id, month, batch_id, source_sheet, rows, first, last, "
+        "kwh) SELECT site_id, month, batch_id, source_sheet, sum(n), min(first), max(last), sum(kwh) "
+        "FROM temp.agg_fine WHERE source IN (:renewable) "
+        "GROUP BY site_id, month, batch_id, source_sheet"),
     "agg.fill_renewable_month_of": _FILL_RENEWABLE.format(
         where=_OF_SITE + " AND source IN (:renewable)"),
     # renewable rows from a site's first month through :through (YYYY-MM), by site, file and sheet
