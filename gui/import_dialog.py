@@ -46,7 +46,8 @@ class ImportAssistant(ProfilesMixin, QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import {0}").format(Path(path).name))
         self.setModal(False)
-        self.resize(1400, 860)
+        screen = self.screen().availableGeometry()  # a laptop's 1366×768 too
+        self.resize(min(1400, int(screen.width() * 0.92)), min(860, int(screen.height() * 0.9)))
         self.path = Path(path)
         self.ws = workspace
         self.session: ImportSession | None = None  # the engine's state: sheets, options, ticks

@@ -9,6 +9,7 @@ columns, one value for every row, the sheet's tick."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -68,6 +69,19 @@ _LACKS = re.compile(r"as (?P<kind>\w+) it lacks (?P<missing>[a-z_, ]+?)"
                     r"(?: \(its month headers (?P<month>.+?) …|$)")
 
 
+def choices_text(allowed: str) -> str:
+    """`grid, wind, solar` as the app's tables show them (电网, 风电, 光伏 in Chinese): the
+    values the importer reads in either language."""
+    from greenledger.gui.value_labels import CONTEXTS, value_label
+
+    values = [v.strip() for v in allowed.split(",") if v.strip()]
+    for field in CONTEXTS:  # the field whose labels these are: the first that knows them all
+        shown = [str(value_label(field, v)) for v in values]
+        if all(s != v for s, v in zip(shown, values, strict=True)):
+            return ", ".join(shown)
+    return allowed
+
+
 def without_flags(text: str) -> str:
     """`text` without its clauses that name a command-line flag (an engine's text that still
     names one; the window says what to do in its own words)."""
@@ -107,6 +121,9 @@ def reason(p) -> str:
         params = m.groupdict()  # an engine that gives it in words only
     if isinstance(params.get("kind"), str) and params["kind"] in {k.value for k in Kind}:
         params["kind"] = kind_name(Kind(params["kind"]))
+    if p.code == "unknown_choice" and isinstance(params.get("allowed"), str):
+        params["allowed"] = choices_text(params["allowed"])
+        p = replace(p, params=params)
     template = REASONS.get(p.code)
     text = _fill(template, params) if template else None
     if text is None:

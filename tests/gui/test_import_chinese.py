@@ -79,3 +79,11 @@ def test_the_assistant_speaks_chinese(qtbot, zh, ws, tmp_path):
     assert list(dialog.values_view.boxes) == ["source"]
     box = dialog.values_view.boxes["source"]
     assert box.itemText(box.findData("grid")) == "电网"
+
+
+def test_a_value_not_among_the_choices_lists_them_as_the_tables_show_them(qtbot, zh, ws, tmp_path):
+    path = write_workbook(tmp_path / "坏.xlsx", {"Sites": SITES, "用电": [
+        ["站点", "能源类型", "月份", "用电量(千瓦时)"], [ZB, "电网（旧）", "2023-01", 5]]})
+    dialog = _open(qtbot, ws, path)
+    text = next(t for t in dialog.problems_view.texts() if "电网（旧）" in t)
+    assert "不是以下之一" in text and "电网, 风电, 光伏" in text and "grid" not in text
