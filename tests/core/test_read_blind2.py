@@ -41,6 +41,8 @@ UNIT_COLUMN = dict(file="unit_column.xlsx", rows=6, energy={
     (SZ, "grid", ""): 31250 + 33400 + 35100, (HZ, "grid", ""): 402300 + 398500 + 1440 / 3.6 * 1000})
 STACKED = dict(file="stacked.xlsx", rows=5, energy={
     (HZ, "grid", ""): 398200 + 412750, (HZ, "solar", ""): 55300, (SZ, "grid", ""): 31450 + 33020})
+GLASGOW = dict(rows=2, energy={("Glasgow DC", "grid", ""): 210400 + 225900},
+               sites={"Glasgow DC": ("distribution center", "United Kingdom")})
 Q1 = {(MAN, f"2023-0{m}-01", f"2023-0{m}-{d}") for m, d in ((1, 31), (2, 28), (3, 31))}
 REFUSED_QTY = "refused: a `Quantity` column beside a `Unit` column on an energy sheet is not energy"
 FY_MONTHS = ["2023-04", "2023-05", "2023-06", "2023-07", "2023-08", "2023-09", "2023-10", "2023-11",
@@ -138,6 +140,11 @@ ENERGY_CASES = [
     ok(Case("lo_formulas.xlsx", rows=3, energy={(HZ, "grid", ""): 24440 + 24510, (SZ, "grid", ""): 3125})),
     ok(Case("new_site_unknown_region.xlsx", rows=2, energy={("Glasgow DC", "grid", ""): 210400 + 225900},
             sites={"Glasgow DC": ("distribution center", "Scotland")})),
+    ok(Case("sites_above_energy.xlsx", hint_runs=(("--header-row", "7"),), hint=GLASGOW)),
+    xfail(Case("sites_beside_energy.xlsx", hint_runs=(("--header-row", "1"),), hint=GLASGOW),
+          "hint leads to wrong figures: the Energy table right of the Sites table is left out with 'import "
+          "them with --header-row 1'; that imports the Sites again: 'nothing new; every row is already in "
+          "the workspace', exit 0, no energy stored"),
     ok(Case("cn_register_bill.xlsx", GRID, rows=4, energy={(HZ, "grid", ""): 24440 + 24510,
                                                           (SZ, "grid", ""): 3125 + 3240})),
     ok(Case("us_demand.xlsx", GRID, rows=2, energy={(RNO, "grid", ""): 401250 + 428900})),

@@ -452,6 +452,26 @@ def formulas_wide():
         [MAN, "grid", 402100, "=NA()", 410250], [LDS, "grid", 61200, 58750, "=1/0"]]})
 
 
+# --- tables of two kinds in one sheet ------------------------------------------------------------------
+
+GLASGOW = ["Glasgow DC", "distribution center", "United Kingdom", "United Kingdom"]
+
+
+def sites_beside_energy():
+    """A new site's details on the left, its first months on the right, one sheet."""
+    xlsx("sites_beside_energy.xlsx", {"New site": [
+        ["Site", "Type", "Grid region", "Country", None, "Site", "Month", "Source", "Energy (kWh)"],
+        [*GLASGOW, None, "Glasgow DC", "2023-11", "grid", 210400],
+        [None, None, None, None, None, "Glasgow DC", "2023-12", "grid", 225900]]})
+
+
+def sites_above_energy():
+    xlsx("sites_above_energy.xlsx", {"New site": [
+        ["Sites"], ["Site", "Type", "Grid region", "Country"], GLASGOW, [], [],
+        ["Energy"], ["Site", "Month", "Source", "Energy (kWh)"], ["Glasgow DC", "2023-11", "grid", 210400],
+        ["Glasgow DC", "2023-12", "grid", 225900]]})
+
+
 ALL = (pivot_compact, eu_bill_csv, cn_register_bill, us_demand, side_by_side_units, stacked_units,
        wide_half_year, cn_gb18030_csv, hidden_estimate_column,
        uk_financial_year, two_years_merged, us_read_dates, eu_decimal_comma_csv, solar_export_negative,
@@ -463,4 +483,4 @@ ALL = (pivot_compact, eu_bill_csv, cn_register_bill, us_demand, side_by_side_uni
        deliveries_per_order, us_daily_average, deliveries_computed_miles, energy_saved, cn_prior_year_only,
        actual_and_targets, energy_per_day, avoided_deliveries, cn_per_parcel, csv_month_as_number,
        unit_conflict_cn, unit_conflict_en, cn_bill_correction, formulas_source, new_site_unknown_region,
-       no_unit_literal, formulas_wide)
+       no_unit_literal, formulas_wide, sites_beside_energy, sites_above_energy)
