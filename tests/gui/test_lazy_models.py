@@ -265,3 +265,22 @@ def test_copy_makes_a_formula_like_text_inert_and_leaves_numbers(qtbot, window):
     kwh = model.row(i)["total_kwh"].value
     text = view.copy_text()
     assert text.startswith("'=HYPERLINK(") and text.rstrip("\n").split("\t")[1] == format(kwh, ".15g")
+
+
+def test_a_summary_that_cannot_be_read_says_why_and_shows_no_figure(qtbot, demo_path, monkeypatch):
+    from greenledger.core.errors import WorkspaceError
+    from greenledger.gui import record_model, workers
+    from greenledger.gui.main_window import MainWindow
+
+    def broken(**kwargs):
+        raise WorkspaceError("disk I/O error (test)")
+
+    monkeypatch.setattr(record_model, "SYNC_ROWS", 0)  # the demo read as a big workspace is
+    monkeypatch.setattr(workers, "workspace_summary", broken)
+    w = MainWindow(demo_path)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.dashboard.loading and w.models[Kind.ENERGY].rowCount() > 0
+    qtbot.waitUntil(lambda: "could not be read" in w.dashboard.charts_note.text(), timeout=10000)
+    assert "disk I/O error (test)" in w.dashboard.charts_note.text()
+    assert w.dashboard.loading and not w.dashboard.cards and w.models.summary is None
