@@ -175,3 +175,52 @@ def m004_indexes(db: Database) -> None:
     CREATE INDEX initiatives_campaign ON initiatives (campaign_id);
     CREATE INDEX initiatives_batch ON initiatives (batch_id);
     """)
+
+
+# m005: the natural key of each big table as a UNIQUE index, the statement the importer's upsert
+# (INSERT … ON CONFLICT) names; core.storage.KEY_INDEX spells each index's terms the same way.
+_M005_KEYS = {
+    "energy": "site_id, period_start, source, period_end, coalesce(instrument, x'')",
+    "deliveries": "business_unit, coalesce(campaign_id, x''), coalesce(period_start, x''), "
+                  "coalesce(period_end, x''), coalesce(vehicle, x'')",
+    "packaging": "business_unit, coalesce(campaign_id, x''), coalesce(period_start, x''), "
+                 "coalesce(period_end, x''), material",
+    "initiatives": "name, coalesce(business_unit, x''), coalesce(campaign_id, x'')",
+    "factors": "key, region, coalesce(year, x'')",
+}
+_M005_PLAIN = {"energy": "site_id, period_start, source, period_end, instrument",
+               "deliveries": "business_unit, campaign_id, period_start, period_end, vehicle",
+               "packaging": "business_unit, campaign_id, period_start, period_end, material",
+               "initiatives": "name, business_unit, campaign_id", "factors": "key, region, year"}
+
+
+@migrations()
+def m005_unique_natural_keys(db: Database) -> None:
+    """A UNIQUE index on each natural key (issue 15: upsert by the database, no whole-table map).
+
+    A key column that may be NULL is indexed as coalesce(column, x''): NULL then equals NULL, as
+    the natural keys have always compared (a grid row's Instrument, a row given by dates has no
+    campaign) — a plain UNIQUE would treat NULLs as distinct and let a re-import add the row
+    again — and an empty blob equals no text or number a column holds, so NULL stays apart from
+    '' and 0. (The other way, NOT NULL with '' for "none", would change what every reader sees.)
+
+    A workspace may already hold two rows of one key (edits checked a different key before
+    d8fd91d; an undo in the window after `greenledger import` of the same rows): no row is
+    dropped or merged — that would change figures already reported. Each keeps its place and is
+    counted as before; key_copy numbers the second, third … row of a key 1, 2 … (0 for all others)
+    and is part of the unique index. The importer refuses rows of such a key until one of the
+    stored rows is deleted, naming them (core.importing.writer).
+
+    m004's plain natural-key indexes go: the unique ones begin with the same columns (energy) or
+    answer the same lookups through their coalesce terms (Workspace.ids_with)."""
+    for table, key in _M005_KEYS.items():
+        db.execute(f"ALTER TABLE {table} ADD COLUMN key_copy INTEGER NOT NULL DEFAULT 0")
+        db.execute(f"""
+            UPDATE {table} SET key_copy = c.n FROM (
+                SELECT id, row_number() OVER (PARTITION BY {_M005_PLAIN[table]} ORDER BY id) - 1 AS n
+                FROM {table}) AS c
+            WHERE {table}.id = c.id AND c.n > 0""")
+        db.execute(f"CREATE UNIQUE INDEX {table}_key ON {table} ({key}, key_copy)")
+        db.execute(f"CREATE INDEX {table}_key_copies ON {table} (key_copy) WHERE key_copy > 0")
+    for table in ("energy", "deliveries", "packaging"):  # one transaction: no executescript (it commits)
+        db.execute(f"DROP INDEX {table}_natural_key")

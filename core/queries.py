@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from greenledger.core.fields import Kind
+
 _ENERGY_SPANS = ("SELECT s.name, e.source, e.instrument, e.period_start, e.period_end, e.energy_kwh, "
                  "NULL, b.file_name, e.source_sheet, e.source_row FROM energy e "
                  "JOIN sites s ON s.id = e.site_id LEFT JOIN import_batches b ON b.id = e.batch_id "
@@ -104,6 +106,35 @@ QUERIES: dict[str, str] = {
         "SELECT i.name, c.name, b.file_name, i.source_sheet, i.source_row, i.activity, i.activity_unit, "
         "i.factor_kg_per_unit FROM initiatives i LEFT JOIN campaigns c ON c.id = i.campaign_id "
         "LEFT JOIN import_batches b ON b.id = i.batch_id ORDER BY i.id"),
+}
+
+# Workspace.rows(kind): every row of a kind with field names (site and campaign as names)
+ROWS_OF: dict[Kind, str] = {
+    Kind.SITES: "SELECT id, name AS site, type, grid_region, country, batch_id, source_sheet, "
+                "source_row FROM sites ORDER BY name",
+    Kind.CAMPAIGNS: 'SELECT id, name AS campaign, start, "end", baseline, batch_id, '
+                    "source_sheet, source_row FROM campaigns ORDER BY start, name",
+    Kind.ENERGY: "SELECT e.id, s.name AS site, e.period_start, e.period_end, e.source, "
+                 "e.energy_kwh AS energy, e.instrument, e.batch_id, e.source_sheet, "
+                 "e.source_row FROM energy e JOIN sites s ON s.id = e.site_id "
+                 "ORDER BY s.name, e.period_start, e.source",
+    Kind.DELIVERIES: "SELECT d.id, d.business_unit, c.name AS campaign, d.period_start, "
+                     "d.period_end, d.orders, d.vehicle, d.distance_km AS distance, "
+                     "d.emissions_t_co2e AS emissions, d.country, d.batch_id, d.source_sheet, "
+                     "d.source_row FROM deliveries d LEFT JOIN campaigns c "
+                     "ON c.id = d.campaign_id ORDER BY d.id",
+    Kind.PACKAGING: "SELECT p.id, p.business_unit, c.name AS campaign, p.period_start, "
+                    "p.period_end, p.material, p.quantity_kg AS quantity, "
+                    "p.recycled_content_pct AS recycled_content, p.batch_id, p.source_sheet, "
+                    "p.source_row FROM packaging p LEFT JOIN campaigns c "
+                    "ON c.id = p.campaign_id ORDER BY p.id",
+    Kind.INITIATIVES: "SELECT i.id, i.name AS initiative, i.business_unit, c.name AS campaign,"
+                      " i.activity, i.activity_unit, i.factor_kg_per_unit AS factor, "
+                      "i.reduction_t_co2e AS reduction, i.batch_id, i.source_sheet, "
+                      "i.source_row FROM initiatives i LEFT JOIN campaigns c "
+                      "ON c.id = i.campaign_id ORDER BY i.id",
+    Kind.FACTORS: "SELECT id, key AS factor, region, year, value, unit, source, batch_id, "
+                  "source_sheet, source_row FROM factors ORDER BY key, region, year",
 }
 
 _PARAM = re.compile(r":(\w+)\b")

@@ -1,0 +1,102 @@
+"""The natural keys as the workspace's UNIQUE indexes hold them (migration m005) and the SQL
+text built from them: the importer's upsert, the dry run's match, a key lookup. SQL text only
+(core/storage.py runs it); no Qt, no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from greenledger.core.fields import Kind
+
+# Table and stored columns of each kind, in the order of core.fields (name -> column).
+TABLES: dict[Kind, str] = {
+    Kind.SITES: "sites", Kind.CAMPAIGNS: "campaigns", Kind.ENERGY: "energy",
+    Kind.DELIVERIES: "deliveries", Kind.PACKAGING: "packaging",
+    Kind.INITIATIVES: "initiatives", Kind.FACTORS: "factors",
+}
+COLUMNS: dict[Kind, dict[str, str]] = {
+    Kind.SITES: {"site": "name", "type": "type", "grid_region": "grid_region",
+                 "country": "country"},
+    Kind.CAMPAIGNS: {"campaign": "name", "start": "start", "end": "end",
+                     "baseline": "baseline"},
+    Kind.ENERGY: {"site": "site_id", "period_start": "period_start",
+                  "period_end": "period_end", "source": "source", "energy": "energy_kwh",
+                  "instrument": "instrument"},
+    Kind.DELIVERIES: {"business_unit": "business_unit", "campaign": "campaign_id",
+                      "period_start": "period_start", "period_end": "period_end",
+                      "orders": "orders", "vehicle": "vehicle", "distance": "distance_km",
+                      "emissions": "emissions_t_co2e", "country": "country"},
+    Kind.PACKAGING: {"business_unit": "business_unit", "campaign": "campaign_id",
+                     "period_start": "period_start", "period_end": "period_end",
+                     "material": "material", "quantity": "quantity_kg",
+                     "recycled_content": "recycled_content_pct"},
+    Kind.INITIATIVES: {"initiative": "name", "business_unit": "business_unit",
+                       "campaign": "campaign_id", "activity": "activity",
+                       "activity_unit": "activity_unit", "factor": "factor_kg_per_unit",
+                       "reduction": "reduction_t_co2e"},
+    Kind.FACTORS: {"factor": "key", "region": "region", "year": "year", "value": "value",
+                   "unit": "unit", "source": "source"},
+}
+PROVENANCE = ("batch_id", "source_sheet", "source_row")
+
+# Each kind's natural key (core.fields SheetSpec.natural_key) as its UNIQUE index holds it
+# (migration m005), in the index's order: a column that may be NULL as coalesce(column, x'') (NULL
+# equal to NULL, unequal to any text or number), then key_copy (0 but for the second, third … row
+# of one key that an older version let in). An upsert's ON CONFLICT names exactly these terms.
+KEY_INDEX: dict[Kind, tuple[str, ...]] = {
+    Kind.SITES: ("name",),
+    Kind.CAMPAIGNS: ("name",),
+    Kind.ENERGY: ("site_id", "period_start", "source", "period_end", "coalesce(instrument, x'')",
+                  "key_copy"),
+    Kind.DELIVERIES: ("business_unit", "coalesce(campaign_id, x'')", "coalesce(period_start, x'')",
+                      "coalesce(period_end, x'')", "coalesce(vehicle, x'')", "key_copy"),
+    Kind.PACKAGING: ("business_unit", "coalesce(campaign_id, x'')", "coalesce(period_start, x'')",
+                     "coalesce(period_end, x'')", "material", "key_copy"),
+    Kind.INITIATIVES: ("name", "coalesce(business_unit, x'')", "coalesce(campaign_id, x'')", "key_copy"),
+    Kind.FACTORS: ("key", "region", "coalesce(year, x'')", "key_copy"),
+}
+KEY_COPY_KINDS = {k for k, terms in KEY_INDEX.items() if "key_copy" in terms}
+
+
+def key_columns(kind: Kind) -> list[str]:
+    """The stored columns of the natural key (without key_copy)."""
+    return [t.removeprefix("coalesce(").split(",", 1)[0] for t in KEY_INDEX[kind] if t != "key_copy"]
+
+
+def nullable_terms(kind: Kind) -> dict[str, str]:
+    """column -> its coalesce(column, x'') term, for the key columns that may be NULL."""
+    return {t.removeprefix("coalesce(").split(",", 1)[0]: t for t in KEY_INDEX[kind]
+            if t.startswith("coalesce(")}
+
+
+def value_columns(kind: Kind) -> list[str]:
+    """The stored columns outside the natural key: what an upsert compares and updates."""
+    keys = set(key_columns(kind))
+    return [c for c in COLUMNS[kind].values() if c not in keys]
+
+
+def key_terms(kind: Kind, a: str, b: str) -> list[str]:
+    """`a`'s natural key equal to `b`'s, term by term as the unique index holds it (key_copy
+    left out: a key held by several rows is refused before any count or write)."""
+    out = []
+    for t in KEY_INDEX[kind]:
+        if t == "key_copy":
+            continue
+        if t.startswith("coalesce("):
+            c = t.removeprefix("coalesce(").split(",", 1)[0]
+            out.append(f"coalesce({a}.\"{c}\", x'') = coalesce({b}.\"{c}\", x'')")
+        else:
+            out.append(f'{a}."{t}" = {b}."{t}"')
+    return out
+
+
+def upsert_sql(kind: Kind, columns: Sequence[str]) -> str:
+    """INSERT of `columns` that, on a stored natural key, updates the row only where a stored
+    value differs (an unchanged row is not written: no UPDATE, no trigger, no new provenance)."""
+    table, keys = TABLES[kind], set(key_columns(kind))
+    names = ", ".join(f'"{c}"' for c in columns)
+    sets = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c not in keys)
+    differs = " OR ".join(f'"{c}" IS NOT excluded."{c}"' for c in value_columns(kind))
+    return (f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))}) "
+            f"ON CONFLICT ({', '.join(KEY_INDEX[kind])}) DO UPDATE SET {sets} WHERE {differs}")
