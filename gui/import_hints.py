@@ -171,6 +171,20 @@ def skipped_text(plan) -> str:
                                     for n in str(args["missing"]).split(","))
     template = SKIPS.get(skip)
     text = _fill(template, args) if template else None
+    if text is None and skip:  # a skip the window has no words of its own for: core's, and
+        text = _skip_words(plan, args)  # what to do in the window's
     if text is None:
         text = without_flags(words)
     return text
+
+
+def _skip_words(plan, args: dict) -> str | None:
+    from greenledger.core.importing import codes
+
+    try:
+        text = codes.text(codes.SKIP_TEXT, codes.Skip(str(plan.skip)), args)
+    except (KeyError, IndexError, ValueError):
+        return None
+    hint = HINTS.get(str(getattr(plan, "hint", None) or ""))
+    filled = _fill(hint, args) if hint else None
+    return f"{text}: {filled}" if filled else text

@@ -132,3 +132,14 @@ def test_the_refusal_report_speaks_the_windows_words(qtbot, ws, tmp_path):
     model = dialog.model
     reasons = [model.data(model.index(r, 5)) for r in range(model.rowCount())]
     assert reasons and not [t for t in reasons if "--" in t]
+
+
+def test_every_hint_of_the_engine_has_the_windows_words():
+    """A hint code added to the engine without words in the window would leave a refusal
+    without what to do about it here."""
+    from greenledger.core.importing import codes
+    from greenledger.gui.import_hints import HINT_OF_PROBLEM, HINTS
+
+    assert {h.value for h in codes.Hint} <= set(HINTS)
+    assert set(codes.HINT_OF_PROBLEM) <= set(HINT_OF_PROBLEM)
+    assert not [t for t in HINTS.values() if "--" in t]
