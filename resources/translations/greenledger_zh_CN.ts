@@ -2112,73 +2112,72 @@
 <context>
     <name>ImportAssistant</name>
     <message>
-        <location filename="../../gui/import_dialog.py" line="46"/>
+        <location filename="../../gui/import_dialog.py" line="47"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="58"/>
-        <location filename="../../gui/import_dialog.py" line="307"/>
+        <location filename="../../gui/import_dialog.py" line="66"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="58"/>
+        <location filename="../../gui/import_dialog_layout.py" line="59"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="63"/>
+        <location filename="../../gui/import_dialog_layout.py" line="64"/>
         <source>detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="64"/>
+        <location filename="../../gui/import_dialog_layout.py" line="65"/>
         <source>The row number of the sheet&apos;s header, where it is not found by itself</source>
         <translation>工作表表头所在的行号（表头未被自动识别时填写）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="68"/>
+        <location filename="../../gui/import_dialog_layout.py" line="69"/>
         <source>from headers</source>
         <translation>取自表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="70"/>
+        <location filename="../../gui/import_dialog_layout.py" line="71"/>
         <source>The year of month headers that give none (1月, Jan)</source>
         <translation>表头只写月份时（如 1月、Jan）所属的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="75"/>
+        <location filename="../../gui/import_dialog_layout.py" line="76"/>
         <source>&amp;Save as profile…</source>
         <translation>保存为方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="77"/>
+        <location filename="../../gui/import_dialog_layout.py" line="78"/>
         <source>Skip &amp;hidden rows and columns</source>
         <translation>跳过隐藏的行和列(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="78"/>
+        <location filename="../../gui/import_dialog_layout.py" line="79"/>
         <source>Leave out the rows and columns hidden in Excel (filtered out, or kept for reference). By default they are read, as Excel&apos;s SUM reads them, and listed as warnings.</source>
         <translation>不导入在 Excel 中隐藏的行和列（被筛选掉的，或仅留作参考的）。默认会读取它们（与 Excel 的 SUM 一样），并列为警告。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="89"/>
+        <location filename="../../gui/import_dialog_layout.py" line="90"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="90"/>
+        <location filename="../../gui/import_dialog_layout.py" line="91"/>
         <source>Header &amp;row:</source>
         <translation>表头行(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="91"/>
+        <location filename="../../gui/import_dialog_layout.py" line="92"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="92"/>
+        <location filename="../../gui/import_dialog_layout.py" line="93"/>
         <source>&amp;Profile:</source>
         <translation>导入方案(&amp;P)：</translation>
     </message>
@@ -2208,7 +2207,7 @@
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="146"/>
+        <location filename="../../gui/import_dialog_layout.py" line="147"/>
         <source>Rows as they will be stored</source>
         <translation>将要保存的行</translation>
     </message>
@@ -2223,47 +2222,52 @@
         <translation>工作簿副本：每个有问题的单元格都会着色并加批注说明原因；在 Excel 中改正后重新导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="147"/>
+        <location filename="../../gui/import_dialog_layout.py" line="148"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="157"/>
+        <location filename="../../gui/import_dialog_layout.py" line="158"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="109"/>
+        <location filename="../../gui/import_dialog.py" line="129"/>
         <source>This file cannot be imported.</source>
         <translation>此文件无法导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="134"/>
+        <location filename="../../gui/import_dialog.py" line="150"/>
+        <source>The file changed on disk after it was read: it was read again — check it, then Import</source>
+        <translation>文件在读取之后已在磁盘上被修改：已重新读取 — 请检查后再导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_dialog.py" line="159"/>
         <source>Analysing {0}…</source>
         <translation>正在分析 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="220"/>
+        <location filename="../../gui/import_dialog.py" line="248"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="221"/>
+        <location filename="../../gui/import_dialog.py" line="250"/>
         <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
         <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="230"/>
+        <location filename="../../gui/import_dialog.py" line="261"/>
         <source>Not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="232"/>
+        <location filename="../../gui/import_dialog.py" line="263"/>
         <source>GreenLedger template sheet ({0}): {1} rows</source>
         <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="237"/>
+        <location filename="../../gui/import_dialog.py" line="268"/>
         <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
         <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
     </message>
@@ -2308,7 +2312,7 @@
         <translation>单位来源：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_texts.py" line="99"/>
+        <location filename="../../gui/import_texts.py" line="101"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
@@ -2374,37 +2378,37 @@
         <translation>方案“{0}”已保存到此工作区</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="111"/>
+        <location filename="../../core/importing/codes.py" line="113"/>
         <location filename="../../gui/import_texts.py" line="17"/>
         <source>synonym</source>
         <translation>同义词</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="112"/>
+        <location filename="../../core/importing/codes.py" line="114"/>
         <location filename="../../gui/import_texts.py" line="18"/>
         <source>synonym + unit</source>
         <translation>同义词 + 单位</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="114"/>
+        <location filename="../../core/importing/codes.py" line="116"/>
         <location filename="../../gui/import_texts.py" line="19"/>
         <source>partial</source>
         <translation>部分匹配</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="115"/>
+        <location filename="../../core/importing/codes.py" line="117"/>
         <location filename="../../gui/import_texts.py" line="20"/>
         <source>explicit</source>
         <translation>手动指定</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="110"/>
+        <location filename="../../core/importing/codes.py" line="112"/>
         <location filename="../../gui/import_texts.py" line="21"/>
         <source>template header</source>
         <translation>模板表头</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="116"/>
+        <location filename="../../core/importing/codes.py" line="118"/>
         <location filename="../../gui/import_texts.py" line="22"/>
         <source>period header</source>
         <translation>期间表头</translation>
@@ -2420,270 +2424,280 @@
         <translation>期间表头 + 上方选择的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_texts.py" line="87"/>
+        <location filename="../../gui/import_texts.py" line="89"/>
         <source>{0}; transposed: periods down rows {1}–{2}, columns {3}–{4} across</source>
         <translation>{0}；转置：期间在第 {1}–{2} 行向下排列，{3}–{4} 列横向排列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_texts.py" line="101"/>
+        <location filename="../../gui/import_texts.py" line="103"/>
         <source>chosen here or in a profile</source>
         <translation>在此处或导入方案中选择</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="117"/>
+        <location filename="../../core/importing/codes.py" line="119"/>
         <location filename="../../gui/import_texts.py" line="24"/>
         <source>period header + year from the title</source>
         <translation>期间表头 + 标题中的年份</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="113"/>
+        <location filename="../../core/importing/codes.py" line="115"/>
         <location filename="../../gui/import_texts.py" line="25"/>
         <source>unit header</source>
         <translation>单位表头</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="118"/>
+        <location filename="../../core/importing/codes.py" line="120"/>
         <source>period header + the year given</source>
         <translation>期间表头 + 指定的年份</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="122"/>
+        <location filename="../../core/importing/codes.py" line="124"/>
         <source>header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="123"/>
+        <location filename="../../core/importing/codes.py" line="125"/>
         <source>units row</source>
         <translation>单位行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="124"/>
+        <location filename="../../core/importing/codes.py" line="126"/>
         <source>option</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="125"/>
+        <location filename="../../core/importing/codes.py" line="127"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="126"/>
+        <location filename="../../core/importing/codes.py" line="128"/>
         <source>header cell &apos;{0}&apos;</source>
         <translation>表头单元格“{0}”</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="127"/>
+        <location filename="../../core/importing/codes.py" line="129"/>
         <source>the sheet name</source>
         <translation>工作表名称</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="128"/>
+        <location filename="../../core/importing/codes.py" line="130"/>
         <source>the unit column {0}</source>
         <translation>单位列 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="129"/>
+        <location filename="../../core/importing/codes.py" line="131"/>
         <source>its cells</source>
         <translation>其单元格</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="133"/>
+        <location filename="../../core/importing/codes.py" line="135"/>
         <location filename="../../gui/import_texts.py" line="26"/>
         <source>not needed</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="134"/>
+        <location filename="../../core/importing/codes.py" line="136"/>
         <location filename="../../gui/import_texts.py" line="27"/>
         <source>ignored as asked</source>
         <translation>按要求忽略</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="136"/>
+        <location filename="../../core/importing/codes.py" line="138"/>
         <location filename="../../gui/import_texts.py" line="28"/>
         <source>money, not a quantity</source>
         <translation>金额，不是数量</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="137"/>
+        <location filename="../../core/importing/codes.py" line="139"/>
         <location filename="../../gui/import_texts.py" line="29"/>
         <source>under &apos;{0}&apos;</source>
         <translation>位于“{0}”之下</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="138"/>
+        <location filename="../../core/importing/codes.py" line="140"/>
         <location filename="../../gui/import_texts.py" line="30"/>
         <source>under &apos;{0}&apos;; the imported columns are under &apos;{1}&apos;</source>
         <translation>位于“{0}”之下；导入的是“{1}”下的列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="139"/>
+        <location filename="../../core/importing/codes.py" line="141"/>
         <location filename="../../gui/import_texts.py" line="31"/>
         <source>under no header; the imported columns are under &apos;{0}&apos;</source>
         <translation>上方无表头；导入的是“{0}”下的列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="140"/>
+        <location filename="../../core/importing/codes.py" line="142"/>
         <location filename="../../gui/import_texts.py" line="32"/>
         <source>period column of an unclear measure</source>
         <translation>期间列，所含数量不明</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="141"/>
+        <location filename="../../core/importing/codes.py" line="143"/>
         <location filename="../../gui/import_texts.py" line="33"/>
         <source>a quarter over the month columns (their total)</source>
         <translation>覆盖各月列的季度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="142"/>
+        <location filename="../../core/importing/codes.py" line="144"/>
         <location filename="../../gui/import_texts.py" line="34"/>
         <source>a year over the month columns (their total)</source>
         <translation>覆盖各月列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="143"/>
+        <location filename="../../core/importing/codes.py" line="145"/>
         <location filename="../../gui/import_texts.py" line="35"/>
         <source>a year over the quarter columns (their total)</source>
         <translation>覆盖各季度列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="144"/>
+        <location filename="../../core/importing/codes.py" line="146"/>
         <location filename="../../gui/import_texts.py" line="36"/>
         <source>a second column for {0}</source>
         <translation>{0} 的第二列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="155"/>
+        <location filename="../../core/importing/codes.py" line="149"/>
+        <source>a saving, target, forecast, last year&apos;s, average or per-order figure, not the total itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="158"/>
         <source>hidden sheet</source>
         <translation>隐藏的工作表</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="156"/>
+        <location filename="../../core/importing/codes.py" line="159"/>
         <source>no header row found (no known column headers in the first 30 rows)</source>
         <translation>未找到表头行（前 30 行中没有可识别的列标题）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="157"/>
+        <location filename="../../core/importing/codes.py" line="160"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing}</source>
         <translation>不是 GreenLedger 可识别的表格；作为 {kind} 缺少 {missing}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="158"/>
+        <location filename="../../core/importing/codes.py" line="161"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing} (its month headers {month} … give no year)</source>
         <translation>不是 GreenLedger 可识别的表格；作为 {kind} 缺少 {missing}（月份表头 {month} … 未写年份）</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="162"/>
+        <source>not a table GreenLedger knows; as {kind} it lacks {missing} (&apos;{header}&apos; is a saving, target, forecast, last year&apos;s, average or per-order figure, not the total itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="166"/>
         <source>name the sheet to import it</source>
         <translation>指明该工作表即可导入</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="163"/>
+        <location filename="../../core/importing/codes.py" line="167"/>
         <source>give the header&apos;s row number and map the columns</source>
         <translation>给出表头所在行号并对应各列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="164"/>
+        <location filename="../../core/importing/codes.py" line="168"/>
         <source>give the year of the month headers</source>
         <translation>给出月份表头的年份</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="165"/>
+        <location filename="../../core/importing/codes.py" line="169"/>
         <source>choose the kind of rows and map the columns, or write a template</source>
         <translation>选择数据类型并对应各列，或使用模板</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="166"/>
+        <location filename="../../core/importing/codes.py" line="170"/>
         <source>give the unit of {field} (e.g. {unit})</source>
         <translation>给出 {field} 的单位（例如 {unit}）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="167"/>
+        <location filename="../../core/importing/codes.py" line="171"/>
         <source>say what the period columns hold ({field}) and their unit</source>
         <translation>说明这些期间列是什么数据（{field}）及其单位</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="168"/>
+        <location filename="../../core/importing/codes.py" line="172"/>
         <source>map the column meant to {field} and the others to ignore</source>
         <translation>把要用的一列对应到 {field}，其余设为忽略</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="169"/>
+        <location filename="../../core/importing/codes.py" line="173"/>
         <source>map the header over the period columns to import to its field</source>
         <translation>把要导入的那组期间列上方的表头对应到其字段</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="170"/>
+        <location filename="../../core/importing/codes.py" line="174"/>
         <source>map &apos;{header}&apos; to {field}, or to ignore</source>
         <translation>把“{header}”对应到 {field}，或设为忽略</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="171"/>
+        <location filename="../../core/importing/codes.py" line="175"/>
         <source>leave &apos;{header}&apos; out (map it to ignore)</source>
         <translation>略过“{header}”（设为忽略）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="172"/>
+        <location filename="../../core/importing/codes.py" line="176"/>
         <source>read the other table at its header row {row}</source>
         <translation>从第 {row} 行的表头读取另一个表格</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="173"/>
+        <location filename="../../core/importing/codes.py" line="177"/>
         <source>import the sheets one at a time</source>
         <translation>逐个导入这些工作表</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="135"/>
+        <location filename="../../core/importing/codes.py" line="137"/>
         <location filename="../../gui/import_texts.py" line="37"/>
         <source>hidden in Excel</source>
         <translation>在 Excel 中隐藏</translation>
     </message>
     <message>
         <location filename="../../core/importing/describe.py" line="32"/>
-        <location filename="../../gui/import_texts.py" line="67"/>
-        <location filename="../../gui/import_texts.py" line="82"/>
+        <location filename="../../gui/import_texts.py" line="69"/>
+        <location filename="../../gui/import_texts.py" line="84"/>
         <source>header row {0}</source>
         <translation>表头在第 {0} 行</translation>
     </message>
     <message>
         <location filename="../../core/importing/describe.py" line="33"/>
-        <location filename="../../gui/import_texts.py" line="69"/>
-        <location filename="../../gui/import_texts.py" line="84"/>
+        <location filename="../../gui/import_texts.py" line="71"/>
+        <location filename="../../gui/import_texts.py" line="86"/>
         <source>header rows {0}–{1} (joined)</source>
         <translation>表头在第 {0}–{1} 行（已合并）</translation>
     </message>
     <message>
         <location filename="../../core/importing/describe.py" line="35"/>
-        <location filename="../../gui/import_texts.py" line="72"/>
+        <location filename="../../gui/import_texts.py" line="74"/>
         <source>wide: periods as columns</source>
         <translation>宽表：期间为列</translation>
     </message>
     <message>
         <location filename="../../core/importing/describe.py" line="36"/>
-        <location filename="../../gui/import_texts.py" line="74"/>
+        <location filename="../../gui/import_texts.py" line="76"/>
         <source>long: one row per record</source>
         <translation>长表：每行一条记录</translation>
     </message>
     <message>
         <location filename="../../core/importing/describe.py" line="37"/>
-        <location filename="../../gui/import_texts.py" line="75"/>
+        <location filename="../../gui/import_texts.py" line="77"/>
         <source>{0}; data rows {1}–{2}; {3}</source>
         <translation>{0}；数据在第 {1}–{2} 行；{3}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_texts.py" line="110"/>
+        <location filename="../../gui/import_texts.py" line="112"/>
         <source>Period (month, quarter or year)</source>
         <translation>期间（月、季度或年）</translation>
     </message>
     <message>
         <location filename="../../core/importing/campaign_dates.py" line="21"/>
-        <location filename="../../core/importing/codes.py" line="146"/>
+        <location filename="../../core/importing/codes.py" line="148"/>
         <source>the campaign&apos;s dates (checked against the campaign)</source>
         <translation>活动的日期（与该活动核对）</translation>
     </message>
     <message>
         <location filename="../../core/importing/cellunits.py" line="31"/>
-        <location filename="../../core/importing/codes.py" line="145"/>
+        <location filename="../../core/importing/codes.py" line="147"/>
         <source>the unit of each row&apos;s figure</source>
         <translation>每行数值的单位</translation>
     </message>
@@ -2721,133 +2735,133 @@
 <context>
     <name>ImportHints</name>
     <message>
-        <location filename="../../gui/import_hints.py" line="23"/>
+        <location filename="../../gui/import_hints.py" line="24"/>
         <source>no unit stated for {field}</source>
         <translation>未说明 {field} 的单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="24"/>
+        <location filename="../../gui/import_hints.py" line="25"/>
         <source>nothing says what these period columns hold (no header above them, title or 单位 line names {field} or a unit)</source>
         <translation>没有说明这些期间列是什么数据（上方没有表头，标题或“单位”行也未写明 {field} 或单位）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="25"/>
+        <location filename="../../gui/import_hints.py" line="26"/>
         <source>{where} says these figures are money (&apos;{what}&apos;), not {field}</source>
         <translation>{where}表明这些数字是金额（“{what}”），不是 {field}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="26"/>
+        <location filename="../../gui/import_hints.py" line="27"/>
         <source>the period columns sit under several headers ({what})</source>
         <translation>期间列分属多个表头（{what}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="27"/>
+        <location filename="../../gui/import_hints.py" line="28"/>
         <source>&apos;{header}&apos; holds cumulative figures (a sum since the start of the year), not each period&apos;s own</source>
         <translation>“{header}”是累计数（自年初起的合计），不是各期自己的数</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="28"/>
+        <location filename="../../gui/import_hints.py" line="29"/>
         <source>&apos;{header}&apos; states {unit}, as the {field} field, which no other column gives, but it is not read</source>
         <translation>“{header}”写明了 {unit}，相当于 {field} 字段，其他列都没有提供，但它没有被读取</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="29"/>
+        <location filename="../../gui/import_hints.py" line="30"/>
         <source>the Unit column or a profile says {given} but the sheet says {stated} ({where})</source>
         <translation>“单位”列或导入方案指定为 {given}，但工作表写的是 {stated}（{where}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="30"/>
+        <location filename="../../gui/import_hints.py" line="31"/>
         <source>{columns} could each be {field}</source>
         <translation>{columns} 都可能是 {field}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="31"/>
+        <location filename="../../gui/import_hints.py" line="32"/>
         <source>the sheet holds other tables ({kinds}, header in row {rows}), not imported with this one</source>
         <translation>此工作表还有其他表格（{kinds}，表头在第 {rows} 行），不会与这一张一起导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="32"/>
+        <location filename="../../gui/import_hints.py" line="33"/>
         <source>several sheets hold {kind} rows ({sheets})</source>
         <translation>有多个工作表包含{kind}数据（{sheets}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="36"/>
-        <location filename="../../gui/import_hints.py" line="59"/>
+        <location filename="../../gui/import_hints.py" line="37"/>
+        <location filename="../../gui/import_hints.py" line="60"/>
         <source>a hidden sheet: choose its Kind above to import it</source>
         <translation>隐藏的工作表：在上方选择其“类型”即可导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="37"/>
+        <location filename="../../gui/import_hints.py" line="38"/>
         <source>give the header&apos;s row number in Header row above, then choose what each column is in the Field column</source>
         <translation>在上方“表头行”中填写表头所在的行号，然后在“字段”列中选择每一列是什么</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="38"/>
+        <location filename="../../gui/import_hints.py" line="39"/>
         <source>choose the year of the month headers in Year above</source>
         <translation>在上方“年份”中选择月份表头所属的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="39"/>
+        <location filename="../../gui/import_hints.py" line="40"/>
         <source>choose the Kind above and what each column is in the Field column, or copy the rows into a GreenLedger template</source>
         <translation>在上方选择“类型”，并在“字段”列中选择每一列是什么；或将数据复制到 GreenLedger 模板中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="40"/>
+        <location filename="../../gui/import_hints.py" line="41"/>
         <source>choose the unit of {field} in the Unit column (e.g. {unit}), or write it in the header</source>
         <translation>在“单位”列中选择 {field} 的单位（例如 {unit}），或把单位写进表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="41"/>
+        <location filename="../../gui/import_hints.py" line="42"/>
         <source>choose what the period columns hold ({field}) in the Field column and their unit in the Unit column</source>
         <translation>在“字段”列中选择这些期间列是什么（{field}），并在“单位”列中选择其单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="42"/>
+        <location filename="../../gui/import_hints.py" line="43"/>
         <source>choose {field} in the Field column for the column meant and — ignore — for the others</source>
         <translation>在“字段”列中为所指的那一列选择 {field}，其他列选择“— 忽略 —”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="43"/>
+        <location filename="../../gui/import_hints.py" line="44"/>
         <source>choose the field of the header to import in the Field column (its period columns follow it)</source>
         <translation>在“字段”列中为要导入的表头选择字段（其下的期间列随之设置）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="44"/>
+        <location filename="../../gui/import_hints.py" line="45"/>
         <source>choose {field} or — ignore — for &apos;{header}&apos; in the Field column</source>
         <translation>在“字段”列中为“{header}”选择 {field} 或“— 忽略 —”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="45"/>
+        <location filename="../../gui/import_hints.py" line="46"/>
         <source>import the monthly values (本月, this month) instead, or choose — ignore — for &apos;{header}&apos; in the Field column when the sheet has them</source>
         <translation>改为导入各月自己的数（本月）；如果工作表中有这些数，就在“字段”列中为“{header}”选择“— 忽略 —”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="46"/>
+        <location filename="../../gui/import_hints.py" line="47"/>
         <source>to import the other table, set Header row to {row}</source>
         <translation>要导入另一张表格，请把“表头行”设为 {row}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="47"/>
+        <location filename="../../gui/import_hints.py" line="48"/>
         <source>untick all but one of these sheets in the sheet list, and import the others afterwards</source>
         <translation>在工作表列表中只勾选其中一个工作表，其余的之后再导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="48"/>
+        <location filename="../../gui/import_hints.py" line="49"/>
         <source>choose {stated} in the Unit column, or correct the sheet</source>
         <translation>在“单位”列中选择 {stated}，或改正工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="60"/>
+        <location filename="../../gui/import_hints.py" line="61"/>
         <source>no header row found (no known column headers in the first 30 rows): give its row number in Header row above</source>
         <translation>未找到表头行（前 30 行中没有可识别的列标题）：请在上方“表头行”中填写其行号</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="61"/>
+        <location filename="../../gui/import_hints.py" line="62"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing}: choose what the columns are in the Field column, or one value for every row below the mapping</source>
         <translation>不是 GreenLedger 能识别的表格；作为{kind}数据缺少 {missing}：请在“字段”列中选择各列是什么，或在映射下方为每一行指定同一个值</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="62"/>
+        <location filename="../../gui/import_hints.py" line="63"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing} (its month headers {month} … give no year): choose the year in Year above</source>
         <translation>不是 GreenLedger 能识别的表格；作为{kind}数据缺少 {missing}（其月份表头 {month} … 没有年份）：请在上方“年份”中选择年份</translation>
     </message>
@@ -3316,7 +3330,7 @@
     <message>
         <location filename="../../core/errors.py" line="49"/>
         <location filename="../../core/importing/reconcile.py" line="66"/>
-        <location filename="../../gui/import_hints.py" line="126"/>
+        <location filename="../../gui/import_hints.py" line="143"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
@@ -3713,12 +3727,12 @@
         <translation>该区域暂无电网排放因子：站点已保存，在“排放因子”工作表补充因子之前，其相关数字会注明缺少因子</translation>
     </message>
     <message>
-        <location filename="../../core/importing/sheets.py" line="245"/>
+        <location filename="../../core/importing/sheets.py" line="175"/>
         <source>values between 0 and 1 read as fractions (0.3 = 30 %)</source>
         <translation>0 到 1 之间的数值按小数读取（0.3 = 30 %）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/sheets.py" line="251"/>
+        <location filename="../../core/importing/sheets.py" line="181"/>
         <source>values of at most 1 under a % header read as percent (0.8 = 0.8 %); if the cells show percentages (80 %), take the % out of the header</source>
         <translation>表头带 % 的列中不大于 1 的数值按百分数读取（0.8 = 0.8 %）；如果单元格显示为百分比（80 %），请去掉表头中的 %</translation>
     </message>
@@ -3733,9 +3747,14 @@
         <translation>单位“{unit}”有歧义：{meaning}；公吨请写 t、tonnes 或 MT，美制短吨请写 short tons</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="131"/>
+        <location filename="../../gui/import_hints.py" line="148"/>
         <source>(blank)</source>
         <translation>（空白）</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/checks_sheet.py" line="25"/>
+        <source>&apos;{header}&apos; is a saving, target, forecast, last year&apos;s, average or per-order figure, not the {field} itself, and no other column gives {field}: give the total in a column of its own (e.g. {field} ({unit})); a per-order figure times the orders is not computed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
