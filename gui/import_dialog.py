@@ -57,6 +57,7 @@ class ImportAssistant(ProfilesMixin, QDialog):
         self._filling = False
         self._saved: dict[str, str] = {}  # sheet -> the profile saved from it here
         self._check_error: str | None = None  # why the checks against the workspace failed
+        self._reread = False  # read again because the file changed after it was read
         self._build()
         self._read()
 
@@ -120,13 +121,14 @@ class ImportAssistant(ProfilesMixin, QDialog):
 
     def _on_failed(self, exc: object) -> None:
         self._worker = None
+        self._pending.clear()  # the changes waiting were made on what failed
         self.progress.hide()
         if isinstance(exc, ImportRefused):
             self.problems_view.show_problems(exc.problems)
             self.tabs.setCurrentIndex(1)
             self.status.setText(self.tr("This file cannot be imported."))
         elif isinstance(exc, GreenLedgerError):
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
         else:
             raise exc  # the top-level hook logs it and shows the error dialog
 
@@ -142,6 +144,11 @@ class ImportAssistant(ProfilesMixin, QDialog):
                      self.sheets[0].name if self.sheets else None)
         self._filling = False
         self.show_sheet(first)
+        if self._reread:  # Import was pressed on what the file held before
+            self._reread = False
+            self.status.setText(self.tr(
+                "The file changed on disk after it was read: it was read again — check it, "
+                "then Import"))
 
     def _submit(self, name: str, change=None) -> None:
         """Make `change(session)` (a session call that analyses sheet `name` again; None: a
@@ -326,8 +333,7 @@ class ImportAssistant(ProfilesMixin, QDialog):
         if not any(p.importable for p in plans) or self.session.problems:
             return False
         if self.session.source.changed():  # saved in Excel meanwhile: read it again
-            self.problems_view.show_problems([self.session.source.changed_problem()])
-            self.tabs.setCurrentIndex(1)
+            self._reread = True
             self._read()
             return False
         if not self.start(self.path, plans):

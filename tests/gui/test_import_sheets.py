@@ -275,3 +275,19 @@ def test_reading_shows_progress_and_import_waits_for_it(qtbot, ws, tmp_path):
     assert not dialog.start_import()  # nothing read yet
     qtbot.waitUntil(lambda: bool(dialog.plans) and not dialog.busy, timeout=10_000)
     assert dialog.progress.isHidden() and dialog.import_button.isEnabled()
+
+
+def test_a_workbook_saved_again_after_it_was_read_is_read_again_not_imported(qtbot, ws, tmp_path):
+    path = write_workbook(tmp_path / "e.xlsx", {"Sites": SITES, "Energy": [
+        ENERGY_HEADER, [ZB, date(2023, 1, 1), date(2023, 1, 31), "grid", 100.0, None]]})
+    dialog = _open(qtbot, ws, path)
+    assert dialog.import_button.isEnabled()
+    write_workbook(path, {"Sites": SITES, "Energy": [  # saved in Excel meanwhile: 250, not 100
+        ENERGY_HEADER, [ZB, date(2023, 1, 1), date(2023, 1, 31), "grid", 250.0, None]]})
+    with qtbot.waitSignal(dialog.analysed, timeout=10_000):
+        assert not dialog.start_import()
+    assert "changed on disk" in dialog.status.text()
+    assert dialog.plans["Energy"].totals()["energy"] == pytest.approx(250)
+    assert _energy(ws) == {}  # nothing imported from what the file held before
+    assert dialog.start_import()
+    assert _energy(ws) == {(ZB, "2023-01-01", "grid"): 250}
