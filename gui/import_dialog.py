@@ -18,14 +18,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QThreadPool, Signal
 from PySide6.QtWidgets import QDialog, QTableView, QWidget
 
 from greenledger.core.errors import GreenLedgerError, ImportRefused, error_text
 from greenledger.core.importing import profiles
 from greenledger.core.importing.session import ImportSession
 from greenledger.core.storage import Workspace
-from greenledger.gui.import_dialog_layout import build, fit_columns
+from greenledger.gui.import_dialog_layout import build, fit_columns, retranslate
 from greenledger.gui.import_hints import skipped_text
 from greenledger.gui.import_mapping_model import FIELD, open_editors
 from greenledger.gui.import_preview_model import totals_text
@@ -44,7 +44,6 @@ class ImportAssistant(ProfilesMixin, QDialog):
 
     def __init__(self, path: Path, workspace, parent: QWidget | None = None, start=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Import {0}").format(Path(path).name))
         self.setModal(False)
         screen = self.screen().availableGeometry()  # a laptop's 1366×768 too
         self.resize(min(1400, int(screen.width() * 0.92)), min(860, int(screen.height() * 0.9)))
@@ -96,6 +95,14 @@ class ImportAssistant(ProfilesMixin, QDialog):
         self.skip_hidden_box.toggled.connect(lambda on: self._change(skip_hidden=on))
         self.profile_box.currentIndexChanged.connect(self._on_profile_chosen)
         self.save_profile_button.clicked.connect(lambda: self.save_profile())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """The app's language changed (View › Language): every text in the new one."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "top_labels"):
+            retranslate(self)
+            if self.session is not None and not self.busy and self.isVisible():
+                self._show_current()
 
     # --- work off the GUI thread ----------------------------------------------------------------
 

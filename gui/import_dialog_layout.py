@@ -56,49 +56,74 @@ def fit_columns(view: QTableView, widest: int) -> None:
 
 def _top_bar(d) -> QHBoxLayout:
     d.kind_box = QComboBox(d)
-    d.kind_box.addItem(QCoreApplication.translate("ImportAssistant", "Detect"), None)
+    d.kind_box.addItem("", None)
     for kind in SHEETS:
-        d.kind_box.addItem(kind_name(kind), kind)
+        d.kind_box.addItem("", kind)
     d.header_box = QSpinBox(d)
     d.header_box.setRange(0, 1000)
-    d.header_box.setSpecialValueText(QCoreApplication.translate("ImportAssistant", "detect"))
-    d.header_box.setToolTip(QCoreApplication.translate(
-        "ImportAssistant", "The row number of the sheet's header, where it is not found by itself"))
     d.year_box = QSpinBox(d)
     d.year_box.setRange(1899, 2100)
-    d.year_box.setSpecialValueText(QCoreApplication.translate("ImportAssistant", "from headers"))
     d.year_box.setValue(1899)
-    d.year_box.setToolTip(QCoreApplication.translate(
-        "ImportAssistant", "The year of month headers that give none (1月, Jan)"))
     d.profile_box = QComboBox(d)
     d.profile_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    d.save_profile_button = QPushButton(
-        QCoreApplication.translate("ImportAssistant", "&Save as profile…"), d)
-    d.skip_hidden_box = QCheckBox(
-        QCoreApplication.translate("ImportAssistant", "Skip &hidden rows and columns"), d)
-    d.skip_hidden_box.setToolTip(QCoreApplication.translate(
-        "ImportAssistant",
-        "Leave out the rows and columns hidden in Excel (filtered out, or kept for "
-        "reference). By default they are read, as Excel's SUM reads them, and listed "
-        "as warnings."))
+    d.save_profile_button = QPushButton(d)
+    d.skip_hidden_box = QCheckBox(d)
     d.skip_hidden_box.setVisible(False)
-    for box in (d.header_box, d.year_box):  # room for "from headers", 取自表头, and 2100
-        fm = box.fontMetrics()
-        box.setMinimumWidth(max(fm.horizontalAdvance(box.specialValueText()),
-                                fm.horizontalAdvance("2100")) + 44)
     top = QHBoxLayout()
-    for text, w in ((QCoreApplication.translate("ImportAssistant", "&Kind:"), d.kind_box),
-                    (QCoreApplication.translate("ImportAssistant", "Header &row:"), d.header_box),
-                    (QCoreApplication.translate("ImportAssistant", "&Year:"), d.year_box),
-                    (QCoreApplication.translate("ImportAssistant", "&Profile:"), d.profile_box)):
-        label = QLabel(text, d)
+    d.top_labels = []
+    for w in (d.kind_box, d.header_box, d.year_box, d.profile_box):
+        label = QLabel(d)
         label.setBuddy(w)
+        d.top_labels.append(label)
         top.addWidget(label)
         top.addWidget(w)
     top.addWidget(d.save_profile_button)
     top.addWidget(d.skip_hidden_box)
     top.addStretch(1)
     return top
+
+
+def retranslate(d) -> None:
+    """Every fixed text of `d` in the app's language (at build, and when it changes: the
+    texts that follow the plan are the dialog's to show again)."""
+    d.setWindowTitle(QCoreApplication.translate("ImportAssistant", "Import {0}").format(d.path.name))
+    d.kind_box.setItemText(0, QCoreApplication.translate("ImportAssistant", "Detect"))
+    for i, kind in enumerate(SHEETS, 1):
+        d.kind_box.setItemText(i, kind_name(kind))
+    d.header_box.setSpecialValueText(QCoreApplication.translate("ImportAssistant", "detect"))
+    d.header_box.setToolTip(QCoreApplication.translate(
+        "ImportAssistant", "The row number of the sheet's header, where it is not found by itself"))
+    d.year_box.setSpecialValueText(QCoreApplication.translate("ImportAssistant", "from headers"))
+    d.year_box.setToolTip(QCoreApplication.translate(
+        "ImportAssistant", "The year of month headers that give none (1月, Jan)"))
+    d.save_profile_button.setText(QCoreApplication.translate("ImportAssistant", "&Save as profile…"))
+    d.skip_hidden_box.setText(QCoreApplication.translate("ImportAssistant", "Skip &hidden rows and columns"))
+    d.skip_hidden_box.setToolTip(QCoreApplication.translate(
+        "ImportAssistant",
+        "Leave out the rows and columns hidden in Excel (filtered out, or kept for "
+        "reference). By default they are read, as Excel's SUM reads them, and listed "
+        "as warnings."))
+    for label, text in zip(d.top_labels, (
+            QCoreApplication.translate("ImportAssistant", "&Kind:"),
+            QCoreApplication.translate("ImportAssistant", "Header &row:"),
+            QCoreApplication.translate("ImportAssistant", "&Year:"),
+            QCoreApplication.translate("ImportAssistant", "&Profile:")), strict=True):
+        label.setText(text)
+    for box in (d.header_box, d.year_box):  # room for "from headers", 取自表头, and 2100
+        fm = box.fontMetrics()
+        box.setMinimumWidth(max(fm.horizontalAdvance(box.specialValueText()),
+                                fm.horizontalAdvance("2100")) + 44)
+    d.tabs.setTabText(0, QCoreApplication.translate("ImportAssistant", "Rows as they will be stored"))
+    d.tabs.setTabText(1, QCoreApplication.translate("ImportAssistant", "Problems"))
+    d.import_button.setText(QCoreApplication.translate("ImportAssistant", "&Import"))
+    d.problems_view.retranslate()
+    if d.profile_box.count():
+        d.profile_box.setItemText(0, QCoreApplication.translate("ImportAssistant", "None"))
+    d.sheet_list.plans_changed()  # its states' words
+    for model in (d.sheet_list, d.mapping_model, d.preview_model):
+        n = model.columnCount()
+        if n:
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, n - 1)
 
 
 def build(d) -> None:
@@ -144,8 +169,8 @@ def build(d) -> None:
     d.problems = d.problems_view.list
     d.marked_button = d.problems_view.marked_button
     d.tabs = QTabWidget(d)
-    d.tabs.addTab(preview_page, QCoreApplication.translate("ImportAssistant", "Rows as they will be stored"))
-    d.tabs.addTab(d.problems_view, QCoreApplication.translate("ImportAssistant", "Problems"))
+    d.tabs.addTab(preview_page, "")
+    d.tabs.addTab(d.problems_view, "")
     upper = QSplitter(Qt.Orientation.Horizontal, d)
     for w in (d.sheets_view, d.sheet_view, right):
         upper.addWidget(w)
@@ -155,8 +180,7 @@ def build(d) -> None:
     split.addWidget(d.tabs)
     split.setSizes([500, 300])
     d.buttons = QDialogButtonBox(d)
-    d.import_button = d.buttons.addButton(QCoreApplication.translate("ImportAssistant", "&Import"),
-                                          QDialogButtonBox.ButtonRole.AcceptRole)
+    d.import_button = d.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
     d.import_button.setDefault(True)
     d.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
     d.status = QLabel(d)
@@ -173,3 +197,4 @@ def build(d) -> None:
     layout.addWidget(d.layout_label)
     layout.addWidget(split, 1)
     layout.addLayout(bottom)
+    retranslate(d)

@@ -34,17 +34,20 @@ class ProblemsView(QWidget):
         self.list.setWordWrap(True)  # a problem names file, sheet, row, column, value and why
         self.list.itemActivated.connect(self._on_item)
         self.list.itemClicked.connect(self._on_item)
-        self.marked_button = QPushButton(QCoreApplication.translate(
-            "ImportAssistant", "Save &marked workbook…"), self)
-        self.marked_button.setToolTip(QCoreApplication.translate(
-            "ImportAssistant", "A copy of the workbook with every bad cell filled and "
-            "commented with the reason: fix it in Excel, import again"))
+        self.marked_button = QPushButton(self)
+        self.retranslate()
         self.marked_button.clicked.connect(self.marked_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.marked_button, 0, Qt.AlignmentFlag.AlignRight)
         self.counts = (0, 0)
+
+    def retranslate(self) -> None:
+        self.marked_button.setText(QCoreApplication.translate("ImportAssistant", "Save &marked workbook…"))
+        self.marked_button.setToolTip(QCoreApplication.translate(
+            "ImportAssistant", "A copy of the workbook with every bad cell filled and "
+            "commented with the reason: fix it in Excel, import again"))
 
     def show_problems(self, problems, warnings=()) -> None:
         self.list.clear()

@@ -87,3 +87,23 @@ def test_a_value_not_among_the_choices_lists_them_as_the_tables_show_them(qtbot,
     dialog = _open(qtbot, ws, path)
     text = next(t for t in dialog.problems_view.texts() if "电网（旧）" in t)
     assert "不是以下之一" in text and "电网, 风电, 光伏" in text and "grid" not in text
+
+
+def test_an_open_assistant_follows_a_change_of_language(qtbot, ws, tmp_path):
+    path = write_workbook(tmp_path / "e.xlsx", {"Sites": SITES, "用电": [
+        ["站点", "能源类型", "月份", "用电量(千瓦时)"], [ZB, "电网", "2023-01", 5]]})
+    dialog = _open(qtbot, ws, path)
+    dialog.show()
+    dialog.show_sheet("用电")
+    assert dialog.import_button.text() == "&Import 3 rows" and dialog.tabs.tabText(0).startswith("Rows")
+    try:
+        with qtbot.waitSignal(dialog.analysed, timeout=10_000):
+            i18n.install("zh")
+        assert dialog.import_button.text() == "导入 3 行(&I)"
+        assert dialog.tabs.tabText(0) == "将要保存的行" and dialog.windowTitle().startswith("导入")
+        assert dialog.sheet_list.headerData(0, Qt.Orientation.Horizontal) == "工作表"
+        assert dialog.layout_label.text().startswith("能源工作表")
+        assert dialog.top_labels[0].text() == "类型(&K)："
+    finally:
+        i18n.install("en")
+    qtbot.waitUntil(lambda: dialog.top_labels[0].text() == "&Kind:", timeout=5_000)
