@@ -296,3 +296,30 @@ def test_a_refresh_after_new_rows_recomputes_their_sites_and_months_only(demo):
     assert not any("NOT INDEXED" in s for s in ran)
     assert aggregates.up_to_date(demo)
     check(demo)
+
+
+def test_the_window_and_refresh_queries_are_bounded_and_indexed(demo):
+    """A campaign window's rows are read through energy's (source, period_end) index between two
+    bounds (its first day, its last plus the longest row), a site's months through its
+    (site_id, period_start) range: never a scan of the table (EXPLAIN QUERY PLAN)."""
+    from greenledger.core.fields import RENEWABLE_SOURCES, SOURCES
+    from greenledger.core.queries import prepare
+
+    window = {"a": "2021-06-01", "before": "2021-06-19", "end_hi": "2021-07-21"}
+    months = {"site": 1, "lo": "2021-06-01", "before": "2021-07-01"}
+    for name, params, bounded in [
+        ("agg.renewable_in_window", {"sources": RENEWABLE_SOURCES, **window},
+         "period_end>? AND period_end<?"),
+        ("agg.fill_campaign_story", {"cid": 1, "scope": "window", "renewable": RENEWABLE_SOURCES,
+                                     "sources": SOURCES, "b": "2021-06-18", **window},
+         "period_end>? AND period_end<?"),
+        ("agg.fill_energy_month_of", months, "site_id=? AND period_start>? AND period_start<?"),
+        ("agg.spanning_rows_of", {**months, "start_lo": "2021-04-28"},
+         "site_id=? AND period_start>? AND period_start<?"),
+        ("agg.fill_renewable_month_of", {**months, "renewable": RENEWABLE_SOURCES},
+         "site_id=? AND period_start>? AND period_start<?"),
+    ]:
+        sql, args = prepare(name, params)
+        plan = " | ".join(r[3] for r in demo.db.execute("EXPLAIN QUERY PLAN " + sql, args))
+        assert "USING INDEX" in plan and bounded in plan, (name, plan)
+        assert not any(line.startswith("SCAN e") for line in plan.split(" | ")), (name, plan)
