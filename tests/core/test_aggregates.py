@@ -305,6 +305,7 @@ def test_the_window_and_refresh_queries_are_bounded_and_indexed(demo):
     from greenledger.core.fields import RENEWABLE_SOURCES, SOURCES
     from greenledger.core.queries import prepare
 
+    assert aggregates.ensure(demo)  # the agg_* tables are there
     window = {"a": "2021-06-01", "before": "2021-06-19", "end_hi": "2021-07-21"}
     months = {"site": 1, "lo": "2021-06-01", "before": "2021-07-01"}
     for name, params, bounded in [
