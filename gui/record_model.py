@@ -217,7 +217,8 @@ class LazyRecordModel(LazyTableModel):
         a new sort of the rows shown), by a worker when they may be many."""
         self._request += 1
         if self._computed_sort is None and spec.windowed:
-            self._install(spec, None, pages.count(self.ws, spec))
+            unfiltered = not spec.facets  # windowed: no text either; the count is the total
+            self._install(spec, None, self.total if unfiltered else pages.count(self.ws, spec))
         elif (small or self._computed_sort is not None or self.total <= SYNC_ROWS
               or self.background is None):
             order = self._ordered(spec)
