@@ -146,7 +146,6 @@ class ImportAssistant(ProfilesMixin, QDialog):
         self._fill_profiles()
         self._filling = True
         self.sheet_list.set_session(session)
-        self.sheets_view.resizeColumnsToContents()
         first = next((s.name for s in self.sheets if self.plans[s.name].importable),
                      self.sheets[0].name if self.sheets else None)
         self._filling = False

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -136,7 +137,10 @@ def build(d) -> None:
     d.sheets_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     d.sheets_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     d.sheets_view.verticalHeader().hide()
-    d.sheets_view.horizontalHeader().setStretchLastSection(True)
+    heads = d.sheets_view.horizontalHeader()  # the name takes what the others leave
+    heads.setMinimumSectionSize(24)
+    heads.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    heads.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     d.sheets_view.setWordWrap(False)
     d.sheet_model = SheetModel(d)
     d.sheet_view = _table(d, d.sheet_model)
@@ -174,7 +178,7 @@ def build(d) -> None:
     upper = QSplitter(Qt.Orientation.Horizontal, d)
     for w in (d.sheets_view, d.sheet_view, right):
         upper.addWidget(w)
-    upper.setSizes([250, 470, 680])
+    upper.setSizes([230, 430, 740])
     split = QSplitter(Qt.Orientation.Vertical, d)
     split.addWidget(upper)
     split.addWidget(d.tabs)

@@ -226,7 +226,7 @@ def open_editors(view: QTableView) -> None:
         if model.editable_unit(r):
             view.openPersistentEditor(model.index(r, UNIT))
     view.resizeColumnsToContents()
-    view.setColumnWidth(COLUMN, min(view.columnWidth(COLUMN), 220))
-    view.setColumnWidth(FIELD, max(min(view.columnWidth(FIELD), 230), 170))
-    view.setColumnWidth(UNIT, max(min(view.columnWidth(UNIT), 160), 100))
+    view.setColumnWidth(COLUMN, min(view.columnWidth(COLUMN), 200))
+    view.setColumnWidth(FIELD, max(min(view.columnWidth(FIELD), 220), 160))
+    view.setColumnWidth(UNIT, max(min(view.columnWidth(UNIT), 200), 100))
     view.horizontalHeader().setSectionResizeMode(HOW, QHeaderView.ResizeMode.Stretch)
