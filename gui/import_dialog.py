@@ -272,7 +272,7 @@ class ImportAssistant(ProfilesMixin, QDialog):
             shape = transposed_text(view) if view is not None else (
                 layout_text(plan.layout) if plan.layout else "")
             text = self.tr("{0} sheet, {1:.0%} sure · {2} · {3} rows").format(
-                kind_name(plan.kind) if plan.kind else "?", plan.kind_confidence, shape,
+                kind_name(plan.kind, title=True) if plan.kind else "?", plan.kind_confidence, shape,
                 f"{len(plan):,}")
         text += self._profile_note(plan.sheet)
         self.layout_label.setText(text)

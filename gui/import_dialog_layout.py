@@ -90,7 +90,7 @@ def retranslate(d) -> None:
     d.setWindowTitle(QCoreApplication.translate("ImportAssistant", "Import {0}").format(d.path.name))
     d.kind_box.setItemText(0, QCoreApplication.translate("ImportAssistant", "Detect"))
     for i, kind in enumerate(SHEETS, 1):
-        d.kind_box.setItemText(i, kind_name(kind))
+        d.kind_box.setItemText(i, kind_name(kind, title=True))
     d.header_box.setSpecialValueText(QCoreApplication.translate("ImportAssistant", "detect"))
     d.header_box.setToolTip(QCoreApplication.translate(
         "ImportAssistant", "The row number of the sheet's header, where it is not found by itself"))

@@ -116,7 +116,7 @@ class SheetListModel(QAbstractTableModel):
         if plan is None:
             return ""
         if col == KIND:
-            return kind_name(plan.kind) if plan.kind is not None and not plan.skipped else ""
+            return kind_name(plan.kind, title=True) if plan.kind is not None and not plan.skipped else ""
         if col == ROWS:
             return f"{len(plan):,}" if plan.importable else ""
         n = self.problems(name)

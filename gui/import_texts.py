@@ -116,5 +116,8 @@ def field_label(kind: Kind | None, name: str, units: bool = False) -> str:
     return QCoreApplication.translate("Columns", header_text(f) if units else f.header)
 
 
-def kind_name(kind: Kind) -> str:
-    return QCoreApplication.translate("Kinds", kind.value)
+def kind_name(kind: Kind, title: bool = False) -> str:
+    """A kind as the app names it (`energy`, 能源); `title`: as a list item or at the start of
+    a line (`Energy`)."""
+    text = QCoreApplication.translate("Kinds", kind.value)
+    return text[:1].upper() + text[1:] if title else text
