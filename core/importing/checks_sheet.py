@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from greenledger.core.errors import Problem, coded_reason
+from greenledger.core.errors import REASON_TEMPLATES, Problem, coded_reason
 from greenledger.core.fields import SHEETS, FieldType
+from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.importing import mapping as mp
 from greenledger.core.importing.codes import Aside, Measure
 from greenledger.core.importing.columns import CUMULATIVE, Mapped
@@ -20,6 +21,8 @@ from greenledger.core.importing.plan import ColumnPlan, SheetPlan, period_span
 from greenledger.core.importing.reader import SheetData
 from greenledger.core.importing.values import reads_two_ways
 from greenledger.core.units import UnitError, multiplier
+
+REASON_TEMPLATES.setdefault("qualified_quantity", QT_TRANSLATE_NOOP("Problems", "'{header}' is a saving, target, forecast, last year's, average or per-order figure, not the {field} itself, and no other column gives {field}: give the total in a column of its own (e.g. {field} ({unit})); a per-order figure times the orders is not computed"))  # noqa: E501
 
 
 def _ranges(numbers: list[int], limit: int = 12) -> str:
@@ -131,7 +134,7 @@ def check_unread_quantities(plan: SheetPlan) -> None:
         return
     row = plan.layout.header_row_numbers[0] if plan.layout else None
     for c in plan.columns:
-        if c.field or c.aside != Aside.NOT_NEEDED or c.period is not None:
+        if c.field or c.aside not in (Aside.NOT_NEEDED, Aside.QUALIFIED) or c.period is not None:
             continue
         _name, unit = mp.split_unit(c.header)
         if not unit:
@@ -142,8 +145,9 @@ def check_unread_quantities(plan: SheetPlan) -> None:
             except (UnitError, KeyError, ValueError):
                 continue
             params = {"header": c.header, "unit": unit, "field": f.name}
-            plan.problems.append(Problem(plan.file, coded_reason("unread_quantity", **params), plan.sheet,
-                                         row, c.label, c.header, code="unread_quantity", params=params))
+            code = "qualified_quantity" if c.aside == Aside.QUALIFIED else "unread_quantity"
+            plan.problems.append(Problem(plan.file, coded_reason(code, **params), plan.sheet,
+                                         row, c.label, c.header, code=code, params=params))
             break
 
 

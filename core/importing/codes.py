@@ -76,6 +76,7 @@ class Aside(StrEnum):
     SECOND_PERIOD = "second_period"  # (period,)
     UNIT_COLUMN = "unit_column"  # the unit of each row's figure
     CAMPAIGN_DATES = "campaign_dates"  # checked against the campaign
+    QUALIFIED = "qualified"  # a saving, target, last year's, average or per-order figure
     OTHER = "other"  # a text set by a stage that has no code yet: (text,)
 
 
@@ -86,6 +87,7 @@ class Skip(StrEnum):
     NO_HEADER = "no_header"
     NOT_A_TABLE = "not_a_table"  # {kind}, {missing}
     NOT_A_TABLE_NO_YEAR = "not_a_table_no_year"  # {kind}, {missing}, {month}
+    NOT_A_TABLE_QUALIFIED = "not_a_table_qualified"  # {kind}, {missing}, {header}
 
 
 class Hint(StrEnum):
@@ -144,6 +146,7 @@ ASIDE_TEXT = {
     Aside.SECOND_PERIOD: QT_TRANSLATE_NOOP("ImportAssistant", "a second column for {0}"),
     Aside.UNIT_COLUMN: QT_TRANSLATE_NOOP("ImportAssistant", "the unit of each row's figure"),
     Aside.CAMPAIGN_DATES: QT_TRANSLATE_NOOP("ImportAssistant", "the campaign's dates (checked against the campaign)"),  # noqa: E501
+    Aside.QUALIFIED: QT_TRANSLATE_NOOP("ImportAssistant", "a saving, target, forecast, last year's, average or per-order figure, not the total itself"),  # noqa: E501
     Aside.OTHER: "{0}",
 }
 
@@ -156,6 +159,7 @@ SKIP_TEXT = {
     Skip.NO_HEADER: QT_TRANSLATE_NOOP("ImportAssistant", "no header row found (no known column headers in the first 30 rows)"),  # noqa: E501
     Skip.NOT_A_TABLE: QT_TRANSLATE_NOOP("ImportAssistant", "not a table GreenLedger knows; as {kind} it lacks {missing}"),  # noqa: E501
     Skip.NOT_A_TABLE_NO_YEAR: QT_TRANSLATE_NOOP("ImportAssistant", "not a table GreenLedger knows; as {kind} it lacks {missing} (its month headers {month} … give no year)"),  # noqa: E501
+    Skip.NOT_A_TABLE_QUALIFIED: QT_TRANSLATE_NOOP("ImportAssistant", "not a table GreenLedger knows; as {kind} it lacks {missing} ('{header}' is a saving, target, forecast, last year's, average or per-order figure, not the total itself)"),  # noqa: E501
 }
 
 HINT_TEXT = {  # neutral: no front end's flags or controls

@@ -42,6 +42,27 @@ class Mapped:
     measure_how: Measure | None = None  # how the period columns' field was found
     refusals: list[tuple[str, dict]] = field(default_factory=list)  # (code, params)
     unknown: str = ""  # a field the user named that the kind lacks (why it is not this kind)
+    qualified: list[tuple[str, str]] = field(default_factory=list)  # (header, field it names)
+
+
+QUALIFIED = re.compile(
+    r"\b(?:saved|savings?|avoided|offsets?|reduc(?:ed|tions?)|targets?|budget(?:ed)?|plan(?:ned)?|"
+    r"forecasts?|estimated?|projected|expected|baseline|average|avg|mean|daily|monthly average|"
+    r"(?:last|prior|previous) year|per\s+(?:order|unit|parcel|package|box|item|shipment|day|week|"
+    r"month|year|head|employee|vehicle|trip|km))\b|/\s*(?:order|unit|parcel|box|item|day)\b|"
+    r"预计|预测|计划|目标|预算|上年|去年|同期|每单|单均|每件|件均|每箱|日均|月均|平均|节约|节省|节能量|避免|减排",
+    re.IGNORECASE)
+"""Words that make a header's number something other than the field its other words name: a
+saving, a target or forecast, last year's, a figure per order or per day, an average (`Energy
+saved (kWh)`, `上年同期用电量`, `Weight per order (g)`, `单均碳排放`). Such a column is never
+taken for the field by its words (only when the user maps it), so a per-order weight is not
+stored as the total and a target not as consumption (the sheet then lacks the field, or its
+other column is read). Not applied to initiatives, whose reductions and factors these are."""
+
+
+def qualified(kind: Kind, text: str) -> bool:
+    """Whether `text` (a header) qualifies its number away from `kind`'s quantity fields."""
+    return kind != Kind.INITIATIVES and bool(QUALIFIED.search(text or ""))
 
 
 class Names:
@@ -78,6 +99,8 @@ def _group_field(kind: Kind, upper: str, options: ImportOptions,
             return name if name in numeric or name == mp.IGNORE else None
     if money_in_text(upper):
         return "money"
+    if qualified(kind, upper):  # 上年同期用电量 over the months: last year's, not these
+        return None
     for m in mp.match_header(upper, kind):
         if m.field in numeric and m.confidence >= 0.5:  # 用电量, 实际用电 (partial)
             return m.field
@@ -175,6 +198,7 @@ def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: 
     fixed: dict[int, mp.Match] = {}
     candidates: dict[int, list[mp.Match]] = {}
     notes: dict[int, Aside] = {}
+    qualified_cols: list[tuple[str, str]] = []
     use_idx = {c.index for c in periods}
     for cell in cells:
         if cell.index in period_idx:
@@ -199,6 +223,12 @@ def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: 
         if cell.index in layout.hidden_cols:  # a visible column of the same field wins
             ms = [replace(m, confidence=round(m.confidence * 0.9, 2)) for m in ms]
         if money_in_text(cell.text):  # 电费（元）, Energy cost: not a quantity
+            ms = [m for m in ms if m.field not in numeric_fields(kind)]
+        if qualified(kind, cell.text) or qualified(kind, cell.upper):  # Energy saved, 单均碳排放
+            named = [m.field for m in ms if m.field in numeric_fields(kind)]
+            if named:
+                notes[cell.index] = Aside.QUALIFIED
+                qualified_cols.append((cell.text, named[0]))
             ms = [m for m in ms if m.field not in numeric_fields(kind)]
         if CUMULATIVE.search(cell.text):  # 本年累计 beside 本月: this month's is the value
             ms = [replace(m, confidence=round(m.confidence - 0.15, 2))
@@ -240,6 +270,8 @@ def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: 
     missing = mp.missing_required(kind, fields)
     if period_idx and not measure and not refusals:
         missing.append("a field for the period columns")
+        qualified_cols += [(g, missing[-1]) for g in dict.fromkeys(c.upper for c in cells
+                                                                   if c.period and qualified(kind, c.upper))]
     cols: list[ColumnPlan] = []
     for cell in cells:
         if cell.index in period_idx:
@@ -268,7 +300,7 @@ def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: 
         score -= 100
     if norm(sheet_name) in {norm(n) for n in SHEETS[kind].sheet_names}:
         score += 0.75
-    return Mapped(cols, missing, constants, score, measure_how, refusals, res.unknown)
+    return Mapped(cols, missing, constants, score, measure_how, refusals, res.unknown, qualified_cols)
 
 
 def _finest_grain(periods: list[HeaderCell]) -> str | None:
@@ -301,6 +333,8 @@ def find_measure(kind: Kind, periods: list[HeaderCell], layout: Layout,
     if len(stated := [n for n in given if n in numeric]) == 1:  # --unit energy=MWh
         return stated[0], 1.0, Measure.OPTION
     titles = [i.text for i in layout.ignored if i.code == "title" and i.text]
+    if any(qualified(kind, c.upper) for c in periods):  # last year's, a target's: not a measure
+        return None, 0.0, None
     for texts, how in (([c.upper for c in periods if c.upper], Measure.HEADER),
                        ([h[0] for h in layout.unit_hints] + titles, Measure.TITLE)):
         for text in texts:

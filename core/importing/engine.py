@@ -176,7 +176,7 @@ def _analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = 
         if mapped_as.unknown:  # not this kind: its fields do not include the user's
             unknown.append(mapped_as.unknown)
             continue
-        if best is None or mapped_as.score > best[1].score:
+        if best is None or _rank(mapped_as) > _rank(best[1]):
             best = (kind, mapped_as)
     if best is None:
         plan.problems.append(Problem(file, unknown[0], sheet.name, code="bad_mapping"))
@@ -192,7 +192,11 @@ def _analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = 
                                                        "missing": ", ".join(missing)}
         yearless = [c.text for c in layout.cells if c.period is None
                     and parse_period(mp.split_unit(c.lower or c.text)[0], 2000) is not None]
-        if yearless and "period_start" in missing:
+        lacking = [h for h, f in m.qualified if f in missing]
+        if lacking:  # Energy saved (kWh) alone, 上年同期用电量 over the months: named, not read
+            plan.skip, plan.hint = Skip.NOT_A_TABLE_QUALIFIED, None
+            plan.skip_args["header"] = lacking[0]
+        if yearless and "period_start" in missing and not lacking:
             plan.skip, plan.hint = Skip.NOT_A_TABLE_NO_YEAR, Hint.PERIOD_YEAR
             plan.skip_args["month"] = yearless[0]
         refuse_if_named(plan, named or bool(options.kind or options.mapping))
@@ -224,6 +228,18 @@ def _analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = 
     plan.warnings += plan.parsed.warnings
     layout.campaign_dates = campaign_dates.collect(plan, sheet)
     return plan
+
+
+def _rank(m: Mapped) -> float:
+    """A kind's score, where the fields it lacks are only those that columns qualified away
+    (`Weight per order (g)` on a Packaging sheet) counted as if present: the sheet is then
+    said to be that kind's, naming the column, rather than read as another kind."""
+    covered = {q for _, q in m.qualified}
+    if "quantity" in covered:
+        covered.add("unit")  # packaging's unit comes from its quantity column's
+    if m.qualified and all(f in covered for f in m.missing):
+        return m.score + 100
+    return m.score
 
 
 def _only_values(options: ImportOptions) -> bool:

@@ -5,6 +5,7 @@ not."""
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import pytest
@@ -12,7 +13,8 @@ import pytest
 from greenledger.core.errors import ImportRefused
 from greenledger.core.fields import Kind
 from greenledger.core.importing.assistant import ImportOptions, analyse, import_file
-from tests.conftest import CAMPAIGNS, snapshot, write_workbook
+from greenledger.core.importing.codes import Aside, Skip
+from tests.conftest import CAMPAIGNS, SITES, snapshot, write_workbook
 from tests.core.test_read_blind import deliveries
 
 
@@ -92,3 +94,96 @@ def test_preflight_finds_campaign_dates_that_disagree(ws, tmp_path):
     assert not plans[0].problems
     preflight(ws, path, plans)
     assert [p.code for p in plans[0].checks] == ["campaign_dates_differ"]
+
+
+# --- words that make a number something else: a saving, a target, last year's, per order ----
+
+ENERGY_ROWS = [["Zhangbei DC", "2023-01", "grid"], ["Ulanqab DC", "2023-01", "grid"]]
+
+
+@pytest.fixture
+def base(ws, tmp_path):
+    import_file(ws, write_workbook(tmp_path / "base.xlsx", {"Sites": SITES, "Campaigns": CAMPAIGNS}))
+    return ws
+
+
+@pytest.fixture
+def sites(base):
+    return base
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)  # as the layout reads headers: （ as (
+
+
+def refusal(ws, path, options=None) -> list:
+    before = snapshot(ws)
+    with pytest.raises(ImportRefused) as exc:
+        import_file(ws, path, options)
+    assert snapshot(ws) == before
+    return exc.value.problems
+
+
+@pytest.mark.parametrize("header", ["Energy saved (kWh)", "Target energy (kWh)",
+                                    "Energy use per day (kWh)", "月均用电量（kWh）",
+                                    "上年同期用电量（kWh）", "Budget energy (kWh)"])
+def test_a_saving_target_average_or_last_years_figure_is_not_consumption(sites, tmp_path, header):
+    """Alone, such a column is not read as energy (the sheet is refused naming it); beside a
+    plain energy column, the plain one is read and this one left out, said so."""
+    alone = write_workbook(tmp_path / "a.xlsx", {"Energy": [
+        ["Site", "Month", "Source", header], *[[*r, 1000] for r in ENERGY_ROWS]]})
+    [p] = refusal(sites, alone)
+    assert p.code == "no_template_sheet" and f"'{nfkc(header)}' is a saving, target" in p.reason
+    beside = write_workbook(tmp_path / "b.xlsx", {"Energy": [
+        ["Site", "Month", "Source", "Energy (kWh)", header],
+        *[[*r, 5000 + i, 1000] for i, r in enumerate(ENERGY_ROWS)]]})
+    plan = analyse(beside)[0]
+    col = next(c for c in plan.columns if c.header == nfkc(header))
+    assert col.field is None and col.aside == Aside.QUALIFIED and plan.problems == []
+    import_file(sites, beside)
+    assert sorted(r["energy"] for r in sites.rows(Kind.ENERGY)) == [5000, 5001]
+    mapped = write_workbook(tmp_path / "c.xlsx", {"Energy": [  # the user says it is: read
+        ["Site", "Month", "Source", header], *[[*r, 7000] for r in ENERGY_ROWS]]})
+    import_file(sites, mapped, ImportOptions(mapping={header: "energy"}))
+    assert sorted(r["energy"] for r in sites.rows(Kind.ENERGY)) == [7000, 7000]
+
+
+def test_last_years_months_over_this_years_headers_are_not_this_years(sites, tmp_path):
+    path = write_workbook(tmp_path / "w.xlsx", {"用电": [
+        ["站点", "能源类型", "上年同期用电量（kWh）", None],
+        [None, None, "2023年10月", "2023年11月"],
+        ["Zhangbei DC", "电网", 1000, 1100]]})
+    [p] = refusal(sites, path)
+    assert "'上年同期用电量(kWh)' is a saving, target" in p.reason
+
+
+@pytest.mark.parametrize("header, orders", [("Emissions per order (g CO2e)", 86_400),
+                                            ("单均碳排放（g）", 12_505_000),
+                                            ("Avoided emissions (t CO2e)", 500)])
+def test_a_per_order_or_avoided_emission_is_not_the_deliveries_total(base, tmp_path, header, orders):
+    """A figure per order is tiny beside the total (109 g of 9.4 t), within every bound: refused
+    naming the column, never stored as the total; avoided emissions are never netted in."""
+    path = write_workbook(tmp_path / "d.xlsx", {"Deliveries": [
+        ["Business unit", "Campaign", "Orders", header], ["Tmall", "6.18 2021", orders, 109]]})
+    problems = refusal(base, path)
+    assert [p.code for p in problems] == ["qualified_quantity"]
+    assert problems[0].column.startswith(nfkc(header)) and "per-order figure times" in problems[0].reason
+
+
+def test_a_weight_per_order_is_not_the_packagings_quantity(base, tmp_path):
+    path = write_workbook(tmp_path / "p.xlsx", {"Packaging": [
+        ["Business unit", "Campaign", "Material", "Orders", "Weight per order (g)"],
+        ["Tmall", "6.18 2021", "corrugated board", 1_200_000, 180]]})
+    [p] = refusal(base, path)
+    assert "'Weight per order (g)' is a saving, target" in p.reason
+    plan = analyse(path)[0]
+    assert plan.skip == Skip.NOT_A_TABLE_QUALIFIED and plan.skip_args["header"] == "Weight per order (g)"
+
+
+def test_initiatives_keep_their_reductions_and_factors_per_order(base, tmp_path):
+    path = write_workbook(tmp_path / "i.xlsx", {"Initiatives": [
+        ["Initiative", "Business unit", "Campaign", "Activity", "Activity unit",
+         "Factor (kg CO2e per order)", "Reduction saved (t CO2e)"],
+        ["Slim boxes", "Tmall", "6.18 2021", 1000, "order", 0.5, 0.5]]})
+    cols = {c.header: c.field for c in analyse(path)[0].columns}
+    assert cols["Factor (kg CO2e per order)"] == "factor" and cols["Reduction saved (t CO2e)"] == "reduction"
