@@ -2112,72 +2112,72 @@
 <context>
     <name>ImportAssistant</name>
     <message>
-        <location filename="../../gui/import_dialog.py" line="47"/>
+        <location filename="../../gui/import_dialog_layout.py" line="90"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="66"/>
+        <location filename="../../gui/import_dialog.py" line="65"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="59"/>
+        <location filename="../../gui/import_dialog_layout.py" line="91"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="64"/>
+        <location filename="../../gui/import_dialog_layout.py" line="94"/>
         <source>detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="65"/>
+        <location filename="../../gui/import_dialog_layout.py" line="95"/>
         <source>The row number of the sheet&apos;s header, where it is not found by itself</source>
         <translation>工作表表头所在的行号（表头未被自动识别时填写）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="69"/>
+        <location filename="../../gui/import_dialog_layout.py" line="97"/>
         <source>from headers</source>
         <translation>取自表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="71"/>
+        <location filename="../../gui/import_dialog_layout.py" line="98"/>
         <source>The year of month headers that give none (1月, Jan)</source>
         <translation>表头只写月份时（如 1月、Jan）所属的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="76"/>
+        <location filename="../../gui/import_dialog_layout.py" line="100"/>
         <source>&amp;Save as profile…</source>
         <translation>保存为方案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="78"/>
+        <location filename="../../gui/import_dialog_layout.py" line="101"/>
         <source>Skip &amp;hidden rows and columns</source>
         <translation>跳过隐藏的行和列(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="79"/>
+        <location filename="../../gui/import_dialog_layout.py" line="102"/>
         <source>Leave out the rows and columns hidden in Excel (filtered out, or kept for reference). By default they are read, as Excel&apos;s SUM reads them, and listed as warnings.</source>
         <translation>不导入在 Excel 中隐藏的行和列（被筛选掉的，或仅留作参考的）。默认会读取它们（与 Excel 的 SUM 一样），并列为警告。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="90"/>
+        <location filename="../../gui/import_dialog_layout.py" line="108"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="91"/>
+        <location filename="../../gui/import_dialog_layout.py" line="109"/>
         <source>Header &amp;row:</source>
         <translation>表头行(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="92"/>
+        <location filename="../../gui/import_dialog_layout.py" line="110"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="93"/>
+        <location filename="../../gui/import_dialog_layout.py" line="111"/>
         <source>&amp;Profile:</source>
         <translation>导入方案(&amp;P)：</translation>
     </message>
@@ -2207,67 +2207,67 @@
         <translation>识别依据</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="147"/>
+        <location filename="../../gui/import_dialog_layout.py" line="117"/>
         <source>Rows as they will be stored</source>
         <translation>将要保存的行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_problems_view.py" line="37"/>
+        <location filename="../../gui/import_problems_view.py" line="47"/>
         <source>Save &amp;marked workbook…</source>
         <translation>保存标注后的工作簿(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_problems_view.py" line="39"/>
+        <location filename="../../gui/import_problems_view.py" line="48"/>
         <source>A copy of the workbook with every bad cell filled and commented with the reason: fix it in Excel, import again</source>
         <translation>工作簿副本：每个有问题的单元格都会着色并加批注说明原因；在 Excel 中改正后重新导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="148"/>
+        <location filename="../../gui/import_dialog_layout.py" line="118"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog_layout.py" line="158"/>
+        <location filename="../../gui/import_dialog_layout.py" line="119"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="129"/>
+        <location filename="../../gui/import_dialog.py" line="136"/>
         <source>This file cannot be imported.</source>
         <translation>此文件无法导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="150"/>
+        <location filename="../../gui/import_dialog.py" line="156"/>
         <source>The file changed on disk after it was read: it was read again — check it, then Import</source>
         <translation>文件在读取之后已在磁盘上被修改：已重新读取 — 请检查后再导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="159"/>
+        <location filename="../../gui/import_dialog.py" line="165"/>
         <source>Analysing {0}…</source>
         <translation>正在分析 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="248"/>
+        <location filename="../../gui/import_dialog.py" line="254"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="250"/>
+        <location filename="../../gui/import_dialog.py" line="256"/>
         <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
         <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="261"/>
+        <location filename="../../gui/import_dialog.py" line="267"/>
         <source>Not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="263"/>
+        <location filename="../../gui/import_dialog.py" line="269"/>
         <source>GreenLedger template sheet ({0}): {1} rows</source>
         <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="268"/>
+        <location filename="../../gui/import_dialog.py" line="274"/>
         <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
         <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
     </message>
@@ -2332,31 +2332,32 @@
         <translation>工作表自带的合计：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_problems_view.py" line="57"/>
+        <location filename="../../gui/import_problems_view.py" line="60"/>
         <source>Warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_problems_view.py" line="69"/>
+        <location filename="../../gui/import_problems_view.py" line="72"/>
         <source>Problems ({0})</source>
         <translation>问题（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_problems_view.py" line="70"/>
+        <location filename="../../gui/import_problems_view.py" line="73"/>
         <source>Problems ({0}), warnings ({1})</source>
         <translation>问题（{0}），警告（{1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_problems_view.py" line="82"/>
+        <location filename="../../gui/import_problems_view.py" line="85"/>
         <source>Save marked workbook</source>
         <translation>保存标注后的工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_problems_view.py" line="86"/>
+        <location filename="../../gui/import_problems_view.py" line="89"/>
         <source>Excel workbooks</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
+        <location filename="../../gui/import_dialog_layout.py" line="122"/>
         <location filename="../../gui/import_profiles.py" line="31"/>
         <source>None</source>
         <translation>无</translation>
@@ -2559,7 +2560,7 @@
     <message>
         <location filename="../../core/importing/codes.py" line="149"/>
         <source>a saving, target, forecast, last year&apos;s, average or per-order figure, not the total itself</source>
-        <translation type="unfinished"></translation>
+        <translation>节约量、目标、预测、上年、平均或每单的数值，不是总量本身</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="158"/>
@@ -2584,7 +2585,7 @@
     <message>
         <location filename="../../core/importing/codes.py" line="162"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing} (&apos;{header}&apos; is a saving, target, forecast, last year&apos;s, average or per-order figure, not the total itself)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 GreenLedger 可识别的表格；作为 {kind} 缺少 {missing}（“{header}”是节约量、目标、预测、上年、平均或每单的数值，不是总量本身）</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="166"/>
@@ -3754,7 +3755,7 @@
     <message>
         <location filename="../../core/importing/checks_sheet.py" line="25"/>
         <source>&apos;{header}&apos; is a saving, target, forecast, last year&apos;s, average or per-order figure, not the {field} itself, and no other column gives {field}: give the total in a column of its own (e.g. {field} ({unit})); a per-order figure times the orders is not computed</source>
-        <translation type="unfinished"></translation>
+        <translation>“{header}”是节约量、目标、预测、上年、平均或每单的数值，不是 {field} 本身，且没有其他列给出 {field}：请在单独一列中给出总量（例如 {field} ({unit})）；不会用每单数值乘以订单量来计算</translation>
     </message>
 </context>
 <context>
