@@ -4,8 +4,8 @@ whitelist: nothing else reaches an ORDER BY or a WHERE), its default order, and 
 that read rows by id and the values of the facet filters. SQL text only; no Qt, no I/O.
 
 Energy reads `sites s CROSS JOIN energy e`: SQLite keeps the sites as the outer loop, so the
-default order (site name, period start, source) and the site and year filters come from the
-index on (site_id, period_start, source) without sorting the table.
+default order (site name, then energy_key: period start, source, period end, instrument, key copy)
+and the site and year filters come from the unique index energy_key without sorting the table.
 """
 
 from __future__ import annotations
@@ -48,9 +48,10 @@ COLUMNS: dict[str, dict[str, str]] = {
 NUMBERS = frozenset({"energy", "orders", "distance", "emissions", "quantity", "recycled_content",
                      "activity", "factor", "reduction"})
 _PROVENANCE = "{t}.batch_id, {t}.source_sheet, {t}.source_row"
-# the order of Workspace.rows(kind) (storage._SELECT), ending on the id so that it is total
+# the order of Workspace.rows(kind) (storage._SELECT), made total: energy's ends on the rest of
+# its unique key (m005's energy_key, in the index's own terms, so the index gives the order)
 DEFAULT_ORDER: dict[str, str] = {
-    "energy": "s.name, e.period_start, e.source, e.id",
+    "energy": "s.name, e.period_start, e.source, e.period_end, coalesce(e.instrument, x''), e.key_copy",
     "deliveries": "d.id", "packaging": "p.id", "initiatives": "i.id",
     "sites": "t.name, t.id", "campaigns": "t.start, t.name, t.id",
 }
