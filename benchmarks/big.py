@@ -74,10 +74,15 @@ def big_workbook(rows: int) -> Path:
 
 
 def big_workspace(rows: int) -> tuple[Path, Path, float]:
-    """The workspace imported from big_workbook(rows), cached; returns (workspace, workbook,
-    seconds of the first import, 0 when cached)."""
+    """The workspace imported from big_workbook(rows), cached per schema version; returns
+    (workspace, workbook, seconds of the first import, 0 when cached)."""
     book = big_workbook(rows)
-    ws_path = CACHE / f"big_{rows}.greenledger"
+    # one cached workspace per schema: the file size is then that of the current layout, written
+    # by a fresh import (a migrated copy keeps the old layout's free pages)
+    from greenledger.core.migrations import migrations
+
+    schema = migrations._migrations[-1].name.split("_", 1)[0]
+    ws_path = CACHE / f"big_{rows}.{schema}.greenledger"
     if ws_path.exists():
         return ws_path, book, 0.0
     part = ws_path.with_suffix(".part")

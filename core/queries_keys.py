@@ -100,3 +100,24 @@ def upsert_sql(kind: Kind, columns: Sequence[str]) -> str:
     differs = " OR ".join(f'"{c}" IS NOT excluded."{c}"' for c in value_columns(kind))
     return (f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))}) "
             f"ON CONFLICT ({', '.join(KEY_INDEX[kind])}) DO UPDATE SET {sets} WHERE {differs}")
+
+
+def dry_run_sql(kind: Kind) -> tuple[str, str, str]:
+    """A dry run's statements: the temporary table of the file's rows (CREATE … AS SELECT: the
+    stored columns' affinities, so values convert as on insert), its INSERT, and the count of
+    (rows, rows matching a stored key, those of them with a value that differs)."""
+    table, cols = TABLES[kind], list(COLUMNS[kind].values())
+    names = ", ".join(f'"{c}"' for c in cols)
+    on = " AND ".join(key_terms(kind, "e", "t"))
+    differs = " OR ".join(f'e."{c}" IS NOT t."{c}"' for c in value_columns(kind)) or "0"
+    return (f"CREATE TEMP TABLE dry_rows AS SELECT {names} FROM main.{table} LIMIT 0",
+            f"INSERT INTO temp.dry_rows VALUES ({', '.join('?' * len(cols))})",
+            f"SELECT count(*), count(e.id), coalesce(sum(e.id IS NOT NULL AND ({differs})), 0) "
+            f"FROM temp.dry_rows t LEFT JOIN main.{table} e ON {on}")
+
+
+def dangling_sql(table: str, column: str, parent: str, to: str | None) -> str:
+    """How many rows of batch `?` in `table` name in `column` no row of `parent` (a foreign key
+    checked for the rows one statement wrote)."""
+    return (f'SELECT count(*) FROM {table} WHERE batch_id = ? AND "{column}" IS NOT NULL '
+            f'AND "{column}" NOT IN (SELECT "{to or "id"}" FROM {parent})')

@@ -114,3 +114,24 @@ def test_a_blank_key_part_is_not_the_same_key_as_an_empty_text(ws, workbook):
     ws.db.execute("INSERT INTO energy (site_id, period_start, period_end, source, instrument, energy_kwh) "
                   "VALUES (1, '2021-06-01', '2021-06-30', 'grid', '', 9)")
     assert ws.count(Kind.ENERGY) == 4
+
+
+def test_a_bulk_write_still_refuses_a_row_naming_no_site_and_turns_the_checks_back_on(ws, workbook):
+    """bulk_write checks foreign keys per statement, not per row: a dangling reference is refused
+    all the same (IntegrityError, nothing written), and the per-row checks are on again after."""
+    import_file(ws, workbook(sheets()))
+    before = snapshot(ws)
+    columns = ["site_id", "period_start", "period_end", "source", "energy_kwh", "instrument",
+               "batch_id", "source_sheet", "source_row"]
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"), ws.bulk_write():
+        batch = ws.insert_batch({"file_name": "x.xlsx", "sha256": "0", "sheets": "Energy",
+                                 "imported_at": "now", "row_count": 2})
+        ws.upsert_rows(Kind.ENERGY, columns, [
+            (1, "2022-01-01", "2022-01-31", "grid", 1.0, None, batch, "Energy", 2),
+            (999, "2022-01-01", "2022-01-31", "grid", 1.0, None, batch, "Energy", 3)], batch)
+    assert snapshot(ws) == before
+    assert ws.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert ws.db.execute("PRAGMA foreign_key_check").fetchall() == []
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        ws.db.execute("INSERT INTO energy (site_id, period_start, period_end, source, energy_kwh) "
+                      "VALUES (999, '2022-01-01', '2022-01-31', 'grid', 1)")
