@@ -12,7 +12,7 @@ CLI_HINTS = {
     Hint.HEADER_ROW: QT_TRANSLATE_NOOP("Cli", "give its row number with --header-row N and map the columns with --map"),  # noqa: E501
     Hint.PERIOD_YEAR: QT_TRANSLATE_NOOP("Cli", "say it with --period YEAR"),
     Hint.MAP_COLUMNS: QT_TRANSLATE_NOOP("Cli", "map the columns with --kind and --map, or write a template with `greenledger template`"),  # noqa: E501
-    Hint.UNIT: QT_TRANSLATE_NOOP("Cli", "give --unit {field}={unit}"),
+    Hint.UNIT: QT_TRANSLATE_NOOP("Cli", "give --unit {field}=UNIT with the unit its figures are in (kWh, MWh, 万千瓦时 …: the sheet's, not an example)"),  # noqa: E501
     Hint.MEASURE: QT_TRANSLATE_NOOP("Cli", "give --measure {field} and --unit"),
     Hint.MAP_ONE: QT_TRANSLATE_NOOP("Cli", "map the one meant with --map \"HEADER={field}\" and the others to ignore"),  # noqa: E501
     Hint.MAP_GROUP: QT_TRANSLATE_NOOP("Cli", "name the one to import with --map \"HEADER=FIELD\""),

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from greenledger.core.errors import Problem, coded_reason
+from greenledger.core.errors import REASON_TEMPLATES, Problem, coded_reason
+from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.importing import mapping as mp
 from greenledger.core.importing.codes import UNIT_FROM_TEXT, UnitFrom, english
 from greenledger.core.importing.layout import (
@@ -17,6 +18,9 @@ from greenledger.core.units import DIMENSIONS, UnitError, multiplier
 
 UNIT_REQUIRED = ("energy", "mass", "distance")
 """Dimensions whose unit must be stated (a 10,000× slip between kWh and 万千瓦时 is silent)."""
+
+
+REASON_TEMPLATES.setdefault("units_disagree", QT_TRANSLATE_NOOP("Problems", "'{header}' says {unit} but {where} says {other}: one of them is wrong, and which cannot be told; correct the one that is wrong (the header or the line above the table)"))  # noqa: E501
 
 
 def _stated_unit(c: ColumnPlan, dimension: str, layout: Layout
@@ -71,6 +75,17 @@ def plan_units(plan: SheetPlan, layout: Layout, options: ImportOptions,
         if f is None or not f.dimension:
             continue
         unit, source, at = _stated_unit(c, f.dimension, layout)
+        if source in (UnitFrom.HEADER, UnitFrom.UNITS_ROW) and c.field not in options.units:
+            other = next(((u, w, a) for u, w, a in layout.unit_hints
+                          if w in (UnitFrom.ROW, UnitFrom.SHEET_NAME)
+                          and mp.unit_dimension(u) == f.dimension
+                          and _differ(f.dimension, unit, u)), None)
+            if other is not None:  # 单位：万千瓦时 above 用电量（kWh）: one of them is wrong
+                params = {"header": c.header, "unit": unit, "other": other[0],
+                          "where": english(UNIT_FROM_TEXT, other[1], (other[2],))}
+                plan.problems.append(Problem(
+                    plan.file, coded_reason("units_disagree", **params), plan.sheet, header_row,
+                    c.label, c.header, code="units_disagree", params=params))
         if c.field in options.units:
             given = options.units[c.field]
             if unit and _differ(f.dimension, unit, given):

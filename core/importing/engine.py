@@ -82,7 +82,7 @@ from greenledger.core.units import split_header
 
 PARSE_ANYWAY = {"measure_unstated", "money_title", "unit_unstated", "unknown_unit", "unit_conflict",
                 "duplicate_period", "date_order_unclear", "date_order_mixed", "months_wrap_year",
-                "unread_quantity", "cumulative_column",
+                "unread_quantity", "cumulative_column", "units_disagree",
                 *cellunits.CELL_CODES}
 """Sheet problems that still let the cells be read, so their own problems are listed too."""
 

@@ -106,7 +106,8 @@ def test_a_quantity_without_a_unit_anywhere_is_refused(sites, tmp_path):
     problems = refused(sites, path)
     assert [(p.code, p.row, p.column, p.value) for p in problems] == \
         [("unit_unstated", 1, "用电量 [D]", "用电量")]
-    assert "--" not in problems[0].reason and "--unit energy=kWh" in render_cli(problems[0])
+    assert "--" not in problems[0].reason  # the command line names no unit to copy (blind F39)
+    assert "--unit energy=UNIT with the unit its figures are in" in render_cli(problems[0])
     import_file(sites, path, ImportOptions(units={"energy": "万千瓦时"}))
     assert energy_total(sites) == pytest.approx(10e4)
 

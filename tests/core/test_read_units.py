@@ -146,3 +146,22 @@ def test_a_unit_column_beside_a_template_header_that_disagrees_is_refused(ws, tm
         [ZB, "2023-01-01", "2023-01-31", "grid", 5, "MWh"]]})
     problems = refused(ws, path)
     assert [(p.row, p.code) for p in problems] == [(2, "row_unit_conflict")]
+
+
+@pytest.mark.parametrize("above, header, other", [
+    ("单位：万千瓦时", "用电量（kWh）", "万千瓦时"),
+    ("Electricity use (MWh)", "Energy (kWh)", "MWh"),
+])
+def test_a_unit_line_or_title_that_disagrees_with_the_header_is_refused(ws, tmp_path, above,
+                                                                        header, other):
+    """Two statements of the unit that disagree: one is wrong and nothing tells which, so the
+    sheet is refused naming both (was: the header's unit taken, 240.12 万千瓦时 as 240.12 kWh)."""
+    path = write_workbook(tmp_path / "u.xlsx", {"Sites": SITES, "Energy": [
+        [above], ["Site", "Month", "Source", header], [ZB, "2023-01", "grid", 240.12]]})
+    problems = refused(ws, path)
+    [p] = [p for p in problems if p.code == "units_disagree"]
+    assert p.params["other"] == other and p.params["unit"] == "kWh" and other in p.reason
+    agree = write_workbook(tmp_path / "a.xlsx", {"Sites": SITES, "Energy": [  # corrected
+        [above.replace(other, "kWh")], ["Site", "Month", "Source", header], [ZB, "2023-01", "grid", 240.12]]})
+    import_file(ws, agree)
+    assert energy(ws) == approx({(ZB, *JAN, "grid"): 240.12})
