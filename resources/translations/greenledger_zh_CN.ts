@@ -1001,8 +1001,8 @@
     </message>
     <message>
         <location filename="../../gui/cli_hints.py" line="15"/>
-        <source>give --unit {field}={unit}</source>
-        <translation>给出 --unit {field}={unit}</translation>
+        <source>give --unit {field}=UNIT with the unit its figures are in (kWh, MWh, 万千瓦时 …: the sheet&apos;s, not an example)</source>
+        <translation>给出 --unit {field}=单位，即这些数字实际所用的单位（kWh、MWh、万千瓦时 …：以表格为准，不是示例）</translation>
     </message>
     <message>
         <location filename="../../gui/cli_hints.py" line="16"/>
@@ -3756,6 +3756,11 @@
         <location filename="../../core/importing/checks_sheet.py" line="25"/>
         <source>&apos;{header}&apos; is a saving, target, forecast, last year&apos;s, average or per-order figure, not the {field} itself, and no other column gives {field}: give the total in a column of its own (e.g. {field} ({unit})); a per-order figure times the orders is not computed</source>
         <translation>“{header}”是节约量、目标、预测、上年、平均或每单的数值，不是 {field} 本身，且没有其他列给出 {field}：请在单独一列中给出总量（例如 {field} ({unit})）；不会用每单数值乘以订单量来计算</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/column_units.py" line="23"/>
+        <source>&apos;{header}&apos; says {unit} but {where} says {other}: one of them is wrong, and which cannot be told; correct the one that is wrong (the header or the line above the table)</source>
+        <translation>“{header}”注明 {unit}，但{where}注明 {other}：其中一个有误，且无法判断是哪一个；请改正有误的那一处（表头或表格上方的那一行）</translation>
     </message>
 </context>
 <context>
