@@ -24,8 +24,16 @@ from pathlib import Path
 FormulaAt = Callable[[int, int], "str | None"]
 
 
+ERROR_MARK = "\x00"  # formula + ERROR_MARK + the error value the file saved for it (#N/A)
+
+
 def no_saved_value(formula: str) -> str:
-    """The reason given for a required cell that is a formula without a saved value."""
+    """The reason given for a required cell that is a formula without a saved value (or one
+    whose saved value is an error: saving the file again would change nothing)."""
+    if ERROR_MARK in formula:
+        text, error = formula.split(ERROR_MARK, 1)
+        return (f"formula {text} gives the error {error} (so saved in the file): correct the "
+                "formula or its inputs in the workbook")
     return (f"formula {formula} has no saved value: open and save the file in Excel or "
             "LibreOffice")
 
@@ -91,6 +99,15 @@ class FormulaProbe:
                         found[(r, c)] = str(getattr(value, "text", "") or "")
         finally:
             wb.close()
+        if found:  # a saved error value (LibreOffice writes #N/A, #DIV/0! with t="e")
+            wb = load_workbook(self.path, read_only=True, data_only=True, keep_links=False)
+            try:
+                for r, row in enumerate(wb[sheet].iter_rows(values_only=True)):
+                    for c, value in enumerate(row):
+                        if (r, c) in found and isinstance(value, str) and value.startswith("#"):
+                            found[(r, c)] += ERROR_MARK + value
+            finally:
+                wb.close()
         return found
 
     def _scan_ods(self, sheet: str) -> dict[tuple[int, int], str]:

@@ -259,7 +259,9 @@ def parse_wide(plan: SheetPlan, sheet: SheetData, layout: Layout, constants: dic
         bad = {i for i, _, _ in errors}
         for i, r in enumerate(kept):
             if values[i] is None and i not in bad:
-                continue  # an empty period cell
+                if formula_at is not None and is_blank(raw[i]) and formula_at(r, pc.index):
+                    problems.append(_missing(file, sheet.name, r, col, formula_at))
+                continue  # an empty period cell (a formula without a saved value is refused)
             row_numbers.append(r + 1)
             for name, vals in id_values.items():
                 out[name].append(vals[i])

@@ -50,3 +50,36 @@ def test_bill_export(ws):
     assert energy(ws) == approx({(ZB, "2023-01-16", "2023-02-15", "grid"): 10_000,
                                  (UL, "2023-01-16", "2023-02-15", "grid"): 5000,
                                  (UL, "2023-02-16", "2023-03-15", "grid"): 6000})
+
+
+def _wide_refusal(ws, path):
+    import pytest
+
+    from greenledger.core.errors import ImportRefused
+    from tests.conftest import snapshot
+
+    before = snapshot(ws)
+    with pytest.raises(ImportRefused) as exc:
+        import_file(ws, path)
+    assert snapshot(ws) == before
+    return [p for p in exc.value.problems if p.code == "formula_without_value"]
+
+
+def test_a_formula_cell_of_a_wide_sheet_is_refused_not_skipped(ws, tmp_path):
+    """A month cell holding a formula without a saved value (openpyxl writes none) was skipped
+    as blank, the month silently absent (blind F41); it is refused naming the cell and formula."""
+    from tests.conftest import write_workbook
+
+    path = write_workbook(tmp_path / "f.xlsx", {"Wide": [
+        ["Site", "Source", "Jan 2023", "Feb 2023"], [ZB, "grid", 100, "=NA()"], [UL, "grid", 1, 2]]})
+    [p] = _wide_refusal(ws, path)
+    assert (p.row, p.column) == (2, "Feb 2023 [D]") and "=NA() has no saved value" in p.reason
+
+
+def test_an_error_value_libreoffice_saved_is_named_as_the_error(ws):
+    """LibreOffice saves =NA() and =1/0 with their values #N/A and #DIV/0!: saving again
+    changes nothing, so the reason names the error (was: 'open and save the file')."""
+    problems = _wide_refusal(ws, DATA / "blind2" / "lo_errors_wide.xlsx")
+    assert [(p.row, p.column) for p in problems] == [(3, "Feb 2023 [D]"), (4, "Mar 2023 [E]")]
+    assert "gives the error #N/A" in problems[0].reason
+    assert "gives the error #DIV/0!" in problems[1].reason
