@@ -317,26 +317,24 @@ class Workspace:
 
     def upsert_rows(self, kind: Kind, columns: Sequence[str], rows: Iterable[Sequence],
                     batch_id: int) -> tuple[int, int]:
-        """Write stored-column tuples of `columns` (the kind's COLUMNS then PROVENANCE, batch
-        `batch_id`) by their natural key, one prepared statement (executemany; call inside
-        `atomic()`): a new key is inserted, a stored key whose values differ is updated with its
-        provenance, one whose values are the same is not touched (no UPDATE, no trigger).
-        Returns (inserted, updated): the rows now of this batch, those with a new id among them."""
-        table = TABLES[kind]
+        """Write tuples of `columns` (COLUMNS then PROVENANCE, batch `batch_id`) by natural key with
+        one prepared statement (inside `bulk_write` or `atomic`): a new key inserted, a stored one
+        whose values differ updated with its provenance, an unchanged one not touched (no UPDATE,
+        no trigger). Returns (inserted, updated): rows now of this batch, those with a new id."""
+        table, n = TABLES[kind], "SELECT count(*) FROM {} WHERE {} ?"
         last_id = self.next_id(kind) - 1  # INTEGER PRIMARY KEY: a new row's id is above every old one
         self.db.conn.executemany(upsert_sql(kind, columns), rows)
         if self._references_unchecked:
             self._check_references(kind, batch_id)
-        written = self.db.execute(f"SELECT count(*) FROM {table} WHERE batch_id = ?",
-                                  [batch_id]).fetchone()[0]
-        inserted = self.db.execute(f"SELECT count(*) FROM {table} WHERE id > ?",
-                                   [last_id]).fetchone()[0]
+        written = self.db.execute(n.format(table, "batch_id ="), [batch_id]).fetchone()[0]
+        inserted = self.db.execute(n.format(table, "id >"), [last_id]).fetchone()[0]
         return inserted, written - inserted
 
     def upsert_counts(self, kind: Kind, rows: Iterable[Sequence]) -> tuple[int, int, int]:
         """(inserted, updated, unchanged) `upsert_rows` would count for these tuples of COLUMNS,
         writing only a temporary table (matched against the stored rows by the unique key)."""
         create, insert, count = dry_run_sql(kind)
+        outside = not self.db.conn.in_transaction
         self.db.execute("DROP TABLE IF EXISTS temp.dry_rows")
         self.db.execute(create)
         try:
@@ -344,12 +342,13 @@ class Workspace:
             total, matched, changed = self.db.execute(count).fetchone()
         finally:
             self.db.execute("DROP TABLE temp.dry_rows")
+            if outside and self.db.conn.in_transaction:  # the INSERT began one: end it (else later
+                self.db.conn.rollback()                   # writes would nest in it, uncommitted)
         return total - matched, changed, matched - changed
 
     def key_copy_groups(self, kind: Kind) -> list[list[dict]]:
-        """The stored rows of every natural key that more than one row held when an older
-        version let them in (those with key_copy > 0, and the others of their key), each group
-        by id; [] for a kind without key_copy (sites and campaigns: their name is UNIQUE)."""
+        """The stored rows of each natural key several rows hold (an older version let them in:
+        key_copy > 0), by id; [] for sites and campaigns (their name is UNIQUE)."""
         if kind not in KEY_COPY_KINDS:
             return []
         table, cols = TABLES[kind], [c for c in COLUMNS[kind].values() if c in key_columns(kind)]

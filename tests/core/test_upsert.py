@@ -135,3 +135,17 @@ def test_a_bulk_write_still_refuses_a_row_naming_no_site_and_turns_the_checks_ba
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
         ws.db.execute("INSERT INTO energy (site_id, period_start, period_end, source, energy_kwh) "
                       "VALUES (999, '2022-01-01', '2022-01-31', 'grid', 1)")
+
+
+def test_an_import_after_a_dry_run_on_the_same_workspace_is_committed(ws, workbook, tmp_path):
+    """The dry run's temporary table must not leave a transaction open: the import after it
+    would nest in it and never be committed (another connection would not see it)."""
+    path = workbook(sheets())
+    import_file(ws, path, dry_run=True)
+    assert not ws.db.conn.in_transaction
+    result = import_file(ws, path)
+    assert not ws.db.conn.in_transaction
+    other = sqlite3.connect(tmp_path / "test.greenledger")
+    stored = other.execute("SELECT count(*) FROM energy").fetchone()[0]
+    assert stored == result.counts[Kind.ENERGY].inserted == 3
+    other.close()
