@@ -6,6 +6,7 @@ core.importing.checks."""
 
 from __future__ import annotations
 
+import re
 from operator import itemgetter
 
 from greenledger.core.errors import REASON_TEMPLATES, Problem, coded_reason
@@ -101,6 +102,35 @@ def refuse_if_named(plan: SheetPlan, named: bool) -> None:
             params["hint"] = plan.hint
         plan.problems.append(Problem(plan.file, plan.skipped or "cannot be imported",
                                      plan.sheet, code="sheet_not_mapped", params=params))
+
+
+OF_WHICH = re.compile(r"^\s*(?:其中|其内|内含|of\s+which|thereof|incl(?:uding|\.)?)\b|^\s*(?:其中|内含)",
+                      re.IGNORECASE)
+
+REASON_TEMPLATES.setdefault("part_of_total", QT_TRANSLATE_NOOP("Problems", "'{header}' is a part of the total in {total} (of which: green power, another source or site): importing the total alone would count the part as {total_field} of the total's kind; give the parts as rows of their own (with their source and instrument), or leave this column out if the total is right as it is (map '{header}' to ignore)"))  # noqa: E501
+
+
+def check_part_of_total(plan: SheetPlan) -> None:
+    """Refuse a column left out whose header says it is part of another column's figure
+    (`其中：绿电交易电量(kWh)` beside `总用电量(kWh)`, `of which renewable (MWh)`): read alone,
+    the total is stored as one source and the part (green power) silently lost. Leaving it
+    out on purpose (mapped to ignore) is accepted."""
+    read = [c for c in plan.columns if c.field and c.period is None
+            and (f := mp.kind_field(plan.kind, c.field)) is not None and f.dimension]
+    if not read:
+        return
+    row = plan.layout.header_row_numbers[0] if plan.layout else None
+    for c in plan.columns:
+        if c.field or c.aside not in (Aside.NOT_NEEDED, Aside.QUALIFIED) or not OF_WHICH.search(c.header):
+            continue
+        unit = mp.split_unit(c.header)[1]
+        dim = mp.unit_dimension(unit) if unit else None
+        total = next((t for t in read if mp.kind_field(plan.kind, t.field).dimension == dim), None)
+        if total is None:
+            continue
+        params = {"header": c.header, "total": total.label, "total_field": total.field}
+        plan.problems.append(Problem(plan.file, coded_reason("part_of_total", **params), plan.sheet,
+                                     row, c.label, c.header, code="part_of_total", params=params))
 
 
 def check_cumulative(plan: SheetPlan) -> None:

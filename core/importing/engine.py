@@ -35,6 +35,7 @@ from greenledger.core.importing.checks import check_kinds, check_parsed, distinc
 from greenledger.core.importing.checks_sheet import (
     check_cumulative,
     check_measure,
+    check_part_of_total,
     check_unread_quantities,
     refuse_if_named,
     sheet_warnings,
@@ -204,6 +205,7 @@ def _analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = 
     check_measure(plan, m)
     check_unread_quantities(plan)
     check_cumulative(plan)
+    check_part_of_total(plan)
     if m.refusals:
         return plan
     plan_units(plan, layout, options, constants)
@@ -296,6 +298,7 @@ def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
                                        UnitFrom.HEADER if unit else None, c.multiplier))
     check_unread_quantities(plan)
     check_cumulative(plan)
+    check_part_of_total(plan)
     sheet = pivot.apply_to_plan(plan, sheet, layout)
     sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end, lazy=True)
     for _ in range(2):  # again where cells carry units or day/month dates (most sheets: once)

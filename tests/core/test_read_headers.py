@@ -187,3 +187,17 @@ def test_initiatives_keep_their_reductions_and_factors_per_order(base, tmp_path)
         ["Slim boxes", "Tmall", "6.18 2021", 1000, "order", 0.5, 0.5]]})
     cols = {c.header: c.field for c in analyse(path)[0].columns}
     assert cols["Factor (kg CO2e per order)"] == "factor" and cols["Reduction saved (t CO2e)"] == "reduction"
+
+
+@pytest.mark.parametrize("part", ["其中：绿电交易电量（kWh）", "of which renewable (kWh)"])
+def test_a_part_of_the_total_is_refused_unless_left_out_on_purpose(sites, tmp_path, part):
+    """`其中：绿电交易电量` beside `总用电量`: the total alone would be stored as grid and the
+    green power inside it lost (blind F21, exit 0); refused naming both, and imported as the
+    total when the user says the part is to be left out."""
+    path = write_workbook(tmp_path / "o.xlsx", {"Energy": [
+        ["Site", "Month", "Source", "总用电量（kWh）", part],
+        ["Zhangbei DC", "2023-01", "grid", 6_365_000, 1_725_000]]})
+    [p] = [p for p in refusal(sites, path) if p.code == "part_of_total"]
+    assert p.params["header"] == nfkc(part) and p.params["total"].startswith("总用电量")
+    import_file(sites, path, ImportOptions(mapping={nfkc(part): "ignore"}))
+    assert [r["energy"] for r in sites.rows(Kind.ENERGY)] == [6_365_000]
