@@ -3,6 +3,7 @@ period column), every bad cell reported at its own row and column."""
 
 from __future__ import annotations
 
+import re
 from contextlib import suppress
 from dataclasses import replace
 
@@ -13,6 +14,7 @@ from greenledger.core.importing import (
     dates,
 )
 from greenledger.core.importing import mapping as mp
+from greenledger.core.importing.codes import Hint
 from greenledger.core.importing.formulas import no_saved_value
 from greenledger.core.importing.importer import (
     Progress,
@@ -144,12 +146,39 @@ def _fill_period(parsed: ParsedSheet, rows: list[list[object]], col: ColumnPlan,
         if p is None:
             parsed.problems.append(Problem(
                 parsed.file, "not a period (use a month such as 2023-01, 2023年1月 or Jan 2023, "
-                "a quarter such as 2023Q1, or a year; --period gives the year of `1月`)",
-                parsed.sheet, row, col.label, raw, code="not_period"))
+                "a quarter such as 2023Q1, or a year; the year of `1月` can be given for the sheet)",
+                parsed.sheet, row, col.label, raw, code="not_period", params={"hint": Hint.PERIOD_YEAR}))
             continue
         starts[i], ends[i] = p.start, p.end
+    _october_as_january(parsed, rows, col)
     parsed.layout.columns.append(Column(col.index, SHEETS[kind].field("period_start"),
                                         col.header))
+
+
+_DOT_MONTH = re.compile(r"^\s*((?:19|20)\d{2})\.(\d{1,2})\s*$")
+
+
+def _october_as_january(parsed: ParsedSheet, rows: list[list[object]], col: ColumnPlan) -> None:
+    """Refuse `2023.1` in a column of `2023.8`, `2023.9`, `2023.1`, `2023.11`: Excel keeps a typed
+    2023.10 as the number 2023.1, so it reads as January where October belongs. A year's `.1`
+    is ambiguous when the column has that year's `.11` or `.12` but no `.10`."""
+    seen: dict[str, set[str]] = {}
+    where: dict[str, int] = {}
+    for row in parsed.row_numbers:
+        cells = rows[row - 1]
+        raw = cells[col.index] if col.index < len(cells) else ""
+        m = _DOT_MONTH.match(str(raw)) if isinstance(raw, str | float) else None
+        if m:
+            seen.setdefault(m[1], set()).add(m[2])
+            if m[2] == "1":
+                where.setdefault(m[1], row)
+    for year, months in seen.items():
+        if "1" in months and "10" not in months and months & {"11", "12"}:
+            parsed.problems.append(Problem(
+                parsed.file, f"{year}.1 reads as January, but this column has {year}.11 or {year}.12 "
+                f"and no {year}.10: a typed {year}.10 kept as a number loses its 0; write the months "
+                f"as {year}-10 or {year}年10月", parsed.sheet, where[year], col.label, f"{year}.1",
+                code="october_as_january"))
 
 
 def _fill_constants(parsed: ParsedSheet, constants: dict[str, str]) -> None:

@@ -94,3 +94,25 @@ def test_an_impossible_day_month_date_is_not_a_date(ws, tmp_path):
     with pytest.raises(ImportRefused) as exc:
         import_file(ws, path)
     assert [(p.column, p.code) for p in exc.value.problems] == [("Period end [C]", "not_date")]
+
+
+def test_a_dotted_october_that_lost_its_zero_is_refused_not_read_as_january(ws, tmp_path):
+    """A CSV saved from Excel writes a typed 2023.10 as 2023.1 (blind F36: 405,100 kWh stored as
+    January, exit 0): `2023.1` beside `2023.11` with no `2023.10` is refused naming the cell;
+    2023.1 … 2023.12 with 2023.10 written in full reads January as January."""
+    import_file(ws, write_workbook(tmp_path / "s.xlsx", {"Sites": SITES}))
+    lost = tmp_path / "lost.csv"
+    months = ["2023.8", "2023.9", "2023.1", "2023.11"]
+    lost.write_text("站点,月份,能源类型,用电量(kWh)\n" + "".join(
+        f"{ZB},{m},grid,{1000 + i}\n" for i, m in enumerate(months)), encoding="utf-8")
+    before = snapshot(ws)
+    with pytest.raises(ImportRefused) as exc:
+        import_file(ws, lost)
+    [p] = [p for p in exc.value.problems if p.code == "october_as_january"]
+    assert (p.row, p.value) == (4, "2023.1") and snapshot(ws) == before
+    full = tmp_path / "full.csv"
+    full.write_text("站点,月份,能源类型,用电量(kWh)\n" + "".join(
+        f"{ZB},{m},grid,{1000 + i}\n" for i, m in enumerate(["2023.1", "2023.10", "2023.11"])),
+        encoding="utf-8")
+    import_file(ws, full)
+    assert energy(ws)[(ZB, *JAN, "grid")] == 1000
