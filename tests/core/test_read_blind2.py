@@ -160,10 +160,7 @@ ENERGY_CASES = [
         (HZ, "grid", ""): 352000 + 338500 + 361200, (SZ, "grid", ""): 28400 + 26900 + 29150}),
         "refused: the quarter's total column 2023年1-3月 is called cumulative "
         "(its hint, =ignore, reads it right)"),
-    xfail(Case("of_which_green.xlsx", refused=("其中",)),
-          "wrong figures: 其中：绿电交易电量 (green power inside the total) ignored as 'not needed'; "
-          "all 6,365,000 kWh stored as grid, the 1,725,000 kWh of green power trade lost from the "
-          "renewable share, exit 0"),
+    ok(Case("of_which_green.xlsx", refused=("其中",))),
     ok(Case("eu_decimal_comma.csv", rows=5, energy={(MAN, "grid", ""): (412.5 + 398.75 + 405.125) * 1000,
                                                    (LDS, "grid", ""): (61.2 + 59.875) * 1000})),
     xfail(Case("eu_bill.csv", GRID, rows=4, energy={(MAN, "grid", ""): 48210 + 45120,
