@@ -251,11 +251,11 @@ def test_a_crash_mid_import_leaves_the_workspace_as_it_was(ws, workbook, tmp_pat
 import os
 from greenledger.core.storage import Workspace
 from greenledger.core.importing import importer
-real = Workspace.update_rows
+real = Workspace.upsert_rows
 def crash(self, *a, **k):
     real(self, *a, **k)
-    os._exit(9)   # die inside the transaction, after the inserts
-Workspace.update_rows = crash
+    os._exit(9)   # die inside the transaction, after the sheet's rows are written
+Workspace.upsert_rows = crash
 ws = Workspace.open({str(tmp_path / 'test.greenledger')!r})
 importer.import_file(ws, {str(path)!r})
 """
