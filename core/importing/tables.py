@@ -14,9 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from operator import itemgetter
 
+from greenledger.core.errors import REASON_TEMPLATES
+from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.importing.layout import HEADER_SCAN_ROWS, detect_layout
 from greenledger.core.importing.mapping import best_any_kind
 from greenledger.core.importing.values import is_blank
+
+REASON_TEMPLATES.setdefault("another_table_beside", QT_TRANSLATE_NOOP("Problems", "the sheet holds another table beside this one ({kinds}, columns {columns}), not imported with it (one kind of rows per import of a sheet): copy that table to a sheet of its own and import it from there"))  # noqa: E501
 
 KNOWN = 0.9  # a header cell at least this sure of some field counts as a known header
 
@@ -194,6 +198,18 @@ def analyse(sheet, file: str, options, regions: list[Region], analyse_sheet, **k
                                       f"cannot be read: {p.skipped}", sheet.name,
                                       r.header_row + 1, code="sheet_not_mapped"))
     plan = merge([p for p, _ in same], [r for _, r in same]) if same else plans[0]
+    taken = {r.header_row for _, r in same}
+    beside = [(p, r) for p, r in others if r.header_row in taken]  # --header-row reads ours again
+    others = [(p, r) for p, r in others if r.header_row not in taken]
+    if beside:
+        from greenledger.core.importing.reader import column_letter
+
+        cols = ", ".join(f"{column_letter(r.first_col)}–{column_letter(r.last_col)}" for _, r in beside)
+        what = ", ".join(sorted({p.kind.value for p, _ in beside if p.kind} or {"?"}))
+        params = {"kinds": what, "columns": cols}
+        plan.warnings.append(Problem(file, coded_reason("another_table_beside", **params), sheet.name,
+                                     beside[0][1].header_row + 1, code="another_table_beside",
+                                     params=params))
     if others:
         rows = ", ".join(str(r.header_row + 1) for _, r in others)
         what = ", ".join(sorted({p.kind.value for p, _ in others if p.kind} or {"?"}))

@@ -90,3 +90,22 @@ def test_wide_tables_side_by_side(ws, tmp_path):
     import_file(ws, path)
     assert energy(ws) == approx({(ZB, *JAN, "grid"): 1, (ZB, *FEB, "grid"): 2,
                                  (UL, *JAN, "wind"): 3})
+
+
+def test_a_table_of_another_kind_beside_this_one_is_said_by_its_columns(ws, tmp_path):
+    """Sites in A–D and energy in F–I under one header row: the other table is said by its
+    columns with a hint that works (its own sheet); `--header-row 1` would read the Sites
+    again and store no energy (blind F42)."""
+    path = write_workbook(tmp_path / "b.xlsx", {"Data": [
+        [*SITES[0], None, "Site", "Month", "Source", "Energy (kWh)"],
+        [*SITES[1], None, ZB, "2023-11", "grid", 210_400],
+        [None] * 5 + [ZB, "2023-12", "grid", 225_900]]})
+    plan = analyse(path)[0]
+    [w] = [w for w in plan.warnings if w.code.startswith("another_table")]
+    assert w.code == "another_table_beside" and w.params["columns"] == "F–I"
+    assert "--header-row" not in render_cli(w) and "a sheet of its own" in w.reason
+    import_file(ws, path)  # the Sites table; then the energy table from a sheet of its own
+    import_file(ws, write_workbook(tmp_path / "e.xlsx", {"Energy": [
+        ["Site", "Month", "Source", "Energy (kWh)"], [ZB, "2023-11", "grid", 210_400],
+        [ZB, "2023-12", "grid", 225_900]]}))
+    assert sum(r["energy"] for r in ws.rows(Kind.ENERGY)) == 436_300
