@@ -3767,6 +3767,11 @@
         <source>&apos;{header}&apos; says {unit} but {where} says {other}: one of them is wrong, and which cannot be told; correct the one that is wrong (the header or the line above the table)</source>
         <translation>“{header}”注明 {unit}，但{where}注明 {other}：其中一个有误，且无法判断是哪一个；请改正有误的那一处（表头或表格上方的那一行）</translation>
     </message>
+    <message>
+        <location filename="../../core/importing/tables.py" line="23"/>
+        <source>the sheet holds another table beside this one ({kinds}, columns {columns}), not imported with it (one kind of rows per import of a sheet): copy that table to a sheet of its own and import it from there</source>
+        <translation>此工作表在本表格旁边还有另一个表格（{kinds}，第 {columns} 列），未随本表导入（每次导入一个工作表只能导入一类数据）：请把那个表格复制到单独的工作表中再导入</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsDialog</name>
