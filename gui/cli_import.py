@@ -11,7 +11,7 @@ from pathlib import Path
 
 from greenledger.core.errors import GreenLedgerError, ImportRefused
 from greenledger.core.paths import default_workspace
-from greenledger.gui.cli_hints import cli_hint
+from greenledger.gui.cli_hints import cli_hint, render_cli
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -104,7 +104,7 @@ def run(args, opened) -> int:
             if args.dry_run:  # every check the import makes, so "problems: none" means it succeeds
                 session.preflight(ws)
                 for plan in session.plans:
-                    print(describe(plan, cli_hint))
+                    print(describe(plan, cli_hint, render_cli))
             if args.save_profile:
                 _save_profile(args, session.plans, Profile)
             result = session.import_into(ws, dry_run=args.dry_run)

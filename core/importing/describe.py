@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from greenledger.core.errors import Problem
 from greenledger.core.fields import SHEETS
 from greenledger.core.i18n import translate
 from greenledger.core.importing.codes import (
@@ -52,10 +53,11 @@ def skip_text(plan: SheetPlan, hint_text: HintText = neutral_hint) -> str:
     return f"{words}; {hint_text(plan.hint, plan.skip_args)}" if plan.hint else words
 
 
-def describe(plan: SheetPlan, hint_text: HintText = neutral_hint) -> str:
+def describe(plan: SheetPlan, hint_text: HintText = neutral_hint,
+             render: Callable[[Problem], str] = Problem.render) -> str:
     """What a dry run prints for a sheet, in the current language (core.i18n): layout, mapping,
-    rows, totals, reconciliations, warnings and problems. `hint_text` words a hint (the
-    command line passes its own, naming its flags)."""
+    rows, totals, reconciliations, warnings and problems. `hint_text` words a hint and
+    `render` a problem (the command line passes its own, naming its flags)."""
     lines = []
     head = f"{plan.file} › {plan.sheet}"
     if plan.hidden:
@@ -118,9 +120,9 @@ def describe(plan: SheetPlan, hint_text: HintText = neutral_hint) -> str:
     for r in plan.reconciliations:
         lines.append("  " + translate("DryRun", "total: {0}").format(r.text()))
     for w in plan.all_warnings:
-        lines.append("  " + translate("DryRun", "warning: {0}").format(w.render()))
+        lines.append("  " + translate("DryRun", "warning: {0}").format(render(w)))
     for p in plan.checks:  # the sheet's own problems are printed by the refusal
-        lines.append("  " + translate("DryRun", "problem: {0}").format(p.render()))
+        lines.append("  " + translate("DryRun", "problem: {0}").format(render(p)))
     n = len(plan.all_problems)
     lines.append("  " + (translate("DryRun", "problems: {0}").format(n) if n
                          else translate("DryRun", "problems: none")))

@@ -13,6 +13,7 @@ from greenledger.core.fields import Kind
 from greenledger.core.importing.assistant import ImportOptions, analyse, import_file
 from greenledger.gui.cli_hints import render_cli
 from tests.conftest import SITES, write_workbook
+from tests.core.test_cli import gl
 from tests.core.test_read_blind import FEB, JAN, UL, ZB, approx, energy
 
 
@@ -58,6 +59,8 @@ def test_sites_above_energy_the_hint_followed_imports_both(ws, tmp_path):
     plan = analyse(path)[0]
     [w] = [w for w in plan.warnings if w.code == "another_table"]
     assert w.params["row"] == "7" and "--" not in w.reason and "--header-row 7" in render_cli(w)
+    dry = gl("--workspace", tmp_path / "dry.greenledger", "import", path, "--dry-run", check_rc=0)
+    assert "warning: " in dry.stdout and "import it with --header-row 7" in dry.stdout  # its flag
     import_file(ws, path)
     assert {r["site"] for r in ws.rows(Kind.SITES)} == {ZB, UL} and not energy(ws)
     import_file(ws, path, ImportOptions(header_rows=[7]))
