@@ -6,6 +6,7 @@ core.importing.checks."""
 
 from __future__ import annotations
 
+import functools
 import re
 from operator import itemgetter
 
@@ -20,7 +21,7 @@ from greenledger.core.importing.layout import (
 )
 from greenledger.core.importing.plan import ColumnPlan, SheetPlan, period_span
 from greenledger.core.importing.reader import SheetData
-from greenledger.core.importing.values import reads_two_ways
+from greenledger.core.importing.values import reads_two_ways, sheet_decimal_mark
 from greenledger.core.units import UnitError, multiplier
 
 REASON_TEMPLATES.setdefault("qualified_quantity", QT_TRANSLATE_NOOP("Problems", "'{header}' is a saving, target, forecast, last year's, average or per-order figure, not the {field} itself, and no other column gives {field}: give the total in a column of its own (e.g. {field} ({unit})); a per-order figure times the orders is not computed"))  # noqa: E501
@@ -56,6 +57,7 @@ def _decimal_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
         f = mp.kind_field(plan.kind, c.field) if c.field else None
         if f is not None and f.type in (FieldType.NUMBER, FieldType.INTEGER):
             groups.setdefault("periods" if c.period is not None else c.label, []).append(c)
+    mark = functools.cache(lambda: sheet_decimal_mark(rows))  # as the parse reads them
     out = []
     for cols in groups.values():
         texts: list[str] = []
@@ -66,7 +68,7 @@ def _decimal_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
                 values = [r[c.index] if c.index < len(r) else None for r in rows]
             if str in set(map(type, values)):
                 texts += [v for v in values if type(v) is str]
-        if texts and (two := reads_two_ways(texts)):
+        if texts and (two := reads_two_ways(texts, mark())):
             params = {"columns": period_span(cols), "examples": ", ".join(two[:3])}
             out.append(Problem(plan.file, coded_reason("reads_two_ways", **params), plan.sheet,
                                lay.header_row_numbers[-1], params["columns"], two[0],

@@ -3,6 +3,7 @@ period column), every bad cell reported at its own row and column."""
 
 from __future__ import annotations
 
+import functools
 import re
 from contextlib import suppress
 from dataclasses import replace
@@ -34,7 +35,13 @@ from greenledger.core.importing.sheets import (
     parse_column,
     parse_sheet,
 )
-from greenledger.core.importing.values import CellError, is_blank, parse_year, parser_for
+from greenledger.core.importing.values import (
+    CellError,
+    is_blank,
+    parse_year,
+    parser_for,
+    sheet_decimal_mark,
+)
 
 EMPTY_MARKS = {"-", "--", "—", "–", "/", "n/a", "na", "无", "空", "—/—"}
 """Cells of a wide sheet's period columns that mean "no value" (skipped like blanks)."""
@@ -277,11 +284,12 @@ def parse_wide(plan: SheetPlan, sheet: SheetData, layout: Layout, constants: dic
               if f.name not in id_values and f.name not in ("period_start", "period_end", measure)]
     texts = [v for pc in period_cols for r in kept
              if type(v := rows[r][pc.index]) is str]  # one decimal mark for them all
+    mark = functools.cache(lambda: sheet_decimal_mark(rows[r] for r in kept))
     for pc in period_cols:
         col = Column(pc.index, mfield, pc.header, pc.multiplier)
         raw = [rows[r][pc.index] for r in kept]
         raw = ["" if _blank_value(v) else v for v in raw]
-        values, errors = parse_column(col, raw, texts)
+        values, errors = parse_column(col, raw, texts, mark)
         for i, value, exc in errors:
             problems.append(Problem(file, exc.reason, sheet.name, kept[i] + 1, col.label, value,
                                     code=exc.code, params=exc.params))

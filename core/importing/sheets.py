@@ -3,6 +3,7 @@ into field values in stored units, collecting a Problem for every bad cell."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from operator import itemgetter
 
@@ -20,6 +21,7 @@ from greenledger.core.importing.values import (
     is_total_label,
     parse_number,
     parser_for,
+    sheet_decimal_mark,
 )
 from greenledger.core.units import UnitError, multiplier, split_header
 
@@ -124,9 +126,10 @@ def parse_sheet(sheet: SheetData, file: str, layout: SheetLayout, *,
         picked = dict(zip(wanted, zip(*map(itemgetter(*wanted), data), strict=True), strict=True))
     else:
         picked = {i: [r[i] for r in data] for i in wanted}
+    mark = functools.cache(lambda: sheet_decimal_mark(data))
     for c in layout.columns:
         raw = list(picked[c.index])
-        values, errors = _parse_column(c, raw)
+        values, errors = _parse_column(c, raw, sheet_mark=mark)
         if fractions and c.field.name == "recycled_content":
             values = [None if v is None else v * 100.0 for v in values]
         names.append(c.field.name)
@@ -217,12 +220,15 @@ def _missing_required(ps: ParsedSheet, data: list[list[object]], first_row: int,
 _SLOW = object()
 
 
-def _parse_column(c: Column, raw: list[object], texts: list[object] | None = None
+def _parse_column(c: Column, raw: list[object], texts: list[object] | None = None,
+                  sheet_mark: Callable[[], str | None] | None = None
                   ) -> tuple[list[object], list[tuple[int, object, CellError]]]:
     """Parsed values of one column (None for blanks and bad cells) and its bad cells.
 
     Numbers written as text are read with the decimal mark of the column (or of `texts`, the
-    cells of every column holding the same measure, as a wide sheet's months)."""
+    cells of every column holding the same measure, as a wide sheet's months), else with the
+    mark the rest of the sheet shows (`sheet_mark()`, asked only then: 48.210 kWh on a bill
+    whose amounts read 16.391,40 is 48,210 kWh)."""
     f = c.field
     parse = parser_for(f)
     mixed: set[str] = set()
@@ -243,6 +249,8 @@ def _parse_column(c: Column, raw: list[object], texts: list[object] | None = Non
             return values, []
         pct = f.dimension == "percent"
         style, mixed = decimal_style(raw if texts is None else texts)
+        if style is None and not mixed and sheet_mark is not None:
+            style = sheet_mark()
         parse_one = _number_parser(lambda v: parse_number(v, percent=pct, style=style), mult,
                                    f.maximum, f.stored_unit or "", percent=pct)
     else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 
 from greenledger.core.fields import CHOICE_SYNONYMS, Field, FieldType, norm
@@ -34,6 +34,7 @@ _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+$")
 _DOT_GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
 _PLAIN_COMMA = re.compile(r"^[+-]?\d*,\d+$")
+_YEAR_PART = re.compile(r"^(19|20)\d\d$")
 _DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _DATE_TIME_TEXT = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})[T ][\d:.]+\s*$")
 TOTAL_WORDS = {"total", "totals", "grandtotal", "subtotal", "sum", "合计", "总计", "小计", "总和",
@@ -119,19 +120,45 @@ def _style_of(text: str) -> str | None:
     if not all(p.isdigit() for p in parts[1:]) or not parts[0].isdigit():
         return None
     if len(parts) > 2:  # 1,234,567 or 1.234.567: a thousands separator
+        if not (len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])):
+            return None  # 16.01.2023, 1.2.3: not a number
         return "point" if mark == "," else "comma"
+    if _YEAR_PART.match(parts[0]) and len(parts[1]) <= 2 or \
+            _YEAR_PART.match(parts[1]) and len(parts[0]) <= 2:
+        return None  # 2023.01, 01.2023: a month, not a number
     if len(parts[1]) == 3 and len(parts[0]) <= 3 and parts[0] != "0":
         return "either"
     return "point" if mark == "." else "comma"
 
 
-def decimal_style(values: list[object]) -> tuple[str | None, set[str]]:
+def sheet_decimal_mark(rows: Iterable[Sequence[object]]) -> str | None:
+    """The decimal mark that a sheet's numbers written as text show in all its columns, where
+    they agree: "comma" for a bill whose amounts read `16.391,40` (so its `48.210` kWh are
+    48,210), "point" for `1,234.5` or `2.5`; None where no text shows a mark or the sheet writes
+    both. Dates and months (`16.01.2023`, `2023.01`) are not numbers and say nothing."""
+    seen: set[str] = set()
+    marks: set[str] = set()
+    for row in rows:
+        for v in row:
+            if type(v) is str and v not in seen and ("," in v or "." in v):
+                seen.add(v)
+                s = _style_of(v)
+                if s in ("point", "comma"):
+                    marks.add(s)
+                    if len(marks) > 1:
+                        return None
+    return marks.pop() if marks else None
+
+
+def decimal_style(values: list[object], sheet_mark: str | None = None
+                  ) -> tuple[str | None, set[str]]:
     """The decimal mark of a column of numbers written as text, and the texts that cannot be
     read because the column uses both marks.
 
     A column that writes `1.234,5` reads its `2.500` as 2500; one that writes `1,234.5` or
     `2.5` reads it as 2.5; a column that writes both refuses every text whose reading depends
-    on the mark rather than guessing."""
+    on the mark rather than guessing. A column whose texts all read both ways (`2.500`,
+    `1,234`) takes `sheet_mark`, the mark the rest of its sheet shows (sheet_decimal_mark)."""
     styles: dict[str, str] = {}
     for v in values:
         if type(v) is str and v not in styles and ("," in v or "." in v):
@@ -140,15 +167,15 @@ def decimal_style(values: list[object]) -> tuple[str | None, set[str]]:
                 styles[v] = s
     marks = set(styles.values()) - {"either"}
     if len(marks) <= 1:
-        return (marks.pop() if marks else None), set()
+        return (marks.pop() if marks else sheet_mark), set()
     return None, set(styles)
 
 
-def reads_two_ways(values: list[object]) -> list[str]:
-    """The texts of a column that read two ways when nothing else in it settles the decimal
-    mark (`1.234` and `5.678` only: 1.234 or 1234?). They are read with a decimal point (and
-    `1,234` as 1234); the caller says so."""
-    style, mixed = decimal_style(values)
+def reads_two_ways(values: list[object], sheet_mark: str | None = None) -> list[str]:
+    """The texts of a column that read two ways when nothing else in it or its sheet settles
+    the decimal mark (`1.234` and `5.678` only: 1.234 or 1234?). They are read with a decimal
+    point (and `1,234` as 1234); the caller says so."""
+    style, mixed = decimal_style(values, sheet_mark)
     if style is not None or mixed:
         return []
     return sorted({v for v in values if type(v) is str and ("," in v or "." in v)

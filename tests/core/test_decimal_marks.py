@@ -1,0 +1,73 @@
+"""Numbers written as text whose every value reads two ways (`48.210`, `412,500`): the rest of
+the sheet settles the decimal mark when it shows one (a bill's amounts `16.391,40`), dates and
+months say nothing (`16.01.2023` is written so in Switzerland too, with decimal points), and
+without evidence the import reads a decimal point and warns, as before."""
+
+from __future__ import annotations
+
+import pytest
+
+from greenledger.core.importing.engine import analyse, import_file
+from greenledger.core.importing.values import _style_of, sheet_decimal_mark
+from tests.conftest import SITES, write_workbook
+from tests.core.test_read_blind import JAN, UL, ZB, approx, energy
+
+FEB = ("2023-02-01", "2023-02-28")
+HEADER = ["Site", "Period start", "Period end", "Source", "Energy (kWh)", "Amount"]
+
+
+def _book(tmp_path, rows, amounts):
+    energy_rows = [[site, start, end, "grid", kwh, amount]
+                   for (site, start, end, kwh), amount in zip(rows, amounts, strict=True)]
+    return write_workbook(tmp_path / "bill.xlsx", {"Sites": SITES, "Energy": [HEADER, *energy_rows]})
+
+
+ROWS = [(ZB, "2023-01-01", "2023-01-31", "48.210"), (ZB, "2023-02-01", "2023-02-28", "45.120"),
+        (UL, "2023-01-01", "2023-01-31", "6.110")]
+
+
+def test_amounts_with_a_decimal_comma_settle_the_kwh(ws, tmp_path):
+    path = _book(tmp_path, ROWS, ["16.391,40", "15.340,80", "2.077,40"])
+    import_file(ws, path)
+    assert energy(ws) == approx({(ZB, *JAN, "grid"): 48_210, (ZB, *FEB, "grid"): 45_120,
+                                 (UL, *JAN, "grid"): 6_110})
+    plans = analyse(path)
+    assert not [w for p in plans for w in p.all_warnings if w.code == "reads_two_ways"]
+
+
+def test_amounts_with_a_decimal_point_settle_them_the_other_way(ws, tmp_path):
+    rows = [(s, a, z, k.replace(".", ",")) for s, a, z, k in ROWS]  # 48,210 kWh in a US bill
+    import_file(ws, _book(tmp_path, rows, ["1,391.40", "1,340.80", "207.40"]))
+    assert energy(ws) == approx({(ZB, *JAN, "grid"): 48_210, (ZB, *FEB, "grid"): 45_120,
+                                 (UL, *JAN, "grid"): 6_110})
+
+
+def test_without_evidence_a_point_is_read_and_said(ws, tmp_path):
+    """Amounts that are plain numbers show no mark: 48.210 is read as 48.21 kWh, with the
+    warning naming the column, as before this rule."""
+    path = _book(tmp_path, ROWS, [16391.4, 15340.8, 2077.4])
+    plans = analyse(path)
+    warned = [w for p in plans for w in p.all_warnings if w.code == "reads_two_ways"]
+    assert len(warned) == 1 and "48.210" in warned[0].reason
+    import_file(ws, path)
+    assert energy(ws)[(ZB, *JAN, "grid")] == pytest.approx(48.21)
+
+
+def test_a_sheet_writing_both_marks_settles_nothing(ws, tmp_path):
+    path = _book(tmp_path, ROWS, ["16.391,40", "1,340.80", "2.077,40"])
+    plans = analyse(path)
+    assert [w for p in plans for w in p.all_warnings if w.code == "reads_two_ways"]
+
+
+@pytest.mark.parametrize(("text", "style"), [
+    ("16.01.2023", None), ("2023.01", None), ("01.2023", None), ("1.2.3", None),
+    ("1.234.567", "comma"), ("1,234,567", "point"), ("16.391,40", "comma"), ("1,391.40", "point"),
+    ("2,5", "comma"), ("2.5", "point"), ("48.210", "either"), ("412,500", "either"),
+])
+def test_what_a_text_says_of_its_decimal_mark(text, style):
+    assert _style_of(text) == style
+
+
+def test_dates_are_no_evidence():
+    assert sheet_decimal_mark([["16.01.2023", "48.210"], ["2023.01", "45.120"]]) is None
+    assert sheet_decimal_mark([["16.01.2023", "48.210", "16.391,40"]]) == "comma"
