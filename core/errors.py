@@ -92,6 +92,7 @@ REASON_TEMPLATES = {
     "date_order_mixed": QT_TRANSLATE_NOOP("Problems", "{column} has dates only day-first can read ({dmy}) and dates only month-first can read ({mdy}); write them year first (2023-01-16)"),  # noqa: E501
     "campaign_dates_differ": QT_TRANSLATE_NOOP("Problems", "campaign {campaign} runs {start} – {end} ({where}) but this row gives it {given}; correct the row's dates or the campaign's"),  # noqa: E501
     "meters_summed": QT_TRANSLATE_NOOP("Problems", "rows {rows} (meters {meters}) are summed into one energy row for {site}, {start} to {end}"),  # noqa: E501
+    "stored_duplicate": QT_TRANSLATE_NOOP("Problems", "{n} rows of the workspace already have this {fields} ({rows}), stored before duplicate rows were refused: delete all but one of them in the table, then import again"),  # noqa: E501
     "another_table": QT_TRANSLATE_NOOP("Problems", "the sheet holds other tables ({kinds}, header in row {rows}), not imported with this one (one kind of rows per import of a sheet); read the other table at its header row {row}"),  # noqa: E501
 }
 
