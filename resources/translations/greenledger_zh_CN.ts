@@ -1620,108 +1620,108 @@
 <context>
     <name>DryRun</name>
     <message>
-        <location filename="../../core/importing/describe.py" line="62"/>
+        <location filename="../../core/importing/describe.py" line="64"/>
         <source>{0} (hidden)</source>
         <translation>{0}（隐藏）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="64"/>
+        <location filename="../../core/importing/describe.py" line="66"/>
         <source>{0}: not imported: {1}</source>
         <translation>{0}：未导入：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="66"/>
+        <location filename="../../core/importing/describe.py" line="68"/>
         <source>template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="67"/>
-        <location filename="../../core/importing/describe.py" line="107"/>
+        <location filename="../../core/importing/describe.py" line="69"/>
+        <location filename="../../core/importing/describe.py" line="109"/>
         <source>confidence {0}</source>
         <translation>置信度 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="71"/>
+        <location filename="../../core/importing/describe.py" line="73"/>
         <source>layout: {0}</source>
         <translation>布局：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="74"/>
+        <location filename="../../core/importing/describe.py" line="76"/>
         <source>ignored row {0}: {1}</source>
         <translation>忽略第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="78"/>
+        <location filename="../../core/importing/describe.py" line="80"/>
         <source>unit stated in {0}: {1}</source>
         <translation>单位见{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="80"/>
+        <location filename="../../core/importing/describe.py" line="82"/>
         <source>year of the month headers from {0}: {1}</source>
         <translation>月份表头的年份取自{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="82"/>
+        <location filename="../../core/importing/describe.py" line="84"/>
         <source>columns:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="91"/>
+        <location filename="../../core/importing/describe.py" line="93"/>
         <source>{0}–{1} {2} … {3} → {4} ({5} {6} columns, period from the header</source>
         <translation>{0}–{1} {2} … {3} → {4}（{5} 个 {6} 列，期间取自表头</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="98"/>
+        <location filename="../../core/importing/describe.py" line="100"/>
         <source>ignored ({0})</source>
         <translation>忽略（{0}）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="102"/>
+        <location filename="../../core/importing/describe.py" line="104"/>
         <source>unit {0} from {1}</source>
         <translation>单位 {0}，来自{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="104"/>
+        <location filename="../../core/importing/describe.py" line="106"/>
         <source>unit {0}</source>
         <translation>单位 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="111"/>
+        <location filename="../../core/importing/describe.py" line="113"/>
         <source>(every row) {0} = {1}</source>
         <translation>（每一行）{0} = {1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="113"/>
+        <location filename="../../core/importing/describe.py" line="115"/>
         <source>rows: {0}</source>
         <translation>行数：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="117"/>
+        <location filename="../../core/importing/describe.py" line="119"/>
         <source>total {0}: {1}</source>
         <translation>{0} 合计：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="119"/>
+        <location filename="../../core/importing/describe.py" line="121"/>
         <source>total: {0}</source>
         <translation>合计核对：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="121"/>
+        <location filename="../../core/importing/describe.py" line="123"/>
         <source>warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="123"/>
+        <location filename="../../core/importing/describe.py" line="125"/>
         <source>problem: {0}</source>
         <translation>问题：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="125"/>
+        <location filename="../../core/importing/describe.py" line="127"/>
         <source>problems: {0}</source>
         <translation>问题数：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="126"/>
+        <location filename="../../core/importing/describe.py" line="128"/>
         <source>problems: none</source>
         <translation>问题：无</translation>
     </message>
@@ -2654,33 +2654,33 @@
         <translation>在 Excel 中隐藏</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="32"/>
+        <location filename="../../core/importing/describe.py" line="33"/>
         <location filename="../../gui/import_texts.py" line="69"/>
         <location filename="../../gui/import_texts.py" line="84"/>
         <source>header row {0}</source>
         <translation>表头在第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="33"/>
+        <location filename="../../core/importing/describe.py" line="34"/>
         <location filename="../../gui/import_texts.py" line="71"/>
         <location filename="../../gui/import_texts.py" line="86"/>
         <source>header rows {0}–{1} (joined)</source>
         <translation>表头在第 {0}–{1} 行（已合并）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="35"/>
+        <location filename="../../core/importing/describe.py" line="36"/>
         <location filename="../../gui/import_texts.py" line="74"/>
         <source>wide: periods as columns</source>
         <translation>宽表：期间为列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="36"/>
+        <location filename="../../core/importing/describe.py" line="37"/>
         <location filename="../../gui/import_texts.py" line="76"/>
         <source>long: one row per record</source>
         <translation>长表：每行一条记录</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="37"/>
+        <location filename="../../core/importing/describe.py" line="38"/>
         <location filename="../../gui/import_texts.py" line="77"/>
         <source>{0}; data rows {1}–{2}; {3}</source>
         <translation>{0}；数据在第 {1}–{2} 行；{3}</translation>
@@ -3487,176 +3487,181 @@
     </message>
     <message>
         <location filename="../../core/errors.py" line="95"/>
+        <source>{n} rows of the workspace already have this {fields} ({rows}), stored before duplicate rows were refused: delete all but one of them in the table, then import again</source>
+        <translation>工作区中已有 {n} 行具有相同的 {fields}（{rows}），是在拒绝重复行之前存入的：请在表中删除多余的行，只保留一行，然后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="96"/>
         <source>the sheet holds other tables ({kinds}, header in row {rows}), not imported with this one (one kind of rows per import of a sheet); read the other table at its header row {row}</source>
         <translation>此工作表还包含其他表格（{kinds}，表头在第 {rows} 行），未随此表导入（每次导入一个工作表只能导入一类数据）；请从第 {row} 行的表头读取另一个表格</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="103"/>
+        <location filename="../../core/errors.py" line="104"/>
         <source>a true/false value where a number is needed</source>
         <translation>此处需要数字，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="104"/>
+        <location filename="../../core/errors.py" line="105"/>
         <source>a date where a number is needed</source>
         <translation>此处需要数字，但填写的是日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="105"/>
+        <location filename="../../core/errors.py" line="106"/>
         <source>not a finite number</source>
         <translation>不是有限数值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="106"/>
+        <location filename="../../core/errors.py" line="107"/>
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="107"/>
+        <location filename="../../core/errors.py" line="108"/>
         <source>a true/false value where a date is needed</source>
         <translation>此处需要日期，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="108"/>
+        <location filename="../../core/errors.py" line="109"/>
         <source>a number that is not a date (dates are 1990 to 2100)</source>
         <translation>不是日期的数字（日期须在 1990 至 2100 年之间）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="109"/>
+        <location filename="../../core/errors.py" line="110"/>
         <source>a percentage where a quantity is needed</source>
         <translation>此处需要数量，而不是百分比</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="110"/>
+        <location filename="../../core/errors.py" line="111"/>
         <source>this column writes numbers both with a decimal point (1,234.5) and with a decimal comma (1.234,5); write them one way</source>
         <translation>此列的数字既用小数点（1,234.5）又用小数逗号（1.234,5）书写；请统一一种写法</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="111"/>
+        <location filename="../../core/errors.py" line="112"/>
         <source>not a date (use 2021-06-18, 2021/6/18 or 2021年6月18日)</source>
         <translation>不是日期（请使用 2021-06-18、2021/6/18 或 2021年6月18日）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="112"/>
+        <location filename="../../core/errors.py" line="113"/>
         <source>not a valid calendar date</source>
         <translation>不是有效的日历日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="113"/>
+        <location filename="../../core/errors.py" line="114"/>
         <source>not a year between 1900 and 2100</source>
         <translation>不是 1900 到 2100 之间的年份</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="114"/>
+        <location filename="../../core/errors.py" line="115"/>
         <source>required value missing</source>
         <translation>缺少必填值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="115"/>
+        <location filename="../../core/errors.py" line="116"/>
         <source>negative quantities are not allowed</source>
         <translation>数量不能为负</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="116"/>
+        <location filename="../../core/errors.py" line="117"/>
         <source>a percentage must be between 0 and 100</source>
         <translation>百分比必须在 0 到 100 之间</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="117"/>
+        <location filename="../../core/errors.py" line="118"/>
         <source>unknown baseline campaign</source>
         <translation>未知的基准活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="118"/>
+        <location filename="../../core/errors.py" line="119"/>
         <source>not g, kg or t</source>
         <translation>不是 g、kg 或 t</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="119"/>
+        <location filename="../../core/errors.py" line="120"/>
         <source>unknown site</source>
         <translation>未知站点</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="120"/>
+        <location filename="../../core/errors.py" line="121"/>
         <source>unknown campaign</source>
         <translation>未知活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="121"/>
+        <location filename="../../core/errors.py" line="122"/>
         <source>unknown site: not in the workspace or on a Sites sheet</source>
         <translation>未知站点：工作区和 Sites 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="122"/>
+        <location filename="../../core/errors.py" line="123"/>
         <source>unknown campaign: not in the workspace or on a Campaigns sheet</source>
         <translation>未知活动：工作区和 Campaigns 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="123"/>
+        <location filename="../../core/errors.py" line="124"/>
         <source>a campaign cannot be its own baseline</source>
         <translation>活动不能以自身为基准</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="124"/>
+        <location filename="../../core/errors.py" line="125"/>
         <source>give Emissions, or Distance and Vehicle</source>
         <translation>请填写排放量，或填写里程和车辆类型</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="125"/>
+        <location filename="../../core/errors.py" line="126"/>
         <source>give Reduction, or Activity and Factor</source>
         <translation>请填写减排量，或填写活动量和因子</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="126"/>
+        <location filename="../../core/errors.py" line="127"/>
         <source>give a Campaign, or both Period start and Period end</source>
         <translation>请填写活动，或同时填写期间开始和期间结束</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="127"/>
+        <location filename="../../core/errors.py" line="128"/>
         <source>give either a Campaign or a period, not both</source>
         <translation>活动与期间只能填写其一</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="128"/>
+        <location filename="../../core/errors.py" line="129"/>
         <source>grid and residual factors need a region</source>
         <translation>电网因子和剩余组合因子必须指定地区</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="129"/>
+        <location filename="../../core/errors.py" line="130"/>
         <source>absurdly large</source>
         <translation>数值大得不合理</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="130"/>
+        <location filename="../../core/errors.py" line="131"/>
         <source>no grid factor for this region in the factor library or the workspace; add one on a Factors sheet</source>
         <translation>因子库和工作区中都没有该区域的电网因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="131"/>
+        <location filename="../../core/errors.py" line="132"/>
         <source>no factor for this material in the library or the workspace; add one on a Factors sheet</source>
         <translation>因子库和工作区中都没有该材料的因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="149"/>
+        <location filename="../../core/errors.py" line="150"/>
         <source>import refused: {0} problem(s); nothing was written</source>
         <translation>导入被拒绝：发现 {0} 个问题；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="152"/>
+        <location filename="../../core/errors.py" line="153"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="179"/>
+        <location filename="../../core/errors.py" line="180"/>
         <source>{path}: the disk is full, so nothing was written and the workspace is as it was. Free some space on the disk that holds {folder} (or move the workspace to another disk) and try again.</source>
         <translation>{path}：磁盘已满，因此没有写入任何内容，工作区保持原样。请在存放 {folder} 的磁盘上腾出空间（或把工作区移到另一块磁盘），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="180"/>
+        <location filename="../../core/errors.py" line="181"/>
         <source>{path}: the folder {folder} or the workspace file is read-only, so nothing was written and the workspace is as it was. Copy the workspace to a folder you can write to (or make this one writable) and open it from there.</source>
         <translation>{path}：文件夹 {folder} 或工作区文件是只读的，因此没有写入任何内容，工作区保持原样。请把工作区复制到您可以写入的文件夹（或让此文件夹可写），再从那里打开。</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="181"/>
+        <location filename="../../core/errors.py" line="182"/>
         <source>{path}: the disk that holds {folder} refused the write (a disk I/O error), so nothing was written and the workspace is as it was. Check that the disk is connected and has free space, then try again.</source>
         <translation>{path}：存放 {folder} 的磁盘拒绝了写入（磁盘 I/O 错误），因此没有写入任何内容，工作区保持原样。请检查磁盘已连接且有可用空间，然后重试。</translation>
     </message>
@@ -3728,12 +3733,12 @@
         <translation>该区域暂无电网排放因子：站点已保存，在“排放因子”工作表补充因子之前，其相关数字会注明缺少因子</translation>
     </message>
     <message>
-        <location filename="../../core/importing/sheets.py" line="175"/>
+        <location filename="../../core/importing/sheets.py" line="178"/>
         <source>values between 0 and 1 read as fractions (0.3 = 30 %)</source>
         <translation>0 到 1 之间的数值按小数读取（0.3 = 30 %）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/sheets.py" line="181"/>
+        <location filename="../../core/importing/sheets.py" line="184"/>
         <source>values of at most 1 under a % header read as percent (0.8 = 0.8 %); if the cells show percentages (80 %), take the % out of the header</source>
         <translation>表头带 % 的列中不大于 1 的数值按百分数读取（0.8 = 0.8 %）；如果单元格显示为百分比（80 %），请去掉表头中的 %</translation>
     </message>
@@ -3753,12 +3758,12 @@
         <translation>（空白）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks_sheet.py" line="26"/>
+        <location filename="../../core/importing/checks_sheet.py" line="27"/>
         <source>&apos;{header}&apos; is a saving, target, forecast, last year&apos;s, average or per-order figure, not the {field} itself, and no other column gives {field}: give the total in a column of its own (e.g. {field} ({unit})); a per-order figure times the orders is not computed</source>
         <translation>“{header}”是节约量、目标、预测、上年、平均或每单的数值，不是 {field} 本身，且没有其他列给出 {field}：请在单独一列中给出总量（例如 {field} ({unit})）；不会用每单数值乘以订单量来计算</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks_sheet.py" line="110"/>
+        <location filename="../../core/importing/checks_sheet.py" line="112"/>
         <source>&apos;{header}&apos; is a part of the total in {total} (of which: green power, another source or site): importing the total alone would count the part as {total_field} of the total&apos;s kind; give the parts as rows of their own (with their source and instrument), or leave this column out if the total is right as it is (map &apos;{header}&apos; to ignore)</source>
         <translation>“{header}”是 {total} 中总量的一部分（其中：绿电、其他能源类型或站点）：只导入总量会把这部分算作与总量同类的 {total_field}；请把各部分作为单独的行给出（注明能源类型和采购方式），或在总量本身无误时略过此列（把“{header}”设为忽略）</translation>
     </message>
