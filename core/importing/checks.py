@@ -119,10 +119,15 @@ def _exclusive_ends(ps: ParsedSheet) -> list[Problem]:
     the cell, with the end to write."""
     if "period_start" not in ps.columns or "period_end" not in ps.columns:
         return []
+    starts, ends = ps.columns["period_start"], ps.columns["period_end"]
+    bad = {(a, b) for a, b in set(zip(starts, ends, strict=True))  # distinct periods: few
+           if isinstance(a, date) and isinstance(b, date) and a.day == 1 and b.day == 1 and b > a}
+    if not bad:
+        return []
     out = []
     col = ps.label("period_end")
-    for i, (a, b) in enumerate(zip(ps.columns["period_start"], ps.columns["period_end"], strict=True)):
-        if isinstance(a, date) and isinstance(b, date) and a.day == 1 and b.day == 1 and b > a:
+    for i, (a, b) in enumerate(zip(starts, ends, strict=True)):
+        if (a, b) in bad:
             last = date.fromordinal(b.toordinal() - 1)
             params = {"end": b.isoformat(), "last": last.isoformat()}
             out.append(Problem(ps.file, REASON_TEMPLATES["exclusive_end"].format(**params), ps.sheet,
