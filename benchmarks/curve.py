@@ -32,7 +32,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import window_startup  # noqa: E402
 from benchmarks.big import (  # noqa: E402
     CACHE,
     SHEET_ROWS,
@@ -124,6 +123,20 @@ def workspace(rows: int) -> tuple[Path, Path, float | None]:
     return ws_path, book, None
 
 
+def windows(ws_path: Path, ini: Path, runs: int) -> list[float]:
+    """window_startup's pairs (bare, then the window) and the bare window's MB, run from a small
+    process of their own: a child's ru_maxrss starts at its parent's resident size (Linux keeps the
+    high-water mark across fork and exec), and this process grows with each size it measures."""
+    code = (f"import json, statistics, sys; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
+            f"from benchmarks import window_startup as w; "
+            f"ws, ini = Path({str(ws_path)!r}), Path({str(ini)!r}); "
+            f"w.measure('window', ws, ini); r = w._pairs('window', ws, ini, {runs}); "
+            f"b = statistics.median(w.measure('bare', ws, ini)[1] for _ in range({runs})); "
+            f"print(json.dumps([*r, b]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def first_import_now(book: Path, tmp: Path) -> float:
     with Workspace.open(tmp / "first.greenledger") as ws:
         gc.collect()
@@ -147,9 +160,7 @@ def measure(rows: int, runs: int) -> dict[str, tuple[float | None, float | None,
     tmp = Path(tempfile.mkdtemp(prefix="curve-"))
     ini = tmp / "settings.ini"
     try:
-        window_startup.measure("window", ws_path, ini)  # warm the file cache and the .pyc files
-        bare_s, win_s, ratio, win_mb = window_startup._pairs("window", ws_path, ini, runs)
-        bare_mb = statistics.median(window_startup.measure("bare", ws_path, ini)[1] for _ in range(runs))
+        bare_s, win_s, ratio, win_mb, bare_mb = windows(ws_path, ini, runs)
         out["window"] = (ratio, win_s * 1000, f"bare {bare_s * 1000:,.0f} ms")
         out["memory"] = (win_mb / bare_mb, win_mb, f"bare {bare_mb:,.0f} MB")
 
