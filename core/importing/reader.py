@@ -481,10 +481,11 @@ def _prolog_ends(text: bytes) -> bool:
 
 
 # A cell written as Excel, LibreOffice and openpyxl write them: `<c r="X123456"` with one
-# column letter and a row under 1,000,000 (any sheet of such cells spans at most 26 columns ×
-# 999,999 rows, under MAX_CELLS). Anything else (wider columns, other attribute order, quotes,
-# cells without a reference, prefixed elements) sends the sheet to the exact count below.
-_PLAIN_CELL = re.compile(rb'<c(?! r="[A-Z]\d{1,6}")(?![\w.-])')
+# column letter and a row up to 1,049,999, past Excel's last row 1,048,576 (any sheet of such
+# cells spans at most 26 columns × 1,049,999 rows = 27.3 million cells, under MAX_CELLS).
+# Anything else (wider columns, other attribute order, quotes, cells without a reference,
+# prefixed elements) sends the sheet to the exact count below.
+_PLAIN_CELL = re.compile(rb'<c(?! r="[A-Z](?:\d{1,6}|10[0-4]\d{4})")(?![\w.-])')
 _PREFIXED_CELL = re.compile(rb':c[\s>/]')
 _XLSX_TAG = re.compile(rb'<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>')
 _ODS_TAG = re.compile(rb'<(/?)table:(table|table-row|table-cell|covered-table-cell|'
