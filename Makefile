@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test lint bench demo template clean chart-screenshots translations dist
+.PHONY: run test lint bench bench-curve demo template clean chart-screenshots translations dist
 
 # setuptools warns on every editable install that a folder named like the package may shadow it;
 # ours maps greenledger to the repo root on purpose (package-dir), so that one warning is silenced.
@@ -49,6 +49,10 @@ bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/big.py
 	@if command -v xvfb-run >/dev/null; then xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) benchmarks/window_startup.py; \
 	else QT_QPA_PLATFORM=offscreen $(PY) benchmarks/window_startup.py; fi
+
+# issue 15's figures at 50k, 200k and 876k rows (BENCH_BIG=1 adds 2M and 5M; BENCH_SIZES=a,b,...)
+bench-curve: $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/curve.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
