@@ -52,11 +52,11 @@ def import_workbook(*, workspace: Path, file: Path, plans=None, progress, cancel
     """The `greenledger import` path (an ImportResult), on its own SQLite connection (one per
     thread): the import assistant's `plans` of the file as the analyst left them, else as
     analysed."""
-    from greenledger.core.importing import assistant  # not at the window's start-up
+    from greenledger.core.importing import engine  # not at the window's start-up
     with Workspace.open(workspace, create=False) as ws, ws.writing():  # a full disk: WorkspaceNotWritable
         if plans is not None:
-            return assistant.import_plans(ws, file, plans, progress=progress, cancelled=cancelled)
-        return assistant.import_file(ws, file, progress=progress, cancelled=cancelled)
+            return engine.import_plans(ws, file, plans, progress=progress, cancelled=cancelled)
+        return engine.import_file(ws, file, progress=progress, cancelled=cancelled)
 
 
 class ImportRunner(QObject):

@@ -15,7 +15,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font
 
 from greenledger.core.errors import ImportRefused, Problem
-from greenledger.core.importing import assistant
+from greenledger.core.importing import engine
 from greenledger.core.importing.error_workbook import BAD_FILL, cell_of, write_error_workbook
 from greenledger.core.importing.importer import import_file
 from tests.conftest import ENERGY_HEADER, SITES, snapshot
@@ -109,7 +109,7 @@ def test_a_wide_sheets_period_column_is_marked(ws, tmp_path, workbook):
         ["站点", "能源类型", "2023年1月", "2023年2月", "2023年3月"],
         ["Zhangbei DC", "电网", 10, 12, "lots"],
         ["Ulanqab DC", "风电", 5, "abc", 7]]}, name="wide.xlsx")
-    problems = refusal(ws, src, assistant.import_file)
+    problems = refusal(ws, src, engine.import_file)
     assert {cell_of(p) for p in problems} == {(3, 5), (4, 4)}
     got = openpyxl.load_workbook(write_error_workbook(src, problems, tmp_path / "out.xlsx"))
     assert set(marked(got["用电"])) == {"E3", "D4"}
@@ -121,7 +121,7 @@ def test_csv_in_gbk_with_semicolons_becomes_an_xlsx_of_its_values(ws, tmp_path):
                     "Zhangbei DC;2021-01-01;2021-01-31;电网;1,000\n"
                     "Zhangbei DC;2021-02-01;2021-02-28;电网;很多\n".encode("gbk"))
     import_file(ws, _sites(tmp_path))
-    problems = refusal(ws, src, assistant.import_file)
+    problems = refusal(ws, src, engine.import_file)
     assert [str(p) for p in problems] == [
         "能耗.csv › 能耗 › row 3 › 用电量（千瓦时） [E]: '很多' — not a number"]
     got = openpyxl.load_workbook(write_error_workbook(src, problems, tmp_path / "errors.xlsx"))

@@ -9,7 +9,8 @@ import pytest
 from greenledger.core.bounds import Level, check_value, month_outliers
 from greenledger.core.errors import ImportRefused
 from greenledger.core.fields import Kind
-from greenledger.core.importing.assistant import ImportOptions, import_file
+from greenledger.core.importing.engine import import_file
+from greenledger.core.importing.plan import ImportOptions
 from greenledger.core.overlaps import Span, find_overlaps
 from greenledger.core.units import UnitError, multiplier, parse_amount
 from greenledger.gui.cli_hints import render_cli
@@ -298,7 +299,7 @@ def test_a_site_whose_region_has_no_factor_yet_is_stored_with_a_warning(ws, tmp_
 
 
 def _plan(path, sheet):
-    from greenledger.core.importing.assistant import analyse
+    from greenledger.core.importing.engine import analyse
 
     return next(p for p in analyse(path) if p.sheet == sheet)
 

@@ -10,8 +10,10 @@ import pytest
 
 from greenledger.core.errors import ImportRefused
 from greenledger.core.fields import Kind
-from greenledger.core.importing.assistant import ImportOptions, analyse, describe, import_file
 from greenledger.core.importing.codes import Hint, Skip
+from greenledger.core.importing.describe import describe
+from greenledger.core.importing.engine import analyse, import_file
+from greenledger.core.importing.plan import ImportOptions
 from greenledger.core.importing.profiles import Profile
 from greenledger.core.importing.values import CellError, decimal_style, parse_date, parse_number
 from greenledger.core.storage import Workspace

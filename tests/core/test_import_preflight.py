@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from greenledger.core.errors import ImportRefused
-from greenledger.core.importing.assistant import analyse, import_plans, preflight
+from greenledger.core.importing.engine import analyse, import_plans, preflight
 from greenledger.core.storage import Workspace
 from tests.conftest import CAMPAIGNS, ENERGY_HEADER, SITES, snapshot, write_workbook
 from tests.core import test_import_pitfalls as pitfalls

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from greenledger.core.accounting import summarize
 from greenledger.core.fields import Kind
-from greenledger.core.importing.assistant import import_file
+from greenledger.core.importing.engine import import_file
 from greenledger.core.storage import Workspace
 from tests.conftest import SITES, write_workbook
 

@@ -10,8 +10,10 @@ import pytest
 from greenledger.core.accounting import summarize
 from greenledger.core.errors import ImportRefused
 from greenledger.core.fields import Kind
-from greenledger.core.importing.assistant import ImportOptions, analyse, describe, import_file
+from greenledger.core.importing.describe import describe
+from greenledger.core.importing.engine import analyse, import_file
 from greenledger.core.importing.layout import parse_period
+from greenledger.core.importing.plan import ImportOptions
 from tests.conftest import CAMPAIGNS, SITES, snapshot, write_workbook
 
 

@@ -8,7 +8,8 @@ import pytest
 from greenledger.core.fields import Kind
 from greenledger.core.importing import mapping as mp
 from greenledger.core.importing import profiles
-from greenledger.core.importing.assistant import ImportOptions, analyse, import_file
+from greenledger.core.importing.engine import analyse, import_file
+from greenledger.core.importing.plan import ImportOptions
 from greenledger.core.importing.profiles import Profile, ProfileError
 from greenledger.core.storage import Workspace
 from tests.conftest import SITES, snapshot, write_workbook

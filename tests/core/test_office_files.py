@@ -11,13 +11,13 @@ import pytest
 
 from greenledger.core.accounting import summarize
 from greenledger.core.fields import Kind
-from greenledger.core.importing import assistant
+from greenledger.core.importing import engine
 from greenledger.core.importing.importer import import_file
 from greenledger.core.importing.reader import read_csv
 from tests.conftest import write_workbook
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-ENGINES = {"template": import_file, "assistant": assistant.import_file}
+ENGINES = {"template": import_file, "assistant": engine.import_file}
 
 # By hand, from tests/data/make_office_files.py (the workbook's own 2021 grid factors:
 # North China 0.7, Inner Mongolia 0.8 t CO2/MWh; no residual factor for either region):

@@ -10,7 +10,8 @@ from datetime import date, datetime
 import pytest
 
 from greenledger.core.fields import Kind
-from greenledger.core.importing.assistant import ImportOptions, import_file
+from greenledger.core.importing.engine import import_file
+from greenledger.core.importing.plan import ImportOptions
 from tests.conftest import CAMPAIGNS, SITES, write_workbook
 
 

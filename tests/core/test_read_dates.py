@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from greenledger.core.errors import ImportRefused
-from greenledger.core.importing.assistant import import_file
 from greenledger.core.importing.dates import order_of, readings
+from greenledger.core.importing.engine import import_file
 from tests.conftest import SITES, snapshot, write_workbook
 from tests.core.test_read_blind import FEB, JAN, MAR, UL, ZB, approx, energy
 

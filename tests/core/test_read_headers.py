@@ -12,8 +12,9 @@ import pytest
 
 from greenledger.core.errors import ImportRefused
 from greenledger.core.fields import Kind
-from greenledger.core.importing.assistant import ImportOptions, analyse, import_file
 from greenledger.core.importing.codes import Aside, Skip
+from greenledger.core.importing.engine import analyse, import_file
+from greenledger.core.importing.plan import ImportOptions
 from tests.conftest import CAMPAIGNS, SITES, snapshot, write_workbook
 from tests.core.test_read_blind import deliveries
 
@@ -84,7 +85,7 @@ def test_campaign_dates_checked_against_the_workspace(ws, tmp_path):
 
 def test_preflight_finds_campaign_dates_that_disagree(ws, tmp_path):
     """Preflight equals import: the window's check shows the refusal before Import."""
-    from greenledger.core.importing.assistant import preflight
+    from greenledger.core.importing.engine import preflight
     import_file(ws, write_workbook(tmp_path / "c.xlsx", {"Campaigns": CAMPAIGNS}))
     path = write_workbook(tmp_path / "p.xlsx", {"Deliveries": [
         ["Campaign", "Campaign start", "Campaign end", "Business unit", "Orders",

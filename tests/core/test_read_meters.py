@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 
 from greenledger.core.errors import ImportRefused
-from greenledger.core.importing.assistant import ImportOptions, analyse, import_file
+from greenledger.core.importing.engine import analyse, import_file
 from greenledger.core.importing.meters import METER_HEADER
+from greenledger.core.importing.plan import ImportOptions
 from tests.conftest import SITES, write_workbook
 from tests.core.test_read_blind import UL, ZB, approx, energy
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from greenledger.core.importing.assistant import ImportOptions, import_file
+from greenledger.core.importing.engine import import_file
+from greenledger.core.importing.plan import ImportOptions
 from tests.core.test_read_blind import FEB, JAN, MAR, UL, ZB, approx, energy
 
 DATA = Path(__file__).resolve().parents[1] / "data"

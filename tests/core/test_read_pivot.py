@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from greenledger.core.errors import ImportRefused
-from greenledger.core.importing.assistant import analyse, import_file
+from greenledger.core.importing.engine import analyse, import_file
 from greenledger.core.importing.pivot import is_pivot_header
 from tests.conftest import SITES, write_workbook
 from tests.core.test_read_blind import FEB, JAN, UL, ZB, approx, energy

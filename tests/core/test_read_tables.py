@@ -10,7 +10,8 @@ import pytest
 
 from greenledger.core.errors import ImportRefused
 from greenledger.core.fields import Kind
-from greenledger.core.importing.assistant import ImportOptions, analyse, import_file
+from greenledger.core.importing.engine import analyse, import_file
+from greenledger.core.importing.plan import ImportOptions
 from greenledger.gui.cli_hints import render_cli
 from tests.conftest import SITES, write_workbook
 from tests.core.test_cli import gl

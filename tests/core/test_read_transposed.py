@@ -8,7 +8,8 @@ import pytest
 
 from greenledger.core.errors import ImportRefused
 from greenledger.core.fields import Kind
-from greenledger.core.importing.assistant import ImportOptions, analyse, import_file
+from greenledger.core.importing.engine import analyse, import_file
+from greenledger.core.importing.plan import ImportOptions
 from greenledger.core.importing.reader import read_sheets
 from greenledger.core.importing.transposed import detect
 from tests.conftest import SITES, write_workbook

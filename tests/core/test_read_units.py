@@ -8,8 +8,8 @@ import pytest
 
 from greenledger.core.errors import ImportRefused
 from greenledger.core.fields import Kind
-from greenledger.core.importing.assistant import analyse, import_file
 from greenledger.core.importing.cellunits import cell_unit, split_figure
+from greenledger.core.importing.engine import analyse, import_file
 from tests.conftest import SITES, snapshot, write_workbook
 from tests.core.test_read_blind import FEB, JAN, MAR, UL, ZB, approx, energy
 

@@ -9,7 +9,8 @@ import pytest
 
 from greenledger.core.errors import ImportRefused
 from greenledger.core.fields import Kind
-from greenledger.core.importing.assistant import ImportOptions, import_file
+from greenledger.core.importing.engine import import_file
+from greenledger.core.importing.plan import ImportOptions
 from greenledger.gui.cli_hints import render_cli
 from tests.conftest import CAMPAIGNS, SITES, snapshot, write_workbook
 
