@@ -33,12 +33,10 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks.big import (  # noqa: E402
-    CACHE,
-    SHEET_ROWS,
-    big_workbook,
     big_workspace,
     command,
     dashboard_redraws,
+    energy_sheets,
     sql_aggregate,
 )
 from greenledger.core.importing.importer import import_file  # noqa: E402
@@ -74,45 +72,10 @@ def median(fn, runs: int):
     return statistics.median(fn() for _ in range(runs))
 
 
-def sheets_of(book: Path) -> list[str]:
-    """The sheets to import one at a time: Sites, then every Energy sheet."""
-    from python_calamine import CalamineWorkbook
-
-    return CalamineWorkbook.from_path(str(book)).sheet_names
-
-
-def multi_sheet(rows: int) -> bool:
-    return rows >= SHEET_ROWS - 1
-
-
-def sheet_by_sheet(rows: int) -> tuple[Path, Path, float]:
-    """big_workspace for a book of several Energy sheets: the importer refuses several sheets of
-    one kind in one import (duplicate_kind), so each sheet is imported on its own, Sites first,
-    into the file big.py would have made (same path); the first import is their sum."""
-    from greenledger.core.migrations import migrations
-
-    book = big_workbook(rows)
-    schema = migrations._migrations[-1].name.split("_", 1)[0]
-    ws_path = CACHE / f"big_{rows}.{schema}.greenledger"
-    if ws_path.exists():
-        return ws_path, book, 0.0
-    part = ws_path.with_suffix(".part")
-    for p in (part, Path(f"{part}-wal"), Path(f"{part}-shm")):
-        p.unlink(missing_ok=True)
-    first = 0.0
-    with Workspace.open(part) as ws:
-        for name in sheets_of(book):
-            t0 = time.perf_counter()
-            import_file(ws, book, sheet=name)
-            first += time.perf_counter() - t0
-    part.rename(ws_path)
-    return ws_path, book, first
-
-
 def workspace(rows: int) -> tuple[Path, Path, float | None]:
     """big.py's cached workspace of `rows` rows: (workspace, workbook, seconds of its first import,
     None when it was generated earlier without a record of it)."""
-    ws_path, book, first = (sheet_by_sheet if multi_sheet(rows) else big_workspace)(rows)
+    ws_path, book, first = big_workspace(rows)  # a book of several Energy sheets: one at a time
     note = ws_path.with_suffix(".first.json")
     if first:
         note.write_text(json.dumps({"rows": rows, "seconds": first, "commit": head()[0],
@@ -147,10 +110,9 @@ def first_import_now(book: Path, tmp: Path) -> float:
 
 def reimport(gl: str, copy: Path, book: Path, rows: int) -> float:
     """The re-import command(s): one, or one per sheet (summed) for a book of several Energy sheets."""
-    if not multi_sheet(rows):
-        return command(gl, "--workspace", str(copy), "import", str(book))
-    return sum(command(gl, "--workspace", str(copy), "import", str(book), "--sheet", name)
-               for name in sheets_of(book))
+    return sum(command(gl, "--workspace", str(copy), "import", str(book),
+                       *(("--sheet", sheet) if sheet else ()))
+               for sheet in energy_sheets(book))
 
 
 def measure(rows: int, runs: int) -> dict[str, tuple[float | None, float | None, str]]:
