@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks.run import sites_sheet  # noqa: E402
+from benchmarks.window_startup import measure as window  # noqa: E402  (first paint, MB)
 from greenledger.core.importing.importer import import_file  # noqa: E402
 from greenledger.core.storage import Workspace  # noqa: E402
 
@@ -105,46 +106,6 @@ def big_workspace(rows: int) -> tuple[Path, Path, float]:
         first = time.perf_counter() - t0
     part.rename(ws_path)
     return ws_path, book, first
-
-
-_CHILD = r"""
-import time; t0 = time.perf_counter()
-import os, resource, sys
-os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-if {which!r} == "bare":
-    app = QApplication([])
-    import pyqtgraph as pg
-    w = pg.PlotWidget()
-else:
-    from greenledger.gui.app import make_app
-    app = make_app(["greenledger"])
-    from greenledger.gui import settings
-    settings.SETTINGS_FILE = {ini!r}
-    from greenledger.gui.main_window import MainWindow
-    w = MainWindow({ws!r})
-class Painted(QObject):
-    def eventFilter(self, obj, ev):
-        if ev.type() == QEvent.Type.Paint:
-            print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
-            os._exit(0)
-        return False
-w.resize(1600, 1000)
-filt = Painted()
-app.installEventFilter(filt)
-w.show()
-QTimer.singleShot(120000, lambda: os._exit(1))
-app.exec()
-"""
-
-
-def window(which: str, ws: Path, ini: Path) -> tuple[float, float]:
-    """(seconds to first paint, resident MB then) of a fresh process."""
-    code = _CHILD.format(which=which, ws=str(ws), ini=str(ini))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    secs, kib = out.stdout.strip().splitlines()[-1].split()
-    return float(secs), int(kib) / 1024.0
 
 
 def median_of(fn, runs: int = 3):
