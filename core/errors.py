@@ -76,6 +76,8 @@ REASON_TEMPLATES = {
     "unit_conflict": QT_TRANSLATE_NOOP("Problems", "the import is told {given} (an option or a profile) but the sheet says {stated} ({where}); drop one"),  # noqa: E501
     "ambiguous_columns": QT_TRANSLATE_NOOP("Problems", "{columns} could each be {field}; map the column meant to {field} and the others to ignore"),  # noqa: E501
     "reads_two_ways": QT_TRANSLATE_NOOP("Problems", "numbers written as text in {columns} read two ways ({examples}): they were read with a decimal point; if the dot groups thousands, write them as numbers or as 1.234,5"),  # noqa: E501
+    "two_ways_sheet_comma": QT_TRANSLATE_NOOP("Problems", "numbers written as text in {columns} read two ways ({examples}): they were read with a decimal comma, as the sheet's other numbers are written (1.234,5); if they have a decimal point, write them as numbers"),  # noqa: E501
+    "two_ways_sheet_point": QT_TRANSLATE_NOOP("Problems", "numbers written as text in {columns} read two ways ({examples}): they were read with a decimal point, as the sheet's other numbers are written (1,234.5); if they have a decimal comma, write them as numbers"),  # noqa: E501
     "unknown_choice": QT_TRANSLATE_NOOP("Problems", "not one of: {allowed}"),
     "absurd": QT_TRANSLATE_NOOP("Problems", "absurdly large (over {limit})"),
     "end_before_start": QT_TRANSLATE_NOOP("Problems", "ends before it starts ({start})"),

@@ -68,11 +68,14 @@ def _decimal_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
                 values = [r[c.index] if c.index < len(r) else None for r in rows]
             if str in set(map(type, values)):
                 texts += [v for v in values if type(v) is str]
-        if texts and (two := reads_two_ways(texts, mark())):
+        if texts and (two := reads_two_ways(texts)):
+            # read with the mark the rest of the sheet shows, if it shows one: said all the same
+            code = {None: "reads_two_ways", "comma": "two_ways_sheet_comma",
+                    "point": "two_ways_sheet_point"}[mark()]
             params = {"columns": period_span(cols), "examples": ", ".join(two[:3])}
-            out.append(Problem(plan.file, coded_reason("reads_two_ways", **params), plan.sheet,
+            out.append(Problem(plan.file, coded_reason(code, **params), plan.sheet,
                                lay.header_row_numbers[-1], params["columns"], two[0],
-                               code="reads_two_ways", params=params))
+                               code=code, params=params))
     return out
 
 

@@ -1,5 +1,6 @@
 """Numbers written as text whose every value reads two ways (`48.210`, `412,500`): the rest of
-the sheet settles the decimal mark when it shows one (a bill's amounts `16.391,40`), dates and
+the sheet settles the decimal mark when it shows one (a bill's amounts `16.391,40`), and the
+import still says how it read them (an export may localise amounts but not quantities), dates and
 months say nothing (`16.01.2023` is written so in Switzerland too, with decimal points), and
 without evidence the import reads a decimal point and warns, as before."""
 
@@ -33,11 +34,16 @@ def test_amounts_with_a_decimal_comma_settle_the_kwh(ws, tmp_path):
                                  (UL, *JAN, "grid"): 6_110})
     plans = analyse(path)
     assert not [w for p in plans for w in p.all_warnings if w.code == "reads_two_ways"]
+    said = [w for p in plans for w in p.all_warnings if w.code == "two_ways_sheet_comma"]
+    assert len(said) == 1 and "48.210" in said[0].reason and "decimal comma" in said[0].reason
 
 
 def test_amounts_with_a_decimal_point_settle_them_the_other_way(ws, tmp_path):
     rows = [(s, a, z, k.replace(".", ",")) for s, a, z, k in ROWS]  # 48,210 kWh in a US bill
-    import_file(ws, _book(tmp_path, rows, ["1,391.40", "1,340.80", "207.40"]))
+    path = _book(tmp_path, rows, ["1,391.40", "1,340.80", "207.40"])
+    said = [w for p in analyse(path) for w in p.all_warnings if w.code == "two_ways_sheet_point"]
+    assert len(said) == 1 and "48,210" in said[0].reason
+    import_file(ws, path)
     assert energy(ws) == approx({(ZB, *JAN, "grid"): 48_210, (ZB, *FEB, "grid"): 45_120,
                                  (UL, *JAN, "grid"): 6_110})
 
