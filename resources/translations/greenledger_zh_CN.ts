@@ -3718,22 +3718,22 @@
         <translation>{site} 在 {month} 用电 {value} 千瓦时，是其月中位数（{median} 千瓦时）的 {ratio} 倍；请核对单位，并确认该单元格不是合计</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="37"/>
+        <location filename="../../core/importing/checks.py" line="45"/>
         <source>{key}: {start} – {end} overlaps {other_start} – {other_end} at {other}{more}, so the same quantity would count twice; delete one of them, or, if this row is the total of the others, make it equal their sum</source>
         <translation>{key}：{start} – {end} 与 {other} 的 {other_start} – {other_end} 重叠{more}，同一数量会被计算两次；请删除其中一行，或者若本行是其他行的合计，使其等于它们之和</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="38"/>
+        <location filename="../../core/importing/checks.py" line="46"/>
         <source>{key}: {start} – {end} lies inside {other_start} – {other_end}, stored from {other}, which is the total of this import&apos;s rows; delete that stored row first, or do not import these</source>
         <translation>{key}：{start} – {end} 位于已存的 {other_start} – {other_end}（来自 {other}）之内，而该行正是本次导入各行的合计；请先删除该已存行，或不要导入这些行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="39"/>
+        <location filename="../../core/importing/checks.py" line="47"/>
         <source>{key}: {start} – {end} ({value}) is the total of the {n} rows from {first} on: left out, so it is not counted twice</source>
         <translation>{key}：{start} – {end}（{value}）是从 {first} 起 {n} 行的合计：已略去，以免重复计算</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="315"/>
+        <location filename="../../core/importing/checks.py" line="327"/>
         <source>(and {0} more row(s))</source>
         <translation>（另有 {0} 行）</translation>
     </message>
@@ -3743,12 +3743,12 @@
         <translation>该区域暂无电网排放因子：站点已保存，在“排放因子”工作表补充因子之前，其相关数字会注明缺少因子</translation>
     </message>
     <message>
-        <location filename="../../core/importing/sheets.py" line="178"/>
+        <location filename="../../core/importing/sheets.py" line="182"/>
         <source>values between 0 and 1 read as fractions (0.3 = 30 %)</source>
         <translation>0 到 1 之间的数值按小数读取（0.3 = 30 %）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/sheets.py" line="184"/>
+        <location filename="../../core/importing/sheets.py" line="188"/>
         <source>values of at most 1 under a % header read as percent (0.8 = 0.8 %); if the cells show percentages (80 %), take the % out of the header</source>
         <translation>表头带 % 的列中不大于 1 的数值按百分数读取（0.8 = 0.8 %）；如果单元格显示为百分比（80 %），请去掉表头中的 %</translation>
     </message>
@@ -3786,6 +3786,51 @@
         <location filename="../../core/importing/tables.py" line="23"/>
         <source>the sheet holds another table beside this one ({kinds}, columns {columns}), not imported with it (one kind of rows per import of a sheet): copy that table to a sheet of its own and import it from there</source>
         <translation>此工作表在本表格旁边还有另一个表格（{kinds}，第 {columns} 列），未随本表导入（每次导入一个工作表只能导入一类数据）：请把那个表格复制到单独的工作表中再导入</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/dates.py" line="25"/>
+        <source>every date in {column} has a two-digit year that could also be read first ({examples}: {first} or {other}); write the year in four digits (2023-01-16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/meters.py" line="24"/>
+        <source>this row (meters {meters}: {new} kWh) would replace the {old} kWh stored for {site}, {start} to {end} (from {where}); the workspace does not keep which meters a stored figure sums, so that figure may hold other meters of {site} too: delete the stored row in the Energy table, then import the rows of every meter of {site} for this period together (add the missing meters&apos; rows to this sheet)</source>
+        <translation>此行（电表 {meters}：{new} kWh）将替换 {site} 在 {start} 至 {end} 已存的 {old} kWh（来自 {where}）；工作区不记录已存数字由哪些电表相加而成，该数字可能还含 {site} 的其他电表：请先在用电表中删除该已存行，再把 {site} 本期所有电表的行一起导入（把缺少的电表行加到本表）</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="37"/>
+        <source>the period ends when it starts ({start}): a row of one hour runs from its start to the next hour (13:00 to 14:00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="38"/>
+        <source>the timestamps of this column are {step} apart, not an interval of a day or less: give a start and an end column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="39"/>
+        <source>this timestamp is not a whole number of intervals ({step}) after {first}: the rows do not read as one interval each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="40"/>
+        <source>one timestamp alone says no interval: give a start and an end column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="41"/>
+        <source>this column gives a UTC offset on some rows ({example}) and none on others, so its times cannot all be read the same way; write the offset on every row or on none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="42"/>
+        <source>not a UTC offset that a meter&apos;s local time can have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="43"/>
+        <source>{key}: the local hour {start} is written twice, at {offset} here and {other_offset} on row {other_row} (daylight saving ended): both are counted, stored as that one local hour</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
