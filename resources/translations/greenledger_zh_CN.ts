@@ -902,67 +902,67 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../core/checks.py" line="76"/>
+        <location filename="../../core/checks.py" line="77"/>
         <source>{0}: {1} – {2} overlaps {3} – {4}, so the same quantity counts twice; delete one of them</source>
         <translation>{0}：{1} – {2} 与 {3} – {4} 重叠，同一数量被计算两次；请删除其中一行</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="78"/>
+        <location filename="../../core/checks.py" line="79"/>
         <source>{0}: {1} – {2} is the total of {3} other stored rows and is counted as well as them; delete the total</source>
         <translation>{0}：{1} – {2} 是另外 {3} 行已存数据的合计，却与它们一同被计入；请删除该合计行</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="80"/>
+        <location filename="../../core/checks.py" line="81"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="81"/>
+        <location filename="../../core/checks.py" line="82"/>
         <source>{0}</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="82"/>
+        <location filename="../../core/checks.py" line="83"/>
         <source>{0} {1}: no grid factor for {2}, so its Scope 2 and avoided emissions are not computed; add one on a Factors sheet</source>
         <translation>{0} {1}：{2} 没有电网排放因子，因此未计算其范围二排放和避免排放；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="85"/>
+        <location filename="../../core/checks.py" line="86"/>
         <source>packaging material {0} has no factor, so its emissions are not computed; add one on a Factors sheet</source>
         <translation>包装材料 {0} 没有排放因子，因此未计算其排放；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="88"/>
+        <location filename="../../core/checks.py" line="89"/>
         <source>{0} deliveries row(s) give neither Emissions nor a Distance with a Vehicle, so the emissions and kg per order of their campaigns are not computed</source>
         <translation>{0} 行配送记录既无排放量也无里程和车辆，因此其所属活动的排放和每单排放无法计算</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="91"/>
+        <location filename="../../core/checks.py" line="92"/>
         <source>deliveries of {0} with vehicle {1} have a distance but no Emissions and no factor for the vehicle (for an electric one: no grid factor for its Country), so their campaigns&apos; emissions and kg per order are not computed</source>
         <translation>{0} 使用车辆 {1} 的配送记录有里程，但既无排放量也无该车辆的排放因子（电动车：其国家没有电网排放因子），因此所属活动的排放和每单排放无法计算</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="270"/>
+        <location filename="../../core/checks.py" line="283"/>
         <source>no findings: every check passed</source>
         <translation>未发现问题：全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="273"/>
+        <location filename="../../core/checks.py" line="286"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="273"/>
+        <location filename="../../core/checks.py" line="286"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="276"/>
+        <location filename="../../core/checks.py" line="289"/>
         <source>rows: {0}</source>
         <translation>所在行：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="278"/>
+        <location filename="../../core/checks.py" line="291"/>
         <source>{0} error(s), {1} warning(s)</source>
         <translation>{0} 个错误，{1} 个警告</translation>
     </message>
@@ -1036,6 +1036,11 @@
     </message>
     <message>
         <location filename="../../gui/cli_hints.py" line="22"/>
+        <source>import it with --kind {kind}</source>
+        <translation>用 --kind {kind} 导入该表格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cli_hints.py" line="23"/>
         <source>import them one at a time with --sheet</source>
         <translation>用 --sheet 逐个导入</translation>
     </message>
@@ -2379,37 +2384,37 @@
         <translation>方案“{0}”已保存到此工作区</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="113"/>
+        <location filename="../../core/importing/codes.py" line="114"/>
         <location filename="../../gui/import_texts.py" line="17"/>
         <source>synonym</source>
         <translation>同义词</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="114"/>
+        <location filename="../../core/importing/codes.py" line="115"/>
         <location filename="../../gui/import_texts.py" line="18"/>
         <source>synonym + unit</source>
         <translation>同义词 + 单位</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="116"/>
+        <location filename="../../core/importing/codes.py" line="117"/>
         <location filename="../../gui/import_texts.py" line="19"/>
         <source>partial</source>
         <translation>部分匹配</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="117"/>
+        <location filename="../../core/importing/codes.py" line="118"/>
         <location filename="../../gui/import_texts.py" line="20"/>
         <source>explicit</source>
         <translation>手动指定</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="112"/>
+        <location filename="../../core/importing/codes.py" line="113"/>
         <location filename="../../gui/import_texts.py" line="21"/>
         <source>template header</source>
         <translation>模板表头</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="118"/>
+        <location filename="../../core/importing/codes.py" line="119"/>
         <location filename="../../gui/import_texts.py" line="22"/>
         <source>period header</source>
         <translation>期间表头</translation>
@@ -2435,220 +2440,225 @@
         <translation>在此处或导入方案中选择</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="119"/>
+        <location filename="../../core/importing/codes.py" line="120"/>
         <location filename="../../gui/import_texts.py" line="24"/>
         <source>period header + year from the title</source>
         <translation>期间表头 + 标题中的年份</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="115"/>
+        <location filename="../../core/importing/codes.py" line="116"/>
         <location filename="../../gui/import_texts.py" line="25"/>
         <source>unit header</source>
         <translation>单位表头</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="120"/>
+        <location filename="../../core/importing/codes.py" line="121"/>
         <source>period header + the year given</source>
         <translation>期间表头 + 指定的年份</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="124"/>
+        <location filename="../../core/importing/codes.py" line="125"/>
         <source>header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="125"/>
+        <location filename="../../core/importing/codes.py" line="126"/>
         <source>units row</source>
         <translation>单位行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="126"/>
+        <location filename="../../core/importing/codes.py" line="127"/>
         <source>option</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="127"/>
+        <location filename="../../core/importing/codes.py" line="128"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="128"/>
+        <location filename="../../core/importing/codes.py" line="129"/>
         <source>header cell &apos;{0}&apos;</source>
         <translation>表头单元格“{0}”</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="129"/>
+        <location filename="../../core/importing/codes.py" line="130"/>
         <source>the sheet name</source>
         <translation>工作表名称</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="130"/>
+        <location filename="../../core/importing/codes.py" line="131"/>
         <source>the unit column {0}</source>
         <translation>单位列 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="131"/>
+        <location filename="../../core/importing/codes.py" line="132"/>
         <source>its cells</source>
         <translation>其单元格</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="135"/>
+        <location filename="../../core/importing/codes.py" line="136"/>
         <location filename="../../gui/import_texts.py" line="26"/>
         <source>not needed</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="136"/>
+        <location filename="../../core/importing/codes.py" line="137"/>
         <location filename="../../gui/import_texts.py" line="27"/>
         <source>ignored as asked</source>
         <translation>按要求忽略</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="138"/>
+        <location filename="../../core/importing/codes.py" line="139"/>
         <location filename="../../gui/import_texts.py" line="28"/>
         <source>money, not a quantity</source>
         <translation>金额，不是数量</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="139"/>
+        <location filename="../../core/importing/codes.py" line="140"/>
         <location filename="../../gui/import_texts.py" line="29"/>
         <source>under &apos;{0}&apos;</source>
         <translation>位于“{0}”之下</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="140"/>
+        <location filename="../../core/importing/codes.py" line="141"/>
         <location filename="../../gui/import_texts.py" line="30"/>
         <source>under &apos;{0}&apos;; the imported columns are under &apos;{1}&apos;</source>
         <translation>位于“{0}”之下；导入的是“{1}”下的列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="141"/>
+        <location filename="../../core/importing/codes.py" line="142"/>
         <location filename="../../gui/import_texts.py" line="31"/>
         <source>under no header; the imported columns are under &apos;{0}&apos;</source>
         <translation>上方无表头；导入的是“{0}”下的列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="142"/>
+        <location filename="../../core/importing/codes.py" line="143"/>
         <location filename="../../gui/import_texts.py" line="32"/>
         <source>period column of an unclear measure</source>
         <translation>期间列，所含数量不明</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="143"/>
+        <location filename="../../core/importing/codes.py" line="144"/>
         <location filename="../../gui/import_texts.py" line="33"/>
         <source>a quarter over the month columns (their total)</source>
         <translation>覆盖各月列的季度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="144"/>
+        <location filename="../../core/importing/codes.py" line="145"/>
         <location filename="../../gui/import_texts.py" line="34"/>
         <source>a year over the month columns (their total)</source>
         <translation>覆盖各月列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="145"/>
+        <location filename="../../core/importing/codes.py" line="146"/>
         <location filename="../../gui/import_texts.py" line="35"/>
         <source>a year over the quarter columns (their total)</source>
         <translation>覆盖各季度列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="146"/>
+        <location filename="../../core/importing/codes.py" line="147"/>
         <location filename="../../gui/import_texts.py" line="36"/>
         <source>a second column for {0}</source>
         <translation>{0} 的第二列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="149"/>
+        <location filename="../../core/importing/codes.py" line="150"/>
         <source>a saving, target, forecast, last year&apos;s, average or per-order figure, not the total itself</source>
         <translation>节约量、目标、预测、上年、平均或每单的数值，不是总量本身</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="158"/>
+        <location filename="../../core/importing/codes.py" line="159"/>
         <source>hidden sheet</source>
         <translation>隐藏的工作表</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="159"/>
+        <location filename="../../core/importing/codes.py" line="160"/>
         <source>no header row found (no known column headers in the first 30 rows)</source>
         <translation>未找到表头行（前 30 行中没有可识别的列标题）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="160"/>
+        <location filename="../../core/importing/codes.py" line="161"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing}</source>
         <translation>不是 GreenLedger 可识别的表格；作为 {kind} 缺少 {missing}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="161"/>
+        <location filename="../../core/importing/codes.py" line="162"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing} (its month headers {month} … give no year)</source>
         <translation>不是 GreenLedger 可识别的表格；作为 {kind} 缺少 {missing}（月份表头 {month} … 未写年份）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="162"/>
+        <location filename="../../core/importing/codes.py" line="163"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing} (&apos;{header}&apos; is a saving, target, forecast, last year&apos;s, average or per-order figure, not the total itself)</source>
         <translation>不是 GreenLedger 可识别的表格；作为 {kind} 缺少 {missing}（“{header}”是节约量、目标、预测、上年、平均或每单的数值，不是总量本身）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="166"/>
+        <location filename="../../core/importing/codes.py" line="167"/>
         <source>name the sheet to import it</source>
         <translation>指明该工作表即可导入</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="167"/>
+        <location filename="../../core/importing/codes.py" line="168"/>
         <source>give the header&apos;s row number and map the columns</source>
         <translation>给出表头所在行号并对应各列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="168"/>
+        <location filename="../../core/importing/codes.py" line="169"/>
         <source>give the year of the month headers</source>
         <translation>给出月份表头的年份</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="169"/>
+        <location filename="../../core/importing/codes.py" line="170"/>
         <source>choose the kind of rows and map the columns, or write a template</source>
         <translation>选择数据类型并对应各列，或使用模板</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="170"/>
+        <location filename="../../core/importing/codes.py" line="171"/>
         <source>give the unit of {field} (e.g. {unit})</source>
         <translation>给出 {field} 的单位（例如 {unit}）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="171"/>
+        <location filename="../../core/importing/codes.py" line="172"/>
         <source>say what the period columns hold ({field}) and their unit</source>
         <translation>说明这些期间列是什么数据（{field}）及其单位</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="172"/>
+        <location filename="../../core/importing/codes.py" line="173"/>
         <source>map the column meant to {field} and the others to ignore</source>
         <translation>把要用的一列对应到 {field}，其余设为忽略</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="173"/>
+        <location filename="../../core/importing/codes.py" line="174"/>
         <source>map the header over the period columns to import to its field</source>
         <translation>把要导入的那组期间列上方的表头对应到其字段</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="174"/>
+        <location filename="../../core/importing/codes.py" line="175"/>
         <source>map &apos;{header}&apos; to {field}, or to ignore</source>
         <translation>把“{header}”对应到 {field}，或设为忽略</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="175"/>
+        <location filename="../../core/importing/codes.py" line="176"/>
         <source>leave &apos;{header}&apos; out (map it to ignore)</source>
         <translation>略过“{header}”（设为忽略）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="176"/>
+        <location filename="../../core/importing/codes.py" line="177"/>
         <source>read the other table at its header row {row}</source>
         <translation>从第 {row} 行的表头读取另一个表格</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="177"/>
+        <location filename="../../core/importing/codes.py" line="178"/>
+        <source>import the sheet again as {kind} rows to read that table</source>
+        <translation>以{kind}数据再次导入此工作表，以读取该表格</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="179"/>
         <source>import the sheets one at a time</source>
         <translation>逐个导入这些工作表</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="137"/>
+        <location filename="../../core/importing/codes.py" line="138"/>
         <location filename="../../gui/import_texts.py" line="37"/>
         <source>hidden in Excel</source>
         <translation>在 Excel 中隐藏</translation>
@@ -2692,13 +2702,13 @@
     </message>
     <message>
         <location filename="../../core/importing/campaign_dates.py" line="21"/>
-        <location filename="../../core/importing/codes.py" line="148"/>
+        <location filename="../../core/importing/codes.py" line="149"/>
         <source>the campaign&apos;s dates (checked against the campaign)</source>
         <translation>活动的日期（与该活动核对）</translation>
     </message>
     <message>
         <location filename="../../core/importing/cellunits.py" line="31"/>
-        <location filename="../../core/importing/codes.py" line="147"/>
+        <location filename="../../core/importing/codes.py" line="148"/>
         <source>the unit of each row&apos;s figure</source>
         <translation>每行数值的单位</translation>
     </message>
@@ -2786,83 +2796,93 @@
         <translation>有多个工作表包含{kind}数据（{sheets}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="37"/>
-        <location filename="../../gui/import_hints.py" line="60"/>
+        <location filename="../../gui/import_hints.py" line="34"/>
+        <source>the sheet holds another table beside this one ({kinds}, columns {columns}), not imported with it</source>
+        <translation>此工作表在此表旁边还有一个表格（{kinds}，{columns} 列），未随此表导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="38"/>
+        <location filename="../../gui/import_hints.py" line="62"/>
         <source>a hidden sheet: choose its Kind above to import it</source>
         <translation>隐藏的工作表：在上方选择其“类型”即可导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="38"/>
+        <location filename="../../gui/import_hints.py" line="39"/>
         <source>give the header&apos;s row number in Header row above, then choose what each column is in the Field column</source>
         <translation>在上方“表头行”中填写表头所在的行号，然后在“字段”列中选择每一列是什么</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="39"/>
+        <location filename="../../gui/import_hints.py" line="40"/>
         <source>choose the year of the month headers in Year above</source>
         <translation>在上方“年份”中选择月份表头所属的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="40"/>
+        <location filename="../../gui/import_hints.py" line="41"/>
         <source>choose the Kind above and what each column is in the Field column, or copy the rows into a GreenLedger template</source>
         <translation>在上方选择“类型”，并在“字段”列中选择每一列是什么；或将数据复制到 GreenLedger 模板中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="41"/>
+        <location filename="../../gui/import_hints.py" line="42"/>
         <source>choose the unit of {field} in the Unit column (e.g. {unit}), or write it in the header</source>
         <translation>在“单位”列中选择 {field} 的单位（例如 {unit}），或把单位写进表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="42"/>
+        <location filename="../../gui/import_hints.py" line="43"/>
         <source>choose what the period columns hold ({field}) in the Field column and their unit in the Unit column</source>
         <translation>在“字段”列中选择这些期间列是什么（{field}），并在“单位”列中选择其单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="43"/>
+        <location filename="../../gui/import_hints.py" line="44"/>
         <source>choose {field} in the Field column for the column meant and — ignore — for the others</source>
         <translation>在“字段”列中为所指的那一列选择 {field}，其他列选择“— 忽略 —”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="44"/>
+        <location filename="../../gui/import_hints.py" line="45"/>
         <source>choose the field of the header to import in the Field column (its period columns follow it)</source>
         <translation>在“字段”列中为要导入的表头选择字段（其下的期间列随之设置）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="45"/>
+        <location filename="../../gui/import_hints.py" line="46"/>
         <source>choose {field} or — ignore — for &apos;{header}&apos; in the Field column</source>
         <translation>在“字段”列中为“{header}”选择 {field} 或“— 忽略 —”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="46"/>
+        <location filename="../../gui/import_hints.py" line="47"/>
         <source>import the monthly values (本月, this month) instead, or choose — ignore — for &apos;{header}&apos; in the Field column when the sheet has them</source>
         <translation>改为导入各月自己的数（本月）；如果工作表中有这些数，就在“字段”列中为“{header}”选择“— 忽略 —”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="47"/>
+        <location filename="../../gui/import_hints.py" line="48"/>
         <source>to import the other table, set Header row to {row}</source>
         <translation>要导入另一张表格，请把“表头行”设为 {row}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="48"/>
+        <location filename="../../gui/import_hints.py" line="49"/>
+        <source>to import that table, choose {kind} in Kind above and import the sheet again</source>
+        <translation>要导入该表格，请在上方的“类型”中选择{kind}，再导入此工作表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="50"/>
         <source>untick all but one of these sheets in the sheet list, and import the others afterwards</source>
         <translation>在工作表列表中只勾选其中一个工作表，其余的之后再导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="49"/>
+        <location filename="../../gui/import_hints.py" line="51"/>
         <source>choose {stated} in the Unit column, or correct the sheet</source>
         <translation>在“单位”列中选择 {stated}，或改正工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="61"/>
+        <location filename="../../gui/import_hints.py" line="63"/>
         <source>no header row found (no known column headers in the first 30 rows): give its row number in Header row above</source>
         <translation>未找到表头行（前 30 行中没有可识别的列标题）：请在上方“表头行”中填写其行号</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="62"/>
+        <location filename="../../gui/import_hints.py" line="64"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing}: choose what the columns are in the Field column, or one value for every row below the mapping</source>
         <translation>不是 GreenLedger 能识别的表格；作为{kind}数据缺少 {missing}：请在“字段”列中选择各列是什么，或在映射下方为每一行指定同一个值</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="63"/>
+        <location filename="../../gui/import_hints.py" line="65"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing} (its month headers {month} … give no year): choose the year in Year above</source>
         <translation>不是 GreenLedger 能识别的表格；作为{kind}数据缺少 {missing}（其月份表头 {month} … 没有年份）：请在上方“年份”中选择年份</translation>
     </message>
@@ -3331,7 +3351,7 @@
     <message>
         <location filename="../../core/errors.py" line="49"/>
         <location filename="../../core/importing/reconcile.py" line="66"/>
-        <location filename="../../gui/import_hints.py" line="143"/>
+        <location filename="../../gui/import_hints.py" line="145"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
@@ -3763,7 +3783,7 @@
         <translation>单位“{unit}”有歧义：{meaning}；公吨请写 t、tonnes 或 MT，美制短吨请写 short tons</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="148"/>
+        <location filename="../../gui/import_hints.py" line="150"/>
         <source>(blank)</source>
         <translation>（空白）</translation>
     </message>
@@ -3781,11 +3801,6 @@
         <location filename="../../core/importing/column_units.py" line="23"/>
         <source>&apos;{header}&apos; says {unit} but {where} says {other}: one of them is wrong, and which cannot be told; correct the one that is wrong (the header or the line above the table)</source>
         <translation>“{header}”注明 {unit}，但{where}注明 {other}：其中一个有误，且无法判断是哪一个；请改正有误的那一处（表头或表格上方的那一行）</translation>
-    </message>
-    <message>
-        <location filename="../../core/importing/tables.py" line="23"/>
-        <source>the sheet holds another table beside this one ({kinds}, columns {columns}), not imported with it (one kind of rows per import of a sheet): copy that table to a sheet of its own and import it from there</source>
-        <translation>此工作表在本表格旁边还有另一个表格（{kinds}，第 {columns} 列），未随本表导入（每次导入一个工作表只能导入一类数据）：请把那个表格复制到单独的工作表中再导入</translation>
     </message>
     <message>
         <location filename="../../core/importing/dates.py" line="25"/>
@@ -3831,6 +3846,11 @@
         <location filename="../../core/importing/timestamps.py" line="43"/>
         <source>{key}: the local hour {start} is written twice, at {offset} here and {other_offset} on row {other_row} (daylight saving ended): both are counted, stored as that one local hour</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/tables.py" line="23"/>
+        <source>the sheet holds another table beside this one ({kinds}, columns {columns}), not imported with it (one kind of rows per import of a sheet); import the sheet again as {kind} rows to read that table</source>
+        <translation>此工作表在此表旁边还有一个表格（{kinds}，{columns} 列），未随此表导入（每次导入一个工作表只能导入一类数据）；请以{kind}数据再次导入此工作表，以读取该表格</translation>
     </message>
 </context>
 <context>
