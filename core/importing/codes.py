@@ -105,6 +105,7 @@ class Hint(StrEnum):
     MAP_HEADER = "map_header"  # map {header} to {field} or to ignore
     IGNORE_HEADER = "ignore_header"  # leave {header} out
     OTHER_TABLE = "other_table"  # read the table whose header is in row {row}
+    OTHER_KIND = "other_kind"  # read the table beside this one, of kind {kind}
     ONE_SHEET = "one_sheet"  # import the sheets one at a time
 
 
@@ -174,6 +175,7 @@ HINT_TEXT = {  # neutral: no front end's flags or controls
     Hint.MAP_HEADER: QT_TRANSLATE_NOOP("ImportAssistant", "map '{header}' to {field}, or to ignore"),
     Hint.IGNORE_HEADER: QT_TRANSLATE_NOOP("ImportAssistant", "leave '{header}' out (map it to ignore)"),
     Hint.OTHER_TABLE: QT_TRANSLATE_NOOP("ImportAssistant", "read the other table at its header row {row}"),
+    Hint.OTHER_KIND: QT_TRANSLATE_NOOP("ImportAssistant", "import the sheet again as {kind} rows to read that table"),  # noqa: E501
     Hint.ONE_SHEET: QT_TRANSLATE_NOOP("ImportAssistant", "import the sheets one at a time"),
 }
 
@@ -186,6 +188,7 @@ HINT_OF_PROBLEM: dict[str, Hint] = {
     "cumulative_column": Hint.IGNORE_HEADER,
     "unread_quantity": Hint.MAP_HEADER,
     "another_table": Hint.OTHER_TABLE,
+    "another_table_beside": Hint.OTHER_KIND,
     "duplicate_kind": Hint.ONE_SHEET,
     "no_template_sheet": Hint.MAP_COLUMNS,
 }

@@ -159,10 +159,9 @@ ENERGY_CASES = [
     ok(Case("new_site_unknown_region.xlsx", rows=2, energy={("Glasgow DC", "grid", ""): 210400 + 225900},
             sites={"Glasgow DC": ("distribution center", "Scotland")})),
     ok(Case("sites_above_energy.xlsx", hint_runs=(("--header-row", "7"),), hint=GLASGOW)),
-    xfail(Case("sites_beside_energy.xlsx", hint_runs=(("--header-row", "1"),), hint=GLASGOW),
-          "hint leads to wrong figures: the Energy table right of the Sites table is left out with 'import "
-          "them with --header-row 1'; that imports the Sites again: 'nothing new; every row is already in "
-          "the workspace', exit 0, no energy stored"),
+    # the Energy table beside the Sites is said, with `--kind energy` (was --header-row 1, which read
+    # the Sites again): followed, the energy is stored
+    ok(Case("sites_beside_energy.xlsx", hint_runs=(("--kind", "energy"),), hint=GLASGOW)),
     ok(Case("cn_register_bill.xlsx", GRID, rows=4, energy={(HZ, "grid", ""): 24440 + 24510,
                                                           (SZ, "grid", ""): 3125 + 3240})),
     ok(Case("us_demand.xlsx", GRID, rows=2, energy={(RNO, "grid", ""): 401250 + 428900})),
