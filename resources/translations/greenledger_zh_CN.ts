@@ -3349,7 +3349,7 @@
     <name>Problems</name>
     <message>
         <location filename="../../core/errors.py" line="51"/>
-        <location filename="../../core/errors.py" line="188"/>
+        <location filename="../../core/errors.py" line="194"/>
         <location filename="../../core/importing/reconcile.py" line="66"/>
         <location filename="../../gui/import_hints.py" line="146"/>
         <source>row {0}</source>
@@ -3548,7 +3548,7 @@
     <message>
         <location filename="../../core/errors.py" line="112"/>
         <source>not a period (use a month such as 2023-01, 2023年1月 or Jan 2023, a quarter such as 2023Q1, or a year; the year of `1月` can be given for the sheet)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是期间（请用月份，如 2023-01、2023年1月 或 Jan 2023；季度，如 2023Q1；或年份；`1月` 这类表头的年份可为整个工作表给出）</translation>
     </message>
     <message>
         <location filename="../../core/errors.py" line="113"/>
@@ -3676,27 +3676,27 @@
         <translation>因子库和工作区中都没有该材料的因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="224"/>
+        <location filename="../../core/errors.py" line="230"/>
         <source>import refused: {0} problem(s); nothing was written</source>
         <translation>导入被拒绝：发现 {0} 个问题；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="227"/>
+        <location filename="../../core/errors.py" line="233"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="254"/>
+        <location filename="../../core/errors.py" line="260"/>
         <source>{path}: the disk is full, so nothing was written and the workspace is as it was. Free some space on the disk that holds {folder} (or move the workspace to another disk) and try again.</source>
         <translation>{path}：磁盘已满，因此没有写入任何内容，工作区保持原样。请在存放 {folder} 的磁盘上腾出空间（或把工作区移到另一块磁盘），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="255"/>
+        <location filename="../../core/errors.py" line="261"/>
         <source>{path}: the folder {folder} or the workspace file is read-only, so nothing was written and the workspace is as it was. Copy the workspace to a folder you can write to (or make this one writable) and open it from there.</source>
         <translation>{path}：文件夹 {folder} 或工作区文件是只读的，因此没有写入任何内容，工作区保持原样。请把工作区复制到您可以写入的文件夹（或让此文件夹可写），再从那里打开。</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="256"/>
+        <location filename="../../core/errors.py" line="262"/>
         <source>{path}: the disk that holds {folder} refused the write (a disk I/O error), so nothing was written and the workspace is as it was. Check that the disk is connected and has free space, then try again.</source>
         <translation>{path}：存放 {folder} 的磁盘拒绝了写入（磁盘 I/O 错误），因此没有写入任何内容，工作区保持原样。请检查磁盘已连接且有可用空间，然后重试。</translation>
     </message>
@@ -3870,17 +3870,27 @@
     <message>
         <location filename="../../core/importing/codes.py" line="270"/>
         <source>no sheet has a table GreenLedger recognises ({reasons}) or the template&apos;s headers; {hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>没有工作表含有 GreenLedger 可识别的表格（{reasons}）或模板的表头；{hint}</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="271"/>
         <source>no sheet has a table GreenLedger recognises or the template&apos;s headers; {hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>没有工作表含有 GreenLedger 可识别的表格或模板的表头；{hint}</translation>
     </message>
     <message>
         <location filename="../../core/importing/read_to_read.py" line="31"/>
         <source>the periods run from read to read (each starts on the day the one before ends, as {start} – {end} and the next from {end}): read with the read day excluded, {start} – {last}, so no day counts twice</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/formulas.py" line="33"/>
+        <source>formula {formula} has no saved value: open and save the file in Excel or LibreOffice</source>
+        <translation>公式 {formula} 没有保存的值：请在 Excel 或 LibreOffice 中打开并保存该文件</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/formulas.py" line="34"/>
+        <source>formula {formula} gives the error {error} (so saved in the file), an error value, not a number: correct the formula or its inputs in the workbook</source>
+        <translation>公式 {formula} 的结果是错误值 {error}（文件中即如此保存），不是数字：请在工作簿中修正该公式或其输入</translation>
     </message>
 </context>
 <context>
