@@ -238,6 +238,9 @@ def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: 
         if periods:
             ms = [m for m in ms if m.field not in ("period_start", "period_end", mp.PERIOD)]
         candidates[cell.index] = ms
+    texts = [(c.index, c.text) for c in cells]
+    mp.beside_unit_column(kind, texts, candidates, fixed)
+    mp.name_over_code(kind, texts, candidates)
     taken = {measure} if measure else set()
     chosen_cols = mp.assign(candidates, fixed, taken)
     labels = {c.index: f"{c.text} [{column_letter(c.index)}]" for c in cells}
