@@ -25,8 +25,17 @@ from greenledger.core.fields import Kind
 from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
 from greenledger.core.importing.checks_rows import RowChecker, book_with_file_factors
 from greenledger.core.importing.codes import HINT_TEXT, Hint, english
+from greenledger.core.importing.read_to_read import read_to_read, shared_day
 from greenledger.core.importing.sheets import ParsedSheet
-from greenledger.core.overlaps import OVERLAP_KEYS, Span, Where, find_overlaps, periods_overlap
+from greenledger.core.overlaps import (
+    OVERLAP_KEYS,
+    Span,
+    Where,
+    find_overlaps,
+    periods_overlap,
+    valid,
+)
+from greenledger.core.periods import bound_text, instants, parse_bound
 from greenledger.core.storage import Workspace
 
 MASS_TO_KG = {"g": 1e-3, "kg": 1.0, "t": 1e3}
@@ -36,6 +45,8 @@ VALUE_UNITS = {Kind.ENERGY: "kWh", Kind.DELIVERIES: "orders", Kind.PACKAGING: "k
 REASON_TEMPLATES.update({
     "period_overlap": QT_TRANSLATE_NOOP("Problems", "{key}: {start} – {end} overlaps {other_start} – {other_end} at {other}{more}, so the same quantity would count twice; delete one of them, or, if this row is the total of the others, make it equal their sum"),  # noqa: E501
     "period_overlap_stored_total": QT_TRANSLATE_NOOP("Problems", "{key}: {start} – {end} lies inside {other_start} – {other_end}, stored from {other}, which is the total of this import's rows; delete that stored row first, or do not import these"),  # noqa: E501
+    "period_shares_first_day": QT_TRANSLATE_NOOP("Problems", "{key}: {start} – {end} starts on {day}, the day {other_start} – {other_end} at {other} ends, so that day would count twice; if the periods run from read to read (the read day ends one period and starts the next), write {fix} as this row's start"),  # noqa: E501
+    "period_shares_last_day": QT_TRANSLATE_NOOP("Problems", "{key}: {start} – {end} ends on {day}, the day {other_start} – {other_end} at {other} starts, so that day would count twice; if the periods run from read to read (the read day ends one period and starts the next), write {fix} as this row's end"),  # noqa: E501
     "period_total": QT_TRANSLATE_NOOP("Problems", "{key}: {start} – {end} ({value}) is the total of the {n} rows from {first} on: left out, so it is not counted twice"),  # noqa: E501
 })
 
@@ -56,6 +67,9 @@ def check_parsed(ws: Workspace, parsed: list[ParsedSheet], problems: list[Proble
     parsed = sorted(parsed, key=lambda p: KIND_ORDER.index(p.kind))
     problems = list(problems or []) + [p for ps in parsed for p in ps.problems]
     warnings = list(warnings or []) + [w for ps in parsed for w in ps.warnings]
+    read = [read_to_read(ps) for ps in parsed]  # 16th to 16th: the read day excluded
+    parsed = [ps for ps, _ in read]
+    warnings += [w for _, ws_ in read for w in ws_]
     book = book_with_file_factors(ws, parsed)
     checker = RowChecker(ws, parsed, book)
     problems += checker.check()
@@ -121,7 +135,7 @@ def _exclusive_ends(ps: ParsedSheet) -> list[Problem]:
         return []
     starts, ends = ps.columns["period_start"], ps.columns["period_end"]
     bad = {(a, b) for a, b in set(zip(starts, ends, strict=True))  # distinct periods: few
-           if isinstance(a, date) and isinstance(b, date) and a.day == 1 and b.day == 1 and b > a}
+           if type(a) is date and type(b) is date and a.day == 1 and b.day == 1 and b > a}
     if not bad:
         return []
     out = []
@@ -149,11 +163,12 @@ def leave_out(ps: ParsedSheet, indexes: set[int]) -> ParsedSheet:
 
 
 def _day(v: object) -> date | None:
+    """A stored or parsed bound: a date, or an instant (core.periods.parse_bound)."""
     if isinstance(v, date):
         return v
     if isinstance(v, str) and v:
         try:
-            return date.fromisoformat(v)
+            return parse_bound(v)
         except ValueError:
             return None
     return None
@@ -161,7 +176,7 @@ def _day(v: object) -> date | None:
 
 def _stored_periods(ws: Workspace, kind: Kind) -> set[tuple[date, date]]:
     rows = ws.select(f"stored_periods.{_TABLE[kind]}")  # a row given by campaign: its dates
-    return {(a, b) for a, b in ((_day(x), _day(y)) for x, y in rows) if a and b}
+    return {(a, b) for a, b in ((_day(x), _day(y)) for x, y in rows) if valid(a, b)}
 
 
 def _campaign_dates(ws: Workspace, parsed: list[ParsedSheet]) -> dict[str, tuple[date, date]]:
@@ -191,7 +206,9 @@ def _stored_spans(ws: Workspace, kind: Kind, lo: date, hi: date,
                   periods: set[tuple[date, date]]) -> list[Span]:
     width = _KEY_WIDTH[kind]
     out = []
-    for row in ws.select(f"stored_spans.{_TABLE[kind]}", hi=hi.isoformat(), lo=lo.isoformat()):
+    # stored bounds are text (core.periods.bound_text), compared as text: a day sorts before its
+    # hours ('2023-01-31' < '2023-01-31 13:00'), so the end is given as the instant after it
+    for row in ws.select(f"stored_spans.{_TABLE[kind]}", hi=bound_text(hi), lo=bound_text(lo)):
         a, b = _day(row[width]), _day(row[width + 1])
         if (a, b) not in periods:
             continue
@@ -225,8 +242,7 @@ def _overlaps(ws: Workspace, ps: ParsedSheet, parsed: list[ParsedSheet], problem
                for a, e, b in zip(starts, ends, c["campaign"], strict=True)]
         starts = [dates[b][0] if b is not None else a for a, b in zip(starts, bys, strict=True)]
         ends = [dates[b][1] if b is not None else e for e, b in zip(ends, bys, strict=True)]
-    file_periods = {p for p in set(zip(starts, ends, strict=True))
-                    if isinstance(p[0], date) and isinstance(p[1], date)}
+    file_periods = {p for p in set(zip(starts, ends, strict=True)) if valid(*p)}
     if not file_periods:
         return
     stored_periods = _stored_periods(ws, kind)
@@ -236,14 +252,16 @@ def _overlaps(ws: Workspace, ps: ParsedSheet, parsed: list[ParsedSheet], problem
         file_hits = file_periods
     if not file_hits:
         return  # no two periods of the sheet or the workspace share a day: nothing overlaps
-    near = {q for q in stored_periods if any(q[0] <= p[1] and p[0] <= q[1] for p in file_hits)}
+    hit_spans = [instants(*p) for p in file_hits]
+    near = {q for q in stored_periods
+            if any(c < z and a < d for (a, z) in hit_spans for c, d in [instants(*q)])}
     key_fields = OVERLAP_KEYS[kind]
     keycols = [c[k] for k in key_fields]
     w = len(key_fields)
     stored: list[Span] = []
     if near:
-        lo = min(a for a, _ in near)
-        hi = max(b for _, b in near)
+        lo = min(instants(*q)[0] for q in near)
+        hi = max(instants(*q)[1] for q in near)
         stored = _stored_spans(ws, kind, lo, hi, near)
     # the periods overlap somewhere: now per key, over the distinct (key, period) (C speed)
     triples = {t for t in set(zip(*keycols, starts, ends, bys, strict=True))
@@ -283,11 +301,11 @@ def _overlaps(ws: Workspace, ps: ParsedSheet, parsed: list[ParsedSheet], problem
         if o.kind == "total" and not row_stored:
             i = by_where[id(o.row.where)]
             left_out.setdefault(ps.sheet, set()).add(i)
-            params = {"key": _key_text(kind, o.row.key), "start": o.row.start.isoformat(),
-                      "end": o.row.end.isoformat(), "value": _fmt(o.row.value, unit),
+            params = {"key": _key_text(kind, o.row.key), "start": bound_text(o.row.start),
+                      "end": bound_text(o.row.end), "value": _fmt(o.row.value, unit),
                       "n": len(o.covered), "first": str(o.covered[0].where)}
             warnings.append(Problem(ps.file, REASON_TEMPLATES["period_total"].format(**params),
-                                    ps.sheet, o.row.where.row, col, o.row.start.isoformat(),
+                                    ps.sheet, o.row.where.row, col, bound_text(o.row.start),
                                     code="period_total", params=params))
             continue
         if o.kind == "total":  # a stored coarse row over this import's finer rows
@@ -302,12 +320,15 @@ def _overlaps(ws: Workspace, ps: ParsedSheet, parsed: list[ParsedSheet], problem
                 p = problems[reported[i]]
                 p.params["n_more"] = p.params.get("n_more", 0) + 1
                 continue
-            params = {"key": _key_text(kind, new.key), "start": new.start.isoformat(),
-                      "end": new.end.isoformat(), "other_start": other.start.isoformat(),
-                      "other_end": other.end.isoformat(), "other": str(other.where), "more": ""}
+            params = {"key": _key_text(kind, new.key), "start": bound_text(new.start),
+                      "end": bound_text(new.end), "other_start": bound_text(other.start),
+                      "other_end": bound_text(other.end), "other": str(other.where), "more": ""}
+            if code == "period_overlap" and (shared := shared_day(new, other)) is not None:
+                code, day, fix = shared  # read to read: this row's bound to write, not "delete"
+                params.update(day=day.isoformat(), fix=fix.isoformat())
             reported[i] = len(problems)
             problems.append(Problem(ps.file, "", ps.sheet, new.where.row, col,
-                                    new.start.isoformat(), code=code, params=params))
+                                    bound_text(new.start), code=code, params=params))
     for j in reported.values():  # the reason, once the number of other rows is known
         p = problems[j]
         n = p.params.pop("n_more", 0)
@@ -321,7 +342,7 @@ def _overlaps(ws: Workspace, ps: ParsedSheet, parsed: list[ParsedSheet], problem
 
 
 def _is_month(a: object, b: object) -> bool:
-    return isinstance(a, date) and isinstance(b, date) and a.day == 1 and a.year == b.year \
+    return type(a) is date and type(b) is date and a.day == 1 and a.year == b.year \
         and a.month == b.month and (b.month == 12 and b.day == 31
                                     or date.fromordinal(b.toordinal() + 1).day == 1)
 
