@@ -356,5 +356,10 @@ def find_measure(kind: Kind, periods: list[HeaderCell], layout: Layout,
     return None, 0.0, None
 
 
+_TO = r"\s*[-–~至到]\s*"
 CUMULATIVE = re.compile(r"累计|累積|累加|cumulative|\bytd\b|year[\s-]*to[\s-]*date"
-                         r"|\d{1,2}\s*[-–~至到]\s*\d{1,2}\s*月", re.IGNORECASE)
+                        r"|(?<!\d)(?!(?:1" + _TO + "3|4" + _TO + "6|7" + _TO + "9|10" + _TO + r"12)\s*月)"
+                        r"\d{1,2}" + _TO + r"\d{1,2}\s*月", re.IGNORECASE)
+"""Headers of figures summed since the year's start: 本年累计, YTD, `1-2月` … A whole quarter
+(`2023年1-3月`, `4-6月`) is not one: beside its months it is their total (not read), alone the
+quarter's own figure; in a sheet of cumulative columns its neighbours (`1-2月`, `1-4月`) are."""

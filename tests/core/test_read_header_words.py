@@ -193,3 +193,24 @@ def test_an_initiatives_name_header(ws, tmp_path, header):
         [header, "Business unit", "Reduction (t CO2e)"], ["绿色回收箱", "菜鸟", 120.5]]})
     import_file(ws, path)
     assert [(r["initiative"], r["reduction"]) for r in ws.rows(Kind.INITIATIVES)] == [("绿色回收箱", 120.5)]
+
+
+# --- a whole quarter's range beside its months ---------------------------------------------------
+
+@pytest.mark.parametrize("months, total", [(("2023年1月", "2023年2月", "2023年3月"), "2023年1-3月"),
+                                           (("2023年4月", "2023年5月", "2023年6月"), "2023年4~6月")])
+def test_a_quarters_range_beside_its_months_is_not_cumulative(ws, tmp_path, months, total):
+    """`2023年1-3月` beside 1月 … 3月 is the quarter's total, and last year's `2022年1-3月` a
+    comparison: the months are read, neither range is."""
+    got = _import(ws, tmp_path, [["站点", "能源类型", *months, total, "2022" + total[4:]],
+                                 [ZB, "电网", 352000, 338500, 361200, 1051700, 1001300]],
+                  title="用电量（kWh）")
+    assert sum(got.values()) == pytest.approx(352000 + 338500 + 361200) and len(got) == 3
+
+
+def test_cumulative_month_ranges_are_still_refused(ws, tmp_path):
+    """The workbook the quarter rule could get wrong: 1月 | 1-2月 | 1-3月, each a sum since
+    January. `1-3月` is a whole quarter, but `1-2月` beside it says the sheet is cumulative."""
+    problems = _refused(ws, tmp_path, [["站点", "能源类型", "2023年1月", "2023年1-2月", "2023年1-3月"],
+                                       [ZB, "电网", 352000, 690500, 1051700]], title="用电量（kWh）")
+    assert any(p.code == "cumulative_column" for p in problems)
