@@ -237,12 +237,14 @@ ENERGY_CASES = [
         rows=3, energy={(MAN, "grid", ""): (401.2 + 415.75) * 1000, (LDS, "grid", ""): 60.15 * 1000}))),
     ok(Case("running_total.xlsx", refused=("本年累计用电量", "cumulative"))),
     ok(Case("overlap.xlsx", refused=("row 2", "row 3", "overlaps"))),
-    xfail(Case("us_read_dates.xlsx", (*GRID, "--map", "Previous Read Date=period_start", "--map",
-                                      "Current Read Date=period_end"),
-               refused=("row 3", "overlaps"), hint_edit=edit_xlsx(delete_row=3),
-               hint=dict(energy={(RNO, "grid", ""): 412800 + 398100 + 420600})),
-          "hint leads to wrong figures: read-to-read periods (16th to 16th) are refused as overlaps, and "
-          "'delete one of them' imports 833,400 of 1,231,500 kWh without a word"),
+    # read to read (16th to 16th: the read day ends one period and starts the next): the ends
+    # are read with the read day excluded, with a warning (was: refused as overlaps, and the
+    # hint 'delete one of them' imported 833,400 of 1,231,500 kWh)
+    ok(Case("us_read_dates.xlsx", (*GRID, "--map", "Previous Read Date=period_start", "--map",
+                                   "Current Read Date=period_end"), rows=3,
+            periods={(RNO, "2023-01-16", "2023-02-15"), (RNO, "2023-02-16", "2023-03-15"),
+                     (RNO, "2023-03-16", "2023-04-16")},
+            energy={(RNO, "grid", ""): 412800 + 398100 + 420600})),
     ok(Case("no_unit.xlsx", refused=("Consumption",), hint_args=("--unit", "energy=MWh"), hint=dict(
         rows=3, energy={(ZB, "grid", ""): (2301.5 + 2150.25) * 1000, (UL, "grid", ""): 1790.2 * 1000}))),
     ok(Case("no_unit_literal.xlsx", refused=("Consumption", "--unit energy=UNIT"), hint_args=(
