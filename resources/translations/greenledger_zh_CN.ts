@@ -3755,12 +3755,12 @@
     <message>
         <location filename="../../core/importing/checks.py" line="48"/>
         <source>{key}: {start} – {end} starts on {day}, the day {other_start} – {other_end} at {other} ends, so that day would count twice; if the periods run from read to read (the read day ends one period and starts the next), write {fix} as this row&apos;s start</source>
-        <translation type="unfinished"></translation>
+        <translation>{key}：{start} – {end} 从 {day} 开始，而 {other} 的 {other_start} – {other_end} 正是在这一天结束，这一天会被计算两次；如果各期是从一次抄表到下一次抄表（抄表日结束一期并开始下一期），请把本行的开始日期写为 {fix}</translation>
     </message>
     <message>
         <location filename="../../core/importing/checks.py" line="49"/>
         <source>{key}: {start} – {end} ends on {day}, the day {other_start} – {other_end} at {other} starts, so that day would count twice; if the periods run from read to read (the read day ends one period and starts the next), write {fix} as this row&apos;s end</source>
-        <translation type="unfinished"></translation>
+        <translation>{key}：{start} – {end} 在 {day} 结束，而 {other} 的 {other_start} – {other_end} 正是从这一天开始，这一天会被计算两次；如果各期是从一次抄表到下一次抄表（抄表日结束一期并开始下一期），请把本行的结束日期写为 {fix}</translation>
     </message>
     <message>
         <location filename="../../core/importing/checks.py" line="50"/>
@@ -3830,37 +3830,37 @@
     <message>
         <location filename="../../core/importing/timestamps.py" line="37"/>
         <source>the period ends when it starts ({start}): a row of one hour runs from its start to the next hour (13:00 to 14:00)</source>
-        <translation type="unfinished"></translation>
+        <translation>该时段的结束时间与开始时间相同（{start}）：一小时的行应从开始时间到下一个整点（13:00 至 14:00）</translation>
     </message>
     <message>
         <location filename="../../core/importing/timestamps.py" line="38"/>
         <source>the timestamps of this column are {step} apart, not an interval of a day or less: give a start and an end column</source>
-        <translation type="unfinished"></translation>
+        <translation>此列的时间戳间隔为 {step}，不是一天或更短的时段：请给出开始和结束两列</translation>
     </message>
     <message>
         <location filename="../../core/importing/timestamps.py" line="39"/>
         <source>this timestamp is not a whole number of intervals ({step}) after {first}: the rows do not read as one interval each</source>
-        <translation type="unfinished"></translation>
+        <translation>此时间戳与 {first} 相差的不是整数个时段（{step}）：各行无法各读作一个时段</translation>
     </message>
     <message>
         <location filename="../../core/importing/timestamps.py" line="40"/>
         <source>one timestamp alone says no interval: give a start and an end column</source>
-        <translation type="unfinished"></translation>
+        <translation>仅有一个时间戳无法确定时段：请给出开始和结束两列</translation>
     </message>
     <message>
         <location filename="../../core/importing/timestamps.py" line="41"/>
         <source>this column gives a UTC offset on some rows ({example}) and none on others, so its times cannot all be read the same way; write the offset on every row or on none</source>
-        <translation type="unfinished"></translation>
+        <translation>此列有些行带有 UTC 时差（{example}），有些行没有，无法用同一种方式读取其时间；请每行都写时差，或都不写</translation>
     </message>
     <message>
         <location filename="../../core/importing/timestamps.py" line="42"/>
         <source>not a UTC offset that a meter&apos;s local time can have</source>
-        <translation type="unfinished"></translation>
+        <translation>不是电表本地时间可能有的 UTC 时差</translation>
     </message>
     <message>
         <location filename="../../core/importing/timestamps.py" line="43"/>
         <source>{key}: the local hour {start} is written twice, at {offset} here and {other_offset} on row {other_row} (daylight saving ended): both are counted, stored as that one local hour</source>
-        <translation type="unfinished"></translation>
+        <translation>{key}：本地时间 {start} 这一小时出现了两次，此处为 {offset}，第 {other_row} 行为 {other_offset}（夏令时结束）：两者都计入，合并存为这一个本地小时</translation>
     </message>
     <message>
         <location filename="../../core/importing/tables.py" line="23"/>
@@ -3880,7 +3880,7 @@
     <message>
         <location filename="../../core/importing/read_to_read.py" line="31"/>
         <source>the periods run from read to read (each starts on the day the one before ends, as {start} – {end} and the next from {end}): read with the read day excluded, {start} – {last}, so no day counts twice</source>
-        <translation type="unfinished"></translation>
+        <translation>各期是从一次抄表到下一次抄表（每期从上一期结束的那天开始，如 {start} – {end}，下一期从 {end} 开始）：读取时不含抄表日，即 {start} – {last}，这样没有哪一天被计算两次</translation>
     </message>
     <message>
         <location filename="../../core/importing/formulas.py" line="33"/>
