@@ -28,6 +28,11 @@ PERIOD_SYNONYMS = ("period", "month", "reporting period", "billing period", "qua
                    "月份", "月度", "期间", "统计期间", "统计月份", "年月", "报告期", "账期", "季度",
                    "billing cycle", "bill period", "service period", "read period", "计费周期",
                    "账单周期", "结算周期", "抄表周期", "计费期间", "电费周期", "结算期间", "计费月份",
+                   # an hourly export's one timestamp column, each the start of its interval
+                   # (core.importing.timestamps); not `Hour ending`, whose time is the end
+                   "timestamp", "time stamp", "datetime", "date time", "date and time",
+                   "interval start", "interval beginning", "hour beginning", "时间戳", "日期时间",
+                   "起始时刻",
                    *("year", "年份", "年度", "统计年度", "fiscal year"))
 YEAR_KEYS = frozenset(norm(t) for t in ("year", "年份", "年度", "统计年度", "fiscal year"))
 """Period headers of a year: a month column beside one is the finer, and takes its year."""

@@ -214,3 +214,15 @@ def test_cumulative_month_ranges_are_still_refused(ws, tmp_path):
     problems = _refused(ws, tmp_path, [["站点", "能源类型", "2023年1月", "2023年1-2月", "2023年1-3月"],
                                        [ZB, "电网", 352000, 690500, 1051700]], title="用电量（kWh）")
     assert any(p.code == "cumulative_column" for p in problems)
+
+
+@pytest.mark.parametrize("header", ["Timestamp", "时间戳", "Interval start", "Date and time"])
+def test_an_hourly_exports_timestamp_column_is_its_period(ws, tmp_path, header):
+    """One timestamp per row, each the start of its hour (core.importing.timestamps), under the
+    headers meter exports write. (`Hour ending` is not taken: its time is the hour's end.)"""
+    from datetime import datetime, timedelta
+
+    rows = [["Site", header, "Source", "Energy (kWh)"]] + [
+        [ZB, datetime(2023, 1, 1) + timedelta(hours=h), "grid", 10.0 + h] for h in range(48)]
+    got = _import(ws, tmp_path, rows)
+    assert len(got) == 48 and sum(got.values()) == pytest.approx(sum(10.0 + h for h in range(48)))
