@@ -173,7 +173,10 @@ TRAPS = [
     ok(Case("formula_no_cache.xlsx", refused=("=D2+E2", "=D3+E3", "no saved value"))),
     ok(Case("units_cells_and_bare.xlsx", refused=("row 4", "980000"))),
     ok(Case("campaign_end_before_start.xlsx", refused=("row 2", "2024-01-05"))),
-    ok(Case("deliveries_unknown_campaign.xlsx", refused=("Double 11 2023",))),
+    # 合计 above its rows: January 30,000 + 50,000 = 80,000 ✓, February 31,000 + 48,000 = 79,000 ≠ 75,000
+    xfail(Case("total_on_top_wrong.xlsx", refused=("D3", "75,000")),
+          "wrong figures: a 合计 row above the rows it totals is left out but never reconciled: "
+          "exit 0 with February's 75,000 against 79,000 in the rows, no warning"),
     ok(Case("recycled_over_100.xlsx", refused=("130",))),
 ]
 

@@ -57,15 +57,10 @@ def deliveries():
             "US Retail,2023-07,truck diesel,5100,118000,159.2",
         ],
     )
-    book(
-        "deliveries_unknown_campaign.xlsx",
-        {
-            "Deliveries": [
-                ["Business unit", "Campaign", "Orders", "Emissions (t CO2e)"],
-                ["Tmall", "Double 11 2023", 1000000, 2000],
-            ]
-        },
-    )
+    # a 合计 row above the rows it totals, 4,000 kWh off in February
+    book("total_on_top_wrong.xlsx", {"Sheet1": [
+        ["用电量（kWh）"], ["站点", "能源类型", "2023年1月", "2023年2月"], ["合计", None, 80000, 75000],
+        ["杭州仓", "电网", 30000, 31000], ["深圳仓", "电网", 50000, 48000]]})
 
 
 def packaging():
