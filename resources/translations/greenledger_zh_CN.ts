@@ -3350,7 +3350,7 @@
     <message>
         <location filename="../../core/errors.py" line="51"/>
         <location filename="../../core/errors.py" line="194"/>
-        <location filename="../../core/importing/reconcile.py" line="66"/>
+        <location filename="../../core/importing/reconcile.py" line="67"/>
         <location filename="../../gui/import_hints.py" line="146"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
@@ -3743,37 +3743,42 @@
         <translation>{site} 在 {month} 用电 {value} 千瓦时，是其月中位数（{median} 千瓦时）的 {ratio} 倍；请核对单位，并确认该单元格不是合计</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="46"/>
+        <location filename="../../core/importing/checks_overlaps.py" line="32"/>
         <source>{key}: {start} – {end} overlaps {other_start} – {other_end} at {other}{more}, so the same quantity would count twice; delete one of them, or, if this row is the total of the others, make it equal their sum</source>
         <translation>{key}：{start} – {end} 与 {other} 的 {other_start} – {other_end} 重叠{more}，同一数量会被计算两次；请删除其中一行，或者若本行是其他行的合计，使其等于它们之和</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="47"/>
+        <location filename="../../core/importing/checks_overlaps.py" line="33"/>
         <source>{key}: {start} – {end} lies inside {other_start} – {other_end}, stored from {other}, which is the total of this import&apos;s rows; delete that stored row first, or do not import these</source>
         <translation>{key}：{start} – {end} 位于已存的 {other_start} – {other_end}（来自 {other}）之内，而该行正是本次导入各行的合计；请先删除该已存行，或不要导入这些行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="48"/>
+        <location filename="../../core/importing/checks_overlaps.py" line="34"/>
         <source>{key}: {start} – {end} starts on {day}, the day {other_start} – {other_end} at {other} ends, so that day would count twice; if the periods run from read to read (the read day ends one period and starts the next), write {fix} as this row&apos;s start</source>
         <translation>{key}：{start} – {end} 从 {day} 开始，而 {other} 的 {other_start} – {other_end} 正是在这一天结束，这一天会被计算两次；如果各期是从一次抄表到下一次抄表（抄表日结束一期并开始下一期），请把本行的开始日期写为 {fix}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="49"/>
+        <location filename="../../core/importing/checks_overlaps.py" line="35"/>
         <source>{key}: {start} – {end} ends on {day}, the day {other_start} – {other_end} at {other} starts, so that day would count twice; if the periods run from read to read (the read day ends one period and starts the next), write {fix} as this row&apos;s end</source>
         <translation>{key}：{start} – {end} 在 {day} 结束，而 {other} 的 {other_start} – {other_end} 正是从这一天开始，这一天会被计算两次；如果各期是从一次抄表到下一次抄表（抄表日结束一期并开始下一期），请把本行的结束日期写为 {fix}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="50"/>
+        <location filename="../../core/importing/checks_overlaps.py" line="36"/>
         <source>{key}: {start} – {end} ({value}) is the total of the {n} rows from {first} on: left out, so it is not counted twice</source>
         <translation>{key}：{start} – {end}（{value}）是从 {first} 起 {n} 行的合计：已略去，以免重复计算</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="336"/>
+        <location filename="../../core/importing/checks_overlaps.py" line="244"/>
         <source>(and {0} more row(s))</source>
         <translation>（另有 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks_rows.py" line="99"/>
+        <location filename="../../core/importing/checks_rows.py" line="21"/>
+        <source>same {fields} as {other_sheet} › row {other_row}: combine the two rows or tell them apart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/checks_rows.py" line="105"/>
         <source>no grid factor for this region yet: the site is stored, and its figures say there is no factor until one is added on a Factors sheet</source>
         <translation>该区域暂无电网排放因子：站点已保存，在“排放因子”工作表补充因子之前，其相关数字会注明缺少因子</translation>
     </message>
@@ -3892,6 +3897,11 @@
         <source>formula {formula} gives the error {error} (so saved in the file), an error value, not a number: correct the formula or its inputs in the workbook</source>
         <translation>公式 {formula} 的结果是错误值 {error}（文件中即如此保存），不是数字：请在工作簿中修正该公式或其输入</translation>
     </message>
+    <message>
+        <location filename="../../core/importing/transposed.py" line="116"/>
+        <source>this row (&apos;{label}&apos;) sits among the periods of a table with periods down the rows, holds figures and is not a period or a total: it would not be read; write its period (e.g. 2023-04) in {cell}, or delete the row if it is not data</source>
+        <translation>此行（“{label}”）位于按行排列期间的表格的各期间之间，含有数字，但既不是期间也不是合计：它不会被读取；请在 {cell} 中写明其期间（如 2023-04），若不是数据则删除该行</translation>
+    </message>
 </context>
 <context>
     <name>ProblemsDialog</name>
@@ -3950,22 +3960,27 @@
 <context>
     <name>Reconcile</name>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="67"/>
+        <location filename="../../core/importing/reconcile.py" line="68"/>
         <source>column {0}</source>
         <translation>第 {0} 列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="69"/>
+        <location filename="../../core/importing/reconcile.py" line="70"/>
+        <source>{0} {1}: {2} columns = the sum of their period cells ✓</source>
+        <translation>{0} {1}：{2} 列均等于其各期单元格之和 ✓</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/reconcile.py" line="73"/>
         <source>{0} {1}: {2} rows = the sum of their period cells ✓</source>
         <translation>{0} {1}：{2} 行均等于其各期单元格之和 ✓</translation>
     </message>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="72"/>
+        <location filename="../../core/importing/reconcile.py" line="76"/>
         <source>{0} {1} {2} = {3} {4} imported ✓</source>
         <translation>{0} {1} {2} = 导入 {3} {4} ✓</translation>
     </message>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="74"/>
+        <location filename="../../core/importing/reconcile.py" line="78"/>
         <source>{0} {1} {2}: {3} {4} imported ✗ (differs by {5} {4})</source>
         <translation>{0} {1} {2}：导入 {3} {4} ✗（相差 {5} {4}）</translation>
     </message>
