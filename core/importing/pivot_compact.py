@@ -200,6 +200,12 @@ def remap(plan, t: Compact):
     plan.problems = [_at_cell(p, t) for p in plan.problems]
     plan.warnings = [_at_cell(p, t) for p in plan.warnings]
     plan.reconciliations = [_rec_at_cell(r, t) for r in plan.reconciliations]
+    if plan.layout is not None:  # its rows at the sheet's (columns stay the reading's, as transposed)
+        plan.layout.ignored = sorted((replace(i, row=t.rows_of.get(i.row - 1, i.row - 1) + 1)
+                                      for i in plan.layout.ignored), key=lambda i: i.row)
+        lay = plan.layout
+        if lay.end > lay.first_data:
+            lay.end = max(t.rows_of.get(k, k) for k in range(lay.first_data, lay.end)) + 1
     ps = plan.parsed
     if ps is not None:
         ps.row_numbers = [t.rows_of.get(n - 1, n - 1) + 1 for n in ps.row_numbers]
