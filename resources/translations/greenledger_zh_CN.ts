@@ -3775,7 +3775,7 @@
     <message>
         <location filename="../../core/importing/checks_rows.py" line="21"/>
         <source>same {fields} as {other_sheet} › row {other_row}: combine the two rows or tell them apart</source>
-        <translation type="unfinished"></translation>
+        <translation>与 {other_sheet} › 第 {other_row} 行的 {fields} 相同：请合并这两行或加以区分</translation>
     </message>
     <message>
         <location filename="../../core/importing/checks_rows.py" line="105"/>
@@ -3813,7 +3813,7 @@
         <translation>“{header}”是节约量、目标、预测、上年、平均或每单的数值，不是 {field} 本身，且没有其他列给出 {field}：请在单独一列中给出总量（例如 {field} ({unit})）；不会用每单数值乘以订单量来计算</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks_sheet.py" line="115"/>
+        <location filename="../../core/importing/checks_sheet.py" line="124"/>
         <source>&apos;{header}&apos; is a part of the total in {total} (of which: green power, another source or site): importing the total alone would count the part as {total_field} of the total&apos;s kind; give the parts as rows of their own (with their source and instrument), or leave this column out if the total is right as it is (map &apos;{header}&apos; to ignore)</source>
         <translation>“{header}”是 {total} 中总量的一部分（其中：绿电、其他能源类型或站点）：只导入总量会把这部分算作与总量同类的 {total_field}；请把各部分作为单独的行给出（注明能源类型和采购方式），或在总量本身无误时略过此列（把“{header}”设为忽略）</translation>
     </message>
