@@ -154,9 +154,7 @@ def test_hours_as_text_through_the_engine_equal_the_daily_figures(tmp_path):
         for h, d in zip(hours[key], days[key], strict=True):
             assert h.keys() == d.keys() and h["total_kwh"] == pytest.approx(d["total_kwh"], rel=1e-12)
             for k, v in h.items():  # every figure: kWh by source, Scope 2 t, shares
-                if isinstance(v, float):
-                    assert v == pytest.approx(d[k], rel=1e-12), k
-                elif isinstance(v, dict):
+                if isinstance(v, float | dict):
                     assert v == pytest.approx(d[k], rel=1e-12), k
                 elif not isinstance(v, list):
                     assert v == d[k], k
