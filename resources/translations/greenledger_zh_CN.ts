@@ -3864,6 +3864,21 @@
     </message>
     <message>
         <location filename="../../core/importing/timestamps.py" line="43"/>
+        <source>{n} row(s) are periods with a time of day (as {start} – {end}): each runs from its start up to its end, the end excluded, in the meter&apos;s local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="44"/>
+        <source>each timestamp is read as the {step} it begins ({start} is {start} – {end}), in the meter&apos;s local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="45"/>
+        <source>this column writes 24:00, so each timestamp is read as the {step} it ends ({end} is {start} – {end}), in the meter&apos;s local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="46"/>
         <source>{key}: the local hour {start} is written twice, at {offset} here and {other_offset} on row {other_row} (daylight saving ended): both are counted, stored as that one local hour</source>
         <translation>{key}：本地时间 {start} 这一小时出现了两次，此处为 {offset}，第 {other_row} 行为 {other_offset}（夏令时结束）：两者都计入，合并存为这一个本地小时</translation>
     </message>
@@ -3901,6 +3916,11 @@
         <location filename="../../core/importing/transposed.py" line="116"/>
         <source>this row (&apos;{label}&apos;) sits among the periods of a table with periods down the rows, holds figures and is not a period or a total: it would not be read; write its period (e.g. 2023-04) in {cell}, or delete the row if it is not data</source>
         <translation>此行（“{label}”）位于按行排列期间的表格的各期间之间，含有数字，但既不是期间也不是合计：它不会被读取；请在 {cell} 中写明其期间（如 2023-04），若不是数据则删除该行</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/values.py" line="296"/>
+        <source>a number where a grid region&apos;s name is needed: is this column the grid region?</source>
+        <translation>这里需要电网区域的名称，却是一个数字：这一列是电网区域吗？</translation>
     </message>
 </context>
 <context>
