@@ -171,6 +171,13 @@ def match_header(header: object, kind: Kind) -> list[Match]:
             if _PART.search(key.replace(syn, "")):  # 峰电量, peak kWh: one tariff band's part
                 conf -= 0.2
             add(Match(fname, round(min(conf, 0.85), 2), Found.PARTIAL, unit))
+    if unit and unit_dimension(unit) in ("energy", "mass", "distance"):
+        # `电网购电(GWh)`, `Grid (MWh)`: a header stating a quantity's unit holds numbers, never a
+        # text, a choice or a date (电网 in it is no grid region)
+        for m in list(found.values()):
+            f = kind_field(kind, m.field) if m.field != PERIOD else None
+            if m.field == PERIOD or (f is not None and f.type.value in ("text", "choice", "date")):
+                found.pop(m.field)
     if _CAMPAIGN_WORD.search(full) and "campaign" in {f.name for f in SHEETS[kind].fields}:
         # `Campaign start`, `活动开始日期`: the campaign's dates (checked against it), not a period
         for name in ("period_start", "period_end", PERIOD):

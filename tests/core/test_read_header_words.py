@@ -226,3 +226,26 @@ def test_an_hourly_exports_timestamp_column_is_its_period(ws, tmp_path, header):
         [ZB, datetime(2023, 1, 1) + timedelta(hours=h), "grid", 10.0 + h] for h in range(48)]
     got = _import(ws, tmp_path, rows)
     assert len(got) == 48 and sum(got.values()) == pytest.approx(sum(10.0 + h for h in range(48)))
+
+
+# --- a quantity's column is never a text field; a number never a grid region ---------------------
+
+@pytest.mark.parametrize("grid, wind", [("电网购电(GWh)", "风电(GWh)"), ("Grid (MWh)", "Wind (MWh)")])
+def test_a_header_stating_an_energy_unit_is_never_the_grid_region(ws, tmp_path, grid, wind):
+    """`站点 | 年份 | 电网购电(GWh) | 风电(GWh)` (blind3 annual_gwh_by_source): its 45.6 was stored
+    as a site's grid region. Now no column is the region and the sheet is not read as Sites."""
+    path = write_workbook(tmp_path / "y.xlsx", {"年度": [["站点", "年份", grid, wind],
+                                                       [ZB, 2022, 45.6, 30.2]]})
+    import_file(ws, write_workbook(tmp_path / "s.xlsx", {"Sites": SITES}))
+    before = ws.rows(Kind.SITES)
+    with pytest.raises(ImportRefused):
+        import_file(ws, path)
+    assert ws.rows(Kind.SITES) == before
+
+
+def test_a_number_as_a_grid_region_is_refused_at_its_cell(ws, tmp_path):
+    """What the rule could get wrong: a Sites sheet that writes regions as codes (110000). It is
+    refused naming the cell, not stored as a region no factor matches."""
+    problems = _refused(ws, tmp_path, [["Site", "Type", "Grid region"], ["Glasgow DC", "warehouse", 110000]],
+                        title="New sites", sites=False)
+    assert [(p.row, p.column, p.code) for p in problems] == [(2, "Grid region [C]", "region_number")]
