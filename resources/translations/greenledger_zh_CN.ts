@@ -3865,17 +3865,17 @@
     <message>
         <location filename="../../core/importing/timestamps.py" line="43"/>
         <source>{n} row(s) are periods with a time of day (as {start} – {end}): each runs from its start up to its end, the end excluded, in the meter&apos;s local time</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 行是带时刻的时段（如 {start} – {end}）：每段从开始时间到结束时间，不含结束时刻，按电表本地时间</translation>
     </message>
     <message>
         <location filename="../../core/importing/timestamps.py" line="44"/>
         <source>each timestamp is read as the {step} it begins ({start} is {start} – {end}), in the meter&apos;s local time</source>
-        <translation type="unfinished"></translation>
+        <translation>每个时间戳读作从它开始的 {step}（{start} 即 {start} – {end}），按电表本地时间</translation>
     </message>
     <message>
         <location filename="../../core/importing/timestamps.py" line="45"/>
         <source>this column writes 24:00, so each timestamp is read as the {step} it ends ({end} is {start} – {end}), in the meter&apos;s local time</source>
-        <translation type="unfinished"></translation>
+        <translation>此列写有 24:00，因此每个时间戳读作到它结束的 {step}（{end} 即 {start} – {end}），按电表本地时间</translation>
     </message>
     <message>
         <location filename="../../core/importing/timestamps.py" line="46"/>
