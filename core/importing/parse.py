@@ -180,9 +180,11 @@ def _fill_intervals(parsed: ParsedSheet, rows: list[list[object]], col: ColumnPl
     found = timestamps.intervals(raw, parsed.row_numbers, where)
     if found is None:
         return False
-    starts, ends, offsets, problems = found
+    starts, ends, offsets, problems, note = found
     parsed.columns["period_start"], parsed.columns["period_end"] = starts, ends
     parsed.problems.extend(problems)
+    if note is not None:  # how the column was read: said, not refused
+        parsed.warnings.append(replace(note, row=parsed.layout.header_row + 1))
     timestamps.merge(parsed, offsets)
     return True
 

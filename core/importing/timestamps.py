@@ -40,6 +40,9 @@ REASON_TEMPLATES.update({
     "timestamp_alone": QT_TRANSLATE_NOOP("Problems", "one timestamp alone says no interval: give a start and an end column"),  # noqa: E501
     "offset_mixed": QT_TRANSLATE_NOOP("Problems", "this column gives a UTC offset on some rows ({example}) and none on others, so its times cannot all be read the same way; write the offset on every row or on none"),  # noqa: E501
     "offset_bad": QT_TRANSLATE_NOOP("Problems", "not a UTC offset that a meter's local time can have"),
+    "timed_rows": QT_TRANSLATE_NOOP("Problems", "{n} row(s) are periods with a time of day (as {start} – {end}): each runs from its start up to its end, the end excluded, in the meter's local time"),  # noqa: E501
+    "timestamps_begin": QT_TRANSLATE_NOOP("Problems", "each timestamp is read as the {step} it begins ({start} is {start} – {end}), in the meter's local time"),  # noqa: E501
+    "timestamps_end": QT_TRANSLATE_NOOP("Problems", "this column writes 24:00, so each timestamp is read as the {step} it ends ({end} is {start} – {end}), in the meter's local time"),  # noqa: E501
     "dst_repeat": QT_TRANSLATE_NOOP("Problems", "{key}: the local hour {start} is written twice, at {offset} here and {other_offset} on row {other_row} (daylight saving ended): both are counted, stored as that one local hour"),  # noqa: E501
 })
 
@@ -146,6 +149,13 @@ def apply(parsed, raw_start, raw_end, kept: list[int] | range) -> None:
     c["period_start"] = [None if i in bad_rows_a else x for i, x in enumerate(a)]
     c["period_end"] = [None if i in bad_rows_b else y for i, y in enumerate(b)]
     parsed.problems.extend(problems)
+    timed = [i for i, x in enumerate(a) if isinstance(x, datetime)]
+    if timed:
+        i = timed[0]
+        params = {"n": len(timed), "start": _text(a[i]), "end": _text(b[i])}
+        parsed.warnings.append(Problem(parsed.file, REASON_TEMPLATES["timed_rows"].format(**params),
+                                       parsed.sheet, parsed.layout.header_row + 1,
+                                       parsed.label("period_start"), code="timed_rows", params=params))
     merge(parsed, offsets)
 
 
@@ -199,10 +209,12 @@ def _step_text(step: timedelta) -> str:
 
 
 def intervals(raw: list[object], rows: list[int], where
-              ) -> tuple[list[object], list[object], list[timedelta | None], list[Problem]] | None:
+              ) -> tuple[list[object], list[object], list[timedelta | None], list[Problem],
+                         Problem | None] | None:
     """A column of timestamps (mapped to the period) as intervals, or None when no cell has a
     time of day (then it is a column of months, quarters or years). Returns the starts, the
-    ends, each row's UTC offset and the problems."""
+    ends, each row's UTC offset, the problems, and the note saying how the column was read
+    (code timestamps_begin / timestamps_end: a warning, not a refusal; None when refused)."""
     if not any(map(maybe_timed, set(raw))):
         return None
     values, offsets, bad = read_cells(raw)
@@ -215,13 +227,13 @@ def intervals(raw: list[object], rows: list[int], where
     if len(distinct) < 2:
         i = next((i for i, s in enumerate(stamps) if s is not None), 0)
         problems.append(where("period_start", rows[i], raw[i], "timestamp_alone", {}, None))
-        return [None] * len(raw), [None] * len(raw), offsets, problems
+        return [None] * len(raw), [None] * len(raw), offsets, problems, None
     step = min(b - a for a, b in zip(distinct, distinct[1:], strict=False))
     if step >= timedelta(days=1):
         i = next(i for i, s in enumerate(stamps) if s is not None)
         problems.append(where("period_start", rows[i], raw[i], "timestamp_step_long",
                               {"step": _step_text(step)}, None))
-        return [None] * len(raw), [None] * len(raw), offsets, problems
+        return [None] * len(raw), [None] * len(raw), offsets, problems, None
     first = distinct[0]
     ending = any(type(v) is str and _24.search(v) for v in set(raw))  # 24:00: hours by their end
     starts, ends = [], []
@@ -236,7 +248,10 @@ def intervals(raw: list[object], rows: list[int], where
         a, z = (s - step, s) if ending else (s, s + step)
         starts.append(a)
         ends.append(z)
-    return starts, ends, offsets, problems
+    i = next(i for i, x in enumerate(starts) if x is not None)
+    code = "timestamps_end" if ending else "timestamps_begin"
+    params = {"step": _step_text(step), "start": _text(starts[i]), "end": _text(ends[i])}
+    return starts, ends, offsets, problems, where("period_start", None, None, code, params, None)
 
 
 def merge_repeats(columns: dict[str, list[object]], offsets: list, row_numbers: list[int],

@@ -200,7 +200,10 @@ def test_one_timestamp_a_row_is_the_hour_it_begins(tmp_path):
     t0 = datetime(2023, 1, 31, 22)
     path = _meter_sheet(tmp_path / "ts.xlsx", ["Timestamp", "kWh"],
                         [[t0 + timedelta(hours=h), 10.0 * (h + 1)] for h in range(4)])
-    ws, _ = _import_meter(tmp_path, path, TIMESTAMPS)
+    ws, result = _import_meter(tmp_path, path, TIMESTAMPS)
+    [note] = [w for w in result.warnings if w.code == "timestamps_begin"]  # said how it was read
+    assert note.params == {"step": "1 h", "start": "2023-01-31 22:00", "end": "2023-01-31 23:00"}
+    assert (note.row, note.column) == (1, "Timestamp [A]")
     with ws:
         assert _stored(ws) == [("2023-01-31 22:00", "2023-01-31 23:00", 10.0),
                                ("2023-01-31 23:00", "2023-02-01 00:00", 20.0),
@@ -221,7 +224,8 @@ def test_quarter_hours_and_hours_labelled_by_their_end(tmp_path):
     (tmp_path / "m.greenledger").unlink()
     ending = _meter_sheet(tmp_path / "e.xlsx", ["Timestamp", "kWh"],
                           [[f"2023-03-31 {h:02d}:00", 5.0] for h in range(1, 25)])
-    ws, _ = _import_meter(tmp_path, ending, TIMESTAMPS)
+    ws, result = _import_meter(tmp_path, ending, TIMESTAMPS)
+    assert [w.params["step"] for w in result.warnings if w.code == "timestamps_end"] == ["1 h"]
     with ws:
         rows = _stored(ws)
         assert rows[0][:2] == ("2023-03-31 00:00", "2023-03-31 01:00")
@@ -252,6 +256,8 @@ def test_consecutive_hours_are_no_overlap_but_a_repeated_hour_is_refused(tmp_pat
     ws, result = _import_meter(tmp_path, ok)
     ws.close()
     assert result.inserted == 2
+    [note] = [w for w in result.warnings if w.code == "timed_rows"]  # the end excluded, said
+    assert note.params == {"n": 2, "start": "2023-06-01 13:00", "end": "2023-06-01 14:00"}
     (tmp_path / "m.greenledger").unlink()
     twice = _meter_sheet(tmp_path / "twice.xlsx", HEADER,
                          [_hour(t), _hour(t + timedelta(hours=1)), _hour(t, 2.0)])
