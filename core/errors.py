@@ -63,6 +63,7 @@ class Problem:
 # translated when they are one of the fixed texts below, else shown as they are (English).
 REASON_TEMPLATES = {
     "unknown_unit": QT_TRANSLATE_NOOP("Problems", "unknown unit {unit}"),
+    "thousands_unit": QT_TRANSLATE_NOOP("Problems", "{unit} means thousands of {base}, a way of writing the unit that is not read: write the unit as {scaled} in the header (the figures stay as they are), or give the unit of these figures as {scaled}"),  # noqa: E501
     "unit_unstated": QT_TRANSLATE_NOOP("Problems", "no unit stated for {field}: put it in the header ({field} ({unit})) or in a 单位 line above the table, or give the unit of {field} (e.g. {unit})"),  # noqa: E501
     "measure_unstated": QT_TRANSLATE_NOOP("Problems", "nothing says what these period columns hold (no header above them, title or 单位 line names {field} or a unit); say what the period columns hold ({field}) and their unit"),  # noqa: E501
     "money_title": QT_TRANSLATE_NOOP("Problems", "{where} says these figures are money ('{what}'), not {field}; if they are {field}, say what the period columns hold ({field}) and their unit"),  # noqa: E501
@@ -158,6 +159,8 @@ def reason_text(p: Problem) -> str:
             parsed = None
         if parsed:
             code, params = parsed
+    if code == "unknown_unit" and (thousands := _thousands(params.get("unit"))) is not None:
+        code, params = "thousands_unit", {**params, **thousands}
     template = REASON_TEMPLATES.get(code)
     if template is not None:
         try:
@@ -167,6 +170,20 @@ def reason_text(p: Problem) -> str:
     if code == "sheet_not_mapped" and params.get("skip") and (text := _skip_reason(params)):
         return text
     return translate("Problems", p.reason)
+
+
+_THOUSANDS_UNIT = re.compile(r"^\s*(?:['’‘`]000'?s?|000'?s|thousands?(?:\s+of)?)\s*(?P<base>[A-Za-z]+)\s*$",
+                             re.IGNORECASE)
+_THOUSAND_OF = {"wh": "kWh", "kwh": "MWh", "mwh": "GWh", "gwh": "TWh", "g": "kg", "kg": "t",
+                "t": "kt"}
+
+
+def _thousands(unit: object) -> dict | None:
+    """`'000 kWh` (thousands of kWh, as UK accounts write it) as {base, scaled: MWh}, or None."""
+    m = _THOUSANDS_UNIT.match(str(unit or ""))
+    if m is None or m["base"].lower() not in _THOUSAND_OF:
+        return None
+    return {"base": m["base"], "scaled": _THOUSAND_OF[m["base"].lower()]}
 
 
 _FIELD_PARAMS = ("field", "fields", "missing", "total_field")
