@@ -14,7 +14,7 @@ import pytest
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "blind3"
 sys.path.insert(0, str(DATA))
-from harness3 import Case, add_factor, edit_xlsx, make_base, months, ok, run, xfail  # noqa: E402
+from harness3 import Case, add_factor, make_base, months, ok, run, xfail  # noqa: E402
 
 ZB, WL, HZ, SZ, CD = "张北数据中心", "乌兰察布数据中心", "杭州仓", "深圳仓", "成都仓"
 LON, DAL = "London DC", "Dallas DC"
@@ -215,19 +215,16 @@ LIBREOFFICE = [
 C618, C11 = "618 2023", "双11 2023"
 OTHER = [
     # kg CO2e -> t: 75,650 / 10,500 / 2,835
-    xfail(Case("wms_cn.xlsx", ("--map", "货主=business_unit", "--map", "运单数=orders"), {
+    # 柴油货车 a diesel truck, 电动面包车 an electric van (was: the van refused and, once written
+    # 'van electric', the truck stored as van diesel)
+    ok(Case("wms_cn.xlsx", ("--map", "货主=business_unit", "--map", "运单数=orders"), {
         "deliveries": {
             ("菜鸟", C618, None, None, "truck diesel"): (120000, 85000, 75.65),
             ("菜鸟", C618, None, None, "van electric"): (300000, 150000, 10.5),
-            ("天猫超市", C618, None, None, "van electric"): (80000, 40500, 2.835)}},
-        refused=("电动面包车",), hint_edit=edit_xlsx({"C4": "van electric", "C5": "van electric"})),
-        "hint leads to wrong figures: once 电动面包车 is written 'van electric' as the refusal "
-        "asks, 柴油货车 (a diesel truck) is stored as van diesel"),
-    xfail(Case("wms_truck_cn.xlsx", (), {"deliveries": {
+            ("天猫超市", C618, None, None, "van electric"): (80000, 40500, 2.835)}})),
+    ok(Case("wms_truck_cn.xlsx", (), {"deliveries": {
         ("菜鸟", C11, None, None, "truck diesel"): (60000, 42000, None),
-        ("菜鸟", C11, None, None, "van electric"): (90000, 51000, None)}}),
-        "wrong figures: 柴油货车 (diesel truck) stored as van diesel, so its 42,000 km get a "
-        "van's ~0.25 kg CO2e/km instead of a truck's ~0.87"),
+        ("菜鸟", C11, None, None, "van electric"): (90000, 51000, None)}})),
     # 万单 / 万公里: 45.6 -> 456,000 orders, 12.3 -> 123,000 km; 20.4 -> 204,000, 8.75 -> 87,500
     ok(Case("wms_period_wan.xlsx", (), {"deliveries": {
         ("菜鸟", None, "2023-10-31", "2023-11-11", "van electric"): (456000, 123000, None),
@@ -246,11 +243,8 @@ OTHER = [
         refused=("material",), hint_args=("--map", "物料=material"),
         hint_edit=add_factor("缠绕膜", 2.92, "DESNZ 2025 plastic film"))),
     # 吨 -> kg: 600 -> 600,000; 3.6 -> 3,600
-    xfail(Case("packaging_tape_factor.xlsx", (), {"packaging": {
-        ("菜鸟", C11, "board"): (600000, None), ("菜鸟", C11, "胶带"): (3600, None)}},
-        hint_args=("--map", "物料=material")),
-        "wrong figures: exit 0 with only the Factors sheet; the 包材 sheet (603.6 t) is "
-        "'not imported' (物料 is not taken as material)"),
+    ok(Case("packaging_tape_factor.xlsx", (), {"packaging": {  # 物料 is the material
+        ("菜鸟", C11, "board"): (600000, None), ("菜鸟", C11, "胶带"): (3600, None)}})),
     ok(Case("erp_item_codes.xlsx", (), {"packaging": {
         ("Cainiao", C618, "board"): (125000, None), ("Cainiao", C618, "film"): (4500, None),
         ("Cainiao", C618, "paper"): (2500, None)}},
