@@ -50,7 +50,8 @@ QUALIFIED = re.compile(
     r"forecasts?|estimated?|projected|expected|baseline|average|avg|mean|daily|monthly average|"
     r"(?:last|prior|previous) year|per\s+(?:order|unit|parcel|package|box|item|shipment|day|week|"
     r"month|year|head|employee|vehicle|trip|km))\b|/\s*(?:order|unit|parcel|box|item|day)\b|"
-    r"预计|预测|计划|目标|预算|上年|去年|同期|每单|单均|每件|件均|每箱|日均|月均|平均|节约|节省|节能量|避免|减排",
+    r"预计|预测|计划|目标|预算|上年|去年|同期|每单|单均|每件|件均|每箱|日均|月均|平均|节约|节省|节能量|避免|减排"
+    r"|无功|\breactive\b|kvarh?\b",
     re.IGNORECASE)
 """Words that make a header's number something other than the field its other words name: a
 saving, a target or forecast, last year's, a figure per order or per day, an average (`Energy
@@ -58,6 +59,12 @@ saved (kWh)`, `上年同期用电量`, `Weight per order (g)`, `单均碳排放`
 taken for the field by its words (only when the user maps it), so a per-order weight is not
 stored as the total and a target not as consumption (the sheet then lacks the field, or its
 other column is read). Not applied to initiatives, whose reductions and factors these are."""
+
+
+IDENTIFIER = re.compile(r"户号|账号|编号|表号|代码|单号|\baccount\b|\bid\b|\bcode\b|\bref(?:erence)?\b"
+                        r"|\bmpan\b|\bmprn\b", re.IGNORECASE)
+"""Words of an identifier's header (用电户号, Account number, Meter ID, Plant code): its numbers
+name something, they are never a quantity (用电 in 用电户号 is no energy)."""
 
 
 def qualified(kind: Kind, text: str) -> bool:
@@ -229,6 +236,8 @@ def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: 
             if named:
                 notes[cell.index] = Aside.QUALIFIED
                 qualified_cols.append((cell.text, named[0]))
+            ms = [m for m in ms if m.field not in numeric_fields(kind)]
+        if IDENTIFIER.search(cell.text):  # 用电户号, Account number: a name, not a quantity
             ms = [m for m in ms if m.field not in numeric_fields(kind)]
         if CUMULATIVE.search(cell.text):  # 本年累计 beside 本月: this month's is the value
             ms = [replace(m, confidence=round(m.confidence - 0.15, 2))

@@ -289,3 +289,22 @@ def test_a_packaging_sheets_material_header(ws, tmp_path, header):
     path = write_workbook(tmp_path / "p.xlsx", {"包材": rows})
     import_file(ws, path)
     assert [(r["material"], r["quantity"]) for r in ws.rows(Kind.PACKAGING)] == [("board", 600000)]
+
+
+# --- a bill's account number and reactive energy are not its use ----------------------------------
+
+@pytest.mark.parametrize("account, reactive", [("用电户号", "无功总电量(kvarh)"),
+                                               ("Account number", "Reactive energy (kVArh)")])
+def test_a_bills_account_and_reactive_columns_are_not_its_energy(ws, tmp_path, account, reactive):
+    """南方电网's bill (blind3 csg_reactive): 用电户号 and 无功总电量(kvarh) were offered as energy beside
+    有功总电量(kWh), and 计费周期 '2023-04-01至2023-04-30' was not a period."""
+    got = _import(ws, tmp_path, [[account, "Site", "计费周期", "Source", "有功总电量(kWh)", reactive],
+                                 [1000123456, ZB, "2023-04-01至2023-04-30", "grid", 412800, 98000]])
+    assert got == approx({(ZB, "2023-04-01", "2023-04-30", "grid"): 412800})
+
+
+def test_reactive_energy_alone_is_not_read_as_use(ws, tmp_path):
+    """The workbook the rule could get wrong: a meter export with only kvarh. Not stored as kWh."""
+    problems = _refused(ws, tmp_path, [["Site", "Month", "Source", "无功电量(kvarh)"],
+                                       [ZB, "2023-04", "grid", 98000]], sites=False)
+    assert problems and ws.rows(Kind.ENERGY) == []
