@@ -451,3 +451,20 @@ def test_stored_hours_aggregate_and_chart_by_time(ws):
     assert chart.categories[:2] == ["2023-01", "2023-02"] and len(chart.categories) == 12
     grid_series = next(x for x in chart.series if x.values and x.kind != "line")
     assert grid_series.values[0] * chart.y_scale == pytest.approx(744 * KWH)
+
+
+def test_an_hour_edited_in_the_table_stays_that_hour(tmp_path):
+    """The Energy table's edit goes through the same parse: the bounds' text keeps its time."""
+    from greenledger.core import editing
+    from greenledger.core.fields import Kind
+
+    t = datetime(2023, 6, 1, 13)
+    ws, _ = _import_meter(tmp_path, _meter_sheet(tmp_path / "e.xlsx", HEADER,
+                                                 [_hour(t), _hour(t + timedelta(hours=1))]))
+    with ws:
+        row = ws.rows(Kind.ENERGY)[0]
+        texts = {**editing.row_texts(Kind.ENERGY, row), "energy": "7"}
+        editing.apply_state(ws, Kind.ENERGY, editing.check_rows(ws, Kind.ENERGY, [(row["id"], texts)]).state)
+        assert _stored(ws) == [("2023-06-01 13:00", "2023-06-01 14:00", 7.0),
+                               ("2023-06-01 14:00", "2023-06-01 15:00", 1.0)]
+        assert summarize(ws)["site_months"][0]["total_kwh"] == pytest.approx(8.0)
