@@ -19,7 +19,8 @@ shares a day is an overlap, refused with a hint that names the shared day (core.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from operator import eq
 
 from greenledger.core.errors import REASON_TEMPLATES, Problem
 from greenledger.core.fields import Kind
@@ -43,6 +44,11 @@ def read_to_read(ps: ParsedSheet) -> tuple[ParsedSheet, list[Problem]]:
         return ps, []
     c = ps.columns
     starts, ends = c["period_start"], c["period_end"]
+    first_days = set(starts)
+    if first_days.isdisjoint(ends):
+        return ps, []  # no period starts on a day another ends: nearly every sheet, at C speed
+    if any(map(eq, starts, ends)) or any(type(a) is datetime for a in first_days):
+        return ps, []  # a period of one day (a daily sheet), or timed periods: not read to read
     periods = set(zip(starts, ends, strict=True))
     for a, b in periods:
         if a is None and b is None and ps.kind != Kind.ENERGY:
