@@ -3017,6 +3017,11 @@
         <source>another table of the sheet (below this one)</source>
         <translation>本表中的另一个表格（位于此表下方）</translation>
     </message>
+    <message>
+        <location filename="../../core/importing/layout_rows.py" line="66"/>
+        <source>a group&apos;s subtotal above its rows (equal to their sum)</source>
+        <translation>组的小计，位于其各行之上（等于它们之和）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -3779,11 +3784,16 @@
     </message>
     <message>
         <location filename="../../core/importing/checks_rows.py" line="21"/>
+        <source>same {fields} as row {other_row}: the same time twice; if the file is in local time and this is the hour repeated when daylight saving ends, write each time with its UTC offset (01:00+02:00, then 01:00+01:00) and both are counted; otherwise combine the two rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/checks_rows.py" line="22"/>
         <source>same {fields} as {other_sheet} › row {other_row}: combine the two rows or tell them apart</source>
         <translation>与 {other_sheet} › 第 {other_row} 行的 {fields} 相同：请合并这两行或加以区分</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks_rows.py" line="105"/>
+        <location filename="../../core/importing/checks_rows.py" line="106"/>
         <source>no grid factor for this region yet: the site is stored, and its figures say there is no factor until one is added on a Factors sheet</source>
         <translation>该区域暂无电网排放因子：站点已保存，在“排放因子”工作表补充因子之前，其相关数字会注明缺少因子</translation>
     </message>
@@ -3903,7 +3913,7 @@
         <translation>没有工作表含有 GreenLedger 可识别的表格或模板的表头；{hint}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/read_to_read.py" line="31"/>
+        <location filename="../../core/importing/read_to_read.py" line="32"/>
         <source>the periods run from read to read (each starts on the day the one before ends, as {start} – {end} and the next from {end}): read with the read day excluded, {start} – {last}, so no day counts twice</source>
         <translation>各期是从一次抄表到下一次抄表（每期从上一期结束的那天开始，如 {start} – {end}，下一期从 {end} 开始）：读取时不含抄表日，即 {start} – {last}，这样没有哪一天被计算两次</translation>
     </message>
