@@ -3785,7 +3785,7 @@
     <message>
         <location filename="../../core/importing/checks_rows.py" line="21"/>
         <source>same {fields} as row {other_row}: the same time twice; if the file is in local time and this is the hour repeated when daylight saving ends, write each time with its UTC offset (01:00+02:00, then 01:00+01:00) and both are counted; otherwise combine the two rows</source>
-        <translation type="unfinished"></translation>
+        <translation>与第 {other_row} 行的 {fields} 相同：同一时刻出现了两次；如果文件用的是本地时间，而这是夏令时结束时重复的那一小时，请在每个时间后写上 UTC 时差（01:00+02:00，然后 01:00+01:00），两者都会计入；否则请合并这两行</translation>
     </message>
     <message>
         <location filename="../../core/importing/checks_rows.py" line="22"/>
