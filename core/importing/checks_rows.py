@@ -5,7 +5,7 @@ with the others before any write."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from greenledger.core.bounds import ORDER_UNITS, Level, check_value, field_for_factor
 from greenledger.core.errors import REASON_TEMPLATES, Problem
@@ -18,6 +18,7 @@ from greenledger.core.storage import Workspace
 
 PACKAGING_UNITS = ("g", "kg", "t")  # the units core.importing.writer.MASS_TO_KG converts
 
+REASON_TEMPLATES.setdefault("duplicate_hour", QT_TRANSLATE_NOOP("Problems", "same {fields} as row {other_row}: the same time twice; if the file is in local time and this is the hour repeated when daylight saving ends, write each time with its UTC offset (01:00+02:00, then 01:00+01:00) and both are counted; otherwise combine the two rows"))  # noqa: E501
 REASON_TEMPLATES.setdefault("duplicate_row_sheet", QT_TRANSLATE_NOOP("Problems", "same {fields} as {other_sheet} › row {other_row}: combine the two rows or tell them apart"))  # noqa: E501
 
 
@@ -220,13 +221,21 @@ class RowChecker:
                              "duplicate_row_sheet", other_row=row, other_sheet=sheet, fields=fields)
         if len(set(keys)) != len(keys):
             first: dict[tuple, int] = {}
+            timed = ps.columns.get("period_start")
             for i, key in enumerate(keys):
-                if key in first:
-                    self.bad(ps, ps.row_at(i), key_fields[0], f"same {', '.join(key_fields)} as "
-                             f"row {first[key]}: combine the two rows or tell them apart",
-                             "duplicate_row", other_row=first[key], fields=", ".join(key_fields))
-                else:
+                if key not in first:
                     first[key] = ps.row_numbers[i]
+                    continue
+                fields = ", ".join(key_fields)
+                if timed is not None and isinstance(timed[i], datetime):  # an hour twice: DST?
+                    params = {"other_row": first[key], "fields": fields}
+                    self.bad(ps, ps.row_at(i), key_fields[0],
+                             REASON_TEMPLATES["duplicate_hour"].format(**params), "duplicate_hour",
+                             **params)
+                    continue
+                self.bad(ps, ps.row_at(i), key_fields[0], f"same {fields} as "
+                         f"row {first[key]}: combine the two rows or tell them apart",
+                         "duplicate_row", other_row=first[key], fields=fields)
         if seen is not None:
             for key, row in zip(keys, ps.row_numbers, strict=True):
                 seen.setdefault(key, (ps.sheet, row))

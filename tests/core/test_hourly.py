@@ -263,8 +263,9 @@ def test_consecutive_hours_are_no_overlap_but_a_repeated_hour_is_refused(tmp_pat
                          [_hour(t), _hour(t + timedelta(hours=1)), _hour(t, 2.0)])
     with pytest.raises(ImportRefused) as refused:
         _import_meter(tmp_path, twice)
-    dup = [p for p in refused.value.problems if p.code == "duplicate_row"]
+    dup = [p for p in refused.value.problems if p.code == "duplicate_hour"]
     assert [(p.row, p.params["other_row"]) for p in dup] == [(4, 2)]  # names both rows
+    assert "as row 2" in dup[0].reason and "UTC offset" in dup[0].reason
 
 
 def test_a_day_beside_its_hours_is_an_overlap_in_the_file_and_against_the_workspace(tmp_path):
@@ -321,7 +322,16 @@ def test_the_same_hour_twice_without_offsets_and_offsets_on_some_rows_are_refuse
                           ["2023-10-29 01:00", 1.0]])
     with pytest.raises(ImportRefused) as refused:
         _import_meter(tmp_path, twice, TIMESTAMPS)
-    assert any(p.code == "duplicate_row" and p.row == 4 for p in refused.value.problems)
+    [p] = [p for p in refused.value.problems if p.code == "duplicate_hour"]
+    assert (p.row, p.params["other_row"]) == (4, 3)
+    (tmp_path / "m.greenledger").unlink()
+    # the hint followed: each time written with its offset, both hours counted
+    hinted = _meter_sheet(tmp_path / "t2.xlsx", ["Timestamp", "kWh"],
+                          [["2023-10-29 00:00+02:00", 1.0], ["2023-10-29 01:00+02:00", 1.0],
+                           ["2023-10-29 01:00+01:00", 1.0]])
+    ws, _ = _import_meter(tmp_path, hinted, TIMESTAMPS)
+    with ws:
+        assert [r[2] for r in _stored(ws)] == [1.0, 2.0]
     (tmp_path / "m.greenledger").unlink()
     mixed = _meter_sheet(tmp_path / "x.xlsx", ["Timestamp", "kWh"],
                          [["2023-10-29 00:00+02:00", 1.0], ["2023-10-29 01:00", 1.0]])
