@@ -92,3 +92,32 @@ def test_labels_that_do_not_settle_the_levels_are_not_read_so(tmp_path, rows):
     path = write_workbook(tmp_path / "pivot.xlsx", {"Pivot": rows})
     [sheet] = engine.read(path)
     assert pivot_compact.detect(sheet) is None
+
+
+# --- an outline pivot with its subtotals at the top of each group (blind3 pivot_outline_top) --------
+
+OUTLINE = [["站点", "能源类型", "月份", "求和项:用电量(MWh)"],
+           [ZB, None, None, 380], [None, "电网", None, 250], [None, None, "2023-01", 120],
+           [None, None, "2023-02", 130], [None, "风电", None, 130], [None, None, "2023-01", 60],
+           [None, None, "2023-02", 70], [UL, None, None, 415], [None, "电网", None, 415],
+           [None, None, "2023-01", 210], [None, None, "2023-02", 205], ["总计", None, None, 795]]
+
+
+@pytest.mark.parametrize("header", ["求和项:用电量(MWh)", "Sum of Energy (MWh)"])
+def test_an_outline_pivots_subtotals_on_top_are_checked_and_not_read(ws, tmp_path, header):
+    rows = [OUTLINE[0][:3] + [header], *OUTLINE[1:]]
+    import_file(ws, write_workbook(tmp_path / "o.xlsx", {"Sites": SITES, "透视": rows}))
+    assert energy(ws) == approx({(ZB, *JAN, "grid"): 120000, (ZB, *FEB, "grid"): 130000,
+                                 (ZB, *JAN, "wind"): 60000, (ZB, *FEB, "wind"): 70000,
+                                 (UL, *JAN, "grid"): 210000, (UL, *FEB, "grid"): 205000})
+
+
+def test_a_subtotal_on_top_that_does_not_add_up_is_refused(ws, tmp_path):
+    """What the rule could get wrong: a row that looks like a group's subtotal but is not its
+    sum (a row of its own, missing its labels). It is not dropped: refused, nothing stored."""
+    rows = [r[:] for r in OUTLINE]
+    rows[5][3] = 131  # 风电's subtotal, one more than its months
+    with pytest.raises(ImportRefused) as refused:
+        import_file(ws, write_workbook(tmp_path / "o.xlsx", {"Sites": SITES, "透视": rows}))
+    assert any(p.row == 6 for p in refused.value.problems)
+    assert ws.rows(Kind.ENERGY) == []
