@@ -89,11 +89,9 @@ ENERGY = [
         "rows": 6})),
     # MWh: 张北 grid 120 + 130, wind 60 + 70 (subtotal 380); 乌兰察布 grid 210 + 205 (415);
     # 总计 795
-    xfail(Case("pivot_outline_top.xlsx", (), {"energy": {
+    ok(Case("pivot_outline_top.xlsx", (), {"energy": {  # subtotals on top: checked, not read
         (ZB, "grid", ""): 250000, (ZB, "wind", ""): 130000, (WL, "grid", ""): 415000},
-        "rows": 6}),
-        "refused though readable: an outline pivot's subtotals at the top of each group are "
-        "read as rows ('月份: required value missing'; 总计 795 MWh vs 2,385,000 kWh)"),
+        "rows": 6})),
     # 张北 grid 100,000 + 98,000, wind 40,000 + 42,000; 乌兰察布 150,000 + 155,000
     xfail(Case("blocks_site_in_title.xlsx", (), {"energy": {
         (ZB, "grid", ""): 198000, (ZB, "wind", ""): 82000, (WL, "grid", ""): 305000},
