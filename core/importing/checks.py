@@ -17,7 +17,7 @@ over its months): the import leaves them out, with a warning naming them.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from greenledger.core.bounds import MONTH_OUTLIER, month_outliers
 from greenledger.core.errors import REASON_TEMPLATES, Problem
@@ -143,6 +143,18 @@ def _is_month(a: object, b: object) -> bool:
                                     or date.fromordinal(b.toordinal() + 1).day == 1)
 
 
+def _month_of(a: object, b: object) -> date | None:
+    """The month (its first day) a row stands for: a whole month of days, or a timed period
+    (an hour) lying in one month (the hour ending at 1 February 00:00 is January's)."""
+    if _is_month(a, b):
+        return a
+    if isinstance(a, datetime) and isinstance(b, datetime) and b > a:
+        last = b - timedelta(microseconds=1)
+        if (a.year, a.month) == (last.year, last.month):
+            return date(a.year, a.month, 1)
+    return None
+
+
 def _stored_months(ws: Workspace, sites: set, months: set[tuple[date, date]]
                    ) -> list[tuple[object, date, float, None]]:
     """The workspace's monthly energy of `sites`, a year either side of `months`, summed per
@@ -162,13 +174,15 @@ def _stored_months(ws: Workspace, sites: set, months: set[tuple[date, date]]
 def _month_outliers(ws: Workspace, ps: ParsedSheet, skip: set[int]) -> list[Problem]:
     c = ps.columns
     starts, ends = c["period_start"], c["period_end"]
-    months = {p for p in set(zip(starts, ends, strict=True)) if _is_month(*p)}
-    if not months:
+    month_of = {p: _month_of(*p) for p in set(zip(starts, ends, strict=True))}
+    month_of = {p: m for p, m in month_of.items() if m is not None}
+    if not month_of:
         return []
-    rows = [(site, a, kwh, ps.row_numbers[i])
+    months = {(m, m) for m in month_of.values()}
+    rows = [(site, month_of[(a, b)], kwh, ps.row_numbers[i])  # hours summed by month_outliers
             for i, (site, a, b, kwh) in enumerate(zip(c["site"], starts, ends, c["energy"],
                                                       strict=True))
-            if (a, b) in months and i not in skip]
+            if (a, b) in month_of and i not in skip]
     sites = {r[0] for r in rows if r[0] is not None}
     if len(months) < 12 and sites and len(sites) < 500:  # a month's import: the stored year
         mine = {(r[0], r[1]) for r in rows}

@@ -478,3 +478,16 @@ def test_an_hour_edited_in_the_table_stays_that_hour(tmp_path):
         assert _stored(ws) == [("2023-06-01 13:00", "2023-06-01 14:00", 7.0),
                                ("2023-06-01 14:00", "2023-06-01 15:00", 1.0)]
         assert summarize(ws)["site_months"][0]["total_kwh"] == pytest.approx(8.0)
+
+
+def test_a_month_of_hours_far_above_the_others_is_warned(tmp_path):
+    """The month check sums a site's hours per month: January written in Wh as kWh (1,000×)."""
+    rows = []
+    for m in range(1, 7):
+        t = datetime(2023, m, 1)
+        for h in range(48):
+            rows.append(_hour(t + timedelta(hours=h), 1000.0 if m == 1 else 1.0))
+    ws, result = _import_meter(tmp_path, _meter_sheet(tmp_path / "o.xlsx", HEADER, rows))
+    ws.close()
+    [w] = [w for w in result.warnings if w.code == "month_outlier"]
+    assert (w.row, w.params["month"], w.params["value"]) == (2, "2023-01", "48,000")
