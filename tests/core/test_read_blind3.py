@@ -148,7 +148,15 @@ ENERGY = [
         refused=("source",), hint_args=("--map", "能源=source"))),
     ok(Case("diesel_litres.xlsx", (), {
         "energy": {(SZ, "diesel", ""): 2230}, "periods": months(SZ, 2023, 7, 8)})),
-    ok(Case("energy_with_region.xlsx", (), {"energy": {(SZ, "grid", ""): 120800}, "rows": 2})),
+    # a semicolon CSV with dd.mm.yyyy dates: 45.210 + 41.987 are 45,210 + 41,987 = 87,197 kWh
+    # (the dot groups thousands, as in the German/French locale it was exported from)
+    xfail(Case("eu_dot_thousands.csv", (), {"energy": {(LON, "grid", ""): 87197}, "rows": 2},
+               refused=("45.210",), or_refused=True),
+          "wrong figures: exit 0 with 87.197 kWh (45.210 read with a decimal point, said only as a "
+          "warning) in a semicolon file with dd.mm.yyyy dates: the 87,197 kWh meant, or a refusal"),
+    # 45,210.5 + 41,987.25 = 87,197.75 kWh
+    xfail(Case("excel_sep_line.csv", (), {"energy": {(LON, "grid", ""): 87197.75}, "rows": 2}),
+          "refused though readable: Excel's 'sep=;' line above the header: 'no header row found'"),
     # 杭州 30,000 + 31,000 = 61,000; 深圳 52,000 + 50,500 = 102,500
     # (合计 82,000 / 81,500 / 163,500)
     xfail(Case("note_row_middle.xlsx", (), {
@@ -174,7 +182,6 @@ TRAPS = [
     xfail(Case("total_on_top_wrong.xlsx", refused=("D3", "75,000")),
           "wrong figures: a 合计 row above the rows it totals is left out but never reconciled: "
           "exit 0 with February's 75,000 against 79,000 in the rows, no warning"),
-    ok(Case("recycled_over_100.xlsx", refused=("130",))),
 ]
 
 LIBREOFFICE = [

@@ -347,6 +347,16 @@ def energy():
             "London DC;01.01.2023;31.01.2023;wind;12.000,0",
         ],
     )
+    # semicolons and dd.mm.yyyy dates, the kWh with a dot grouping thousands and no decimals
+    csv("eu_dot_thousands.csv", [
+        "Site;From;To;Source;Consumption kWh",
+        "London DC;01.01.2023;31.01.2023;grid;45.210",
+        "London DC;01.02.2023;28.02.2023;grid;41.987"])
+    # Excel's delimiter line above the header
+    csv("excel_sep_line.csv", [
+        "sep=;", "Site;From;To;Source;Consumption kWh",
+        "London DC;01.01.2023;31.01.2023;grid;45210,5",
+        "London DC;01.02.2023;28.02.2023;grid;41987,25"])
     # a green share beside the total: not the source of the rows
     book(
         "green_share_column.xlsx",
