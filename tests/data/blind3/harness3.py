@@ -12,6 +12,7 @@ a site or campaign it does not name."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from dataclasses import dataclass, field
@@ -32,7 +33,8 @@ __all__ = ["Case", "add_factor", "edit_xlsx", "make_base", "months", "ok", "run"
 class Case:
     file: str
     args: tuple = ()
-    want: dict = field(default_factory=dict)  # figure kind (as harness.stored names it) -> expected
+    want: dict = field(default_factory=dict)  # figure kind (as harness.stored names it, or
+    # "location_t": (site, year) -> the summary's location-based t CO2) -> expected
     refused: tuple = ()  # words the refusal names
     hint_args: tuple | None = None  # the hint's next step: import again with these args
     hint_edit: object = None  # ... and/or after this edit of the workbook
@@ -93,6 +95,10 @@ def run(case: Case, tmp_path: Path, base_ws: Path):
     else:
         assert case.want, f"a trap was imported (exit 0):\n{text}\nstored {stored(ws)}"
     got = stored(ws)
+    if "location_t" in case.want:  # a computed figure: the summary's location-based t per site and year
+        rc, text = cli("-w", ws, "summary", "--json")
+        summary, _ = json.JSONDecoder().raw_decode(text[text.index("{"):])
+        got["location_t"] = {(r["site"], r["year"]): r["location_based_t"] for r in summary["site_years"]}
     for name, value in base_sites.items():
         assert got["sites"].get(name) == value, f"site {name} changed: {value} -> {got['sites'].get(name)}"
     check_figures(got, {**dict.fromkeys(FIGURES), "sites": {}, "campaigns": {}, **case.want}, before)
