@@ -111,3 +111,19 @@ def test_read_dates_mapped_on_a_bill_export(ws, tmp_path):
         values={"source": "grid"}))
     assert [r[:2] for r in _stored(ws)][-1] == ("2023-03-16", "2023-04-16")
     assert sum(r[2] for r in _stored(ws)) == 1_231_500
+
+
+def test_days_read_at_midnight_are_each_their_own_day(ws, tmp_path):
+    """A meter export of days from midnight to midnight (datetime cells 2023-01-30 00:00 -
+    2023-01-31 00:00): the end is the next day's first instant, so each row is its start's day
+    (January 30, 31, February 1), by the same read-to-read reading."""
+    from datetime import datetime, timedelta
+
+    t0 = datetime(2023, 1, 30)
+    rows = [[SITE, t0 + timedelta(days=d), t0 + timedelta(days=d + 1), "grid", 10.0 * (d + 1)]
+            for d in range(3)]
+    engine.import_file(ws, _book(tmp_path / "midnight.xlsx", rows))
+    assert _stored(ws) == [("2023-01-30", "2023-01-30", 10.0), ("2023-01-31", "2023-01-31", 20.0),
+                           ("2023-02-01", "2023-02-01", 30.0)]
+    months = {m["month"]: m["total_kwh"] for m in summarize(ws)["site_months"]}
+    assert months == {"2023-01": pytest.approx(30.0), "2023-02": pytest.approx(30.0)}
