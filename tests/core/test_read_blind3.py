@@ -122,8 +122,10 @@ ENERGY = [
     # 45,210.5 + 41,987.25 = 87,197.75 kWh grid; 12,000 wind
     ok(Case("eu_semicolon_dotdates.csv", (), {"energy": {
         (LON, "grid", ""): 87197.75, (LON, "wind", ""): 12000}, "rows": 3})),
-    ok(Case("green_share_column.xlsx", (), {"energy": {(ZB, "grid", ""): 2100000}, "rows": 2},
-            refused=("source",), hint_args=GRID)),
+    # a pivot of 计数项 (count of rows: 31 and 28 days) holds no kWh at all: to be refused
+    xfail(Case("pivot_count_of.xlsx", refused=("计数项",)),
+          "wrong figures: 计数项:用电量(kWh) (Excel's count of rows) imported as energy: exit 0 with "
+          "59 kWh per site (also Count of / Max of / 最大值项; 平均值项 is refused)"),
     # MWh 1,200.4 + 1,150.6 + 1,400 + 1,300 = 5,051 (= FY2023)
     ok(Case("quarters_fy_en.xlsx", (), {"energy": {(DAL, "grid", ""): 5051000}, "periods": {
         (DAL, "2023-01-01", "2023-03-31"), (DAL, "2023-04-01", "2023-06-30"),

@@ -357,17 +357,12 @@ def energy():
         "sep=;", "Site;From;To;Source;Consumption kWh",
         "London DC;01.01.2023;31.01.2023;grid;45210,5",
         "London DC;01.02.2023;28.02.2023;grid;41987,25"])
-    # a green share beside the total: not the source of the rows
-    book(
-        "green_share_column.xlsx",
-        {
-            "Sheet1": [
-                ["站点", "月份", "用电量(kWh)", "绿电占比"],
-                ["张北数据中心", "2023-04", 1000000, "35%"],
-                ["张北数据中心", "2023-05", 1100000, "38%"],
-            ]
-        },
-    )
+    # Excel's pivot falls back to 计数项 (count) when a source cell is text: days counted, not kWh
+    book("pivot_count_of.xlsx", {"透视": [
+        ["站点", "月份", "能源类型", "计数项:用电量(kWh)"],
+        ["杭州仓", "2023-01", "电网", 31], [None, "2023-02", "电网", 28], ["杭州仓 汇总", None, None, 59],
+        ["深圳仓", "2023-01", "电网", 31], [None, "2023-02", "电网", 28], ["深圳仓 汇总", None, None, 59],
+        ["总计", None, None, 118]]})
     book(
         "quarters_fy_en.xlsx",
         {
