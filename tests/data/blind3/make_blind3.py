@@ -373,17 +373,19 @@ def energy():
             ]
         },
     )
-    csv(
-        "us_meters_mmddyyyy.csv",
-        [
-            "Account,Service Address,Meter Number,Service Start Date,Service End Date,"
-            "Usage (kWh),Demand (kW),Total Charges",
-            "88001234,Dallas DC,M-1001,01/15/2023,02/13/2023,52300,410.5,$5230.00",
-            "88001234,Dallas DC,M-1002,01/15/2023,02/13/2023,18400,150.2,$1840.00",
-            "88001234,Dallas DC,M-1001,02/14/2023,03/15/2023,49800,398.0,$4980.00",
-            "88001234,Dallas DC,M-1002,02/14/2023,03/15/2023,17900,149.9,$1790.00",
-        ],
-    )
+    # a US bill: the billing period as one 'MM/DD/YYYY - MM/DD/YYYY' cell, 'kWh Used', two meters
+    csv("us_bill_range.csv", [
+        "Account,Service Address,Meter Number,Billing Period,kWh Used,Amount Due",
+        "88001234,Dallas DC,M-1001,01/15/2023 - 02/13/2023,52300,$5230.00",
+        "88001234,Dallas DC,M-1002,01/15/2023 - 02/13/2023,18400,$1840.00",
+        "88001234,Dallas DC,M-1001,02/14/2023 - 03/15/2023,49800,$4980.00",
+        "88001234,Dallas DC,M-1002,02/14/2023 - 03/15/2023,17900,$1790.00"])
+    # a UK supplier's reads: previous and current read dates, the unit in its own column
+    csv("uk_read_dates.csv", [
+        "MPAN,Site,Previous Read Date,Read Date,Units,Consumption",
+        "1200012345678,London DC,31/12/2022,31/01/2023,kWh,60000",
+        "1200012345678,London DC,31/01/2023,28/02/2023,kWh,56000",
+        "1200012345678,London DC,28/02/2023,31/03/2023,kWh,59500"])
     book(
         "detail_and_summary_sheets.xlsx",
         {

@@ -234,15 +234,6 @@ def traps():
     sh.append(["London DC", "2023-05", "grid", 31000, 12500, "=D3+E3"])
     wb.save(HERE / "formula_no_cache.xlsx")
     book(
-        "campaign_end_before_start.xlsx",
-        {
-            "Campaigns": [
-                ["Campaign", "Start", "End", "Baseline"],
-                ["年货节 2024", D(2024, 1, 20), D(2024, 1, 5), None],
-            ]
-        },
-    )
-    book(
         "units_cells_and_bare.xlsx",
         {
             "Sheet1": [
