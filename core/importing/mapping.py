@@ -273,6 +273,11 @@ def missing_required(kind: Kind, mapped: set[str]) -> list[str]:
 
 
 BESIDE_UNIT_CONFIDENCE = 0.8
+UNIT_COLUMN_LABELS = frozenset(norm(t) for t in (
+    "unit", "units", "uom", "unit of measure", "unit of measurement", "measurement unit",
+    "单位", "计量单位", "单位名称", "计量单位名称"))
+"""Headers of a column that gives each row's unit: the same as core.importing.cellunits' (a test
+holds them equal; cellunits imports this module, so it cannot be imported from here)."""
 
 
 def beside_unit_column(kind: Kind, cells: list[tuple[int, str]], candidates: dict[int, list[Match]],
@@ -281,8 +286,6 @@ def beside_unit_column(kind: Kind, cells: list[tuple[int, str]], candidates: dic
     Unit column (`Unit`, `UoM`, `单位`) holds the kind's one quantity whose unit must be stated
     (energy): each row's unit is then read from the Unit column, and a row whose unit is not
     one of energy is refused there. Only where no other column is taken for it by its words."""
-    from greenledger.core.importing.cellunits import UNIT_COLUMN_LABELS  # (it imports this module)
-
     wanted = [f.name for f in SHEETS[kind].fields
               if f.required and f.dimension in ("energy", "mass", "distance")]
     if len(wanted) != 1 or not any(norm(t) in UNIT_COLUMN_LABELS for _, t in cells):

@@ -308,3 +308,9 @@ def test_reactive_energy_alone_is_not_read_as_use(ws, tmp_path):
     problems = _refused(ws, tmp_path, [["Site", "Month", "Source", "无功电量(kvarh)"],
                                        [ZB, "2023-04", "grid", 98000]], sites=False)
     assert problems and ws.rows(Kind.ENERGY) == []
+
+
+def test_the_unit_column_headers_are_the_ones_cellunits_reads():
+    from greenledger.core.importing import cellunits, mapping
+
+    assert mapping.UNIT_COLUMN_LABELS == cellunits.UNIT_COLUMN_LABELS
