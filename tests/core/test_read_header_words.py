@@ -314,3 +314,38 @@ def test_the_unit_column_headers_are_the_ones_cellunits_reads():
     from greenledger.core.importing import cellunits, mapping
 
     assert mapping.UNIT_COLUMN_LABELS == cellunits.UNIT_COLUMN_LABELS
+
+
+# --- a title line that gives every row a value -----------------------------------------------------
+
+@pytest.mark.parametrize("title, site", [("站点：张北数据中心", "张北数据中心"), ("Site: Zhangbei DC", ZB)])
+def test_a_title_line_names_the_site_of_every_row(ws, tmp_path, title, site):
+    sites = [*SITES, ["张北数据中心", "data center", "North China"]]
+    rows = [[title], ["月份", "能源类型", "用电量(kWh)"], ["2023-01", "电网", 100000],
+            ["2023-02", "风电", 42000]]
+    path = write_workbook(tmp_path / "t.xlsx", {"Sites": sites, "用电": rows})
+    import_file(ws, path)
+    assert energy(ws) == approx({(site, *JAN, "grid"): 100000, (site, *FEB, "wind"): 42000})
+
+
+def test_blocks_each_under_its_own_site_line(ws, tmp_path):
+    """Two blocks, each with its site in its title line, a blank row between (blind3
+    blocks_site_in_title): each block's rows are its own site's."""
+    rows = [["Site: Zhangbei DC"], ["Month", "Source", "Energy (kWh)"], ["2023-01", "grid", 100000],
+            [None], [None], ["Site: Ulanqab DC"], ["Month", "Source", "Energy (kWh)"],
+            ["2023-01", "grid", 150000]]
+    assert _import(ws, tmp_path, rows) == approx({(ZB, *JAN, "grid"): 100000, (UL, *JAN, "grid"): 150000})
+
+
+def test_a_second_site_line_inside_one_table_gives_no_site_to_any_row(ws, tmp_path):
+    """The workbook the rule could get wrong: one table whose second site's line sits among its
+    rows, with no header again. The first line's site is not given to the second site's rows:
+    refused, nothing stored."""
+    _refused(ws, tmp_path, [["Site: Zhangbei DC"], ["Month", "Source", "Energy (kWh)"],
+                            ["2023-01", "grid", 100000], ["Site: Ulanqab DC"], ["2023-01", "grid", 150000]])
+
+
+def test_a_sites_own_column_wins_over_a_title_line(ws, tmp_path):
+    got = _import(ws, tmp_path, [["Site: Zhangbei DC"], ["Site", "Month", "Source", "Energy (kWh)"],
+                                 [UL, "2023-01", "grid", 150000]])
+    assert got == approx({(UL, *JAN, "grid"): 150000})
