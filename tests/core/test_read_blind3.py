@@ -98,11 +98,9 @@ ENERGY = [
         (ZB, "grid", ""): 250000, (ZB, "wind", ""): 130000, (WL, "grid", ""): 415000},
         "rows": 6})),
     # 张北 grid 100,000 + 98,000, wind 40,000 + 42,000; 乌兰察布 150,000 + 155,000
-    xfail(Case("blocks_site_in_title.xlsx", (), {"energy": {
+    ok(Case("blocks_site_in_title.xlsx", (), {"energy": {  # each block's 站点： line
         (ZB, "grid", ""): 198000, (ZB, "wind", ""): 82000, (WL, "grid", ""): 305000},
-        "rows": 6}),
-        "refused though readable: each block's site is in its title line "
-        "'站点：张北数据中心' ('lacks site')"),
+        "rows": 6})),
     # 杭州 grid 50,000 + 48,000 kWh; solar 自发自用 12.5 + 13.25 MWh = 25,750 kWh
     ok(Case("side_tables_units.xlsx", (), {"energy": {
         (HZ, "grid", ""): 98000, (HZ, "solar", "on-site"): 25750}, "rows": 4})),
