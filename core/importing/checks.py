@@ -22,6 +22,7 @@ from datetime import date, datetime, timedelta
 from greenledger.core.bounds import MONTH_OUTLIER, month_outliers
 from greenledger.core.errors import REASON_TEMPLATES, Problem
 from greenledger.core.fields import Kind
+from greenledger.core.importing import meters
 from greenledger.core.importing.checks_overlaps import _day, overlaps
 from greenledger.core.importing.checks_rows import RowChecker, book_with_file_factors
 from greenledger.core.importing.read_to_read import read_to_read
@@ -56,6 +57,8 @@ def check_parsed(ws: Workspace, parsed: list[ParsedSheet], problems: list[Proble
     warnings += checker.warnings
     more, notes, left_out = run_checks(ws, parsed)
     problems += more
+    for ps in parsed:  # a bill's meter rows that would change a stored sum (the writer asks too)
+        problems += meters.check_replaced(ws, ps)
     warnings += notes
     if problems:
         problems = distinct_problems(problems)  # a wide sheet's row is several parsed rows
