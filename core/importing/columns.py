@@ -51,7 +51,8 @@ QUALIFIED = re.compile(
     r"(?:last|prior|previous) year|per\s+(?:order|unit|parcel|package|box|item|shipment|day|week|"
     r"month|year|head|employee|vehicle|trip|km))\b|/\s*(?:order|unit|parcel|box|item|day)\b|"
     r"预计|预测|计划|目标|预算|上年|去年|同期|每单|单均|每件|件均|每箱|日均|月均|平均|节约|节省|节能量|避免|减排"
-    r"|无功|\breactive\b|kvarh?\b",
+    r"|无功|\breactive\b|kvarh?\b"
+    r"|^\s*(?:count|max|min|average|product|stddev|var)\s+of\b|计数项|最大值项|最小值项|乘积项|标准偏差项|方差项",
     re.IGNORECASE)
 """Words that make a header's number something other than the field its other words name: a
 saving, a target or forecast, last year's, a figure per order or per day, an average (`Energy
@@ -250,6 +251,7 @@ def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: 
     texts = [(c.index, c.text) for c in cells]
     mp.beside_unit_column(kind, texts, candidates, fixed)
     mp.name_over_code(kind, texts, candidates)
+    mp.read_date_pair(texts, candidates)
     taken = {measure} if measure else set()
     chosen_cols = mp.assign(candidates, fixed, taken)
     labels = {c.index: f"{c.text} [{column_letter(c.index)}]" for c in cells}

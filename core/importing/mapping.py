@@ -323,3 +323,23 @@ def name_over_code(kind: Kind, cells: list[tuple[int, str]], candidates: dict[in
                 m for m in candidates[named] if m.field != best.field]
             candidates[index] = [m for m in candidates[index] if m.field not in fields]
             break
+
+
+_READ_DATES = frozenset(norm(t) for t in ("read date", "reading date", "meter read date", "date of read",
+                                          "抄表日", "抄表日期"))
+
+
+def read_date_pair(cells: list[tuple[int, str]], candidates: dict[int, list[Match]]) -> None:
+    """`Previous Read Date | Read Date` (UK bills): beside a column taken for the period's start
+    by its read words, a plain `Read Date` is its end. Alone (a single read per row) it is
+    neither, and a sheet with a Month column keeps its month."""
+    starts = [i for i, t in cells if any(m.field == "period_start" and m.confidence >= 0.95
+                                         for m in candidates.get(i, []))
+              and ("read" in norm(t) or "抄表" in t)]
+    if not starts or any(m.field in ("period_end", PERIOD) and m.confidence >= 0.95
+                         for ms in candidates.values() for m in ms):
+        return
+    for i, t in cells:
+        if i in candidates and not candidates[i] and norm(t) in _READ_DATES:
+            candidates[i] = [Match("period_end", 0.95, Found.SYNONYM, None)]
+            return

@@ -169,8 +169,8 @@ def test_a_billing_period_in_one_cell_is_its_first_and_last_day(ws, tmp_path, he
                           (ZB, "2023-02-16", "2023-03-15", "grid"): 178350})
 
 
-@pytest.mark.parametrize("bad", ["2023.02.15-2023.01.16", "16/01/2023 - 15/02/2023"])
-def test_a_range_that_ends_before_it_starts_or_is_day_first_is_refused(ws, tmp_path, bad):
+@pytest.mark.parametrize("bad", ["2023.02.15-2023.01.16", "15/02/2023 - 16/01/2023"])
+def test_a_range_that_ends_before_it_starts_is_refused(ws, tmp_path, bad):
     problems = _refused(ws, tmp_path, [["Site", "计费周期", "Source", "Energy (kWh)"],
                                        [ZB, bad, "grid", 189700]])
     assert any(p.code == "not_period" and p.value == bad for p in problems)
@@ -349,3 +349,53 @@ def test_a_sites_own_column_wins_over_a_title_line(ws, tmp_path):
     got = _import(ws, tmp_path, [["Site: Zhangbei DC"], ["Site", "Month", "Source", "Energy (kWh)"],
                                  [UL, "2023-01", "grid", 150000]])
     assert got == approx({(UL, *JAN, "grid"): 150000})
+
+
+# --- a pivot's count is not a quantity; read dates; a unit first; a day/month range ----------------
+
+@pytest.mark.parametrize("header", ["计数项:用电量(kWh)", "Count of Energy (kWh)", "Max of Energy (kWh)",
+                                    "最大值项:用电量(kWh)"])
+def test_a_pivots_count_or_max_is_not_the_energy(ws, tmp_path, header):
+    """blind3 pivot_count_of: Excel's 计数项 (31 and 28: the days counted) was stored as kWh."""
+    problems = _refused(ws, tmp_path, [["站点", "月份", "能源类型", header], [ZB, "2023-01", "电网", 31]],
+                        sites=False)
+    assert header.split(":")[0].split(" of")[0] in " ".join(p.reason for p in problems)
+
+
+def test_previous_read_date_and_read_date_are_the_period(ws, tmp_path):
+    header = ["Site", "Previous Read Date", "Read Date", "Source", "Units", "Consumption"]
+    got = _import(ws, tmp_path, [header,
+                                 [ZB, "2023-01-16", "2023-02-15", "grid", "kWh", 60000],
+                                 [ZB, "2023-02-16", "2023-03-15", "grid", "MWh", 56]])
+    assert got == approx({(ZB, "2023-01-16", "2023-02-15", "grid"): 60000,
+                          (ZB, "2023-02-16", "2023-03-15", "grid"): 56000})
+
+
+def test_a_read_date_alone_is_no_period(ws, tmp_path):
+    """What the pair rule could get wrong: one read date per row (no start): not taken as an end."""
+    problems = _refused(ws, tmp_path, [["Site", "Read Date", "Source", "Energy (kWh)"],
+                                       [ZB, "2023-01-31", "grid", 60000]], sites=False)
+    assert "lacks period_start, period_end" in " ".join(p.reason for p in problems)
+
+
+@pytest.mark.parametrize("header, factor", [("kWh Used", 1), ("MWh Delivered", 1000)])
+def test_a_unit_before_the_words_is_the_columns_unit(ws, tmp_path, header, factor):
+    got = _import(ws, tmp_path, [["Site", "Month", "Source", header], [ZB, "2023-01", "grid", 52.3]])
+    assert got == approx({(ZB, *JAN, "grid"): 52.3 * factor})
+
+
+@pytest.mark.parametrize("a, b", [("01/15/2023 - 02/13/2023", "02/14/2023 - 03/15/2023"),
+                                  ("15/01/2023 - 13/02/2023", "14.02.2023 - 15.03.2023")])
+def test_a_billing_range_with_day_and_month_in_one_cell(ws, tmp_path, a, b):
+    got = _import(ws, tmp_path, [["Site", "Billing Period", "Source", "Energy (kWh)"],
+                                 [ZB, a, "grid", 52300], [ZB, b, "grid", 49800]])
+    assert got == approx({(ZB, "2023-01-15", "2023-02-13", "grid"): 52300,
+                          (ZB, "2023-02-14", "2023-03-15", "grid"): 49800})
+
+
+def test_a_range_whose_day_and_month_read_both_ways_is_refused(ws, tmp_path):
+    """What the day/month range could get wrong: `01/05/2023 - 02/04/2023` is January or May
+    alike: refused at the cell, never guessed."""
+    problems = _refused(ws, tmp_path, [["Site", "Billing Period", "Source", "Energy (kWh)"],
+                                       [ZB, "01/05/2023 - 02/04/2023", "grid", 52300]])
+    assert any(p.code == "not_period" and p.value == "01/05/2023 - 02/04/2023" for p in problems)
