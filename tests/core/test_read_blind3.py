@@ -14,7 +14,7 @@ import pytest
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "blind3"
 sys.path.insert(0, str(DATA))
-from harness3 import Case, add_factor, make_base, months, ok, run, xfail  # noqa: E402
+from harness3 import Case, add_factor, edit_xlsx, make_base, months, ok, run, xfail  # noqa: E402
 
 ZB, WL, HZ, SZ, CD = "张北数据中心", "乌兰察布数据中心", "杭州仓", "深圳仓", "成都仓"
 LON, DAL = "London DC", "Dallas DC"
@@ -168,9 +168,11 @@ ENERGY = [
         "hint leads to wrong figures: after '--measure energy --unit energy=kWh' exit 0 with "
         "only 杭州仓: the 注 row inside the table ends it, 深圳仓's row and the 合计 row are "
         "dropped without a warning"),
-    xfail(Case("magnitude_slip.xlsx", refused=("1302",)),
-          "wrong figures: 张北 months ~1,250,000 kWh and March 1,302 (an MWh slip) stored at "
-          "exit 0, without a warning"),
+    # March 1,302 among ~1,250,000s: 1/964 of the median month, and ×1,000 lands among the others
+    # (an MWh slip): refused naming D4; the hint followed (write 1,302,000) gives the figures
+    ok(Case("magnitude_slip.xlsx", (), {"energy": {(ZB, "grid", ""): 1250000 + 1180000 + 1302000 + 1290000
+                                                   + 1275000 + 1260000}, "rows": 6},
+            refused=("row 4", "1302", "1,302,000"), hint_edit=edit_xlsx({"D4": 1302000}))),
 ]
 
 TRAPS = [
@@ -207,9 +209,6 @@ LIBREOFFICE = [
     ok(Case("lo_packaging_pct.ods", (), {"packaging": {
         ("Cainiao", "618 2023", "board"): (52000, 30),
         ("Cainiao", "618 2023", "paper"): (8000, 60)}})),
-    ok(Case("lo_campaigns.ods", (), {"campaigns": {
-        "618 2021": ("2021-05-24", "2021-06-18", None),
-        "双11 2021": ("2021-10-20", "2021-11-11", None)}})),
     ok(Case("lo_wms.xls", (), {"deliveries": {
         ("菜鸟", "双11 2023", None, None, "van electric"): (250000, 98000, None),
         ("菜鸟", "双11 2023", None, None, "truck diesel"): (40000, 61000, None)}},
@@ -250,6 +249,11 @@ OTHER = [
     # 吨 -> kg: 600 -> 600,000; 3.6 -> 3,600
     ok(Case("packaging_tape_factor.xlsx", (), {"packaging": {  # 物料 is the material
         ("菜鸟", C11, "board"): (600000, None), ("菜鸟", C11, "胶带"): (3600, None)}})),
+    # 总重(kg): board 18,000 kg, 塑料膜 film 600 kg (数量(个) and 单重(g) are counts and unit weights)
+    xfail(Case("packaging_counts_weights.xlsx", (), {"packaging": {
+        ("菜鸟", C618, "board"): (18000, None), ("菜鸟", C618, "film"): (600, None)}}),
+        "refused though readable: 'as packaging it lacks unit' beside 总重(kg); right with "
+        "--map '总重(kg)=quantity'"),
     ok(Case("erp_item_codes.xlsx", (), {"packaging": {
         ("Cainiao", C618, "board"): (125000, None), ("Cainiao", C618, "film"): (4500, None),
         ("Cainiao", C618, "paper"): (2500, None)}},
