@@ -47,12 +47,15 @@ ENERGY = [
     xfail(Case("uk_halfhourly.csv", GRID, {"energy": {(LON, "grid", ""): 18910}}),
           "refused though readable: the 48 half-hour columns are not read; "
           "--map Date=period: '13/03/2023' — not a period"),
-    # 60,000 + 56,000 + 59,500 = 175,500 kWh (Total kWh, not Day kWh)
-    ok(Case("uk_day_night.csv", GRID, {
-        "energy": {(LON, "grid", ""): 175500}, "periods": months(LON, 2023, 1, 3)},
-        refused=("Day kWh", "Total kWh"),
-        hint_args=(*GRID, "--map", "Total kWh=energy", "--map", "Day kWh=ignore",
-                   "--map", "Night kWh=ignore"))),
+    # a cumulative register reading is no month's use: to be refused
+    xfail(Case("kwh_meter_reading.csv", refused=("kWh Meter Reading",)),
+          "wrong figures: 'kWh Meter Reading' (122,404 then 124,280 on the register) imported as "
+          "the months' energy: exit 0 with 246,684 kWh"),
+    # (122,404 − 120,400) × 40 = 80,160; (124,280 − 122,404) × 40 = 75,040 -> 155,200 kWh
+    xfail(Case("us_reads_multiplier.csv", (), {"energy": {(DAL, "grid", ""): 155200}, "rows": 2},
+               or_refused=True, never=("could each be energy",)),
+          "hint leads to wrong figures: 'Previous kWh Reading [D], Current kWh Reading [E] could each "
+          "be energy; map the one meant': either reading mapped gives 242,804 or 246,684 kWh"),
     # 1,234.5 + 1,198 + 1,305.25 + 1,276.75 + 1,250 = 6,264.5 kWh over 5 days
     xfail(Case("us_green_button.csv", ("--value", f"site={DAL}", *GRID),
                {"energy": {(DAL, "grid", ""): 6264.5}, "rows": 5}),
@@ -80,9 +83,6 @@ ENERGY = [
         (ZB, "wind", "green power trade"): 3000000, (ZB, "grid", ""): 5500000,
         (WL, "solar", "PPA"): 1200000, (WL, "wind", "certificate"): 800000,
         (WL, "grid", ""): 4100000}, "rows": 5})),
-    ok(Case("us_rec_onsite.xlsx", (), {"energy": {
-        (DAL, "grid", ""): 410000, (DAL, "wind", "certificate"): 150000,
-        (DAL, "solar", "on-site"): 32500}, "periods": months(DAL, 2023, 1, 1)})),
     # 张北 grid 100,000 + 110,000; wind 50,000 + 55,000; 乌兰察布 200,000 + 190,000
     # (总计 705,000)
     ok(Case("pivot_tabular_huizong.xlsx", (), {"energy": {
