@@ -134,7 +134,13 @@ def _score(cells: list[HeaderCell], raw: list[object], extra: frozenset[str]) ->
         score += 1.5 + max((_header_conf(m, extra) for m in measures), default=0.0)
     numbers = sum(1 for v in raw if isinstance(v, int | float) and not isinstance(v, bool)
                   and not is_year_cell(v))
-    numbers += sum(1 for v in raw if isinstance(v, str) and _looks_numeric(v))
+    # a text naming a month with its year (2023.01, 202301) is a header, not a figure
+    numbers += sum(1 for v in raw if isinstance(v, str) and _looks_numeric(v)
+                   and parse_period(v) is None)
+    if any(c.period and c.period.grain == "month" and c.upper and c.upper != c.text
+           and (p := parse_period(split_unit(c.upper)[0])) and p.grain == "year"
+           for c in cells):
+        score += 0.5  # years merged over their months: the finer, joined reading wins
     return score - 0.5 * numbers
 
 
