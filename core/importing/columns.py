@@ -51,7 +51,8 @@ QUALIFIED = re.compile(
     r"(?:last|prior|previous) year|per\s+(?:order|unit|parcel|package|box|item|shipment|day|week|"
     r"month|year|head|employee|vehicle|trip|km))\b|/\s*(?:order|unit|parcel|box|item|day)\b|"
     r"预计|预测|计划|目标|预算|上年|去年|同期|每单|单均|每件|件均|每箱|日均|月均|平均|节约|节省|节能量|避免|减排"
-    r"|无功|\breactive\b|kvarh?\b"
+    r"|无功|\breactive\b|kvarh?\b|\brates?\b|\bprices?\b|\btariffs?\b|单价|电价|费率|单重|单件重|\bunit\s+weight\b"
+    r"|/\s*(?:k|m|g)?wh\b|\bper\s+(?:k|m|g)?wh\b"
     r"|^\s*(?:count|max|min|average|product|stddev|var)\s+of\b|计数项|最大值项|最小值项|乘积项|标准偏差项|方差项",
     re.IGNORECASE)
 """Words that make a header's number something other than the field its other words name: a

@@ -399,3 +399,33 @@ def test_a_range_whose_day_and_month_read_both_ways_is_refused(ws, tmp_path):
     problems = _refused(ws, tmp_path, [["Site", "Billing Period", "Source", "Energy (kWh)"],
                                        [ZB, "01/05/2023 - 02/04/2023", "grid", 52300]])
     assert any(p.code == "not_period" and p.value == "01/05/2023 - 02/04/2023" for p in problems)
+
+
+@pytest.mark.parametrize("header", ["kWh Rate", "Price per kWh", "电价(元/kWh)", "Tariff (kWh)"])
+def test_a_price_per_kwh_is_never_the_energy(ws, tmp_path, header):
+    """blind3 us_bill_rate: `kWh Rate` (0.1000 $/kWh) was stored as 0.2 kWh, exit 0."""
+    problems = _refused(ws, tmp_path, [["Site", "Month", "Source", header], [ZB, "2023-01", "grid", 0.1]],
+                        sites=False)
+    assert "lacks energy" in " ".join(p.reason for p in problems)
+
+
+def test_a_packaging_sheets_total_weight_beside_counts_and_unit_weights(ws, tmp_path):
+    """blind3 packaging_counts_weights: 数量(个) is a count of boxes and 单重(g) each box's weight;
+    总重(kg) is the material's mass."""
+    path = write_workbook(tmp_path / "p.xlsx", {"包材": [
+        ["业务单元", "开始日期", "结束日期", "包装材料", "规格", "数量(个)", "单重(g)", "总重(kg)"],
+        ["菜鸟", *NOV, "纸箱", "3号箱", 100000, 180, 18000],
+        ["菜鸟", *NOV, "塑料膜", "气泡袋", 50000, 12, 600]]})
+    import_file(ws, path)
+    assert sorted((r["material"], r["quantity"]) for r in ws.rows(Kind.PACKAGING)) == [
+        ("board", 18000), ("film", 600)]
+
+
+def test_a_packaging_count_alone_is_not_its_mass(ws, tmp_path):
+    """What the rules could get wrong: only 数量(个) and 单重(g): no column is the mass; refused."""
+    path = write_workbook(tmp_path / "p.xlsx", {"包材": [
+        ["业务单元", "开始日期", "结束日期", "包装材料", "数量(个)", "单重(g)"],
+        ["菜鸟", *NOV, "纸箱", 100000, 180]]})
+    with pytest.raises(ImportRefused):
+        import_file(ws, path)
+    assert ws.rows(Kind.PACKAGING) == []
