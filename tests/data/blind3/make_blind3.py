@@ -372,18 +372,9 @@ def energy():
         "1200012345678,London DC,31/12/2022,31/01/2023,kWh,60000",
         "1200012345678,London DC,31/01/2023,28/02/2023,kWh,56000",
         "1200012345678,London DC,28/02/2023,31/03/2023,kWh,59500"])
-    book(
-        "detail_and_summary_sheets.xlsx",
-        {
-            "明细": [
-                ["站点", "月份", "能源类型", "用电量(kWh)"],
-                ["杭州仓", "2023-01", "电网", 30000],
-                ["杭州仓", "2023-02", "电网", 31000],
-                ["杭州仓", "2023-03", "电网", 29500],
-            ],
-            "汇总": [["站点", "能源类型", "2023年第一季度用电量(kWh)"], ["杭州仓", "电网", 90500]],
-        },
-    )
+    # a solar site's export meter: kWh sent to the grid, not used
+    csv("solar_exported.csv", ["Site,Month,Source,Exported kWh",
+                               "London DC,2023-06,solar,4200", "London DC,2023-07,solar,4650"])
     book(
         "qiandu.xlsx",
         {
