@@ -52,10 +52,10 @@ ENERGY = [
           "hint leads to wrong figures: 'Previous kWh Reading [D], Current kWh Reading [E] could each "
           "be energy; map the one meant': either reading mapped gives 242,804 or 246,684 kWh"),
     # 1,234.5 + 1,198 + 1,305.25 + 1,276.75 + 1,250 = 6,264.5 kWh over 5 days
-    xfail(Case("us_green_button.csv", ("--value", f"site={DAL}", *GRID),
-               {"energy": {(DAL, "grid", ""): 6264.5}, "rows": 5}),
-          "refused though readable: START TIME '00:00' taken as period_start; "
-          "--map DATE=period: '2023-01-01' — not a period (a day)"),
+    # Green Button: DATE | START TIME 00:00 | END TIME 23:59: each row its day (1,234.5 + 1,198 +
+    # 1,305.25 + 1,276.75 + 1,250 = 6,264.5 kWh)
+    ok(Case("us_green_button.csv", ("--value", f"site={DAL}", *GRID),
+            {"energy": {(DAL, "grid", ""): 6264.5}, "rows": 5})),
     # 52,300 + 18,400 (two meters, summed) + 49,800 + 17,900 = 138,400 kWh, 2 billing periods
     ok(Case("us_bill_range.csv", ("--map", "Service Address=site", *GRID), {  # kWh Used; m/d range
         "energy": {(DAL, "grid", ""): 138400},
