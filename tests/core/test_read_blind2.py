@@ -97,11 +97,9 @@ ENERGY_CASES = [
         (UL, "grid", ""): 1820000 + 1760000, (UL, "solar", ""): 240000 + 265000})),
     ok(Case(**PIVOT_CN)),
     ok(Case(**{**PIVOT_CN, "file": "lo_pivot_cn.ods"})),
-    xfail(Case("pivot_compact.xlsx", rows=8, energy={
+    ok(Case("pivot_compact.xlsx", rows=8, energy={
         (ZB, "grid", ""): 2350000 + 2180000, (ZB, "wind", ""): 610000 + 655000,
-        (UL, "grid", ""): 1820000 + 1760000, (UL, "solar", ""): 240000 + 265000}),
-        "refused: Excel's compact pivot (sites and sources in one Row Labels column, subtotals on "
-        "top): 'lacks site, source'"),
+        (UL, "grid", ""): 1820000 + 1760000, (UL, "solar", ""): 240000 + 265000})),
     ok(Case("transposed_sites.xlsx", GRID, rows=12, energy={
         (MAN, "grid", ""): 402100 + 388700 + 410250 + 395600 + 401800 + 420300,
         (LDS, "grid", ""): 61200 + 58750 + 60400 + 57900 + 59300 + 62100})),
