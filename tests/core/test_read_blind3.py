@@ -247,10 +247,8 @@ OTHER = [
     ok(Case("packaging_tape_factor.xlsx", (), {"packaging": {  # 物料 is the material
         ("菜鸟", C11, "board"): (600000, None), ("菜鸟", C11, "胶带"): (3600, None)}})),
     # 总重(kg): board 18,000 kg, 塑料膜 film 600 kg (数量(个) and 单重(g) are counts and unit weights)
-    xfail(Case("packaging_counts_weights.xlsx", (), {"packaging": {
-        ("菜鸟", C618, "board"): (18000, None), ("菜鸟", C618, "film"): (600, None)}}),
-        "refused though readable: 'as packaging it lacks unit' beside 总重(kg); right with "
-        "--map '总重(kg)=quantity'"),
+    ok(Case("packaging_counts_weights.xlsx", (), {"packaging": {
+        ("菜鸟", C618, "board"): (18000, None), ("菜鸟", C618, "film"): (600, None)}})),
     ok(Case("erp_item_codes.xlsx", (), {"packaging": {
         ("Cainiao", C618, "board"): (125000, None), ("Cainiao", C618, "film"): (4500, None),
         ("Cainiao", C618, "paper"): (2500, None)}},
