@@ -429,3 +429,29 @@ def test_a_packaging_count_alone_is_not_its_mass(ws, tmp_path):
     with pytest.raises(ImportRefused):
         import_file(ws, path)
     assert ws.rows(Kind.PACKAGING) == []
+
+
+@pytest.mark.parametrize("header", ["kWh Meter Reading", "本次示数(kWh)", "Exported kWh", "上网电量(kWh)",
+                                    "余电上网电量(kWh)", "Feed-in (kWh)"])
+def test_a_register_reading_or_an_export_is_not_the_sites_use(ws, tmp_path, header):
+    """blind3 kwh_meter_reading, pv_grid_export, solar_exported: a meter's register (122,404 then
+    124,280) and solar sent to the grid were stored as the months' use, exit 0."""
+    problems = _refused(ws, tmp_path, [["Site", "Month", "Source", header], [ZB, "2023-06", "solar", 4200]],
+                        sites=False)
+    assert "lacks energy" in " ".join(p.reason for p in problems) and ws.rows(Kind.ENERGY) == []
+
+
+def test_every_qualified_column_is_named(ws, tmp_path):
+    """`Avg kWh/Day` and `kWh Rate` both qualify energy away: the refusal names both."""
+    problems = _refused(ws, tmp_path, [["Site", "Month", "Source", "Avg kWh/Day", "kWh Rate"],
+                                       [ZB, "2023-01", "grid", 2356.67, 0.1]], sites=False)
+    text = " ".join(p.reason for p in problems)
+    assert "Avg kWh/Day" in text and "kWh Rate" in text
+
+
+def test_a_bills_use_beside_its_readings_is_read(ws, tmp_path):
+    """What the reading rule could get wrong: a bill with readings and its use (结算电量): the use
+    is read, the readings are not."""
+    got = _import(ws, tmp_path, [["Site", "Month", "Source", "上次示数", "本次示数", "倍率", "结算电量(kWh)"],
+                                 [ZB, "2023-01", "grid", 52010.4, 54094.4, 600, 1250400]])
+    assert got == approx({(ZB, *JAN, "grid"): 1250400})
