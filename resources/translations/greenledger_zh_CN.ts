@@ -3354,7 +3354,7 @@
     <name>Problems</name>
     <message>
         <location filename="../../core/errors.py" line="51"/>
-        <location filename="../../core/errors.py" line="211"/>
+        <location filename="../../core/errors.py" line="202"/>
         <location filename="../../core/importing/reconcile.py" line="67"/>
         <location filename="../../gui/import_hints.py" line="146"/>
         <source>row {0}</source>
@@ -3686,27 +3686,27 @@
         <translation>因子库和工作区中都没有该材料的因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="247"/>
+        <location filename="../../core/errors.py" line="211"/>
         <source>import refused: {0} problem(s); nothing was written</source>
         <translation>导入被拒绝：发现 {0} 个问题；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="250"/>
+        <location filename="../../core/errors.py" line="214"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="277"/>
+        <location filename="../../core/errors.py" line="241"/>
         <source>{path}: the disk is full, so nothing was written and the workspace is as it was. Free some space on the disk that holds {folder} (or move the workspace to another disk) and try again.</source>
         <translation>{path}：磁盘已满，因此没有写入任何内容，工作区保持原样。请在存放 {folder} 的磁盘上腾出空间（或把工作区移到另一块磁盘），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="278"/>
+        <location filename="../../core/errors.py" line="242"/>
         <source>{path}: the folder {folder} or the workspace file is read-only, so nothing was written and the workspace is as it was. Copy the workspace to a folder you can write to (or make this one writable) and open it from there.</source>
         <translation>{path}：文件夹 {folder} 或工作区文件是只读的，因此没有写入任何内容，工作区保持原样。请把工作区复制到您可以写入的文件夹（或让此文件夹可写），再从那里打开。</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="279"/>
+        <location filename="../../core/errors.py" line="243"/>
         <source>{path}: the disk that holds {folder} refused the write (a disk I/O error), so nothing was written and the workspace is as it was. Check that the disk is connected and has free space, then try again.</source>
         <translation>{path}：存放 {folder} 的磁盘拒绝了写入（磁盘 I/O 错误），因此没有写入任何内容，工作区保持原样。请检查磁盘已连接且有可用空间，然后重试。</translation>
     </message>
@@ -3840,7 +3840,7 @@
     <message>
         <location filename="../../core/importing/checks_sheet.py" line="51"/>
         <source>this row looks like a row of the table (its {columns} are filled) but comes after the note in row {note_row}, which ends the table, so it would not be read: move the note below the table&apos;s last row, or delete it</source>
-        <translation type="unfinished"></translation>
+        <translation>此行看似表格中的一行（{columns} 都已填写），但位于第 {note_row} 行的注释之后，而该注释结束了表格，因此此行不会被读取：请把注释移到表格最后一行之下，或删除该注释</translation>
     </message>
     <message>
         <location filename="../../core/importing/checks_sheet.py" line="172"/>
