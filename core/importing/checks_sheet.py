@@ -129,11 +129,28 @@ def _decimal_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
             # read with the mark the rest of the sheet shows, if it shows one: said all the same
             code = {None: "reads_two_ways", "comma": "two_ways_sheet_comma",
                     "point": "two_ways_sheet_point"}[mark()]
+            if code == "reads_two_ways" and sheet.delimiter != "," and \
+                    any("." in t for t in two):
+                # Nothing settles the mark of 45.210: 45.21, or 45,210 as Europe writes it, a
+                # coin toss at 1000x (blind3 eu_dot_thousands.csv, a semicolon CSV, was stored
+                # 1000x low at exit 0): refused. A comma-separated CSV settles it (its numbers
+                # cannot use a decimal comma: Excel writes a semicolon CSV where the comma is the
+                # decimal mark). `12,300` stays read as thousands, said: English and Chinese
+                # exports write it so (blind2 packaging_en, the State Grid bills), and a decimal
+                # comma with exactly three decimals and no other number to show it is rare.
+                code = "decimal_mark_unclear"
             params = {"columns": period_span(cols), "examples": ", ".join(two[:3])}
-            out.append(Problem(plan.file, coded_reason(code, **params), plan.sheet,
-                               row_of.get(two[0], lay.header_row_numbers[-1]), params["columns"],
-                               two[0], code=code, params=params))
+            p = Problem(plan.file, coded_reason(code, **params), plan.sheet,
+                        row_of.get(two[0], lay.header_row_numbers[-1]), params["columns"],
+                        two[0], code=code, params=params)
+            if code == "decimal_mark_unclear" and plan.parsed is not None:
+                plan.parsed.problems.append(p)
+            else:
+                out.append(p)
     return out
+
+
+REASON_TEMPLATES.setdefault("decimal_mark_unclear", QT_TRANSLATE_NOOP("Problems", "numbers written as text in {columns} read two ways ({examples}: a decimal mark, or a thousands separator?) and nothing else in the sheet shows which: write thousands without a separator (1.234 meaning one thousand two hundred and thirty-four as 1234) and decimals with other than three decimal places (1.234 meaning one point two three four as 1.2340), or write them as numbers"))  # noqa: E501
 
 
 def _hidden_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
