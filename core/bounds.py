@@ -280,8 +280,9 @@ def month_slips(rows: Iterable[tuple[object, object, float, object]], *,
     """Months of a site far below its median month (under 1/MONTH_SLIP of it, above 0): with
     `factor`/`unit` where a unit slip brings the month among the others (×1,000 or ×10,000
     lands within half to twice the median), the month is neither the site's first nor its
-    last (which may be partial) and the site has SLIP_MONTHS months; else without (a warning:
-    a standby month, a partial one).
+    last (which may be partial), the site has SLIP_MONTHS months and its other months are
+    steady (each within half to twice the median); else without (a warning: a standby month,
+    a partial one, a site whose months vary anyway).
 
     `rows` as month_outliers (whole months only: a month of a few hourly rows is not one)."""
     by_site: dict[object, dict[object, list]] = {}
@@ -298,13 +299,15 @@ def month_slips(rows: Iterable[tuple[object, object, float, object]], *,
         if median <= 0:
             continue
         order = sorted(months, key=str)
+        steady = all(0.5 * median <= v <= 2.0 * median for v, _ in months.values()
+                     if v >= median / MONTH_SLIP)
         for month in order:
             v, where = months[month]
             if not 0 < v < median / MONTH_SLIP:
                 continue
             inner = month not in (order[0], order[-1])
             slip = next(((f, u) for f, u in SLIP_UNITS if 0.5 <= v * f / median <= 2.0), None)
-            if slip and inner and len(months) >= SLIP_MONTHS:
+            if slip and inner and steady and len(months) >= SLIP_MONTHS:
                 out.append(MonthOutlier(site, month, v, median, where, *slip))
             else:
                 out.append(MonthOutlier(site, month, v, median, where))
