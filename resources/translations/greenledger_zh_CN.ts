@@ -2440,6 +2440,11 @@
         <translation>在此处或导入方案中选择</translation>
     </message>
     <message>
+        <location filename="../../gui/import_texts.py" line="114"/>
+        <source>Meters summed</source>
+        <translation>合计的电表</translation>
+    </message>
+    <message>
         <location filename="../../core/importing/codes.py" line="122"/>
         <location filename="../../gui/import_texts.py" line="24"/>
         <source>period header + year from the title</source>
