@@ -45,7 +45,54 @@ def sheet_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
     leave out, are refused: put on the parsed sheet's problems.)"""
     if plan.parsed is not None:
         plan.parsed.problems += _rows_after_note(plan, sheet)
+    if plan.parsed is not None:
+        plan.parsed.problems += _mixed_percent_scales(plan, sheet)
     return _hidden_warnings(plan, sheet) + _decimal_warnings(plan, sheet)
+
+
+REASON_TEMPLATES.setdefault("percent_scale_mixed", QT_TRANSLATE_NOOP("Problems", "{value} could be a fraction ({as_fraction} %) or a percentage ({value} %): other cells of this column are written as percentages ({examples}) and its header does not say %: if it means {as_fraction} %, write {as_fraction}; if it means {value} %, add % to the column's header ({header} (%))"))  # noqa: E501
+
+
+def _mixed_percent_scales(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
+    """A percent column that mixes scales: numbers of at most 1 (0.45: 45 % as a fraction, as
+    the import reads a column of them alone) beside numbers above 1 or cells written with %
+    (30, '50%': percentages). Each small number is refused by name (blind3
+    recycled_mixed_scale.xlsx stored 0.45 as 0.45 % at exit 0). Under a % header every bare
+    number is a percentage (0.5, 30, 45 under `再生料占比(%)`: 0.5 %, 30 %, 45 %) and is read."""
+    col = next((c for c in plan.columns if c.field and c.period is None
+                and (f := mp.kind_field(plan.kind, c.field)) is not None
+                and f.dimension == "percent"), None)
+    if col is None or plan.parsed is None:
+        return []
+    header = col.header if isinstance(col.header, str) else str(col.header or "")
+    low = header.lower()
+    if "%" in low or "％" in low or "percent" in low or "百分比" in low:
+        return []
+    small: list[tuple[int, float]] = []
+    large: list[str] = []
+    for n in sorted(set(plan.parsed.row_numbers)):
+        cells = sheet.rows[n - 1] if 0 < n <= len(sheet.rows) else []
+        v = _cell(cells, col)
+        if isinstance(v, bool):
+            continue
+        if isinstance(v, int | float):
+            if 0 < v <= 1:
+                small.append((n, float(v)))
+            elif v > 1:
+                large.append(f"{v:g}")
+        elif isinstance(v, str) and v.strip().rstrip("%％").strip() and \
+                v.strip()[-1:] in "%％":
+            large.append(v.strip())
+    if not small or not large:
+        return []
+    examples = ", ".join(dict.fromkeys(large[:3]))
+    out = []
+    for n, v in small:
+        params = {"value": f"{v:g}", "as_fraction": f"{v * 100:.10g}", "examples": examples,
+                  "header": header}
+        out.append(Problem(plan.file, coded_reason("percent_scale_mixed", **params), plan.sheet,
+                           n, col.label, v, code="percent_scale_mixed", params=params))
+    return out
 
 
 REASON_TEMPLATES.setdefault("row_after_note", QT_TRANSLATE_NOOP("Problems", "this row looks like a row of the table (its {columns} are filled) but comes after the note in row {note_row}, which ends the table, so it would not be read: move the note below the table's last row, or delete it"))  # noqa: E501

@@ -254,11 +254,10 @@ OTHER = [
         ("智能装箱", "菜鸟", C11): (150000000, 0.0012, 180)}})),
     # 再生料占比 without %: 30 and '50%' are percents; 0.45 is a fraction (45 %) by the import's own
     # rule, or ambiguous beside them: 45 %, or a refusal naming it — never 0.45 % without a word
-    xfail(Case("recycled_mixed_scale.xlsx", (), {"packaging": {
+    # (refused naming row 3's 0.45: "if it means 45 %, write 45; if 0.45 %, add % to the header")
+    ok(Case("recycled_mixed_scale.xlsx", (), {"packaging": {
         ("菜鸟", C618, "board"): (100000, 30), ("菜鸟", C618, "film"): (5000, 45),
-        ("天猫", C618, "board"): (50000, 50)}}, refused=("0.45",), or_refused=True),
-        "wrong figures: 0.45 beside 30 and '50%' stored as 0.45 % at exit 0, no warning (the README "
-        "reads values between 0 and 1 as fractions, warned)"),
+        ("天猫", C618, "board"): (50000, 50)}}, refused=("0.45",), or_refused=True)),
     ok(Case("campaigns_cn_dates.xlsx", (), {"campaigns": {
         "618 2024": ("2024-05-20", "2024-06-18", "618 2023"),
         "双11 2024": ("2024-10-14", "2024-11-11", "双11 2023"),
