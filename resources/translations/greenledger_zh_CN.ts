@@ -3843,17 +3843,22 @@
         <translation>“{header}”是节约量、目标、预测、上年、平均或每单的数值，不是 {field} 本身，且没有其他列给出 {field}：请在单独一列中给出总量（例如 {field} ({unit})）；不会用每单数值乘以订单量来计算</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks_sheet.py" line="51"/>
+        <location filename="../../core/importing/checks_sheet.py" line="53"/>
+        <source>{value} could be a fraction ({as_fraction} %) or a percentage ({value} %): other cells of this column are written as percentages ({examples}) and its header does not say %: if it means {as_fraction} %, write {as_fraction}; if it means {value} %, add % to the column&apos;s header ({header} (%))</source>
+        <translation>{value} 可能是小数（{as_fraction} %），也可能是百分数（{value} %）：本列其他单元格写的是百分数（{examples}），而列标题没有写 %：如果它表示 {as_fraction} %，请写成 {as_fraction}；如果它表示 {value} %，请在列标题中加上 %（{header} (%)）</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/checks_sheet.py" line="98"/>
         <source>this row looks like a row of the table (its {columns} are filled) but comes after the note in row {note_row}, which ends the table, so it would not be read: move the note below the table&apos;s last row, or delete it</source>
         <translation>此行看似表格中的一行（{columns} 都已填写），但位于第 {note_row} 行的注释之后，而该注释结束了表格，因此此行不会被读取：请把注释移到表格最后一行之下，或删除该注释</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks_sheet.py" line="153"/>
+        <location filename="../../core/importing/checks_sheet.py" line="200"/>
         <source>numbers written as text in {columns} read two ways ({examples}: a decimal mark, or a thousands separator?) and nothing else in the sheet shows which: write thousands without a separator (1.234 meaning one thousand two hundred and thirty-four as 1234) and decimals with other than three decimal places (1.234 meaning one point two three four as 1.2340), or write them as numbers</source>
         <translation>{columns} 中以文本写的数字有两种读法（{examples}：是小数点，还是千位分隔符？），工作表中也没有别的数字能说明是哪一种：千位数请不加分隔符书写（表示一千二百三十四的 1.234 写作 1234），小数请写成不是三位的小数（表示一点二三四的 1.234 写作 1.2340），或写成数字</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks_sheet.py" line="189"/>
+        <location filename="../../core/importing/checks_sheet.py" line="236"/>
         <source>&apos;{header}&apos; is a part of the total in {total} (of which: green power, another source or site): importing the total alone would count the part as {total_field} of the total&apos;s kind; give the parts as rows of their own (with their source and instrument), or leave this column out if the total is right as it is (map &apos;{header}&apos; to ignore)</source>
         <translation>“{header}”是 {total} 中总量的一部分（其中：绿电、其他能源类型或站点）：只导入总量会把这部分算作与总量同类的 {total_field}；请把各部分作为单独的行给出（注明能源类型和采购方式），或在总量本身无误时略过此列（把“{header}”设为忽略）</translation>
     </message>
@@ -3966,6 +3971,16 @@
         <location filename="../../core/importing/values.py" line="296"/>
         <source>a number where a grid region&apos;s name is needed: is this column the grid region?</source>
         <translation>这里需要电网区域的名称，却是一个数字：这一列是电网区域吗？</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/file_factors.py" line="25"/>
+        <source>&apos;{key}&apos; is not a factor key that depends on a grid region ({region}), so it would never be used: write grid (电网) for the grid&apos;s average factor or residual (剩余组合) for its residual mix, or leave the region blank for another factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/file_factors.py" line="26"/>
+        <source>&apos;{key}&apos; is not a key of a factor per {per}, so it would never be used: write one of {keys}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
