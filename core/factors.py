@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -16,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from greenledger import resources
-from greenledger.core.fields import norm
+from greenledger.core.fields import CHOICE_SYNONYMS, MATERIALS, VEHICLES, norm
 
 # Stored denominator per factor key family.
 PER_KWH_KEYS = ("grid", "residual", "diesel")
@@ -61,6 +62,70 @@ def stored_unit_for(key: str) -> str:
     if k.startswith(("van ", "truck ")):
         return "kg CO2e/km"
     return ""
+
+
+# Factor keys in the words a Factors sheet writes them (English and Chinese), by their normal
+# form (norm()): 电网 / Grid emission factor -> grid. Vehicles and packaging materials also take
+# the spellings their sheets accept (core.fields.CHOICE_SYNONYMS), so a factor reaches the rows.
+FACTOR_KEY_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "grid": ("电网", "电网排放因子", "电网因子", "电网平均排放因子", "区域电网", "区域电网排放因子",
+             "区域电网平均排放因子", "全国电网平均排放因子", "电网二氧化碳排放因子", "电力", "电力排放因子",
+             "外购电力", "外购电力排放因子", "购入电力", "购入电力排放因子", "grid factor",
+             "grid emission factor", "grid emissions factor", "grid average", "grid electricity",
+             "electricity", "electricity grid", "purchased electricity", "location based",
+             "location-based"),
+    "residual": ("剩余组合", "剩余组合排放因子", "余量", "余量电力", "剩余电力组合", "剩余电力", "残余组合",
+                 "残余电力组合", "残余", "residual mix", "residual mix factor", "residual factor",
+                 "residual emission factor", "residual mix emission factor"),
+    "diesel": ("柴油", "柴油发电", "柴油发电机", "柴油排放因子", "diesel generator", "diesel genset",
+               "generator diesel"),
+    "board recycled": ("recycled board", "再生纸箱", "再生纸板", "再生瓦楞纸板", "回收纸板"),
+}
+_KEY_WORDS = re.compile(r"(?:排放因子|因子|emissions?factor|factor)$")
+
+
+def _key_index() -> dict[str, str]:
+    idx = {norm(k): k for k in (*PER_KWH_KEYS, *VEHICLES, *MATERIALS)}
+    for field in ("vehicle", "material"):
+        idx.update(CHOICE_SYNONYMS[field])
+    for key, words in FACTOR_KEY_SYNONYMS.items():
+        idx.update({norm(w): key for w in (key, *words)})
+    return idx
+
+
+@cache
+def _keys() -> dict[str, str]:
+    return _key_index()
+
+
+def canonical_factor_key(text: object) -> str:
+    """The key a factor is looked up by (`电网` -> `grid`, `剩余组合` -> `residual`, `柴油货车` ->
+    `truck diesel`, `纸箱` -> `board`); a key of the library as it is; other text lower case,
+    spaces collapsed (a workbook's own material or equivalent: 胶带)."""
+    plain = " ".join(str(text).split()).lower()
+    n = norm(plain)
+    keys = _keys()
+    if n in keys:
+        return keys[n]
+    if n in _library_keys():
+        return _library_keys()[n]
+    bare = _KEY_WORDS.sub("", n)
+    if bare and bare != n and bare in keys:
+        return keys[bare]
+    return plain
+
+
+def is_known_factor_key(key: str) -> bool:
+    """Whether `key` (canonical) is a key GreenLedger looks up: grid, residual, diesel, a vehicle,
+    a template material (and its recycled variant) or a key of the library."""
+    n = norm(key)
+    return n in _keys() or n in _library_keys() or (
+        n.endswith("recycled") and n[:-len("recycled")] in _keys())
+
+
+@cache
+def _library_keys() -> dict[str, str]:
+    return {norm(f.key): f.key for f in builtin_library().factors}
 
 
 # Canonical region names and their aliases (English, Chinese, factors.csv codes).

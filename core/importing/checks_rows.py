@@ -8,11 +8,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from greenledger.core.bounds import ORDER_UNITS, Level, check_value, field_for_factor
-from greenledger.core.errors import REASON_TEMPLATES, Problem
+from greenledger.core.errors import REASON_TEMPLATES, Problem, coded_reason
 from greenledger.core.factors import Factor, FactorBook, canonical_region
 from greenledger.core.fields import SHEETS, Kind, norm
 from greenledger.core.i18n import QT_TRANSLATE_NOOP
-from greenledger.core.importing.file_factors import factor_from_row
+from greenledger.core.importing.file_factors import factor_from_row, key_problem
 from greenledger.core.importing.sheets import ParsedRow, ParsedSheet
 from greenledger.core.storage import Workspace
 
@@ -194,7 +194,10 @@ class RowChecker:
         if err:
             self.bad(ps, pr, "unit", err, "unknown_unit")
             return
-        if norm(v["factor"]) in ("grid", "residual") and not v.get("region"):
+        if (wrong := key_problem(v)) is not None:  # a key that would be stored unused
+            self.bad(ps, pr, "factor", coded_reason(wrong[0], **wrong[1]), wrong[0], **wrong[1])
+            return
+        if f is not None and f.key in ("grid", "residual") and not v.get("region"):
             self.bad(ps, pr, "region", "grid and residual factors need a region",
                      "region_required")
         if f is not None:

@@ -1,11 +1,31 @@
 """A Factors sheet's row as a Factor: its key, region, year and value in the stored unit. Used
-by the checks (a factor row that cannot be read is refused) and by the writer (the stored row)."""
+by the checks (a factor row that cannot be read is refused) and by the writer (the stored row).
+
+A key is read in the words a sheet writes it (电网, Grid emission factor -> grid; 剩余组合 ->
+residual; 柴油 -> diesel; 柴油货车 -> truck diesel; 纸箱 -> board). A key that is none of the
+known ones is refused when it could only be stored unused: with a region (only grid and residual
+factors depend on one), per kWh (grid, residual or diesel) or per km (a vehicle). Other keys (per
+kg, per unit, no region) are the workbook's own materials and equivalents (胶带, 缠绕膜)."""
 
 from __future__ import annotations
 
-from greenledger.core.factors import Factor, canonical_region, stored_unit_for
-from greenledger.core.fields import norm
+from greenledger.core.errors import REASON_TEMPLATES
+from greenledger.core.factors import (
+    PER_KWH_KEYS,
+    Factor,
+    canonical_factor_key,
+    canonical_region,
+    is_known_factor_key,
+    stored_unit_for,
+)
+from greenledger.core.fields import VEHICLES, norm
+from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.units import UnitError, factor_multiplier
+
+REASON_TEMPLATES.setdefault("factor_key_region", QT_TRANSLATE_NOOP("Problems", "'{key}' is not a factor key that depends on a grid region ({region}), so it would never be used: write grid (电网) for the grid's average factor or residual (剩余组合) for its residual mix, or leave the region blank for another factor"))  # noqa: E501
+REASON_TEMPLATES.setdefault("factor_key_unknown", QT_TRANSLATE_NOOP("Problems", "'{key}' is not a key of a factor per {per}, so it would never be used: write one of {keys}"))  # noqa: E501
+
+_KEYS_PER = {"kWh": ", ".join(PER_KWH_KEYS), "km": ", ".join(VEHICLES)}
 
 
 def factor_per(key: str) -> str | None:
@@ -15,8 +35,31 @@ def factor_per(key: str) -> str | None:
     return unit.rsplit("/", 1)[-1] if unit else ("kWh" if norm(key).startswith("grid") else None)
 
 
+def factor_key(values: dict) -> str:
+    return canonical_factor_key(values["factor"])
+
+
+def key_problem(values: dict) -> tuple[str, dict] | None:
+    """(code, params) of a factor row whose key would be stored and never used, else None."""
+    key = factor_key(values)
+    if is_known_factor_key(key):
+        return None
+    shown = " ".join(str(values["factor"]).split())
+    region = values.get("region")
+    if region not in (None, ""):
+        return "factor_key_region", {"key": shown, "region": str(region)}
+    try:
+        _mult, unit = factor_multiplier(str(values.get("unit") or ""), None)
+    except UnitError:
+        return None  # the unit is refused on its own
+    per = unit.rsplit("/", 1)[-1]
+    if per in _KEYS_PER:
+        return "factor_key_unknown", {"key": shown, "per": per, "keys": _KEYS_PER[per]}
+    return None
+
+
 def factor_from_row(values: dict) -> tuple[Factor | None, str | None]:
-    key = " ".join(str(values["factor"]).split()).lower()
+    key = factor_key(values)
     try:
         mult, unit = factor_multiplier(str(values["unit"]), factor_per(key))
     except UnitError as exc:

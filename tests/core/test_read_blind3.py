@@ -139,10 +139,10 @@ ENERGY = [
     ok(Case("us_bill_rate.csv", ("--map", "Service Address=site", *GRID), refused=("kWh Rate",))),
     # the workbook's own factor wins over the library: 1,000,000 kWh × 0.5 kg CO2/kWh = 500 t
     # (the library's North China 2023 is 0.6361: 636.1 t)
-    xfail(Case("factors_cn_key.xlsx", (), {"energy": {(ZB, "grid", ""): 1000000},
-                                           "location_t": {(ZB, 2023): 500.0}}),
-          "wrong figures: the Factors sheet's 电网 (华北, 0.5 kgCO2/kWh) is stored under the key '电网', "
-          "never used: exit 0, 636.1 t from the library's 0.6361, no warning"),
+    # was exit 0 with 636.1 t: 电网 stored as its own key, never used; a key is read in the
+    # sheet's words (电网 -> grid), one that would be stored unused is refused
+    ok(Case("factors_cn_key.xlsx", (), {"energy": {(ZB, "grid", ""): 1000000},
+                                        "location_t": {(ZB, 2023): 500.0}})),
     # a semicolon CSV with dd.mm.yyyy dates: 45.210 + 41.987 are 45,210 + 41,987 = 87,197 kWh
     # (the dot groups thousands, as in the German/French locale it was exported from)
     ok(Case("eu_dot_thousands.csv", (), {"energy": {(LON, "grid", ""): 87197}, "rows": 2},
