@@ -223,11 +223,20 @@ def _total_rows(plan, sheet: SheetData, out: list, problems: list) -> None:
         mult = c.multiplier or 1.0
         d_parts = max((_decimals(v / mult) for v in vals[:5000] if v is not None), default=0)
         sums.append((c, field_name, rows, cum, cnt, d_parts))
+    # a totals row above its rows (合计 first, as Chinese statistical tables write it): when the
+    # sheet's first totals row has nothing imported above it, each totals row covers the rows
+    # below it, to the next totals row (or a later one: an outer total over inner ones) or the
+    # table's end; one with nothing below is checked against the rows above, and the reverse
+    top = _nothing_above(totals[0], first, series)
+    last = max((rows[-1] for _c, _f, rows, _v in series if rows), default=first)
     for k, t in enumerate(totals):
         cells = sheet.rows[t - 1] if t - 1 < len(sheet.rows) else []
         # the rows since the previous totals row (a subtotal), else since an earlier one (an
         # outer subtotal of a pivot, over its inner ones), else all above (a grand total)
-        starts = [totals[j] + 1 for j in range(k - 1, max(-1, k - 51), -1)] + [first]
+        above = [(totals[j] + 1, t - 1) for j in range(k - 1, max(-1, k - 51), -1)]
+        above.append((first, t - 1))
+        below = [(t + 1, totals[j] - 1) for j in range(k + 1, min(len(totals), k + 51))]
+        below.append((t + 1, last))
         for c, field_name, rows, cum, cnt, d_parts in sums:
             raw = cells[c.index] if c.index < len(cells) else None
             written = _number(raw)
@@ -235,23 +244,22 @@ def _total_rows(plan, sheet: SheetData, out: list, problems: list) -> None:
                 continue
             mult = c.multiplier or 1.0
             total = written * mult
-            lo0, hi0 = starts[0], t - 1
+
+            first_way, other_way = (below, above) if top else (above, below)
+            part = (rows, cum, cnt, total, mult, written, d_parts)
+            tried = _attempts(first_way, *part)
+            if not tried:  # nothing that way: a total on the other side of its rows
+                tried = _attempts(other_way, *part)
+            elif not any(x[2] for x in tried):
+                tried += _attempts(other_way, *part)
+            if not tried:
+                continue
+            lo0, hi0 = tried[0][3], tried[0][4]
             if any(lo0 <= r <= hi0 for r in (*bad.get(c.label, ()), *hidden)):
                 continue  # a bad cell is refused by itself; hidden rows were left out as asked
             if not isinstance(raw, str) and _units_in_cells(sheet, c.index, lo0, hi0):
                 continue  # cells that state their own units (1,479 MWh) over a bare total
-            tried = []
-            j = bisect_right(rows, t - 1)
-            for lo in starts:
-                i = bisect_left(rows, lo)
-                n = cnt[j] - cnt[i]
-                if n:
-                    imported = cum[j] - cum[i]
-                    tried.append((imported, n, _within(total, imported, n, d_parts, mult,
-                                                       written)))
-            if not tried:
-                continue
-            imported, n, ok = next((x for x in tried if x[2]), tried[0])
+            imported, n, ok, _lo, _hi = next((x for x in tried if x[2]), tried[0])
             label = labels.get(t, "")
             if plan.layout.wide:
                 label = f"{label} · {c.header}"
@@ -261,6 +269,24 @@ def _total_rows(plan, sheet: SheetData, out: list, problems: list) -> None:
             out.append(rec)
             if not ok:
                 problems.append(_problem(plan, t, c, raw, rec))
+
+
+def _attempts(ranges, rows, cum, cnt, total, mult, written, d_parts) -> list[tuple]:
+    """(imported, count, matches, lo, hi) of each range of Excel rows that imports a value."""
+    out = []
+    for lo, hi in ranges:
+        i, j = bisect_left(rows, lo), bisect_right(rows, hi)
+        n = cnt[j] - cnt[i]
+        if n:
+            imported = cum[j] - cum[i]
+            out.append((imported, n, _within(total, imported, n, d_parts, mult, written), lo, hi))
+    return out
+
+
+def _nothing_above(t: int, first: int, series) -> bool:
+    """Whether no value is imported above Excel row `t` (from the table's first row)."""
+    return not any(v is not None for _c, _f, rows, vals in series
+                   for r, v in zip(rows, vals, strict=True) if first <= r < t)
 
 
 def _total_columns(plan, sheet: SheetData, out: list, problems: list) -> None:
