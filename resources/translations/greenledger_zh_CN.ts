@@ -2569,8 +2569,13 @@
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="152"/>
-        <source>a saving, target, forecast, last year&apos;s, average or per-order figure, not the total itself</source>
-        <translation>节约量、目标、预测、上年、平均或每单的数值，不是总量本身</translation>
+        <source>a saving, target, forecast, last year&apos;s, average, per-order, cancelled, returned or year-on-year figure (or a rate, reading or export), not the total itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="165"/>
+        <source>not a table GreenLedger knows; as {kind} it lacks {missing} (&apos;{header}&apos; is a saving, target, forecast, last year&apos;s, average, per-order, cancelled, returned or year-on-year figure (or a rate, reading or export), not the total itself)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="161"/>
@@ -2591,11 +2596,6 @@
         <location filename="../../core/importing/codes.py" line="164"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing} (its month headers {month} … give no year)</source>
         <translation>不是 GreenLedger 可识别的表格；作为 {kind} 缺少 {missing}（月份表头 {month} … 未写年份）</translation>
-    </message>
-    <message>
-        <location filename="../../core/importing/codes.py" line="165"/>
-        <source>not a table GreenLedger knows; as {kind} it lacks {missing} (&apos;{header}&apos; is a saving, target, forecast, last year&apos;s, average or per-order figure, not the total itself)</source>
-        <translation>不是 GreenLedger 可识别的表格；作为 {kind} 缺少 {missing}（“{header}”是节约量、目标、预测、上年、平均或每单的数值，不是总量本身）</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="169"/>
@@ -3839,8 +3839,8 @@
     </message>
     <message>
         <location filename="../../core/importing/checks_sheet.py" line="27"/>
-        <source>&apos;{header}&apos; is a saving, target, forecast, last year&apos;s, average or per-order figure, not the {field} itself, and no other column gives {field}: give the total in a column of its own (e.g. {field} ({unit})); a per-order figure times the orders is not computed</source>
-        <translation>“{header}”是节约量、目标、预测、上年、平均或每单的数值，不是 {field} 本身，且没有其他列给出 {field}：请在单独一列中给出总量（例如 {field} ({unit})）；不会用每单数值乘以订单量来计算</translation>
+        <source>&apos;{header}&apos; is a saving, target, forecast, last year&apos;s, average, per-order, cancelled, returned or year-on-year figure (or a rate, reading or export), not the {field} itself, and no other column gives {field}: give the total in a column of its own (e.g. {field} ({unit})); a per-order figure times the orders is not computed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../core/importing/checks_sheet.py" line="53"/>
@@ -3975,12 +3975,12 @@
     <message>
         <location filename="../../core/importing/file_factors.py" line="25"/>
         <source>&apos;{key}&apos; is not a factor key that depends on a grid region ({region}), so it would never be used: write grid (电网) for the grid&apos;s average factor or residual (剩余组合) for its residual mix, or leave the region blank for another factor</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;{key}&apos; 不是随电网区域（{region}）而定的因子键，因此永远不会被使用：电网平均排放因子请写 grid（电网），剩余组合请写 residual（剩余组合）；其他因子请将区域留空</translation>
     </message>
     <message>
         <location filename="../../core/importing/file_factors.py" line="26"/>
         <source>&apos;{key}&apos; is not a key of a factor per {per}, so it would never be used: write one of {keys}</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;{key}&apos; 不是按 {per} 计的因子键，因此永远不会被使用：请写以下之一：{keys}</translation>
     </message>
 </context>
 <context>
