@@ -24,7 +24,7 @@ from greenledger.core.importing.reader import SheetData
 from greenledger.core.importing.values import reads_two_ways, sheet_decimal_mark
 from greenledger.core.units import UnitError, multiplier
 
-REASON_TEMPLATES.setdefault("qualified_quantity", QT_TRANSLATE_NOOP("Problems", "'{header}' is a saving, target, forecast, last year's, average or per-order figure, not the {field} itself, and no other column gives {field}: give the total in a column of its own (e.g. {field} ({unit})); a per-order figure times the orders is not computed"))  # noqa: E501
+REASON_TEMPLATES.setdefault("qualified_quantity", QT_TRANSLATE_NOOP("Problems", "'{header}' is a saving, target, forecast, last year's, average, per-order, cancelled, returned or year-on-year figure (or a rate, reading or export), not the {field} itself, and no other column gives {field}: give the total in a column of its own (e.g. {field} ({unit})); a per-order figure times the orders is not computed"))  # noqa: E501
 
 
 def _ranges(numbers: list[int], limit: int = 12) -> str:

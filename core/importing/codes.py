@@ -78,7 +78,7 @@ class Aside(StrEnum):
     SECOND_PERIOD = "second_period"  # (period,)
     UNIT_COLUMN = "unit_column"  # the unit of each row's figure
     CAMPAIGN_DATES = "campaign_dates"  # checked against the campaign
-    QUALIFIED = "qualified"  # a saving, target, last year's, average or per-order figure
+    QUALIFIED = "qualified"  # not the total: a saving, target, cancelled orders, 同比 …
     OTHER = "other"  # a text set by a stage that has no code yet: (text,)
 
 
@@ -149,7 +149,7 @@ ASIDE_TEXT = {
     Aside.SECOND_PERIOD: QT_TRANSLATE_NOOP("ImportAssistant", "a second column for {0}"),
     Aside.UNIT_COLUMN: QT_TRANSLATE_NOOP("ImportAssistant", "the unit of each row's figure"),
     Aside.CAMPAIGN_DATES: QT_TRANSLATE_NOOP("ImportAssistant", "the campaign's dates (checked against the campaign)"),  # noqa: E501
-    Aside.QUALIFIED: QT_TRANSLATE_NOOP("ImportAssistant", "a saving, target, forecast, last year's, average or per-order figure, not the total itself"),  # noqa: E501
+    Aside.QUALIFIED: QT_TRANSLATE_NOOP("ImportAssistant", "a saving, target, forecast, last year's, average, per-order, cancelled, returned or year-on-year figure (or a rate, reading or export), not the total itself"),  # noqa: E501
     Aside.OTHER: "{0}",
 }
 
@@ -162,7 +162,7 @@ SKIP_TEXT = {
     Skip.NO_HEADER: QT_TRANSLATE_NOOP("ImportAssistant", "no header row found (no known column headers in the first 30 rows)"),  # noqa: E501
     Skip.NOT_A_TABLE: QT_TRANSLATE_NOOP("ImportAssistant", "not a table GreenLedger knows; as {kind} it lacks {missing}"),  # noqa: E501
     Skip.NOT_A_TABLE_NO_YEAR: QT_TRANSLATE_NOOP("ImportAssistant", "not a table GreenLedger knows; as {kind} it lacks {missing} (its month headers {month} … give no year)"),  # noqa: E501
-    Skip.NOT_A_TABLE_QUALIFIED: QT_TRANSLATE_NOOP("ImportAssistant", "not a table GreenLedger knows; as {kind} it lacks {missing} ('{header}' is a saving, target, forecast, last year's, average or per-order figure, not the total itself)"),  # noqa: E501
+    Skip.NOT_A_TABLE_QUALIFIED: QT_TRANSLATE_NOOP("ImportAssistant", "not a table GreenLedger knows; as {kind} it lacks {missing} ('{header}' is a saving, target, forecast, last year's, average, per-order, cancelled, returned or year-on-year figure (or a rate, reading or export), not the total itself)"),  # noqa: E501
 }
 
 HINT_TEXT = {  # neutral: no front end's flags or controls

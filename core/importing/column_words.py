@@ -21,7 +21,10 @@ QUALIFIED = re.compile(
     r"|/\s*(?:k|m|g)?wh\b|\bper\s+(?:k|m|g)?wh\b"
     r"|\breadings?\b|\bregister\b|示数|读数|表底|表码|止码|起码"
     r"|上网|售电|\bexport(?:ed|s)?\b|feed[\s-]?in|\bsold\b"
-    r"|^\s*(?:count|max|min|average|product|stddev|var)\s+of\b|计数项|最大值项|最小值项|乘积项|标准偏差项|方差项",
+    r"|^\s*(?:count|max|min|average|product|stddev|var)\s+of\b|计数项|最大值项|最小值项|乘积项|标准偏差项|方差项"
+    r"|\bcancel(?:l?ed|l?ations?|s)?\b|\breturn(?:s|ed)?\b|\brefund(?:s|ed)?\b|取消|退货|退款|退单|撤单|拒收"
+    r"|同比|环比|增长|增幅|增速|\byoy\b|\bmom\b|\bqoq\b|year[\s-]*on[\s-]*year|month[\s-]*on[\s-]*month"
+    r"|\bgrowth\b",
     re.IGNORECASE)
 """Words that make a header's number something other than the field its other words name: a
 saving, a target or forecast, last year's, a figure per order or per day, an average (`Energy
@@ -37,9 +40,22 @@ IDENTIFIER = re.compile(r"户号|账号|编号|表号|代码|单号|\baccount\b|
 name something, they are never a quantity (用电 in 用电户号 is no energy)."""
 
 
+_LEFT_OUT = (r"(?:cancell?ed|cancell?ations?|returns?|returned|refunds?|refunded)"
+             r"(?:\s+orders?)?")
+EXCLUDED = re.compile(
+    r"\b(?:excl(?:uding|udes|\.)?|ex\.|net\s+of|less|without|after|minus|not\s+incl(?:uding|\.)?)\s*"
+    + _LEFT_OUT + r"(?:\s*(?:,|and|&|/|or)\s*" + _LEFT_OUT + r")*"
+    r"|(?:不含|不包含|不包括|剔除|扣除|除去|去除|减去|扣减|排除)\s*(?:取消|退货|退款|退单)"
+    r"(?:\s*[和及、/与]?\s*(?:取消|退货|退款|退单))*",
+    re.IGNORECASE)
+"""What a header says it leaves out (`Orders (excl. cancelled)`, `Orders net of returns`,
+`订单数(剔除退货)`): the count without them IS the count, so these words do not qualify it."""
+
+
 def qualified(kind: Kind, text: str) -> bool:
-    """Whether `text` (a header) qualifies its number away from `kind`'s quantity fields."""
-    return kind != Kind.INITIATIVES and bool(QUALIFIED.search(text or ""))
+    """Whether `text` (a header) qualifies its number away from `kind`'s quantity fields
+    (what it says it leaves out, EXCLUDED, is no qualifier)."""
+    return kind != Kind.INITIATIVES and bool(QUALIFIED.search(EXCLUDED.sub(" ", text or "")))
 
 
 _TITLE_VALUE = re.compile(r"^\s*(?P<h>[^:：]{1,20}?)\s*[:：]\s*(?P<v>\S.{0,60}?)\s*$")
