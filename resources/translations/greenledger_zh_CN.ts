@@ -2570,12 +2570,12 @@
     <message>
         <location filename="../../core/importing/codes.py" line="152"/>
         <source>a saving, target, forecast, last year&apos;s, average, per-order, cancelled, returned or year-on-year figure (or a rate, reading or export), not the total itself</source>
-        <translation type="unfinished"></translation>
+        <translation>节约量、目标、预测、上年、平均、每单、已取消、退货或同比的数值（或费率、电表读数、上网或送出的量），不是总量本身</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="165"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing} (&apos;{header}&apos; is a saving, target, forecast, last year&apos;s, average, per-order, cancelled, returned or year-on-year figure (or a rate, reading or export), not the total itself)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 GreenLedger 可识别的表格；作为 {kind} 缺少 {missing}（“{header}”是节约量、目标、预测、上年、平均、每单、已取消、退货或同比的数值（或费率、电表读数、上网或送出的量），不是总量本身）</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="161"/>
@@ -3840,7 +3840,7 @@
     <message>
         <location filename="../../core/importing/checks_sheet.py" line="27"/>
         <source>&apos;{header}&apos; is a saving, target, forecast, last year&apos;s, average, per-order, cancelled, returned or year-on-year figure (or a rate, reading or export), not the {field} itself, and no other column gives {field}: give the total in a column of its own (e.g. {field} ({unit})); a per-order figure times the orders is not computed</source>
-        <translation type="unfinished"></translation>
+        <translation>“{header}”是节约量、目标、预测、上年、平均、每单、已取消、退货或同比的数值（或费率、电表读数、上网或送出的量），不是 {field} 本身，且没有其他列给出 {field}：请在单独一列中给出总量（例如 {field} ({unit})）；不会用每单数值乘以订单量来计算</translation>
     </message>
     <message>
         <location filename="../../core/importing/checks_sheet.py" line="53"/>
