@@ -102,3 +102,18 @@ def test_a_workbooks_own_material_per_kg_is_kept(sites, tmp_path):
     import_file(sites, path)
     (f,) = sites.rows(Kind.FACTORS)
     assert f["factor"] == "胶带" and f["value"] == pytest.approx(2.8)
+
+
+def test_the_refusal_reads_in_chinese(tmp_path):
+    import subprocess
+    import sys
+    path = write_workbook(tmp_path / "f.xlsx", {"Factors": [
+        FACTOR_HEADER, ["电网平均值", "North China", 2023, 0.5, "kg CO2/kWh", "own"],
+        ["lorry", None, 2023, 0.9, "kg CO2e/km", "own"]]})
+    proc = subprocess.run([sys.executable, "-m", "greenledger.gui.cli", "--lang", "zh", "--workspace",
+                           str(tmp_path / "w.greenledger"), "import", str(path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    out = proc.stdout + proc.stderr
+    assert "第 2 行" in out and "不是随电网区域（North China）而定的因子键" in out
+    assert "第 3 行" in out and "不是按 km 计的因子键" in out and "truck diesel" in out
