@@ -204,6 +204,16 @@ class RowChecker:
             written = float(v["value"])
             self._bound(ps, pr, "value", field_for_factor(f.key, f.unit), f.value,
                         hint=written == f.value)
+            # grid | North China and 电网 | 华北 are one factor: the sheet's own duplicate check
+            # compares the words as written
+            seen = self.__dict__.setdefault("_factor_keys", {})
+            first = seen.setdefault((ps.sheet, f.key, f.region, f.year), (pr.row, v["factor"],
+                                                                          v.get("region")))
+            if first[0] != pr.row and (first[1], first[2]) != (v["factor"], v.get("region")):
+                fields = "factor, region, year"
+                self.bad(ps, pr, "factor", f"same {fields} as row {first[0]}: combine the two "
+                         "rows or tell them apart", "duplicate_row", other_row=first[0],
+                         fields=fields)
 
     def _duplicates(self, ps: ParsedSheet) -> None:
         """Rows of one natural key twice: in the sheet, or in an earlier sheet of the same kind

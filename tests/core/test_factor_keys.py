@@ -117,3 +117,13 @@ def test_the_refusal_reads_in_chinese(tmp_path):
     out = proc.stdout + proc.stderr
     assert "第 2 行" in out and "不是随电网区域（North China）而定的因子键" in out
     assert "第 3 行" in out and "不是按 km 计的因子键" in out and "truck diesel" in out
+
+
+def test_one_factor_written_twice_in_other_words_is_refused(sites, tmp_path):
+    # grid | North China and 电网 | 华北 for 2023: one factor, two values — which one is meant?
+    path = write_workbook(tmp_path / "f.xlsx", {"Factors": [
+        FACTOR_HEADER, ["grid", "North China", 2023, 0.5, "kg CO2/kWh", "own"],
+        ["电网", "华北", 2023, 0.6, "kg CO2/kWh", "own"],
+        ["电网", "华北", 2022, 0.6, "kg CO2/kWh", "own"]]})
+    (p,) = refused(sites, path)
+    assert (p.row, p.value, p.code) == (3, "电网", "duplicate_row") and "row 2" in p.reason
