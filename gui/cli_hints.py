@@ -21,7 +21,23 @@ CLI_HINTS = {
     Hint.OTHER_TABLE: QT_TRANSLATE_NOOP("Cli", "import it with --header-row {row}"),
     Hint.OTHER_KIND: QT_TRANSLATE_NOOP("Cli", "import it with --kind {kind}"),
     Hint.ONE_SHEET: QT_TRANSLATE_NOOP("Cli", "import them one at a time with --sheet"),
+    Hint.UNIT_CONFLICT: QT_TRANSLATE_NOOP("Cli", "the sheet's {stated} wins over {given}: give --unit {field}={stated} (it replaces the profile's or the option's {given}); only if the sheet's {stated} is wrong, correct the sheet"),  # noqa: E501
 }
+
+
+def _conflict_field(problem, params: dict) -> str:
+    """The field a unit conflict is about, for `--unit FIELD=UNIT`: the one field of the
+    stated unit's dimension (energy, distance), a mass in CO2e is emissions, another mass
+    quantity; FIELD when nothing says."""
+    from greenledger.core.importing.mapping import unit_dimension
+
+    stated = str(params.get("stated") or "")
+    dim = unit_dimension(stated)
+    if dim in ("energy", "distance"):
+        return dim
+    if dim == "mass":
+        return "emissions" if "co2" in stated.lower() else "quantity"
+    return "FIELD"
 
 
 def cli_hint(hint: Hint | None, params: dict) -> str:
@@ -38,6 +54,8 @@ def cli_hint(hint: Hint | None, params: dict) -> str:
 def hint_text_cli(problem) -> str:
     """A problem's hint as the command line says it ("" when it has none)."""
     hint, params = hint_of(problem)
+    if hint == Hint.UNIT_CONFLICT and "field" not in params:
+        params["field"] = _conflict_field(problem, params)
     return cli_hint(hint, params)
 
 

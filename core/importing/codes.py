@@ -109,6 +109,7 @@ class Hint(StrEnum):
     OTHER_TABLE = "other_table"  # read the table whose header is in row {row}
     OTHER_KIND = "other_kind"  # read the table beside this one, of kind {kind}
     ONE_SHEET = "one_sheet"  # import the sheets one at a time
+    UNIT_CONFLICT = "unit_conflict"  # told {given}, the sheet says {stated}: the sheet's wins
 
 
 FOUND_TEXT = {
@@ -179,6 +180,9 @@ HINT_TEXT = {  # neutral: no front end's flags or controls
     Hint.OTHER_TABLE: QT_TRANSLATE_NOOP("ImportAssistant", "read the other table at its header row {row}"),
     Hint.OTHER_KIND: QT_TRANSLATE_NOOP("ImportAssistant", "import the sheet again as {kind} rows to read that table"),  # noqa: E501
     Hint.ONE_SHEET: QT_TRANSLATE_NOOP("ImportAssistant", "import the sheets one at a time"),
+    # the tail of the unit_conflict reason (core.errors), so that a front end can put its own
+    # words in its place: which one to drop is the front end's to say (the sheet's wins)
+    Hint.UNIT_CONFLICT: QT_TRANSLATE_NOOP("ImportAssistant", "drop one"),
 }
 
 HINT_OF_PROBLEM: dict[str, Hint] = {
@@ -193,6 +197,7 @@ HINT_OF_PROBLEM: dict[str, Hint] = {
     "another_table_beside": Hint.OTHER_KIND,
     "duplicate_kind": Hint.ONE_SHEET,
     "no_template_sheet": Hint.MAP_COLUMNS,
+    "unit_conflict": Hint.UNIT_CONFLICT,
 }
 """The hint of a problem by its code, where the problem's params fill the hint's own."""
 
