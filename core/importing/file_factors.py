@@ -2,10 +2,12 @@
 by the checks (a factor row that cannot be read is refused) and by the writer (the stored row).
 
 A key is read in the words a sheet writes it (电网, Grid emission factor -> grid; 剩余组合 ->
-residual; 柴油 -> diesel; 柴油货车 -> truck diesel; 纸箱 -> board). A key that is none of the
-known ones is refused when it could only be stored unused: with a region (only grid and residual
-factors depend on one), per kWh (grid, residual or diesel) or per km (a vehicle). Other keys (per
-kg, per unit, no region) are the workbook's own materials and equivalents (胶带, 缠绕膜)."""
+residual; 柴油 -> diesel; 柴油货车 -> truck diesel; 纸箱 -> board). A factor that could only be
+stored unused is refused naming its key: one with a region whose key is not looked up by region
+(only grid, residual and electric vehicle factors are: a diesel, material or unknown key with a
+region is not), and an unknown key per kWh (grid, residual or diesel) or per km (a vehicle).
+Other keys (per kg, per unit, no region) are the workbook's own materials and equivalents (胶带,
+缠绕膜)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from greenledger.core.factors import (
     Factor,
     canonical_factor_key,
     canonical_region,
+    is_electric,
     is_known_factor_key,
     stored_unit_for,
 )
@@ -35,6 +38,12 @@ def factor_per(key: str) -> str | None:
     return unit.rsplit("/", 1)[-1] if unit else ("kWh" if norm(key).startswith("grid") else None)
 
 
+def _by_region(key: str) -> bool:
+    """Whether factors of `key` are looked up by grid region: grid (and the library's grid_om,
+    grid_fossil ...), residual, an electric vehicle (its country's grid)."""
+    return norm(key).startswith("grid") or key == "residual" or is_electric(key)
+
+
 def factor_key(values: dict) -> str:
     return canonical_factor_key(values["factor"])
 
@@ -42,12 +51,12 @@ def factor_key(values: dict) -> str:
 def key_problem(values: dict) -> tuple[str, dict] | None:
     """(code, params) of a factor row whose key would be stored and never used, else None."""
     key = factor_key(values)
-    if is_known_factor_key(key):
-        return None
     shown = " ".join(str(values["factor"]).split())
     region = values.get("region")
-    if region not in (None, ""):
+    if region not in (None, "") and not _by_region(key):  # looked up without a region
         return "factor_key_region", {"key": shown, "region": str(region)}
+    if is_known_factor_key(key):
+        return None
     try:
         _mult, unit = factor_multiplier(str(values.get("unit") or ""), None)
     except UnitError:

@@ -127,3 +127,21 @@ def test_one_factor_written_twice_in_other_words_is_refused(sites, tmp_path):
         ["电网", "华北", 2022, 0.6, "kg CO2/kWh", "own"]]})
     (p,) = refused(sites, path)
     assert (p.row, p.value, p.code) == (3, "电网", "duplicate_row") and "row 2" in p.reason
+
+
+@pytest.mark.parametrize("key", ["diesel", "柴油", "board", "van diesel"])
+def test_a_factor_looked_up_without_a_region_is_refused_with_one(sites, tmp_path, key):
+    # diesel, materials and fuel vehicles are looked up with no region: 华北 would leave it unused
+    path = write_workbook(tmp_path / "f.xlsx", {"Factors": [
+        FACTOR_HEADER, [key, "华北", 2023, 0.7, "kg CO2e/kg" if key == "board" else
+                        "kg CO2e/km" if key == "van diesel" else "kg CO2/kWh", "own"]]})
+    (p,) = refused(sites, path)
+    assert (p.row, p.value, p.code) == (2, key, "factor_key_region")
+
+
+def test_an_electric_van_factor_may_name_its_grid_region(sites, tmp_path):
+    path = write_workbook(tmp_path / "f.xlsx", {"Factors": [
+        FACTOR_HEADER, ["电动面包车", "华北", 2023, 0.2, "kg CO2e/km", "own"]]})
+    import_file(sites, path)
+    (f,) = sites.rows(Kind.FACTORS)
+    assert (f["factor"], f["region"]) == ("van electric", "North China")
