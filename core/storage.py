@@ -27,11 +27,13 @@ from greenledger.core.queries import ROWS_OF, prepare
 from greenledger.core.queries_keys import (  # COLUMNS, TABLES: the schema's names, also read from here
     COLUMNS,
     KEY_COPY_KINDS,
+    STORED,
     TABLES,
     dangling_sql,
     dry_run_sql,
+    ids_with_sql,
     key_columns,
-    nullable_terms,
+    upsert_labels,
     upsert_sql,
 )
 
@@ -138,6 +140,8 @@ class Workspace:
                 target.close()
         if pending:
             migrations.apply(db)
+            if "m006_compact_energy" in {m.name for m in pending} and existed:
+                db.execute("VACUUM")  # the old energy table's pages back to the disk
         return backup
 
     def _initialise(self) -> None:
@@ -259,7 +263,7 @@ class Workspace:
         return {r[1]: r[0] for r in self.db.execute("SELECT id, name FROM campaigns")}
 
     def count(self, kind: Kind) -> int:
-        return self.db.execute(f"SELECT count(*) FROM {TABLES[kind]}").fetchone()[0]
+        return self.db.execute(f"SELECT count(*) FROM {STORED[kind]}").fetchone()[0]
 
     def counts(self) -> dict[str, int]:
         return {k.value: self.count(k) for k in TABLES}
@@ -298,12 +302,13 @@ class Workspace:
                 self.db.execute("PRAGMA foreign_keys = ON")
                 self.db.execute("PRAGMA temp_store = DEFAULT")
 
-    def _check_references(self, kind: Kind, batch_id: int) -> None:
-        """sqlite3.IntegrityError when a row of `kind` written by batch `batch_id` refers to a
-        row that does not exist (what foreign_keys = ON refuses row by row)."""
-        table = TABLES[kind]
+    def _check_references(self, kind: Kind, batch_id: int, last_id: int) -> None:
+        """sqlite3.IntegrityError when a row of `kind` written by batch `batch_id` (energy: a row
+        inserted, above `last_id`; see dangling_sql) refers to a row that does not exist (what
+        foreign_keys = ON refuses row by row)."""
+        table = STORED[kind]
         for _, _, parent, col, to, *_ in self.db.execute(f"PRAGMA foreign_key_list({table})").fetchall():
-            bad = self.db.execute(dangling_sql(table, col, parent, to), [batch_id]).fetchone()[0]
+            bad = self.db.execute(dangling_sql(kind, col, parent, to), [batch_id, last_id]).fetchone()[0]
             if bad:
                 raise sqlite3.IntegrityError(f"FOREIGN KEY constraint failed: {bad} row(s) of "
                                              f"{table}.{col} name no row of {parent}")
@@ -321,13 +326,15 @@ class Workspace:
         one prepared statement (inside `bulk_write` or `atomic`): a new key inserted, a stored one
         whose values differ updated with its provenance, an unchanged one not touched (no UPDATE,
         no trigger). Returns (inserted, updated): rows now of this batch, those with a new id."""
-        table, n = TABLES[kind], "SELECT count(*) FROM {} WHERE {} ?"
         last_id = self.next_id(kind) - 1  # INTEGER PRIMARY KEY: a new row's id is above every old one
-        self.db.conn.executemany(upsert_sql(kind, columns), rows)
+        rows, labels = upsert_labels(kind, columns, rows)  # the codes a row's texts take (energy)
+        for text in labels:
+            self.db.execute(f"INSERT OR IGNORE INTO {STORED['labels']} (text) VALUES (?)", [text])
+        written = self.db.conn.executemany(upsert_sql(kind, columns), rows).rowcount  # not the unchanged
         if self._references_unchecked:
-            self._check_references(kind, batch_id)
-        written = self.db.execute(n.format(table, "batch_id ="), [batch_id]).fetchone()[0]
-        inserted = self.db.execute(n.format(table, "id >"), [last_id]).fetchone()[0]
+            self._check_references(kind, batch_id, last_id)
+        inserted = self.db.execute(f"SELECT count(*) FROM {STORED[kind]} WHERE id > ?",
+                                   [last_id]).fetchone()[0]
         return inserted, written - inserted
 
     def upsert_counts(self, kind: Kind, rows: Iterable[Sequence]) -> tuple[int, int, int]:
@@ -358,23 +365,19 @@ class Workspace:
                 for ids in sorted(groups, key=min)]
 
     def set_key_copy(self, kind: Kind, row_id: int, copy: int) -> None:
-        self.db.execute(f"UPDATE {TABLES[kind]} SET key_copy = ? WHERE id = ?", [copy, row_id])
+        self.db.execute(f"UPDATE {STORED[kind]} SET key_copy = ? WHERE id = ?", [copy, row_id])
 
     # --- rows by id, edits and undoing an import (core.editing) -----------------------------
 
     def next_id(self, kind: Kind) -> int:
         """The id a new row of `kind` gets."""
-        return (self.db.execute(f"SELECT max(id) FROM {TABLES[kind]}").fetchone()[0] or 0) + 1
+        return (self.db.execute(f"SELECT max(id) FROM {STORED[kind]}").fetchone()[0] or 0) + 1
 
     def ids_with(self, kind: Kind, values: dict[str, object]) -> set[int]:
         """Ids of the rows of `kind` whose stored columns hold `values` (column -> value; NULL
         equals NULL, as the natural keys compare). A key column that may be NULL is compared as
         its unique index holds it (coalesce(column, x'')), so the index answers."""
-        terms = nullable_terms(kind)
-        where = " AND ".join(f"{terms[c]} = coalesce(?, x'')" if c in terms else f'"{c}" IS ?'
-                             for c in values)
-        return {r[0] for r in self.db.execute(f"SELECT id FROM {TABLES[kind]} WHERE {where}",
-                                              list(values.values()))}
+        return {r[0] for r in self.db.execute(*ids_with_sql(kind, values))}
 
     def count_where(self, kind: Kind, column: str, value: object) -> int:
         """How many rows of `kind` have `value` in stored `column` (rows referring to another)."""
@@ -417,12 +420,16 @@ class Workspace:
             for row_id, rec in state.items():
                 if rec is None:
                     self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
-            for rec in (r for r in state.values() if r is not None):
-                cols = list(rec)
-                names = ", ".join(f'"{c}"' for c in cols)
-                sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
-                self.db.execute(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(cols))})"
-                                f" ON CONFLICT(id) DO UPDATE SET {sets}", [rec[c] for c in cols])
+            recs = [r for r in state.values() if r is not None]
+            stored = {i for i, in self.db.execute(f"SELECT id FROM {table} WHERE id IN "
+                                                   f"({', '.join('?' * len(recs))})", [r["id"] for r in recs])}
+            for rec in recs:  # UPDATE, else INSERT (energy is a view: no ON CONFLICT on it)
+                if rec["id"] in stored:
+                    sets = ", ".join(f'"{c}" = ?' for c in rec if c != "id")
+                    self.db.execute(f"UPDATE {table} SET {sets} WHERE id = ?",
+                                    [*(v for c, v in rec.items() if c != "id"), rec["id"]])
+                else:
+                    self._insert_records(table, [rec])
 
     def batch(self, batch_id: int) -> dict | None:
         """The import batch `batch_id` (file, time, counts), or None."""
@@ -444,7 +451,7 @@ class Workspace:
         """The rows batch `batch_id` wrote and the batch, in one transaction."""
         with self.writing(), self.db.atomic():
             for k in reversed(list(Kind)):  # rows that refer to others first
-                self.db.execute(f"DELETE FROM {TABLES[k]} WHERE batch_id = ?", [batch_id])
+                self.db.execute(f"DELETE FROM {STORED[k]} WHERE batch_id = ?", [batch_id])
             self.db.execute("DELETE FROM import_batches WHERE id = ?", [batch_id])
 
     def restore_batch(self, batch: dict, rows: dict[Kind, dict[int, dict]]) -> None:
@@ -453,9 +460,15 @@ class Workspace:
         with self.writing(), self.db.atomic():
             self.db["import_batches"].insert(batch)
             for kind in Kind:  # referenced rows first
-                recs = list(rows.get(kind, {}).values())
-                if recs:
-                    self.db[TABLES[kind]].insert_all(recs)
+                self._insert_records(TABLES[kind], list(rows.get(kind, {}).values()))
+
+    def _insert_records(self, table: str, recs: list[dict]) -> None:
+        """INSERT records (dicts of the same columns) into `table` (or the view energy)."""
+        if recs:
+            cols = list(recs[0])
+            self.db.conn.executemany(
+                f"INSERT INTO {table} ({', '.join(f'{chr(34)}{c}{chr(34)}' for c in cols)}) "
+                f"VALUES ({', '.join('?' * len(cols))})", [[r[c] for c in cols] for r in recs])
 
     # --- import profiles (core.importing.profiles) ------------------------------------------
 
