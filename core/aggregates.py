@@ -29,12 +29,14 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from greenledger.core import queries_aggregates as q
-from greenledger.core.queries_energy import day_number
 from greenledger.core.errors import WorkspaceNotWritable
 from greenledger.core.fields import RENEWABLE_SOURCES, SOURCES
 from greenledger.core.periods import instants, parse_bound, spread_by_month, spread_by_year_within
+from greenledger.core.queries_energy import day_number
 
-VERSION = "3"  # of the tables' definitions (3: read from energy_rows, m006): another value in meta.aggregates rebuilds them
+# of the tables' definitions (3: read from energy_rows, m006): another value in meta.aggregates
+# rebuilds them
+VERSION = "3"
 _STAMP, _SPAN, _MAX_ID = "aggregates", "aggregates_max_span_days", "aggregates_max_energy_id"
 _FAR = "9999-12-31"
 

@@ -140,7 +140,8 @@ QUERIES = {
     "agg.drop_fine_groups": "DROP TABLE IF EXISTS temp.agg_fine",
     "agg.fill_energy_month": (
         "INSERT INTO agg_energy_month (site_id, month, source, instrument, kwh, rows) "
-        f"SELECT f.site_id, f.month, {qe.label_text('f.source')}, coalesce({qe.label_text('f.instrument')}, ''), "
+        f"SELECT f.site_id, f.month, {qe.label_text('f.source')}, "
+        f"coalesce({qe.label_text('f.instrument')}, ''), "
         "sum(f.kwh), sum(f.n) FROM temp.agg_fine f "
         "WHERE f.one_month GROUP BY f.site_id, f.month, f.source, f.instrument"),
     "agg.fill_energy_month_of": _FILL_MONTH.format(where=_OF_SITE + " AND " + _ONE_MONTH),

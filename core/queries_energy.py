@@ -52,9 +52,9 @@ def time_of(x: str) -> str:
 
 def bound_text(day: str, time: str) -> str:
     """The stored text of day number `day` and time `time` (core.periods.bound_text's forms)."""
-    return (f"(CASE WHEN {time} = 0 THEN date({day} * 86400, 'unixepoch') "
-            f"WHEN ({time} - 1) % 60 = 0 THEN strftime('%Y-%m-%d %H:%M', {day} * 86400 + {time} - 1, "
-            f"'unixepoch') ELSE datetime({day} * 86400 + {time} - 1, 'unixepoch') END)")
+    return (f"(CASE WHEN {time} = 0 THEN date(({day}) * 86400, 'unixepoch') "
+            f"WHEN ({time} - 1) % 60 = 0 THEN strftime('%Y-%m-%d %H:%M', ({day}) * 86400 + {time} - 1, "
+            f"'unixepoch') ELSE datetime(({day}) * 86400 + {time} - 1, 'unixepoch') END)")
 
 
 def start_text(e: str = "e") -> str:
@@ -67,7 +67,7 @@ def end_text(e: str = "e") -> str:
 
 def month_of(day: str) -> str:
     """'YYYY-MM' of day number `day`."""
-    return f"strftime('%Y-%m', {day} * 86400, 'unixepoch')"
+    return f"strftime('%Y-%m', ({day}) * 86400, 'unixepoch')"
 
 
 def start_key(e: str = "e") -> str:
@@ -86,7 +86,7 @@ def key_text(k: str) -> str:
 
 def day_text(day: str) -> str:
     """SQL: the date text of day number `day`."""
-    return f"date({day} * 86400, 'unixepoch')"
+    return f"date(({day}) * 86400, 'unixepoch')"
 
 
 def label_text(code: str) -> str:
@@ -98,11 +98,13 @@ def label_code(x: str, *, none: str | None = None) -> str:
     a text without a label, which the table's CHECKs refuse (never stored as no text)."""
     if none is None:
         return f"(SELECT l.id FROM {LABELS} l WHERE l.text = {x})"
-    return f"coalesce((SELECT l.id FROM {LABELS} l WHERE l.text = {x}), CASE WHEN {x} IS NULL THEN {none} ELSE -1 END)"
+    return (f"coalesce((SELECT l.id FROM {LABELS} l WHERE l.text = {x}), "
+            f"CASE WHEN {x} IS NULL THEN {none} ELSE -1 END)")
 
 
 def sheet_code(x: str) -> str:
-    return f"coalesce((SELECT l.id FROM {LABELS} l WHERE l.text = {x}), CASE WHEN {x} IS NOT NULL THEN -1 END)"
+    return (f"coalesce((SELECT l.id FROM {LABELS} l WHERE l.text = {x}), "
+            f"CASE WHEN {x} IS NOT NULL THEN -1 END)")
 
 
 def decoded(e: str = "e") -> dict[str, str]:

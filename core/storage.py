@@ -9,7 +9,6 @@ sqlite3 error: see `not_writable` and `Workspace.writing`.
 
 from __future__ import annotations
 
-import errno
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -17,13 +16,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
+from sqlite_utils.db import View
 
 from greenledger.core import __version__
-from greenledger.core.errors import WorkspaceError, WorkspaceNotWritable
+from greenledger.core.disk_errors import check_is_sqlite as _check_is_sqlite
+from greenledger.core.disk_errors import not_writable
+from greenledger.core.errors import WorkspaceError
 from greenledger.core.factors import Factor, FactorBook, Library, builtin_library
 from greenledger.core.fields import Kind
 from greenledger.core.migrations import migrations
 from greenledger.core.queries import ROWS_OF, prepare
+from greenledger.core.queries_energy import VIEW
 from greenledger.core.queries_keys import (  # COLUMNS, TABLES: the schema's names, also read from here
     COLUMNS,
     KEY_COPY_KINDS,
@@ -39,33 +42,24 @@ from greenledger.core.queries_keys import (  # COLUMNS, TABLES: the schema's nam
 
 SUFFIX = ".greenledger"
 APP_ID = "greenledger"
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-# sqlite3 errors (their extended result codes) and OS errors that mean the disk or the folder
-# refused a write, by WorkspaceNotWritable.reason.
-_SQLITE_FULL, _SQLITE_READONLY, _SQLITE_CANTOPEN = 13, 8, 14
-_SQLITE_WRITE_IOERR = {10, 778, 1034, 1290, 1546}  # IOERR, _WRITE, _FSYNC, _DIR_FSYNC, _TRUNCATE
-_OS_NOT_WRITABLE = {errno.ENOSPC: "full", errno.EDQUOT: "full", errno.EROFS: "read_only",
-                    errno.EACCES: "read_only", errno.EPERM: "read_only"}
+class _Database(Database):
+    """sqlite-utils' Database whose db["energy"] (the view of energy_rows, m006) also inserts,
+    through its INSTEAD OF trigger, as the table it was did."""
+
+    def __getitem__(self, name: str):
+        return _InsertableView(self, name) if name == VIEW else super().__getitem__(name)
 
 
-def not_writable(exc: BaseException, path: Path) -> WorkspaceNotWritable | None:
-    """The WorkspaceNotWritable that `exc`, raised while writing workspace `path`, stands for: a
-    full disk (SQLITE_FULL, ENOSPC), a read-only folder or file (SQLITE_READONLY, SQLITE_CANTOPEN
-    once the file was read, EROFS, EACCES), a failing write (SQLITE_IOERR_WRITE, ...); else None."""
-    reason = None
-    if isinstance(exc, sqlite3.Error):
-        code = getattr(exc, "sqlite_errorcode", None) or 0
-        if code & 0xFF == _SQLITE_FULL:
-            reason = "full"
-        elif code & 0xFF in (_SQLITE_READONLY, _SQLITE_CANTOPEN):
-            reason = "read_only"
-        elif code in _SQLITE_WRITE_IOERR:
-            reason = "io"
-    elif isinstance(exc, OSError):
-        reason = _OS_NOT_WRITABLE.get(exc.errno)
-    return WorkspaceNotWritable(path, reason) if reason else None
+class _InsertableView(View):
+    def insert(self, record: dict, **_: object) -> _InsertableView:
+        cols = ", ".join(f'"{c}"' for c in record)
+        self.db.execute(f"INSERT INTO {self.name} ({cols}) VALUES ({', '.join('?' * len(record))})",
+                        list(record.values()))  # a trigger's insert leaves no last rowid: the id
+        self.last_pk = record.get("id") or self.db.execute(  # given, or the newest (max + 1)
+            f"SELECT max(id) FROM {self.name}").fetchone()[0]
+        return self
 
 
 def now_iso() -> str:
@@ -101,7 +95,7 @@ class Workspace:
         conn = None
         try:
             conn = sqlite3.connect(str(path), timeout=10)
-            db = Database(conn)
+            db = _Database(conn)
             db.execute("PRAGMA foreign_keys = ON")
             if existed:
                 _check_is_workspace(path, db)
@@ -139,7 +133,11 @@ class Workspace:
             finally:
                 target.close()
         if pending:
-            migrations.apply(db)
+            try:
+                migrations.apply(db)
+            except ValueError as exc:  # a migration that refuses the rows it finds (m006)
+                raise WorkspaceError(f"{path}: {exc}. Nothing was changed by it; a copy of the file "
+                                     f"is at {backup}.") from exc
             if "m006_compact_energy" in {m.name for m in pending} and existed:
                 db.execute("VACUUM")  # the old energy table's pages back to the disk
         return backup
@@ -421,8 +419,9 @@ class Workspace:
                 if rec is None:
                     self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
             recs = [r for r in state.values() if r is not None]
-            stored = {i for i, in self.db.execute(f"SELECT id FROM {table} WHERE id IN "
-                                                   f"({', '.join('?' * len(recs))})", [r["id"] for r in recs])}
+            marks = ", ".join("?" * len(recs))
+            stored = {i for i, in self.db.execute(f"SELECT id FROM {table} WHERE id IN ({marks})",
+                                                   [r["id"] for r in recs])}
             for rec in recs:  # UPDATE, else INSERT (energy is a view: no ON CONFLICT on it)
                 if rec["id"] in stored:
                     sets = ", ".join(f'"{c}" = ?' for c in rec if c != "id")
@@ -490,16 +489,6 @@ class Workspace:
         (core.importing.profiles.kept reads them as Profiles)."""
         return list(self.db.execute("SELECT name, profile FROM profiles ORDER BY name"))
 
-
-
-def _check_is_sqlite(path: Path) -> None:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(16)
-    except OSError as exc:
-        raise WorkspaceError(f"{path}: cannot be read ({exc.strerror})") from exc
-    if head != _SQLITE_MAGIC:
-        raise WorkspaceError(f"{path}: not a GreenLedger workspace (not an SQLite file)")
 
 
 def _check_is_workspace(path: Path, db: Database) -> None:
