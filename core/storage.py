@@ -490,7 +490,6 @@ class Workspace:
         return list(self.db.execute("SELECT name, profile FROM profiles ORDER BY name"))
 
 
-
 def _check_is_workspace(path: Path, db: Database) -> None:
     tables = set(db.table_names())
     if "meta" not in tables:
