@@ -18,8 +18,8 @@ from greenledger.core.accounting import build_summary, summarize
 from greenledger.core.demo import build_demo
 from greenledger.core.errors import WorkspaceError
 from greenledger.core.fields import Kind
-from greenledger.core.story import story
 from greenledger.core.storage import Workspace
+from greenledger.core.story import story
 from tests.core.layouts import M006, as_before_m006
 from tests.core.test_migration_m005 import as_before_m005, copy_rows
 
