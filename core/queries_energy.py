@@ -22,7 +22,8 @@ pages and the aggregates read and write energy_rows by its own columns, so its i
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime, timedelta
 
 TABLE, LABELS, VIEW = "energy_rows", "energy_labels", "energy"
 _EPOCH = date(1970, 1, 1)
@@ -160,3 +161,56 @@ def bound_numbers(text: str) -> tuple[int, int]:
 
 def day_iso(day: int) -> str:
     return date.fromordinal(_EPOCH.toordinal() + day).isoformat()
+
+
+def text_of(day: int, time: int) -> str:
+    """The stored text of (day number, time): what the view reads back (bound_text in SQL)."""
+    if time == 0:
+        return day_iso(day)
+    t = datetime.fromordinal(_EPOCH.toordinal() + day) + timedelta(seconds=time - 1)
+    return t.isoformat(sep=" ", timespec="seconds" if t.second else "minutes")
+
+
+def row_encoder(columns: Sequence[str], codes: dict[str, int]
+                ) -> Callable[[Iterable[Sequence]], Iterator[tuple]]:
+    """A function turning rows of the view's `columns` (the importer's tuples) into rows of
+    encoded_columns(columns) for energy_rows: bounds to numbers (each distinct text once, refused
+    by ValueError unless it reads back the same), texts to their codes in `codes` (a text
+    without one to -1, which the table's CHECKs refuse; no instrument 0)."""
+    seen: dict[object, tuple] = {}
+    seen_get = seen.get
+
+    def numbers(text):
+        v = bound_numbers(text)
+        if text_of(*v) != text:
+            raise ValueError(f"energy: {text!r} is not a date or time in the stored form")
+        seen[text] = v
+        return v
+
+    source, instrument, sheet = codes.get, {**codes, None: 0}.get, {**codes, None: None}.get
+    if list(columns) == [*_IMPORTED, "batch_id", "source_sheet", "source_row"]:  # the importer's
+        def encode(rows):
+            for site, a, z, src, kwh, ins, batch, sh, row in rows:
+                x = seen_get(a) or numbers(a)
+                y = seen_get(z) or numbers(z)
+                yield (site, x[0], x[1], y[0] - x[0], y[1], source(src, -1), instrument(ins, -1), kwh,
+                       batch, row, sheet(sh, -1))
+        return encode
+    if list(columns) == _IMPORTED:  # a dry run's
+        def encode_values(rows):
+            for site, a, z, src, kwh, ins in rows:
+                x = seen_get(a) or numbers(a)
+                y = seen_get(z) or numbers(z)
+                yield (site, x[0], x[1], y[0] - x[0], y[1], source(src, -1), instrument(ins, -1), kwh)
+        return encode_values
+    raise ValueError(f"energy rows of columns {list(columns)} (not the importer's)")
+
+
+_IMPORTED = ["site_id", "period_start", "period_end", "source", "energy_kwh", "instrument"]
+
+
+def encoded_columns(columns: Sequence[str]) -> list[str]:
+    """energy_rows' columns that row_encoder(columns) gives, in its order."""
+    prov = ["batch_id", "source_row", "sheet"] if "source_sheet" in columns else []
+    return ["site_id", "start_day", "start_time", "end_span", "end_time", "source", "instrument",
+            "energy_kwh", *prov]

@@ -96,11 +96,6 @@ def key_terms(kind: Kind, a: str, b: str) -> list[str]:
     return out
 
 
-def _energy_params(columns: Sequence[str]) -> dict[str, str]:
-    """energy_rows' columns as SQL of the numbered parameters of a row of the view's `columns`."""
-    return qe.encoded({c: f"?{i}" for i, c in enumerate(columns, 1)})
-
-
 def upsert_labels(kind: Kind, columns: Sequence[str], rows: Iterable[Sequence]
                   ) -> tuple[Iterator[Sequence], list[str]]:
     """(the rows, the texts energy_labels must hold before they are written): the sources and
@@ -117,10 +112,9 @@ def upsert_labels(kind: Kind, columns: Sequence[str], rows: Iterable[Sequence]
 
 
 def _energy_upsert_sql(columns: Sequence[str]) -> str:
-    enc = _energy_params(columns)
-    cols = [c for c in qe.PHYSICAL if c in enc]
+    cols = qe.encoded_columns(columns)  # the rows as core.queries_energy.row_encoder makes them
     sets = ", ".join(f"{c} = excluded.{c}" for c in cols if c not in qe.KEY)
-    return (f"INSERT INTO {qe.TABLE} ({', '.join(cols)}) VALUES ({', '.join(enc[c] for c in cols)}) "
+    return (f"INSERT INTO {qe.TABLE} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
             f"ON CONFLICT ({', '.join(qe.KEY)}) DO UPDATE SET {sets} "
             "WHERE energy_kwh IS NOT excluded.energy_kwh")
 
@@ -128,7 +122,7 @@ def _energy_upsert_sql(columns: Sequence[str]) -> str:
 def upsert_sql(kind: Kind, columns: Sequence[str]) -> str:
     """INSERT of `columns` that, on a stored natural key, updates the row only where a stored
     value differs (an unchanged row is not written: no UPDATE, no trigger, no new provenance).
-    Energy: into energy_rows, each text coded in the statement (core.queries_energy)."""
+    Energy: into energy_rows, of the rows core.queries_energy.row_encoder(columns) makes."""
     if kind == Kind.ENERGY:
         return _energy_upsert_sql(columns)
     table, keys = TABLES[kind], set(key_columns(kind))
@@ -144,12 +138,11 @@ def dry_run_sql(kind: Kind) -> tuple[str, str, str]:
     stored columns' affinities, so values convert as on insert), its INSERT, and the count of
     (rows, rows matching a stored key, those of them with a value that differs)."""
     table, cols = TABLES[kind], list(COLUMNS[kind].values())
-    if kind == Kind.ENERGY:
-        enc = _energy_params(cols)
-        phys = [c for c in qe.PHYSICAL if c in enc]
+    if kind == Kind.ENERGY:  # the rows as core.queries_energy.row_encoder(cols) makes them
+        phys = qe.encoded_columns(cols)
         on = " AND ".join(f"e.{c} = t.{c}" for c in qe.KEY if c != "key_copy")
         return (f"CREATE TEMP TABLE dry_rows AS SELECT {', '.join(phys)} FROM main.{qe.TABLE} LIMIT 0",
-                f"INSERT INTO temp.dry_rows VALUES ({', '.join(enc[c] for c in phys)})",
+                f"INSERT INTO temp.dry_rows VALUES ({', '.join('?' * len(phys))})",
                 "SELECT count(*), count(e.id), coalesce(sum(e.id IS NOT NULL AND "
                 f"e.energy_kwh IS NOT t.energy_kwh), 0) FROM temp.dry_rows t "
                 f"LEFT JOIN main.{qe.TABLE} e ON {on}")

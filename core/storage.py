@@ -26,7 +26,7 @@ from greenledger.core.factors import Factor, FactorBook, Library, builtin_librar
 from greenledger.core.fields import Kind
 from greenledger.core.migrations import migrations
 from greenledger.core.queries import ROWS_OF, prepare
-from greenledger.core.queries_energy import VIEW
+from greenledger.core.queries_energy import VIEW, row_encoder
 from greenledger.core.queries_keys import (  # COLUMNS, TABLES: the schema's names, also read from here
     COLUMNS,
     KEY_COPY_KINDS,
@@ -325,15 +325,24 @@ class Workspace:
         whose values differ updated with its provenance, an unchanged one not touched (no UPDATE,
         no trigger). Returns (inserted, updated): rows now of this batch, those with a new id."""
         last_id = self.next_id(kind) - 1  # INTEGER PRIMARY KEY: a new row's id is above every old one
-        rows, labels = upsert_labels(kind, columns, rows)  # the codes a row's texts take (energy)
-        for text in labels:
-            self.db.execute(f"INSERT OR IGNORE INTO {STORED['labels']} (text) VALUES (?)", [text])
+        rows = self._encoded(kind, columns, rows, labels=True)
         written = self.db.conn.executemany(upsert_sql(kind, columns), rows).rowcount  # not the unchanged
         if self._references_unchecked:
             self._check_references(kind, batch_id, last_id)
         inserted = self.db.execute(f"SELECT count(*) FROM {STORED[kind]} WHERE id > ?",
                                    [last_id]).fetchone()[0]
         return inserted, written - inserted
+
+    def _encoded(self, kind: Kind, columns: Sequence[str], rows: Iterable[Sequence], labels=False):
+        """Energy's rows as energy_rows stores them (core.queries_energy.row_encoder), with the
+        labels their texts take made first (`labels`); other kinds' as given."""
+        if kind != Kind.ENERGY:
+            return rows
+        rows, texts = upsert_labels(kind, columns, rows)
+        for text in texts if labels else ():
+            self.db.execute(f"INSERT OR IGNORE INTO {STORED['labels']} (text) VALUES (?)", [text])
+        codes = dict(self.db.execute(f"SELECT text, id FROM {STORED['labels']}"))
+        return row_encoder(list(columns), codes)(rows)
 
     def upsert_counts(self, kind: Kind, rows: Iterable[Sequence]) -> tuple[int, int, int]:
         """(inserted, updated, unchanged) `upsert_rows` would count for these tuples of COLUMNS,
@@ -343,7 +352,7 @@ class Workspace:
         self.db.execute("DROP TABLE IF EXISTS temp.dry_rows")
         self.db.execute(create)
         try:
-            self.db.conn.executemany(insert, rows)
+            self.db.conn.executemany(insert, self._encoded(kind, list(COLUMNS[kind].values()), rows))
             total, matched, changed = self.db.execute(count).fetchone()
         finally:
             self.db.execute("DROP TABLE temp.dry_rows")
