@@ -45,14 +45,16 @@ APP_ID = "greenledger"
 
 
 class _Database(Database):
-    """sqlite-utils' Database whose db["energy"] (the view of energy_rows, m006) also inserts,
-    through its INSTEAD OF trigger, as the table it was did."""
+    """sqlite-utils' Database whose db["energy"] (a view since m006) inserts as the table did."""
 
     def __getitem__(self, name: str):
         return _InsertableView(self, name) if name == VIEW else super().__getitem__(name)
 
 
 class _InsertableView(View):
+    def insert_all(self, records, **_: object) -> None:
+        list(map(self.insert, records))
+
     def insert(self, record: dict, **_: object) -> _InsertableView:
         cols = ", ".join(f'"{c}"' for c in record)
         self.db.execute(f"INSERT INTO {self.name} ({cols}) VALUES ({', '.join('?' * len(record))})",
@@ -135,9 +137,8 @@ class Workspace:
         if pending:
             try:
                 migrations.apply(db)
-            except ValueError as exc:  # a migration that refuses the rows it finds (m006)
-                raise WorkspaceError(f"{path}: {exc}. Nothing was changed by it; a copy of the file "
-                                     f"is at {backup}.") from exc
+            except ValueError as exc:  # a migration refusing the rows it finds (m006): nothing changed
+                raise WorkspaceError(f"{path}: {exc}. It is unchanged; a copy is at {backup}.") from exc
             if "m006_compact_energy" in {m.name for m in pending} and existed:
                 db.execute("VACUUM")  # the old energy table's pages back to the disk
         return backup
@@ -301,9 +302,8 @@ class Workspace:
                 self.db.execute("PRAGMA temp_store = DEFAULT")
 
     def _check_references(self, kind: Kind, batch_id: int, last_id: int) -> None:
-        """sqlite3.IntegrityError when a row of `kind` written by batch `batch_id` (energy: a row
-        inserted, above `last_id`; see dangling_sql) refers to a row that does not exist (what
-        foreign_keys = ON refuses row by row)."""
+        """sqlite3.IntegrityError when a row of `kind` written by batch `batch_id` (energy: inserted,
+        above `last_id`) refers to a row that does not exist (what foreign_keys = ON refuses)."""
         table = STORED[kind]
         for _, _, parent, col, to, *_ in self.db.execute(f"PRAGMA foreign_key_list({table})").fetchall():
             bad = self.db.execute(dangling_sql(kind, col, parent, to), [batch_id, last_id]).fetchone()[0]
@@ -334,13 +334,12 @@ class Workspace:
         return inserted, written - inserted
 
     def _encoded(self, kind: Kind, columns: Sequence[str], rows: Iterable[Sequence], labels=False):
-        """Energy's rows as energy_rows stores them (core.queries_energy.row_encoder), with the
-        labels their texts take made first (`labels`); other kinds' as given."""
+        """Energy's rows as energy_rows stores them (queries_energy.row_encoder; `labels` made first)."""
         if kind != Kind.ENERGY:
             return rows
         rows, texts = upsert_labels(kind, columns, rows)
-        for text in texts if labels else ():
-            self.db.execute(f"INSERT OR IGNORE INTO {STORED['labels']} (text) VALUES (?)", [text])
+        self.db.conn.executemany(f"INSERT OR IGNORE INTO {STORED['labels']} (text) VALUES (?)",
+                                 [[t] for t in texts] if labels else [])
         codes = dict(self.db.execute(f"SELECT text, id FROM {STORED['labels']}"))
         return row_encoder(list(columns), codes)(rows)
 
@@ -428,16 +427,14 @@ class Workspace:
                 if rec is None:
                     self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
             recs = [r for r in state.values() if r is not None]
-            marks = ", ".join("?" * len(recs))
-            stored = {i for i, in self.db.execute(f"SELECT id FROM {table} WHERE id IN ({marks})",
-                                                   [r["id"] for r in recs])}
+            stored = set(self.records(kind, [r["id"] for r in recs]))
             for rec in recs:  # UPDATE, else INSERT (energy is a view: no ON CONFLICT on it)
                 if rec["id"] in stored:
                     sets = ", ".join(f'"{c}" = ?' for c in rec if c != "id")
                     self.db.execute(f"UPDATE {table} SET {sets} WHERE id = ?",
                                     [*(v for c, v in rec.items() if c != "id"), rec["id"]])
                 else:
-                    self._insert_records(table, [rec])
+                    self.db[table].insert(rec)
 
     def batch(self, batch_id: int) -> dict | None:
         """The import batch `batch_id` (file, time, counts), or None."""
@@ -468,15 +465,9 @@ class Workspace:
         with self.writing(), self.db.atomic():
             self.db["import_batches"].insert(batch)
             for kind in Kind:  # referenced rows first
-                self._insert_records(TABLES[kind], list(rows.get(kind, {}).values()))
+                recs = list(rows.get(kind, {}).values())
+                self.db[TABLES[kind]].insert_all(recs) if recs else None
 
-    def _insert_records(self, table: str, recs: list[dict]) -> None:
-        """INSERT records (dicts of the same columns) into `table` (or the view energy)."""
-        if recs:
-            cols = list(recs[0])
-            self.db.conn.executemany(
-                f"INSERT INTO {table} ({', '.join(f'{chr(34)}{c}{chr(34)}' for c in cols)}) "
-                f"VALUES ({', '.join('?' * len(cols))})", [[r[c] for c in cols] for r in recs])
 
     # --- import profiles (core.importing.profiles) ------------------------------------------
 
