@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from greenledger.core.bounds import (
     ORDER_UNITS,
@@ -35,7 +35,8 @@ from greenledger.core.errors import REASON_TEMPLATES
 from greenledger.core.factors import vehicle_factor
 from greenledger.core.fields import Kind, norm
 from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
-from greenledger.core.overlaps import OVERLAP_KEYS, Span, find_overlaps, periods_overlap
+from greenledger.core.overlaps import OVERLAP_KEYS, Span, find_overlaps, periods_overlap, valid
+from greenledger.core.periods import bound_text, instants, parse_bound
 from greenledger.core.storage import TABLES, Workspace
 from greenledger.core.summary import RowRef, Summary
 
@@ -97,14 +98,26 @@ MESSAGES = {
 
 
 def _day(v: object) -> date | None:
+    """A stored bound: a date, or an instant ('2023-01-01 13:00', core.periods.parse_bound:
+    an hour's row is checked as that hour, not as its whole day)."""
     if isinstance(v, date):
         return v
     if isinstance(v, str) and len(v) >= 10:
         try:
-            return date.fromisoformat(v[:10])
+            return parse_bound(v)
         except ValueError:
             return None
     return None
+
+
+def _one_month(a: date, b: date) -> date | None:
+    """The first day of the month a period lies in, or None when it spans months (an hour
+    ending at 1 February 00:00 lies in January)."""
+    start, end = instants(a, b)
+    last = end - timedelta(microseconds=1) if end > start else end
+    if (start.year, start.month) != (last.year, last.month):
+        return None
+    return date(start.year, start.month, 1)
 
 
 class _Refs:
@@ -146,7 +159,7 @@ def _overlap_findings(rows: dict[Kind, list[dict]], ref: _Refs, days: _Days) -> 
     out = []
     for kind, fields in OVERLAP_KEYS.items():
         dated = [(days[r.get("period_start")], days[r.get("period_end")], r) for r in rows[kind]]
-        dated = [(a, b, r) for a, b, r in dated if a and b]
+        dated = [(a, b, r) for a, b, r in dated if valid(a, b)]
         hits = periods_overlap((a, b) for a, b, _ in dated)  # few distinct periods: cheap
         spans = [Span(tuple(r.get(k) for k in fields), a, b, _value(kind, r), r["id"])
                  for a, b, r in dated if (a, b) in hits]
@@ -154,13 +167,13 @@ def _overlap_findings(rows: dict[Kind, list[dict]], ref: _Refs, days: _Days) -> 
             key = ", ".join(str(k) for k in o.key if k not in (None, ""))
             if o.kind == "total":
                 out.append(Finding(ERROR, "total", MESSAGES["total"],
-                                   (key, o.row.start.isoformat(), o.row.end.isoformat(),
+                                   (key, bound_text(o.row.start), bound_text(o.row.end),
                                     str(len(o.covered))),
                                    tuple(ref.of(kind, s.where) for s in (o.row, *o.covered))))
             else:
                 out.append(Finding(ERROR, "overlap", MESSAGES["overlap"],
-                                   (key, o.row.start.isoformat(), o.row.end.isoformat(),
-                                    o.other.start.isoformat(), o.other.end.isoformat()),
+                                   (key, bound_text(o.row.start), bound_text(o.row.end),
+                                    bound_text(o.other.start), bound_text(o.other.end)),
                                    (ref.of(kind, o.row.where), ref.of(kind, o.other.where))))
     return out
 
@@ -193,8 +206,8 @@ def _bounds_findings(rows: dict[Kind, list[dict]], ref: _Refs, days: _Days) -> l
     months = []
     for r in rows[Kind.ENERGY]:
         a, b = days[r["period_start"]], days[r["period_end"]]
-        if a and b and (a.year, a.month) == (b.year, b.month):
-            months.append((r["site"], a.replace(day=1), r["energy"], r["id"]))
+        if valid(a, b) and (month := _one_month(a, b)) is not None:
+            months.append((r["site"], month, r["energy"], r["id"]))
     for m in month_outliers(months):
         text = translate("Problems", REASON_TEMPLATES["month_outlier"]).format(
             site=m.site, value=f"{m.value:,.0f}", month=m.month.strftime("%Y-%m"),

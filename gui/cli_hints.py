@@ -19,6 +19,7 @@ CLI_HINTS = {
     Hint.MAP_HEADER: QT_TRANSLATE_NOOP("Cli", "say it is {field} (--map \"{header}={field}\") or something else (--map \"{header}=ignore\")"),  # noqa: E501
     Hint.IGNORE_HEADER: QT_TRANSLATE_NOOP("Cli", "leave it out with --map \"{header}=ignore\""),
     Hint.OTHER_TABLE: QT_TRANSLATE_NOOP("Cli", "import it with --header-row {row}"),
+    Hint.OTHER_KIND: QT_TRANSLATE_NOOP("Cli", "import it with --kind {kind}"),
     Hint.ONE_SHEET: QT_TRANSLATE_NOOP("Cli", "import them one at a time with --sheet"),
 }
 

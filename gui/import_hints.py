@@ -31,6 +31,7 @@ REASONS = {
     "ambiguous_columns": QT_TRANSLATE_NOOP("ImportHints", "{columns} could each be {field}"),
     "another_table": QT_TRANSLATE_NOOP("ImportHints", "the sheet holds other tables ({kinds}, header in row {rows}), not imported with this one"),  # noqa: E501
     "duplicate_kind": QT_TRANSLATE_NOOP("ImportHints", "several sheets hold {kind} rows ({sheets})"),
+    "another_table_beside": QT_TRANSLATE_NOOP("ImportHints", "the sheet holds another table beside this one ({kinds}, columns {columns}), not imported with it"),  # noqa: E501
 }
 
 HINTS = {  # core.importing.codes.Hint -> what to do in the window
@@ -45,6 +46,7 @@ HINTS = {  # core.importing.codes.Hint -> what to do in the window
     "map_header": QT_TRANSLATE_NOOP("ImportHints", "choose {field} or — ignore — for '{header}' in the Field column"),  # noqa: E501
     "ignore_header": QT_TRANSLATE_NOOP("ImportHints", "import the monthly values (本月, this month) instead, or choose — ignore — for '{header}' in the Field column when the sheet has them"),  # noqa: E501
     "other_table": QT_TRANSLATE_NOOP("ImportHints", "to import the other table, set Header row to {row}"),
+    "other_kind": QT_TRANSLATE_NOOP("ImportHints", "to import that table, choose {kind} in Kind above and import the sheet again"),  # noqa: E501
     "one_sheet": QT_TRANSLATE_NOOP("ImportHints", "untick all but one of these sheets in the sheet list, and import the others afterwards"),  # noqa: E501
     "unit_conflict": QT_TRANSLATE_NOOP("ImportHints", "choose {stated} in the Unit column, or correct the sheet"),  # noqa: E501
 }
@@ -54,6 +56,7 @@ HINT_OF_PROBLEM = {  # as core.importing.codes.HINT_OF_PROBLEM, for problems tha
     "several_measures": "map_group", "ambiguous_columns": "map_one", "cumulative_column": "ignore_header",
     "unread_quantity": "map_header", "another_table": "other_table", "duplicate_kind": "one_sheet",
     "no_template_sheet": "map_columns", "sheet_not_mapped": "header_row", "unit_conflict": "unit_conflict",
+    "another_table_beside": "other_kind",
 }
 
 SKIPS = {  # core.importing.codes.Skip -> why a sheet is not imported, and what to do

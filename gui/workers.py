@@ -49,14 +49,22 @@ class Worker(QRunnable):
 
 
 def import_workbook(*, workspace: Path, file: Path, plans=None, progress, cancelled):
-    """The `greenledger import` path (an ImportResult), on its own SQLite connection (one per
-    thread): the import assistant's `plans` of the file as the analyst left them, else as
-    analysed."""
-    from greenledger.core.importing import engine  # not at the window's start-up
-    with Workspace.open(workspace, create=False) as ws, ws.writing():  # a full disk: WorkspaceNotWritable
-        if plans is not None:
-            return engine.import_plans(ws, file, plans, progress=progress, cancelled=cancelled)
-        return engine.import_file(ws, file, progress=progress, cancelled=cancelled)
+    """An import (an ImportResult) on its own SQLite connection (one per thread). `plans`: the
+    import assistant's ImportSession, or its `included_plans` (which know their session): the
+    import runs through `ImportSession.import_into`, the call `greenledger import` makes, so the
+    file-changed check and the checks run inside it. None: a session opened on the file as
+    `greenledger import FILE` opens it (the workspace's kept profiles applied)."""
+    from greenledger.core.importing import profiles  # not at the window's start-up
+    from greenledger.core.importing.session import ImportSession
+
+    session = plans if isinstance(plans, ImportSession) else getattr(plans, "session", None)
+    if plans is not None and session is None:
+        raise TypeError("import_workbook takes the import assistant's session, not bare plans")
+    with Workspace.open(workspace, create=False) as ws:
+        if session is None:
+            session = ImportSession.open(file, kept=profiles.kept(ws), progress=progress)
+        with ws.writing():  # a full disk: WorkspaceNotWritable
+            return session.import_into(ws, progress=progress, cancelled=cancelled)
 
 
 class ImportRunner(QObject):

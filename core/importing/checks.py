@@ -5,8 +5,8 @@ the same checks run for `--dry-run`, the window's problems list (preflight) and 
 
 check_parsed runs each sheet's own cell problems (core.importing.sheets, parse), the row
 checks of core.importing.checks_rows (references, dates, duplicates, plausible values,
-factors) and those here: overlapping periods (core.overlaps) and months far above a site's
-median (core.bounds); check_kinds refuses two sheets of one kind. A plan's own refusals
+factors) and those here: overlapping periods (core.importing.checks_overlaps, across the
+sheets of a kind too) and months far above a site's median (core.bounds). A plan's own refusals
 (units, measures, cumulative columns) are core.importing.checks_sheet's.
 
     problems, warnings, left_out = run_checks(ws, parsed)
@@ -17,30 +17,21 @@ over its months): the import leaves them out, with a warning naming them.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from greenledger.core.bounds import MONTH_OUTLIER, month_outliers
-from greenledger.core.errors import REASON_TEMPLATES, ImportRefused, Problem
+from greenledger.core.errors import REASON_TEMPLATES, Problem
 from greenledger.core.fields import Kind
-from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
+from greenledger.core.importing.checks_overlaps import _day, overlaps
 from greenledger.core.importing.checks_rows import RowChecker, book_with_file_factors
-from greenledger.core.importing.codes import HINT_TEXT, Hint, english
+from greenledger.core.importing.read_to_read import read_to_read
 from greenledger.core.importing.sheets import ParsedSheet
-from greenledger.core.overlaps import OVERLAP_KEYS, Span, Where, find_overlaps, periods_overlap
+from greenledger.core.overlaps import OVERLAP_KEYS
 from greenledger.core.storage import Workspace
 
-MASS_TO_KG = {"g": 1e-3, "kg": 1.0, "t": 1e3}
 KIND_ORDER = list(Kind)  # factors, sites, campaigns, then rows that reference them
-VALUE_UNITS = {Kind.ENERGY: "kWh", Kind.DELIVERIES: "orders", Kind.PACKAGING: "kg"}
 
-REASON_TEMPLATES.update({
-    "period_overlap": QT_TRANSLATE_NOOP("Problems", "{key}: {start} – {end} overlaps {other_start} – {other_end} at {other}{more}, so the same quantity would count twice; delete one of them, or, if this row is the total of the others, make it equal their sum"),  # noqa: E501
-    "period_overlap_stored_total": QT_TRANSLATE_NOOP("Problems", "{key}: {start} – {end} lies inside {other_start} – {other_end}, stored from {other}, which is the total of this import's rows; delete that stored row first, or do not import these"),  # noqa: E501
-    "period_total": QT_TRANSLATE_NOOP("Problems", "{key}: {start} – {end} ({value}) is the total of the {n} rows from {first} on: left out, so it is not counted twice"),  # noqa: E501
-})
 
-_TABLE = {Kind.ENERGY: "energy", Kind.DELIVERIES: "deliveries", Kind.PACKAGING: "packaging"}
-_KEY_WIDTH = {Kind.ENERGY: 3, Kind.DELIVERIES: 2, Kind.PACKAGING: 2}
 
 
 def check_parsed(ws: Workspace, parsed: list[ParsedSheet], problems: list[Problem] | None = None,
@@ -56,6 +47,9 @@ def check_parsed(ws: Workspace, parsed: list[ParsedSheet], problems: list[Proble
     parsed = sorted(parsed, key=lambda p: KIND_ORDER.index(p.kind))
     problems = list(problems or []) + [p for ps in parsed for p in ps.problems]
     warnings = list(warnings or []) + [w for ps in parsed for w in ps.warnings]
+    read = [read_to_read(ps) for ps in parsed]  # 16th to 16th: the read day excluded
+    parsed = [ps for ps, _ in read]
+    warnings += [w for _, ws_ in read for w in ws_]
     book = book_with_file_factors(ws, parsed)
     checker = RowChecker(ws, parsed, book)
     problems += checker.check()
@@ -84,16 +78,11 @@ def distinct_problems(problems: list[Problem]) -> list[Problem]:
 
 
 def check_kinds(file: str, parsed: list[ParsedSheet]) -> None:
-    """Refuse two sheets holding rows of the same kind."""
-    kinds = [p.kind for p in parsed]
-    dup = {k for k in kinds if kinds.count(k) > 1}
-    if dup:
-        names = [p.sheet for p in parsed if p.kind in dup]
-        raise ImportRefused([Problem(file, f"several sheets hold {sorted(dup)[0]} rows "
-                                     f"({', '.join(names)}); " + english(HINT_TEXT, Hint.ONE_SHEET),
-                                     code="duplicate_kind",
-                                     params={"kind": sorted(dup)[0].value, "sheets": ", ".join(names),
-                                             "hint": Hint.ONE_SHEET})])
+    """Several sheets of one kind (Energy 2022 and Energy 2023, a sheet per site) are imported
+    together, in one transaction: check_parsed checks them across sheets (a key in two sheets
+    is a duplicate naming both sheet and row; periods overlap across sheets as within one).
+    Nothing is refused here any more; kept for the callers that ask."""
+    del file, parsed
 
 
 def run_checks(ws: Workspace, parsed: list[ParsedSheet]
@@ -106,7 +95,7 @@ def run_checks(ws: Workspace, parsed: list[ParsedSheet]
         if ps.kind in OVERLAP_KEYS and len(ps):
             problems += _exclusive_ends(ps)
         if ps.kind in OVERLAP_KEYS and len(ps):
-            _overlaps(ws, ps, parsed, problems, warnings, left_out)
+            overlaps(ws, ps, parsed, problems, warnings, left_out)
         if ps.kind == Kind.ENERGY and len(ps):
             warnings += _month_outliers(ws, ps, left_out.get(ps.sheet, set()))
     return problems, warnings, left_out
@@ -121,7 +110,7 @@ def _exclusive_ends(ps: ParsedSheet) -> list[Problem]:
         return []
     starts, ends = ps.columns["period_start"], ps.columns["period_end"]
     bad = {(a, b) for a, b in set(zip(starts, ends, strict=True))  # distinct periods: few
-           if isinstance(a, date) and isinstance(b, date) and a.day == 1 and b.day == 1 and b > a}
+           if type(a) is date and type(b) is date and a.day == 1 and b.day == 1 and b > a}
     if not bad:
         return []
     out = []
@@ -145,185 +134,25 @@ def leave_out(ps: ParsedSheet, indexes: set[int]) -> ParsedSheet:
                        [ps.row_numbers[i] for i in keep], ps.problems, ps.warnings)
 
 
-# --- overlaps --------------------------------------------------------------------------------
-
-
-def _day(v: object) -> date | None:
-    if isinstance(v, date):
-        return v
-    if isinstance(v, str) and v:
-        try:
-            return date.fromisoformat(v)
-        except ValueError:
-            return None
-    return None
-
-
-def _stored_periods(ws: Workspace, kind: Kind) -> set[tuple[date, date]]:
-    rows = ws.select(f"stored_periods.{_TABLE[kind]}")  # a row given by campaign: its dates
-    return {(a, b) for a, b in ((_day(x), _day(y)) for x, y in rows) if a and b}
-
-
-def _campaign_dates(ws: Workspace, parsed: list[ParsedSheet]) -> dict[str, tuple[date, date]]:
-    """Each campaign's first and last day: the workspace's, and the import's Campaigns sheet."""
-    out = {name: (_day(a), _day(b)) for name, a, b in
-           ws.select("campaign_dates")}
-    for ps in parsed:
-        if ps.kind == Kind.CAMPAIGNS:
-            c = ps.columns
-            for name, a, b in zip(c["campaign"], c["start"], c["end"], strict=True):
-                if name is not None:
-                    out[name] = (a, b)
-    return {k: v for k, v in out.items() if isinstance(v[0], date) and isinstance(v[1], date)}
-
-
-def _values(ps: ParsedSheet, i: int) -> object:
-    c = ps.columns
-    if ps.kind == Kind.ENERGY:
-        return c["energy"][i]
-    if ps.kind == Kind.DELIVERIES:
-        return (c["orders"][i], c["distance"][i], c["emissions"][i])
-    q, unit = c["quantity"][i], c["unit"][i]
-    return q * MASS_TO_KG[unit] if q is not None and unit in MASS_TO_KG else None
-
-
-def _stored_spans(ws: Workspace, kind: Kind, lo: date, hi: date,
-                  periods: set[tuple[date, date]]) -> list[Span]:
-    width = _KEY_WIDTH[kind]
-    out = []
-    for row in ws.select(f"stored_spans.{_TABLE[kind]}", hi=hi.isoformat(), lo=lo.isoformat()):
-        a, b = _day(row[width]), _day(row[width + 1])
-        if (a, b) not in periods:
-            continue
-        vals = row[width + 2:-4]
-        value = vals[0] if len(vals) == 1 else tuple(vals)
-        out.append(Span(tuple(row[:width]), a, b, value,
-                        Where(row[-3], row[-2], row[-1], stored=True), row[-4]))
-    return out
-
-
-def _key_text(kind: Kind, key: tuple) -> str:
-    return ", ".join(str(k) for k in key if k not in (None, ""))
-
-
-def _fmt(v: object, unit: str) -> str:
-    first = v[0] if isinstance(v, tuple) else v
-    if first is None:
-        return ""
-    return f"{first:,.0f} {unit}" if abs(first) >= 100 else f"{first:,.4g} {unit}"
-
-
-def _overlaps(ws: Workspace, ps: ParsedSheet, parsed: list[ParsedSheet], problems: list[Problem],
-              warnings: list[Problem], left_out: dict[str, set[int]]) -> None:
-    kind = ps.kind
-    c = ps.columns
-    starts, ends = c["period_start"], c["period_end"]
-    bys: list = [None] * len(ps)
-    if kind != Kind.ENERGY and any(c["campaign"]):  # rows given by campaign: its dates
-        dates = _campaign_dates(ws, parsed)
-        bys = [b if a is None and e is None and b in dates else None
-               for a, e, b in zip(starts, ends, c["campaign"], strict=True)]
-        starts = [dates[b][0] if b is not None else a for a, b in zip(starts, bys, strict=True)]
-        ends = [dates[b][1] if b is not None else e for e, b in zip(ends, bys, strict=True)]
-    file_periods = {p for p in set(zip(starts, ends, strict=True))
-                    if isinstance(p[0], date) and isinstance(p[1], date)}
-    if not file_periods:
-        return
-    stored_periods = _stored_periods(ws, kind)
-    hits = periods_overlap(file_periods | stored_periods)  # few distinct periods: cheap
-    file_hits = hits & file_periods
-    if kind != Kind.ENERGY:  # a campaign row and a row of the campaign's own dates
-        file_hits = file_periods
-    if not file_hits:
-        return  # no two periods of the sheet or the workspace share a day: nothing overlaps
-    near = {q for q in stored_periods if any(q[0] <= p[1] and p[0] <= q[1] for p in file_hits)}
-    key_fields = OVERLAP_KEYS[kind]
-    keycols = [c[k] for k in key_fields]
-    w = len(key_fields)
-    stored: list[Span] = []
-    if near:
-        lo = min(a for a, _ in near)
-        hi = max(b for _, b in near)
-        stored = _stored_spans(ws, kind, lo, hi, near)
-    # the periods overlap somewhere: now per key, over the distinct (key, period) (C speed)
-    triples = {t for t in set(zip(*keycols, starts, ends, bys, strict=True))
-               if t[w:w + 2] in file_hits}
-    periods_of: dict[tuple, set] = {}
-    for t in triples:
-        periods_of.setdefault(t[:w], set()).add(t[w:])
-    for sp in stored:
-        if sp.key in periods_of:
-            periods_of[sp.key].add((sp.start, sp.end, sp.by))
-    conflict = set()
-    for k, found in periods_of.items():
-        if len(found) < 2:
-            continue
-        periods = {(a, b) for a, b, _ in found}
-        twice = {(a, b) for a, b, by in found if len({x for p, q, x in found if (p, q) == (a, b)}) > 1}
-        conflict |= {(*k, *p) for p in periods_overlap(periods) | twice}
-    if not conflict:
-        return  # periods overlap only across different sites, sources or units
-    idx = [i for i, t in enumerate(zip(*keycols, starts, ends, strict=True)) if t in conflict]
-    spans = []
-    for i in idx:
-        spans.append(Span(tuple(col_[i] for col_ in keycols), starts[i], ends[i], _values(ps, i),
-                          Where(ps.file, ps.sheet, ps.row_numbers[i]), bys[i]))
-    by_where = {id(s.where): i for s, i in zip(spans, idx, strict=True)}
-    replaced = {(s.key, s.start, s.end, s.by) for s in spans}  # the natural-key upsert
-    stored = [s for s in stored if (*s.key, s.start, s.end) in conflict
-              and (s.key, s.start, s.end, s.by) not in replaced]
-    reported: dict[int, int] = {}  # sheet row index -> index of its problem (one per row)
-    unit = VALUE_UNITS[kind]
-    col = ps.label("period_start")
-    for o in find_overlaps([*stored, *spans]):
-        row_stored = getattr(o.row.where, "stored", False)
-        other_stored = getattr(o.other.where, "stored", False)
-        if row_stored and other_stored:
-            continue  # already in the workspace: `greenledger check` says so
-        if o.kind == "total" and not row_stored:
-            i = by_where[id(o.row.where)]
-            left_out.setdefault(ps.sheet, set()).add(i)
-            params = {"key": _key_text(kind, o.row.key), "start": o.row.start.isoformat(),
-                      "end": o.row.end.isoformat(), "value": _fmt(o.row.value, unit),
-                      "n": len(o.covered), "first": str(o.covered[0].where)}
-            warnings.append(Problem(ps.file, REASON_TEMPLATES["period_total"].format(**params),
-                                    ps.sheet, o.row.where.row, col, o.row.start.isoformat(),
-                                    code="period_total", params=params))
-            continue
-        if o.kind == "total":  # a stored coarse row over this import's finer rows
-            pairs = [(f, o.row, "period_overlap_stored_total") for f in o.covered
-                     if not getattr(f.where, "stored", False)]
-        else:
-            new, other = (o.row, o.other) if not row_stored else (o.other, o.row)
-            pairs = [(new, other, "period_overlap")]
-        for new, other, code in pairs:
-            i = by_where[id(new.where)]
-            if i in reported:
-                p = problems[reported[i]]
-                p.params["n_more"] = p.params.get("n_more", 0) + 1
-                continue
-            params = {"key": _key_text(kind, new.key), "start": new.start.isoformat(),
-                      "end": new.end.isoformat(), "other_start": other.start.isoformat(),
-                      "other_end": other.end.isoformat(), "other": str(other.where), "more": ""}
-            reported[i] = len(problems)
-            problems.append(Problem(ps.file, "", ps.sheet, new.where.row, col,
-                                    new.start.isoformat(), code=code, params=params))
-    for j in reported.values():  # the reason, once the number of other rows is known
-        p = problems[j]
-        n = p.params.pop("n_more", 0)
-        if n:
-            p.params["more"] = " " + translate("Problems", "(and {0} more row(s))").format(n)
-        problems[j] = Problem(p.file, REASON_TEMPLATES[p.code].format(**p.params), p.sheet, p.row,
-                              p.column, p.value, code=p.code, params=p.params)
-
-
 # --- a month far above the site's median -----------------------------------------------------
 
 
 def _is_month(a: object, b: object) -> bool:
-    return isinstance(a, date) and isinstance(b, date) and a.day == 1 and a.year == b.year \
+    return type(a) is date and type(b) is date and a.day == 1 and a.year == b.year \
         and a.month == b.month and (b.month == 12 and b.day == 31
                                     or date.fromordinal(b.toordinal() + 1).day == 1)
+
+
+def _month_of(a: object, b: object) -> date | None:
+    """The month (its first day) a row stands for: a whole month of days, or a timed period
+    (an hour) lying in one month (the hour ending at 1 February 00:00 is January's)."""
+    if _is_month(a, b):
+        return a
+    if isinstance(a, datetime) and isinstance(b, datetime) and b > a:
+        last = b - timedelta(microseconds=1)
+        if (a.year, a.month) == (last.year, last.month):
+            return date(a.year, a.month, 1)
+    return None
 
 
 def _stored_months(ws: Workspace, sites: set, months: set[tuple[date, date]]
@@ -345,13 +174,15 @@ def _stored_months(ws: Workspace, sites: set, months: set[tuple[date, date]]
 def _month_outliers(ws: Workspace, ps: ParsedSheet, skip: set[int]) -> list[Problem]:
     c = ps.columns
     starts, ends = c["period_start"], c["period_end"]
-    months = {p for p in set(zip(starts, ends, strict=True)) if _is_month(*p)}
-    if not months:
+    month_of = {p: _month_of(*p) for p in set(zip(starts, ends, strict=True))}
+    month_of = {p: m for p, m in month_of.items() if m is not None}
+    if not month_of:
         return []
-    rows = [(site, a, kwh, ps.row_numbers[i])
+    months = {(m, m) for m in month_of.values()}
+    rows = [(site, month_of[(a, b)], kwh, ps.row_numbers[i])  # hours summed by month_outliers
             for i, (site, a, b, kwh) in enumerate(zip(c["site"], starts, ends, c["energy"],
                                                       strict=True))
-            if (a, b) in months and i not in skip]
+            if (a, b) in month_of and i not in skip]
     sites = {r[0] for r in rows if r[0] is not None}
     if len(months) < 12 and sites and len(sites) < 500:  # a month's import: the stored year
         mine = {(r[0], r[1]) for r in rows}

@@ -5,10 +5,10 @@ with the others before any write."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from greenledger.core.bounds import ORDER_UNITS, Level, check_value, field_for_factor
-from greenledger.core.errors import Problem
+from greenledger.core.errors import REASON_TEMPLATES, Problem
 from greenledger.core.factors import Factor, FactorBook, canonical_region
 from greenledger.core.fields import SHEETS, Kind, norm
 from greenledger.core.i18n import QT_TRANSLATE_NOOP
@@ -17,6 +17,9 @@ from greenledger.core.importing.sheets import ParsedRow, ParsedSheet
 from greenledger.core.storage import Workspace
 
 PACKAGING_UNITS = ("g", "kg", "t")  # the units core.importing.writer.MASS_TO_KG converts
+
+REASON_TEMPLATES.setdefault("duplicate_hour", QT_TRANSLATE_NOOP("Problems", "same {fields} as row {other_row}: the same time twice; if the file is in local time and this is the hour repeated when daylight saving ends, write each time with its UTC offset (01:00+02:00, then 01:00+01:00) and both are counted; otherwise combine the two rows"))  # noqa: E501
+REASON_TEMPLATES.setdefault("duplicate_row_sheet", QT_TRANSLATE_NOOP("Problems", "same {fields} as {other_sheet} › row {other_row}: combine the two rows or tell them apart"))  # noqa: E501
 
 
 def book_with_file_factors(ws: Workspace, parsed: list[ParsedSheet]) -> FactorBook:
@@ -35,7 +38,8 @@ class RowChecker:
     """Checks that need more than one cell: references, order of dates, duplicates."""
 
     def __init__(self, ws: Workspace, parsed: list[ParsedSheet], book: FactorBook) -> None:
-        self.parsed = {ps.kind: ps for ps in parsed}
+        self.sheets = list(parsed)  # several sheets may hold one kind (Energy 2022, Energy 2023)
+        self.parsed = {ps.kind: ps for ps in parsed}  # the last of each kind (core.editing's use)
         self.book = book
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
@@ -43,8 +47,10 @@ class RowChecker:
         self.campaigns = set(ws.campaign_ids())
         for kind, names, fld in ((Kind.SITES, self.sites, "site"),
                                  (Kind.CAMPAIGNS, self.campaigns, "campaign")):
-            if kind in self.parsed:
-                names.update(str(v) for v in self.parsed[kind].columns[fld] if v)
+            for ps in self.sheets:
+                if ps.kind == kind:
+                    names.update(str(v) for v in ps.columns[fld] if v)
+        self._keys: dict[Kind, dict[tuple, tuple[str, int]]] = {}  # key -> (sheet, row) seen
 
     def bad(self, ps: ParsedSheet, pr: ParsedRow, name: str, reason: str, code: str,
             **params) -> None:
@@ -52,7 +58,8 @@ class RowChecker:
                                      pr.values.get(name), code=code, params=params))
 
     def check(self) -> list[Problem]:
-        for kind, ps in self.parsed.items():
+        for ps in self.sheets:
+            kind = ps.kind
             by_columns = getattr(self, f"_columns_{kind.value}", None)
             if by_columns is not None:
                 by_columns(ps)
@@ -196,18 +203,42 @@ class RowChecker:
                         hint=written == f.value)
 
     def _duplicates(self, ps: ParsedSheet) -> None:
+        """Rows of one natural key twice: in the sheet, or in an earlier sheet of the same kind
+        (both named: `Energy 2022 › row 14`)."""
         key_fields = SHEETS[ps.kind].natural_key
         keys = list(zip(*(ps.columns[k] for k in key_fields), strict=True))
-        if len(set(keys)) == len(keys):
-            return
-        first: dict[tuple, int] = {}
-        for i, key in enumerate(keys):
-            if key in first:
-                self.bad(ps, ps.row_at(i), key_fields[0], f"same {', '.join(key_fields)} as row "
-                         f"{first[key]}: combine the two rows or tell them apart",
-                         "duplicate_row", other_row=first[key], fields=", ".join(key_fields))
-            else:
-                first[key] = ps.row_numbers[i]
+        seen = self._keys.get(ps.kind)
+        if seen is None:
+            if sum(1 for s in self.sheets if s.kind == ps.kind) > 1:
+                seen = self._keys[ps.kind] = {}
+        elif not seen.keys().isdisjoint(keys):  # at C speed: most sheets share no key
+            fields = ", ".join(key_fields)
+            for i, key in enumerate(keys):
+                if key in seen:
+                    sheet, row = seen[key]
+                    self.bad(ps, ps.row_at(i), key_fields[0], f"same {fields} as {sheet} › row "
+                             f"{row}: combine the two rows or tell them apart",
+                             "duplicate_row_sheet", other_row=row, other_sheet=sheet, fields=fields)
+        if len(set(keys)) != len(keys):
+            first: dict[tuple, int] = {}
+            timed = ps.columns.get("period_start")
+            for i, key in enumerate(keys):
+                if key not in first:
+                    first[key] = ps.row_numbers[i]
+                    continue
+                fields = ", ".join(key_fields)
+                if timed is not None and isinstance(timed[i], datetime):  # an hour twice: DST?
+                    params = {"other_row": first[key], "fields": fields}
+                    self.bad(ps, ps.row_at(i), key_fields[0],
+                             REASON_TEMPLATES["duplicate_hour"].format(**params), "duplicate_hour",
+                             **params)
+                    continue
+                self.bad(ps, ps.row_at(i), key_fields[0], f"same {fields} as "
+                         f"row {first[key]}: combine the two rows or tell them apart",
+                         "duplicate_row", other_row=first[key], fields=fields)
+        if seen is not None:
+            for key, row in zip(keys, ps.row_numbers, strict=True):
+                seen.setdefault(key, (ps.sheet, row))
 
 
 _Checker = RowChecker  # the name core.editing uses

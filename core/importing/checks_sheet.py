@@ -51,16 +51,22 @@ def _decimal_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
     if plan.parsed is None or plan.layout is None:
         return []
     lay = plan.layout
-    rows = sheet.rows[lay.first_data:lay.end]
+    if lay.wide:  # the rows parse_wide reads (kept): not the totals, notes and rows without values
+        numbers = sorted(set(plan.parsed.row_numbers))
+        rows = [sheet.rows[n - 1] for n in numbers if 0 < n <= len(sheet.rows)]
+    else:  # the rows parse_sheet reads: all of the table's, after the header
+        numbers = list(range(lay.first_data + 1, lay.end + 1))
+        rows = sheet.rows[lay.first_data:lay.end]
     groups: dict[str, list[ColumnPlan]] = {}
     for c in plan.columns:
         f = mp.kind_field(plan.kind, c.field) if c.field else None
         if f is not None and f.type in (FieldType.NUMBER, FieldType.INTEGER):
             groups.setdefault("periods" if c.period is not None else c.label, []).append(c)
-    mark = functools.cache(lambda: sheet_decimal_mark(rows))  # as the parse reads them
+    mark = functools.cache(lambda: sheet_decimal_mark(rows))  # the same rows as the parse's
     out = []
     for cols in groups.values():
         texts: list[str] = []
+        row_of: dict[str, int] = {}  # a text's first row, to name the cell of the first example
         for c in cols:
             try:  # at C speed: most numeric columns hold no text at all
                 values = list(map(itemgetter(c.index), rows))
@@ -68,14 +74,17 @@ def _decimal_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
                 values = [r[c.index] if c.index < len(r) else None for r in rows]
             if str in set(map(type, values)):
                 texts += [v for v in values if type(v) is str]
+                for n, v in zip(numbers, values, strict=False):
+                    if type(v) is str:
+                        row_of[v] = min(row_of.get(v, n), n)
         if texts and (two := reads_two_ways(texts)):
             # read with the mark the rest of the sheet shows, if it shows one: said all the same
             code = {None: "reads_two_ways", "comma": "two_ways_sheet_comma",
                     "point": "two_ways_sheet_point"}[mark()]
             params = {"columns": period_span(cols), "examples": ", ".join(two[:3])}
             out.append(Problem(plan.file, coded_reason(code, **params), plan.sheet,
-                               lay.header_row_numbers[-1], params["columns"], two[0],
-                               code=code, params=params))
+                               row_of.get(two[0], lay.header_row_numbers[-1]), params["columns"],
+                               two[0], code=code, params=params))
     return out
 
 

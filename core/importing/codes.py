@@ -14,8 +14,10 @@ names its flags, the window its controls: see `hint_text` and gui/cli_hints.py).
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
+from greenledger.core.errors import REASON_PARSERS, REASON_TEMPLATES
 from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
 
 CONTEXT = "ImportAssistant"
@@ -105,6 +107,7 @@ class Hint(StrEnum):
     MAP_HEADER = "map_header"  # map {header} to {field} or to ignore
     IGNORE_HEADER = "ignore_header"  # leave {header} out
     OTHER_TABLE = "other_table"  # read the table whose header is in row {row}
+    OTHER_KIND = "other_kind"  # read the table beside this one, of kind {kind}
     ONE_SHEET = "one_sheet"  # import the sheets one at a time
 
 
@@ -174,6 +177,7 @@ HINT_TEXT = {  # neutral: no front end's flags or controls
     Hint.MAP_HEADER: QT_TRANSLATE_NOOP("ImportAssistant", "map '{header}' to {field}, or to ignore"),
     Hint.IGNORE_HEADER: QT_TRANSLATE_NOOP("ImportAssistant", "leave '{header}' out (map it to ignore)"),
     Hint.OTHER_TABLE: QT_TRANSLATE_NOOP("ImportAssistant", "read the other table at its header row {row}"),
+    Hint.OTHER_KIND: QT_TRANSLATE_NOOP("ImportAssistant", "import the sheet again as {kind} rows to read that table"),  # noqa: E501
     Hint.ONE_SHEET: QT_TRANSLATE_NOOP("ImportAssistant", "import the sheets one at a time"),
 }
 
@@ -186,6 +190,7 @@ HINT_OF_PROBLEM: dict[str, Hint] = {
     "cumulative_column": Hint.IGNORE_HEADER,
     "unread_quantity": Hint.MAP_HEADER,
     "another_table": Hint.OTHER_TABLE,
+    "another_table_beside": Hint.OTHER_KIND,
     "duplicate_kind": Hint.ONE_SHEET,
     "no_template_sheet": Hint.MAP_COLUMNS,
 }
@@ -220,8 +225,10 @@ def hint_text(problem) -> str:
     hint, params = hint_of(problem)
     if hint is None:
         return ""
-    try:
-        return text(HINT_TEXT, hint, params)
+    from greenledger.core.errors import localised
+
+    try:  # its fields and kinds as the reason says them (core.errors.reason_text)
+        return text(HINT_TEXT, hint, localised(params))
     except (KeyError, IndexError):  # a problem without the hint's params
         return ""
 
@@ -242,3 +249,51 @@ def unit_from_code(where: str) -> tuple[UnitFrom, str]:
 def aside_code(note: str) -> Aside:
     """The code of a column's note as an older stage still writes it in words."""
     return next((code for code, words in ASIDE_TEXT.items() if words == note), Aside.OTHER)
+
+
+# --- reasons some stages still give in words: read back, so they are translated too ---------
+
+_ARG_RX = {"kind": r"\w+", "missing": r"[a-z_]+(?:, [a-z_]+)*"}
+
+
+def _skip_rx(skip: Skip) -> str:
+    parts = re.split(r"\{(\w+)\}", re.escape(SKIP_TEXT[skip]).replace(r"\{", "{").replace(r"\}", "}"))
+    return "".join(p if i % 2 == 0 else f"(?P<{p}__{skip.value}>{_ARG_RX.get(p, '.+?')})"
+                   for i, p in enumerate(parts))
+
+
+_SKIPS_BY_LENGTH = sorted((s for s in Skip if "{" in SKIP_TEXT[s]), key=lambda s: -len(SKIP_TEXT[s]))
+_SHEET_SKIP = re.compile(r"(?P<sheet>[^;]+?): (?:" + "|".join(
+    f"(?P<s__{s.value}>{_skip_rx(s)})" for s in _SKIPS_BY_LENGTH) + r")(?=; |$)")
+_NO_TABLE = re.compile(r"^no sheet has a table GreenLedger recognises(?: \((?P<reasons>.*)\))? or the "
+                       r"template's headers; (?P<hint>.*)$", re.DOTALL)
+REASON_TEMPLATES.setdefault("no_template_sheet", QT_TRANSLATE_NOOP("Problems", "no sheet has a table GreenLedger recognises ({reasons}) or the template's headers; {hint}"))  # noqa: E501
+REASON_TEMPLATES.setdefault("no_template_sheet_bare", QT_TRANSLATE_NOOP("Problems", "no sheet has a table GreenLedger recognises or the template's headers; {hint}"))  # noqa: E501
+
+
+def _no_template_sheet(reason: str) -> tuple[str, dict] | None:
+    """engine's "no sheet has a table …" refusal, its sheets' reasons and hint translated."""
+    from greenledger.core.errors import localised
+
+    m = _NO_TABLE.match(reason)
+    if m is None:
+        return None
+    hint = next((text(HINT_TEXT, h) for h in Hint if HINT_TEXT[h] == m["hint"]), None)
+    if hint is None:
+        return None
+    if not m["reasons"]:
+        return "no_template_sheet_bare", {"hint": hint}
+    pieces, pos, body = [], 0, m["reasons"]
+    while pos < len(body):
+        sm = _SHEET_SKIP.match(body, pos)
+        if sm is None:
+            return None
+        skip = next(s for s in _SKIPS_BY_LENGTH if sm[f"s__{s.value}"] is not None)
+        args = {k.split("__")[0]: v for k, v in sm.groupdict().items()
+                if v is not None and k.endswith("__" + skip.value) and not k.startswith("s__")}
+        pieces.append(f"{sm['sheet']}: {text(SKIP_TEXT, skip, localised(args))}")
+        pos = sm.end() + 2
+    return "no_template_sheet", {"reasons": "; ".join(pieces), "hint": hint}
+
+
+REASON_PARSERS["no_template_sheet"] = _no_template_sheet

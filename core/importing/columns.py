@@ -50,7 +50,8 @@ QUALIFIED = re.compile(
     r"forecasts?|estimated?|projected|expected|baseline|average|avg|mean|daily|monthly average|"
     r"(?:last|prior|previous) year|per\s+(?:order|unit|parcel|package|box|item|shipment|day|week|"
     r"month|year|head|employee|vehicle|trip|km))\b|/\s*(?:order|unit|parcel|box|item|day)\b|"
-    r"预计|预测|计划|目标|预算|上年|去年|同期|每单|单均|每件|件均|每箱|日均|月均|平均|节约|节省|节能量|避免|减排",
+    r"预计|预测|计划|目标|预算|上年|去年|同期|每单|单均|每件|件均|每箱|日均|月均|平均|节约|节省|节能量|避免|减排"
+    r"|无功|\breactive\b|kvarh?\b",
     re.IGNORECASE)
 """Words that make a header's number something other than the field its other words name: a
 saving, a target or forecast, last year's, a figure per order or per day, an average (`Energy
@@ -58,6 +59,12 @@ saved (kWh)`, `上年同期用电量`, `Weight per order (g)`, `单均碳排放`
 taken for the field by its words (only when the user maps it), so a per-order weight is not
 stored as the total and a target not as consumption (the sheet then lacks the field, or its
 other column is read). Not applied to initiatives, whose reductions and factors these are."""
+
+
+IDENTIFIER = re.compile(r"户号|账号|编号|表号|代码|单号|\baccount\b|\bid\b|\bcode\b|\bref(?:erence)?\b"
+                        r"|\bmpan\b|\bmprn\b", re.IGNORECASE)
+"""Words of an identifier's header (用电户号, Account number, Meter ID, Plant code): its numbers
+name something, they are never a quantity (用电 in 用电户号 is no energy)."""
 
 
 def qualified(kind: Kind, text: str) -> bool:
@@ -230,6 +237,8 @@ def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: 
                 notes[cell.index] = Aside.QUALIFIED
                 qualified_cols.append((cell.text, named[0]))
             ms = [m for m in ms if m.field not in numeric_fields(kind)]
+        if IDENTIFIER.search(cell.text):  # 用电户号, Account number: a name, not a quantity
+            ms = [m for m in ms if m.field not in numeric_fields(kind)]
         if CUMULATIVE.search(cell.text):  # 本年累计 beside 本月: this month's is the value
             ms = [replace(m, confidence=round(m.confidence - 0.15, 2))
                   if m.field in numeric_fields(kind) else m for m in ms]
@@ -238,6 +247,9 @@ def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: 
         if periods:
             ms = [m for m in ms if m.field not in ("period_start", "period_end", mp.PERIOD)]
         candidates[cell.index] = ms
+    texts = [(c.index, c.text) for c in cells]
+    mp.beside_unit_column(kind, texts, candidates, fixed)
+    mp.name_over_code(kind, texts, candidates)
     taken = {measure} if measure else set()
     chosen_cols = mp.assign(candidates, fixed, taken)
     labels = {c.index: f"{c.text} [{column_letter(c.index)}]" for c in cells}
@@ -353,5 +365,10 @@ def find_measure(kind: Kind, periods: list[HeaderCell], layout: Layout,
     return None, 0.0, None
 
 
+_TO = r"\s*[-–~至到]\s*"
 CUMULATIVE = re.compile(r"累计|累積|累加|cumulative|\bytd\b|year[\s-]*to[\s-]*date"
-                         r"|\d{1,2}\s*[-–~至到]\s*\d{1,2}\s*月", re.IGNORECASE)
+                        r"|(?<!\d)(?!(?:1" + _TO + "3|4" + _TO + "6|7" + _TO + "9|10" + _TO + r"12)\s*月)"
+                        r"\d{1,2}" + _TO + r"\d{1,2}\s*月", re.IGNORECASE)
+"""Headers of figures summed since the year's start: 本年累计, YTD, `1-2月` … A whole quarter
+(`2023年1-3月`, `4-6月`) is not one: beside its months it is their total (not read), alone the
+quarter's own figure; in a sheet of cumulative columns its neighbours (`1-2月`, `1-4月`) are."""

@@ -1,5 +1,7 @@
 """Day-first or month-first dates (issue 12 §2): `16/01/2023` or `01/16/2023`, decided from the
-values themselves when only one reading fits every one of them.
+values themselves when only one reading fits every one of them. Two-digit years (`1/17/23`, as
+US portals write them) are read as Excel reads them (00-29: 20xx), unless every such date of the
+column also reads with its year first (`16/01/23`: 2016-01-23?), which is refused, named.
 
 A column's own values decide (a day above 12 settles it); where they all read both ways, the
 other date columns of the same table decide (one system wrote them all); where nothing does,
@@ -14,10 +16,19 @@ from dataclasses import replace
 from datetime import date, datetime
 from operator import itemgetter
 
-from greenledger.core.errors import Problem, coded_reason
+from greenledger.core.errors import REASON_TEMPLATES, Problem, coded_reason
 from greenledger.core.fields import FieldType
+from greenledger.core.i18n import QT_TRANSLATE_NOOP
 
-DAY_MONTH = re.compile(r"^\s*(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})\s*$")
+DAY_MONTH = re.compile(r"^\s*(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})\s*$")
+
+REASON_TEMPLATES.setdefault("date_year_unclear", QT_TRANSLATE_NOOP("Problems", "every date in {column} has a two-digit year that could also be read first ({examples}: {first} or {other}); write the year in four digits (2023-01-16)"))  # noqa: E501
+
+
+def _year(text: str) -> int:
+    """A date's year: four digits as written; two as Excel reads them (00-29: 2000s, else 1900s)."""
+    y = int(text)
+    return y if len(text) == 4 else (2000 + y if y < 30 else 1900 + y)
 
 
 def readings(text: str) -> tuple[bool, bool] | None:
@@ -25,8 +36,18 @@ def readings(text: str) -> tuple[bool, bool] | None:
     m = DAY_MONTH.match(text)
     if not m:
         return None
-    a, b, y = int(m[1]), int(m[3]), int(m[4])
+    a, b, y = int(m[1]), int(m[3]), _year(m[4])
     return _valid(y, b, a), _valid(y, a, b)
+
+
+def year_first(text: str) -> date | None:
+    """The date `16/01/23` reads as when its two-digit year is written first (yy/mm/dd:
+    2016-01-23), or None (a four-digit year, or no such date)."""
+    m = DAY_MONTH.match(text)
+    if not m or len(m[4]) != 2:
+        return None
+    y, mo, d = _year(f"{int(m[1]):02d}"), int(m[3]), int(m[4])
+    return date(y, mo, d) if _valid(y, mo, d) else None
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -59,7 +80,7 @@ def to_date(text: str, order: str) -> date | None:
     m = DAY_MONTH.match(text)
     if not m:
         return None
-    a, b, y = int(m[1]), int(m[3]), int(m[4])
+    a, b, y = int(m[1]), int(m[3]), _year(m[4])
     d, mo = (a, b) if order == "dmy" else (b, a)
     return date(y, mo, d) if _valid(y, mo, d) else None
 
@@ -97,6 +118,15 @@ def apply_to_plan(plan, sheet, first: int, end: int, header_row: int):
                                          code="date_order_mixed", params=params))
             continue
         order = order or fallback
+        if order is not None and _year_first_fits(texts):
+            examples = sorted(texts)[:3]
+            first, other = to_date(examples[0], order), year_first(examples[0])
+            params = {"column": c.label, "examples": ", ".join(examples),
+                      "first": first.isoformat() if first else "", "other": other.isoformat()}
+            plan.problems.append(Problem(plan.file, coded_reason("date_year_unclear", **params),
+                                         plan.sheet, header_row, c.label, examples[0],
+                                         code="date_year_unclear", params=params))
+            continue
         if order is None:
             examples = ", ".join(sorted(texts)[:3])
             params = {"column": c.label, "examples": examples}
@@ -110,6 +140,14 @@ def apply_to_plan(plan, sheet, first: int, end: int, header_row: int):
                 row = rows[r] = list(rows[r]) if rows[r] is sheet.rows[r] else rows[r]
                 row[c.index] = d
     return replace(sheet, rows=rows)
+
+
+def _year_first_fits(texts: set[str]) -> bool:
+    """Whether every two-digit-year date of a column also reads year first (`16/01/23`: 16 Jan
+    2023 or 2016-01-23): then which is meant cannot be told. US `1/17/23` cannot (no month 17),
+    so it is read; four-digit years never are in doubt."""
+    return any(len(DAY_MONTH.match(t)[4]) == 2 for t in texts) and all(
+        year_first(t) is not None for t in texts if len(DAY_MONTH.match(t)[4]) == 2)
 
 
 def pending(parsed) -> bool:

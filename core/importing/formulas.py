@@ -21,21 +21,43 @@ from collections.abc import Callable
 from html import unescape
 from pathlib import Path
 
+from greenledger.core.errors import REASON_PARSERS, REASON_TEMPLATES, coded_reason
+from greenledger.core.i18n import QT_TRANSLATE_NOOP
+
 FormulaAt = Callable[[int, int], "str | None"]
 
 
 ERROR_MARK = "\x00"  # formula + ERROR_MARK + the error value the file saved for it (#N/A)
 
 
+REASON_TEMPLATES.setdefault("formula_no_value", QT_TRANSLATE_NOOP("Problems", "formula {formula} has no saved value: open and save the file in Excel or LibreOffice"))  # noqa: E501
+REASON_TEMPLATES.setdefault("formula_error_value", QT_TRANSLATE_NOOP("Problems", "formula {formula} gives the error {error} (so saved in the file), an error value, not a number: correct the formula or its inputs in the workbook"))  # noqa: E501
+_NO_VALUE = re.compile(r"^formula (?P<formula>.+) has no saved value: open and save the file in Excel or "
+                       r"LibreOffice$", re.DOTALL)
+_ERROR = re.compile(r"^formula (?P<formula>.+) gives the error (?P<error>\S+) \(so saved in the file\)",
+                    re.DOTALL)
+
+
 def no_saved_value(formula: str) -> str:
     """The reason given for a required cell that is a formula without a saved value (or one
-    whose saved value is an error: saving the file again would change nothing)."""
+    whose saved value is an error, such as #N/A as LibreOffice saves it: saving the file again
+    would change nothing, so that is said as the error value it is)."""
     if ERROR_MARK in formula:
         text, error = formula.split(ERROR_MARK, 1)
-        return (f"formula {text} gives the error {error} (so saved in the file): correct the "
-                "formula or its inputs in the workbook")
-    return (f"formula {formula} has no saved value: open and save the file in Excel or "
-            "LibreOffice")
+        return coded_reason("formula_error_value", formula=text, error=error)
+    return coded_reason("formula_no_value", formula=formula)
+
+
+def _formula_reason(reason: str) -> tuple[str, dict] | None:
+    """A formula problem's reason (made by no_saved_value, without params) read back."""
+    if (m := _ERROR.match(reason)) is not None:
+        return "formula_error_value", m.groupdict()
+    if (m := _NO_VALUE.match(reason)) is not None:
+        return "formula_no_value", m.groupdict()
+    return None
+
+
+REASON_PARSERS["formula_without_value"] = _formula_reason
 
 
 class FormulaProbe:

@@ -28,6 +28,12 @@ _Y = r"(?P<y>(?:19|20)\d{2})"
 _YM = re.compile(_Y + r"\s*(?:年|[-/.])\s*(?P<m>\d{1,2})\s*月?(?:份)?$")
 
 
+_MY = re.compile(r"^(?P<m>0?[1-9]|1[0-2])\s*[./]\s*" + _Y + r"$")
+"""`01.2023`, `1/2023`: month then year, as SAP's calendar month (SPMON) and European reports
+write it. Not `001.2023` (SAP's fiscal period, whose month depends on the fiscal year) and not
+`01-2023` (a range's end)."""
+
+
 _YM_COMPACT = re.compile(_Y + r"(?P<m>0[1-9]|1[0-2])$")
 
 
@@ -64,11 +70,30 @@ _QY = re.compile(r"^q(?P<q>[1-4])[\s\-/,']*(?P<y>(?:19|20)?\d{2})$")
 _Q = re.compile(r"^(?:q(?P<q1>[1-4])|第?(?P<q2>[1-4一二三四])\s*季度)$")
 
 
+_DAY = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+_RANGE = re.compile(r"^(?P<a>" + _DAY + r")\s*(?:-|–|—|~|～|至|到|to)\s*(?P<b>" + _DAY + r")$")
+_DAY_PARTS = re.compile(r"((?:19|20)\d{2})\D+(\d{1,2})\D+(\d{1,2})")
+"""A billing period written in one cell, year first on both sides (`2023.01.16-2023.02.15`,
+`2023-01-16 ~ 2023-02-15`, `2023年1月16日至2023年2月15日`): its first and last day. Not
+`16/01/2023 - 15/02/2023`, whose day and month order is the column's to decide."""
+
+
+def _range(text: str) -> Period | None:
+    m = _RANGE.match(text)
+    if not m:
+        return None
+    try:
+        a, b = (date(*map(int, _DAY_PARTS.match(m[k]).groups())) for k in ("a", "b"))
+    except (ValueError, AttributeError):
+        return None
+    return Period(a, b, "days") if a <= b else None
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     start: date
     end: date
-    grain: str  # "month", "quarter" or "year"
+    grain: str  # "month", "quarter", "year", or "days" (a range written in one cell)
     year_given: bool = True  # False when the year came from --period
 
     @property
@@ -77,6 +102,8 @@ class Period:
             return f"{self.start.year:04d}-{self.start.month:02d}"
         if self.grain == "quarter":
             return f"{self.start.year:04d}Q{(self.start.month - 1) // 3 + 1}"
+        if self.grain == "days":
+            return f"{self.start.isoformat()} – {self.end.isoformat()}"
         return f"{self.start.year:04d}"
 
 
@@ -100,9 +127,11 @@ def _year2(text: str) -> int:
 def parse_period(value: object, year: int | None = None) -> Period | None:
     """The period a header (or a cell of a month column) names, or None.
 
-    Months: `2023年1月`, `2023-01`, `2023/1`, `2023.01`, `202301`, `Jan 2023`, `January 2023`,
-    `Jan-23`, `2023 Jan`, a date cell (its month); quarters: `2023Q1`, `Q1 2023`, `2023年第一季度`;
-    years: `2023`, `2023年`, `FY2023`. Without a year (`1月`, `一月`, `Jan`, `Q1`, `第一季度`)
+    Months: `2023年1月`, `2023-01`, `2023/1`, `2023.01`, `202301`, `01.2023`, `1/2023`,
+    `Jan 2023`, `January 2023`, `Jan-23`, `2023 Jan`, a date cell (its month); quarters: `2023Q1`,
+    `Q1 2023`, `2023年第一季度`;
+    years: `2023`, `2023年`, `FY2023`; a range of days in one cell (`2023.01.16-2023.02.15`).
+    Without a year (`1月`, `一月`, `Jan`, `Q1`, `第一季度`)
     only when `year` is given."""
     if isinstance(value, bool) or is_blank(value):
         return None
@@ -125,11 +154,17 @@ def parse_period(value: object, year: int | None = None) -> Period | None:
 @lru_cache(maxsize=4096)
 def _parse_period_text(text: str, year: int | None) -> Period | None:
     text = " ".join(text.split())
-    if not text or len(text) > 24:
+    if not text or len(text) > 40:
+        return None
+    if len(text) >= 16 and (p := _range(text)) is not None:
+        return p
+    if len(text) > 24:
         return None
     if m := _YM.match(text):
         return _month(int(m["y"]), int(m["m"]))
     if m := _YM_COMPACT.match(text):
+        return _month(int(m["y"]), int(m["m"]))
+    if m := _MY.match(text):
         return _month(int(m["y"]), int(m["m"]))
     if m := _Y_CN_M.match(text):
         return _month(int(m["y"]), CN_DIGITS[m["m"]])
@@ -159,10 +194,14 @@ def _parse_period_text(text: str, year: int | None) -> Period | None:
 
 
 def cell_period(value: object, year: int | None) -> Period | None:
+    """The period a header names (a range of days in one cell is a long sheet's value, not a
+    period column's header)."""
     if isinstance(value, str):
         name, _ = split_unit(value)
-        return parse_period(name, year)
-    return parse_period(value, year)
+        p = parse_period(name, year)
+    else:
+        p = parse_period(value, year)
+    return None if p is not None and p.grain == "days" else p
 
 
 def is_year_cell(value: object) -> bool:

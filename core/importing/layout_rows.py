@@ -63,6 +63,7 @@ IGNORED_REASONS = {
     "no values": QT_TRANSLATE_NOOP("Layout", "no values in the period columns"),
     "hidden": QT_TRANSLATE_NOOP("Layout", "hidden in Excel (skipped as asked)"),
     "next_table": QT_TRANSLATE_NOOP("Layout", "another table of the sheet (below this one)"),
+    "top_subtotal": QT_TRANSLATE_NOOP("Layout", "a group's subtotal above its rows (equal to their sum)"),
 }
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from greenledger.core.fields import SHEETS, Field, Kind, norm
@@ -26,6 +26,13 @@ PERIOD = "period"
 `2023年1月`, `Jan 2023`, `2023Q1`, `2023`) that fills both Period start and Period end."""
 PERIOD_SYNONYMS = ("period", "month", "reporting period", "billing period", "quarter",
                    "月份", "月度", "期间", "统计期间", "统计月份", "年月", "报告期", "账期", "季度",
+                   "billing cycle", "bill period", "service period", "read period", "计费周期",
+                   "账单周期", "结算周期", "抄表周期", "计费期间", "电费周期", "结算期间", "计费月份",
+                   # an hourly export's one timestamp column, each the start of its interval
+                   # (core.importing.timestamps); not `Hour ending`, whose time is the end
+                   "timestamp", "time stamp", "datetime", "date time", "date and time",
+                   "interval start", "interval beginning", "hour beginning", "时间戳", "日期时间",
+                   "起始时刻",
                    *("year", "年份", "年度", "统计年度", "fiscal year"))
 YEAR_KEYS = frozenset(norm(t) for t in ("year", "年份", "年度", "统计年度", "fiscal year"))
 """Period headers of a year: a month column beside one is the finer, and takes its year."""
@@ -149,6 +156,13 @@ def match_header(header: object, kind: Kind) -> list[Match]:
                   and f.type.value == "number"]
         if len(fields) == 1:
             add(Match(fields[0], 0.9, Found.UNIT_HEADER, bare))
+    if not found and key in NEUTRAL_KEYS and unit and (dim := unit_dimension(unit)):
+        # `Actual (kWh)`, `Units (kWh)`, `Quantity (MWh)`: a word that names no field, with a
+        # unit: the one numeric field measured in that unit
+        fields = [f.name for f in SHEETS[kind].fields if f.dimension == dim
+                  and f.type.value == "number"]
+        if len(fields) == 1:
+            add(Match(fields[0], 0.9, Found.UNIT_HEADER, unit))
     if not found and len(key) >= 2:
         for syn, fname in idx.items():
             if len(syn) < (2 if is_cjk(syn) else 3) or syn not in key:
@@ -157,12 +171,28 @@ def match_header(header: object, kind: Kind) -> list[Match]:
             if _PART.search(key.replace(syn, "")):  # 峰电量, peak kWh: one tariff band's part
                 conf -= 0.2
             add(Match(fname, round(min(conf, 0.85), 2), Found.PARTIAL, unit))
+    if unit and unit_dimension(unit) in ("energy", "mass", "distance"):
+        # `电网购电(GWh)`, `Grid (MWh)`: a header stating a quantity's unit holds numbers, never a
+        # text, a choice or a date (电网 in it is no grid region)
+        for m in list(found.values()):
+            f = kind_field(kind, m.field) if m.field != PERIOD else None
+            if m.field == PERIOD or (f is not None and f.type.value in ("text", "choice", "date")):
+                found.pop(m.field)
     if _CAMPAIGN_WORD.search(full) and "campaign" in {f.name for f in SHEETS[kind].fields}:
         # `Campaign start`, `活动开始日期`: the campaign's dates (checked against it), not a period
         for name in ("period_start", "period_end", PERIOD):
             found.pop(name, None)
     return sorted(found.values(), key=lambda m: -m.confidence)
 
+
+NEUTRAL = ("quantity", "qty", "amount", "value", "actual", "actuals", "actual value", "units",
+           "volume", "total quantity", "数量", "实际", "实际值", "实际数", "数值", "量", "发生量",
+           "实际发生", "实际发生量")
+"""Words that say a column holds a number but not of what (`Actual (kWh)`, UK bills' `Units
+(kWh)`, SAP's `Quantity`): the unit beside them says which field (see match_header), or a Unit
+column beside them (core.importing.columns). Not `Reading` (a meter's register, not the period's
+use), `Total` (a wide sheet's total column) or `Variance`/`Budget` (not the quantity)."""
+NEUTRAL_KEYS = frozenset(norm(t) for t in NEUTRAL)
 
 _CAMPAIGN_WORD = re.compile(r"campaign|活动|大促")
 # Words beside a synonym that make a header one tariff band's part (峰/平/谷/尖 电量, peak,
@@ -240,3 +270,53 @@ def missing_required(kind: Kind, mapped: set[str]) -> list[str]:
     if PERIOD in have:
         have |= {"period_start", "period_end"}
     return [f.name for f in SHEETS[kind].fields if f.required and f.name not in have]
+
+
+BESIDE_UNIT_CONFIDENCE = 0.8
+
+
+def beside_unit_column(kind: Kind, cells: list[tuple[int, str]], candidates: dict[int, list[Match]],
+                       fixed: dict[int, Match]) -> None:
+    """A column named by a neutral word without a unit (`Quantity`, `数量`, `Amount`) beside a
+    Unit column (`Unit`, `UoM`, `单位`) holds the kind's one quantity whose unit must be stated
+    (energy): each row's unit is then read from the Unit column, and a row whose unit is not
+    one of energy is refused there. Only where no other column is taken for it by its words."""
+    from greenledger.core.importing.cellunits import UNIT_COLUMN_LABELS  # (it imports this module)
+
+    wanted = [f.name for f in SHEETS[kind].fields
+              if f.required and f.dimension in ("energy", "mass", "distance")]
+    if len(wanted) != 1 or not any(norm(t) in UNIT_COLUMN_LABELS for _, t in cells):
+        return
+    name = wanted[0]
+    if any(m.field == name for m in fixed.values()):
+        return
+    for index, header in cells:
+        text, unit = split_unit(header)
+        if index in candidates and unit is None and norm(text) in NEUTRAL_KEYS \
+                and not candidates[index]:
+            candidates[index] = [Match(name, BESIDE_UNIT_CONFIDENCE, Found.PARTIAL, None)]
+
+
+_NAME_SUFFIXES = ("name", "名称", "名", "description", "desc", "描述")
+
+
+def name_over_code(kind: Kind, cells: list[tuple[int, str]], candidates: dict[int, list[Match]]) -> None:
+    """`Plant | Plant name` (SAP), `Site | Site name`, `业务单元 | 业务单元名称`: where a column's
+    header is another's followed by `name`, the named one is the field's (its values are the
+    names the workspace keeps: `Manchester DC`, not the plant code `1010`); the bare one is left
+    out as a code."""
+    by_key = {norm(t): i for i, t in cells if i in candidates and norm(t)}
+    for key, index in by_key.items():
+        for suffix in _NAME_SUFFIXES:
+            named = by_key.get(key + suffix)
+            if named is None:
+                continue
+            fields = {m.field for m in candidates[index]
+                      if (f := kind_field(kind, m.field)) is not None and f.type.value == "text"}
+            if not fields:
+                continue
+            best = max((m for m in candidates[index] if m.field in fields), key=lambda m: m.confidence)
+            candidates[named] = [replace(best, how=Found.SYNONYM)] + [
+                m for m in candidates[named] if m.field != best.field]
+            candidates[index] = [m for m in candidates[index] if m.field not in fields]
+            break

@@ -2,15 +2,30 @@
 of a site in one period are summed into one energy row per site, period, source and
 instrument (the workspace keeps energy per site), and said as a warning; they are not
 duplicates. Rows are summed only where a meter column tells them apart: the same meter twice
-in one period (or no meter column) is still refused as a duplicate."""
+in one period (or no meter column) is still refused as a duplicate.
+
+The workspace keeps no meter identity: a stored row is one figure per site and period, the
+sum of whatever meters it was imported from. So a bill with a meter column that would change
+a stored figure (a re-issued bill for one of two meters) is refused naming the row, its meters
+and the stored figure (`check_replaced`): replacing a two-meter sum by one meter's figure
+would lose the other meter with exit 0. The parsed sheet carries each row's meters in
+`columns[METERS]` ("1301, 1302") for that check."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from greenledger.core.errors import Problem, coded_reason
+from greenledger.core.errors import REASON_TEMPLATES, Problem, coded_reason
 from greenledger.core.fields import SHEETS, Kind
+from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.importing.values import is_blank, parse_text
+
+REASON_TEMPLATES.setdefault("meter_replaces_sum", QT_TRANSLATE_NOOP("Problems", "this row (meters {meters}: {new} kWh) would replace the {old} kWh stored for {site}, {start} to {end} (from {where}); the workspace does not keep which meters a stored figure sums, so that figure may hold other meters of {site} too: delete the stored row in the Energy table, then import the rows of every meter of {site} for this period together (add the missing meters' rows to this sheet)"))  # noqa: E501
+
+METERS = "meter"
+"""The parsed sheet's column (ParsedSheet.columns) of each row's meters, "1301, 1302", on an
+energy sheet with a meter column."""
 
 METER_HEADER = re.compile(r"(?<![a-z])meters?(?![a-z])|电表|表号|表计|计量点|计量表", re.IGNORECASE)
 """Words of a header naming each row's meter (`Meter No.`, `Meter ID`, `电表编号`, `计量点`)."""
@@ -27,24 +42,25 @@ def meter_column(plan) -> tuple[int, str] | None:
 def sum_meters(plan, sheet) -> None:
     """Sum the rows of several meters of one site and period in `plan.parsed` (energy)."""
     ps = plan.parsed
-    if plan.kind != Kind.ENERGY or ps is None or len(ps) < 2:
+    if plan.kind != Kind.ENERGY or ps is None or not len(ps):
         return
     meter = meter_column(plan)
     if meter is None:
         return
-    key_fields = SHEETS[Kind.ENERGY].natural_key
+    meters = []
+    for row in ps.row_numbers:
+        cells = sheet.rows[row - 1] if row - 1 < len(sheet.rows) else []
+        v = cells[meter[0]] if meter[0] < len(cells) else None
+        meters.append(None if is_blank(v) else str(parse_text(v)))
     cols = ps.columns
+    cols[METERS] = list(meters)
+    key_fields = SHEETS[Kind.ENERGY].natural_key
     keys = list(zip(*(cols[f] for f in key_fields), strict=True))
     groups: dict[tuple, list[int]] = {}
     for i, k in enumerate(keys):
         groups.setdefault(k, []).append(i)
     if len(groups) == len(keys):
         return  # one row per key: nothing to sum
-    meters = []
-    for row in ps.row_numbers:
-        cells = sheet.rows[row - 1]
-        v = cells[meter[0]] if meter[0] < len(cells) else None
-        meters.append(None if is_blank(v) else parse_text(v))
     drop: set[int] = set()
     energy = cols["energy"]
     for k, idx in groups.items():
@@ -55,6 +71,7 @@ def sum_meters(plan, sheet) -> None:
             continue  # the same meter twice, or a meter not named: a duplicate, refused
         first = idx[0]
         energy[first] = sum(energy[i] for i in idx)
+        cols[METERS][first] = ", ".join(names)
         drop |= set(idx[1:])
         rows = [ps.row_numbers[i] for i in idx]
         params = {"rows": ", ".join(map(str, rows)), "meters": ", ".join(names[:6]),
@@ -69,3 +86,47 @@ def sum_meters(plan, sheet) -> None:
         cols[name] = [cols[name][i] for i in keep]
     ps.row_numbers = [ps.row_numbers[i] for i in keep]
     ps._rows = None
+
+
+def _kwh(v: float) -> str:
+    return f"{v:,.0f}" if abs(v - round(v)) < 1e-9 else f"{v:,.3f}".rstrip("0").rstrip(".")
+
+
+def check_replaced(ws, ps) -> list[Problem]:
+    """The rows of an energy sheet with a meter column that would change a stored figure.
+    Without meter identity in storage, which meters the stored figure sums is not known:
+    refused, naming the row, its meters and the stored figure with where it came from. Read
+    only (the checks before an import and the writer both call it)."""
+    if ps.kind != Kind.ENERGY or METERS not in ps.columns or not len(ps):
+        return []
+    from greenledger.core.periods import bound_text
+    from greenledger.core.storage import COLUMNS
+
+    def iso(d):
+        return bound_text(d) if isinstance(d, date) else None
+
+    names = COLUMNS[Kind.ENERGY]
+    sites = ws.site_names()
+    c = ps.columns
+    out = []
+    for i, meters in enumerate(c[METERS]):
+        site = c["site"][i]
+        if meters is None or site not in sites or c["energy"][i] is None:
+            continue  # a row without its meter (refused elsewhere), or a site not stored yet
+        values = {"site": sites[site], "period_start": iso(c["period_start"][i]),
+                  "period_end": iso(c["period_end"][i]), "source": c["source"][i],
+                  "instrument": c["instrument"][i]}
+        ids = ws.ids_with(Kind.ENERGY, {names[k]: values[k] for k in SHEETS[Kind.ENERGY].natural_key})
+        for rec in ws.records(Kind.ENERGY, ids).values():
+            old, new = rec["energy_kwh"], c["energy"][i]
+            if abs(old - new) <= 1e-9 * max(abs(old), abs(new), 1.0):
+                continue
+            batch = ws.batch(rec["batch_id"]) if rec.get("batch_id") else None
+            where = (f"{batch.get('file_name') or '?'} › {rec.get('source_sheet') or '?'} › "
+                     f"row {rec.get('source_row') or '?'}") if batch else "an edit in the table"
+            params = {"meters": meters, "new": _kwh(new), "old": _kwh(old), "site": str(site),
+                      "start": values["period_start"], "end": values["period_end"], "where": where}
+            out.append(Problem(ps.file, coded_reason("meter_replaces_sum", **params), ps.sheet,
+                               ps.row_numbers[i], ps.label("energy"), new,
+                               code="meter_replaces_sum", params=params))
+    return out

@@ -8,11 +8,12 @@ import re
 from contextlib import suppress
 from dataclasses import replace
 
-from greenledger.core.errors import Problem
+from greenledger.core.errors import REASON_TEMPLATES, Problem
 from greenledger.core.fields import SHEETS, Kind, norm
 from greenledger.core.importing import (
     cellunits,
     dates,
+    timestamps,
 )
 from greenledger.core.importing import mapping as mp
 from greenledger.core.importing.codes import Hint
@@ -136,6 +137,10 @@ def _fill_period(parsed: ParsedSheet, rows: list[list[object]], col: ColumnPlan,
     `1月` or 3, takes the row's Year/年份 column, else `year`)."""
     starts, ends = parsed.columns["period_start"], parsed.columns["period_end"]
     required = SHEETS[kind].field("period_start").required
+    if _fill_intervals(parsed, rows, col):
+        parsed.layout.columns.append(Column(col.index, SHEETS[kind].field("period_start"),
+                                            col.header))
+        return
     for i, row in enumerate(parsed.row_numbers):
         cells = rows[row - 1]
         raw = cells[col.index] if col.index < len(cells) else ""
@@ -160,6 +165,28 @@ def _fill_period(parsed: ParsedSheet, rows: list[list[object]], col: ColumnPlan,
     _october_as_january(parsed, rows, col)
     parsed.layout.columns.append(Column(col.index, SHEETS[kind].field("period_start"),
                                         col.header))
+
+
+def _fill_intervals(parsed: ParsedSheet, rows: list[list[object]], col: ColumnPlan) -> bool:
+    """A period column of timestamps (`Timestamp | kWh`, 2023-01-01 13:00 …) as the intervals
+    they begin (core.importing.timestamps.intervals): False when no cell has a time of day."""
+    raw = [(cells[col.index] if col.index < len(cells) else None)
+           for cells in (rows[r - 1] for r in parsed.row_numbers)]
+
+    def where(name, row, value, code, params, reason):
+        return Problem(parsed.file, reason or REASON_TEMPLATES[code].format(**params),
+                       parsed.sheet, row, col.label, value, code=code, params=params)
+
+    found = timestamps.intervals(raw, parsed.row_numbers, where)
+    if found is None:
+        return False
+    starts, ends, offsets, problems, note = found
+    parsed.columns["period_start"], parsed.columns["period_end"] = starts, ends
+    parsed.problems.extend(problems)
+    if note is not None:  # how the column was read: said, not refused
+        parsed.warnings.append(replace(note, row=parsed.layout.header_row + 1))
+    timestamps.merge(parsed, offsets)
+    return True
 
 
 _DOT_MONTH = re.compile(r"^\s*((?:19|20)\d{2})\.(\d{1,2})\s*$")

@@ -16,6 +16,7 @@ from operator import itemgetter
 
 from greenledger.core.fields import FieldType
 from greenledger.core.importing.layout import IgnoredRow, is_total_text, row_kind
+from greenledger.core.importing.plan import numeric_fields
 from greenledger.core.importing.values import is_blank
 
 PIVOT_HEADER = re.compile(r"^\s*(?:sum|count|average|max|min)\s+of\b|^\s*(?:求和项|计数项|平均值项|"
@@ -98,13 +99,70 @@ def _has_blank(rows: list[list[object]], c: int, first: int, end: int) -> bool:
                                                  for v in values)
 
 
+def _level(row: list[object], labels: list[int]) -> int | None:
+    """The level of a row's first filled label (None: no label)."""
+    return next((k for k, c in enumerate(labels) if c < len(row) and not is_blank(row[c])), None)
+
+
+def _number(v: object) -> float | None:
+    return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
+
+
+def top_subtotals(rows: list[list[object]], first: int, end: int, labels: list[int],
+                  values: list[int]) -> dict[int, str]:
+    """Rows of an outline pivot that carry their group's subtotal at its top (`张北数据中心 | | |
+    380` above `| 电网 | | 250` above `| | 2023-01 | 120` …): a row whose labels stop short of the
+    last level, followed by rows of a deeper level, whose every figure equals the sum of its
+    group's leaf rows. {row index: its label}. One that does not add up is left as it is (it is
+    then refused as a row missing its deeper labels, or by the sheet's total): never dropped
+    unchecked."""
+    if len(labels) < 2 or not values:
+        return {}
+    levels = {r: _level(rows[r], labels) for r in range(first, end)}
+    deepest = {r: max((k for k, c in enumerate(labels) if c < len(rows[r]) and not is_blank(rows[r][c])),
+                      default=None) for r in range(first, end)}
+    heads = [r for r in range(first, end - 1) if levels[r] is not None and deepest[r] < len(labels) - 1
+             and row_kind(rows[r]) != "total" and levels.get(r + 1) is not None
+             and levels[r + 1] > deepest[r]]
+    found: dict[int, str] = {}
+    head_set = set(heads)
+    for r in heads:
+        k = deepest[r]
+        members = []
+        for j in range(r + 1, end):
+            if levels[j] is None or levels[j] <= k or row_kind(rows[j]) == "total":
+                break
+            if j not in head_set:
+                members.append(j)
+        ok = bool(members)
+        for c in values:
+            total = _number(rows[r][c]) if c < len(rows[r]) else None
+            parts = [_number(rows[j][c]) if c < len(rows[j]) else None for j in members]
+            parts = [x for x in parts if x is not None]
+            if total is None and not parts:
+                continue
+            if total is None or abs(sum(parts) - total) > 1e-9 * max(1.0, abs(total)):
+                ok = False
+        if ok:
+            found[r] = str(rows[r][labels[k]])
+    return found
+
+
 def apply_to_plan(plan, sheet, layout):
-    """The sheet with a pivot's labels carried down; the sheet itself when it is no pivot."""
+    """The sheet with a pivot's labels carried down; the sheet itself when it is no pivot.
+    Subtotals an outline pivot writes at the top of each group (see top_subtotals) carry their
+    labels down and are then left out, each checked here against its group (the sheet's grand
+    total still checks every row read)."""
     labels = label_columns(plan)
     header_cells = [c.header for c in plan.columns] + [c.upper for c in layout.cells if c.upper]
     pivot_header = any(is_pivot_header(t) for t in header_cells)
     rows, ignored = carry_labels(sheet.rows, layout.first_data, layout.end, labels, pivot_header)
     if rows is None:
         return sheet
+    values = [c.index for c in plan.columns if c.field and c.index not in labels and (
+        c.period is not None or c.field in numeric_fields(plan.kind))]
+    for r, label in top_subtotals(sheet.rows, layout.first_data, layout.end, labels, values).items():
+        rows[r] = [""] * len(rows[r])
+        ignored.append(IgnoredRow(r + 1, "top_subtotal", label))
     layout.ignored = sorted(layout.ignored + ignored, key=lambda i: i.row)
     return replace(sheet, rows=rows)

@@ -55,6 +55,7 @@ class Reconciliation:
     count: int  # imported values (rows) it covers
     ok: bool
     summary: bool = False  # a totals column: every row of it matched (`count` rows)
+    across: bool = False  # the summary of a totals row of a transposed sheet (`count` columns)
 
     @property
     def diff(self) -> float:
@@ -65,6 +66,9 @@ class Reconciliation:
         what, _, n = self.where.partition(" ")
         where = (translate("Problems", "row {0}") if what == "row"
                  else translate("Reconcile", "column {0}")).format(n)
+        if self.summary and self.across:
+            return translate("Reconcile", "{0} {1}: {2} columns = the sum of their period cells ✓").format(
+                where, self.label, self.count)
         if self.summary:
             return translate("Reconcile", "{0} {1}: {2} rows = the sum of their period cells ✓").format(
                 where, self.label, self.count)

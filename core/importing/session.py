@@ -32,6 +32,16 @@ from greenledger.core.importing.result import ImportResult
 from greenledger.core.importing.source import Source
 
 
+class SessionPlans(list):
+    """A list of plans that keeps the ImportSession they came from."""
+
+    __slots__ = ("session",)
+
+    def __init__(self, plans, session: ImportSession) -> None:
+        super().__init__(plans)
+        self.session = session
+
+
 @dataclass(slots=True)
 class SheetState:
     options: ImportOptions
@@ -132,8 +142,10 @@ class ImportSession:
         return self.states[sheet].included
 
     @property
-    def included_plans(self) -> list[SheetPlan]:
-        return [st.plan for st in self.states.values() if st.included]
+    def included_plans(self) -> SessionPlans:
+        """The ticked sheets' plans; the list knows its session (`.session`), so a front end
+        that hands these plans on (the window's import runner) imports through `import_into`."""
+        return SessionPlans((st.plan for st in self.states.values() if st.included), self)
 
     @property
     def problems(self) -> list[Problem]:
@@ -217,8 +229,13 @@ class ImportSession:
             raise ImportRefused([self.source.changed_problem()])
         plans = self.included_plans
         left_out = [st.plan.sheet for st in self.states.values() if not st.included]
+        rows = sum(len(p.parsed) for p in plans if p.parsed is not None)
+        if progress is not None:
+            progress(0, rows)  # the rows were read and checked in the analysis: now the write
         result = engine.import_plans(ws, self.path, plans, dry_run=dry_run, progress=progress,
                                      cancelled=cancelled)
+        if progress is not None:
+            progress(rows, rows)
         result.skipped_sheets = [*left_out, *(s for s in result.skipped_sheets
                                               if s not in left_out)]
         return result

@@ -10,6 +10,7 @@ from operator import itemgetter
 from greenledger.core.errors import Problem
 from greenledger.core.fields import SHEETS, Field, FieldType, Kind, SheetSpec, norm
 from greenledger.core.i18n import QT_TRANSLATE_NOOP
+from greenledger.core.importing import timestamps
 from greenledger.core.importing.formulas import no_saved_value
 from greenledger.core.importing.parsed import Column, ParsedRow, ParsedSheet, SheetLayout  # noqa: F401 - imported from here
 from greenledger.core.importing.reader import SheetData, column_letter
@@ -172,6 +173,9 @@ def parse_sheet(sheet: SheetData, file: str, layout: SheetLayout, *,
                 problems.append(Problem(file, exc.reason, sheet.name, first_row + i + 1, c.label,
                                         value, code=exc.code, params=exc.params))
     parsed = ParsedSheet(file, sheet.name, layout, out_columns, row_numbers, problems, warnings)
+    a, z = layout.column("period_start"), layout.column("period_end")
+    if a is not None and z is not None:  # hourly rows: times of day kept (core.importing.timestamps)
+        timestamps.apply(parsed, picked[a.index], picked[z.index], kept)
     problems += _missing_required(parsed, data, first_row, formula_at)
     if fractions:
         col = layout.column("recycled_content")

@@ -20,7 +20,7 @@ from greenledger.core.importing.layout import HEADER_SCAN_ROWS, detect_layout
 from greenledger.core.importing.mapping import best_any_kind
 from greenledger.core.importing.values import is_blank
 
-REASON_TEMPLATES.setdefault("another_table_beside", QT_TRANSLATE_NOOP("Problems", "the sheet holds another table beside this one ({kinds}, columns {columns}), not imported with it (one kind of rows per import of a sheet): copy that table to a sheet of its own and import it from there"))  # noqa: E501
+REASON_TEMPLATES.setdefault("another_table_beside", QT_TRANSLATE_NOOP("Problems", "the sheet holds another table beside this one ({kinds}, columns {columns}), not imported with it (one kind of rows per import of a sheet); import the sheet again as {kind} rows to read that table"))  # noqa: E501
 
 KNOWN = 0.9  # a header cell at least this sure of some field counts as a known header
 
@@ -169,8 +169,10 @@ def merge(plans: list, regions: list[Region]):
     if all(ps is not None for ps in parsed):
         first = parsed[0]
         for ps in parsed[1:]:
-            for name, values in ps.columns.items():
-                first.columns[name] = list(first.columns[name]) + list(values)
+            n, m = len(first), len(ps)
+            for name in {**first.columns, **ps.columns}:  # a column one table lacks (its meters)
+                first.columns[name] = (list(first.columns.get(name) or [None] * n)
+                                       + list(ps.columns.get(name) or [None] * m))
             first.row_numbers = list(first.row_numbers) + list(ps.row_numbers)
             first.problems += ps.problems
             first.warnings += ps.warnings
@@ -181,6 +183,19 @@ def merge(plans: list, regions: list[Region]):
     return base
 
 
+def _own_kind(plan, sheet, file: str, region: Region, analyse_sheet, kw):
+    """With a kind given, a table of the sheet that is not of that kind (as that kind it lacks
+    required fields) read as what it is: another table beside, not a problem of this one."""
+    from greenledger.core.importing.codes import Skip
+    from greenledger.core.importing.plan import ImportOptions
+
+    if plan.parsed is not None or plan.skip not in (Skip.NOT_A_TABLE, Skip.NOT_A_TABLE_NO_YEAR):
+        return plan
+    own = analyse_sheet(sub_sheet(sheet, region), file,
+                        ImportOptions(header_rows=[region.header_row + 1]), **kw)
+    return own if own.kind is not None and own.kind != plan.kind and own.parsed is not None else plan
+
+
 def analyse(sheet, file: str, options, regions: list[Region], analyse_sheet, **kw):
     """The plan of a sheet of several tables: each analysed at its own header row, those of
     the first table's kind merged; the others said (a warning naming their header rows)."""
@@ -189,7 +204,10 @@ def analyse(sheet, file: str, options, regions: list[Region], analyse_sheet, **k
     plans = [analyse_sheet(sub_sheet(sheet, r), file,
                            replace(options, header_rows=[r.header_row + 1]), **kw)
              for r in regions]
-    kind = next((p.kind for p in plans if p.kind is not None and p.parsed is not None), None)
+    if options.kind and any(p.parsed is not None for p in plans):
+        plans = [_own_kind(p, sheet, file, r, analyse_sheet, kw) for p, r in zip(plans, regions, strict=True)]
+    kind = options.kind or next((p.kind for p in plans if p.kind is not None and p.parsed is not None),
+                                None)
     same = [(p, r) for p, r in zip(plans, regions, strict=True) if p.kind == kind]
     others = [(p, r) for p, r in zip(plans, regions, strict=True) if p.kind != kind]
     for p, r in same:
@@ -206,10 +224,13 @@ def analyse(sheet, file: str, options, regions: list[Region], analyse_sheet, **k
 
         cols = ", ".join(f"{column_letter(r.first_col)}–{column_letter(r.last_col)}" for _, r in beside)
         what = ", ".join(sorted({p.kind.value for p, _ in beside if p.kind} or {"?"}))
-        params = {"kinds": what, "columns": cols}
-        plan.warnings.append(Problem(file, coded_reason("another_table_beside", **params), sheet.name,
-                                     beside[0][1].header_row + 1, code="another_table_beside",
-                                     params=params))
+        first = next((p.kind.value for p, _ in beside if p.kind), "?")
+        params = {"kinds": what, "columns": cols, "kind": first}
+        said = Problem(file, coded_reason("another_table_beside", **params), sheet.name,
+                       beside[0][1].header_row + 1, code="another_table_beside", params=params)
+        plan.warnings.append(said)
+        if plan.parsed is not None:  # said by the import too, not by the dry run alone
+            plan.parsed.warnings.append(said)
     if others:
         rows = ", ".join(str(r.header_row + 1) for _, r in others)
         what = ", ".join(sorted({p.kind.value for p, _ in others if p.kind} or {"?"}))

@@ -15,13 +15,15 @@ Source | Energy` is a plain long table."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from greenledger.core.errors import Problem
+from greenledger.core.errors import REASON_TEMPLATES, Problem, coded_reason
 from greenledger.core.fields import SHEETS, Kind, norm
+from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.importing.layout import parse_period
 from greenledger.core.importing.mapping import PERIOD_SYNONYMS, match_header
 from greenledger.core.importing.reader import SheetData, column_letter
+from greenledger.core.importing.reconcile import is_total_header
 from greenledger.core.importing.values import choice_parser, is_blank
 
 SCAN = 30
@@ -37,6 +39,7 @@ class Transposed:
     rows_of: dict[int, int]  # its row (0-based) -> the original column (0-based)
     cols_of: dict[int, int]  # its column (0-based) -> the original row (0-based)
     original: SheetData
+    unread: list = field(default_factory=list)  # (row, label): figures between the periods, not read
 
 
 def _is_source(text: str) -> bool:
@@ -63,17 +66,22 @@ def detect(sheet: SheetData) -> Transposed | None:
         two = r + 1 < len(rows) and is_blank(_at(rows[r + 1], first)) and any(
             not is_blank(v) for v in rows[r + 1][first + 1:])
         data0 = r + 2 if two else r + 1
-        periods = []
+        periods, others = [], []
         for k in range(data0, len(rows)):
             v = _at(rows[k], first)
             if is_blank(v):
                 continue
-            p = parse_period(v)
-            if p is None:
-                break  # a totals row or a note ends the periods
-            periods.append((k, v))
+            if parse_period(v) is None:  # a totals row, a subtotal or a note
+                others.append((k, v))
+            else:
+                periods.append((k, v))
         if len(periods) < 1:
             return None
+        last = periods[-1][0]
+        after = [(k, v) for k, v in others if k > last]
+        total = (after[0][0], after[0][1].strip()) if after and isinstance(after[0][1], str) \
+            and is_total_header(after[0][1]) else None  # the grand total under the periods
+        between = [(k, v) for k, v in others if k < last]
         upper = [_text(_at(row, c)) for c in range(first + 1, max(map(len, rows[r:data0])))]
         lower = ([_text(_at(rows[r + 1], c)) for c in range(first + 1, first + 1 + len(upper))]
                  if two else [""] * len(upper))
@@ -87,8 +95,35 @@ def detect(sheet: SheetData) -> Transposed | None:
                    if u or lo]
         if not columns or any(_names_field(t) for _, u, lo in columns for t in (u, lo) if t):
             return None
-        return _build(sheet, r, first, columns, periods, two)
+        t = _build(sheet, r, first, columns, periods, two, total)
+        t.unread = [(k, v) for k, v in between if not _is_subtotal(v) and any(
+            _number(_at(rows[k], c)) for c, _, _ in columns)]
+        return t
     return None
+
+
+def _is_subtotal(label: object) -> bool:
+    """`Q1 小计`, `上半年合计`, `Subtotal`: a total of the periods above it, not a period."""
+    words = norm(str(label))
+    return any(w in words for w in ("小计", "合计", "小計", "合計", "汇总", "subtotal", "total"))
+
+
+def _number(v: object) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool) or (
+        isinstance(v, str) and any(ch.isdigit() for ch in v))
+
+
+REASON_TEMPLATES.setdefault("transposed_unread_row", QT_TRANSLATE_NOOP("Problems", "this row ('{label}') sits among the periods of a table with periods down the rows, holds figures and is not a period or a total: it would not be read; write its period (e.g. 2023-04) in {cell}, or delete the row if it is not data"))  # noqa: E501
+
+
+def _unread_problems(plan, t: Transposed) -> list[Problem]:
+    first = _first(t.original, t.header_row - 1)
+    out = []
+    for k, label in t.unread:
+        params = {"label": str(label).strip(), "cell": f"{column_letter(first)}{k + 1}"}
+        out.append(Problem(plan.file, coded_reason("transposed_unread_row", **params), plan.sheet,
+                           k + 1, None, label, code="transposed_unread_row", params=params))
+    return out
 
 
 def _at(row: list[object], c: int) -> object:
@@ -99,7 +134,9 @@ def _text(v: object) -> str:
     return "" if is_blank(v) else str(v).strip()
 
 
-def _build(sheet, r, first, columns, periods, two) -> Transposed:
+def _build(sheet, r, first, columns, periods, two, total=None) -> Transposed:
+    """The wide sheet `sheet` is the transpose of; its totals row (`合计`, `Total` under the
+    periods) becomes a totals column, reconciled as a wide sheet's (core.importing.reconcile)."""
     sources_across = not two and all(_is_source(u) for _, u, _ in columns)
     if two:
         header = ["Site", "Source"]
@@ -109,14 +146,15 @@ def _build(sheet, r, first, columns, periods, two) -> Transposed:
         header = ["Site"]
     rows_above = [list(x) for x in sheet.rows[:r]]
     width = len(header)
-    new_header = header + [v for _, v in periods]
+    across = periods + ([total] if total else [])
+    new_header = header + [v for _, v in across]
     out = rows_above + [new_header]
     rows_of: dict[int, int] = {}
-    cols_of = {width + j: k for j, (k, _) in enumerate(periods)}
+    cols_of = {width + j: k for j, (k, _) in enumerate(across)}
     for c, u, lo in columns:
         ids = [u, lo] if two else [u]
         rows_of[len(out)] = c
-        out.append(ids + [_at(sheet.rows[k], c) for k, _ in periods])
+        out.append(ids + [_at(sheet.rows[k], c) for k, _ in across])
     for c in range(width):
         cols_of[c] = r  # the names are in the header row(s)
     return Transposed(replace(sheet, rows=out, merged=None, hidden_rows=frozenset(),
@@ -128,6 +166,11 @@ def remap(plan, t: Transposed):
     the original sheet's cells."""
     plan.problems = [_at_cell(p, t) for p in plan.problems]
     plan.warnings = [_at_cell(p, t) for p in plan.warnings]
+    plan.reconciliations = [_rec_at_cell(r, t) for r in plan.reconciliations]
+    if unread := _unread_problems(plan, t):  # refused: figures the reading would leave out
+        plan.problems += unread
+        if plan.parsed is not None:
+            plan.parsed.problems += unread
     ps = plan.parsed
     if ps is not None:
         period_row = {}
@@ -159,7 +202,27 @@ def _at_cell(p: Problem, t: Transposed) -> Problem:
     if orig_col is None or orig_row is None:
         return p
     header = _text(_at(t.original.rows[t.header_row - 1], orig_col)) or m["h"]
+    if p.code in REASON_TEMPLATES and "cell" in p.params:  # a total's cell, as the sheet has it
+        params = {**p.params, "cell": f"{column_letter(orig_col)}{orig_row + 1}"}
+        p = replace(p, reason=coded_reason(p.code, **params), params=params)
     return replace(p, row=orig_row + 1, column=f"{header} [{column_letter(orig_col)}]")
+
+
+def _rec_at_cell(rec, t: Transposed):
+    """A reconciliation of the transposed reading at the original sheet's cells: its totals
+    column is the sheet's totals row, its totals row the sheet's totals column."""
+    what, _, n = rec.where.partition(" ")
+    m = re.match(r"^(?P<l>[A-Z]+)(?P<r>\d*)$", rec.cell)
+    if m is None:
+        return rec
+    col = t.cols_of.get(_col_index(m["l"]))  # an original row
+    if what == "column" and col is not None:  # the totals row, checked across the columns
+        return replace(rec, where=f"row {col + 1}", cell=str(col + 1), across=True)
+    if what == "row" and n.isdigit() and (orig := t.rows_of.get(int(n) - 1)) is not None:
+        letter = column_letter(orig)
+        return replace(rec, where=f"column {letter}",
+                       cell=f"{letter}{col + 1}" if col is not None else letter)
+    return rec
 
 
 def _col_index(letters: str) -> int:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 
 from greenledger.core.fields import CHOICE_SYNONYMS, Field, FieldType, norm
+from greenledger.core.i18n import QT_TRANSLATE_NOOP
 
 
 class CellError(ValueError):
@@ -279,6 +280,8 @@ def parser_for(field: Field) -> Callable[[object], object]:
         return parse_year
     if field.type == FieldType.CHOICE:
         return choice_parser(field)
+    if field.name == "grid_region":  # 45.6 from a misread column is no region
+        return region_text
     if field.name == "material":  # an open vocabulary: known spellings mapped, others kept
         known = CHOICE_SYNONYMS["material"]
 
@@ -288,6 +291,19 @@ def parser_for(field: Field) -> Callable[[object], object]:
 
         return text_or_known
     return parse_text
+
+
+REGION_NUMBER = QT_TRANSLATE_NOOP(
+    "Problems", "a number where a grid region's name is needed: is this column the grid region?")
+
+
+def region_text(value: object) -> str | None:
+    """A grid region's name: text, never a number (`45.6`, `500000`: a figure read as a region
+    would store a site no factor can ever match)."""
+    if isinstance(value, bool | int | float) or (
+            isinstance(value, str) and _NUMBER.match(value.strip().replace(",", ""))):
+        raise CellError(REGION_NUMBER, "region_number")
+    return parse_text(value)
 
 
 _TOTAL_SUFFIX = re.compile(r"\S\s*(?:汇总|彙總|合计|合計|小计|小計|总计|總計)\s*[:：]?\s*$|"

@@ -20,6 +20,7 @@ from greenledger.core.errors import ImportCancelled, ImportRefused, Problem
 from greenledger.core.factors import canonical_region
 from greenledger.core.fields import SHEETS, Kind
 from greenledger.core.importing.file_factors import factor_from_row
+from greenledger.core.importing.meters import check_replaced
 from greenledger.core.periods import bound_text
 from greenledger.core.queries_keys import PROVENANCE
 from greenledger.core.storage import COLUMNS, Workspace, now_iso
@@ -142,6 +143,7 @@ def _write(ws: Workspace, path: Path, parsed: list[ParsedSheet], result: ImportR
 def _write_sheet(ws: Workspace, ps: ParsedSheet, batch_id: int, ids: dict, result: ImportResult) -> None:
     """Upsert a sheet's rows by the natural key (Workspace.upsert_rows), counted."""
     _check_key_copies(ws, ps, ids, result, write=True)
+    _check_meters(ws, ps, ids, result)
     _check_lengths(ps)
     columns = [*COLUMNS[ps.kind].values(), *PROVENANCE]
     inserted, updated = ws.upsert_rows(ps.kind, columns, _stored_rows(ps, ids, batch_id, ps.sheet),
@@ -165,6 +167,7 @@ def _count(ws: Workspace, parsed: list[ParsedSheet], result: ImportResult) -> No
                         ids[name][v] = -1 - len(ids[name])
     for ps in parsed:
         _check_key_copies(ws, ps, ids, result, write=False)
+        _check_meters(ws, ps, ids, result)
         _check_lengths(ps)
         counts = result.counts[ps.kind]
         counts.inserted, counts.updated, counts.unchanged = ws.upsert_counts(ps.kind, _stored_rows(ps, ids))
@@ -174,6 +177,13 @@ def _count(ws: Workspace, parsed: list[ParsedSheet], result: ImportResult) -> No
 def _check_lengths(ps: ParsedSheet) -> None:
     if ps.kind == Kind.ENERGY and len({len(v) for v in ps.columns.values()} | {len(ps.row_numbers)}) > 1:
         raise ValueError(f"internal: the columns of sheet {ps.sheet!r} differ in length")
+
+
+def _check_meters(ws: Workspace, ps: ParsedSheet, ids: dict, result: ImportResult) -> None:
+    """Refuse a bill's rows that would change a stored figure of which the workspace cannot say
+    which meters it sums (core.importing.meters.check_replaced)."""
+    if problems := check_replaced(ws, ps):
+        raise ImportRefused(problems, result.warnings)
 
 
 def _check_key_copies(ws: Workspace, ps: ParsedSheet, ids: dict, result: ImportResult, *,

@@ -902,67 +902,67 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../core/checks.py" line="76"/>
+        <location filename="../../core/checks.py" line="77"/>
         <source>{0}: {1} – {2} overlaps {3} – {4}, so the same quantity counts twice; delete one of them</source>
         <translation>{0}：{1} – {2} 与 {3} – {4} 重叠，同一数量被计算两次；请删除其中一行</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="78"/>
+        <location filename="../../core/checks.py" line="79"/>
         <source>{0}: {1} – {2} is the total of {3} other stored rows and is counted as well as them; delete the total</source>
         <translation>{0}：{1} – {2} 是另外 {3} 行已存数据的合计，却与它们一同被计入；请删除该合计行</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="80"/>
+        <location filename="../../core/checks.py" line="81"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="81"/>
+        <location filename="../../core/checks.py" line="82"/>
         <source>{0}</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="82"/>
+        <location filename="../../core/checks.py" line="83"/>
         <source>{0} {1}: no grid factor for {2}, so its Scope 2 and avoided emissions are not computed; add one on a Factors sheet</source>
         <translation>{0} {1}：{2} 没有电网排放因子，因此未计算其范围二排放和避免排放；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="85"/>
+        <location filename="../../core/checks.py" line="86"/>
         <source>packaging material {0} has no factor, so its emissions are not computed; add one on a Factors sheet</source>
         <translation>包装材料 {0} 没有排放因子，因此未计算其排放；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="88"/>
+        <location filename="../../core/checks.py" line="89"/>
         <source>{0} deliveries row(s) give neither Emissions nor a Distance with a Vehicle, so the emissions and kg per order of their campaigns are not computed</source>
         <translation>{0} 行配送记录既无排放量也无里程和车辆，因此其所属活动的排放和每单排放无法计算</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="91"/>
+        <location filename="../../core/checks.py" line="92"/>
         <source>deliveries of {0} with vehicle {1} have a distance but no Emissions and no factor for the vehicle (for an electric one: no grid factor for its Country), so their campaigns&apos; emissions and kg per order are not computed</source>
         <translation>{0} 使用车辆 {1} 的配送记录有里程，但既无排放量也无该车辆的排放因子（电动车：其国家没有电网排放因子），因此所属活动的排放和每单排放无法计算</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="270"/>
+        <location filename="../../core/checks.py" line="283"/>
         <source>no findings: every check passed</source>
         <translation>未发现问题：全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="273"/>
+        <location filename="../../core/checks.py" line="286"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="273"/>
+        <location filename="../../core/checks.py" line="286"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="276"/>
+        <location filename="../../core/checks.py" line="289"/>
         <source>rows: {0}</source>
         <translation>所在行：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="278"/>
+        <location filename="../../core/checks.py" line="291"/>
         <source>{0} error(s), {1} warning(s)</source>
         <translation>{0} 个错误，{1} 个警告</translation>
     </message>
@@ -1036,6 +1036,11 @@
     </message>
     <message>
         <location filename="../../gui/cli_hints.py" line="22"/>
+        <source>import it with --kind {kind}</source>
+        <translation>用 --kind {kind} 导入该表格</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cli_hints.py" line="23"/>
         <source>import them one at a time with --sheet</source>
         <translation>用 --sheet 逐个导入</translation>
     </message>
@@ -2379,37 +2384,37 @@
         <translation>方案“{0}”已保存到此工作区</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="113"/>
+        <location filename="../../core/importing/codes.py" line="116"/>
         <location filename="../../gui/import_texts.py" line="17"/>
         <source>synonym</source>
         <translation>同义词</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="114"/>
+        <location filename="../../core/importing/codes.py" line="117"/>
         <location filename="../../gui/import_texts.py" line="18"/>
         <source>synonym + unit</source>
         <translation>同义词 + 单位</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="116"/>
+        <location filename="../../core/importing/codes.py" line="119"/>
         <location filename="../../gui/import_texts.py" line="19"/>
         <source>partial</source>
         <translation>部分匹配</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="117"/>
+        <location filename="../../core/importing/codes.py" line="120"/>
         <location filename="../../gui/import_texts.py" line="20"/>
         <source>explicit</source>
         <translation>手动指定</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="112"/>
+        <location filename="../../core/importing/codes.py" line="115"/>
         <location filename="../../gui/import_texts.py" line="21"/>
         <source>template header</source>
         <translation>模板表头</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="118"/>
+        <location filename="../../core/importing/codes.py" line="121"/>
         <location filename="../../gui/import_texts.py" line="22"/>
         <source>period header</source>
         <translation>期间表头</translation>
@@ -2435,220 +2440,225 @@
         <translation>在此处或导入方案中选择</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="119"/>
+        <location filename="../../core/importing/codes.py" line="122"/>
         <location filename="../../gui/import_texts.py" line="24"/>
         <source>period header + year from the title</source>
         <translation>期间表头 + 标题中的年份</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="115"/>
+        <location filename="../../core/importing/codes.py" line="118"/>
         <location filename="../../gui/import_texts.py" line="25"/>
         <source>unit header</source>
         <translation>单位表头</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="120"/>
+        <location filename="../../core/importing/codes.py" line="123"/>
         <source>period header + the year given</source>
         <translation>期间表头 + 指定的年份</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="124"/>
+        <location filename="../../core/importing/codes.py" line="127"/>
         <source>header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="125"/>
+        <location filename="../../core/importing/codes.py" line="128"/>
         <source>units row</source>
         <translation>单位行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="126"/>
+        <location filename="../../core/importing/codes.py" line="129"/>
         <source>option</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="127"/>
+        <location filename="../../core/importing/codes.py" line="130"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="128"/>
+        <location filename="../../core/importing/codes.py" line="131"/>
         <source>header cell &apos;{0}&apos;</source>
         <translation>表头单元格“{0}”</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="129"/>
+        <location filename="../../core/importing/codes.py" line="132"/>
         <source>the sheet name</source>
         <translation>工作表名称</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="130"/>
+        <location filename="../../core/importing/codes.py" line="133"/>
         <source>the unit column {0}</source>
         <translation>单位列 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="131"/>
+        <location filename="../../core/importing/codes.py" line="134"/>
         <source>its cells</source>
         <translation>其单元格</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="135"/>
+        <location filename="../../core/importing/codes.py" line="138"/>
         <location filename="../../gui/import_texts.py" line="26"/>
         <source>not needed</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="136"/>
+        <location filename="../../core/importing/codes.py" line="139"/>
         <location filename="../../gui/import_texts.py" line="27"/>
         <source>ignored as asked</source>
         <translation>按要求忽略</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="138"/>
+        <location filename="../../core/importing/codes.py" line="141"/>
         <location filename="../../gui/import_texts.py" line="28"/>
         <source>money, not a quantity</source>
         <translation>金额，不是数量</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="139"/>
+        <location filename="../../core/importing/codes.py" line="142"/>
         <location filename="../../gui/import_texts.py" line="29"/>
         <source>under &apos;{0}&apos;</source>
         <translation>位于“{0}”之下</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="140"/>
+        <location filename="../../core/importing/codes.py" line="143"/>
         <location filename="../../gui/import_texts.py" line="30"/>
         <source>under &apos;{0}&apos;; the imported columns are under &apos;{1}&apos;</source>
         <translation>位于“{0}”之下；导入的是“{1}”下的列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="141"/>
+        <location filename="../../core/importing/codes.py" line="144"/>
         <location filename="../../gui/import_texts.py" line="31"/>
         <source>under no header; the imported columns are under &apos;{0}&apos;</source>
         <translation>上方无表头；导入的是“{0}”下的列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="142"/>
+        <location filename="../../core/importing/codes.py" line="145"/>
         <location filename="../../gui/import_texts.py" line="32"/>
         <source>period column of an unclear measure</source>
         <translation>期间列，所含数量不明</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="143"/>
+        <location filename="../../core/importing/codes.py" line="146"/>
         <location filename="../../gui/import_texts.py" line="33"/>
         <source>a quarter over the month columns (their total)</source>
         <translation>覆盖各月列的季度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="144"/>
+        <location filename="../../core/importing/codes.py" line="147"/>
         <location filename="../../gui/import_texts.py" line="34"/>
         <source>a year over the month columns (their total)</source>
         <translation>覆盖各月列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="145"/>
+        <location filename="../../core/importing/codes.py" line="148"/>
         <location filename="../../gui/import_texts.py" line="35"/>
         <source>a year over the quarter columns (their total)</source>
         <translation>覆盖各季度列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="146"/>
+        <location filename="../../core/importing/codes.py" line="149"/>
         <location filename="../../gui/import_texts.py" line="36"/>
         <source>a second column for {0}</source>
         <translation>{0} 的第二列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="149"/>
+        <location filename="../../core/importing/codes.py" line="152"/>
         <source>a saving, target, forecast, last year&apos;s, average or per-order figure, not the total itself</source>
         <translation>节约量、目标、预测、上年、平均或每单的数值，不是总量本身</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="158"/>
+        <location filename="../../core/importing/codes.py" line="161"/>
         <source>hidden sheet</source>
         <translation>隐藏的工作表</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="159"/>
+        <location filename="../../core/importing/codes.py" line="162"/>
         <source>no header row found (no known column headers in the first 30 rows)</source>
         <translation>未找到表头行（前 30 行中没有可识别的列标题）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="160"/>
+        <location filename="../../core/importing/codes.py" line="163"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing}</source>
         <translation>不是 GreenLedger 可识别的表格；作为 {kind} 缺少 {missing}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="161"/>
+        <location filename="../../core/importing/codes.py" line="164"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing} (its month headers {month} … give no year)</source>
         <translation>不是 GreenLedger 可识别的表格；作为 {kind} 缺少 {missing}（月份表头 {month} … 未写年份）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="162"/>
+        <location filename="../../core/importing/codes.py" line="165"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing} (&apos;{header}&apos; is a saving, target, forecast, last year&apos;s, average or per-order figure, not the total itself)</source>
         <translation>不是 GreenLedger 可识别的表格；作为 {kind} 缺少 {missing}（“{header}”是节约量、目标、预测、上年、平均或每单的数值，不是总量本身）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="166"/>
+        <location filename="../../core/importing/codes.py" line="169"/>
         <source>name the sheet to import it</source>
         <translation>指明该工作表即可导入</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="167"/>
+        <location filename="../../core/importing/codes.py" line="170"/>
         <source>give the header&apos;s row number and map the columns</source>
         <translation>给出表头所在行号并对应各列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="168"/>
+        <location filename="../../core/importing/codes.py" line="171"/>
         <source>give the year of the month headers</source>
         <translation>给出月份表头的年份</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="169"/>
+        <location filename="../../core/importing/codes.py" line="172"/>
         <source>choose the kind of rows and map the columns, or write a template</source>
         <translation>选择数据类型并对应各列，或使用模板</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="170"/>
+        <location filename="../../core/importing/codes.py" line="173"/>
         <source>give the unit of {field} (e.g. {unit})</source>
         <translation>给出 {field} 的单位（例如 {unit}）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="171"/>
+        <location filename="../../core/importing/codes.py" line="174"/>
         <source>say what the period columns hold ({field}) and their unit</source>
         <translation>说明这些期间列是什么数据（{field}）及其单位</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="172"/>
+        <location filename="../../core/importing/codes.py" line="175"/>
         <source>map the column meant to {field} and the others to ignore</source>
         <translation>把要用的一列对应到 {field}，其余设为忽略</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="173"/>
+        <location filename="../../core/importing/codes.py" line="176"/>
         <source>map the header over the period columns to import to its field</source>
         <translation>把要导入的那组期间列上方的表头对应到其字段</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="174"/>
+        <location filename="../../core/importing/codes.py" line="177"/>
         <source>map &apos;{header}&apos; to {field}, or to ignore</source>
         <translation>把“{header}”对应到 {field}，或设为忽略</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="175"/>
+        <location filename="../../core/importing/codes.py" line="178"/>
         <source>leave &apos;{header}&apos; out (map it to ignore)</source>
         <translation>略过“{header}”（设为忽略）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="176"/>
+        <location filename="../../core/importing/codes.py" line="179"/>
         <source>read the other table at its header row {row}</source>
         <translation>从第 {row} 行的表头读取另一个表格</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="177"/>
+        <location filename="../../core/importing/codes.py" line="180"/>
+        <source>import the sheet again as {kind} rows to read that table</source>
+        <translation>以{kind}数据再次导入此工作表，以读取该表格</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="181"/>
         <source>import the sheets one at a time</source>
         <translation>逐个导入这些工作表</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="137"/>
+        <location filename="../../core/importing/codes.py" line="140"/>
         <location filename="../../gui/import_texts.py" line="37"/>
         <source>hidden in Excel</source>
         <translation>在 Excel 中隐藏</translation>
@@ -2692,13 +2702,12 @@
     </message>
     <message>
         <location filename="../../core/importing/campaign_dates.py" line="21"/>
-        <location filename="../../core/importing/codes.py" line="148"/>
+        <location filename="../../core/importing/codes.py" line="151"/>
         <source>the campaign&apos;s dates (checked against the campaign)</source>
         <translation>活动的日期（与该活动核对）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/cellunits.py" line="31"/>
-        <location filename="../../core/importing/codes.py" line="147"/>
+        <location filename="../../core/importing/codes.py" line="150"/>
         <source>the unit of each row&apos;s figure</source>
         <translation>每行数值的单位</translation>
     </message>
@@ -2786,83 +2795,93 @@
         <translation>有多个工作表包含{kind}数据（{sheets}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="37"/>
-        <location filename="../../gui/import_hints.py" line="60"/>
+        <location filename="../../gui/import_hints.py" line="34"/>
+        <source>the sheet holds another table beside this one ({kinds}, columns {columns}), not imported with it</source>
+        <translation>此工作表在此表旁边还有一个表格（{kinds}，{columns} 列），未随此表导入</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="38"/>
+        <location filename="../../gui/import_hints.py" line="63"/>
         <source>a hidden sheet: choose its Kind above to import it</source>
         <translation>隐藏的工作表：在上方选择其“类型”即可导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="38"/>
+        <location filename="../../gui/import_hints.py" line="39"/>
         <source>give the header&apos;s row number in Header row above, then choose what each column is in the Field column</source>
         <translation>在上方“表头行”中填写表头所在的行号，然后在“字段”列中选择每一列是什么</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="39"/>
+        <location filename="../../gui/import_hints.py" line="40"/>
         <source>choose the year of the month headers in Year above</source>
         <translation>在上方“年份”中选择月份表头所属的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="40"/>
+        <location filename="../../gui/import_hints.py" line="41"/>
         <source>choose the Kind above and what each column is in the Field column, or copy the rows into a GreenLedger template</source>
         <translation>在上方选择“类型”，并在“字段”列中选择每一列是什么；或将数据复制到 GreenLedger 模板中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="41"/>
+        <location filename="../../gui/import_hints.py" line="42"/>
         <source>choose the unit of {field} in the Unit column (e.g. {unit}), or write it in the header</source>
         <translation>在“单位”列中选择 {field} 的单位（例如 {unit}），或把单位写进表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="42"/>
+        <location filename="../../gui/import_hints.py" line="43"/>
         <source>choose what the period columns hold ({field}) in the Field column and their unit in the Unit column</source>
         <translation>在“字段”列中选择这些期间列是什么（{field}），并在“单位”列中选择其单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="43"/>
+        <location filename="../../gui/import_hints.py" line="44"/>
         <source>choose {field} in the Field column for the column meant and — ignore — for the others</source>
         <translation>在“字段”列中为所指的那一列选择 {field}，其他列选择“— 忽略 —”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="44"/>
+        <location filename="../../gui/import_hints.py" line="45"/>
         <source>choose the field of the header to import in the Field column (its period columns follow it)</source>
         <translation>在“字段”列中为要导入的表头选择字段（其下的期间列随之设置）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="45"/>
+        <location filename="../../gui/import_hints.py" line="46"/>
         <source>choose {field} or — ignore — for &apos;{header}&apos; in the Field column</source>
         <translation>在“字段”列中为“{header}”选择 {field} 或“— 忽略 —”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="46"/>
+        <location filename="../../gui/import_hints.py" line="47"/>
         <source>import the monthly values (本月, this month) instead, or choose — ignore — for &apos;{header}&apos; in the Field column when the sheet has them</source>
         <translation>改为导入各月自己的数（本月）；如果工作表中有这些数，就在“字段”列中为“{header}”选择“— 忽略 —”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="47"/>
+        <location filename="../../gui/import_hints.py" line="48"/>
         <source>to import the other table, set Header row to {row}</source>
         <translation>要导入另一张表格，请把“表头行”设为 {row}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="48"/>
+        <location filename="../../gui/import_hints.py" line="49"/>
+        <source>to import that table, choose {kind} in Kind above and import the sheet again</source>
+        <translation>要导入该表格，请在上方的“类型”中选择{kind}，再导入此工作表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="50"/>
         <source>untick all but one of these sheets in the sheet list, and import the others afterwards</source>
         <translation>在工作表列表中只勾选其中一个工作表，其余的之后再导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="49"/>
+        <location filename="../../gui/import_hints.py" line="51"/>
         <source>choose {stated} in the Unit column, or correct the sheet</source>
         <translation>在“单位”列中选择 {stated}，或改正工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="61"/>
+        <location filename="../../gui/import_hints.py" line="64"/>
         <source>no header row found (no known column headers in the first 30 rows): give its row number in Header row above</source>
         <translation>未找到表头行（前 30 行中没有可识别的列标题）：请在上方“表头行”中填写其行号</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="62"/>
+        <location filename="../../gui/import_hints.py" line="65"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing}: choose what the columns are in the Field column, or one value for every row below the mapping</source>
         <translation>不是 GreenLedger 能识别的表格；作为{kind}数据缺少 {missing}：请在“字段”列中选择各列是什么，或在映射下方为每一行指定同一个值</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="63"/>
+        <location filename="../../gui/import_hints.py" line="66"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing} (its month headers {month} … give no year): choose the year in Year above</source>
         <translation>不是 GreenLedger 能识别的表格；作为{kind}数据缺少 {missing}（其月份表头 {month} … 没有年份）：请在上方“年份”中选择年份</translation>
     </message>
@@ -2997,6 +3016,11 @@
         <location filename="../../core/importing/layout_rows.py" line="65"/>
         <source>another table of the sheet (below this one)</source>
         <translation>本表中的另一个表格（位于此表下方）</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/layout_rows.py" line="66"/>
+        <source>a group&apos;s subtotal above its rows (equal to their sum)</source>
+        <translation>组的小计，位于其各行之上（等于它们之和）</translation>
     </message>
 </context>
 <context>
@@ -3329,349 +3353,360 @@
 <context>
     <name>Problems</name>
     <message>
-        <location filename="../../core/errors.py" line="49"/>
-        <location filename="../../core/importing/reconcile.py" line="66"/>
-        <location filename="../../gui/import_hints.py" line="143"/>
+        <location filename="../../core/errors.py" line="51"/>
+        <location filename="../../core/errors.py" line="211"/>
+        <location filename="../../core/importing/reconcile.py" line="67"/>
+        <location filename="../../gui/import_hints.py" line="146"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="63"/>
+        <location filename="../../core/errors.py" line="65"/>
         <source>unknown unit {unit}</source>
         <translation>无法识别的单位 {unit}</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="68"/>
+        <location filename="../../core/errors.py" line="71"/>
         <source>the period columns hold money ({what}), not a quantity GreenLedger imports</source>
         <translation>期间列是金额（{what}），不是 GreenLedger 导入的数量</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="69"/>
+        <location filename="../../core/errors.py" line="72"/>
         <source>{n} row(s) hidden in Excel were read: {rows}; unhide them to check, or delete them if they should not count</source>
         <translation>已读取 Excel 中隐藏的 {n} 行：{rows}；请取消隐藏以核对，如不应计入请删除</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="70"/>
+        <location filename="../../core/errors.py" line="73"/>
         <source>columns hidden in Excel were read: {columns}; unhide them to check, or map them to ignore</source>
         <translation>已读取 Excel 中隐藏的列：{columns}；请取消隐藏以核对，或将其映射为忽略</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="71"/>
+        <location filename="../../core/errors.py" line="74"/>
         <source>the period ends on {end}, the first day of the next month, so it would count one day too many: write its last day, {last}, as the end</source>
         <translation>期间结束于 {end}，即下个月的第一天，会多算一天：请把最后一天 {last} 写作结束日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="73"/>
+        <location filename="../../core/errors.py" line="76"/>
         <source>the month headers {first} … {last} cross a year end ({month} follows {after}) but do not say their years: write the year in each header (e.g. 2023-04 … 2024-03), or split the sheet at the year end</source>
         <translation>月份表头 {first} … {last} 跨越了年末（{month} 在 {after} 之后），却没有写明各自的年份：请在每个表头写上年份（例如 2023-04 … 2024-03），或在年末处把工作表拆开</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="75"/>
+        <location filename="../../core/errors.py" line="78"/>
         <source>a second column for {period} (the first is {other}); delete or rename one</source>
         <translation>{period} 的第二列（第一列是 {other}）；请删除或重命名其中一列</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="78"/>
+        <location filename="../../core/errors.py" line="81"/>
         <source>numbers written as text in {columns} read two ways ({examples}): they were read with a decimal point; if the dot groups thousands, write them as numbers or as 1.234,5</source>
         <translation>{columns} 中以文本书写的数字有两种读法（{examples}）：已按小数点读取；如果其中的点是千位分隔符，请改为数值或写成 1.234,5</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="81"/>
+        <location filename="../../core/errors.py" line="84"/>
         <source>not one of: {allowed}</source>
         <translation>不是以下之一：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="82"/>
+        <location filename="../../core/errors.py" line="85"/>
         <source>absurdly large (over {limit})</source>
         <translation>数值大得不合理（超过 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="83"/>
+        <location filename="../../core/errors.py" line="86"/>
         <source>ends before it starts ({start})</source>
         <translation>结束早于开始（{start}）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="84"/>
+        <location filename="../../core/errors.py" line="87"/>
         <source>{source} rows have no instrument (it is for renewable rows only)</source>
         <translation>{source} 行不应有采购方式（仅适用于可再生能源行）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="85"/>
+        <location filename="../../core/errors.py" line="88"/>
         <source>same {fields} as row {other_row}: combine the two rows or tell them apart</source>
         <translation>与第 {other_row} 行的 {fields} 相同：请合并这两行或加以区分</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="86"/>
+        <location filename="../../core/errors.py" line="89"/>
         <source>an Excel error value ({value}) where a number is needed</source>
         <translation>此处需要数字，却是 Excel 错误值（{value}）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="88"/>
+        <location filename="../../core/errors.py" line="91"/>
         <source>this cell says {cell_unit} but its column is in {unit} ({where}); write the figure in {unit}, or drop the unit from the header and write each cell&apos;s unit</source>
         <translation>此单元格写的是 {cell_unit}，但该列的单位是 {unit}（{where}）；请以 {unit} 填写该数值，或去掉表头中的单位并在每个单元格中写明单位</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="89"/>
+        <location filename="../../core/errors.py" line="92"/>
         <source>no unit: other cells of this column state theirs ({units}); write this one&apos;s unit too (e.g. 1,234 {example})</source>
         <translation>缺少单位：该列其他单元格写明了单位（{units}）；请也为此单元格写明单位（例如 1,234 {example}）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="90"/>
+        <location filename="../../core/errors.py" line="93"/>
         <source>this row&apos;s unit {row_unit} ({unit_column}) differs from the column&apos;s {unit} ({where}); drop the unit from the header or correct the row</source>
         <translation>此行的单位 {row_unit}（{unit_column}）与该列的单位 {unit}（{where}）不一致；请去掉表头中的单位，或更正此行</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="91"/>
+        <location filename="../../core/errors.py" line="94"/>
         <source>unit {unit} is not understood here (use e.g. {examples})</source>
         <translation>无法识别单位 {unit}（请使用例如 {examples}）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="93"/>
+        <location filename="../../core/errors.py" line="96"/>
         <source>every date in {column} reads both day-first and month-first ({examples}); write them year first (2023-01-16) so the day and the month are plain</source>
         <translation>{column} 中的每个日期既可按“日/月”也可按“月/日”读取（{examples}）；请以年份开头书写（2023-01-16），使日和月明确无误</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="94"/>
+        <location filename="../../core/errors.py" line="97"/>
         <source>{column} has dates only day-first can read ({dmy}) and dates only month-first can read ({mdy}); write them year first (2023-01-16)</source>
         <translation>{column} 中既有只能按“日/月”读取的日期（{dmy}），也有只能按“月/日”读取的日期（{mdy}）；请以年份开头书写（2023-01-16）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="95"/>
+        <location filename="../../core/errors.py" line="98"/>
         <source>campaign {campaign} runs {start} – {end} ({where}) but this row gives it {given}; correct the row&apos;s dates or the campaign&apos;s</source>
         <translation>活动 {campaign} 的时间为 {start} – {end}（{where}），但此行给出的是 {given}；请更正此行或该活动的日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="96"/>
+        <location filename="../../core/errors.py" line="99"/>
         <source>rows {rows} (meters {meters}) are summed into one energy row for {site}, {start} to {end}</source>
         <translation>第 {rows} 行（电表 {meters}）已合计为 {site} 在 {start} 至 {end} 的一行用电</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="64"/>
+        <location filename="../../core/errors.py" line="67"/>
         <source>no unit stated for {field}: put it in the header ({field} ({unit})) or in a 单位 line above the table, or give the unit of {field} (e.g. {unit})</source>
         <translation>{field} 没有注明单位：请写在表头中（{field} ({unit})）或表格上方的“单位：”行中，或给出 {field} 的单位（例如 {unit}）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="65"/>
+        <location filename="../../core/errors.py" line="66"/>
+        <source>{unit} means thousands of {base}, a way of writing the unit that is not read: write the unit as {scaled} in the header (the figures stay as they are), or give the unit of these figures as {scaled}</source>
+        <translation>{unit} 表示千 {base}，这种单位写法无法读取：请在表头中把单位写成 {scaled}（数字保持不变），或把这些数字的单位给定为 {scaled}</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="68"/>
         <source>nothing says what these period columns hold (no header above them, title or 单位 line names {field} or a unit); say what the period columns hold ({field}) and their unit</source>
         <translation>无法判断这些期间列是什么数据（其上方的表头、标题或“单位：”行都未注明 {field} 或单位）；请说明这些期间列是什么数据（{field}）及其单位</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="66"/>
+        <location filename="../../core/errors.py" line="69"/>
         <source>{where} says these figures are money (&apos;{what}&apos;), not {field}; if they are {field}, say what the period columns hold ({field}) and their unit</source>
         <translation>{where} 表明这些数字是金额（“{what}”），而不是 {field}；如果它们确实是 {field}，请说明这些期间列是什么数据（{field}）及其单位</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="67"/>
+        <location filename="../../core/errors.py" line="70"/>
         <source>the period columns sit under several headers ({what}); map the header over the period columns to import to its field</source>
         <translation>期间列分属多个表头（{what}）；请把要导入的那组期间列上方的表头对应到其字段</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="72"/>
+        <location filename="../../core/errors.py" line="75"/>
         <source>&apos;{header}&apos; holds cumulative figures (a sum since the start of the year), not each period&apos;s own: import the monthly values (本月, this month) instead, or leave &apos;{header}&apos; out (map it to ignore)</source>
         <translation>“{header}”是累计数（自年初起的合计），不是各期自身的数值：请改为导入本月（当期）数值，或略过“{header}”（设为忽略）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="74"/>
+        <location filename="../../core/errors.py" line="77"/>
         <source>&apos;{header}&apos; states {unit}, as the {field} field, which no other column gives, but it is not read: map &apos;{header}&apos; to {field}, or to ignore</source>
         <translation>“{header}”标明了单位 {unit}，与 {field} 字段相同，而其他列都没有给出该字段，但此列未被读取：请把“{header}”对应到 {field}，或设为忽略</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="76"/>
+        <location filename="../../core/errors.py" line="79"/>
         <source>the import is told {given} (an option or a profile) but the sheet says {stated} ({where}); drop one</source>
         <translation>导入设定的单位是 {given}（选项或导入方案），但工作表写的是 {stated}（{where}）；请去掉其中一个</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="77"/>
+        <location filename="../../core/errors.py" line="80"/>
         <source>{columns} could each be {field}; map the column meant to {field} and the others to ignore</source>
         <translation>{columns} 都可能是 {field}；请把要用的一列对应到 {field}，其余设为忽略</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="79"/>
+        <location filename="../../core/errors.py" line="82"/>
         <source>numbers written as text in {columns} read two ways ({examples}): they were read with a decimal comma, as the sheet&apos;s other numbers are written (1.234,5); if they have a decimal point, write them as numbers</source>
         <translation>{columns} 中以文本书写的数字有两种读法（{examples}）：已按小数逗号读取，与此表其他数字的写法（1.234,5）一致；如果它们用的是小数点，请以数字形式填写</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="80"/>
+        <location filename="../../core/errors.py" line="83"/>
         <source>numbers written as text in {columns} read two ways ({examples}): they were read with a decimal point, as the sheet&apos;s other numbers are written (1,234.5); if they have a decimal comma, write them as numbers</source>
         <translation>{columns} 中以文本书写的数字有两种读法（{examples}）：已按小数点读取，与此表其他数字的写法（1,234.5）一致；如果它们用的是小数逗号，请以数字形式填写</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="97"/>
+        <location filename="../../core/errors.py" line="100"/>
         <source>{n} rows of the workspace already have this {fields} ({rows}), stored before duplicate rows were refused: delete all but one of them in the table, then import again</source>
         <translation>工作区中已有 {n} 行具有相同的 {fields}（{rows}），是在拒绝重复行之前存入的：请在表中删除多余的行，只保留一行，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="98"/>
+        <location filename="../../core/errors.py" line="101"/>
         <source>the sheet holds other tables ({kinds}, header in row {rows}), not imported with this one (one kind of rows per import of a sheet); read the other table at its header row {row}</source>
         <translation>此工作表还包含其他表格（{kinds}，表头在第 {rows} 行），未随此表导入（每次导入一个工作表只能导入一类数据）；请从第 {row} 行的表头读取另一个表格</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="106"/>
+        <location filename="../../core/errors.py" line="109"/>
         <source>a true/false value where a number is needed</source>
         <translation>此处需要数字，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="107"/>
+        <location filename="../../core/errors.py" line="110"/>
         <source>a date where a number is needed</source>
         <translation>此处需要数字，但填写的是日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="108"/>
+        <location filename="../../core/errors.py" line="111"/>
         <source>not a finite number</source>
         <translation>不是有限数值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="109"/>
+        <location filename="../../core/errors.py" line="112"/>
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="110"/>
+        <location filename="../../core/errors.py" line="113"/>
+        <source>not a period (use a month such as 2023-01, 2023年1月 or Jan 2023, a quarter such as 2023Q1, or a year; the year of `1月` can be given for the sheet)</source>
+        <translation>不是期间（请用月份，如 2023-01、2023年1月 或 Jan 2023；季度，如 2023Q1；或年份；`1月` 这类表头的年份可为整个工作表给出）</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="114"/>
         <source>a true/false value where a date is needed</source>
         <translation>此处需要日期，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="111"/>
+        <location filename="../../core/errors.py" line="115"/>
         <source>a number that is not a date (dates are 1990 to 2100)</source>
         <translation>不是日期的数字（日期须在 1990 至 2100 年之间）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="112"/>
+        <location filename="../../core/errors.py" line="116"/>
         <source>a percentage where a quantity is needed</source>
         <translation>此处需要数量，而不是百分比</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="113"/>
+        <location filename="../../core/errors.py" line="117"/>
         <source>this column writes numbers both with a decimal point (1,234.5) and with a decimal comma (1.234,5); write them one way</source>
         <translation>此列的数字既用小数点（1,234.5）又用小数逗号（1.234,5）书写；请统一一种写法</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="114"/>
+        <location filename="../../core/errors.py" line="118"/>
         <source>not a date (use 2021-06-18, 2021/6/18 or 2021年6月18日)</source>
         <translation>不是日期（请使用 2021-06-18、2021/6/18 或 2021年6月18日）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="115"/>
+        <location filename="../../core/errors.py" line="119"/>
         <source>not a valid calendar date</source>
         <translation>不是有效的日历日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="116"/>
+        <location filename="../../core/errors.py" line="120"/>
         <source>not a year between 1900 and 2100</source>
         <translation>不是 1900 到 2100 之间的年份</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="117"/>
+        <location filename="../../core/errors.py" line="121"/>
         <source>required value missing</source>
         <translation>缺少必填值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="118"/>
+        <location filename="../../core/errors.py" line="122"/>
         <source>negative quantities are not allowed</source>
         <translation>数量不能为负</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="119"/>
+        <location filename="../../core/errors.py" line="123"/>
         <source>a percentage must be between 0 and 100</source>
         <translation>百分比必须在 0 到 100 之间</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="120"/>
+        <location filename="../../core/errors.py" line="124"/>
         <source>unknown baseline campaign</source>
         <translation>未知的基准活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="121"/>
+        <location filename="../../core/errors.py" line="125"/>
         <source>not g, kg or t</source>
         <translation>不是 g、kg 或 t</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="122"/>
+        <location filename="../../core/errors.py" line="126"/>
         <source>unknown site</source>
         <translation>未知站点</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="123"/>
+        <location filename="../../core/errors.py" line="127"/>
         <source>unknown campaign</source>
         <translation>未知活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="124"/>
+        <location filename="../../core/errors.py" line="128"/>
         <source>unknown site: not in the workspace or on a Sites sheet</source>
         <translation>未知站点：工作区和 Sites 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="125"/>
+        <location filename="../../core/errors.py" line="129"/>
         <source>unknown campaign: not in the workspace or on a Campaigns sheet</source>
         <translation>未知活动：工作区和 Campaigns 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="126"/>
+        <location filename="../../core/errors.py" line="130"/>
         <source>a campaign cannot be its own baseline</source>
         <translation>活动不能以自身为基准</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="127"/>
+        <location filename="../../core/errors.py" line="131"/>
         <source>give Emissions, or Distance and Vehicle</source>
         <translation>请填写排放量，或填写里程和车辆类型</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="128"/>
+        <location filename="../../core/errors.py" line="132"/>
         <source>give Reduction, or Activity and Factor</source>
         <translation>请填写减排量，或填写活动量和因子</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="129"/>
+        <location filename="../../core/errors.py" line="133"/>
         <source>give a Campaign, or both Period start and Period end</source>
         <translation>请填写活动，或同时填写期间开始和期间结束</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="130"/>
+        <location filename="../../core/errors.py" line="134"/>
         <source>give either a Campaign or a period, not both</source>
         <translation>活动与期间只能填写其一</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="131"/>
+        <location filename="../../core/errors.py" line="135"/>
         <source>grid and residual factors need a region</source>
         <translation>电网因子和剩余组合因子必须指定地区</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="132"/>
+        <location filename="../../core/errors.py" line="136"/>
         <source>absurdly large</source>
         <translation>数值大得不合理</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="133"/>
+        <location filename="../../core/errors.py" line="137"/>
         <source>no grid factor for this region in the factor library or the workspace; add one on a Factors sheet</source>
         <translation>因子库和工作区中都没有该区域的电网因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="134"/>
+        <location filename="../../core/errors.py" line="138"/>
         <source>no factor for this material in the library or the workspace; add one on a Factors sheet</source>
         <translation>因子库和工作区中都没有该材料的因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="152"/>
+        <location filename="../../core/errors.py" line="247"/>
         <source>import refused: {0} problem(s); nothing was written</source>
         <translation>导入被拒绝：发现 {0} 个问题；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="155"/>
+        <location filename="../../core/errors.py" line="250"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="182"/>
+        <location filename="../../core/errors.py" line="277"/>
         <source>{path}: the disk is full, so nothing was written and the workspace is as it was. Free some space on the disk that holds {folder} (or move the workspace to another disk) and try again.</source>
         <translation>{path}：磁盘已满，因此没有写入任何内容，工作区保持原样。请在存放 {folder} 的磁盘上腾出空间（或把工作区移到另一块磁盘），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="183"/>
+        <location filename="../../core/errors.py" line="278"/>
         <source>{path}: the folder {folder} or the workspace file is read-only, so nothing was written and the workspace is as it was. Copy the workspace to a folder you can write to (or make this one writable) and open it from there.</source>
         <translation>{path}：文件夹 {folder} 或工作区文件是只读的，因此没有写入任何内容，工作区保持原样。请把工作区复制到您可以写入的文件夹（或让此文件夹可写），再从那里打开。</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="184"/>
+        <location filename="../../core/errors.py" line="279"/>
         <source>{path}: the disk that holds {folder} refused the write (a disk I/O error), so nothing was written and the workspace is as it was. Check that the disk is connected and has free space, then try again.</source>
         <translation>{path}：存放 {folder} 的磁盘拒绝了写入（磁盘 I/O 错误），因此没有写入任何内容，工作区保持原样。请检查磁盘已连接且有可用空间，然后重试。</translation>
     </message>
@@ -3718,37 +3753,57 @@
         <translation>{site} 在 {month} 用电 {value} 千瓦时，是其月中位数（{median} 千瓦时）的 {ratio} 倍；请核对单位，并确认该单元格不是合计</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="37"/>
+        <location filename="../../core/importing/checks_overlaps.py" line="32"/>
         <source>{key}: {start} – {end} overlaps {other_start} – {other_end} at {other}{more}, so the same quantity would count twice; delete one of them, or, if this row is the total of the others, make it equal their sum</source>
         <translation>{key}：{start} – {end} 与 {other} 的 {other_start} – {other_end} 重叠{more}，同一数量会被计算两次；请删除其中一行，或者若本行是其他行的合计，使其等于它们之和</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="38"/>
+        <location filename="../../core/importing/checks_overlaps.py" line="33"/>
         <source>{key}: {start} – {end} lies inside {other_start} – {other_end}, stored from {other}, which is the total of this import&apos;s rows; delete that stored row first, or do not import these</source>
         <translation>{key}：{start} – {end} 位于已存的 {other_start} – {other_end}（来自 {other}）之内，而该行正是本次导入各行的合计；请先删除该已存行，或不要导入这些行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="39"/>
+        <location filename="../../core/importing/checks_overlaps.py" line="34"/>
+        <source>{key}: {start} – {end} starts on {day}, the day {other_start} – {other_end} at {other} ends, so that day would count twice; if the periods run from read to read (the read day ends one period and starts the next), write {fix} as this row&apos;s start</source>
+        <translation>{key}：{start} – {end} 从 {day} 开始，而 {other} 的 {other_start} – {other_end} 正是在这一天结束，这一天会被计算两次；如果各期是从一次抄表到下一次抄表（抄表日结束一期并开始下一期），请把本行的开始日期写为 {fix}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/checks_overlaps.py" line="35"/>
+        <source>{key}: {start} – {end} ends on {day}, the day {other_start} – {other_end} at {other} starts, so that day would count twice; if the periods run from read to read (the read day ends one period and starts the next), write {fix} as this row&apos;s end</source>
+        <translation>{key}：{start} – {end} 在 {day} 结束，而 {other} 的 {other_start} – {other_end} 正是从这一天开始，这一天会被计算两次；如果各期是从一次抄表到下一次抄表（抄表日结束一期并开始下一期），请把本行的结束日期写为 {fix}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/checks_overlaps.py" line="36"/>
         <source>{key}: {start} – {end} ({value}) is the total of the {n} rows from {first} on: left out, so it is not counted twice</source>
         <translation>{key}：{start} – {end}（{value}）是从 {first} 起 {n} 行的合计：已略去，以免重复计算</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks.py" line="315"/>
+        <location filename="../../core/importing/checks_overlaps.py" line="244"/>
         <source>(and {0} more row(s))</source>
         <translation>（另有 {0} 行）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks_rows.py" line="99"/>
+        <location filename="../../core/importing/checks_rows.py" line="21"/>
+        <source>same {fields} as row {other_row}: the same time twice; if the file is in local time and this is the hour repeated when daylight saving ends, write each time with its UTC offset (01:00+02:00, then 01:00+01:00) and both are counted; otherwise combine the two rows</source>
+        <translation>与第 {other_row} 行的 {fields} 相同：同一时刻出现了两次；如果文件用的是本地时间，而这是夏令时结束时重复的那一小时，请在每个时间后写上 UTC 时差（01:00+02:00，然后 01:00+01:00），两者都会计入；否则请合并这两行</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/checks_rows.py" line="22"/>
+        <source>same {fields} as {other_sheet} › row {other_row}: combine the two rows or tell them apart</source>
+        <translation>与 {other_sheet} › 第 {other_row} 行的 {fields} 相同：请合并这两行或加以区分</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/checks_rows.py" line="106"/>
         <source>no grid factor for this region yet: the site is stored, and its figures say there is no factor until one is added on a Factors sheet</source>
         <translation>该区域暂无电网排放因子：站点已保存，在“排放因子”工作表补充因子之前，其相关数字会注明缺少因子</translation>
     </message>
     <message>
-        <location filename="../../core/importing/sheets.py" line="178"/>
+        <location filename="../../core/importing/sheets.py" line="182"/>
         <source>values between 0 and 1 read as fractions (0.3 = 30 %)</source>
         <translation>0 到 1 之间的数值按小数读取（0.3 = 30 %）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/sheets.py" line="184"/>
+        <location filename="../../core/importing/sheets.py" line="188"/>
         <source>values of at most 1 under a % header read as percent (0.8 = 0.8 %); if the cells show percentages (80 %), take the % out of the header</source>
         <translation>表头带 % 的列中不大于 1 的数值按百分数读取（0.8 = 0.8 %）；如果单元格显示为百分比（80 %），请去掉表头中的 %</translation>
     </message>
@@ -3763,7 +3818,7 @@
         <translation>单位“{unit}”有歧义：{meaning}；公吨请写 t、tonnes 或 MT，美制短吨请写 short tons</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="148"/>
+        <location filename="../../gui/import_hints.py" line="151"/>
         <source>(blank)</source>
         <translation>（空白）</translation>
     </message>
@@ -3773,7 +3828,7 @@
         <translation>“{header}”是节约量、目标、预测、上年、平均或每单的数值，不是 {field} 本身，且没有其他列给出 {field}：请在单独一列中给出总量（例如 {field} ({unit})）；不会用每单数值乘以订单量来计算</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks_sheet.py" line="115"/>
+        <location filename="../../core/importing/checks_sheet.py" line="124"/>
         <source>&apos;{header}&apos; is a part of the total in {total} (of which: green power, another source or site): importing the total alone would count the part as {total_field} of the total&apos;s kind; give the parts as rows of their own (with their source and instrument), or leave this column out if the total is right as it is (map &apos;{header}&apos; to ignore)</source>
         <translation>“{header}”是 {total} 中总量的一部分（其中：绿电、其他能源类型或站点）：只导入总量会把这部分算作与总量同类的 {total_field}；请把各部分作为单独的行给出（注明能源类型和采购方式），或在总量本身无误时略过此列（把“{header}”设为忽略）</translation>
     </message>
@@ -3783,9 +3838,104 @@
         <translation>“{header}”注明 {unit}，但{where}注明 {other}：其中一个有误，且无法判断是哪一个；请改正有误的那一处（表头或表格上方的那一行）</translation>
     </message>
     <message>
+        <location filename="../../core/importing/dates.py" line="25"/>
+        <source>every date in {column} has a two-digit year that could also be read first ({examples}: {first} or {other}); write the year in four digits (2023-01-16)</source>
+        <translation>{column} 的每个日期都是两位数年份，也可读作年份在前（{examples}：{first} 或 {other}）；请把年份写成四位（2023-01-16）</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/meters.py" line="24"/>
+        <source>this row (meters {meters}: {new} kWh) would replace the {old} kWh stored for {site}, {start} to {end} (from {where}); the workspace does not keep which meters a stored figure sums, so that figure may hold other meters of {site} too: delete the stored row in the Energy table, then import the rows of every meter of {site} for this period together (add the missing meters&apos; rows to this sheet)</source>
+        <translation>此行（电表 {meters}：{new} kWh）将替换 {site} 在 {start} 至 {end} 已存的 {old} kWh（来自 {where}）；工作区不记录已存数字由哪些电表相加而成，该数字可能还含 {site} 的其他电表：请先在用电表中删除该已存行，再把 {site} 本期所有电表的行一起导入（把缺少的电表行加到本表）</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="37"/>
+        <source>the period ends when it starts ({start}): a row of one hour runs from its start to the next hour (13:00 to 14:00)</source>
+        <translation>该时段的结束时间与开始时间相同（{start}）：一小时的行应从开始时间到下一个整点（13:00 至 14:00）</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="38"/>
+        <source>the timestamps of this column are {step} apart, not an interval of a day or less: give a start and an end column</source>
+        <translation>此列的时间戳间隔为 {step}，不是一天或更短的时段：请给出开始和结束两列</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="39"/>
+        <source>this timestamp is not a whole number of intervals ({step}) after {first}: the rows do not read as one interval each</source>
+        <translation>此时间戳与 {first} 相差的不是整数个时段（{step}）：各行无法各读作一个时段</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="40"/>
+        <source>one timestamp alone says no interval: give a start and an end column</source>
+        <translation>仅有一个时间戳无法确定时段：请给出开始和结束两列</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="41"/>
+        <source>this column gives a UTC offset on some rows ({example}) and none on others, so its times cannot all be read the same way; write the offset on every row or on none</source>
+        <translation>此列有些行带有 UTC 时差（{example}），有些行没有，无法用同一种方式读取其时间；请每行都写时差，或都不写</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="42"/>
+        <source>not a UTC offset that a meter&apos;s local time can have</source>
+        <translation>不是电表本地时间可能有的 UTC 时差</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="43"/>
+        <source>{n} row(s) are periods with a time of day (as {start} – {end}): each runs from its start up to its end, the end excluded, in the meter&apos;s local time</source>
+        <translation>{n} 行是带时刻的时段（如 {start} – {end}）：每段从开始时间到结束时间，不含结束时刻，按电表本地时间</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="44"/>
+        <source>each timestamp is read as the {step} it begins ({start} is {start} – {end}), in the meter&apos;s local time</source>
+        <translation>每个时间戳读作从它开始的 {step}（{start} 即 {start} – {end}），按电表本地时间</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="45"/>
+        <source>this column writes 24:00, so each timestamp is read as the {step} it ends ({end} is {start} – {end}), in the meter&apos;s local time</source>
+        <translation>此列写有 24:00，因此每个时间戳读作到它结束的 {step}（{end} 即 {start} – {end}），按电表本地时间</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/timestamps.py" line="46"/>
+        <source>{key}: the local hour {start} is written twice, at {offset} here and {other_offset} on row {other_row} (daylight saving ended): both are counted, stored as that one local hour</source>
+        <translation>{key}：本地时间 {start} 这一小时出现了两次，此处为 {offset}，第 {other_row} 行为 {other_offset}（夏令时结束）：两者都计入，合并存为这一个本地小时</translation>
+    </message>
+    <message>
         <location filename="../../core/importing/tables.py" line="23"/>
-        <source>the sheet holds another table beside this one ({kinds}, columns {columns}), not imported with it (one kind of rows per import of a sheet): copy that table to a sheet of its own and import it from there</source>
-        <translation>此工作表在本表格旁边还有另一个表格（{kinds}，第 {columns} 列），未随本表导入（每次导入一个工作表只能导入一类数据）：请把那个表格复制到单独的工作表中再导入</translation>
+        <source>the sheet holds another table beside this one ({kinds}, columns {columns}), not imported with it (one kind of rows per import of a sheet); import the sheet again as {kind} rows to read that table</source>
+        <translation>此工作表在此表旁边还有一个表格（{kinds}，{columns} 列），未随此表导入（每次导入一个工作表只能导入一类数据）；请以{kind}数据再次导入此工作表，以读取该表格</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="270"/>
+        <source>no sheet has a table GreenLedger recognises ({reasons}) or the template&apos;s headers; {hint}</source>
+        <translation>没有工作表含有 GreenLedger 可识别的表格（{reasons}）或模板的表头；{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="271"/>
+        <source>no sheet has a table GreenLedger recognises or the template&apos;s headers; {hint}</source>
+        <translation>没有工作表含有 GreenLedger 可识别的表格或模板的表头；{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/read_to_read.py" line="32"/>
+        <source>the periods run from read to read (each starts on the day the one before ends, as {start} – {end} and the next from {end}): read with the read day excluded, {start} – {last}, so no day counts twice</source>
+        <translation>各期是从一次抄表到下一次抄表（每期从上一期结束的那天开始，如 {start} – {end}，下一期从 {end} 开始）：读取时不含抄表日，即 {start} – {last}，这样没有哪一天被计算两次</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/formulas.py" line="33"/>
+        <source>formula {formula} has no saved value: open and save the file in Excel or LibreOffice</source>
+        <translation>公式 {formula} 没有保存的值：请在 Excel 或 LibreOffice 中打开并保存该文件</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/formulas.py" line="34"/>
+        <source>formula {formula} gives the error {error} (so saved in the file), an error value, not a number: correct the formula or its inputs in the workbook</source>
+        <translation>公式 {formula} 的结果是错误值 {error}（文件中即如此保存），不是数字：请在工作簿中修正该公式或其输入</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/transposed.py" line="116"/>
+        <source>this row (&apos;{label}&apos;) sits among the periods of a table with periods down the rows, holds figures and is not a period or a total: it would not be read; write its period (e.g. 2023-04) in {cell}, or delete the row if it is not data</source>
+        <translation>此行（“{label}”）位于按行排列期间的表格的各期间之间，含有数字，但既不是期间也不是合计：它不会被读取；请在 {cell} 中写明其期间（如 2023-04），若不是数据则删除该行</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/values.py" line="296"/>
+        <source>a number where a grid region&apos;s name is needed: is this column the grid region?</source>
+        <translation>这里需要电网区域的名称，却是一个数字：这一列是电网区域吗？</translation>
     </message>
 </context>
 <context>
@@ -3845,22 +3995,27 @@
 <context>
     <name>Reconcile</name>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="67"/>
+        <location filename="../../core/importing/reconcile.py" line="68"/>
         <source>column {0}</source>
         <translation>第 {0} 列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="69"/>
+        <location filename="../../core/importing/reconcile.py" line="70"/>
+        <source>{0} {1}: {2} columns = the sum of their period cells ✓</source>
+        <translation>{0} {1}：{2} 列均等于其各期单元格之和 ✓</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/reconcile.py" line="73"/>
         <source>{0} {1}: {2} rows = the sum of their period cells ✓</source>
         <translation>{0} {1}：{2} 行均等于其各期单元格之和 ✓</translation>
     </message>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="72"/>
+        <location filename="../../core/importing/reconcile.py" line="76"/>
         <source>{0} {1} {2} = {3} {4} imported ✓</source>
         <translation>{0} {1} {2} = 导入 {3} {4} ✓</translation>
     </message>
     <message>
-        <location filename="../../core/importing/reconcile.py" line="74"/>
+        <location filename="../../core/importing/reconcile.py" line="78"/>
         <source>{0} {1} {2}: {3} {4} imported ✗ (differs by {5} {4})</source>
         <translation>{0} {1} {2}：导入 {3} {4} ✗（相差 {5} {4}）</translation>
     </message>

@@ -1,11 +1,11 @@
-"""Hourly periods (issue 15): a year of hourly meter rows (8,760 a site, start and end timestamps,
-e.g. 2023-01-01 00:00 to 2023-01-01 01:00) through the real import.
-
-Periods are stored as whole days today (core.importing.values.parse_date keeps a timestamp's
-date; core.periods spreads amounts by inclusive days), so an hour's row cannot be stored as an
-hour. Until hourly periods are built the import must refuse such a workbook, naming rows, and
-store nothing, rather than store 24 rows a day as whole days (each would count for a full day);
-the figures hourly support must give are in the strict xfail below, computed by hand."""
+"""Hourly periods (issue 15): a year of hourly meter rows (8,760 a site) through the real import,
+in the layouts meter exports use (core/importing/timestamps.py says how each is read):
+`Site | Period start | Period end | … ` with datetime cells, `Start | End | kWh` written as text
+through the engine, and `Timestamp | kWh` (one timestamp per row, the hour it begins). A stored
+hour runs from its start up to its end, the end excluded (2023-01-01 13:00 – 2023-01-01 14:00):
+consecutive hours are no overlap, a repeated hour is refused naming both rows, a day beside its
+hours is an overlap. Every figure is computed by hand, and the hourly summary must equal the
+daily one built from the same energy."""
 
 from __future__ import annotations
 
@@ -19,17 +19,20 @@ from greenledger.core import aggregates
 from greenledger.core.accounting import build_summary, summarize
 from greenledger.core.chart_data import Filters
 from greenledger.core.chart_energy import energy_mix
+from greenledger.core.checks import check_workspace
 from greenledger.core.errors import ImportRefused
+from greenledger.core.importing import engine
 from greenledger.core.importing.dates import as_bounds, timed_periods
 from greenledger.core.importing.importer import import_file
+from greenledger.core.importing.plan import ImportOptions
 from greenledger.core.importing.values import CellError, parse_timestamp
 from greenledger.core.periods import bound_text, parse_bound, share_within, spread_by_month
 from greenledger.core.storage import Workspace
 from greenledger.core.story import story
 
-SITES = ("Zhangbei DC",)
+SITES = ("Zhangbei DC", "Ulanqab DC")
 HOURS = 8760  # 2023 has 365 days
-KWH = 1000.0  # every hour, every site
+KWH = 1000.0  # every hour, every site (the first book)
 
 
 def hourly_workbook(path: Path) -> Path:
@@ -54,33 +57,296 @@ def book(tmp_path_factory) -> Path:
     return hourly_workbook(tmp_path_factory.mktemp("hourly") / "hourly.xlsx")
 
 
-def test_hourly_rows_are_refused_and_nothing_is_stored(book, tmp_path):
-    with Workspace.open(tmp_path / "w.greenledger") as ws:
-        with pytest.raises(ImportRefused) as refused:
-            import_file(ws, book)
-        assert ws.db.execute("SELECT count(*) FROM energy").fetchone()[0] == 0
-        assert ws.db.execute("SELECT count(*) FROM sites").fetchone()[0] == 0
-    problems = refused.value.problems
-    # every hour after a day's first, of both sites, is named: 23 a day
-    energy = [p for p in problems if p.sheet == "Energy"]
-    assert {p.row for p in energy} >= {r for r in range(3, 26)}  # 2023-01-01 01:00 ... 23:00
-    assert all(p.file == "hourly.xlsx" and p.row and p.column for p in energy)
-
-
-@pytest.mark.xfail(strict=True, raises=ImportRefused,
-                   reason="hourly periods are not built yet: periods are whole days (issue 15)")
 def test_hourly_rows_import_and_aggregate(book, tmp_path):
     """8,760 hours × 1,000 kWh = 8,760,000 kWh a site for 2023; January 744 h = 744,000 kWh."""
     with Workspace.open(tmp_path / "w.greenledger") as ws:
         import_file(ws, book)
         assert ws.db.execute("SELECT count(*) FROM energy").fetchone()[0] == HOURS * len(SITES)
+        first, last = ws.db.execute("SELECT min(period_start), max(period_end) FROM energy").fetchone()
+        assert (first, last) == ("2023-01-01 00:00", "2024-01-01 00:00")  # the end excluded
         s = summarize(ws)
+        assert not [f for f in check_workspace(ws) if f.check in ("overlap", "total")]
     years = {(y["site"], y["year"]): y for y in s["site_years"]}
     for site in SITES:
         assert years[(site, 2023)]["total_kwh"] == pytest.approx(8_760_000)
+        assert (site, 2024) not in years
     months = {(m["site"], m["month"]): m for m in s["site_months"]}
     assert months[(SITES[0], "2023-01")]["total_kwh"] == pytest.approx(744_000)
     assert months[(SITES[0], "2023-02")]["total_kwh"] == pytest.approx(672_000)
+    assert months[(SITES[1], "2023-12")]["total_kwh"] == pytest.approx(744_000)
+
+
+# --- the same energy by the hour and by the day: the figures must agree ------------------------
+
+
+def _kwh(t: datetime) -> float:
+    """An hour's kWh: 100 at midnight … 123 at 23:00, +1,000 on weekdays' working hours."""
+    return 100.0 + t.hour + (1000.0 if t.weekday() < 5 and 9 <= t.hour < 17 else 0.0)
+
+
+def _day_kwh(d: date) -> float:
+    """By hand: 24 × 100 + (0 + … + 23) = 2,676 kWh, and 8 × 1,000 more on a weekday."""
+    return 2676.0 + (8000.0 if d.weekday() < 5 else 0.0)
+
+
+def _sites_book(path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    wb.active.title = "Sites"
+    wb.active.append(["Site", "Grid region"])
+    for s in SITES:
+        wb.active.append([s, "North China"])
+    wb.save(path)
+    return path
+
+
+def _hours_text_book(path: Path) -> Path:
+    """A meter export: Start | End | kWh written as text, both sites on one sheet."""
+    wb = openpyxl.Workbook(write_only=True)
+    sh = wb.create_sheet("Meter")
+    sh.append(["Site", "Start", "End", "Source", "kWh"])
+    t0 = datetime(2023, 1, 1)
+    for s in SITES:
+        for h in range(HOURS):
+            t = t0 + timedelta(hours=h)
+            sh.append([s, t.strftime("%Y-%m-%d %H:%M"), (t + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"),
+                       "grid", _kwh(t)])
+    wb.save(path)
+    return path
+
+
+def _days_book(path: Path) -> Path:
+    wb = openpyxl.Workbook(write_only=True)
+    sh = wb.create_sheet("Energy")
+    sh.append(["Site", "Period start", "Period end", "Source", "Energy (kWh)"])
+    for s in SITES:
+        for n in range(365):
+            d = date(2023, 1, 1) + timedelta(days=n)
+            sh.append([s, d, d, "grid", _day_kwh(d)])
+    wb.save(path)
+    return path
+
+
+def test_hours_as_text_through_the_engine_equal_the_daily_figures(tmp_path):
+    """The command line's and the window's path: `Start | End | kWh` as text; the summary and
+    the chart equal those of the same energy imported as 365 daily rows, and the hand totals."""
+    by_hand_year = sum(_day_kwh(date(2023, 1, 1) + timedelta(days=n)) for n in range(365))
+    by_hand_jan = sum(_day_kwh(date(2023, 1, d)) for d in range(1, 32))
+    assert by_hand_jan == 31 * 2676 + 22 * 8000  # January 2023 has 22 weekdays
+    sites = _sites_book(tmp_path / "sites.xlsx")
+    out = {}
+    for name, book_ in (("hours", _hours_text_book(tmp_path / "hours.xlsx")),
+                        ("days", _days_book(tmp_path / "days.xlsx"))):
+        with Workspace.open(tmp_path / f"{name}.greenledger") as ws:
+            engine.import_file(ws, sites)
+            result = engine.import_file(ws, book_)
+            assert result.inserted == (HOURS if name == "hours" else 365) * len(SITES)
+            summary = build_summary(ws)
+            chart = energy_mix(summary, Filters(site=SITES[0], year_from=2023, year_to=2023,
+                                                granularity="month"))
+            out[name] = (summarize(ws), chart)
+    (hours, hours_chart), (days, days_chart) = out["hours"], out["days"]
+    years = {(y["site"], y["year"]): y["total_kwh"] for y in hours["site_years"]}
+    assert years[(SITES[0], 2023)] == pytest.approx(by_hand_year) == by_hand_year
+    months = {(m["site"], m["month"]): m["total_kwh"] for m in hours["site_months"]}
+    assert months[(SITES[1], "2023-01")] == pytest.approx(by_hand_jan)
+    for key in ("site_years", "site_months"):
+        assert len(hours[key]) == len(days[key])
+        for h, d in zip(hours[key], days[key], strict=True):
+            assert h.keys() == d.keys() and h["total_kwh"] == pytest.approx(d["total_kwh"], rel=1e-12)
+            for k, v in h.items():  # every figure: kWh by source, Scope 2 t, shares
+                if isinstance(v, float | dict):
+                    assert v == pytest.approx(d[k], rel=1e-12), k
+                elif not isinstance(v, list):
+                    assert v == d[k], k
+    assert any(y.get("location_based_t") for y in hours["site_years"])
+    assert hours_chart.categories == days_chart.categories and len(hours_chart.categories) == 12
+    for a, b in zip(hours_chart.series, days_chart.series, strict=True):
+        assert a.values == pytest.approx(b.values, rel=1e-12)
+    grid = next(x for x in hours_chart.series if x.values and x.kind != "line")
+    assert grid.values[0] * hours_chart.y_scale == pytest.approx(by_hand_jan)
+
+
+def _meter_sheet(path: Path, header: list, rows: list[list]) -> Path:
+    wb = openpyxl.Workbook()
+    wb.active.title = "Meter"
+    wb.active.append(header)
+    for r in rows:
+        wb.active.append(r)
+    wb.save(path)
+    return path
+
+
+def _import_meter(tmp_path: Path, path: Path, options: ImportOptions | None = None):
+    ws = Workspace.open(tmp_path / "m.greenledger")
+    engine.import_file(ws, _sites_book(tmp_path / "sites.xlsx"))
+    try:
+        return ws, engine.import_file(ws, path, options)
+    except ImportRefused:
+        ws.close()
+        raise
+
+
+def _stored(ws) -> list[tuple]:
+    return ws.db.execute("SELECT period_start, period_end, energy_kwh FROM energy "
+                         "ORDER BY period_start").fetchall()
+
+
+TIMESTAMPS = ImportOptions(sheet="Meter", mapping={"Timestamp": "period"},
+                           values={"site": SITES[0], "source": "grid"})
+
+
+def test_one_timestamp_a_row_is_the_hour_it_begins(tmp_path):
+    """`Timestamp | kWh`: 13:00 means 13:00–14:00; the last hour of January stays in January."""
+    t0 = datetime(2023, 1, 31, 22)
+    path = _meter_sheet(tmp_path / "ts.xlsx", ["Timestamp", "kWh"],
+                        [[t0 + timedelta(hours=h), 10.0 * (h + 1)] for h in range(4)])
+    ws, result = _import_meter(tmp_path, path, TIMESTAMPS)
+    [note] = [w for w in result.warnings if w.code == "timestamps_begin"]  # said how it was read
+    assert note.params == {"step": "1 h", "start": "2023-01-31 22:00", "end": "2023-01-31 23:00"}
+    assert (note.row, note.column) == (1, "Timestamp [A]")
+    with ws:
+        assert _stored(ws) == [("2023-01-31 22:00", "2023-01-31 23:00", 10.0),
+                               ("2023-01-31 23:00", "2023-02-01 00:00", 20.0),
+                               ("2023-02-01 00:00", "2023-02-01 01:00", 30.0),
+                               ("2023-02-01 01:00", "2023-02-01 02:00", 40.0)]
+        months = {m["month"]: m["total_kwh"] for m in summarize(ws)["site_months"]}
+    assert months == {"2023-01": pytest.approx(30.0), "2023-02": pytest.approx(70.0)}
+
+
+def test_quarter_hours_and_hours_labelled_by_their_end(tmp_path):
+    """15-minute text timestamps are 15-minute intervals; a column writing 24:00 labels each
+    hour by its end (01:00 … 24:00 is 00:00–01:00 … 23:00–24:00)."""
+    quarter = _meter_sheet(tmp_path / "q.xlsx", ["Timestamp", "kWh"],
+                           [[f"2023-03-01 00:{m:02d}", 1.0] for m in (0, 15, 30, 45)])
+    ws, _ = _import_meter(tmp_path, quarter, TIMESTAMPS)
+    with ws:
+        assert [r[:2] for r in _stored(ws)][-1] == ("2023-03-01 00:45", "2023-03-01 01:00")
+    (tmp_path / "m.greenledger").unlink()
+    ending = _meter_sheet(tmp_path / "e.xlsx", ["Timestamp", "kWh"],
+                          [[f"2023-03-31 {h:02d}:00", 5.0] for h in range(1, 25)])
+    ws, result = _import_meter(tmp_path, ending, TIMESTAMPS)
+    assert [w.params["step"] for w in result.warnings if w.code == "timestamps_end"] == ["1 h"]
+    with ws:
+        rows = _stored(ws)
+        assert rows[0][:2] == ("2023-03-31 00:00", "2023-03-31 01:00")
+        assert rows[-1][:2] == ("2023-03-31 23:00", "2023-04-01 00:00")
+        months = {m["month"]: m["total_kwh"] for m in summarize(ws)["site_months"]}
+    assert months == {"2023-03": pytest.approx(120.0)}  # nothing in April
+
+
+def test_timestamps_a_day_apart_are_refused(tmp_path):
+    path = _meter_sheet(tmp_path / "d.xlsx", ["Timestamp", "kWh"],
+                        [[datetime(2023, 1, d, 8), 5.0] for d in (1, 2, 3)])
+    with pytest.raises(ImportRefused) as refused:
+        _import_meter(tmp_path, path, TIMESTAMPS)
+    p = next(p for p in refused.value.problems if p.code == "timestamp_step_long")
+    assert (p.sheet, p.row, p.column) == ("Meter", 2, "Timestamp [A]") and "1 d" in p.reason
+
+
+HEADER = ["Site", "Start", "End", "Source", "kWh"]
+
+
+def _hour(t: datetime, kwh: float = 1.0, site: str = SITES[0]) -> list:
+    return [site, t, t + timedelta(hours=1), "grid", kwh]
+
+
+def test_consecutive_hours_are_no_overlap_but_a_repeated_hour_is_refused(tmp_path):
+    t = datetime(2023, 6, 1, 13)
+    ok = _meter_sheet(tmp_path / "ok.xlsx", HEADER, [_hour(t), _hour(t + timedelta(hours=1))])
+    ws, result = _import_meter(tmp_path, ok)
+    ws.close()
+    assert result.inserted == 2
+    [note] = [w for w in result.warnings if w.code == "timed_rows"]  # the end excluded, said
+    assert note.params == {"n": 2, "start": "2023-06-01 13:00", "end": "2023-06-01 14:00"}
+    (tmp_path / "m.greenledger").unlink()
+    twice = _meter_sheet(tmp_path / "twice.xlsx", HEADER,
+                         [_hour(t), _hour(t + timedelta(hours=1)), _hour(t, 2.0)])
+    with pytest.raises(ImportRefused) as refused:
+        _import_meter(tmp_path, twice)
+    dup = [p for p in refused.value.problems if p.code == "duplicate_hour"]
+    assert [(p.row, p.params["other_row"]) for p in dup] == [(4, 2)]  # names both rows
+    assert "as row 2" in dup[0].reason and "UTC offset" in dup[0].reason
+
+
+def test_a_day_beside_its_hours_is_an_overlap_in_the_file_and_against_the_workspace(tmp_path):
+    t = datetime(2023, 6, 1, 13)
+    day = [SITES[0], date(2023, 6, 1), date(2023, 6, 1), "grid", 24.0]
+    both = _meter_sheet(tmp_path / "both.xlsx", HEADER, [_hour(t), day])
+    with pytest.raises(ImportRefused) as refused:
+        _import_meter(tmp_path, both)
+    p = next(p for p in refused.value.problems if p.code == "period_overlap")
+    assert p.row == 3 and "2023-06-01 13:00 – 2023-06-01 14:00" in p.reason and "row 2" in p.reason
+    (tmp_path / "m.greenledger").unlink()
+    ws, _ = _import_meter(tmp_path, _meter_sheet(tmp_path / "h.xlsx", HEADER, [_hour(t)]))
+    with ws:
+        day_book = _meter_sheet(tmp_path / "day.xlsx", HEADER, [day])
+        with pytest.raises(ImportRefused) as refused:
+            engine.import_file(ws, day_book)
+        p = next(p for p in refused.value.problems if p.code == "period_overlap")
+        assert "h.xlsx › Meter › row 2" in p.reason
+        # the next day is no overlap
+        engine.import_file(ws, _meter_sheet(tmp_path / "d2.xlsx", HEADER,
+                                            [[SITES[0], date(2023, 6, 2), date(2023, 6, 2), "grid", 5.0]]))
+
+
+def test_ends_written_as_the_last_minute_are_the_next_hour(tmp_path):
+    rows = [[SITES[0], f"2023-06-01 {h:02d}:00", f"2023-06-01 {h:02d}:59", "grid", 1.0]
+            for h in (13, 14)]
+    ws, _ = _import_meter(tmp_path, _meter_sheet(tmp_path / "m59.xlsx", HEADER, rows))
+    with ws:
+        assert [r[:2] for r in _stored(ws)] == [("2023-06-01 13:00", "2023-06-01 14:00"),
+                                                ("2023-06-01 14:00", "2023-06-01 15:00")]
+
+
+def test_the_autumn_hour_written_twice_with_offsets_counts_both(tmp_path):
+    """Local time with UTC offsets: 29 Oct 2023 (Europe) has 01:00 at +02:00 and again at +01:00.
+    Both hours are counted, in the one local hour, with a warning naming both rows."""
+    stamps = ["2023-10-29 00:00+02:00", "2023-10-29 01:00+02:00", "2023-10-29 01:00+01:00",
+              "2023-10-29 02:00+01:00"]
+    path = _meter_sheet(tmp_path / "dst.xlsx", ["Timestamp", "kWh"],
+                        [[s, kwh] for s, kwh in zip(stamps, (10.0, 11.0, 12.0, 13.0), strict=True)])
+    ws, result = _import_meter(tmp_path, path, TIMESTAMPS)
+    with ws:
+        assert _stored(ws) == [("2023-10-29 00:00", "2023-10-29 01:00", 10.0),
+                               ("2023-10-29 01:00", "2023-10-29 02:00", 23.0),
+                               ("2023-10-29 02:00", "2023-10-29 03:00", 13.0)]
+        assert sum(m["total_kwh"] for m in summarize(ws)["site_months"]) == pytest.approx(46.0)
+    w = next(w for w in result.warnings if w.code == "dst_repeat")
+    assert (w.row, w.params["other_row"]) == (4, 3)
+    assert "+01:00" in w.reason and "+02:00" in w.reason
+
+
+def test_the_same_hour_twice_without_offsets_and_offsets_on_some_rows_are_refused(tmp_path):
+    twice = _meter_sheet(tmp_path / "t.xlsx", ["Timestamp", "kWh"],
+                         [["2023-10-29 00:00", 1.0], ["2023-10-29 01:00", 1.0],
+                          ["2023-10-29 01:00", 1.0]])
+    with pytest.raises(ImportRefused) as refused:
+        _import_meter(tmp_path, twice, TIMESTAMPS)
+    [p] = [p for p in refused.value.problems if p.code == "duplicate_hour"]
+    assert (p.row, p.params["other_row"]) == (4, 3)
+    (tmp_path / "m.greenledger").unlink()
+    # the hint followed: each time written with its offset, both hours counted
+    hinted = _meter_sheet(tmp_path / "t2.xlsx", ["Timestamp", "kWh"],
+                          [["2023-10-29 00:00+02:00", 1.0], ["2023-10-29 01:00+02:00", 1.0],
+                           ["2023-10-29 01:00+01:00", 1.0]])
+    ws, _ = _import_meter(tmp_path, hinted, TIMESTAMPS)
+    with ws:
+        assert [r[2] for r in _stored(ws)] == [1.0, 2.0]
+    (tmp_path / "m.greenledger").unlink()
+    mixed = _meter_sheet(tmp_path / "x.xlsx", ["Timestamp", "kWh"],
+                         [["2023-10-29 00:00+02:00", 1.0], ["2023-10-29 01:00", 1.0]])
+    with pytest.raises(ImportRefused) as refused:
+        _import_meter(tmp_path, mixed, TIMESTAMPS)
+    p = next(p for p in refused.value.problems if p.code == "offset_mixed")
+    assert p.row == 3 and "+02:00" in p.reason
+
+
+def test_an_hour_that_ends_when_it_starts_is_refused(tmp_path):
+    rows = [[SITES[0], "2023-06-01 13:00", "2023-06-01 13:00", "grid", 1.0]]
+    with pytest.raises(ImportRefused) as refused:
+        _import_meter(tmp_path, _meter_sheet(tmp_path / "z.xlsx", HEADER, rows))
+    p = next(p for p in refused.value.problems if p.code == "timed_empty")
+    assert (p.row, p.column) == (2, "End [C]")
 
 
 # --- what is built: timestamps read, stored bounds spread by time, aggregated and charted --------
@@ -195,3 +461,33 @@ def test_stored_hours_aggregate_and_chart_by_time(ws):
     assert chart.categories[:2] == ["2023-01", "2023-02"] and len(chart.categories) == 12
     grid_series = next(x for x in chart.series if x.values and x.kind != "line")
     assert grid_series.values[0] * chart.y_scale == pytest.approx(744 * KWH)
+
+
+def test_an_hour_edited_in_the_table_stays_that_hour(tmp_path):
+    """The Energy table's edit goes through the same parse: the bounds' text keeps its time."""
+    from greenledger.core import editing
+    from greenledger.core.fields import Kind
+
+    t = datetime(2023, 6, 1, 13)
+    ws, _ = _import_meter(tmp_path, _meter_sheet(tmp_path / "e.xlsx", HEADER,
+                                                 [_hour(t), _hour(t + timedelta(hours=1))]))
+    with ws:
+        row = ws.rows(Kind.ENERGY)[0]
+        texts = {**editing.row_texts(Kind.ENERGY, row), "energy": "7"}
+        editing.apply_state(ws, Kind.ENERGY, editing.check_rows(ws, Kind.ENERGY, [(row["id"], texts)]).state)
+        assert _stored(ws) == [("2023-06-01 13:00", "2023-06-01 14:00", 7.0),
+                               ("2023-06-01 14:00", "2023-06-01 15:00", 1.0)]
+        assert summarize(ws)["site_months"][0]["total_kwh"] == pytest.approx(8.0)
+
+
+def test_a_month_of_hours_far_above_the_others_is_warned(tmp_path):
+    """The month check sums a site's hours per month: January written in Wh as kWh (1,000×)."""
+    rows = []
+    for m in range(1, 7):
+        t = datetime(2023, m, 1)
+        for h in range(48):
+            rows.append(_hour(t + timedelta(hours=h), 1000.0 if m == 1 else 1.0))
+    ws, result = _import_meter(tmp_path, _meter_sheet(tmp_path / "o.xlsx", HEADER, rows))
+    ws.close()
+    [w] = [w for w in result.warnings if w.code == "month_outlier"]
+    assert (w.row, w.params["month"], w.params["value"]) == (2, "2023-01", "48,000")

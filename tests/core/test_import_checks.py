@@ -13,7 +13,6 @@ from greenledger.core.importing.engine import import_file
 from greenledger.core.importing.plan import ImportOptions
 from greenledger.core.overlaps import Span, find_overlaps
 from greenledger.core.units import UnitError, multiplier, parse_amount
-from greenledger.gui.cli_hints import render_cli
 from tests.conftest import CAMPAIGNS, ENERGY_HEADER, SITES, snapshot, write_workbook
 from tests.core.test_cli import gl
 
@@ -85,15 +84,13 @@ def test_a_monthly_sheet_then_the_annual_sheet_of_the_same_book_does_not_double_
     path = write_workbook(tmp_path / "book.xlsx", {
         "Monthly": [ENERGY_HEADER, *energy_rows(range(1, 13), 50_000)],
         "Annual": [ENERGY_HEADER, [ZB, date(2023, 1, 1), date(2023, 12, 31), "grid", 600_000, None]]})
-    with pytest.raises(ImportRefused) as exc:  # both at once: one at a time, says the refusal
-        import_file(sites, path)
-    refusal = exc.value.problems[0]
-    assert refusal.code == "duplicate_kind" and "--" not in refusal.reason  # core names no flag
-    assert refusal.params["kind"] == "energy" and refusal.params["sheets"] == "Monthly, Annual"
-    assert render_cli(refusal).endswith("import them one at a time with --sheet")
-    import_file(sites, path, ImportOptions(sheet="Monthly", kind=Kind.ENERGY))
-    result = import_file(sites, path, ImportOptions(sheet="Annual", kind=Kind.ENERGY))
+    result = import_file(sites, path)  # both at once: the year is the total of the months
     assert energy_total(sites) == 600_000  # was 1,200,000
+    [w] = [w for w in result.warnings if w.code == "period_total"]
+    assert (w.sheet, w.row) == ("Annual", 2) and "Monthly › row 2" in w.reason
+    import_file(sites, path, ImportOptions(sheet="Monthly", kind=Kind.ENERGY))  # one at a time
+    result = import_file(sites, path, ImportOptions(sheet="Annual", kind=Kind.ENERGY))
+    assert energy_total(sites) == 600_000
     assert [w.code for w in result.warnings if w.code == "period_total"] == ["period_total"]
     assert result.inserted == 0
 

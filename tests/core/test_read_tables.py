@@ -1,6 +1,7 @@
 """Several tables in one sheet (issue 12 §2): side by side or stacked, each read as its own
 table at its own cells; a second table with the same headers is imported too; tables of another
-kind are said, with the --header-row that reads them, and that hint followed imports them."""
+kind are said, with the --header-row (stacked) or --kind (beside) that reads them, and that hint
+followed imports them."""
 
 from __future__ import annotations
 
@@ -98,8 +99,9 @@ def test_wide_tables_side_by_side(ws, tmp_path):
 
 def test_a_table_of_another_kind_beside_this_one_is_said_by_its_columns(ws, tmp_path):
     """Sites in A–D and energy in F–I under one header row: the other table is said by its
-    columns with a hint that works (its own sheet); `--header-row 1` would read the Sites
-    again and store no energy (blind F42)."""
+    columns, by the import too (not only the dry run), with a hint that works: the sheet again
+    with its kind (`--kind energy`); `--header-row 1` would read the Sites again and store no
+    energy (blind F42)."""
     path = write_workbook(tmp_path / "b.xlsx", {"Data": [
         [*SITES[0], None, "Site", "Month", "Source", "Energy (kWh)"],
         [*SITES[1], None, ZB, "2023-11", "grid", 210_400],
@@ -107,9 +109,24 @@ def test_a_table_of_another_kind_beside_this_one_is_said_by_its_columns(ws, tmp_
     plan = analyse(path)[0]
     [w] = [w for w in plan.warnings if w.code.startswith("another_table")]
     assert w.code == "another_table_beside" and w.params["columns"] == "F–I"
-    assert "--header-row" not in render_cli(w) and "a sheet of its own" in w.reason
-    import_file(ws, path)  # the Sites table; then the energy table from a sheet of its own
-    import_file(ws, write_workbook(tmp_path / "e.xlsx", {"Energy": [
-        ["Site", "Month", "Source", "Energy (kWh)"], [ZB, "2023-11", "grid", 210_400],
-        [ZB, "2023-12", "grid", 225_900]]}))
-    assert sum(r["energy"] for r in ws.rows(Kind.ENERGY)) == 436_300
+    assert render_cli(w).endswith("import it with --kind energy")
+    result = import_file(ws, path)  # the Sites table, saying the energy beside it
+    assert [w.params["kind"] for w in result.warnings if w.code == "another_table_beside"] == ["energy"]
+    assert not ws.rows(Kind.ENERGY)
+    result = import_file(ws, path, ImportOptions(kind=Kind.ENERGY))  # the hint followed
+    assert energy(ws) == approx({(ZB, "2023-11-01", "2023-11-30", "grid"): 210_400,
+                                 (ZB, "2023-12-01", "2023-12-31", "grid"): 225_900})
+    [w] = [w for w in result.warnings if w.code == "another_table_beside"]
+    assert w.params == {"kinds": "sites", "columns": "A–D", "kind": "sites"}
+
+
+def test_the_kind_given_reads_the_table_of_that_kind_beside_others(ws, tmp_path):
+    """Energy left of Sites: `--kind sites` reads the Sites (at E–H), and energy stays said."""
+    path = write_workbook(tmp_path / "r.xlsx", {"Data": [
+        ["Site", "Month", "Source", "Energy (kWh)", None, *SITES[0]],
+        ["Glasgow DC", "2023-11", "grid", 5, None, "Glasgow DC", "distribution center", "United Kingdom",
+         "United Kingdom"]]})
+    import_file(ws, path, ImportOptions(kind=Kind.SITES))
+    assert "Glasgow DC" in {r["site"] for r in ws.rows(Kind.SITES)} and not ws.rows(Kind.ENERGY)
+    import_file(ws, path)
+    assert energy(ws) == approx({("Glasgow DC", "2023-11-01", "2023-11-30", "grid"): 5})

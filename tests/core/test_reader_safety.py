@@ -16,7 +16,7 @@ from greenledger.core.errors import ImportRefused
 from greenledger.core.importing import engine as staged
 from greenledger.core.importing import reader
 from greenledger.core.importing.importer import import_file
-from greenledger.core.importing.reader import ReadError, check_file, read_sheets
+from greenledger.core.importing.reader import ReadError, check_file, gate, read_sheets
 from tests.conftest import ENERGY_HEADER, SITES, snapshot
 
 # --- crafted packages ------------------------------------------------------------------------
@@ -137,7 +137,7 @@ def test_limits_are_what_the_module_says(monkeypatch, tmp_path):
                    + "</worksheet>")
     with pytest.raises(ReadError, match="would inflate to 20 MB"):
         check_file(path)
-    monkeypatch.setattr(reader, "MAX_COMPRESSION_RATIO", 100_000)
+    monkeypatch.setattr(gate, "MAX_COMPRESSION_RATIO", 100_000)  # where the gate reads it
     check_file(path)  # the same file passes with a looser bound: the bound is what refused it
 
 

@@ -200,18 +200,17 @@ def test_a_header_the_assistant_cannot_find_is_given_by_its_row(qtbot, ws, tmp_p
 
 
 def test_the_hints_followed_in_the_window_import_the_right_figures(qtbot, ws, tmp_path):
-    """Two sheets of energy rows: 'untick all but one' imports the one left; a hidden sheet:
-    'choose its Kind above' reads it."""
+    """Two sheets of energy rows (Energy, 用电) import together, each cell by its own unit; a
+    hidden sheet: 'choose its Kind above' reads it."""
     src = Path(__file__).resolve().parent.parent / "data" / "readings-units.xlsx"
     dialog = _open(qtbot, ws, src)
-    assert not dialog.import_button.isEnabled()
-    assert any("sheet list" in t for t in dialog.problems_view.texts())
-    _tick(qtbot, dialog, "用电", False)
     assert dialog.import_button.isEnabled() and dialog.problems_view.texts() == []
     assert dialog.start_import()
     assert _energy(ws) == pytest.approx({
         (ZB, "2023-01-01", "grid"): 925_411, (ZB, "2023-02-01", "grid"): 1_479,
-        (UL, "2023-01-01", "grid"): 912_800, (UL, "2023-02-01", "grid"): 1_200_000})
+        (UL, "2023-01-01", "grid"): 912_800, (UL, "2023-02-01", "grid"): 1_200_000,
+        (ZB, "2023-03-01", "grid"): 925_411, (ZB, "2023-04-01", "grid"): 125_000,
+        (UL, "2023-03-01", "wind"): 1_479_000})
     hidden = write_workbook(tmp_path / "hidden.xlsx", {"Old": [
         ["Site", "Month", "Source", "Energy (kWh)"], [ZB, "2023-03", "grid", 5]]})
     wb = openpyxl.load_workbook(hidden)

@@ -1,0 +1,68 @@
+"""The CSV reader: UTF-8 or GB18030 text, comma, semicolon or tab."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from greenledger.core.importing.reader.base import CFB_MAGIC, EXCEL_MAX_ROWS, ReadError
+
+MAX_CSV_BYTES = 1024**3
+
+def read_csv(path: Path) -> list[list[object]]:
+    """Rows of a CSV file as text: UTF-8 (with or without BOM) else GB18030 (GBK is a subset);
+    the delimiter (comma, semicolon or tab) is the one that splits the first lines alike."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(f"{path.name}: cannot be read ({exc.strerror})") from exc
+    if size > MAX_CSV_BYTES:
+        raise ReadError(f"{path.name}: refused: {size / 1024**2:,.0f} MB is more than a CSV "
+                        f"GreenLedger reads ({MAX_CSV_BYTES / 1024**2:,.0f} MB)")
+    raw = path.read_bytes()
+    if not raw:
+        raise ReadError(f"{path.name}: the file is empty")
+    if raw.startswith((b"PK\x03\x04", CFB_MAGIC)):
+        raise ReadError(f"{path.name}: a workbook named as a CSV file: rename it to .xlsx or "
+                        ".xls")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = raw.decode("utf-16")  # Excel's "Unicode text"
+    else:
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                text = raw.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise ReadError(f"{path.name}: not UTF-8 or GB18030 text; save it as CSV UTF-8")
+    if "\x00" in text[:4096]:
+        raise ReadError(f"{path.name}: not a text (CSV) file")
+    delimiter = _delimiter(text[:65536])
+    rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    if len(rows) > EXCEL_MAX_ROWS:
+        raise ReadError(f"{path.name}: {len(rows):,} rows, past Excel's limit of "
+                        f"{EXCEL_MAX_ROWS:,}")
+    return rows
+
+
+def _delimiter(sample: str) -> str:
+    """Comma, semicolon or tab: the one found the same number of times (and most often) on the
+    first lines, outside quotes."""
+    lines = [line for line in sample.splitlines()[:20] if line.strip()]
+    if len(lines) > 1 and len(sample) == 65536:
+        lines = lines[:-1]  # the last may be cut off
+    best, best_score = ",", (-1, -1)
+    for d in (",", ";", "\t"):
+        try:
+            counts = [len(r) - 1 for r in csv.reader(io.StringIO("\n".join(lines)),
+                                                     delimiter=d)]
+        except csv.Error:
+            continue
+        if not counts or max(counts) == 0:
+            continue
+        score = (sum(c == counts[0] for c in counts), counts[0])
+        if score > best_score:
+            best, best_score = d, score
+    return best
