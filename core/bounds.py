@@ -116,12 +116,20 @@ MONTH_OUTLIER = 20.0
 """A site's month with more than this many times the site's median month is warned (a value
 in Wh or 万kWh typed into a kWh column, a cumulative figure in a month cell)."""
 
+MONTH_SLIP = 300.0
+"""A site's month below 1/MONTH_SLIP of its median month is far too low for a site in use: a
+month written in MWh (or 万kWh) in a kWh column (1,302 among 1,250,000s). A site's first
+or last month may be partial, a standby site may use little: see month_slips."""
+SLIP_UNITS = ((1000.0, "MWh"), (10000.0, "万kWh"))
+
 REASON_TEMPLATES.update({
     "out_of_bounds": QT_TRANSLATE_NOOP("Problems", "{value} {unit} is outside the plausible range for {what}, {low}–{high} {unit} ({source})"),  # noqa: E501
     "out_of_bounds_slip": QT_TRANSLATE_NOOP("Problems", "{value} {unit} is outside the plausible range for {what}, {low}–{high} {unit}: it looks like {slip_unit}: write {corrected}, or give the unit {slip_unit}"),  # noqa: E501
     "implausible_low": QT_TRANSLATE_NOOP("Problems", "{value} {unit} is below {limit} {unit}, unusually low for {what} ({source}); check it"),  # noqa: E501
     "implausible_low_slip": QT_TRANSLATE_NOOP("Problems", "{value} {unit} is below {limit} {unit}, unusually low for {what}: it looks like {slip_unit} (then write {corrected}, or give the unit {slip_unit}); check it"),  # noqa: E501
     "implausible_high": QT_TRANSLATE_NOOP("Problems", "{value} {unit} is above {limit} {unit}, unusually high for {what} ({source}); check it"),  # noqa: E501
+    "month_slip": QT_TRANSLATE_NOOP("Problems", "{site} used {value} kWh in {month}, 1/{ratio} of its median month ({median} kWh): it reads as {unit}, {fixed} kWh, beside its other months; write {fixed}"),  # noqa: E501
+    "month_low": QT_TRANSLATE_NOOP("Problems", "{site} used {value} kWh in {month}, 1/{ratio} of its median month ({median} kWh); check the unit, and that the month is complete"),  # noqa: E501
     "month_outlier": QT_TRANSLATE_NOOP("Problems", "{site} used {value} kWh in {month}, {ratio}× its median month ({median} kWh); check the unit and that the cell is not a total"),  # noqa: E501
 })
 
@@ -230,6 +238,8 @@ class MonthOutlier:
     value: float
     median: float
     where: object
+    factor: float | None = None  # a month far below: the slip that brings it to the others (×1000)
+    unit: str = ""  # the unit that slip means (MWh)
 
     @property
     def ratio(self) -> float:
@@ -258,6 +268,41 @@ def month_outliers(rows: Iterable[tuple[object, object, float, object]], *,
             continue
         for month, (v, where) in sorted(months.items(), key=lambda kv: str(kv[0])):
             if v > ratio * median:
+                out.append(MonthOutlier(site, month, v, median, where))
+    return out
+
+
+def month_slips(rows: Iterable[tuple[object, object, float, object]], *,
+                min_months: int = 4) -> list[MonthOutlier]:
+    """Months of a site far below its median month (under 1/MONTH_SLIP of it, above 0): with
+    `factor`/`unit` where a unit slip brings the month among the others (×1,000 or ×10,000
+    lands within half to twice the median) and the month is neither the site's first nor its
+    last (which may be partial); else without (a warning: a standby month, a partial one).
+
+    `rows` as month_outliers (whole months only: a month of a few hourly rows is not one)."""
+    by_site: dict[object, dict[object, list]] = {}
+    for site, month, kwh, where in rows:
+        if kwh is None:
+            continue
+        cell = by_site.setdefault(site, {}).setdefault(month, [0.0, where])
+        cell[0] += kwh
+    out = []
+    for site, months in by_site.items():
+        if len(months) < min_months:
+            continue
+        median = statistics.median(v for v, _ in months.values())
+        if median <= 0:
+            continue
+        order = sorted(months, key=str)
+        for month in order:
+            v, where = months[month]
+            if not 0 < v < median / MONTH_SLIP:
+                continue
+            inner = month not in (order[0], order[-1])
+            slip = next(((f, u) for f, u in SLIP_UNITS if 0.5 <= v * f / median <= 2.0), None)
+            if slip and inner:
+                out.append(MonthOutlier(site, month, v, median, where, *slip))
+            else:
                 out.append(MonthOutlier(site, month, v, median, where))
     return out
 

@@ -74,7 +74,7 @@ def check_rows(ws: Workspace, kind: Kind, rows: Sequence[tuple[int | None, Mappi
     Raises ImportRefused with every problem; a problem's `row` is the index in `rows` + 2
     (the sheet row under a header), so `problem.row - 2` finds the offending row.
     """
-    from greenledger.core.importing import importer  # here: the window imports this module at start-up
+    from greenledger.core.importing import checks_rows  # here: the window imports this module at start-up
     from greenledger.core.importing.reader import SheetData
     from greenledger.core.importing.sheets import parse_sheet, recognise
 
@@ -93,8 +93,8 @@ def check_rows(ws: Workspace, kind: Kind, rows: Sequence[tuple[int | None, Mappi
         if i + 2 not in seen:
             problems.append(Problem(EDIT_FILE, "a blank row, or a row starting with a totals "
                                     "label (Total, Sum, 合计)", title, i + 2, code="blank_row"))
-    book = importer._book_with_file_factors(ws, [ps])
-    checker = importer._Checker(ws, [ps], book)
+    book = checks_rows.book_with_file_factors(ws, [ps])
+    checker = checks_rows.RowChecker(ws, [ps], book)
     problems += checker.check()
     if problems:
         raise ImportRefused(sorted(problems, key=lambda p: (p.row or 0)), ps.warnings)
@@ -107,14 +107,14 @@ def check_rows(ws: Workspace, kind: Kind, rows: Sequence[tuple[int | None, Mappi
 
 
 def _stored_state(ws: Workspace, kind: Kind, rows, ps, ids) -> State:
-    from greenledger.core.importing import importer
+    from greenledger.core.importing import writer
 
     columns = list(COLUMNS[kind].values())
     old = ws.records(kind, [i for i, _ in rows if i is not None])
     next_id = ws.next_id(kind)
     state: State = {}
     for (row_id, _), pr in zip(rows, ps.rows, strict=True):
-        values = importer._stored(kind, pr.values, ids)
+        values = writer._stored(kind, pr.values, ids)
         if row_id is None:
             row_id, next_id = next_id, next_id + 1
             prov = dict.fromkeys(PROVENANCE)
@@ -127,17 +127,17 @@ def _stored_state(ws: Workspace, kind: Kind, rows, ps, ids) -> State:
 def _key_collisions(ws: Workspace, kind: Kind, rows, state: State, ps) -> list[Problem]:
     """Rows whose natural key another stored row already holds (the importer would merge them;
     an edit must not)."""
-    from greenledger.core.importing import importer
+    from greenledger.core.importing import writer
 
     key_fields = SHEETS[kind].natural_key
     columns = list(COLUMNS[kind].values())
-    # The importer's key (importer._existing): the stored values of the natural-key columns, as
+    # The importer's key (writer._existing): the stored values of the natural-key columns, as
     # they are. Asked row by row with `IS` (NULL-safe equality), not by reading the table.
-    key_cols = [columns[p] for p in importer._key_positions(kind)]
+    key_cols = [columns[p] for p in writer._key_positions(kind)]
     # One query a row (the natural-key indexes of migration m004 answer each from the index);
     # one read of the whole table only when the rows are a good part of it (a paste of a tenth
     # of a big table), where the dict costs less than the queries.
-    existing = importer._existing(ws, kind) if len(state) > max(20, ws.count(kind) // 10) else None
+    existing = writer._existing(ws, kind) if len(state) > max(20, ws.count(kind) // 10) else None
     problems = []
     for i, rec in enumerate(state.values()):
         key = [rec[c] for c in key_cols]

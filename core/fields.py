@@ -162,11 +162,14 @@ START_SYNONYMS = ("from", "start", "start date", "period from", "date from", "fr
                   "期初",
                   "billing period from", "billing start", "bill start", "bill from", "service from",
                   "read from", "抄表起日", "起始抄表日", "计费开始日期", "计费起始日期", "账期开始", "起始日",
-                  "计费起日")
+                  "计费起日", "previous read date", "previous reading date", "prev read date",
+                  "last read date", "start read date", "from read date", "上次抄表日期", "上次抄表日")
 END_SYNONYMS = ("to", "end", "end date", "period to", "date to", "valid to", "until",  # not "to date": YTD
                 "shipment period to", "结束", "结束日期", "截止日期", "结束时间", "截止时间", "截止", "期末",
                 "billing period to", "billing end", "bill end", "bill to", "service to", "read to",
-                "抄表止日", "截止抄表日", "计费结束日期", "计费截止日期", "账期结束", "截止日", "计费止日")
+                "抄表止日", "截止抄表日", "计费结束日期", "计费截止日期", "账期结束", "截止日", "计费止日",
+                "current read date", "present read date", "this read date", "end read date",
+                "to read date", "本次抄表日期", "本次抄表日")
 # On a shipment or packaging sheet a bare From/To (Start/End) is often a place, not a date.
 SHIPMENT_START_SYNONYMS = tuple(x for x in START_SYNONYMS if x not in ("from", "start", "开始", "起始"))
 SHIPMENT_END_SYNONYMS = tuple(x for x in END_SYNONYMS if x not in ("to", "end", "until", "结束", "截止"))

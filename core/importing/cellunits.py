@@ -17,7 +17,7 @@ from operator import itemgetter
 
 from greenledger.core.errors import Problem, coded_reason
 from greenledger.core.fields import norm
-from greenledger.core.i18n import QT_TRANSLATE_NOOP
+from greenledger.core.importing.codes import Aside, UnitFrom
 from greenledger.core.importing.values import (
     MIXED_DECIMALS,
     CellError,
@@ -28,7 +28,10 @@ from greenledger.core.importing.values import (
 )
 from greenledger.core.units import DIMENSIONS, UnitError, multiplier
 
-UNIT_COLUMN_NOTE = QT_TRANSLATE_NOOP("ImportAssistant", "the unit of each row's figure")
+UNIT_REQUIRED = ("energy", "mass", "distance")
+"""Dimensions whose unit must be stated (core.importing.column_units and layout take it from
+here): a bare magnitude (`12.5万`) in a column of another dimension (orders) scales its stored
+unit."""
 MAGNITUDES = {"千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3}
 """Chinese magnitudes written after a figure (`12.5万`, `1.2亿`), alone or before a unit."""
 UNIT_COLUMN_LABELS = frozenset(norm(t) for t in (
@@ -184,7 +187,9 @@ def _read_target(file, sheet, first, t: Target, cols, row_units, out: Outcome, n
         stated_any = stated_any or bool(row_mult)
     if not parsed and not row_mult:
         return
-    if not stated_any and (t.unit is None or all(mag == 1.0 for _, _, mag, _ in parsed.values())):
+    implicit = t.unit is None and t.dimension not in UNIT_REQUIRED  # orders: its stored unit
+    if not stated_any and ((t.unit is None and not implicit)
+                           or all(mag == 1.0 for _, _, mag, _ in parsed.values())):
         return  # no cell or row states a unit: the column's own unit (or its refusal) holds
     # 3. the column's unit: stated, or the stored unit when only cells and rows state theirs
     resolved = t.unit is None and stated_any
@@ -232,7 +237,7 @@ def _read_target(file, sheet, first, t: Target, cols, row_units, out: Outcome, n
                 continue
             stored = number * mag * row_unit[0]
             seen.append(row_unit[1])
-        elif t.unit is not None:
+        elif t.unit is not None or implicit:  # `120万` orders: 1,200,000
             stored = number * mag * t.mult
         else:  # neither the column, the cell nor its row states a unit, while others do
             params = {"units": "", "example": ""}
@@ -353,7 +358,8 @@ def apply_to_plan(plan, sheet, first: int, end: int, lazy: bool = False):
             continue
         for c in cols:
             c.unit, c.multiplier = t.stored, 1.0
-            c.unit_from = ("the unit column " + t.unit_col[1]) if t.unit_col else "its cells"
+            c.unit_source, c.unit_at = ((UnitFrom.UNIT_COLUMN, t.unit_col[1]) if t.unit_col
+                                        else (UnitFrom.CELLS, ""))
         resolved_labels |= {lbl for _, lbl in t.columns}
         if len(cols) > 1:
             resolved_labels.add(f"{cols[0].header} … {cols[-1].header} "
@@ -364,7 +370,7 @@ def apply_to_plan(plan, sheet, first: int, end: int, lazy: bool = False):
     if ucol is not None and any(t.unit_col for t, _ in targets):
         for c in plan.columns:
             if c.index == ucol[0]:
-                c.note = UNIT_COLUMN_NOTE
+                c.aside, c.aside_args = Aside.UNIT_COLUMN, ()
     return sheet if out.rows is None else replace(sheet, rows=out.rows)
 
 

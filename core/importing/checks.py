@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from greenledger.core.bounds import MONTH_OUTLIER, month_outliers
+from greenledger.core.bounds import MONTH_OUTLIER, month_outliers, month_slips
 from greenledger.core.errors import REASON_TEMPLATES, Problem
 from greenledger.core.fields import Kind
+from greenledger.core.importing import meters
 from greenledger.core.importing.checks_overlaps import _day, overlaps
 from greenledger.core.importing.checks_rows import RowChecker, book_with_file_factors
 from greenledger.core.importing.read_to_read import read_to_read
@@ -56,6 +57,8 @@ def check_parsed(ws: Workspace, parsed: list[ParsedSheet], problems: list[Proble
     warnings += checker.warnings
     more, notes, left_out = run_checks(ws, parsed)
     problems += more
+    for ps in parsed:  # a bill's meter rows that would change a stored sum (the writer asks too)
+        problems += meters.check_replaced(ws, ps)
     warnings += notes
     if problems:
         problems = distinct_problems(problems)  # a wide sheet's row is several parsed rows
@@ -97,7 +100,9 @@ def run_checks(ws: Workspace, parsed: list[ParsedSheet]
         if ps.kind in OVERLAP_KEYS and len(ps):
             overlaps(ws, ps, parsed, problems, warnings, left_out)
         if ps.kind == Kind.ENERGY and len(ps):
-            warnings += _month_outliers(ws, ps, left_out.get(ps.sheet, set()))
+            warned, refused = _month_outliers(ws, ps, left_out.get(ps.sheet, set()))
+            warnings += warned
+            problems += refused
     return problems, warnings, left_out
 
 
@@ -171,13 +176,16 @@ def _stored_months(ws: Workspace, sites: set, months: set[tuple[date, date]]
     return out
 
 
-def _month_outliers(ws: Workspace, ps: ParsedSheet, skip: set[int]) -> list[Problem]:
+def _month_outliers(ws: Workspace, ps: ParsedSheet, skip: set[int]
+                    ) -> tuple[list[Problem], list[Problem]]:
+    """A site's months far above its median month (warned) and far below it (core.bounds
+    month_slips: refused where a unit slip is near-certain, else warned)."""
     c = ps.columns
     starts, ends = c["period_start"], c["period_end"]
     month_of = {p: _month_of(*p) for p in set(zip(starts, ends, strict=True))}
     month_of = {p: m for p, m in month_of.items() if m is not None}
     if not month_of:
-        return []
+        return [], []
     months = {(m, m) for m in month_of.values()}
     rows = [(site, month_of[(a, b)], kwh, ps.row_numbers[i])  # hours summed by month_outliers
             for i, (site, a, b, kwh) in enumerate(zip(c["site"], starts, ends, c["energy"],
@@ -187,7 +195,8 @@ def _month_outliers(ws: Workspace, ps: ParsedSheet, skip: set[int]) -> list[Prob
     if len(months) < 12 and sites and len(sites) < 500:  # a month's import: the stored year
         mine = {(r[0], r[1]) for r in rows}
         rows = [r for r in _stored_months(ws, sites, months) if (r[0], r[1]) not in mine] + rows
-    out = []
+    out: list[Problem] = []
+    refused: list[Problem] = []
     col = ps.label("energy")
     for m in month_outliers(rows, ratio=MONTH_OUTLIER):
         if m.where is None:
@@ -196,4 +205,22 @@ def _month_outliers(ws: Workspace, ps: ParsedSheet, skip: set[int]) -> list[Prob
                   "ratio": f"{m.ratio:,.0f}", "median": f"{m.median:,.0f}"}
         out.append(Problem(ps.file, REASON_TEMPLATES["month_outlier"].format(**params), ps.sheet,
                            m.where, col, m.value, code="month_outlier", params=params))
-    return out
+    whole = rows
+    parts = {p for p in month_of if not _is_month(*p)}  # hours: a month of them may be partial
+    if parts:
+        timed = {(site, month_of[(a, b)]) for site, a, b in zip(c["site"], starts, ends, strict=True)
+                 if (a, b) in parts}
+        whole = [r for r in rows if (r[0], r[1]) not in timed]
+    for m in month_slips(whole):
+        if m.where is None:
+            continue
+        params = {"site": m.site, "value": f"{m.value:,.0f}", "month": m.month.strftime("%Y-%m"),
+                  "ratio": f"{1 / m.ratio:,.0f}", "median": f"{m.median:,.0f}"}
+        code = "month_low"
+        if m.factor:
+            code = "month_slip"
+            params.update(unit=m.unit, fixed=f"{m.value * m.factor:,.0f}")
+        p = Problem(ps.file, REASON_TEMPLATES[code].format(**params), ps.sheet, m.where, col,
+                    m.value, code=code, params=params)
+        (refused if m.factor else out).append(p)
+    return out, refused

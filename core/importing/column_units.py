@@ -43,11 +43,14 @@ def _stated_unit(c: ColumnPlan, dimension: str, layout: Layout
 
 
 def _unit_in_name(name: str, dimension: str) -> str | None:
-    """A unit of `dimension` a header's words end with (`Vehicle km`, `Usage-kWh`), or, in a
+    """A unit of `dimension` a header's words end with (`Vehicle km`, `Usage-kWh`) or, written
+    with its capitals, begin with (`kWh Used`), or, in a
     Chinese header, the longest one it contains (`行驶公里数`: 公里)."""
     words = [w for w in re.split(r"[\s\-_/]+", name) if w]
     if len(words) > 1 and mp.unit_dimension(words[-1]) == dimension:
         return words[-1]
+    if len(words) > 1 and mp.unit_dimension(words[0]) == dimension and words[0] != words[0].lower():
+        return words[0]  # `kWh Used`, `MWh Delivered` (a unit's capital: not the word `t`)
     if mp.is_cjk(name):
         units = [u for u in DIMENSIONS.get(dimension, {}) if len(u) >= 2 and mp.is_cjk(u)
                  and u in name]

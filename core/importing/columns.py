@@ -51,7 +51,8 @@ QUALIFIED = re.compile(
     r"(?:last|prior|previous) year|per\s+(?:order|unit|parcel|package|box|item|shipment|day|week|"
     r"month|year|head|employee|vehicle|trip|km))\b|/\s*(?:order|unit|parcel|box|item|day)\b|"
     r"预计|预测|计划|目标|预算|上年|去年|同期|每单|单均|每件|件均|每箱|日均|月均|平均|节约|节省|节能量|避免|减排"
-    r"|无功|\breactive\b|kvarh?\b",
+    r"|无功|\breactive\b|kvarh?\b"
+    r"|^\s*(?:count|max|min|average|product|stddev|var)\s+of\b|计数项|最大值项|最小值项|乘积项|标准偏差项|方差项",
     re.IGNORECASE)
 """Words that make a header's number something other than the field its other words name: a
 saving, a target or forecast, last year's, a figure per order or per day, an average (`Energy
@@ -250,6 +251,7 @@ def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: 
     texts = [(c.index, c.text) for c in cells]
     mp.beside_unit_column(kind, texts, candidates, fixed)
     mp.name_over_code(kind, texts, candidates)
+    mp.read_date_pair(texts, candidates)
     taken = {measure} if measure else set()
     chosen_cols = mp.assign(candidates, fixed, taken)
     labels = {c.index: f"{c.text} [{column_letter(c.index)}]" for c in cells}
@@ -268,6 +270,9 @@ def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: 
         name = res(k)
         if name is not None and name != k:
             constants[name] = constants.pop(k)
+    for name, value in title_values(kind, layout).items():  # 站点：张北数据中心 above the table
+        if name not in constants and name not in {m.field for m in chosen_cols.values()}:
+            constants[name] = value
     fields = {m.field for m in chosen_cols.values()} | set(constants)
     if periods and measure:
         fields |= {"period_start", "period_end", measure}
@@ -313,6 +318,32 @@ def map_columns(kind: Kind, layout: Layout, options: ImportOptions, sheet_name: 
     if norm(sheet_name) in {norm(n) for n in SHEETS[kind].sheet_names}:
         score += 0.75
     return Mapped(cols, missing, constants, score, measure_how, refusals, res.unknown, qualified_cols)
+
+
+_TITLE_VALUE = re.compile(r"^\s*(?P<h>[^:：]{1,20}?)\s*[:：]\s*(?P<v>\S.{0,60}?)\s*$")
+
+
+def title_values(kind: Kind, layout: Layout) -> dict[str, str]:
+    """Values a title line above the table gives every row (`站点：张北数据中心`, `Site: Leeds
+    Store`, `能源类型：电网`): its words before the colon name a text or choice field of the kind
+    exactly (a synonym, not a part), and no column gives that field. Only a line above the
+    header, and only where no other line of the sheet names the field again (`站点：乌兰察布…`
+    further down: blocks, each with its own site, are not one table of the first one's). A
+    value that is not one (`站点：全部`) is refused by the field's check like any cell."""
+    said: dict[str, set[str]] = {}
+    out: dict[str, str] = {}
+    top = layout.header_rows[0] + 1  # Excel row of the header
+    for i in layout.ignored:
+        if not i.text or not (m := _TITLE_VALUE.match(i.text)):
+            continue
+        ms = [x for x in mp.match_header(m["h"], kind) if x.confidence >= 0.95 and x.unit is None]
+        f = mp.kind_field(kind, ms[0].field) if ms else None
+        if f is None or f.type not in (FieldType.TEXT, FieldType.CHOICE):
+            continue
+        said.setdefault(f.name, set()).add(m["v"])
+        if i.code == "title" and i.row < top:
+            out.setdefault(f.name, m["v"])
+    return {k: v for k, v in out.items() if len(said[k]) == 1}
 
 
 def _finest_grain(periods: list[HeaderCell]) -> str | None:

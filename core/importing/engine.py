@@ -50,14 +50,14 @@ from greenledger.core.importing.codes import (
     UnitFrom,
     english,
 )
-from greenledger.core.importing.column_units import UNIT_REQUIRED, plan_units
+from greenledger.core.importing.column_units import plan_units
 from greenledger.core.importing.columns import Mapped, map_columns
 from greenledger.core.importing.formulas import FormulaProbe
-from greenledger.core.importing.importer import Progress, _gc_paused, check_and_write
 from greenledger.core.importing.layout import (
     detect_layout,
     money_in_text,
     parse_period,
+    recognise_template,
     unit_in_text,
 )
 from greenledger.core.importing.parse import (
@@ -73,13 +73,10 @@ from greenledger.core.importing.plan import ColumnPlan, ImportOptions, SheetPlan
 from greenledger.core.importing.reader import ReadError, SheetData, read_sheets
 from greenledger.core.importing.reconcile import apply_to_plan as reconcile_totals
 from greenledger.core.importing.result import ImportResult
-from greenledger.core.importing.sheets import (
-    SheetLayout,
-    parse_sheet,
-    recognise,
-)
+from greenledger.core.importing.sheets import SheetLayout, parse_sheet
+from greenledger.core.importing.transaction import _gc_paused, check_and_write
+from greenledger.core.importing.writer import Progress
 from greenledger.core.storage import Workspace
-from greenledger.core.units import split_header
 
 PARSE_ANYWAY = {"measure_unstated", "money_title", "unit_unstated", "unknown_unit", "unit_conflict",
                 "duplicate_period", "date_order_unclear", "date_order_mixed", "months_wrap_year",
@@ -141,49 +138,122 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
 def _analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = None, *,
                    formula_at: Callable[[int, int], bool] | None = None, named: bool = False,
                    progress: Progress | None = None) -> SheetPlan:
+    """One sequence for every layout: table, columns, checks, units, parse. A sheet of the
+    template (layout.recognise_template) is a layout known with full confidence: its columns
+    are the template's and its parse is the template's fast column read."""
     options = options or ImportOptions()
     plan = SheetPlan(file, sheet.name, sheet.hidden, options=options)
     if sheet.hidden and not named:
         plan.skip, plan.hint = Skip.HIDDEN, Hint.NAME_SHEET
         return plan
+    found = None
     if not options.explicit or _only_values(options):
-        template = recognise(sheet, file)
-        if template is not None and _template_enough(template, sheet) and not (
-                options.explicit and _values_apply(template.kind, options)):
-            return _template_plan(plan, sheet, template, formula_at, progress,
-                                  options.skip_hidden)
-    extra = frozenset(norm(k) for k in options.mapping)
-    header_rows = [r - 1 for r in options.header_rows] if options.header_rows else None
-    layout = detect_layout(sheet.rows, year=options.period_year, header_rows=header_rows,
-                           extra_headers=extra, merged=sheet.merged)
-    if layout is None:
-        plan.skip, plan.hint = Skip.NO_HEADER, Hint.HEADER_ROW
-        refuse_if_named(plan, named or bool(options.kind))
-        return plan
-    plan.layout = layout
-    if unit := unit_in_text(sheet.name):  # a sheet named 用电（MWh）
-        layout.unit_hints.append((unit, UnitFrom.SHEET_NAME, ""))
-    if money := money_in_text(sheet.name):
-        layout.money_hints.append((money, "the sheet name", sheet.name))
-    layout.hidden_cols = sheet.hidden_cols
+        found = recognise_template(sheet, file)
+        if found is not None and options.explicit and _values_apply(found[0].kind, options):
+            found = None  # a --value for this kind: read by the stages, which take it
+    template, m, constants = None, None, {}
+    if found is not None:
+        template, layout = found
+        plan.layout = layout
+    else:
+        extra = frozenset(norm(k) for k in options.mapping)
+        header_rows = [r - 1 for r in options.header_rows] if options.header_rows else None
+        layout = detect_layout(sheet.rows, year=options.period_year, header_rows=header_rows,
+                               extra_headers=extra, merged=sheet.merged)
+        if layout is None:
+            plan.skip, plan.hint = Skip.NO_HEADER, Hint.HEADER_ROW
+            refuse_if_named(plan, named or bool(options.kind))
+            return plan
+        plan.layout = layout
+        if unit := unit_in_text(sheet.name):  # a sheet named 用电（MWh）
+            layout.unit_hints.append((unit, UnitFrom.SHEET_NAME, ""))
+        if money := money_in_text(sheet.name):
+            layout.money_hints.append((money, "the sheet name", sheet.name))
+        layout.hidden_cols = sheet.hidden_cols
     if options.skip_hidden:
         sheet = without_hidden_rows(sheet, layout)
-    sheet = fill_merged_data(sheet, layout)
+    if template is not None:
+        _template_columns(plan, template)
+    else:
+        sheet = fill_merged_data(sheet, layout)
+        m = _map(plan, layout, options, sheet.name, named)
+        if m is None:
+            return plan
+        constants = m.constants
+        check_measure(plan, m)
+    check_unread_quantities(plan)
+    check_cumulative(plan)
+    check_part_of_total(plan)
+    if m is not None:
+        if m.refusals:
+            return plan
+        plan_units(plan, layout, options, constants)
+    sheet = pivot.apply_to_plan(plan, sheet, layout)
+    sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end, lazy=True)
+    if m is not None and any(p.code not in PARSE_ANYWAY for p in plan.problems):
+        return plan
+    for _ in range(2):  # again where cells carry units or day/month dates (most sheets: once)
+        plan.parsed = _parse(plan, sheet, layout, template, constants, formula_at, progress)
+        again = read_pending_again(plan, sheet, layout, plan.parsed)
+        if again is None:
+            break
+        sheet = again
+        if template is None:
+            layout.ignored = dates.distinct_rows(layout.ignored)
+    if template is not None:
+        plan.parsed = drop_non_data_rows(plan.parsed, sheet.rows, layout)
+        _said_totals(plan.parsed, layout)
+    plan.parsed.warnings += sheet_warnings(plan, sheet)
+    cellunits.drop_repeated(plan)
+    meters.sum_meters(plan, sheet)
+    plan.problems += plan.parsed.problems
+    plan.warnings += plan.parsed.warnings
+    layout.campaign_dates = campaign_dates.collect(plan, sheet)
+    return plan
+
+
+def _parse(plan: SheetPlan, sheet: SheetData, layout, template: SheetLayout | None,
+           constants: dict[str, str], formula_at, progress):
+    """The parse step of the sheet's layout: the template's fast column read, a long table's
+    rows or a wide table's period columns."""
+    if template is not None:
+        view = sheet if layout.end >= len(sheet.rows) else \
+            SheetData(sheet.name, sheet.rows[:layout.end], sheet.hidden)
+        return parse_sheet(view, plan.file, template, formula_at=formula_at,
+                           progress=row_progress(progress, len(sheet.rows)))
+    if layout.wide:
+        return parse_wide(plan, sheet, layout, constants, formula_at)
+    return parse_long(plan, sheet, layout, constants, formula_at, progress)
+
+
+def _said_totals(parsed, layout) -> None:
+    """A template sheet says each totals row it leaves out (the table ends above a last one)."""
+    said = {w.row for w in parsed.warnings if w.code == "totals_row_skipped"}
+    for ig in layout.ignored:
+        if ig.code == "total" and ig.row > layout.first_data and ig.row not in said:
+            parsed.warnings.append(Problem(parsed.file, "a totals row, not imported",
+                                           parsed.sheet, ig.row, code="totals_row_skipped"))
+
+
+def _map(plan: SheetPlan, layout, options: ImportOptions, sheet_name: str,
+         named: bool) -> Mapped | None:
+    """The columns of the kind that maps them best (on `plan`), or None when the sheet is
+    not a table of any kind (the plan says why)."""
     kinds = [Kind(options.kind)] if options.kind else list(SHEETS)
     best: tuple[Kind, Mapped] | None = None
     unknown: list[str] = []  # a field the user named that a kind does not have
     for kind in kinds:
-        mapped_as = map_columns(kind, layout, options, sheet.name)
+        mapped_as = map_columns(kind, layout, options, sheet_name)
         if mapped_as.unknown:  # not this kind: its fields do not include the user's
             unknown.append(mapped_as.unknown)
             continue
         if best is None or _rank(mapped_as) > _rank(best[1]):
             best = (kind, mapped_as)
     if best is None:
-        plan.problems.append(Problem(file, unknown[0], sheet.name, code="bad_mapping"))
-        return plan
+        plan.problems.append(Problem(plan.file, unknown[0], sheet_name, code="bad_mapping"))
+        return None
     kind, m = best
-    cols, missing, constants = m.columns, m.missing, m.constants
+    cols, missing = m.columns, m.missing
     plan.kind, plan.columns = kind, cols
     mapped = [c for c in cols if c.field]
     plan.kind_confidence = round(sum(c.confidence for c in mapped) / len(mapped), 2) \
@@ -201,35 +271,24 @@ def _analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = 
             plan.skip, plan.hint = Skip.NOT_A_TABLE_NO_YEAR, Hint.PERIOD_YEAR
             plan.skip_args["month"] = yearless[0]
         refuse_if_named(plan, named or bool(options.kind or options.mapping))
-        return plan
-    check_measure(plan, m)
-    check_unread_quantities(plan)
-    check_cumulative(plan)
-    check_part_of_total(plan)
-    if m.refusals:
-        return plan
-    plan_units(plan, layout, options, constants)
-    sheet = pivot.apply_to_plan(plan, sheet, layout)
-    sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end, lazy=True)
-    if any(p.code not in PARSE_ANYWAY for p in plan.problems):
-        return plan
-    for _ in range(2):  # again where cells carry units or day/month dates (most sheets: once)
-        if layout.wide:
-            plan.parsed = parse_wide(plan, sheet, layout, constants, formula_at)
-        else:
-            plan.parsed = parse_long(plan, sheet, layout, constants, formula_at, progress)
-        again = read_pending_again(plan, sheet, layout, plan.parsed)
-        if again is None:
-            break
-        sheet = again
-        layout.ignored = dates.distinct_rows(layout.ignored)
-    plan.parsed.warnings += sheet_warnings(plan, sheet)
-    cellunits.drop_repeated(plan)
-    meters.sum_meters(plan, sheet)
-    plan.problems += plan.parsed.problems
-    plan.warnings += plan.parsed.warnings
-    layout.campaign_dates = campaign_dates.collect(plan, sheet)
-    return plan
+        return None
+    return m
+
+
+def _template_columns(plan: SheetPlan, template: SheetLayout) -> None:
+    """The template's columns, with full confidence (the others are not needed)."""
+    plan.kind, plan.template, plan.kind_confidence = template.kind, True, 1.0
+    by_index = {c.index: c for c in template.columns}
+    for cell in plan.layout.cells:
+        c = by_index.get(cell.index)
+        if c is None:
+            plan.columns.append(ColumnPlan(cell.index, cell.text, None, aside=Aside.NOT_NEEDED))
+            continue
+        unit = mp.split_unit(c.header)[1] if c.field.dimension else None
+        how = (Found.TEMPLATE if norm(mp.split_unit(c.header)[0]) == norm(c.field.header)
+               else Found.SYNONYM)
+        plan.columns.append(ColumnPlan(c.index, c.header, c.field.name, 1.0, how, unit,
+                                       UnitFrom.HEADER if unit else None, c.multiplier))
 
 
 def _rank(m: Mapped) -> float:
@@ -254,70 +313,6 @@ def _values_apply(kind: Kind, options: ImportOptions) -> bool:
     `--value source=grid` is still read as the template's)."""
     names = {f.name for f in SHEETS[kind].fields}
     return any(mp.field_name(kind, k) in names for k in options.values)
-
-
-def _template_enough(template: SheetLayout, sheet: SheetData) -> bool:
-    """Whether the template's fast path reads the sheet fully: every energy, mass or distance
-    column states its unit in brackets (else the units rules decide), and no other header
-    names a field (`月份` beside the template's own headers, which the fast path would drop)."""
-    if not all(split_header(c.header)[1] for c in template.columns
-               if c.field.dimension in UNIT_REQUIRED):
-        return False
-    taken = {c.index for c in template.columns}
-    names = {c.field.name for c in template.columns}
-    for i, v in enumerate(sheet.rows[template.header_row]):
-        if i in taken or not isinstance(v, str) or not v.strip():
-            continue
-        ms = mp.match_header(v, template.kind)  # `Campaign name`, `Logistics emissions (kg)`
-        if ms and ms[0].confidence >= mp.MIN_CONFIDENCE and ms[0].field not in names:
-            return False
-    return True
-
-
-def _template_plan(plan: SheetPlan, sheet: SheetData, template: SheetLayout,
-                   formula_at, progress, skip_hidden: bool = False) -> SheetPlan:
-    layout = detect_layout(sheet.rows, header_rows=[template.header_row], merged=sheet.merged)
-    assert layout is not None
-    layout.units_row = {}
-    layout.first_data = template.header_row + 1
-    layout.ignored = [i for i in layout.ignored if i.code != "units"]
-    plan.layout, plan.kind, plan.template = layout, template.kind, True
-    if skip_hidden:
-        sheet = without_hidden_rows(sheet, layout)
-    plan.kind_confidence = 1.0
-    by_index = {c.index: c for c in template.columns}
-    for cell in layout.cells:
-        c = by_index.get(cell.index)
-        if c is None:
-            plan.columns.append(ColumnPlan(cell.index, cell.text, None, aside=Aside.NOT_NEEDED))
-            continue
-        unit = mp.split_unit(c.header)[1] if c.field.dimension else None
-        how = (Found.TEMPLATE if norm(mp.split_unit(c.header)[0]) == norm(c.field.header)
-               else Found.SYNONYM)
-        plan.columns.append(ColumnPlan(c.index, c.header, c.field.name, 1.0, how, unit,
-                                       UnitFrom.HEADER if unit else None, c.multiplier))
-    check_unread_quantities(plan)
-    check_cumulative(plan)
-    check_part_of_total(plan)
-    sheet = pivot.apply_to_plan(plan, sheet, layout)
-    sheet = cellunits.apply_to_plan(plan, sheet, layout.first_data, layout.end, lazy=True)
-    for _ in range(2):  # again where cells carry units or day/month dates (most sheets: once)
-        view = sheet if layout.end >= len(sheet.rows) else \
-            SheetData(sheet.name, sheet.rows[:layout.end], sheet.hidden)
-        parsed = parse_sheet(view, plan.file, template, formula_at=formula_at,
-                             progress=row_progress(progress, len(sheet.rows)))
-        again = read_pending_again(plan, sheet, layout, parsed)
-        if again is None:
-            break
-        sheet = again
-    plan.parsed = drop_non_data_rows(parsed, sheet.rows, plan.layout)
-    plan.parsed.warnings += sheet_warnings(plan, sheet)
-    cellunits.drop_repeated(plan)
-    meters.sum_meters(plan, sheet)
-    plan.problems += plan.parsed.problems
-    layout.campaign_dates = campaign_dates.collect(plan, sheet)
-    plan.warnings += plan.parsed.warnings
-    return plan
 
 
 def preflight(ws: Workspace, path: str | Path, plans: list[SheetPlan]) -> None:
@@ -347,12 +342,15 @@ def preflight(ws: Workspace, path: str | Path, plans: list[SheetPlan]) -> None:
 
 
 def import_file(ws: Workspace, path: str | Path, options: ImportOptions | None = None, *,
-                plans: list[SheetPlan] | None = None, dry_run: bool = False,
-                progress: Progress | None = None,
+                sheet: str | None = None, plans: list[SheetPlan] | None = None,
+                dry_run: bool = False, progress: Progress | None = None,
                 cancelled: Callable[[], bool] = lambda: False) -> ImportResult:
     """Import `path` as analysed (or as `plans`, e.g. edited in a dialog): every importable
-    sheet, all or nothing. Raises ImportRefused listing every problem (nothing written)."""
+    sheet (or only `sheet`), all or nothing. Raises ImportRefused listing every problem
+    (nothing written), ImportCancelled when `cancelled()` turns true before the commit."""
     path = Path(path)
+    if sheet is not None:
+        options = replace(options or ImportOptions(), sheet=sheet)
     with _gc_paused():
         if plans is None:
             plans = analyse(path, options, progress=progress)
@@ -372,7 +370,8 @@ def import_plans(ws: Workspace, path: Path, plans: list[SheetPlan], *, dry_run: 
                             for p in plans if p.skip)
         raise ImportRefused([Problem(
             file, "no sheet has a table GreenLedger recognises"
-            + (f" ({reasons})" if reasons else "") + "; " + english(HINT_TEXT, Hint.MAP_COLUMNS),
+            + (f" ({reasons})" if reasons else "") + " or the template's headers; "
+            + english(HINT_TEXT, Hint.MAP_COLUMNS),
             code="no_template_sheet", params={"hint": Hint.MAP_COLUMNS})])
     if problems:
         problems = distinct_problems(problems)

@@ -312,3 +312,43 @@ def _next_table(rows: list[list[object]], first: int, end: int, col: list[object
                     layout.ignored.append(IgnoredRow(j + 1, "next_table", first_cell))
             return i
     return end
+
+
+# --- the template: a layout recognised with full confidence ------------------------------------
+
+
+def recognise_template(sheet, file: str):
+    """(the template's columns, the table's Layout) for a sheet of the template
+    (workbook-format.md), else None. Its header row holds one kind's template headers or their
+    listed synonyms (core.fields; matched without regard to case, spaces or punctuation; a
+    unit in brackets states the column's unit), each required one; every energy, mass or
+    distance column states its unit; and no other header names a field (`月份` or
+    `Campaign name` beside them). Such a sheet is read
+    with full confidence by the template's fast column parse (core.importing.sheets), through
+    the same plan, checks and writer as every other layout."""
+    from greenledger.core.importing.cellunits import UNIT_REQUIRED
+    from greenledger.core.importing.mapping import MIN_CONFIDENCE, match_header
+    from greenledger.core.importing.sheets import recognise
+    from greenledger.core.units import split_header
+
+    template = recognise(sheet, file)
+    if template is None:
+        return None
+    names = {c.field.name for c in template.columns}
+    for c in template.columns:
+        if c.field.dimension in UNIT_REQUIRED and not split_header(c.header)[1]:
+            return None  # `Energy` alone: the units rules decide
+    taken = {c.index for c in template.columns}
+    for i, v in enumerate(sheet.rows[template.header_row]):
+        if i in taken or not isinstance(v, str) or not v.strip():
+            continue
+        ms = match_header(v, template.kind)
+        if ms and ms[0].confidence >= MIN_CONFIDENCE and ms[0].field not in names:
+            return None
+    layout = detect_layout(sheet.rows, header_rows=[template.header_row], merged=sheet.merged)
+    if layout is None:
+        return None
+    layout.units_row = {}  # the template states units in its headers only
+    layout.first_data = template.header_row + 1
+    layout.ignored = [i for i in layout.ignored if i.code != "units"]
+    return template, layout

@@ -74,14 +74,37 @@ _DAY = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 _RANGE = re.compile(r"^(?P<a>" + _DAY + r")\s*(?:-|–|—|~|～|至|到|to)\s*(?P<b>" + _DAY + r")$")
 _DAY_PARTS = re.compile(r"((?:19|20)\d{2})\D+(\d{1,2})\D+(\d{1,2})")
 """A billing period written in one cell, year first on both sides (`2023.01.16-2023.02.15`,
-`2023-01-16 ~ 2023-02-15`, `2023年1月16日至2023年2月15日`): its first and last day. Not
-`16/01/2023 - 15/02/2023`, whose day and month order is the column's to decide."""
+`2023-01-16 ~ 2023-02-15`, `2023年1月16日至2023年2月15日`): its first and last day; with the
+day and month in either order (`01/15/2023 - 02/13/2023`) only where one order alone fits."""
+
+
+_DM = r"\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*(?:19|20)\d{2}"
+_DM_RANGE = re.compile(r"^(?P<a>" + _DM + r")\s*(?:-|–|—|~|～|to)\s*(?P<b>" + _DM + r")$")
+
+
+def _dm_range(text: str) -> Period | None:
+    """`01/15/2023 - 02/13/2023`: read only where one order (month first or day first) fits
+    both its dates and the other does not (15 is no month); else None, refused as no period."""
+    from greenledger.core.importing.dates import readings, to_date
+
+    m = _DM_RANGE.match(text)
+    if not m:
+        return None
+    a, b = (re.sub(r"\s+", "", m[k]) for k in ("a", "b"))
+    ra, rb = readings(a), readings(b)
+    if ra is None or rb is None:
+        return None
+    fits = [o for o, k in (("dmy", 0), ("mdy", 1)) if ra[k] and rb[k]]
+    if len(fits) != 1:
+        return None
+    start, end = to_date(a, fits[0]), to_date(b, fits[0])
+    return Period(start, end, "days") if start and end and start <= end else None
 
 
 def _range(text: str) -> Period | None:
     m = _RANGE.match(text)
     if not m:
-        return None
+        return _dm_range(text)
     try:
         a, b = (date(*map(int, _DAY_PARTS.match(m[k]).groups())) for k in ("a", "b"))
     except (ValueError, AttributeError):

@@ -273,6 +273,11 @@ def missing_required(kind: Kind, mapped: set[str]) -> list[str]:
 
 
 BESIDE_UNIT_CONFIDENCE = 0.8
+UNIT_COLUMN_LABELS = frozenset(norm(t) for t in (
+    "unit", "units", "uom", "unit of measure", "unit of measurement", "measurement unit",
+    "单位", "计量单位", "单位名称", "计量单位名称"))
+"""Headers of a column that gives each row's unit: the same as core.importing.cellunits' (a test
+holds them equal; cellunits imports this module, so it cannot be imported from here)."""
 
 
 def beside_unit_column(kind: Kind, cells: list[tuple[int, str]], candidates: dict[int, list[Match]],
@@ -281,8 +286,6 @@ def beside_unit_column(kind: Kind, cells: list[tuple[int, str]], candidates: dic
     Unit column (`Unit`, `UoM`, `单位`) holds the kind's one quantity whose unit must be stated
     (energy): each row's unit is then read from the Unit column, and a row whose unit is not
     one of energy is refused there. Only where no other column is taken for it by its words."""
-    from greenledger.core.importing.cellunits import UNIT_COLUMN_LABELS  # (it imports this module)
-
     wanted = [f.name for f in SHEETS[kind].fields
               if f.required and f.dimension in ("energy", "mass", "distance")]
     if len(wanted) != 1 or not any(norm(t) in UNIT_COLUMN_LABELS for _, t in cells):
@@ -320,3 +323,23 @@ def name_over_code(kind: Kind, cells: list[tuple[int, str]], candidates: dict[in
                 m for m in candidates[named] if m.field != best.field]
             candidates[index] = [m for m in candidates[index] if m.field not in fields]
             break
+
+
+_READ_DATES = frozenset(norm(t) for t in ("read date", "reading date", "meter read date", "date of read",
+                                          "抄表日", "抄表日期"))
+
+
+def read_date_pair(cells: list[tuple[int, str]], candidates: dict[int, list[Match]]) -> None:
+    """`Previous Read Date | Read Date` (UK bills): beside a column taken for the period's start
+    by its read words, a plain `Read Date` is its end. Alone (a single read per row) it is
+    neither, and a sheet with a Month column keeps its month."""
+    starts = [i for i, t in cells if any(m.field == "period_start" and m.confidence >= 0.95
+                                         for m in candidates.get(i, []))
+              and ("read" in norm(t) or "抄表" in t)]
+    if not starts or any(m.field in ("period_end", PERIOD) and m.confidence >= 0.95
+                         for ms in candidates.values() for m in ms):
+        return
+    for i, t in cells:
+        if i in candidates and not candidates[i] and norm(t) in _READ_DATES:
+            candidates[i] = [Match("period_end", 0.95, Found.SYNONYM, None)]
+            return

@@ -18,9 +18,6 @@ from greenledger.core.importing import (
 from greenledger.core.importing import mapping as mp
 from greenledger.core.importing.codes import Hint
 from greenledger.core.importing.formulas import no_saved_value
-from greenledger.core.importing.importer import (
-    Progress,
-)
 from greenledger.core.importing.layout import (
     IgnoredRow,
     Layout,
@@ -43,6 +40,7 @@ from greenledger.core.importing.values import (
     parser_for,
     sheet_decimal_mark,
 )
+from greenledger.core.importing.writer import Progress
 
 EMPTY_MARKS = {"-", "--", "—", "–", "/", "n/a", "na", "无", "空", "—/—"}
 """Cells of a wide sheet's period columns that mean "no value" (skipped like blanks)."""

@@ -19,9 +19,7 @@ from greenledger.core.importing.codes import (
     Hint,
     Skip,
     UnitFrom,
-    aside_code,
     english,
-    unit_from_code,
 )
 from greenledger.core.importing.layout import Layout, Period
 from greenledger.core.importing.reader import column_letter
@@ -58,7 +56,7 @@ class ColumnPlan:
     """One column of the sheet and what the engine makes of it. Its state is codes
     (core.importing.codes): `found` (how its field was found), `unit_source`/`unit_at` (where
     its unit was stated), `aside`/`aside_args` (why it is not imported). `how`, `unit_from`,
-    `note` and `note_text` are their English words, for callers that show words."""
+    `note` and `note_text` are their English words, read-only, for callers that show words."""
 
     index: int
     header: str
@@ -82,21 +80,12 @@ class ColumnPlan:
     def unit_from(self) -> str | None:
         return english(UNIT_FROM_TEXT, self.unit_source, (self.unit_at,)) if self.unit_source else None
 
-    @unit_from.setter
-    def unit_from(self, where: str | None) -> None:  # a stage that still says it in words
-        self.unit_source, self.unit_at = unit_from_code(where) if where else (None, "")
-
     @property
     def note(self) -> str:
         """The aside's English template (its {0} unfilled: see note_text)."""
         if self.aside is None:
             return ""
         return ASIDE_TEXT[self.aside] if self.aside != Aside.OTHER else str(self.aside_args[0])
-
-    @note.setter
-    def note(self, words: str) -> None:  # a stage that still says it in words
-        self.aside = aside_code(words) if words else None
-        self.aside_args = (words,) if self.aside == Aside.OTHER else ()
 
     @property
     def note_args(self) -> tuple:

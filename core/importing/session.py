@@ -25,11 +25,11 @@ from pathlib import Path
 
 from greenledger.core.errors import ImportRefused, Problem
 from greenledger.core.importing import engine
-from greenledger.core.importing.importer import Progress
 from greenledger.core.importing.plan import ImportOptions, SheetPlan
 from greenledger.core.importing.profiles import Profile, best_match, same_sheet
 from greenledger.core.importing.result import ImportResult
 from greenledger.core.importing.source import Source
+from greenledger.core.importing.writer import Progress
 
 
 class SessionPlans(list):

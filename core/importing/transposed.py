@@ -40,6 +40,12 @@ class Transposed:
     cols_of: dict[int, int]  # its column (0-based) -> the original row (0-based)
     original: SheetData
     unread: list = field(default_factory=list)  # (row, label): figures between the periods, not read
+    total_row: int | None = None  # the totals row under the periods (0-based), read as a check
+    total_col: int | None = None  # its column in the reading (not in cols_of: not a period)
+
+    def row_of_column(self, col: int) -> int | None:
+        """The original row (0-based) of a column of the reading: a period's, or the totals'."""
+        return self.total_row if col == self.total_col and col is not None else self.cols_of.get(col)
 
 
 def _is_source(text: str) -> bool:
@@ -150,7 +156,7 @@ def _build(sheet, r, first, columns, periods, two, total=None) -> Transposed:
     new_header = header + [v for _, v in across]
     out = rows_above + [new_header]
     rows_of: dict[int, int] = {}
-    cols_of = {width + j: k for j, (k, _) in enumerate(across)}
+    cols_of = {width + j: k for j, (k, _) in enumerate(periods)}
     for c, u, lo in columns:
         ids = [u, lo] if two else [u]
         rows_of[len(out)] = c
@@ -158,7 +164,9 @@ def _build(sheet, r, first, columns, periods, two, total=None) -> Transposed:
     for c in range(width):
         cols_of[c] = r  # the names are in the header row(s)
     return Transposed(replace(sheet, rows=out, merged=None, hidden_rows=frozenset(),
-                              hidden_cols=frozenset()), r + 1, rows_of, cols_of, sheet)
+                              hidden_cols=frozenset()), r + 1, rows_of, cols_of, sheet,
+                      total_row=total[0] if total else None,
+                      total_col=width + len(periods) if total else None)
 
 
 def remap(plan, t: Transposed):
@@ -198,7 +206,7 @@ def _at_cell(p: Problem, t: Transposed) -> Problem:
         return p
     col = _col_index(m["l"])
     orig_col = t.rows_of.get(p.row - 1)
-    orig_row = t.cols_of.get(col)
+    orig_row = t.row_of_column(col)
     if orig_col is None or orig_row is None:
         return p
     header = _text(_at(t.original.rows[t.header_row - 1], orig_col)) or m["h"]
@@ -215,7 +223,7 @@ def _rec_at_cell(rec, t: Transposed):
     m = re.match(r"^(?P<l>[A-Z]+)(?P<r>\d*)$", rec.cell)
     if m is None:
         return rec
-    col = t.cols_of.get(_col_index(m["l"]))  # an original row
+    col = t.row_of_column(_col_index(m["l"]))  # an original row
     if what == "column" and col is not None:  # the totals row, checked across the columns
         return replace(rec, where=f"row {col + 1}", cell=str(col + 1), across=True)
     if what == "row" and n.isdigit() and (orig := t.rows_of.get(int(n) - 1)) is not None:

@@ -3723,32 +3723,42 @@
         <translation>……另有 {0} 个问题：--errors OUT.xlsx 会在工作簿中标出每一个</translation>
     </message>
     <message>
-        <location filename="../../core/bounds.py" line="120"/>
+        <location filename="../../core/bounds.py" line="126"/>
         <source>{value} {unit} is outside the plausible range for {what}, {low}–{high} {unit} ({source})</source>
         <translation>{value} {unit} 超出{what}的合理范围 {low}–{high} {unit}（{source}）</translation>
     </message>
     <message>
-        <location filename="../../core/bounds.py" line="121"/>
+        <location filename="../../core/bounds.py" line="127"/>
         <source>{value} {unit} is outside the plausible range for {what}, {low}–{high} {unit}: it looks like {slip_unit}: write {corrected}, or give the unit {slip_unit}</source>
         <translation>{value} {unit} 超出{what}的合理范围 {low}–{high} {unit}：看起来是 {slip_unit}：请写成 {corrected}，或将单位写为 {slip_unit}</translation>
     </message>
     <message>
-        <location filename="../../core/bounds.py" line="122"/>
+        <location filename="../../core/bounds.py" line="128"/>
         <source>{value} {unit} is below {limit} {unit}, unusually low for {what} ({source}); check it</source>
         <translation>{value} {unit} 低于 {limit} {unit}，对{what}而言异常偏低（{source}）；请核对</translation>
     </message>
     <message>
-        <location filename="../../core/bounds.py" line="123"/>
+        <location filename="../../core/bounds.py" line="129"/>
         <source>{value} {unit} is below {limit} {unit}, unusually low for {what}: it looks like {slip_unit} (then write {corrected}, or give the unit {slip_unit}); check it</source>
         <translation>{value} {unit} 低于 {limit} {unit}，对{what}而言异常偏低：看起来是 {slip_unit}（若是，请写成 {corrected}，或将单位写为 {slip_unit}）；请核对</translation>
     </message>
     <message>
-        <location filename="../../core/bounds.py" line="124"/>
+        <location filename="../../core/bounds.py" line="130"/>
         <source>{value} {unit} is above {limit} {unit}, unusually high for {what} ({source}); check it</source>
         <translation>{value} {unit} 高于 {limit} {unit}，对{what}而言异常偏高（{source}）；请核对</translation>
     </message>
     <message>
-        <location filename="../../core/bounds.py" line="125"/>
+        <location filename="../../core/bounds.py" line="131"/>
+        <source>{site} used {value} kWh in {month}, 1/{ratio} of its median month ({median} kWh): it reads as {unit}, {fixed} kWh, beside its other months; write {fixed}</source>
+        <translation>{site} 在 {month} 用电 {value} kWh，只有其月用电中位数（{median} kWh）的 1/{ratio}：看起来是以 {unit} 填写的，即 {fixed} kWh，与其他月份相当；请写为 {fixed}</translation>
+    </message>
+    <message>
+        <location filename="../../core/bounds.py" line="132"/>
+        <source>{site} used {value} kWh in {month}, 1/{ratio} of its median month ({median} kWh); check the unit, and that the month is complete</source>
+        <translation>{site} 在 {month} 用电 {value} kWh，只有其月用电中位数（{median} kWh）的 1/{ratio}；请检查单位，以及该月数据是否完整</translation>
+    </message>
+    <message>
+        <location filename="../../core/bounds.py" line="133"/>
         <source>{site} used {value} kWh in {month}, {ratio}× its median month ({median} kWh); check the unit and that the cell is not a total</source>
         <translation>{site} 在 {month} 用电 {value} 千瓦时，是其月中位数（{median} 千瓦时）的 {ratio} 倍；请核对单位，并确认该单元格不是合计</translation>
     </message>
@@ -3928,7 +3938,7 @@
         <translation>公式 {formula} 的结果是错误值 {error}（文件中即如此保存），不是数字：请在工作簿中修正该公式或其输入</translation>
     </message>
     <message>
-        <location filename="../../core/importing/transposed.py" line="116"/>
+        <location filename="../../core/importing/transposed.py" line="122"/>
         <source>this row (&apos;{label}&apos;) sits among the periods of a table with periods down the rows, holds figures and is not a period or a total: it would not be read; write its period (e.g. 2023-04) in {cell}, or delete the row if it is not data</source>
         <translation>此行（“{label}”）位于按行排列期间的表格的各期间之间，含有数字，但既不是期间也不是合计：它不会被读取；请在 {cell} 中写明其期间（如 2023-04），若不是数据则删除该行</translation>
     </message>

@@ -450,3 +450,16 @@ def test_a_pivots_nested_subtotals_each_reconcile(sites, tmp_path):
     assert len(plan.reconciliations) == 7 and all(r.ok for r in plan.reconciliations)
     import_file(sites, path)
     assert energy_total(sites) == 35
+
+
+def test_the_window_sees_a_one_meter_correction_before_import(ws, tmp_path):
+    """Preflight equals import: the meter check the writer makes is one of check_parsed's, so
+    the dialog's problems list (ImportSession.preflight) names it before Import is pressed."""
+    from greenledger.core.importing.session import ImportSession
+    from tests.core import test_meter_replacement as m
+
+    import_file(ws, m._bill(tmp_path, "bill.xlsx", m.BILL), m.GRID)
+    fix = m._bill(tmp_path, "fix.xlsx", [m.HEAD, [m.ZB, "M2", *m.JAN, 66100]], sites=False)
+    session = ImportSession.open(fix, m.GRID)
+    [p] = session.preflight(ws)
+    assert (p.code, p.sheet, p.row) == ("meter_replaces_sum", "Bills", 2)

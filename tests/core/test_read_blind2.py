@@ -262,11 +262,10 @@ OTHER_CASES = [
     ok(Case("logistics_tkm.xlsx", deliveries={
         ("Cainiao", *T11, "truck diesel"): (880000, 152400, 139.8),
         ("Cainiao", *T11, "van diesel"): (210000, 48700, 12.65)})),
-    xfail(Case("logistics_cn.xlsx", deliveries={
+    ok(Case("logistics_cn.xlsx", deliveries={
         ("天猫", "6.18 2023", None, None, ""): (1200000, None, 2350.6),
         ("饿了么", "6.18 2023", None, None, ""): (356000, None, 410.25),
-        ("菜鸟", "6.18 2023", None, None, ""): (862000, None, 1122.0)}),
-        "refused: '120万' orders 'not a number' on the template path (README says 120万 orders is read)"),
+        ("菜鸟", "6.18 2023", None, None, ""): (862000, None, 1122.0)})),
     ok(Case("cn_wan_orders.xlsx", deliveries={
         ("天猫", *T11, ""): (1250.5e4, None, 4210.3), ("饿了么", *T11, ""): (320.25e4, None, 655.0)})),
     ok(Case("deliveries_computed_miles.xlsx", deliveries={

@@ -169,8 +169,8 @@ def test_a_billing_period_in_one_cell_is_its_first_and_last_day(ws, tmp_path, he
                           (ZB, "2023-02-16", "2023-03-15", "grid"): 178350})
 
 
-@pytest.mark.parametrize("bad", ["2023.02.15-2023.01.16", "16/01/2023 - 15/02/2023"])
-def test_a_range_that_ends_before_it_starts_or_is_day_first_is_refused(ws, tmp_path, bad):
+@pytest.mark.parametrize("bad", ["2023.02.15-2023.01.16", "15/02/2023 - 16/01/2023"])
+def test_a_range_that_ends_before_it_starts_is_refused(ws, tmp_path, bad):
     problems = _refused(ws, tmp_path, [["Site", "计费周期", "Source", "Energy (kWh)"],
                                        [ZB, bad, "grid", 189700]])
     assert any(p.code == "not_period" and p.value == bad for p in problems)
@@ -308,3 +308,94 @@ def test_reactive_energy_alone_is_not_read_as_use(ws, tmp_path):
     problems = _refused(ws, tmp_path, [["Site", "Month", "Source", "无功电量(kvarh)"],
                                        [ZB, "2023-04", "grid", 98000]], sites=False)
     assert problems and ws.rows(Kind.ENERGY) == []
+
+
+def test_the_unit_column_headers_are_the_ones_cellunits_reads():
+    from greenledger.core.importing import cellunits, mapping
+
+    assert mapping.UNIT_COLUMN_LABELS == cellunits.UNIT_COLUMN_LABELS
+
+
+# --- a title line that gives every row a value -----------------------------------------------------
+
+@pytest.mark.parametrize("title, site", [("站点：张北数据中心", "张北数据中心"), ("Site: Zhangbei DC", ZB)])
+def test_a_title_line_names_the_site_of_every_row(ws, tmp_path, title, site):
+    sites = [*SITES, ["张北数据中心", "data center", "North China"]]
+    rows = [[title], ["月份", "能源类型", "用电量(kWh)"], ["2023-01", "电网", 100000],
+            ["2023-02", "风电", 42000]]
+    path = write_workbook(tmp_path / "t.xlsx", {"Sites": sites, "用电": rows})
+    import_file(ws, path)
+    assert energy(ws) == approx({(site, *JAN, "grid"): 100000, (site, *FEB, "wind"): 42000})
+
+
+def test_blocks_each_under_its_own_site_line(ws, tmp_path):
+    """Two blocks, each with its site in its title line, a blank row between (blind3
+    blocks_site_in_title): each block's rows are its own site's."""
+    rows = [["Site: Zhangbei DC"], ["Month", "Source", "Energy (kWh)"], ["2023-01", "grid", 100000],
+            [None], [None], ["Site: Ulanqab DC"], ["Month", "Source", "Energy (kWh)"],
+            ["2023-01", "grid", 150000]]
+    assert _import(ws, tmp_path, rows) == approx({(ZB, *JAN, "grid"): 100000, (UL, *JAN, "grid"): 150000})
+
+
+def test_a_second_site_line_inside_one_table_gives_no_site_to_any_row(ws, tmp_path):
+    """The workbook the rule could get wrong: one table whose second site's line sits among its
+    rows, with no header again. The first line's site is not given to the second site's rows:
+    refused, nothing stored."""
+    _refused(ws, tmp_path, [["Site: Zhangbei DC"], ["Month", "Source", "Energy (kWh)"],
+                            ["2023-01", "grid", 100000], ["Site: Ulanqab DC"], ["2023-01", "grid", 150000]])
+
+
+def test_a_sites_own_column_wins_over_a_title_line(ws, tmp_path):
+    got = _import(ws, tmp_path, [["Site: Zhangbei DC"], ["Site", "Month", "Source", "Energy (kWh)"],
+                                 [UL, "2023-01", "grid", 150000]])
+    assert got == approx({(UL, *JAN, "grid"): 150000})
+
+
+# --- a pivot's count is not a quantity; read dates; a unit first; a day/month range ----------------
+
+@pytest.mark.parametrize("header", ["计数项:用电量(kWh)", "Count of Energy (kWh)", "Max of Energy (kWh)",
+                                    "最大值项:用电量(kWh)"])
+def test_a_pivots_count_or_max_is_not_the_energy(ws, tmp_path, header):
+    """blind3 pivot_count_of: Excel's 计数项 (31 and 28: the days counted) was stored as kWh."""
+    problems = _refused(ws, tmp_path, [["站点", "月份", "能源类型", header], [ZB, "2023-01", "电网", 31]],
+                        sites=False)
+    assert header.split(":")[0].split(" of")[0] in " ".join(p.reason for p in problems)
+
+
+def test_previous_read_date_and_read_date_are_the_period(ws, tmp_path):
+    header = ["Site", "Previous Read Date", "Read Date", "Source", "Units", "Consumption"]
+    got = _import(ws, tmp_path, [header,
+                                 [ZB, "2023-01-16", "2023-02-15", "grid", "kWh", 60000],
+                                 [ZB, "2023-02-16", "2023-03-15", "grid", "MWh", 56]])
+    assert got == approx({(ZB, "2023-01-16", "2023-02-15", "grid"): 60000,
+                          (ZB, "2023-02-16", "2023-03-15", "grid"): 56000})
+
+
+def test_a_read_date_alone_is_no_period(ws, tmp_path):
+    """What the pair rule could get wrong: one read date per row (no start): not taken as an end."""
+    problems = _refused(ws, tmp_path, [["Site", "Read Date", "Source", "Energy (kWh)"],
+                                       [ZB, "2023-01-31", "grid", 60000]], sites=False)
+    assert "lacks period_start, period_end" in " ".join(p.reason for p in problems)
+
+
+@pytest.mark.parametrize("header, factor", [("kWh Used", 1), ("MWh Delivered", 1000)])
+def test_a_unit_before_the_words_is_the_columns_unit(ws, tmp_path, header, factor):
+    got = _import(ws, tmp_path, [["Site", "Month", "Source", header], [ZB, "2023-01", "grid", 52.3]])
+    assert got == approx({(ZB, *JAN, "grid"): 52.3 * factor})
+
+
+@pytest.mark.parametrize("a, b", [("01/15/2023 - 02/13/2023", "02/14/2023 - 03/15/2023"),
+                                  ("15/01/2023 - 13/02/2023", "14.02.2023 - 15.03.2023")])
+def test_a_billing_range_with_day_and_month_in_one_cell(ws, tmp_path, a, b):
+    got = _import(ws, tmp_path, [["Site", "Billing Period", "Source", "Energy (kWh)"],
+                                 [ZB, a, "grid", 52300], [ZB, b, "grid", 49800]])
+    assert got == approx({(ZB, "2023-01-15", "2023-02-13", "grid"): 52300,
+                          (ZB, "2023-02-14", "2023-03-15", "grid"): 49800})
+
+
+def test_a_range_whose_day_and_month_read_both_ways_is_refused(ws, tmp_path):
+    """What the day/month range could get wrong: `01/05/2023 - 02/04/2023` is January or May
+    alike: refused at the cell, never guessed."""
+    problems = _refused(ws, tmp_path, [["Site", "Billing Period", "Source", "Energy (kWh)"],
+                                       [ZB, "01/05/2023 - 02/04/2023", "grid", 52300]])
+    assert any(p.code == "not_period" and p.value == "01/05/2023 - 02/04/2023" for p in problems)

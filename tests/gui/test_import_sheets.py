@@ -113,7 +113,9 @@ def test_a_transposed_sheet_is_shown_at_the_users_cells(qtbot, ws, tmp_path):
     mapping = dialog.mapping_model
     labels = [mapping.data(mapping.index(r, 0)) for r in range(mapping.rowCount())]
     # the periods are rows 4-6 of the sheet, not columns C-E (the engine's reading of it)
-    assert labels[2:] == ["2023年1月 [row 4]", "2023年2月 [row 5]", "2023年3月 [row 6]"]
+    assert labels[2:] == ["2023年1月 [row 4]", "2023年2月 [row 5]", "2023年3月 [row 6]", "合计"]
+    [rec] = plan.reconciliations  # 合计 (row 7), checked against the periods above it
+    assert rec.text() == "row 7 合计: 3 columns = the sum of their period cells ✓"
     assert all("[B–D]" in t for t in labels[:2]) and "row 2" in labels[0] and "row 3" in labels[1]
     cells = dialog.sheet_model
     shade = [cells.data(cells.index(r, 1), Qt.ItemDataRole.BackgroundRole) for r in range(7)]

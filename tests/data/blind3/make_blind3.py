@@ -373,17 +373,19 @@ def energy():
             ]
         },
     )
-    csv(
-        "us_meters_mmddyyyy.csv",
-        [
-            "Account,Service Address,Meter Number,Service Start Date,Service End Date,"
-            "Usage (kWh),Demand (kW),Total Charges",
-            "88001234,Dallas DC,M-1001,01/15/2023,02/13/2023,52300,410.5,$5230.00",
-            "88001234,Dallas DC,M-1002,01/15/2023,02/13/2023,18400,150.2,$1840.00",
-            "88001234,Dallas DC,M-1001,02/14/2023,03/15/2023,49800,398.0,$4980.00",
-            "88001234,Dallas DC,M-1002,02/14/2023,03/15/2023,17900,149.9,$1790.00",
-        ],
-    )
+    # a US bill: the billing period as one 'MM/DD/YYYY - MM/DD/YYYY' cell, 'kWh Used', two meters
+    csv("us_bill_range.csv", [
+        "Account,Service Address,Meter Number,Billing Period,kWh Used,Amount Due",
+        "88001234,Dallas DC,M-1001,01/15/2023 - 02/13/2023,52300,$5230.00",
+        "88001234,Dallas DC,M-1002,01/15/2023 - 02/13/2023,18400,$1840.00",
+        "88001234,Dallas DC,M-1001,02/14/2023 - 03/15/2023,49800,$4980.00",
+        "88001234,Dallas DC,M-1002,02/14/2023 - 03/15/2023,17900,$1790.00"])
+    # a UK supplier's reads: previous and current read dates, the unit in its own column
+    csv("uk_read_dates.csv", [
+        "MPAN,Site,Previous Read Date,Read Date,Units,Consumption",
+        "1200012345678,London DC,31/12/2022,31/01/2023,kWh,60000",
+        "1200012345678,London DC,31/01/2023,28/02/2023,kWh,56000",
+        "1200012345678,London DC,28/02/2023,31/03/2023,kWh,59500"])
     book(
         "detail_and_summary_sheets.xlsx",
         {
@@ -411,17 +413,11 @@ def energy():
         "annual_gwh_by_source.xlsx",
         {"年度": [["站点", "年份", "电网购电(GWh)", "风电(GWh)"], ["张北数据中心", 2022, 45.6, 30.2]]},
     )
-    book(
-        "years_yoy.xlsx",
-        {
-            "Sheet1": [
-                ["年度用电量（MWh）"],
-                ["站点", "能源", "2022年", "2023年", "同比"],
-                ["张北数据中心", "电网", 12345.6, 13012.4, "5.4%"],
-                ["乌兰察布数据中心", "电网", 20100, 21500, "7.0%"],
-            ]
-        },
-    )
+    # a US bill history giving the average per day and the rate, no total kWh
+    csv("us_bill_rate.csv", [
+        "Account,Service Address,Billing Period,Days,Avg kWh/Day,kWh Rate,Amount Due",
+        "88001234,Dallas DC,01/15/2023 - 02/13/2023,30,2356.67,0.1000,$7070.00",
+        "88001234,Dallas DC,02/14/2023 - 03/15/2023,30,2256.67,0.1000,$6770.00"])
     # the workbook's own grid factor, its key written in Chinese (电网, region 华北)
     book("factors_cn_key.xlsx", {
         "排放因子": [["因子", "区域", "年份", "数值", "单位", "来源"],
