@@ -1,7 +1,8 @@
 """Schema of a workspace file, one function per change (sqlite-utils Migrations).
 
 Column names carry their units. Every imported row keeps its batch and source sheet and row.
-Dates are ISO text (YYYY-MM-DD).
+Dates are ISO text (YYYY-MM-DD), but for energy since m006: energy_rows stores day numbers and
+codes (core.queries_energy), and the view `energy` shows them as the texts they were.
 """
 
 from __future__ import annotations
