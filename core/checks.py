@@ -30,6 +30,7 @@ from greenledger.core.bounds import (
     check_value,
     field_for_factor,
     month_outliers,
+    month_slips,
 )
 from greenledger.core.errors import REASON_TEMPLATES
 from greenledger.core.factors import vehicle_factor
@@ -204,10 +205,22 @@ def _bounds_findings(rows: dict[Kind, list[dict]], ref: _Refs, days: _Days) -> l
             _bound("factor.per_order", r["factor"], r["initiative"],
                    (ref(Kind.INITIATIVES, r),), out)
     months = []
+    timed = set()  # (site, month) holding hours: a month of them may be partial
     for r in rows[Kind.ENERGY]:
         a, b = days[r["period_start"]], days[r["period_end"]]
         if valid(a, b) and (month := _one_month(a, b)) is not None:
             months.append((r["site"], month, r["energy"], r["id"]))
+            if type(a) is not date:
+                timed.add((r["site"], month))
+    for m in month_slips([x for x in months if (x[0], x[1]) not in timed]):
+        code = "month_slip" if m.factor else "month_low"
+        params = {"site": m.site, "value": f"{m.value:,.0f}", "month": m.month.strftime("%Y-%m"),
+                  "ratio": f"{1 / m.ratio:,.0f}", "median": f"{m.median:,.0f}"}
+        if m.factor:
+            params.update(unit=m.unit, fixed=f"{m.value * m.factor:,.0f}")
+        text = translate("Problems", REASON_TEMPLATES[code]).format(**params)
+        out.append(Finding(ERROR if m.factor else WARNING, "month", MESSAGES["month"], (text,),
+                           (ref.of(Kind.ENERGY, m.where),)))
     for m in month_outliers(months):
         text = translate("Problems", REASON_TEMPLATES["month_outlier"]).format(
             site=m.site, value=f"{m.value:,.0f}", month=m.month.strftime("%Y-%m"),

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from greenledger.core.errors import Problem, coded_reason
-from greenledger.core.fields import norm
+from greenledger.core.fields import FieldType, norm
 from greenledger.core.importing.codes import Aside, UnitFrom
 from greenledger.core.importing.values import (
     MIXED_DECIMALS,
@@ -329,8 +329,10 @@ def apply_to_plan(plan, sheet, first: int, end: int, lazy: bool = False):
     numeric = []
     for c in plan.columns:
         f = kind_field(kind, c.field) if c.field else None
-        if f is not None and f.dimension in DIMENSIONS and f.dimension != "percent":
-            numeric.append((c, f))
+        if f is None or f.dimension == "percent":
+            continue
+        if f.dimension in DIMENSIONS or (f.dimension is None and f.type is FieldType.NUMBER):
+            numeric.append((c, f))  # activity: bare magnitudes only (`2,000万`, not `2万kWh`)
     if not numeric:
         return sheet
     free = [(c.index, c.header) for c in plan.columns if not c.field and c.period is None]
@@ -346,7 +348,7 @@ def apply_to_plan(plan, sheet, first: int, end: int, lazy: bool = False):
         unit_col = None
         if ucol and len(dims_with_unit_col) == 1 and g is dims_with_unit_col[0]:
             unit_col = (ucol[0], f"{ucol[1]} [{_letter(ucol[0])}]")
-        targets.append((Target([(x.index, x.label) for x, _ in g], f.dimension,
+        targets.append((Target([(x.index, x.label) for x, _ in g], f.dimension or "",
                                f.stored_unit or "", c.unit, c.unit_from, c.multiplier,
                                unit_col), [x for x, _ in g]))
     out = read_cell_units(plan.file, plan.sheet, sheet.rows, first, end, [t for t, _ in targets])
@@ -383,7 +385,7 @@ def _letter(index: int) -> str:
 CELL_CODES = frozenset({"cell_unit_conflict", "cell_unit_missing", "row_unit_conflict",
                         "row_unit_unknown", "mixed_decimals"})
 """Problems of single cells found here: the other cells are still parsed and checked."""
-COLUMN_CODES = frozenset({"date_order_unclear", "date_order_mixed"})
+COLUMN_CODES = frozenset({"date_order_unclear", "date_order_mixed", "date_year_unclear"})
 """Problems of a whole column (core/importing/dates.py): its cells' own are not repeated."""
 
 

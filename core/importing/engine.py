@@ -27,6 +27,7 @@ from greenledger.core.importing import (
     dates,
     meters,
     pivot,
+    pivot_compact,
     tables,
     transposed,
 )
@@ -129,6 +130,9 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
         reconcile_totals(plan, t.sheet)  # periods down the rows: read as their transpose
         plan.transposed = t
         return transposed.remap(plan, t)
+    if (plan := pivot_compact.analyse(sheet, file, options, _analyse_sheet, reconcile_totals,
+                                      named=named, progress=progress)) is not None:
+        return plan  # Excel's compact pivot (Row Labels): read as its tabular form
     plan = _analyse_sheet(sheet, file, options, formula_at=formula_at, named=named,
                           progress=progress)
     reconcile_totals(plan, sheet)  # the cells as the file has them

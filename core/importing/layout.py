@@ -134,7 +134,13 @@ def _score(cells: list[HeaderCell], raw: list[object], extra: frozenset[str]) ->
         score += 1.5 + max((_header_conf(m, extra) for m in measures), default=0.0)
     numbers = sum(1 for v in raw if isinstance(v, int | float) and not isinstance(v, bool)
                   and not is_year_cell(v))
-    numbers += sum(1 for v in raw if isinstance(v, str) and _looks_numeric(v))
+    # a text naming a month with its year (2023.01, 202301) is a header, not a figure
+    numbers += sum(1 for v in raw if isinstance(v, str) and _looks_numeric(v)
+                   and parse_period(v) is None)
+    if any(c.period and c.period.grain == "month" and c.upper and c.upper != c.text
+           and (p := parse_period(split_unit(c.upper)[0])) and p.grain == "year"
+           for c in cells):
+        score += 0.5  # years merged over their months: the finer, joined reading wins
     return score - 0.5 * numbers
 
 
@@ -264,8 +270,11 @@ def _block_end(rows: list[list[object]], layout: Layout) -> None:
     notes = {v for v in distinct if isinstance(v, str) and v.strip() and is_note_text(v)}
     end = len(rows)
     if notes:
+        c0, c1 = (min(cols), max(cols)) if cols else (0, 0)
         for i, v in enumerate(col):
             if v in notes and len(filled_cells(rows[first + i])) <= 2:
+                if _table_goes_on(rows, first + i + 1, c0, c1):
+                    continue  # a 注 row inside the table: the parse leaves it out as a note
                 end = first + i
                 layout.ignored.append(IgnoredRow(end + 1, "note", cell_text(v)))
                 for r in range(end + 1, len(rows)):
@@ -285,6 +294,15 @@ def _block_end(rows: list[list[object]], layout: Layout) -> None:
             tail.append(IgnoredRow(end + 1, kind, cell_text(filled_cells(rows[end])[0])))
     layout.ignored += reversed(tail)
     layout.end = end
+
+
+def _table_goes_on(rows: list[list[object]], r: int, c0: int, c1: int) -> bool:
+    """Whether the first filled row from `r` on continues the table: more than two cells in
+    its columns, and not a note (data, or a 合计 row to reconcile)."""
+    nxt = next((j for j in range(r, len(rows)) if filled_cells(rows[j])), None)
+    if nxt is None or len(filled_cells(rows[nxt][c0:c1 + 1])) <= 2:
+        return False
+    return not is_note_text(cell_text(filled_cells(rows[nxt])[0]))
 
 
 def _known_headers(cells: list[object]) -> int:

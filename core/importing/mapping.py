@@ -178,6 +178,8 @@ def match_header(header: object, kind: Kind) -> list[Match]:
             f = kind_field(kind, m.field) if m.field != PERIOD else None
             if m.field == PERIOD or (f is not None and f.type.value in ("text", "choice", "date")):
                 found.pop(m.field)
+    if kind == Kind.PACKAGING and unit and unit_dimension(unit) != "mass":
+        found.pop("quantity", None)  # 数量(个), Quantity (boxes): a count, not the material's mass
     if _CAMPAIGN_WORD.search(full) and "campaign" in {f.name for f in SHEETS[kind].fields}:
         # `Campaign start`, `活动开始日期`: the campaign's dates (checked against it), not a period
         for name in ("period_start", "period_end", PERIOD):

@@ -125,8 +125,24 @@ def parse_long(plan: SheetPlan, sheet: SheetData, layout: Layout, constants: dic
                          and norm(mp.split_unit(c.header)[0]) in mp.YEAR_KEYS), None)
         _fill_period(parsed, rows, period_col, (plan.options.period_year if plan.options
                                                  else None) or layout.year, kind, year_col)
+    _with_day(plan, parsed, rows)
     _fill_constants(parsed, constants)
     return drop_non_data_rows(parsed, sheet.rows, layout)
+
+
+def _with_day(plan: SheetPlan, parsed: ParsedSheet, rows: list[list[object]]) -> None:
+    """`DATE | START TIME | END TIME` (a Green Button export): the times take the day of the
+    row's Date column, a column the plan left aside (core.importing.timestamps.with_day)."""
+    a, z = parsed.layout.column("period_start"), parsed.layout.column("period_end")
+    if a is None or z is None or not parsed.row_numbers:
+        return
+    first = rows[parsed.row_numbers[0] - 1]
+    if timestamps.time_of_day(first[a.index] if a.index < len(first) else None) is None:
+        return  # at once: the start column holds dates, as nearly always
+    day = next((c for c in plan.columns if not c.field and c.period is None
+                and norm(mp.split_unit(c.header)[0]) in timestamps.DATE_HEADERS), None)
+    if day is not None:
+        timestamps.with_day(parsed, rows, day.index, a.index, z.index)
 
 
 def _fill_period(parsed: ParsedSheet, rows: list[list[object]], col: ColumnPlan,

@@ -12,9 +12,13 @@ the read day excluded. A sheet is read so when its rows say it by themselves:
 - every row is a period of whole days longer than one day.
 
 Then every row of the sheet ends the day before its written end (02/16 → 02/15), the same
-reading for all its rows, with a warning saying so. Periods from the 1st to the 1st of the next
-month are left to their own refusal (core.importing.checks exclusive_end). Anything else that
-shares a day is an overlap, refused with a hint that names the shared day (core.importing.checks).
+reading for all its rows, with a warning saying so; where the reads fall at the months' ends
+(31/12 → 31/01 → 28/02, a UK bill "period 1–31 Jan") the read day is left out at the start
+instead (each period starts the day after the read before), which puts every bill in its month:
+the reading that makes more periods calendar months is taken, the end's when neither does.
+Periods from the 1st to the 1st of the next month are left to their own refusal
+(core.importing.checks exclusive_end). Anything else that shares a day is an overlap, refused
+with a hint that names the shared day (core.importing.checks).
 """
 
 from __future__ import annotations
@@ -29,12 +33,26 @@ from greenledger.core.importing.sheets import ParsedSheet
 from greenledger.core.overlaps import OVERLAP_KEYS
 
 REASON_TEMPLATES.update({
+    "read_to_read_start": QT_TRANSLATE_NOOP("Problems", "the periods run from read to read (each starts on the day the one before ends, as {start} – {end} and the next from {end}), read at the month's end: each read closes its period, which starts the day after the read before, {first} – {end}, so no day counts twice and each period lies in its month"),  # noqa: E501
     "read_to_read": QT_TRANSLATE_NOOP("Problems", "the periods run from read to read (each starts on the day the one before ends, as {start} – {end} and the next from {end}): read with the read day excluded, {start} – {last}, so no day counts twice"),  # noqa: E501
 })
 
 
 def _one_day(d: date) -> date:
     return d - timedelta(days=1)
+
+
+def _months(periods, shift_start: bool) -> int:
+    """How many of the periods are a calendar month once read with the read day excluded at
+    the start (`shift_start`) or at the end."""
+    n = 0
+    for a, b in periods:
+        if a is None:
+            continue
+        a, b = (a + timedelta(days=1), b) if shift_start else (a, _one_day(b))
+        n += a.day == 1 and a.year == b.year and a.month == b.month \
+            and (b + timedelta(days=1)).day == 1
+    return n
 
 
 def read_to_read(ps: ParsedSheet) -> tuple[ParsedSheet, list[Problem]]:
@@ -76,13 +94,22 @@ def read_to_read(ps: ParsedSheet) -> tuple[ParsedSheet, list[Problem]]:
     if touch is None:
         return ps, []
     new = dict(c)
-    ends_of = {b: _one_day(b) for b in set(ends) if b is not None}
-    new["period_end"] = [None if b is None else ends_of[b] for b in ends]
     a, b = touch
-    params = {"start": a.isoformat(), "end": b.isoformat(), "last": _one_day(b).isoformat()}
-    warning = Problem(ps.file, REASON_TEMPLATES["read_to_read"].format(**params), ps.sheet,
+    if _months(periods, True) > _months(periods, False):
+        # reads at the month's end (31 Dec, 31 Jan, 28 Feb): each read closes its period, which
+        # starts the day after the read before (1-31 Jan), so every bill lies in its month
+        starts_of = {x: x + timedelta(days=1) for x in set(starts) if x is not None}
+        new["period_start"] = [None if x is None else starts_of[x] for x in starts]
+        code, params = "read_to_read_start", {"start": a.isoformat(), "end": b.isoformat(),
+                                              "first": (a + timedelta(days=1)).isoformat()}
+    else:
+        ends_of = {y: _one_day(y) for y in set(ends) if y is not None}
+        new["period_end"] = [None if y is None else ends_of[y] for y in ends]
+        code, params = "read_to_read", {"start": a.isoformat(), "end": b.isoformat(),
+                                        "last": _one_day(b).isoformat()}
+    warning = Problem(ps.file, REASON_TEMPLATES[code].format(**params), ps.sheet,
                       ps.layout.header_row + 1, ps.label("period_end"), b.isoformat(),
-                      code="read_to_read", params=params)
+                      code=code, params=params)
     out = ParsedSheet(ps.file, ps.sheet, ps.layout, new, ps.row_numbers, ps.problems,
                       ps.warnings)
     return out, [warning]

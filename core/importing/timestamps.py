@@ -25,7 +25,7 @@ What an analyst's meter export means, and how it is stored (core.periods):
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from greenledger.core.errors import REASON_TEMPLATES, Problem
 from greenledger.core.fields import SHEETS, Kind
@@ -287,3 +287,64 @@ def _offset_text(off: timedelta) -> str:
     sign = "-" if minutes < 0 else "+"
     minutes = abs(minutes)
     return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+# --- a Date column beside Start time / End time columns (Green Button exports) -------------------
+
+_TIME_ONLY = re.compile(r"^\s*(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?\s*$")
+DATE_HEADERS = frozenset(("date", "day", "日期", "usagedate", "readdate", "readingdate",
+                          "meterdate", "intervaldate", "用电日期", "抄表日期"))
+"""Headers (normal form, core.fields.norm) of a column giving the day of a row's times."""
+
+
+def time_of_day(value: object) -> time | None:
+    """A cell holding only a time of day (`00:00`, `23:59:59`, a time cell), else None."""
+    if isinstance(value, time):
+        return value
+    if type(value) is str and (m := _TIME_ONLY.match(value)):
+        h, mi, sec = int(m[1]), int(m[2]), int(m[3] or 0)
+        if h == 24 and mi == sec == 0:
+            return time(0)  # the day's end: the caller adds the day
+        if h < 24 and mi < 60 and sec < 60:
+            return time(h, mi, sec)
+    return None
+
+
+def with_day(parsed, rows: list[list[object]], day_col: int, start_col: int, end_col: int) -> bool:
+    """Period start and end from a day column and two time-of-day columns (`DATE | START TIME |
+    END TIME`: 2023-01-01, 00:00, 23:59): each row runs from its day at the start time up to
+    its day at the end time (an end at or before the start is the next day's; 23:59 and
+    23:59:59 are the day's end). A row covering whole days is stored as those days. False, and
+    nothing changed, unless every filled start and end cell is a time of day and every day
+    cell a date."""
+    from greenledger.core.importing.values import parse_date
+
+    def cell(r: int, i: int) -> object:
+        cells = rows[r - 1]
+        return cells[i] if i < len(cells) else None
+
+    triples = [(cell(r, day_col), cell(r, start_col), cell(r, end_col)) for r in parsed.row_numbers]
+    try:
+        days = [parse_date(d) for d, _, _ in triples]
+    except CellError:
+        return False
+    times = [(time_of_day(a), time_of_day(b)) for _, a, b in triples]
+    if not triples or any(d is None or a is None or b is None
+                          for d, (a, b) in zip(days, times, strict=True)):
+        return False
+    starts, ends = [], []
+    for d, (ta, tb) in zip(days, times, strict=True):
+        a, z = datetime.combine(d, ta), datetime.combine(d, tb)
+        if z <= a:  # 24:00, or a period past midnight: the next day's
+            z += timedelta(days=1)
+        z = _last_minute(a, z)
+        if a.time() == time(0) and z.time() == time(0):  # whole days: stored as days
+            a, z = a.date(), (z - timedelta(days=1)).date()
+        starts.append(a)
+        ends.append(z)
+    c = parsed.columns
+    c["period_start"], c["period_end"] = starts, ends
+    labels = {parsed.label("period_start"), parsed.label("period_end")}
+    parsed.problems[:] = [p for p in parsed.problems
+                          if not (p.code == "not_date" and p.column in labels)]
+    return True

@@ -902,67 +902,67 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../../core/checks.py" line="77"/>
+        <location filename="../../core/checks.py" line="78"/>
         <source>{0}: {1} – {2} overlaps {3} – {4}, so the same quantity counts twice; delete one of them</source>
         <translation>{0}：{1} – {2} 与 {3} – {4} 重叠，同一数量被计算两次；请删除其中一行</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="79"/>
+        <location filename="../../core/checks.py" line="80"/>
         <source>{0}: {1} – {2} is the total of {3} other stored rows and is counted as well as them; delete the total</source>
         <translation>{0}：{1} – {2} 是另外 {3} 行已存数据的合计，却与它们一同被计入；请删除该合计行</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="81"/>
+        <location filename="../../core/checks.py" line="82"/>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="82"/>
+        <location filename="../../core/checks.py" line="83"/>
         <source>{0}</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="83"/>
+        <location filename="../../core/checks.py" line="84"/>
         <source>{0} {1}: no grid factor for {2}, so its Scope 2 and avoided emissions are not computed; add one on a Factors sheet</source>
         <translation>{0} {1}：{2} 没有电网排放因子，因此未计算其范围二排放和避免排放；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="86"/>
+        <location filename="../../core/checks.py" line="87"/>
         <source>packaging material {0} has no factor, so its emissions are not computed; add one on a Factors sheet</source>
         <translation>包装材料 {0} 没有排放因子，因此未计算其排放；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="89"/>
+        <location filename="../../core/checks.py" line="90"/>
         <source>{0} deliveries row(s) give neither Emissions nor a Distance with a Vehicle, so the emissions and kg per order of their campaigns are not computed</source>
         <translation>{0} 行配送记录既无排放量也无里程和车辆，因此其所属活动的排放和每单排放无法计算</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="92"/>
+        <location filename="../../core/checks.py" line="93"/>
         <source>deliveries of {0} with vehicle {1} have a distance but no Emissions and no factor for the vehicle (for an electric one: no grid factor for its Country), so their campaigns&apos; emissions and kg per order are not computed</source>
         <translation>{0} 使用车辆 {1} 的配送记录有里程，但既无排放量也无该车辆的排放因子（电动车：其国家没有电网排放因子），因此所属活动的排放和每单排放无法计算</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="283"/>
+        <location filename="../../core/checks.py" line="296"/>
         <source>no findings: every check passed</source>
         <translation>未发现问题：全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="286"/>
+        <location filename="../../core/checks.py" line="299"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="286"/>
+        <location filename="../../core/checks.py" line="299"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="289"/>
+        <location filename="../../core/checks.py" line="302"/>
         <source>rows: {0}</source>
         <translation>所在行：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/checks.py" line="291"/>
+        <location filename="../../core/checks.py" line="304"/>
         <source>{0} error(s), {1} warning(s)</source>
         <translation>{0} 个错误，{1} 个警告</translation>
     </message>
@@ -3838,7 +3838,12 @@
         <translation>“{header}”是节约量、目标、预测、上年、平均或每单的数值，不是 {field} 本身，且没有其他列给出 {field}：请在单独一列中给出总量（例如 {field} ({unit})）；不会用每单数值乘以订单量来计算</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks_sheet.py" line="124"/>
+        <location filename="../../core/importing/checks_sheet.py" line="51"/>
+        <source>this row looks like a row of the table (its {columns} are filled) but comes after the note in row {note_row}, which ends the table, so it would not be read: move the note below the table&apos;s last row, or delete it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/checks_sheet.py" line="172"/>
         <source>&apos;{header}&apos; is a part of the total in {total} (of which: green power, another source or site): importing the total alone would count the part as {total_field} of the total&apos;s kind; give the parts as rows of their own (with their source and instrument), or leave this column out if the total is right as it is (map &apos;{header}&apos; to ignore)</source>
         <translation>“{header}”是 {total} 中总量的一部分（其中：绿电、其他能源类型或站点）：只导入总量会把这部分算作与总量同类的 {total_field}；请把各部分作为单独的行给出（注明能源类型和采购方式），或在总量本身无误时略过此列（把“{header}”设为忽略）</translation>
     </message>
@@ -3923,7 +3928,12 @@
         <translation>没有工作表含有 GreenLedger 可识别的表格或模板的表头；{hint}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/read_to_read.py" line="32"/>
+        <location filename="../../core/importing/read_to_read.py" line="36"/>
+        <source>the periods run from read to read (each starts on the day the one before ends, as {start} – {end} and the next from {end}), read at the month&apos;s end: each read closes its period, which starts the day after the read before, {first} – {end}, so no day counts twice and each period lies in its month</source>
+        <translation>各期是从一次抄表到下一次抄表（每期从上一期结束的那天开始，如 {start} – {end}，下一期从 {end} 开始），且在月末抄表：每次抄表结束其所在一期，下一期从上次抄表的次日开始，即 {first} – {end}，这样没有哪一天被计算两次，每期都落在自己的月份</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/read_to_read.py" line="37"/>
         <source>the periods run from read to read (each starts on the day the one before ends, as {start} – {end} and the next from {end}): read with the read day excluded, {start} – {last}, so no day counts twice</source>
         <translation>各期是从一次抄表到下一次抄表（每期从上一期结束的那天开始，如 {start} – {end}，下一期从 {end} 开始）：读取时不含抄表日，即 {start} – {last}，这样没有哪一天被计算两次</translation>
     </message>

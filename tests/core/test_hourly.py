@@ -491,3 +491,20 @@ def test_a_month_of_hours_far_above_the_others_is_warned(tmp_path):
     ws.close()
     [w] = [w for w in result.warnings if w.code == "month_outlier"]
     assert (w.row, w.params["month"], w.params["value"]) == (2, "2023-01", "48,000")
+
+
+def test_a_date_column_beside_start_and_end_times(tmp_path):
+    """A Green Button export: DATE | START TIME | END TIME | USAGE. Hours take their row's day
+    (13:00-13:59 is 13:00-14:00; 23:00-00:00 ends at the next midnight); a row from 00:00 to
+    23:59 is its whole day, stored as the day."""
+    header = ["DATE", "START TIME", "END TIME", "USAGE (kWh)"]
+    rows = [["2023-01-31", "22:00", "22:59", 1.0], ["2023-01-31", "23:00", "00:00", 2.0],
+            ["2023-02-01", "00:00", "23:59", 24.0]]
+    opts = ImportOptions(sheet="Meter", values={"site": SITES[0], "source": "grid"})
+    ws, _ = _import_meter(tmp_path, _meter_sheet(tmp_path / "gb.xlsx", header, rows), opts)
+    with ws:
+        assert _stored(ws) == [("2023-01-31 22:00", "2023-01-31 23:00", 1.0),
+                               ("2023-01-31 23:00", "2023-02-01 00:00", 2.0),
+                               ("2023-02-01", "2023-02-01", 24.0)]
+        months = {m["month"]: m["total_kwh"] for m in summarize(ws)["site_months"]}
+    assert months == {"2023-01": pytest.approx(3.0), "2023-02": pytest.approx(24.0)}

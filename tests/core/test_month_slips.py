@@ -65,3 +65,18 @@ def test_month_slips_names_the_slip_only_inside_the_months():
     [m] = month_slips([*rows[1:], (ZB, date(2023, 1, 1), 1_250.0, 1)])
     assert m.factor is None  # the first month: warned, never refused
     assert month_slips([*rows, (ZB, date(2023, 3, 1), 0.0, 3)]) == []  # a closed month: nothing
+
+
+def test_the_workspace_check_finds_a_stored_slip(ws, tmp_path):
+    """`greenledger check` over rows stored before the rule (or entered by hand)."""
+    from greenledger.core.checks import check_workspace
+
+    engine.import_file(ws, _book(tmp_path, [1_250_000, 1_180_000, 1_250_000, 1_290_000, 1_275_000,
+                                            1_260_000]))
+    [row] = [r for r in ws.rows(Kind.ENERGY) if r["period_start"] == "2023-03-01"]
+    from greenledger.core import editing
+
+    texts = {**editing.row_texts(Kind.ENERGY, row), "energy": "1302"}  # typed in the table
+    editing.apply_state(ws, Kind.ENERGY, editing.check_rows(ws, Kind.ENERGY, [(row["id"], texts)]).state)
+    [f] = [f for f in check_workspace(ws) if f.check == "month"]
+    assert f.error and "write 1,302,000" in f.render() and f.rows[0].id == row["id"]

@@ -72,11 +72,9 @@ ENERGY_CASES = [
     ok(Case("cn_bill_wan.xlsx", rows=8, energy={
         (ZB, "grid", ""): (812.35 + 760.1) * 1e4, (ZB, "wind", GT): (230.5 + 245.25) * 1e4,
         (UL, "grid", ""): (1020.4 + 980.05) * 1e4, (UL, "solar", OS): (88.6 + 95.15) * 1e4})),
-    xfail(Case("cn_du_wide.xlsx", GRID, rows=8, energy={
+    ok(Case("cn_du_wide.xlsx", GRID, rows=8, energy={
         (HZ, "grid", ""): 1204500 + 1187300 + 1250800 + 1302150,
-        (SZ, "grid", ""): 86420 + 80115 + 91200 + 88730}),
-        "refused: 站点 | 2023.01 … under a 用电量（度） title: 'no header row found' "
-        "(--header-row 2 reads it)"),
+        (SZ, "grid", ""): 86420 + 80115 + 91200 + 88730})),
     xfail(Case("uk_bill.csv", GRID, rows=4, energy={
         (MAN, "grid", ""): 48210 + 12300 + 45120 + 11980, (LDS, "grid", ""): 6110 + 5870},
         periods={(s, a, b) for s in (MAN, LDS) for a, b in (
@@ -99,11 +97,9 @@ ENERGY_CASES = [
         (UL, "grid", ""): 1820000 + 1760000, (UL, "solar", ""): 240000 + 265000})),
     ok(Case(**PIVOT_CN)),
     ok(Case(**{**PIVOT_CN, "file": "lo_pivot_cn.ods"})),
-    xfail(Case("pivot_compact.xlsx", rows=8, energy={
+    ok(Case("pivot_compact.xlsx", rows=8, energy={
         (ZB, "grid", ""): 2350000 + 2180000, (ZB, "wind", ""): 610000 + 655000,
-        (UL, "grid", ""): 1820000 + 1760000, (UL, "solar", ""): 240000 + 265000}),
-        "refused: Excel's compact pivot (sites and sources in one Row Labels column, subtotals on "
-        "top): 'lacks site, source'"),
+        (UL, "grid", ""): 1820000 + 1760000, (UL, "solar", ""): 240000 + 265000})),
     ok(Case("transposed_sites.xlsx", GRID, rows=12, energy={
         (MAN, "grid", ""): 402100 + 388700 + 410250 + 395600 + 401800 + 420300,
         (LDS, "grid", ""): 61200 + 58750 + 60400 + 57900 + 59300 + 62100})),
@@ -130,16 +126,13 @@ ENERGY_CASES = [
         (ZB, "grid", ""): (812.35 + 760.1 + 798.42 + 770.0 + 801.15 + 846.3) * 1e4,
         (ZB, "wind", ""): (230.5 + 245.25 + 260.0 + 251.75 + 240.4 + 238.6) * 1e4,
         (UL, "grid", ""): (1020.4 + 980.05 + 1011.2 + 995.5 + 1002.3 + 1040.0) * 1e4})),
-    xfail(Case("wide_dot_merged.xlsx", rows=12, energy={
+    ok(Case("wide_dot_merged.xlsx", rows=12, energy={
         (HZ, "grid", ""): (352.0 + 338.5 + 361.2 + 349.9) * 1000,
         (HZ, "solar", ""): (41.2 + 45.8 + 52.3 + 58.05) * 1000,
-        (SZ, "grid", ""): (28.4 + 26.9 + 29.15 + 27.6) * 1000}),
-        "refused: merged 用电量（MWh） over 2023.01 … 2023.04 is not joined "
-        "(--header-row 3 --header-row 4 reads it)"),
-    xfail(Case("two_years_merged.xlsx", rows=12, energy={
+        (SZ, "grid", ""): (28.4 + 26.9 + 29.15 + 27.6) * 1000})),
+    ok(Case("two_years_merged.xlsx", rows=12, energy={
         (ZB, "grid", ""): (701.2 + 655.8 + 690.4 + 812.35 + 760.1 + 798.42) * 1e4,
-        (UL, "grid", ""): (955.0 + 901.3 + 940.75 + 1020.4 + 980.05 + 1011.2) * 1e4}),
-        "refused: merged 2022年 / 2023年 over 1月 … 3月 read as two year columns, '1月 — not a number'"),
+        (UL, "grid", ""): (955.0 + 901.3 + 940.75 + 1020.4 + 980.05 + 1011.2) * 1e4})),
     ok(Case("wide_half_year.xlsx", rows=12, energy={
         (ZB, "grid", ""): 2301000 + 2150400 + 2288900 + 2240100 + 2295300 + 2402000,
         (UL, "grid", ""): 1790200 + 1702300 + 1815600 + 1760900 + 1802400 + 1855000})),
@@ -303,11 +296,10 @@ OTHER_CASES = [
     ok(Case("campaigns_en.xlsx", campaigns={
         "11.11 2022": ("2022-10-20", "2022-11-11", None),
         "11.11 2024": ("2024-10-14", "2024-11-11", "11.11 2022")})),
-    xfail(Case("initiatives_cn.xlsx", initiatives={
+    ok(Case("initiatives_cn.xlsx", initiatives={
         ("无需餐具", "饿了么", "6.18 2023"): (2000e4, 0.02, None),
         ("智能装箱", "菜鸟", "Double 11 2023"): (150e4, 0.05, None),
-        ("绿色回收箱", "菜鸟", "Double 11 2023"): (None, None, 120.5)}),
-        "refused: 举措名称 is not an initiative header, and '2,000万' activity is 'not a number'"),
+        ("绿色回收箱", "菜鸟", "Double 11 2023"): (None, None, 120.5)})),
 ]
 
 

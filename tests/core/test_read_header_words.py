@@ -399,3 +399,59 @@ def test_a_range_whose_day_and_month_read_both_ways_is_refused(ws, tmp_path):
     problems = _refused(ws, tmp_path, [["Site", "Billing Period", "Source", "Energy (kWh)"],
                                        [ZB, "01/05/2023 - 02/04/2023", "grid", 52300]])
     assert any(p.code == "not_period" and p.value == "01/05/2023 - 02/04/2023" for p in problems)
+
+
+@pytest.mark.parametrize("header", ["kWh Rate", "Price per kWh", "电价(元/kWh)", "Tariff (kWh)"])
+def test_a_price_per_kwh_is_never_the_energy(ws, tmp_path, header):
+    """blind3 us_bill_rate: `kWh Rate` (0.1000 $/kWh) was stored as 0.2 kWh, exit 0."""
+    problems = _refused(ws, tmp_path, [["Site", "Month", "Source", header], [ZB, "2023-01", "grid", 0.1]],
+                        sites=False)
+    assert "lacks energy" in " ".join(p.reason for p in problems)
+
+
+def test_a_packaging_sheets_total_weight_beside_counts_and_unit_weights(ws, tmp_path):
+    """blind3 packaging_counts_weights: 数量(个) is a count of boxes and 单重(g) each box's weight;
+    总重(kg) is the material's mass."""
+    path = write_workbook(tmp_path / "p.xlsx", {"包材": [
+        ["业务单元", "开始日期", "结束日期", "包装材料", "规格", "数量(个)", "单重(g)", "总重(kg)"],
+        ["菜鸟", *NOV, "纸箱", "3号箱", 100000, 180, 18000],
+        ["菜鸟", *NOV, "塑料膜", "气泡袋", 50000, 12, 600]]})
+    import_file(ws, path)
+    assert sorted((r["material"], r["quantity"]) for r in ws.rows(Kind.PACKAGING)) == [
+        ("board", 18000), ("film", 600)]
+
+
+def test_a_packaging_count_alone_is_not_its_mass(ws, tmp_path):
+    """What the rules could get wrong: only 数量(个) and 单重(g): no column is the mass; refused."""
+    path = write_workbook(tmp_path / "p.xlsx", {"包材": [
+        ["业务单元", "开始日期", "结束日期", "包装材料", "数量(个)", "单重(g)"],
+        ["菜鸟", *NOV, "纸箱", 100000, 180]]})
+    with pytest.raises(ImportRefused):
+        import_file(ws, path)
+    assert ws.rows(Kind.PACKAGING) == []
+
+
+@pytest.mark.parametrize("header", ["kWh Meter Reading", "本次示数(kWh)", "Exported kWh", "上网电量(kWh)",
+                                    "余电上网电量(kWh)", "Feed-in (kWh)"])
+def test_a_register_reading_or_an_export_is_not_the_sites_use(ws, tmp_path, header):
+    """blind3 kwh_meter_reading, pv_grid_export, solar_exported: a meter's register (122,404 then
+    124,280) and solar sent to the grid were stored as the months' use, exit 0."""
+    problems = _refused(ws, tmp_path, [["Site", "Month", "Source", header], [ZB, "2023-06", "solar", 4200]],
+                        sites=False)
+    assert "lacks energy" in " ".join(p.reason for p in problems) and ws.rows(Kind.ENERGY) == []
+
+
+def test_every_qualified_column_is_named(ws, tmp_path):
+    """`Avg kWh/Day` and `kWh Rate` both qualify energy away: the refusal names both."""
+    problems = _refused(ws, tmp_path, [["Site", "Month", "Source", "Avg kWh/Day", "kWh Rate"],
+                                       [ZB, "2023-01", "grid", 2356.67, 0.1]], sites=False)
+    text = " ".join(p.reason for p in problems)
+    assert "Avg kWh/Day" in text and "kWh Rate" in text
+
+
+def test_a_bills_use_beside_its_readings_is_read(ws, tmp_path):
+    """What the reading rule could get wrong: a bill with readings and its use (结算电量): the use
+    is read, the readings are not."""
+    got = _import(ws, tmp_path, [["Site", "Month", "Source", "上次示数", "本次示数", "倍率", "结算电量(kWh)"],
+                                 [ZB, "2023-01", "grid", 52010.4, 54094.4, 600, 1250400]])
+    assert got == approx({(ZB, *JAN, "grid"): 1250400})

@@ -126,17 +126,21 @@ class _PartScan:
             self._check_prolog(chunk)
         if self.kind == "xml":
             return
-        data = self.tail + chunk
+        data = self.tail + chunk if self.tail else chunk
         cut = data.rfind(b"<")  # whole tags only; the rest goes with the next chunk
         if cut <= 0:
             cut = len(data) if len(data) > 1 << 20 else 0
-        block, self.tail = data[:cut], data[cut:]
-        if self.kind in ("sheet", "exact") and b"hidden" in block:
-            self._hidden(block)
-        if self.kind == "sheet":
-            if _PLAIN_CELL.search(block) or _PREFIXED_CELL.search(block):
+        self.tail = data[cut:]
+        if self.kind == "sheet":  # the common case: searched in place, the block not copied
+            if data.find(b"hidden", 0, cut) >= 0:
+                self._hidden(data[:cut])
+            if _PLAIN_CELL.search(data, 0, cut) or _PREFIXED_CELL.search(data, 0, cut):
                 raise _NeedsExact()
-        elif self.kind == "exact":
+            return
+        block = data[:cut]
+        if self.kind == "exact" and b"hidden" in block:
+            self._hidden(block)
+        if self.kind == "exact":
             self._xlsx_tags(block)
         elif self.kind == "ods":
             self._ods_tags(block)

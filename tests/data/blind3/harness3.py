@@ -39,6 +39,7 @@ class Case:
     hint_args: tuple | None = None  # the hint's next step: import again with these args
     hint_edit: object = None  # ... and/or after this edit of the workbook
     or_refused: bool = False  # a refusal naming `refused` is also right
+    never: tuple = ()  # words no output may hold (a hint that leads to wrong figures)
     before: tuple = ()  # (file, args) imported first
 
 
@@ -79,6 +80,8 @@ def run(case: Case, tmp_path: Path, base_ws: Path):
     assert stored(ws) == before, "--dry-run wrote to the workspace"
     rc, text = cli("-w", ws, "import", src, *case.args)
     assert (drc == 0) == (rc == 0), f"preflight != import: dry-run {drc}, import {rc}\n{dry}\n{text}"
+    for word in case.never:
+        assert word not in text, f"the output says {word!r}:\n{text}"
     if rc != 0:
         assert rc == 1, text
         assert stored(ws) == before, "a refused import wrote something"

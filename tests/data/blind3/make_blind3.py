@@ -137,16 +137,13 @@ def energy():
         vals = [lo] * 14 + [hi] * 26 + [lo] * 8
         lines.append(f"1200012345678,London DC,{day}/03/2023,kWh," + ",".join(str(v) for v in vals))
     csv("uk_halfhourly.csv", lines)
-    # UK monthly bill with day/night registers and their total
-    csv(
-        "uk_day_night.csv",
-        [
-            "MPAN,Site,Bill Start,Bill End,Day kWh,Night kWh,Total kWh,Net Amount (£),VAT (£)",
-            "1200012345678,London DC,01/01/2023,31/01/2023,41200,18800,60000,16800.00,840.00",
-            "1200012345678,London DC,01/02/2023,28/02/2023,38950,17050,56000,15680.00,784.00",
-            "1200012345678,London DC,01/03/2023,31/03/2023,40100,19400,59500,16660.00,833.00",
-        ],
-    )
+    # a register export: the cumulative meter reading, not the month's use
+    csv("kwh_meter_reading.csv", ["Site,Month,Source,kWh Meter Reading",
+                                  "Dallas DC,2023-01,grid,122404", "Dallas DC,2023-02,grid,124280"])
+    # reads and the meter's multiplier: (122,404 − 120,400) × 40 and (124,280 − 122,404) × 40
+    csv("us_reads_multiplier.csv", [
+        "Site,Month,Source,Previous kWh Reading,Current kWh Reading,Multiplier",
+        "Dallas DC,2023-01,grid,120400,122404,40", "Dallas DC,2023-02,grid,122404,124280,40"])
     # US Green Button-like download: an account header block, then daily usage
     csv(
         "us_green_button.csv",
@@ -206,17 +203,6 @@ def energy():
                 ["乌兰察布数据中心", D(2023, 1, 1), D(2023, 3, 31), "光伏", "PPA", 1200],
                 ["乌兰察布数据中心", D(2023, 1, 1), D(2023, 3, 31), "风电", "绿证", 800],
                 ["乌兰察布数据中心", D(2023, 1, 1), D(2023, 3, 31), "电网", None, 4100],
-            ]
-        },
-    )
-    book(
-        "us_rec_onsite.xlsx",
-        {
-            "Energy": [
-                ["Site", "Month", "Source", "kWh", "Instrument"],
-                ["Dallas DC", "Jan-2023", "Grid", 410000, None],
-                ["Dallas DC", "Jan-2023", "Wind", 150000, "REC"],
-                ["Dallas DC", "Jan-2023", "Solar", 32500, "On-site"],
             ]
         },
     )
@@ -386,18 +372,9 @@ def energy():
         "1200012345678,London DC,31/12/2022,31/01/2023,kWh,60000",
         "1200012345678,London DC,31/01/2023,28/02/2023,kWh,56000",
         "1200012345678,London DC,28/02/2023,31/03/2023,kWh,59500"])
-    book(
-        "detail_and_summary_sheets.xlsx",
-        {
-            "明细": [
-                ["站点", "月份", "能源类型", "用电量(kWh)"],
-                ["杭州仓", "2023-01", "电网", 30000],
-                ["杭州仓", "2023-02", "电网", 31000],
-                ["杭州仓", "2023-03", "电网", 29500],
-            ],
-            "汇总": [["站点", "能源类型", "2023年第一季度用电量(kWh)"], ["杭州仓", "电网", 90500]],
-        },
-    )
+    # a solar site's export meter: kWh sent to the grid, not used
+    csv("solar_exported.csv", ["Site,Month,Source,Exported kWh",
+                               "London DC,2023-06,solar,4200", "London DC,2023-07,solar,4650"])
     book(
         "qiandu.xlsx",
         {

@@ -1,0 +1,77 @@
+"""Words of headers and titles that change what a column holds (core.importing.columns): a
+qualifier (a saving, a target, a rate, a reading, an export: not the quantity), an identifier
+(户号, Account number: a name, not a figure), cumulative figures (本年累计, 1-2月), and the
+values a title line gives every row (`站点：张北数据中心`)."""
+
+from __future__ import annotations
+
+import re
+
+from greenledger.core.fields import FieldType, Kind
+from greenledger.core.importing import mapping as mp
+from greenledger.core.importing.layout import Layout
+
+QUALIFIED = re.compile(
+    r"\b(?:saved|savings?|avoided|offsets?|reduc(?:ed|tions?)|targets?|budget(?:ed)?|plan(?:ned)?|"
+    r"forecasts?|estimated?|projected|expected|baseline|average|avg|mean|daily|monthly average|"
+    r"(?:last|prior|previous) year|per\s+(?:order|unit|parcel|package|box|item|shipment|day|week|"
+    r"month|year|head|employee|vehicle|trip|km))\b|/\s*(?:order|unit|parcel|box|item|day)\b|"
+    r"预计|预测|计划|目标|预算|上年|去年|同期|每单|单均|每件|件均|每箱|日均|月均|平均|节约|节省|节能量|避免|减排"
+    r"|无功|\breactive\b|kvarh?\b|\brates?\b|\bprices?\b|\btariffs?\b|单价|电价|费率|单重|单件重|\bunit\s+weight\b"
+    r"|/\s*(?:k|m|g)?wh\b|\bper\s+(?:k|m|g)?wh\b"
+    r"|\breadings?\b|\bregister\b|示数|读数|表底|表码|止码|起码"
+    r"|上网|售电|\bexport(?:ed|s)?\b|feed[\s-]?in|\bsold\b"
+    r"|^\s*(?:count|max|min|average|product|stddev|var)\s+of\b|计数项|最大值项|最小值项|乘积项|标准偏差项|方差项",
+    re.IGNORECASE)
+"""Words that make a header's number something other than the field its other words name: a
+saving, a target or forecast, last year's, a figure per order or per day, an average (`Energy
+saved (kWh)`, `上年同期用电量`, `Weight per order (g)`, `单均碳排放`). Such a column is never
+taken for the field by its words (only when the user maps it), so a per-order weight is not
+stored as the total and a target not as consumption (the sheet then lacks the field, or its
+other column is read). Not applied to initiatives, whose reductions and factors these are."""
+
+
+IDENTIFIER = re.compile(r"户号|账号|编号|表号|代码|单号|\baccount\b|\bid\b|\bcode\b|\bref(?:erence)?\b"
+                        r"|\bmpan\b|\bmprn\b", re.IGNORECASE)
+"""Words of an identifier's header (用电户号, Account number, Meter ID, Plant code): its numbers
+name something, they are never a quantity (用电 in 用电户号 is no energy)."""
+
+
+def qualified(kind: Kind, text: str) -> bool:
+    """Whether `text` (a header) qualifies its number away from `kind`'s quantity fields."""
+    return kind != Kind.INITIATIVES and bool(QUALIFIED.search(text or ""))
+
+
+_TITLE_VALUE = re.compile(r"^\s*(?P<h>[^:：]{1,20}?)\s*[:：]\s*(?P<v>\S.{0,60}?)\s*$")
+
+
+def title_values(kind: Kind, layout: Layout) -> dict[str, str]:
+    """Values a title line above the table gives every row (`站点：张北数据中心`, `Site: Leeds
+    Store`, `能源类型：电网`): its words before the colon name a text or choice field of the kind
+    exactly (a synonym, not a part), and no column gives that field. Only a line above the
+    header, and only where no other line of the sheet names the field again (`站点：乌兰察布…`
+    further down: blocks, each with its own site, are not one table of the first one's). A
+    value that is not one (`站点：全部`) is refused by the field's check like any cell."""
+    said: dict[str, set[str]] = {}
+    out: dict[str, str] = {}
+    top = layout.header_rows[0] + 1  # Excel row of the header
+    for i in layout.ignored:
+        if not i.text or not (m := _TITLE_VALUE.match(i.text)):
+            continue
+        ms = [x for x in mp.match_header(m["h"], kind) if x.confidence >= 0.95 and x.unit is None]
+        f = mp.kind_field(kind, ms[0].field) if ms else None
+        if f is None or f.type not in (FieldType.TEXT, FieldType.CHOICE):
+            continue
+        said.setdefault(f.name, set()).add(m["v"])
+        if i.code == "title" and i.row < top:
+            out.setdefault(f.name, m["v"])
+    return {k: v for k, v in out.items() if len(said[k]) == 1}
+
+
+_TO = r"\s*[-–~至到]\s*"
+CUMULATIVE = re.compile(r"累计|累積|累加|cumulative|\bytd\b|year[\s-]*to[\s-]*date"
+                        r"|(?<!\d)(?!(?:1" + _TO + "3|4" + _TO + "6|7" + _TO + "9|10" + _TO + r"12)\s*月)"
+                        r"\d{1,2}" + _TO + r"\d{1,2}\s*月", re.IGNORECASE)
+"""Headers of figures summed since the year's start: 本年累计, YTD, `1-2月` … A whole quarter
+(`2023年1-3月`, `4-6月`) is not one: beside its months it is their total (not read), alone the
+quarter's own figure; in a sheet of cumulative columns its neighbours (`1-2月`, `1-4月`) are."""
