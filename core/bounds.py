@@ -121,6 +121,9 @@ MONTH_SLIP = 300.0
 month written in MWh (or 万kWh) in a kWh column (1,302 among 1,250,000s). A site's first
 or last month may be partial, a standby site may use little: see month_slips."""
 SLIP_UNITS = ((1000.0, "MWh"), (10000.0, "万kWh"))
+SLIP_MONTHS = 6
+"""Months a site needs before a month far below its median is refused as a slip (fewer: warned;
+four months of which two are odd make a median that says little)."""
 
 REASON_TEMPLATES.update({
     "out_of_bounds": QT_TRANSLATE_NOOP("Problems", "{value} {unit} is outside the plausible range for {what}, {low}–{high} {unit} ({source})"),  # noqa: E501
@@ -276,8 +279,10 @@ def month_slips(rows: Iterable[tuple[object, object, float, object]], *,
                 min_months: int = 4) -> list[MonthOutlier]:
     """Months of a site far below its median month (under 1/MONTH_SLIP of it, above 0): with
     `factor`/`unit` where a unit slip brings the month among the others (×1,000 or ×10,000
-    lands within half to twice the median) and the month is neither the site's first nor its
-    last (which may be partial); else without (a warning: a standby month, a partial one).
+    lands within half to twice the median), the month is neither the site's first nor its
+    last (which may be partial), the site has SLIP_MONTHS months and its other months are
+    steady (each within half to twice the median); else without (a warning: a standby month,
+    a partial one, a site whose months vary anyway).
 
     `rows` as month_outliers (whole months only: a month of a few hourly rows is not one)."""
     by_site: dict[object, dict[object, list]] = {}
@@ -294,13 +299,15 @@ def month_slips(rows: Iterable[tuple[object, object, float, object]], *,
         if median <= 0:
             continue
         order = sorted(months, key=str)
+        steady = all(0.5 * median <= v <= 2.0 * median for v, _ in months.values()
+                     if v >= median / MONTH_SLIP)
         for month in order:
             v, where = months[month]
             if not 0 < v < median / MONTH_SLIP:
                 continue
             inner = month not in (order[0], order[-1])
             slip = next(((f, u) for f, u in SLIP_UNITS if 0.5 <= v * f / median <= 2.0), None)
-            if slip and inner:
+            if slip and inner and steady and len(months) >= SLIP_MONTHS:
                 out.append(MonthOutlier(site, month, v, median, where, *slip))
             else:
                 out.append(MonthOutlier(site, month, v, median, where))

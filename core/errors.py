@@ -139,24 +139,29 @@ FIXED_REASONS = (
 )
 
 
-REASON_PARSERS: dict[str, Callable[[str], tuple[str, dict] | None]] = {}
-"""For a code whose problems some stage still makes with words only (no params): its English
-reason read back as (the code of its REASON_TEMPLATES text, params), so it is translated too."""
+REASON_PARSERS: dict[str, Callable[[str, dict], tuple[str, dict] | str | None]] = {}
+"""For a code whose problems a stage still makes with words only (no params), or whose text is
+made from codes: (reason, params) -> (the code of its REASON_TEMPLATES text, params), or the
+text itself, in a language other than English. Registered by the modules that own the words
+(core.importing.codes, core.importing.formulas), so this module imports none of them."""
+
+PARAM_LOCALISERS: list[Callable[[dict, dict], dict]] = []
+"""(params, out) -> out with a problem's fields and kinds in the current language (registered
+by core.importing.codes, which knows the fields)."""
 
 
 def reason_text(p: Problem) -> str:
     """The reason of `p` in the current language, from its code and parameters where it can.
     In a language other than English, the fields, kinds and `row N` inside the parameters are
     said in that language too (the values quoted from the file stay as they are)."""
-    import greenledger.core.importing.codes  # noqa: F401 - these register their REASON_PARSERS
-    import greenledger.core.importing.formulas  # noqa: F401
-
     code, params = p.code, p.params
     if code in REASON_PARSERS and language() != "en":
         try:
-            parsed = REASON_PARSERS[code](p.reason)
+            parsed = REASON_PARSERS[code](p.reason, params)
         except (KeyError, IndexError, ValueError):
             parsed = None
+        if isinstance(parsed, str):
+            return parsed
         if parsed:
             code, params = parsed
     if code == "unknown_unit" and (thousands := _thousands(params.get("unit"))) is not None:
@@ -167,8 +172,6 @@ def reason_text(p: Problem) -> str:
             return translate("Problems", template).format(**localised(params))
         except (KeyError, IndexError):
             pass
-    if code == "sheet_not_mapped" and params.get("skip") and (text := _skip_reason(params)):
-        return text
     return translate("Problems", p.reason)
 
 
@@ -186,7 +189,6 @@ def _thousands(unit: object) -> dict | None:
     return {"base": m["base"], "scaled": _THOUSAND_OF[m["base"].lower()]}
 
 
-_FIELD_PARAMS = ("field", "fields", "missing", "total_field")
 _ROW_IN_PLACE = re.compile(r"(?<=› )row (\d+)")
 
 
@@ -194,51 +196,13 @@ def localised(params: dict) -> dict:
     """`params` with field names, kinds and places (`… › row 5`) in the current language."""
     if language() == "en" or not params:
         return params
-    from greenledger.core.fields import SHEETS, Kind
-
-    kinds = {k.value: k for k in Kind}
-    kind = kinds.get(str(params.get("kind") or ""))
     out = dict(params)
     for name, value in params.items():
-        if not isinstance(value, str):
-            continue
-        if name in ("kind", "kinds"):
-            out[name] = ", ".join(translate("Kinds", v) if v in kinds else v
-                                  for v in value.split(", "))
-        elif name in _FIELD_PARAMS:
-            out[name] = ", ".join(_field_label(kind, v.strip(), SHEETS) for v in value.split(","))
-        elif "› row " in value:
+        if isinstance(value, str) and "› row " in value:
             out[name] = _ROW_IN_PLACE.sub(lambda m: translate("Problems", "row {0}").format(m[1]), value)
+    for localise in PARAM_LOCALISERS:
+        out = localise(params, out)
     return out
-
-
-def _field_label(kind, name: str, sheets) -> str:
-    """A field's name as the tables head it in the current language (电量 for energy), or
-    the name itself when no kind has it."""
-    from greenledger.core.editing import header_text
-
-    specs = [sheets[kind]] if kind in sheets else []
-    for spec in [*specs, *sheets.values()]:
-        f = next((f for f in spec.fields if f.name == name), None)
-        if f is not None:
-            text = translate("Columns", header_text(f))
-            if text == header_text(f):
-                text = translate("Columns", f.header)
-            return re.sub(r"\s*[（(][^（()）]*[)）]\s*$", "", text) or name
-    return name
-
-
-def _skip_reason(params: dict) -> str | None:
-    """A sheet that cannot be read (sheet_not_mapped): why (codes.Skip) and what to do (the
-    neutral hint), in the current language."""
-    from greenledger.core.importing import codes
-
-    try:
-        words = codes.text(codes.SKIP_TEXT, codes.Skip(str(params["skip"])), localised(params))
-        hint = params.get("hint")
-        return f"{words}; {codes.text(codes.HINT_TEXT, codes.Hint(str(hint)))}" if hint else words
-    except (KeyError, IndexError, ValueError):
-        return None
 
 
 def error_text(exc: BaseException) -> str:

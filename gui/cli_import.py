@@ -113,7 +113,7 @@ def run(args, opened) -> int:
                 write_errors(args, exc)
             raise
     for w in result.warnings:
-        print(translate("Problems", "warning: {0}").format(w.render()), file=sys.stderr)
+        print(translate("Problems", "warning: {0}").format(render_cli(w)), file=sys.stderr)
     verb = "would import" if result.dry_run else "imported"
     for sheet, kind, n in result.sheets:
         c = result.counts[kind]

@@ -110,6 +110,8 @@ def field_label(kind: Kind | None, name: str, units: bool = False) -> str:
 
     if name == mp.PERIOD:
         return QCoreApplication.translate("ImportAssistant", "Period (month, quarter or year)")
+    if name == "meter":  # core.importing.meters.METERS: the meters an energy row sums
+        return QCoreApplication.translate("ImportAssistant", "Meters summed")
     f = mp.kind_field(kind, name) if kind is not None else None
     if f is None:
         return name

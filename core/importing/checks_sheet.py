@@ -41,8 +41,56 @@ def _ranges(numbers: list[int], limit: int = 12) -> str:
 
 def sheet_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
     """What the import reads but the user should know: hidden rows and columns, and numbers
-    that read two ways."""
+    that read two ways. (Rows of the table below a note that ends it, which the import would
+    leave out, are refused: put on the parsed sheet's problems.)"""
+    if plan.parsed is not None:
+        plan.parsed.problems += _rows_after_note(plan, sheet)
     return _hidden_warnings(plan, sheet) + _decimal_warnings(plan, sheet)
+
+
+REASON_TEMPLATES.setdefault("row_after_note", QT_TRANSLATE_NOOP("Problems", "this row looks like a row of the table (its {columns} are filled) but comes after the note in row {note_row}, which ends the table, so it would not be read: move the note below the table's last row, or delete it"))  # noqa: E501
+
+
+def _cell(cells: list[object], c: ColumnPlan) -> object:
+    return cells[c.index] if c.index < len(cells) else None
+
+
+def _is_number(v: object, parse_number) -> bool:
+    try:
+        return parse_number(v) is not None
+    except Exception:  # noqa: BLE001 - not a number: not a data row's measure
+        return False
+
+
+def _rows_after_note(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
+    """Rows after a footnote (the layout ends the table there) that are filled like the
+    table's rows: every required field's column, and a number where the table has its
+    measure. Left out, their figures would be lost with exit 0 (a note between two rows)."""
+    lay = plan.layout
+    after = [i for i in lay.ignored if i.code == "after_note"] if lay is not None else []
+    if not after or plan.kind is None:
+        return []
+    from greenledger.core.importing.values import is_blank, parse_number
+
+    note = next((i.row for i in lay.ignored if i.code == "note"), None)
+    spec = SHEETS[plan.kind]
+    required = [c for c in plan.columns if c.field and c.period is None
+                and (f := mp.kind_field(plan.kind, c.field)) is not None and f.required]
+    numeric = [c for c in plan.columns if c.field and (f := mp.kind_field(plan.kind, c.field))
+               is not None and f.type in (FieldType.NUMBER, FieldType.INTEGER)]
+    if not required or not numeric or spec is None:
+        return []
+    out = []
+    for i in after:
+        cells = sheet.rows[i.row - 1] if i.row - 1 < len(sheet.rows) else []
+        if any(is_blank(_cell(cells, c)) for c in required):
+            continue
+        if not any(_is_number(_cell(cells, c), parse_number) for c in numeric):
+            continue
+        params = {"columns": ", ".join(c.label for c in required[:4]), "note_row": note or "?"}
+        out.append(Problem(plan.file, coded_reason("row_after_note", **params), plan.sheet, i.row,
+                           code="row_after_note", params=params))
+    return out
 
 
 def _decimal_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
@@ -81,11 +129,28 @@ def _decimal_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
             # read with the mark the rest of the sheet shows, if it shows one: said all the same
             code = {None: "reads_two_ways", "comma": "two_ways_sheet_comma",
                     "point": "two_ways_sheet_point"}[mark()]
+            if code == "reads_two_ways" and sheet.delimiter != "," and \
+                    any("." in t for t in two):
+                # Nothing settles the mark of 45.210: 45.21, or 45,210 as Europe writes it, a
+                # coin toss at 1000x (blind3 eu_dot_thousands.csv, a semicolon CSV, was stored
+                # 1000x low at exit 0): refused. A comma-separated CSV settles it (its numbers
+                # cannot use a decimal comma: Excel writes a semicolon CSV where the comma is the
+                # decimal mark). `12,300` stays read as thousands, said: English and Chinese
+                # exports write it so (blind2 packaging_en, the State Grid bills), and a decimal
+                # comma with exactly three decimals and no other number to show it is rare.
+                code = "decimal_mark_unclear"
             params = {"columns": period_span(cols), "examples": ", ".join(two[:3])}
-            out.append(Problem(plan.file, coded_reason(code, **params), plan.sheet,
-                               row_of.get(two[0], lay.header_row_numbers[-1]), params["columns"],
-                               two[0], code=code, params=params))
+            p = Problem(plan.file, coded_reason(code, **params), plan.sheet,
+                        row_of.get(two[0], lay.header_row_numbers[-1]), params["columns"],
+                        two[0], code=code, params=params)
+            if code == "decimal_mark_unclear" and plan.parsed is not None:
+                plan.parsed.problems.append(p)
+            else:
+                out.append(p)
     return out
+
+
+REASON_TEMPLATES.setdefault("decimal_mark_unclear", QT_TRANSLATE_NOOP("Problems", "numbers written as text in {columns} read two ways ({examples}: a decimal mark, or a thousands separator?) and nothing else in the sheet shows which: write thousands without a separator (1.234 meaning one thousand two hundred and thirty-four as 1234) and decimals with other than three decimal places (1.234 meaning one point two three four as 1.2340), or write them as numbers"))  # noqa: E501
 
 
 def _hidden_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from greenledger.core.errors import REASON_PARSERS, REASON_TEMPLATES
+from greenledger.core.errors import PARAM_LOCALISERS, REASON_PARSERS, REASON_TEMPLATES
 from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
 
 CONTEXT = "ImportAssistant"
@@ -271,7 +271,58 @@ REASON_TEMPLATES.setdefault("no_template_sheet", QT_TRANSLATE_NOOP("Problems", "
 REASON_TEMPLATES.setdefault("no_template_sheet_bare", QT_TRANSLATE_NOOP("Problems", "no sheet has a table GreenLedger recognises or the template's headers; {hint}"))  # noqa: E501
 
 
-def _no_template_sheet(reason: str) -> tuple[str, dict] | None:
+_FIELD_PARAMS = ("field", "fields", "missing", "total_field")
+
+
+def _localise_params(params: dict, out: dict) -> dict:
+    """A problem's field names (电量 for energy) and kinds (能源) in the current language."""
+    from greenledger.core.fields import SHEETS, Kind
+
+    kinds = {k.value: k for k in Kind}
+    kind = kinds.get(str(params.get("kind") or ""))
+    for name, value in params.items():
+        if not isinstance(value, str):
+            continue
+        if name in ("kind", "kinds"):
+            out[name] = ", ".join(translate("Kinds", v) if v in kinds else v for v in value.split(", "))
+        elif name in _FIELD_PARAMS:
+            out[name] = ", ".join(_field_label(kind, v.strip(), SHEETS) for v in value.split(","))
+    return out
+
+
+def _field_label(kind, name: str, sheets) -> str:
+    """A field's name as the tables head it in the current language (电量 for energy), or
+    the name itself when no kind has it."""
+    from greenledger.core.fields import HEADER_UNITS_BY_FIELD
+
+    def header_text(f) -> str:  # as core.editing.header_text (not imported: a cycle)
+        unit = HEADER_UNITS_BY_FIELD.get(f.name) if f.dimension else None
+        return f"{f.header} ({unit})" if unit else f.header
+
+    specs = [sheets[kind]] if kind in sheets else []
+    for spec in [*specs, *sheets.values()]:
+        f = next((f for f in spec.fields if f.name == name), None)
+        if f is not None:
+            label = translate("Columns", header_text(f))
+            if label == header_text(f):
+                label = translate("Columns", f.header)
+            return re.sub(r"\s*[（(][^（()）]*[)）]\s*$", "", label) or name
+    return name
+
+
+def _skip_reason(reason: str, params: dict) -> str | None:
+    """A sheet that cannot be read (sheet_not_mapped): why (Skip) and what to do (the neutral
+    hint), in the current language."""
+    from greenledger.core.errors import localised
+
+    if not params.get("skip"):
+        return None
+    words = text(SKIP_TEXT, Skip(str(params["skip"])), localised(params))
+    hint = params.get("hint")
+    return f"{words}; {text(HINT_TEXT, Hint(str(hint)))}" if hint else words
+
+
+def _no_template_sheet(reason: str, params: dict | None = None) -> tuple[str, dict] | None:
     """engine's "no sheet has a table …" refusal, its sheets' reasons and hint translated."""
     from greenledger.core.errors import localised
 
@@ -297,3 +348,5 @@ def _no_template_sheet(reason: str) -> tuple[str, dict] | None:
 
 
 REASON_PARSERS["no_template_sheet"] = _no_template_sheet
+REASON_PARSERS["sheet_not_mapped"] = _skip_reason
+PARAM_LOCALISERS.append(_localise_params)

@@ -48,7 +48,7 @@ def no_saved_value(formula: str) -> str:
     return coded_reason("formula_no_value", formula=formula)
 
 
-def _formula_reason(reason: str) -> tuple[str, dict] | None:
+def _formula_reason(reason: str, params: dict | None = None) -> tuple[str, dict] | None:
     """A formula problem's reason (made by no_saved_value, without params) read back."""
     if (m := _ERROR.match(reason)) is not None:
         return "formula_error_value", m.groupdict()

@@ -2440,6 +2440,11 @@
         <translation>在此处或导入方案中选择</translation>
     </message>
     <message>
+        <location filename="../../gui/import_texts.py" line="114"/>
+        <source>Meters summed</source>
+        <translation>合计的电表</translation>
+    </message>
+    <message>
         <location filename="../../core/importing/codes.py" line="122"/>
         <location filename="../../gui/import_texts.py" line="24"/>
         <source>period header + year from the title</source>
@@ -3354,7 +3359,7 @@
     <name>Problems</name>
     <message>
         <location filename="../../core/errors.py" line="51"/>
-        <location filename="../../core/errors.py" line="211"/>
+        <location filename="../../core/errors.py" line="202"/>
         <location filename="../../core/importing/reconcile.py" line="67"/>
         <location filename="../../gui/import_hints.py" line="146"/>
         <source>row {0}</source>
@@ -3686,27 +3691,27 @@
         <translation>因子库和工作区中都没有该材料的因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="247"/>
+        <location filename="../../core/errors.py" line="211"/>
         <source>import refused: {0} problem(s); nothing was written</source>
         <translation>导入被拒绝：发现 {0} 个问题；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="250"/>
+        <location filename="../../core/errors.py" line="214"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="277"/>
+        <location filename="../../core/errors.py" line="241"/>
         <source>{path}: the disk is full, so nothing was written and the workspace is as it was. Free some space on the disk that holds {folder} (or move the workspace to another disk) and try again.</source>
         <translation>{path}：磁盘已满，因此没有写入任何内容，工作区保持原样。请在存放 {folder} 的磁盘上腾出空间（或把工作区移到另一块磁盘），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="278"/>
+        <location filename="../../core/errors.py" line="242"/>
         <source>{path}: the folder {folder} or the workspace file is read-only, so nothing was written and the workspace is as it was. Copy the workspace to a folder you can write to (or make this one writable) and open it from there.</source>
         <translation>{path}：文件夹 {folder} 或工作区文件是只读的，因此没有写入任何内容，工作区保持原样。请把工作区复制到您可以写入的文件夹（或让此文件夹可写），再从那里打开。</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="279"/>
+        <location filename="../../core/errors.py" line="243"/>
         <source>{path}: the disk that holds {folder} refused the write (a disk I/O error), so nothing was written and the workspace is as it was. Check that the disk is connected and has free space, then try again.</source>
         <translation>{path}：存放 {folder} 的磁盘拒绝了写入（磁盘 I/O 错误），因此没有写入任何内容，工作区保持原样。请检查磁盘已连接且有可用空间，然后重试。</translation>
     </message>
@@ -3723,42 +3728,42 @@
         <translation>……另有 {0} 个问题：--errors OUT.xlsx 会在工作簿中标出每一个</translation>
     </message>
     <message>
-        <location filename="../../core/bounds.py" line="126"/>
+        <location filename="../../core/bounds.py" line="129"/>
         <source>{value} {unit} is outside the plausible range for {what}, {low}–{high} {unit} ({source})</source>
         <translation>{value} {unit} 超出{what}的合理范围 {low}–{high} {unit}（{source}）</translation>
     </message>
     <message>
-        <location filename="../../core/bounds.py" line="127"/>
+        <location filename="../../core/bounds.py" line="130"/>
         <source>{value} {unit} is outside the plausible range for {what}, {low}–{high} {unit}: it looks like {slip_unit}: write {corrected}, or give the unit {slip_unit}</source>
         <translation>{value} {unit} 超出{what}的合理范围 {low}–{high} {unit}：看起来是 {slip_unit}：请写成 {corrected}，或将单位写为 {slip_unit}</translation>
     </message>
     <message>
-        <location filename="../../core/bounds.py" line="128"/>
+        <location filename="../../core/bounds.py" line="131"/>
         <source>{value} {unit} is below {limit} {unit}, unusually low for {what} ({source}); check it</source>
         <translation>{value} {unit} 低于 {limit} {unit}，对{what}而言异常偏低（{source}）；请核对</translation>
     </message>
     <message>
-        <location filename="../../core/bounds.py" line="129"/>
+        <location filename="../../core/bounds.py" line="132"/>
         <source>{value} {unit} is below {limit} {unit}, unusually low for {what}: it looks like {slip_unit} (then write {corrected}, or give the unit {slip_unit}); check it</source>
         <translation>{value} {unit} 低于 {limit} {unit}，对{what}而言异常偏低：看起来是 {slip_unit}（若是，请写成 {corrected}，或将单位写为 {slip_unit}）；请核对</translation>
     </message>
     <message>
-        <location filename="../../core/bounds.py" line="130"/>
+        <location filename="../../core/bounds.py" line="133"/>
         <source>{value} {unit} is above {limit} {unit}, unusually high for {what} ({source}); check it</source>
         <translation>{value} {unit} 高于 {limit} {unit}，对{what}而言异常偏高（{source}）；请核对</translation>
     </message>
     <message>
-        <location filename="../../core/bounds.py" line="131"/>
+        <location filename="../../core/bounds.py" line="134"/>
         <source>{site} used {value} kWh in {month}, 1/{ratio} of its median month ({median} kWh): it reads as {unit}, {fixed} kWh, beside its other months; write {fixed}</source>
         <translation>{site} 在 {month} 用电 {value} kWh，只有其月用电中位数（{median} kWh）的 1/{ratio}：看起来是以 {unit} 填写的，即 {fixed} kWh，与其他月份相当；请写为 {fixed}</translation>
     </message>
     <message>
-        <location filename="../../core/bounds.py" line="132"/>
+        <location filename="../../core/bounds.py" line="135"/>
         <source>{site} used {value} kWh in {month}, 1/{ratio} of its median month ({median} kWh); check the unit, and that the month is complete</source>
         <translation>{site} 在 {month} 用电 {value} kWh，只有其月用电中位数（{median} kWh）的 1/{ratio}；请检查单位，以及该月数据是否完整</translation>
     </message>
     <message>
-        <location filename="../../core/bounds.py" line="133"/>
+        <location filename="../../core/bounds.py" line="136"/>
         <source>{site} used {value} kWh in {month}, {ratio}× its median month ({median} kWh); check the unit and that the cell is not a total</source>
         <translation>{site} 在 {month} 用电 {value} 千瓦时，是其月中位数（{median} 千瓦时）的 {ratio} 倍；请核对单位，并确认该单元格不是合计</translation>
     </message>
@@ -3840,10 +3845,15 @@
     <message>
         <location filename="../../core/importing/checks_sheet.py" line="51"/>
         <source>this row looks like a row of the table (its {columns} are filled) but comes after the note in row {note_row}, which ends the table, so it would not be read: move the note below the table&apos;s last row, or delete it</source>
-        <translation type="unfinished"></translation>
+        <translation>此行看似表格中的一行（{columns} 都已填写），但位于第 {note_row} 行的注释之后，而该注释结束了表格，因此此行不会被读取：请把注释移到表格最后一行之下，或删除该注释</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks_sheet.py" line="172"/>
+        <location filename="../../core/importing/checks_sheet.py" line="153"/>
+        <source>numbers written as text in {columns} read two ways ({examples}: a decimal mark, or a thousands separator?) and nothing else in the sheet shows which: write thousands without a separator (1.234 meaning one thousand two hundred and thirty-four as 1234) and decimals with other than three decimal places (1.234 meaning one point two three four as 1.2340), or write them as numbers</source>
+        <translation>{columns} 中以文本写的数字有两种读法（{examples}：是小数点，还是千位分隔符？），工作表中也没有别的数字能说明是哪一种：千位数请不加分隔符书写（表示一千二百三十四的 1.234 写作 1234），小数请写成不是三位的小数（表示一点二三四的 1.234 写作 1.2340），或写成数字</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/checks_sheet.py" line="189"/>
         <source>&apos;{header}&apos; is a part of the total in {total} (of which: green power, another source or site): importing the total alone would count the part as {total_field} of the total&apos;s kind; give the parts as rows of their own (with their source and instrument), or leave this column out if the total is right as it is (map &apos;{header}&apos; to ignore)</source>
         <translation>“{header}”是 {total} 中总量的一部分（其中：绿电、其他能源类型或站点）：只导入总量会把这部分算作与总量同类的 {total_field}；请把各部分作为单独的行给出（注明能源类型和采购方式），或在总量本身无误时略过此列（把“{header}”设为忽略）</translation>
     </message>

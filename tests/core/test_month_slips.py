@@ -65,6 +65,8 @@ def test_month_slips_names_the_slip_only_inside_the_months():
     [m] = month_slips([*rows[1:], (ZB, date(2023, 1, 1), 1_250.0, 1)])
     assert m.factor is None  # the first month: warned, never refused
     assert month_slips([*rows, (ZB, date(2023, 3, 1), 0.0, 3)]) == []  # a closed month: nothing
+    [m] = month_slips([*rows[:3], (ZB, date(2023, 3, 1), 1_250.0, 3)])  # four months: a median
+    assert m.factor is None  # that says little: warned, not refused
 
 
 def test_the_workspace_check_finds_a_stored_slip(ws, tmp_path):

@@ -63,7 +63,9 @@ def base_ws(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize(("file", "args"), CASES, ids=[c[0] for c in CASES])
-def test_refusals_in_chinese_have_no_english_but_the_files(file, args, tmp_path, base_ws):
+def test_refusals_in_chinese_have_no_english_but_the_files(file, args, tmp_path, base_ws, qapp):
+    """(`qapp`: the command translates on the test run's QApplication, not a headless one that
+    would outlive it and break the window tests after it.)"""
     ws = tmp_path / "w.greenledger"
     shutil.copy(base_ws, ws)
     try:

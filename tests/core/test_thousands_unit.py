@@ -47,7 +47,7 @@ def test_the_unit_given_as_the_refusal_says_stores_the_figures(ws, tmp_path):
     assert energy(ws) == approx(WANT)
 
 
-def test_said_in_chinese_too(tmp_path):
+def test_said_in_chinese_too(tmp_path, qapp):  # qapp: no headless app outliving the test
     ws = tmp_path / "w.greenledger"
     try:
         rc, text = cli("--lang", "zh", "-w", ws, "import", _book(tmp_path, "Consumption ('000 kWh)"))

@@ -107,3 +107,13 @@ def test_an_open_assistant_follows_a_change_of_language(qtbot, ws, tmp_path):
     finally:
         i18n.install("en")
     qtbot.waitUntil(lambda: dialog.top_labels[0].text() == "&Kind:", timeout=5_000)
+
+
+def test_the_preview_names_the_meters_an_energy_row_sums(zh):
+    """A bill's meter column (core.importing.meters.METERS) is shown in the preview under a
+    translated header, not as the internal name 'meter'."""
+    from greenledger.core.fields import Kind
+    from greenledger.core.importing.meters import METERS
+    from greenledger.gui.import_texts import field_label
+
+    assert field_label(Kind.ENERGY, METERS) == "合计的电表"

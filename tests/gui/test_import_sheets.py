@@ -214,7 +214,7 @@ def test_the_hints_followed_in_the_window_import_the_right_figures(qtbot, ws, tm
         (ZB, "2023-03-01", "grid"): 925_411, (ZB, "2023-04-01", "grid"): 125_000,
         (UL, "2023-03-01", "wind"): 1_479_000})
     hidden = write_workbook(tmp_path / "hidden.xlsx", {"Old": [
-        ["Site", "Month", "Source", "Energy (kWh)"], [ZB, "2023-03", "grid", 5]]})
+        ["Site", "Month", "Source", "Energy (kWh)"], [ZB, "2023-05", "grid", 5]]})  # 用电 stored March
     wb = openpyxl.load_workbook(hidden)
     wb.create_sheet("Notes")
     wb["Old"].sheet_state = "hidden"
@@ -226,7 +226,7 @@ def test_the_hints_followed_in_the_window_import_the_right_figures(qtbot, ws, tm
         dialog.kind_box.setCurrentIndex(dialog.kind_box.findData(Kind.ENERGY))
     assert dialog.plan.importable and dialog.sheet_list.included("Old")
     assert dialog.start_import()
-    assert _energy(ws)[(ZB, "2023-03-01", "grid")] == 5
+    assert _energy(ws)[(ZB, "2023-05-01", "grid")] == 5
 
 
 def test_one_value_for_every_row_warns_of_a_column_of_names(qtbot, ws, tmp_path):

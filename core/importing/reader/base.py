@@ -32,6 +32,7 @@ class SheetData:
     merged: list | None = field(default=None, repr=False)
     hidden_rows: frozenset[int] = frozenset()  # 0-based rows hidden in Excel (xlsx, ods)
     hidden_cols: frozenset[int] = frozenset()  # 0-based columns hidden (xlsx, ods)
+    delimiter: str | None = None  # a CSV's field delimiter (None: not a CSV)
 
 
 

@@ -11,6 +11,10 @@ from greenledger.core.importing.reader.base import CFB_MAGIC, EXCEL_MAX_ROWS, Re
 MAX_CSV_BYTES = 1024**3
 
 def read_csv(path: Path) -> list[list[object]]:
+    return read_csv_delimited(path)[0]
+
+
+def read_csv_delimited(path: Path) -> tuple[list[list[object]], str]:
     """Rows of a CSV file as text: UTF-8 (with or without BOM) else GB18030 (GBK is a subset);
     the delimiter (comma, semicolon or tab) is the one that splits the first lines alike."""
     try:
@@ -44,7 +48,7 @@ def read_csv(path: Path) -> list[list[object]]:
     if len(rows) > EXCEL_MAX_ROWS:
         raise ReadError(f"{path.name}: {len(rows):,} rows, past Excel's limit of "
                         f"{EXCEL_MAX_ROWS:,}")
-    return rows
+    return rows, delimiter
 
 
 def _delimiter(sample: str) -> str:

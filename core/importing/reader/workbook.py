@@ -17,7 +17,7 @@ from greenledger.core.importing.reader.base import (
     SheetData,
     _short,
 )
-from greenledger.core.importing.reader.csv_file import read_csv
+from greenledger.core.importing.reader.csv_file import read_csv_delimited
 from greenledger.core.importing.reader.gate import check_file
 
 
@@ -33,7 +33,8 @@ def read_sheets(path: Path, only: str | None = None) -> Iterator[SheetData]:
     if not path.exists():
         raise ReadError(f"{path.name}: no such file")
     if path.suffix.lower() in CSV_SUFFIXES:
-        yield SheetData(path.stem, read_csv(path))
+        rows, delimiter = read_csv_delimited(path)
+        yield SheetData(path.stem, rows, delimiter=delimiter)
         return
     wb, hidden_cells = _open_with_hidden(path)
     meta = {m.name: m for m in wb.sheets_metadata}

@@ -8,6 +8,7 @@ LibreOffice-saved files (lo_*) are committed as files, rebuilt with `--lo` (need
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
@@ -177,21 +178,14 @@ def energy():
     bad = [list(r) for r in fin]
     bad[5][8] = 12500
     book("finance_total_mismatch.xlsx", {"用电": bad})
-    # merged title rows and a 单位 line
-    book(
-        "merged_title_wan.xlsx",
-        {
-            "华东华南": [
-                ["华东华南区域仓储用电统计表"],
-                ["单位：万千瓦时"],
-                ["仓库", "能源", "2023年7月", "2023年8月", "2023年9月"],
-                ["杭州仓", "电网", 12.35, 13.02, 11.87],
-                ["杭州仓", "光伏", 2.10, 2.45, 1.96],
-                ["深圳仓", "电网", 20.5, 21.1, 19.8],
-            ]
-        },
-        merges={"华东华南": ["A1:E1", "A2:E2"]},
-    )
+    # next month's export under a profile saved for MWh: the supplier now states kWh
+    book("profile_unit_changed.xlsx", {"Sheet1": [["Plant", "Period", "Kind", "Usage (kWh)"],
+                                                  ["Dallas DC", "2023-02", "grid", 395000]]})
+    (HERE / "profile_mwh.json").write_text(json.dumps({
+        "format": "greenledger-import-profile", "version": 1, "name": "plant-usage", "kind": "energy",
+        "sheet": "Sheet1", "header_rows": [1],
+        "map": {"Plant": "site", "Period": "period", "Kind": "source", "Usage": "energy"},
+        "units": {"energy": "MWh"}, "headers": ["Plant", "Period", "Kind", "Usage"]}, indent=2) + "\n")
     # renewable contracts beside grid
     book(
         "ppa_green_cert.xlsx",

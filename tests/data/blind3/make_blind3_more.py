@@ -168,16 +168,11 @@ def others():
             ]
         },
     )
-    book(
-        "sites_grid_cn.xlsx",
-        {
-            "站点": [
-                ["站点名称", "类型", "所属电网", "国家"],
-                ["广州仓", "仓库", "南方电网", "中国"],
-                ["武汉仓", "仓库", "华中电网", "中国"],
-            ]
-        },
-    )
+    # recycled shares typed three ways in one column without a % header: 30, 0.45, '50%'
+    book("recycled_mixed_scale.xlsx", {"包材": [
+        ["业务单元", "活动", "包装材料", "用量(吨)", "再生料占比"],
+        ["菜鸟", "618 2023", "纸箱", 100, 30], ["菜鸟", "618 2023", "塑料膜", 5, 0.45],
+        ["天猫", "618 2023", "纸箱", 50, "50%"]]})
     book(
         "campaigns_cn_dates.xlsx",
         {
