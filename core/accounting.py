@@ -456,7 +456,7 @@ def build_summary(ws: Workspace, maintained: bool = True) -> Summary:
         site_months=tuple(site_months(months)),
         campaigns=tuple(campaigns(ws, log, maintained)),
         initiatives=tuple(inits),
-        totals=Totals(avoided_t=avoided, initiatives_t=init_t, reduction_t=avoided + init_t,
+        totals=Totals(avoided_t=avoided, initiatives_t=init_t,
                       avoided_gas=combine_gas(y.avoided_gas for y in years
                                               if y.avoided_t is not None)),
         factors_used=tuple(sorted(log.used.values(),

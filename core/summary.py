@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from greenledger.core.i18n import QT_TRANSLATE_NOOP, translate
 
-SCHEMA = 2
+SCHEMA = 3  # 3: totals.reduction_t (avoided + initiatives) is gone
 
 CO2E, CO2, MIXED = "CO2e", "CO2", "mixed"
 
@@ -200,11 +200,11 @@ class RowGroup:
 @dataclass(frozen=True, slots=True)
 class Totals:
     """Avoided emissions and initiative reductions: two figures, never summed by GreenLedger.
-    `reduction_t` (their sum) is kept only so that schema-1 scripts run; nothing shows it."""
+    (Schemas 1 and 2 also wrote their sum, `reduction_t`, for old scripts; a figure a script
+    would put on a slide as one total, so schema 3 no longer writes it.)"""
 
     avoided_t: float
     initiatives_t: float
-    reduction_t: float
     avoided_gas: str = CO2E
     initiatives_gas: str = CO2E
 
@@ -241,7 +241,7 @@ class Summary:
 
 
 EMPTY = Summary(workspace="", factor_library_version="", site_years=(), site_months=(),
-                campaigns=(), initiatives=(), totals=Totals(0.0, 0.0, 0.0), factors_used=())
+                campaigns=(), initiatives=(), totals=Totals(0.0, 0.0), factors_used=())
 
 
 _SCALARS = (str, int, float, bool, type(None))

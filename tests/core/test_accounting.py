@@ -149,7 +149,7 @@ def test_initiatives_and_totals(summary):
     t = summary["totals"]
     assert t["avoided_t"] == pytest.approx(sum(y["avoided_t"] for y in summary["site_years"]))
     assert t["initiatives_t"] == pytest.approx(13_400)
-    assert t["reduction_t"] == pytest.approx(t["avoided_t"] + 13_400)  # schema 1's, not shown
+    assert "reduction_t" not in t  # schema 1 and 2 summed avoided + initiatives: never written now
 
 
 def test_avoided_and_reductions_are_two_figures_with_their_own_equivalents(summary):
@@ -163,8 +163,8 @@ def test_avoided_and_reductions_are_two_figures_with_their_own_equivalents(summa
     assert halo_init["value"] == pytest.approx(13_400 * 1000 / 17.9)  # 748,603 trees
 
 
-def test_summary_json_schema_2_keeps_the_schema_1_keys(summary):
-    assert summary["schema"] == 2
+def test_summary_json_schema_3_keeps_the_schema_1_keys_but_the_sum(summary):
+    assert summary["schema"] == 3
     for key in ("site_years", "site_months", "campaigns", "initiatives", "totals", "factors_used",
                 "workspace", "factor_library_version"):
         assert key in summary
@@ -177,7 +177,8 @@ def test_summary_json_schema_2_keeps_the_schema_1_keys(summary):
         "packaging_kg_per_order", "packaging_change_pct"}
     assert set(summary["initiatives"][0]) >= {"name", "business_unit", "campaign", "reduction_t",
                                               "method"}
-    assert set(summary["totals"]) >= {"avoided_t", "initiatives_t", "reduction_t"}
+    assert set(summary["totals"]) >= {"avoided_t", "initiatives_t"}
+    assert "reduction_t" not in summary["totals"]  # the sum of the two: gone in schema 3
     assert set(summary["factors_used"][0]) >= {"key", "region", "year", "value", "unit", "source",
                                                "factor_year", "origin", "fallback"}
 

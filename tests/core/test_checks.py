@@ -145,7 +145,7 @@ def test_summary_prints_possible_double_counts_on_stderr(tmp_path, workbook):
     assert "warning: possible double count: initiative 'Rooftop PV at A'" in out.stderr
     assert "Warnings" in out.stdout
     js = json.loads(_gl("--workspace", path, "summary", "--json").stdout)
-    assert js["schema"] == 2 and js["warnings"][0]["code"] == "double-count"
+    assert js["schema"] == 3 and js["warnings"][0]["code"] == "double-count"
     assert _gl("--workspace", path, "check").returncode == 0  # a warning, not a refusal
 
 

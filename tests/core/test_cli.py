@@ -34,7 +34,7 @@ def test_import_summary_json_and_refusal(tmp_path, workbook):
     out = gl("--workspace", ws, "import", good, check_rc=0)
     assert "3 new" in out.stdout
     s = json.loads(gl("--workspace", ws, "summary", "--json", check_rc=0).stdout)
-    assert s["schema"] == 2
+    assert s["schema"] == 3
     assert set(s) >= {"site_years", "site_months", "campaigns", "initiatives", "totals",
                       "avoided_equivalents", "initiatives_equivalents", "factors_used"}
     year = s["site_years"][0]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from greenledger.core.errors import ImportRefused
 from greenledger.core.importing.engine import analyse, import_file
 from tests.conftest import SITES, write_workbook
 from tests.core.test_read_blind import UL, ZB, energy
@@ -31,12 +32,17 @@ def _warning(path):
     return w
 
 
-def test_a_left_out_row_with_another_mark_does_not_change_the_warning(ws, tmp_path):
+def test_a_left_out_row_with_another_mark_does_not_settle_the_mark(ws, tmp_path):
+    """The rows read show no mark, so 1.250 (1.25 or 1,250 MWh) is refused at its row, whatever
+    the left-out row's `0,5` says; nothing is written."""
     path = _wide(tmp_path, "0,5")
-    w = _warning(path)
-    assert w.code == "reads_two_ways" and w.row == 3  # read with a point, and said so
-    import_file(ws, path)
-    assert sum(energy(ws).values()) == pytest.approx((1.25 + 2.5 + 3.75 + 4.125) * 1000)
+    [plan] = [p for p in analyse(path) if p.sheet == "Energy"]
+    [p] = [p for p in plan.all_problems if p.code == "decimal_mark_unclear"]
+    assert p.row == 3 and p.value == "1.250"
+    assert not [w for w in plan.warnings if w.code == "two_ways_sheet_comma"]
+    with pytest.raises(ImportRefused):
+        import_file(ws, path)
+    assert energy(ws) == {}
 
 
 def test_a_read_row_with_a_comma_settles_the_mark_and_the_warning_says_it(ws, tmp_path):

@@ -435,13 +435,16 @@ def test_two_equally_likely_columns_are_refused(sites, tmp_path):
     assert energy_total(sites) == 120
 
 
-def test_numbers_that_read_two_ways_are_said(tmp_path):
+def test_numbers_that_read_two_ways_with_a_dot_are_refused_with_a_comma_said(tmp_path):
     rows = [["Site", "Month", "Source", "Energy (kWh)"], ["Zhangbei DC", "2023-01", "grid", "1.234"],
             ["Zhangbei DC", "2023-02", "grid", "12.345"]]
     plan = analyse(write_workbook(tmp_path / "two.xlsx", {"Energy": rows}))[0]
-    assert [(w.code, w.column, w.value) for w in plan.warnings] == \
-        [("reads_two_ways", "Energy (kWh) [D]", "1.234")]
-    assert plan.totals()["energy"] == pytest.approx(13.579)
+    assert [(p.code, p.column, p.value) for p in plan.all_problems] == \
+        [("decimal_mark_unclear", "Energy (kWh) [D]", "1.234")]
+    rows = [[*r[:3], r[3].replace(".", ",")] if i else r for i, r in enumerate(rows)]
+    plan = analyse(write_workbook(tmp_path / "comma.xlsx", {"Energy": rows}))[0]
+    assert [(w.code, w.value) for w in plan.warnings] == [("reads_two_ways", "1,234")]
+    assert plan.totals()["energy"] == pytest.approx(13_579)
 
 
 def test_refusals_and_warnings_print_in_chinese(tmp_path):
