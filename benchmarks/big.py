@@ -209,6 +209,10 @@ def bench(rows: int, big: bool) -> None:
         xlsx_mb = book.stat().st_size / 1e6
         line("workspace file per million rows", f"{mb / rows * 1e6:,.1f} MB",
              f"the xlsx it came from {xlsx_mb / rows * 1e6:,.1f} MB", mb / xlsx_mb, "<= 30 MB")
+        with Workspace.open(ws_path) as ws:  # bytes a row of each energy table and index (dbstat)
+            parts = ws.db.execute("SELECT name, sum(pgsize) FROM dbstat WHERE name LIKE 'energy%' "
+                                  "GROUP BY name HAVING sum(pgsize) > 8192 ORDER BY 2 DESC").fetchall()
+        print("   " + ", ".join(f"{name} {size / rows:.1f} B/row" for name, size in parts))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

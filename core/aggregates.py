@@ -32,8 +32,11 @@ from greenledger.core import queries_aggregates as q
 from greenledger.core.errors import WorkspaceNotWritable
 from greenledger.core.fields import RENEWABLE_SOURCES, SOURCES
 from greenledger.core.periods import instants, parse_bound, spread_by_month, spread_by_year_within
+from greenledger.core.queries_energy import day_number
 
-VERSION = "2"  # of the tables' definitions: another value in meta.aggregates rebuilds them
+# of the tables' definitions (3: read from energy_rows, m006): another value in meta.aggregates
+# rebuilds them
+VERSION = "3"
 _STAMP, _SPAN, _MAX_ID = "aggregates", "aggregates_max_span_days", "aggregates_max_energy_id"
 _FAR = "9999-12-31"
 
@@ -145,8 +148,8 @@ def refresh(ws, batches=(), ids=()) -> None:
         top, seen = _max_id(ws), _stored_max_id(ws)
         if top > seen:
             ws.execute("agg.log_new_rows", max_id=seen)
-        for batch in batches:
-            ws.execute("agg.log_batch_rows", batch=batch)
+        for batch in batches:  # rows inserted above `seen` are logged above; updated ones by trigger
+            ws.execute("agg.log_batch_rows", batch=batch, max_id=seen)
         ids = list(ids)
         for i in range(0, len(ids), 500):
             ws.execute("agg.log_rows", ids=ids[i:i + 500])
@@ -178,7 +181,7 @@ def _refresh_logged(ws) -> None:
         _fill_energy(ws, site, lo_day, before, span)
         ws.execute("agg.clear_renewable_month_of", site=site, m_lo=m_lo, m_hi=m_hi)
         ws.execute("agg.fill_renewable_month_of", renewable=RENEWABLE_SOURCES, site=site,
-                   lo=lo_day, before=before)
+                   lo_day=_day(lo_day), before_day=_day(before))
     if campaigns is None:
         ws.execute("agg.clear_campaigns")
         ws.execute("agg.clear_campaign_stories")
@@ -216,6 +219,11 @@ def _next_month(month: str) -> str:
     return f"{y + (m == 12):04d}-{m % 12 + 1:02d}-01"
 
 
+def _day(text: str) -> int:
+    """The day number of a date text (core.queries_energy)."""
+    return day_number(date.fromisoformat(text[:10]))
+
+
 def _span_days(a: str, z: str) -> float:
     x, y = instants(parse_bound(a), parse_bound(z))
     return (y - x).total_seconds() / 86400.0
@@ -229,10 +237,9 @@ def _fill_energy(ws, site: int | None, lo: str, before: str, span: float,
     if site is None:  # the rebuild: agg_fine is there, the spanning rows read
         ws.execute("agg.fill_energy_month")
     else:
-        ws.execute("agg.fill_energy_month_of", site=site, lo=lo, before=before)
-        start_lo = (date.fromisoformat(lo) - timedelta(days=_bound_days(span))).isoformat()
-        spanning = ws.select("agg.spanning_rows_of", site=site, start_lo=start_lo, lo=lo,
-                             before=before)
+        ws.execute("agg.fill_energy_month_of", site=site, lo_day=_day(lo), before_day=_day(before))
+        spanning = ws.select("agg.spanning_rows_of", site=site, lo_day=_day(lo), before_day=_day(before),
+                             start_lo_day=_day(lo) - _bound_days(span))
     m_lo, m_before = lo[:7], before[:7]
     parts: dict[tuple, list] = defaultdict(lambda: [0.0, 0])
     for row_site, source, instrument, a, z, kwh in list(spanning):
@@ -246,11 +253,11 @@ def _fill_energy(ws, site: int | None, lo: str, before: str, span: float,
                    instrument=instrument, kwh=kwh, rows=rows)
 
 
-def _window_bounds(a: date, b: date, span: float) -> dict[str, str]:
-    """The SQL bounds of rows sharing time with the days [a, b]: period_end from a to the last
-    day plus the longest row, period_start before the day after b."""
-    return {"a": a.isoformat(), "before": (b + timedelta(days=1)).isoformat(),
-            "end_hi": (b + timedelta(days=_bound_days(span))).isoformat()}
+def _window_bounds(a: date, b: date, span: float) -> dict[str, object]:
+    """The SQL bounds of rows sharing time with the days [a, b], as day numbers: start from a
+    less the longest row's span to before the day after b, end from a."""
+    return {"a": a.isoformat(), "a_day": day_number(a), "before_day": day_number(b) + 1,
+            "start_lo_day": day_number(a) - _bound_days(span)}
 
 
 def month_before(start: date) -> tuple[date, date]:

@@ -1,13 +1,16 @@
 """Schema of a workspace file, one function per change (sqlite-utils Migrations).
 
 Column names carry their units. Every imported row keeps its batch and source sheet and row.
-Dates are ISO text (YYYY-MM-DD).
+Dates are ISO text (YYYY-MM-DD), but for energy since m006: energy_rows stores day numbers and
+codes (core.queries_energy), and the view `energy` shows them as the texts they were.
 """
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from greenledger.core import queries_energy as qe
 
 migrations = Migrations("greenledger")
 
@@ -224,3 +227,88 @@ def m005_unique_natural_keys(db: Database) -> None:
         db.execute(f"CREATE INDEX {table}_key_copies ON {table} (key_copy) WHERE key_copy > 0")
     for table in ("energy", "deliveries", "packaging"):  # one transaction: no executescript (it commits)
         db.execute(f"DROP INDEX {table}_natural_key")
+
+
+# m006: the compact energy layout (core.queries_energy). The vocabulary as it was when m006 was
+# written, sorted (binary), so that the codes of a source or an instrument sort as its text does.
+_M006_SOURCES = ("biomass", "diesel", "geothermal", "grid", "hydro", "solar", "wind")
+_M006_INSTRUMENTS = ("PPA", "certificate", "green power trade", "on-site")
+
+
+def _m006_energy_sql() -> list[str]:
+    """The statements that make energy_labels, energy_rows with its indexes, and the view
+    `energy` with its INSTEAD OF triggers (also what a new workspace gets)."""
+    bad = "'{}: not a date (YYYY-MM-DD) or a time (YYYY-MM-DD HH:MM[:SS]) that reads back the same'"
+    new = {c: f"NEW.{c}" for c in qe.VIEW_COLUMNS}
+    enc = qe.encoded(new)
+    enc["key_copy"] = "coalesce(NEW.key_copy, 0)"
+    checks = "".join(f"SELECT RAISE(ABORT, {bad.format('energy.' + c)}) "
+                     f"WHERE {qe.round_trip_fails('NEW.' + c)}; " for c in ("period_start", "period_end"))
+    labels = ("INSERT OR IGNORE INTO energy_labels (text) SELECT x FROM (SELECT NEW.source AS x "
+              "UNION ALL SELECT NEW.instrument UNION ALL SELECT NEW.source_sheet) WHERE x IS NOT NULL; ")
+    cols = [c for c in qe.PHYSICAL if c in enc]
+    view = ", ".join(f"{expr} AS {col}" for col, expr in qe.decoded("e").items())
+    return [
+        """CREATE TABLE energy_rows (
+            id INTEGER PRIMARY KEY,
+            site_id INTEGER NOT NULL REFERENCES sites(id),
+            start_day INTEGER NOT NULL,
+            start_time INTEGER NOT NULL DEFAULT 0 CHECK (start_time BETWEEN 0 AND 86400),
+            end_span INTEGER NOT NULL CHECK (end_span >= 0),
+            end_time INTEGER NOT NULL DEFAULT 0 CHECK (end_time BETWEEN 0 AND 86400),
+            source INTEGER NOT NULL CHECK (source >= 1),
+            instrument INTEGER NOT NULL DEFAULT 0 CHECK (instrument >= 0),
+            energy_kwh REAL NOT NULL CHECK (energy_kwh >= 0),
+            batch_id INTEGER REFERENCES import_batches(id),
+            sheet INTEGER CHECK (sheet >= 1),
+            source_row INTEGER,
+            key_copy INTEGER NOT NULL DEFAULT 0,
+            CHECK (end_span > 0 OR end_time >= start_time))""",
+        f"CREATE VIEW energy AS SELECT {view} FROM energy_rows e",
+        f"""CREATE TRIGGER energy_insert INSTEAD OF INSERT ON energy BEGIN {checks}{labels}
+            INSERT INTO energy_rows ({', '.join(cols)}) VALUES ({', '.join(enc[c] for c in cols)}); END""",
+        f"""CREATE TRIGGER energy_update INSTEAD OF UPDATE ON energy BEGIN {checks}{labels}
+            UPDATE energy_rows SET {', '.join(f'{c} = {enc[c]}' for c in cols)} WHERE id = OLD.id; END""",
+        "CREATE TRIGGER energy_delete INSTEAD OF DELETE ON energy BEGIN "
+        "DELETE FROM energy_rows WHERE id = OLD.id; END",
+        f"CREATE UNIQUE INDEX energy_key ON energy_rows ({', '.join(qe.KEY)})",
+        "CREATE INDEX energy_key_copies ON energy_rows (key_copy) WHERE key_copy > 0",
+    ]
+
+
+@migrations()
+def m006_compact_energy(db: Database) -> None:
+    """The compact energy layout (issue 15: the file from 143 toward 30 MB per million rows):
+    energy_rows with bounds as day numbers and times, source, instrument and sheet as codes of
+    energy_labels (core.queries_energy says how each is stored); the view `energy` keeps today's
+    columns for every reader. Every row keeps its id, values and provenance; a bound whose text
+    would not read back the same refuses the migration (nothing changed; the backup is kept).
+
+    energy_window and energy_batch go (37 of 141 bytes a row): a campaign window's rows are read
+    through the unique key (each site's rows from the window's first day less the longest row's
+    span), and an import's rows by their ids (new rows) and the update trigger; only undoing an
+    import looks for its rows by batch, in one scan."""
+    bad = list(db.execute(
+        "SELECT id, period_start, period_end FROM energy o "
+        f"WHERE {qe.round_trip_fails('o.period_start')} OR {qe.round_trip_fails('o.period_end')} "
+        "ORDER BY id LIMIT 3"))
+    if bad:
+        raise ValueError("energy rows whose period this version cannot store in its compact layout "
+                         "(not a date YYYY-MM-DD or a time YYYY-MM-DD HH:MM): "
+                         + "; ".join(f"id {i}: {a!r} to {z!r}" for i, a, z in bad))
+    db.execute("CREATE TABLE energy_labels (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)")
+    for text in (*_M006_SOURCES, *_M006_INSTRUMENTS):
+        db.execute("INSERT OR IGNORE INTO energy_labels (text) VALUES (?)", [text])
+    db.execute("INSERT OR IGNORE INTO energy_labels (text) SELECT x FROM ("
+               "SELECT source AS x FROM energy UNION SELECT instrument FROM energy "
+               "UNION SELECT source_sheet FROM energy) WHERE x IS NOT NULL ORDER BY x")
+    statements = _m006_energy_sql()
+    db.execute(statements[0])
+    enc = qe.encoded({c: f"o.{c}" for c in qe.VIEW_COLUMNS})
+    cols = [c for c in qe.PHYSICAL if c in enc]
+    db.execute(f"INSERT INTO energy_rows ({', '.join(cols)}) "
+               f"SELECT {', '.join(enc[c] for c in cols)} FROM energy o ORDER BY o.id")
+    db.execute("DROP TABLE energy")  # with its indexes and the aggregates' triggers
+    for sql in statements[1:]:
+        db.execute(sql)
+    db.execute("DELETE FROM meta WHERE key = 'aggregates'")  # core.aggregates rebuilds them

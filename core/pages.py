@@ -20,9 +20,11 @@ import threading
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from greenledger.core import queries
 from greenledger.core import queries_pages as q
+from greenledger.core.queries_energy import day_iso, day_number
 from greenledger.core.storage import Workspace
 
 _REGISTER = threading.Lock()  # workers build queries too
@@ -72,6 +74,8 @@ class PageSpec:
             if key == "year":
                 year = int(value)
                 params.update(y0=f"{year:04d}-01-01", y1=f"{year + 1:04d}-01-01")
+                if self.kind == "energy":  # energy_rows: day numbers
+                    params.update(y0=day_number(date(year, 1, 1)), y1=day_number(date(year + 1, 1, 1)))
             else:
                 params[f"f_{key}"] = value
         if self.text:
@@ -91,7 +95,8 @@ class PageSpec:
         expr = q.COLUMNS[self.kind][self.sort]
         if self.sort not in q.NUMBERS:
             expr += " COLLATE NOCASE"
-        return f"{expr}{' DESC' if self.desc else ''}, {default}"
+        terms = q.SORT.get(self.kind, {}).get(self.sort, (expr,))
+        return ", ".join(f"{t}{' DESC' if self.desc else ''}" for t in terms) + f", {default}"
 
     def _shape(self, what: str) -> str:
         facets = "+".join(sorted(k for k, _ in self.facets)) or "-"
@@ -169,6 +174,8 @@ def facet_values(ws: Workspace, kind, key: str) -> list[str]:
         return [r[0] for r in cur if r[0]]
     years: set[int] = set()
     for lo, hi in cur:
+        if isinstance(lo, int) and isinstance(hi, int):  # energy_rows' day numbers
+            lo, hi = day_iso(lo), day_iso(hi)
         if lo and hi:
             years.update(range(int(lo[:4]), int(hi[:4]) + 1))
     return [str(y) for y in sorted(years)]

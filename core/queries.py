@@ -9,12 +9,20 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from greenledger.core import queries_energy as qe
 from greenledger.core.fields import Kind
 
-_ENERGY_SPANS = ("SELECT s.name, e.source, e.instrument, e.period_start, e.period_end, e.energy_kwh, "
-                 "NULL, b.file_name, e.source_sheet, e.source_row FROM energy e "
+# Energy read from energy_rows by its own columns where an import runs the query (the day
+# numbers bound the rows, the texts then compare exactly as before); the summary's full
+# recompute and the suspects read the view `energy` (today's columns, core.queries_energy).
+_D = qe.decoded("e")
+_ENERGY_SPANS = (f"SELECT s.name, {_D['source']}, {_D['instrument']}, {_D['period_start']}, "
+                 f"{_D['period_end']}, e.energy_kwh, NULL, b.file_name, {_D['source_sheet']}, "
+                 f"e.source_row FROM {qe.TABLE} e "
                  "JOIN sites s ON s.id = e.site_id LEFT JOIN import_batches b ON b.id = e.batch_id "
-                 "WHERE e.period_start IS NOT NULL AND e.period_start <= :hi AND e.period_end >= :lo")
+                 f"WHERE e.start_day <= {qe.day_of(':hi')} "
+                 f"AND e.start_day + e.end_span >= {qe.day_of(':lo')} "
+                 f"AND {_D['period_start']} <= :hi AND {_D['period_end']} >= :lo")
 _DATED = ("SELECT {key}, coalesce(t.period_start, c.start) AS a, coalesce(t.period_end, c.\"end\") AS z, "
           "{values}, c.name, b.file_name, t.source_sheet, t.source_row FROM {table} t "
           "LEFT JOIN campaigns c ON c.id = t.campaign_id LEFT JOIN import_batches b ON b.id = t.batch_id "
@@ -60,8 +68,8 @@ QUERIES: dict[str, str] = {
         "WHERE d.emissions_t_co2e IS NULL AND d.distance_km IS NOT NULL "
         "AND (d.country IS NULL OR trim(d.country) = '') ORDER BY d.id"),
     # --- the import's checks against the workspace --------------------------------------------
-    "stored_periods.energy": ("SELECT DISTINCT period_start, period_end FROM energy "
-                              "WHERE period_start IS NOT NULL AND period_end IS NOT NULL"),
+    "stored_periods.energy": (f"SELECT {_D['period_start']}, {_D['period_end']} FROM (SELECT DISTINCT "
+                              f"start_day, start_time, end_span, end_time FROM {qe.TABLE}) e"),
     "stored_periods.deliveries": ('SELECT DISTINCT coalesce(t.period_start, c.start), '
                                   'coalesce(t.period_end, c."end") FROM deliveries t '
                                   "LEFT JOIN campaigns c ON c.id = t.campaign_id"),
@@ -77,9 +85,11 @@ QUERIES: dict[str, str] = {
     "stored_spans.packaging": _DATED.format(key="t.business_unit, t.material", values="t.quantity_kg",
                                             table="packaging"),
     "site_months_of": (
-        "SELECT s.name, e.period_start, e.period_end, sum(e.energy_kwh) FROM energy e "
-        "JOIN sites s ON s.id = e.site_id WHERE s.name IN (:sites) AND e.period_start >= :lo "
-        "AND e.period_end <= :hi GROUP BY s.name, e.period_start, e.period_end"),
+        f"SELECT s.name, {_D['period_start']}, {_D['period_end']}, sum(e.energy_kwh) FROM sites s "
+        f"JOIN {qe.TABLE} e ON e.site_id = s.id WHERE s.name IN (:sites) "
+        f"AND e.start_day >= {qe.day_of(':lo')} AND e.start_day + e.end_span <= {qe.day_of(':hi')} "
+        f"AND {_D['period_start']} >= :lo AND {_D['period_end']} <= :hi "
+        "GROUP BY s.name, e.start_day, e.start_time, e.end_span, e.end_time"),
     # --- the story's trail (core.story_rows.row_groups) ---------------------------------------
     "story_campaigns": 'SELECT id, name, start, "end", baseline FROM campaigns ORDER BY start, name',
     # energy rows overlapping [:a, :b] by site, renewable or not, file and sheet; kWh inside it
@@ -114,10 +124,13 @@ ROWS_OF: dict[Kind, str] = {
                 "source_row FROM sites ORDER BY name",
     Kind.CAMPAIGNS: 'SELECT id, name AS campaign, start, "end", baseline, batch_id, '
                     "source_sheet, source_row FROM campaigns ORDER BY start, name",
-    Kind.ENERGY: "SELECT e.id, s.name AS site, e.period_start, e.period_end, e.source, "
-                 "e.energy_kwh AS energy, e.instrument, e.batch_id, e.source_sheet, "
-                 "e.source_row FROM energy e JOIN sites s ON s.id = e.site_id "
-                 "ORDER BY s.name, e.period_start, e.source",
+    # in the unique key's order (codes sort as their texts: core.queries_energy)
+    Kind.ENERGY: f"SELECT e.id, s.name AS site, {_D['period_start']} AS period_start, "
+                 f"{_D['period_end']} AS period_end, {_D['source']} AS source, "
+                 f"e.energy_kwh AS energy, {_D['instrument']} AS instrument, e.batch_id, "
+                 f"{_D['source_sheet']} AS source_sheet, e.source_row "
+                 f"FROM sites s CROSS JOIN {qe.TABLE} e ON e.site_id = s.id "
+                 f"ORDER BY s.name, {', '.join('e.' + c for c in qe.KEY[1:])}",
     Kind.DELIVERIES: "SELECT d.id, d.business_unit, c.name AS campaign, d.period_start, "
                      "d.period_end, d.orders, d.vehicle, d.distance_km AS distance, "
                      "d.emissions_t_co2e AS emissions, d.country, d.batch_id, d.source_sheet, "

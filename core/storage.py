@@ -9,7 +9,6 @@ sqlite3 error: see `not_writable` and `Workspace.writing`.
 
 from __future__ import annotations
 
-import errno
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -17,53 +16,52 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
+from sqlite_utils.db import View
 
 from greenledger.core import __version__
-from greenledger.core.errors import WorkspaceError, WorkspaceNotWritable
+from greenledger.core.disk_errors import check_is_sqlite as _check_is_sqlite
+from greenledger.core.disk_errors import not_writable
+from greenledger.core.errors import WorkspaceError
 from greenledger.core.factors import Factor, FactorBook, Library, builtin_library
 from greenledger.core.fields import Kind
 from greenledger.core.migrations import migrations
 from greenledger.core.queries import ROWS_OF, prepare
+from greenledger.core.queries_energy import VIEW, row_encoder
 from greenledger.core.queries_keys import (  # COLUMNS, TABLES: the schema's names, also read from here
     COLUMNS,
     KEY_COPY_KINDS,
+    STORED,
     TABLES,
     dangling_sql,
     dry_run_sql,
+    ids_with_sql,
     key_columns,
-    nullable_terms,
+    upsert_labels,
     upsert_sql,
 )
 
 SUFFIX = ".greenledger"
 APP_ID = "greenledger"
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-# sqlite3 errors (their extended result codes) and OS errors that mean the disk or the folder
-# refused a write, by WorkspaceNotWritable.reason.
-_SQLITE_FULL, _SQLITE_READONLY, _SQLITE_CANTOPEN = 13, 8, 14
-_SQLITE_WRITE_IOERR = {10, 778, 1034, 1290, 1546}  # IOERR, _WRITE, _FSYNC, _DIR_FSYNC, _TRUNCATE
-_OS_NOT_WRITABLE = {errno.ENOSPC: "full", errno.EDQUOT: "full", errno.EROFS: "read_only",
-                    errno.EACCES: "read_only", errno.EPERM: "read_only"}
+class _Database(Database):
+    """sqlite-utils' Database whose db["energy"] (a view since m006) inserts as the table did."""
+
+    def __getitem__(self, name: str):
+        return _InsertableView(self, name) if name == VIEW else super().__getitem__(name)
 
 
-def not_writable(exc: BaseException, path: Path) -> WorkspaceNotWritable | None:
-    """The WorkspaceNotWritable that `exc`, raised while writing workspace `path`, stands for: a
-    full disk (SQLITE_FULL, ENOSPC), a read-only folder or file (SQLITE_READONLY, SQLITE_CANTOPEN
-    once the file was read, EROFS, EACCES), a failing write (SQLITE_IOERR_WRITE, ...); else None."""
-    reason = None
-    if isinstance(exc, sqlite3.Error):
-        code = getattr(exc, "sqlite_errorcode", None) or 0
-        if code & 0xFF == _SQLITE_FULL:
-            reason = "full"
-        elif code & 0xFF in (_SQLITE_READONLY, _SQLITE_CANTOPEN):
-            reason = "read_only"
-        elif code in _SQLITE_WRITE_IOERR:
-            reason = "io"
-    elif isinstance(exc, OSError):
-        reason = _OS_NOT_WRITABLE.get(exc.errno)
-    return WorkspaceNotWritable(path, reason) if reason else None
+class _InsertableView(View):
+    def insert_all(self, records, **_: object) -> None:
+        list(map(self.insert, records))
+
+    def insert(self, record: dict, **_: object) -> _InsertableView:
+        cols = ", ".join(f'"{c}"' for c in record)
+        self.db.execute(f"INSERT INTO {self.name} ({cols}) VALUES ({', '.join('?' * len(record))})",
+                        list(record.values()))  # a trigger's insert leaves no last rowid: the id
+        self.last_pk = record.get("id") or self.db.execute(  # given, or the newest (max + 1)
+            f"SELECT max(id) FROM {self.name}").fetchone()[0]
+        return self
 
 
 def now_iso() -> str:
@@ -99,7 +97,7 @@ class Workspace:
         conn = None
         try:
             conn = sqlite3.connect(str(path), timeout=10)
-            db = Database(conn)
+            db = _Database(conn)
             db.execute("PRAGMA foreign_keys = ON")
             if existed:
                 _check_is_workspace(path, db)
@@ -137,7 +135,12 @@ class Workspace:
             finally:
                 target.close()
         if pending:
-            migrations.apply(db)
+            try:
+                migrations.apply(db)
+            except ValueError as exc:  # a migration refusing the rows it finds (m006): nothing changed
+                raise WorkspaceError(f"{path}: {exc}. It is unchanged; a copy is at {backup}.") from exc
+            if "m006_compact_energy" in {m.name for m in pending} and existed:
+                db.execute("VACUUM")  # the old energy table's pages back to the disk
         return backup
 
     def _initialise(self) -> None:
@@ -259,7 +262,7 @@ class Workspace:
         return {r[1]: r[0] for r in self.db.execute("SELECT id, name FROM campaigns")}
 
     def count(self, kind: Kind) -> int:
-        return self.db.execute(f"SELECT count(*) FROM {TABLES[kind]}").fetchone()[0]
+        return self.db.execute(f"SELECT count(*) FROM {STORED[kind]}").fetchone()[0]
 
     def counts(self) -> dict[str, int]:
         return {k.value: self.count(k) for k in TABLES}
@@ -298,12 +301,12 @@ class Workspace:
                 self.db.execute("PRAGMA foreign_keys = ON")
                 self.db.execute("PRAGMA temp_store = DEFAULT")
 
-    def _check_references(self, kind: Kind, batch_id: int) -> None:
-        """sqlite3.IntegrityError when a row of `kind` written by batch `batch_id` refers to a
-        row that does not exist (what foreign_keys = ON refuses row by row)."""
-        table = TABLES[kind]
+    def _check_references(self, kind: Kind, batch_id: int, last_id: int) -> None:
+        """sqlite3.IntegrityError when a row of `kind` written by batch `batch_id` (energy: inserted,
+        above `last_id`) refers to a row that does not exist (what foreign_keys = ON refuses)."""
+        table = STORED[kind]
         for _, _, parent, col, to, *_ in self.db.execute(f"PRAGMA foreign_key_list({table})").fetchall():
-            bad = self.db.execute(dangling_sql(table, col, parent, to), [batch_id]).fetchone()[0]
+            bad = self.db.execute(dangling_sql(kind, col, parent, to), [batch_id, last_id]).fetchone()[0]
             if bad:
                 raise sqlite3.IntegrityError(f"FOREIGN KEY constraint failed: {bad} row(s) of "
                                              f"{table}.{col} name no row of {parent}")
@@ -321,14 +324,24 @@ class Workspace:
         one prepared statement (inside `bulk_write` or `atomic`): a new key inserted, a stored one
         whose values differ updated with its provenance, an unchanged one not touched (no UPDATE,
         no trigger). Returns (inserted, updated): rows now of this batch, those with a new id."""
-        table, n = TABLES[kind], "SELECT count(*) FROM {} WHERE {} ?"
         last_id = self.next_id(kind) - 1  # INTEGER PRIMARY KEY: a new row's id is above every old one
-        self.db.conn.executemany(upsert_sql(kind, columns), rows)
+        rows = self._encoded(kind, columns, rows, labels=True)
+        written = self.db.conn.executemany(upsert_sql(kind, columns), rows).rowcount  # not the unchanged
         if self._references_unchecked:
-            self._check_references(kind, batch_id)
-        written = self.db.execute(n.format(table, "batch_id ="), [batch_id]).fetchone()[0]
-        inserted = self.db.execute(n.format(table, "id >"), [last_id]).fetchone()[0]
+            self._check_references(kind, batch_id, last_id)
+        inserted = self.db.execute(f"SELECT count(*) FROM {STORED[kind]} WHERE id > ?",
+                                   [last_id]).fetchone()[0]
         return inserted, written - inserted
+
+    def _encoded(self, kind: Kind, columns: Sequence[str], rows: Iterable[Sequence], labels=False):
+        """Energy's rows as energy_rows stores them (queries_energy.row_encoder; `labels` made first)."""
+        if kind != Kind.ENERGY:
+            return rows
+        rows, texts = upsert_labels(kind, columns, rows)
+        self.db.conn.executemany(f"INSERT OR IGNORE INTO {STORED['labels']} (text) VALUES (?)",
+                                 [[t] for t in texts] if labels else [])
+        codes = dict(self.db.execute(f"SELECT text, id FROM {STORED['labels']}"))
+        return row_encoder(list(columns), codes)(rows)
 
     def upsert_counts(self, kind: Kind, rows: Iterable[Sequence]) -> tuple[int, int, int]:
         """(inserted, updated, unchanged) `upsert_rows` would count for these tuples of COLUMNS,
@@ -338,7 +351,7 @@ class Workspace:
         self.db.execute("DROP TABLE IF EXISTS temp.dry_rows")
         self.db.execute(create)
         try:
-            self.db.conn.executemany(insert, rows)
+            self.db.conn.executemany(insert, self._encoded(kind, list(COLUMNS[kind].values()), rows))
             total, matched, changed = self.db.execute(count).fetchone()
         finally:
             self.db.execute("DROP TABLE temp.dry_rows")
@@ -358,23 +371,19 @@ class Workspace:
                 for ids in sorted(groups, key=min)]
 
     def set_key_copy(self, kind: Kind, row_id: int, copy: int) -> None:
-        self.db.execute(f"UPDATE {TABLES[kind]} SET key_copy = ? WHERE id = ?", [copy, row_id])
+        self.db.execute(f"UPDATE {STORED[kind]} SET key_copy = ? WHERE id = ?", [copy, row_id])
 
     # --- rows by id, edits and undoing an import (core.editing) -----------------------------
 
     def next_id(self, kind: Kind) -> int:
         """The id a new row of `kind` gets."""
-        return (self.db.execute(f"SELECT max(id) FROM {TABLES[kind]}").fetchone()[0] or 0) + 1
+        return (self.db.execute(f"SELECT max(id) FROM {STORED[kind]}").fetchone()[0] or 0) + 1
 
     def ids_with(self, kind: Kind, values: dict[str, object]) -> set[int]:
         """Ids of the rows of `kind` whose stored columns hold `values` (column -> value; NULL
         equals NULL, as the natural keys compare). A key column that may be NULL is compared as
         its unique index holds it (coalesce(column, x'')), so the index answers."""
-        terms = nullable_terms(kind)
-        where = " AND ".join(f"{terms[c]} = coalesce(?, x'')" if c in terms else f'"{c}" IS ?'
-                             for c in values)
-        return {r[0] for r in self.db.execute(f"SELECT id FROM {TABLES[kind]} WHERE {where}",
-                                              list(values.values()))}
+        return {r[0] for r in self.db.execute(*ids_with_sql(kind, values))}
 
     def count_where(self, kind: Kind, column: str, value: object) -> int:
         """How many rows of `kind` have `value` in stored `column` (rows referring to another)."""
@@ -417,12 +426,15 @@ class Workspace:
             for row_id, rec in state.items():
                 if rec is None:
                     self.db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
-            for rec in (r for r in state.values() if r is not None):
-                cols = list(rec)
-                names = ", ".join(f'"{c}"' for c in cols)
-                sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
-                self.db.execute(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(cols))})"
-                                f" ON CONFLICT(id) DO UPDATE SET {sets}", [rec[c] for c in cols])
+            recs = [r for r in state.values() if r is not None]
+            stored = set(self.records(kind, [r["id"] for r in recs]))
+            for rec in recs:  # UPDATE, else INSERT (energy is a view: no ON CONFLICT on it)
+                if rec["id"] in stored:
+                    sets = ", ".join(f'"{c}" = ?' for c in rec if c != "id")
+                    self.db.execute(f"UPDATE {table} SET {sets} WHERE id = ?",
+                                    [*(v for c, v in rec.items() if c != "id"), rec["id"]])
+                else:
+                    self.db[table].insert(rec)
 
     def batch(self, batch_id: int) -> dict | None:
         """The import batch `batch_id` (file, time, counts), or None."""
@@ -444,7 +456,7 @@ class Workspace:
         """The rows batch `batch_id` wrote and the batch, in one transaction."""
         with self.writing(), self.db.atomic():
             for k in reversed(list(Kind)):  # rows that refer to others first
-                self.db.execute(f"DELETE FROM {TABLES[k]} WHERE batch_id = ?", [batch_id])
+                self.db.execute(f"DELETE FROM {STORED[k]} WHERE batch_id = ?", [batch_id])
             self.db.execute("DELETE FROM import_batches WHERE id = ?", [batch_id])
 
     def restore_batch(self, batch: dict, rows: dict[Kind, dict[int, dict]]) -> None:
@@ -454,8 +466,8 @@ class Workspace:
             self.db["import_batches"].insert(batch)
             for kind in Kind:  # referenced rows first
                 recs = list(rows.get(kind, {}).values())
-                if recs:
-                    self.db[TABLES[kind]].insert_all(recs)
+                self.db[TABLES[kind]].insert_all(recs) if recs else None
+
 
     # --- import profiles (core.importing.profiles) ------------------------------------------
 
@@ -476,17 +488,6 @@ class Workspace:
         """(name, profile JSON) of the import profiles kept in the workspace, by name
         (core.importing.profiles.kept reads them as Profiles)."""
         return list(self.db.execute("SELECT name, profile FROM profiles ORDER BY name"))
-
-
-
-def _check_is_sqlite(path: Path) -> None:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(16)
-    except OSError as exc:
-        raise WorkspaceError(f"{path}: cannot be read ({exc.strerror})") from exc
-    if head != _SQLITE_MAGIC:
-        raise WorkspaceError(f"{path}: not a GreenLedger workspace (not an SQLite file)")
 
 
 def _check_is_workspace(path: Path, db: Database) -> None:

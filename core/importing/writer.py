@@ -148,9 +148,10 @@ def _write_sheet(ws: Workspace, ps: ParsedSheet, batch_id: int, ids: dict, resul
     columns = [*COLUMNS[ps.kind].values(), *PROVENANCE]
     inserted, updated = ws.upsert_rows(ps.kind, columns, _stored_rows(ps, ids, batch_id, ps.sheet),
                                        batch_id)
-    counts = result.counts[ps.kind]
-    counts.rows, counts.inserted, counts.updated = len(ps), inserted, updated
-    counts.unchanged = len(ps) - inserted - updated
+    counts = result.counts[ps.kind]  # added up: an import may write several sheets of one kind
+    counts.rows, counts.inserted, counts.updated = counts.rows + len(ps), counts.inserted + inserted, \
+        counts.updated + updated
+    counts.unchanged += len(ps) - inserted - updated
 
 
 def _count(ws: Workspace, parsed: list[ParsedSheet], result: ImportResult) -> None:
@@ -170,8 +171,11 @@ def _count(ws: Workspace, parsed: list[ParsedSheet], result: ImportResult) -> No
         _check_meters(ws, ps, ids, result)
         _check_lengths(ps)
         counts = result.counts[ps.kind]
-        counts.inserted, counts.updated, counts.unchanged = ws.upsert_counts(ps.kind, _stored_rows(ps, ids))
-        counts.rows = len(ps)
+        inserted, updated, unchanged = ws.upsert_counts(ps.kind, _stored_rows(ps, ids))
+        counts.inserted, counts.updated, counts.unchanged = (counts.inserted + inserted,
+                                                             counts.updated + updated,
+                                                             counts.unchanged + unchanged)
+        counts.rows += len(ps)
 
 
 def _check_lengths(ps: ParsedSheet) -> None:

@@ -299,26 +299,26 @@ def test_a_refresh_after_new_rows_recomputes_their_sites_and_months_only(demo):
 
 
 def test_the_window_and_refresh_queries_are_bounded_and_indexed(demo):
-    """A campaign window's rows are read through energy's (source, period_end) index between two
-    bounds (its first day, its last plus the longest row), a site's months through its
-    (site_id, period_start) range: never a scan of the table (EXPLAIN QUERY PLAN)."""
+    """A campaign window's rows are read through energy_rows' unique key, each site's days from
+    the window's first day less the longest row's span to its last, a site's months through its
+    (site_id, start_day) range: never a scan of the table (EXPLAIN QUERY PLAN)."""
     from greenledger.core.fields import RENEWABLE_SOURCES, SOURCES
     from greenledger.core.queries import prepare
+    from greenledger.core.queries_energy import day_number
 
     assert aggregates.ensure(demo)  # the agg_* tables are there
-    window = {"a": "2021-06-01", "before": "2021-06-19", "end_hi": "2021-07-21"}
-    months = {"site": 1, "lo": "2021-06-01", "before": "2021-07-01"}
-    for name, params, bounded in [
-        ("agg.renewable_in_window", {"sources": RENEWABLE_SOURCES, **window},
-         "period_end>? AND period_end<?"),
+    a, b = date(2021, 6, 1), date(2021, 6, 18)
+    window = {"a": a.isoformat(), "a_day": day_number(a), "before_day": day_number(b) + 1,
+              "start_lo_day": day_number(a) - 33}
+    months = {"site": 1, "lo_day": day_number(a), "before_day": day_number(date(2021, 7, 1))}
+    bounded = "site_id=? AND start_day>? AND start_day<?"
+    for name, params in [
+        ("agg.renewable_in_window", {"sources": RENEWABLE_SOURCES, **window}),
         ("agg.fill_campaign_story", {"cid": 1, "scope": "window", "renewable": RENEWABLE_SOURCES,
-                                     "sources": SOURCES, "b": "2021-06-18", **window},
-         "period_end>? AND period_end<?"),
-        ("agg.fill_energy_month_of", months, "site_id=? AND period_start>? AND period_start<?"),
-        ("agg.spanning_rows_of", {**months, "start_lo": "2021-04-28"},
-         "site_id=? AND period_start>? AND period_start<?"),
-        ("agg.fill_renewable_month_of", {**months, "renewable": RENEWABLE_SOURCES},
-         "site_id=? AND period_start>? AND period_start<?"),
+                                     "sources": SOURCES, "b": b.isoformat(), **window}),
+        ("agg.fill_energy_month_of", months),
+        ("agg.spanning_rows_of", {**months, "start_lo_day": months["lo_day"] - 33}),
+        ("agg.fill_renewable_month_of", {**months, "renewable": RENEWABLE_SOURCES}),
     ]:
         sql, args = prepare(name, params)
         plan = " | ".join(r[3] for r in demo.db.execute("EXPLAIN QUERY PLAN " + sql, args))

@@ -110,9 +110,6 @@ def test_the_window_and_the_command_line_import_both_sheets(tmp_path):
         assert len(ws.rows(Kind.ENERGY)) == 36 and _years(ws)[(ZB, 2022)] == pytest.approx(12_078)
 
 
-@pytest.mark.xfail(strict=True, reason="core/importing/writer.py assigns each sheet's counts to its "
-                   "kind's (the last sheet's win) and rolls back when they say nothing changed: "
-                   "requested of H-C in /tmp/gl/requests.md")
 def test_a_new_sheet_beside_an_unchanged_one_is_written_and_counted(ws, tmp_path):
     """Energy 2023 imported first; then the book with Energy 2022 added: 12 new rows, 24
     unchanged. The counts are the kind's over both sheets, and the new rows are stored."""
