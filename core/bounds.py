@@ -249,6 +249,23 @@ class MonthOutlier:
         return self.value / self.median
 
 
+def _sites_months(rows, min_months: int):
+    """(site, {month: [kWh, where]}, median month) of each site with `min_months` months and a
+    median above 0: the sources of a month summed, a month's first `where` kept."""
+    by_site: dict[object, dict[object, list]] = {}
+    for site, month, kwh, where in rows:
+        if kwh is None:
+            continue
+        cell = by_site.setdefault(site, {}).setdefault(month, [0.0, where])
+        cell[0] += kwh
+    for site, months in by_site.items():
+        if len(months) < min_months:
+            continue
+        median = statistics.median(v for v, _ in months.values())
+        if median > 0:
+            yield site, months, median
+
+
 def month_outliers(rows: Iterable[tuple[object, object, float, object]], *,
                    ratio: float = MONTH_OUTLIER, min_months: int = 4) -> list[MonthOutlier]:
     """Months of a site whose energy is more than `ratio` × the site's median month.
@@ -256,19 +273,8 @@ def month_outliers(rows: Iterable[tuple[object, object, float, object]], *,
     `rows`: (site, month start, kWh of the month, where) — the site's sources summed per month
     by the caller, or one row per source (they are summed here). A site needs `min_months`
     months for its median to say anything."""
-    by_site: dict[object, dict[object, list]] = {}
-    for site, month, kwh, where in rows:
-        if kwh is None:
-            continue
-        cell = by_site.setdefault(site, {}).setdefault(month, [0.0, where])
-        cell[0] += kwh
     out = []
-    for site, months in by_site.items():
-        if len(months) < min_months:
-            continue
-        median = statistics.median(v for v, _ in months.values())
-        if median <= 0:
-            continue
+    for site, months, median in _sites_months(rows, min_months):
         for month, (v, where) in sorted(months.items(), key=lambda kv: str(kv[0])):
             if v > ratio * median:
                 out.append(MonthOutlier(site, month, v, median, where))
@@ -285,19 +291,8 @@ def month_slips(rows: Iterable[tuple[object, object, float, object]], *,
     a partial one, a site whose months vary anyway).
 
     `rows` as month_outliers (whole months only: a month of a few hourly rows is not one)."""
-    by_site: dict[object, dict[object, list]] = {}
-    for site, month, kwh, where in rows:
-        if kwh is None:
-            continue
-        cell = by_site.setdefault(site, {}).setdefault(month, [0.0, where])
-        cell[0] += kwh
     out = []
-    for site, months in by_site.items():
-        if len(months) < min_months:
-            continue
-        median = statistics.median(v for v, _ in months.values())
-        if median <= 0:
-            continue
+    for site, months, median in _sites_months(rows, min_months):
         order = sorted(months, key=str)
         steady = all(0.5 * median <= v <= 2.0 * median for v, _ in months.values()
                      if v >= median / MONTH_SLIP)
