@@ -27,15 +27,24 @@ METERS = "meter"
 """The parsed sheet's column (ParsedSheet.columns) of each row's meters, "1301, 1302", on an
 energy sheet with a meter column."""
 
-METER_HEADER = re.compile(r"(?<![a-z])meters?(?![a-z])|电表|表号|表计|计量点|计量表", re.IGNORECASE)
-"""Words of a header naming each row's meter (`Meter No.`, `Meter ID`, `电表编号`, `计量点`)."""
+METER_HEADER = re.compile(
+    r"(?<![a-z])meters?(?![a-z])|(?<![a-z])(?:mpan|mprn|nmi|esi\s*id)(?![a-z])|metering\s*point|"
+    r"service\s*point|z[äa]hlpunkt|电表|表号|表计|计量点|计量表", re.IGNORECASE)
+"""Words of a header naming each row's meter (`Meter No.`, `Meter ID`, `电表编号`, `计量点`; the
+UK's MPAN and MPRN, Australia's NMI, Texas's ESI ID, a `Service point`, Germany's `Zählpunkt`)."""
+SUPPLY_HEADER = re.compile(r"户号")
+"""A State Grid bill's supply account (`户号`, `用电户号`), one per supply: each row's meter where the
+bill names no meter (a site with two accounts sums them; one account twice is refused); where it
+also has a meter column (an account with two meters), that column is the meter. Not `Account`:
+an ERP's G/L account is no supply."""
 
 
 def meter_column(plan) -> tuple[int, str] | None:
     """The (index, label) of an unmapped column naming each row's meter, if any."""
-    for c in plan.columns:
-        if not c.field and c.period is None and METER_HEADER.search(c.header):
-            return c.index, c.label
+    for words in (METER_HEADER, SUPPLY_HEADER):
+        for c in plan.columns:
+            if not c.field and c.period is None and words.search(c.header):
+                return c.index, c.label
     return None
 
 

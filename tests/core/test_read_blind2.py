@@ -75,12 +75,10 @@ ENERGY_CASES = [
     ok(Case("cn_du_wide.xlsx", GRID, rows=8, energy={
         (HZ, "grid", ""): 1204500 + 1187300 + 1250800 + 1302150,
         (SZ, "grid", ""): 86420 + 80115 + 91200 + 88730})),
-    xfail(Case("uk_bill.csv", GRID, rows=4, energy={
+    ok(Case("uk_bill.csv", GRID, rows=4, energy={  # MPAN: two meters of Manchester summed
         (MAN, "grid", ""): 48210 + 12300 + 45120 + 11980, (LDS, "grid", ""): 6110 + 5870},
         periods={(s, a, b) for s in (MAN, LDS) for a, b in (
-            ("2023-01-16", "2023-02-15"), ("2023-02-16", "2023-03-15"))}),
-        "refused: `Units (kWh)` is not energy, and MPAN is not a meter column (two meters refused as "
-        "duplicates; no --map can name a meter)"),
+            ("2023-01-16", "2023-02-15"), ("2023-02-16", "2023-03-15"))})),
     ok(Case("us_bill.xlsx", GRID, rows=3, energy={(RNO, "grid", ""): (412.8 + 398.1 + 420.6) * 1000},
             periods={(RNO, "2023-01-17", "2023-02-15"), (RNO, "2023-02-16", "2023-03-16"),
                      (RNO, "2023-03-17", "2023-04-17")})),

@@ -19,12 +19,12 @@ GRID = ImportOptions(values={"source": "grid"})
 
 
 @pytest.mark.parametrize("header", ["Meter", "Meter No.", "Meter ID", "meter number", "电表编号",
-                                    "表号", "计量点编号"])
+                                    "表号", "计量点编号", "MPAN", "MPRN", "Zählpunkt", "ESI ID"])
 def test_meter_headers(header):
     assert METER_HEADER.search(header)
 
 
-@pytest.mark.parametrize("header", ["Account", "户号", "Site", "Parameter", "Diameter (mm)"])
+@pytest.mark.parametrize("header", ["Account", "户号", "Site", "Parameter", "Diameter (mm)", "Company"])
 def test_not_meter_headers(header):
     assert not METER_HEADER.search(header)
 
