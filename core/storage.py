@@ -154,6 +154,13 @@ class Workspace:
     def close(self) -> None:
         self.db.conn.close()
 
+    def is_open(self) -> bool:
+        """False once closed (the window opened another workspace, or closed)."""
+        try:
+            return self.db.conn.total_changes >= 0
+        except sqlite3.ProgrammingError:
+            return False
+
     @contextmanager
     def writing(self) -> Iterator[Workspace]:
         """Writes in this block that the disk or folder refuses (full, read-only, failing) raise

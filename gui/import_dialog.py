@@ -141,6 +141,9 @@ class ImportAssistant(ProfilesMixin, QDialog):
 
     def _on_read(self, session: ImportSession) -> None:
         self._worker = None
+        if not self.ws.is_open():  # the window closed, or opened another workspace, meanwhile
+            self.close()
+            return
         self.progress.hide()
         self.session = session
         self._fill_profiles()
@@ -168,6 +171,9 @@ class ImportAssistant(ProfilesMixin, QDialog):
                   self._on_reanalysed)
 
     def _on_reanalysed(self, _session) -> None:
+        if not self.ws.is_open():
+            self.close()
+            return
         self._worker = None
         if self._pending:
             self._submit(*self._pending.pop(0))
