@@ -5,6 +5,7 @@ dialog when the workspace cannot be written) and then emitted as `finished`."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
@@ -68,6 +69,13 @@ class ImportController(QObject):
         dialog.show()
         self.assistant = dialog
         return dialog
+
+    def close_assistant(self) -> None:
+        """Close the assistant opened last (its plans were checked against this workspace)."""
+        dialog, self.assistant = self.assistant, None
+        if dialog is not None:
+            with contextlib.suppress(RuntimeError):  # closed by the user, deleted (WA_DeleteOnClose)
+                dialog.close()
 
     def start(self, file: Path, plans=None) -> bool:
         """Import `file` on a pool thread (its own connection); progress and Cancel in the status bar."""

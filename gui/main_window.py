@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         except GreenLedgerError as exc:
             QMessageBox.warning(self, "GreenLedger", error_text(exc))
             return
+        self.imports.close_assistant()  # it reads and imports for the workspace it opened on
         self.controller.close()
         self.controller.open(ws)
         self._on_workspace_opened()

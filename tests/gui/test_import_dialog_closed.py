@@ -30,3 +30,15 @@ def test_an_open_workspace_keeps_the_assistant(qtbot, tmp_path):
     qtbot.waitUntil(lambda: dialog.session is not None, timeout=10_000)
     assert dialog.isVisible() and ws.is_open()
     ws.close()
+
+
+def test_opening_another_workspace_closes_the_assistant_of_the_last(qtbot, window, tmp_path):
+    """Its plans were checked against the workspace it opened on: Import must not send them to
+    the next one."""
+    book = write_workbook(tmp_path / "sites.xlsx", {"Sites": SITES})
+    dialog = window.open_import_assistant(book)
+    qtbot.waitUntil(lambda: dialog.session is not None, timeout=10_000)
+    window.open_workspace(tmp_path / "other.greenledger")
+    assert not dialog.isVisible() and window.import_assistant is None
+    assert window.workspace.path == tmp_path / "other.greenledger"
+    window.open_workspace(tmp_path / "third.greenledger")  # nothing open: nothing to close
