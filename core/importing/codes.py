@@ -238,24 +238,6 @@ def hint_text(problem) -> str:
         return ""
 
 
-def unit_from_code(where: str) -> tuple[UnitFrom, str]:
-    """The code of a unit's place as an older stage still writes it in words (`header`,
-    `units row`, `the unit column Unit [C]`, `its cells`, `row 2`)."""
-    for code, words in UNIT_FROM_TEXT.items():
-        if "{0}" not in words and where == words:
-            return code, ""
-    for code in (UnitFrom.UNIT_COLUMN, UnitFrom.ROW):
-        head = UNIT_FROM_TEXT[code].split("{0}")[0]
-        if where.startswith(head):
-            return code, where[len(head):]
-    return UnitFrom.HEADER_CELL, where
-
-
-def aside_code(note: str) -> Aside:
-    """The code of a column's note as an older stage still writes it in words."""
-    return next((code for code, words in ASIDE_TEXT.items() if words == note), Aside.OTHER)
-
-
 # --- reasons some stages still give in words: read back, so they are translated too ---------
 
 _ARG_RX = {"kind": r"\w+", "missing": r"[a-z_]+(?:, [a-z_]+)*"}
