@@ -77,6 +77,7 @@ class Aside(StrEnum):
     YEAR_OF_QUARTERS = "year_of_quarters"
     SECOND_PERIOD = "second_period"  # (period,)
     UNIT_COLUMN = "unit_column"  # the unit of each row's figure
+    METER = "meter"  # each row's meter: a site's rows of one period summed over it
     CAMPAIGN_DATES = "campaign_dates"  # checked against the campaign
     QUALIFIED = "qualified"  # not the total: a saving, target, cancelled orders, 同比 …
     OTHER = "other"  # a text set by a stage that has no code yet: (text,)
@@ -149,6 +150,7 @@ ASIDE_TEXT = {
     Aside.YEAR_OF_QUARTERS: QT_TRANSLATE_NOOP("ImportAssistant", "a year over the quarter columns (their total)"),  # noqa: E501
     Aside.SECOND_PERIOD: QT_TRANSLATE_NOOP("ImportAssistant", "a second column for {0}"),
     Aside.UNIT_COLUMN: QT_TRANSLATE_NOOP("ImportAssistant", "the unit of each row's figure"),
+    Aside.METER: QT_TRANSLATE_NOOP("ImportAssistant", "each row's meter: a site's rows of one period are summed over it"),  # noqa: E501
     Aside.CAMPAIGN_DATES: QT_TRANSLATE_NOOP("ImportAssistant", "the campaign's dates (checked against the campaign)"),  # noqa: E501
     Aside.QUALIFIED: QT_TRANSLATE_NOOP("ImportAssistant", "a saving, target, forecast, last year's, average, per-order, cancelled, returned or year-on-year figure (or a rate, reading or export), not the total itself"),  # noqa: E501
     Aside.OTHER: "{0}",

@@ -19,6 +19,7 @@ from datetime import date
 from greenledger.core.errors import REASON_TEMPLATES, Problem, coded_reason
 from greenledger.core.fields import SHEETS, Kind
 from greenledger.core.i18n import QT_TRANSLATE_NOOP
+from greenledger.core.importing.codes import Aside
 from greenledger.core.importing.values import is_blank, parse_text
 
 REASON_TEMPLATES.setdefault("meter_replaces_sum", QT_TRANSLATE_NOOP("Problems", "this row (meters {meters}: {new} kWh) would replace the {old} kWh stored for {site}, {start} to {end} (from {where}); the workspace does not keep which meters a stored figure sums, so that figure may hold other meters of {site} too: delete the stored row in the Energy table, then import the rows of every meter of {site} for this period together (add the missing meters' rows to this sheet)"))  # noqa: E501
@@ -56,6 +57,9 @@ def sum_meters(plan, sheet) -> None:
     meter = meter_column(plan)
     if meter is None:
         return
+    col = next(c for c in plan.columns if c.index == meter[0])
+    if col.aside in (None, Aside.NOT_NEEDED):  # said as what it is, not as "not needed"
+        col.aside, col.aside_args = Aside.METER, ()
     meters = []
     for row in ps.row_numbers:
         cells = sheet.rows[row - 1] if row - 1 < len(sheet.rows) else []

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from greenledger.core.errors import ImportRefused
+from greenledger.core.importing.codes import Aside
 from greenledger.core.importing.engine import analyse, import_file
 from greenledger.core.importing.meters import METER_HEADER
 from greenledger.core.importing.plan import ImportOptions
@@ -39,6 +40,8 @@ def test_meters_summed_and_said(tmp_path):
     assert len(plan) == 1 and plan.totals()["energy"] == pytest.approx(151)
     [w] = [w for w in plan.warnings if w.code == "meters_summed"]
     assert w.params["rows"] == "2, 3, 4" and w.params["meters"] == "M1, M2, M3"
+    meter = next(c for c in plan.columns if c.header == "Meter")
+    assert meter.aside == Aside.METER  # said as the meter it is, not as "not needed"
 
 
 def test_the_same_meter_twice_in_a_period_is_still_a_duplicate(ws, tmp_path):
