@@ -2247,37 +2247,37 @@
         <translation>此文件无法导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="156"/>
+        <location filename="../../gui/import_dialog.py" line="159"/>
         <source>The file changed on disk after it was read: it was read again — check it, then Import</source>
         <translation>文件在读取之后已在磁盘上被修改：已重新读取 — 请检查后再导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="165"/>
+        <location filename="../../gui/import_dialog.py" line="168"/>
         <source>Analysing {0}…</source>
         <translation>正在分析 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="254"/>
+        <location filename="../../gui/import_dialog.py" line="260"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="256"/>
+        <location filename="../../gui/import_dialog.py" line="262"/>
         <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
         <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="267"/>
+        <location filename="../../gui/import_dialog.py" line="273"/>
         <source>Not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="269"/>
+        <location filename="../../gui/import_dialog.py" line="275"/>
         <source>GreenLedger template sheet ({0}): {1} rows</source>
         <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="274"/>
+        <location filename="../../gui/import_dialog.py" line="280"/>
         <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
         <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
     </message>
@@ -2389,37 +2389,37 @@
         <translation>方案“{0}”已保存到此工作区</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="117"/>
+        <location filename="../../core/importing/codes.py" line="118"/>
         <location filename="../../gui/import_texts.py" line="17"/>
         <source>synonym</source>
         <translation>同义词</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="118"/>
+        <location filename="../../core/importing/codes.py" line="119"/>
         <location filename="../../gui/import_texts.py" line="18"/>
         <source>synonym + unit</source>
         <translation>同义词 + 单位</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="120"/>
+        <location filename="../../core/importing/codes.py" line="121"/>
         <location filename="../../gui/import_texts.py" line="19"/>
         <source>partial</source>
         <translation>部分匹配</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="121"/>
+        <location filename="../../core/importing/codes.py" line="122"/>
         <location filename="../../gui/import_texts.py" line="20"/>
         <source>explicit</source>
         <translation>手动指定</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="116"/>
+        <location filename="../../core/importing/codes.py" line="117"/>
         <location filename="../../gui/import_texts.py" line="21"/>
         <source>template header</source>
         <translation>模板表头</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="122"/>
+        <location filename="../../core/importing/codes.py" line="123"/>
         <location filename="../../gui/import_texts.py" line="22"/>
         <source>period header</source>
         <translation>期间表头</translation>
@@ -2450,230 +2450,235 @@
         <translation>合计的电表</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="123"/>
+        <location filename="../../core/importing/codes.py" line="124"/>
         <location filename="../../gui/import_texts.py" line="24"/>
         <source>period header + year from the title</source>
         <translation>期间表头 + 标题中的年份</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="119"/>
+        <location filename="../../core/importing/codes.py" line="120"/>
         <location filename="../../gui/import_texts.py" line="25"/>
         <source>unit header</source>
         <translation>单位表头</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="124"/>
+        <location filename="../../core/importing/codes.py" line="125"/>
         <source>period header + the year given</source>
         <translation>期间表头 + 指定的年份</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="128"/>
+        <location filename="../../core/importing/codes.py" line="129"/>
         <source>header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="129"/>
+        <location filename="../../core/importing/codes.py" line="130"/>
         <source>units row</source>
         <translation>单位行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="130"/>
+        <location filename="../../core/importing/codes.py" line="131"/>
         <source>option</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="131"/>
+        <location filename="../../core/importing/codes.py" line="132"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="132"/>
+        <location filename="../../core/importing/codes.py" line="133"/>
         <source>header cell &apos;{0}&apos;</source>
         <translation>表头单元格“{0}”</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="133"/>
+        <location filename="../../core/importing/codes.py" line="134"/>
         <source>the sheet name</source>
         <translation>工作表名称</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="134"/>
+        <location filename="../../core/importing/codes.py" line="135"/>
         <source>the unit column {0}</source>
         <translation>单位列 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="135"/>
+        <location filename="../../core/importing/codes.py" line="136"/>
         <source>its cells</source>
         <translation>其单元格</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="139"/>
+        <location filename="../../core/importing/codes.py" line="140"/>
         <location filename="../../gui/import_texts.py" line="26"/>
         <source>not needed</source>
         <translation>不需要</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="140"/>
+        <location filename="../../core/importing/codes.py" line="141"/>
         <location filename="../../gui/import_texts.py" line="27"/>
         <source>ignored as asked</source>
         <translation>按要求忽略</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="142"/>
+        <location filename="../../core/importing/codes.py" line="143"/>
         <location filename="../../gui/import_texts.py" line="28"/>
         <source>money, not a quantity</source>
         <translation>金额，不是数量</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="143"/>
+        <location filename="../../core/importing/codes.py" line="144"/>
         <location filename="../../gui/import_texts.py" line="29"/>
         <source>under &apos;{0}&apos;</source>
         <translation>位于“{0}”之下</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="144"/>
+        <location filename="../../core/importing/codes.py" line="145"/>
         <location filename="../../gui/import_texts.py" line="30"/>
         <source>under &apos;{0}&apos;; the imported columns are under &apos;{1}&apos;</source>
         <translation>位于“{0}”之下；导入的是“{1}”下的列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="145"/>
+        <location filename="../../core/importing/codes.py" line="146"/>
         <location filename="../../gui/import_texts.py" line="31"/>
         <source>under no header; the imported columns are under &apos;{0}&apos;</source>
         <translation>上方无表头；导入的是“{0}”下的列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="146"/>
+        <location filename="../../core/importing/codes.py" line="147"/>
         <location filename="../../gui/import_texts.py" line="32"/>
         <source>period column of an unclear measure</source>
         <translation>期间列，所含数量不明</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="147"/>
+        <location filename="../../core/importing/codes.py" line="148"/>
         <location filename="../../gui/import_texts.py" line="33"/>
         <source>a quarter over the month columns (their total)</source>
         <translation>覆盖各月列的季度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="148"/>
+        <location filename="../../core/importing/codes.py" line="149"/>
         <location filename="../../gui/import_texts.py" line="34"/>
         <source>a year over the month columns (their total)</source>
         <translation>覆盖各月列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="149"/>
+        <location filename="../../core/importing/codes.py" line="150"/>
         <location filename="../../gui/import_texts.py" line="35"/>
         <source>a year over the quarter columns (their total)</source>
         <translation>覆盖各季度列的年度列（即其合计）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="150"/>
+        <location filename="../../core/importing/codes.py" line="151"/>
         <location filename="../../gui/import_texts.py" line="36"/>
         <source>a second column for {0}</source>
         <translation>{0} 的第二列</translation>
     </message>
     <message>
         <location filename="../../core/importing/codes.py" line="153"/>
+        <source>each row&apos;s meter: a site&apos;s rows of one period are summed over it</source>
+        <translation>每行的电表：同一站点同一期间的各行按电表合计</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/codes.py" line="155"/>
         <source>a saving, target, forecast, last year&apos;s, average, per-order, cancelled, returned or year-on-year figure (or a rate, reading or export), not the total itself</source>
         <translation>节约量、目标、预测、上年、平均、每单、已取消、退货或同比的数值（或费率、电表读数、上网或送出的量），不是总量本身</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="166"/>
+        <location filename="../../core/importing/codes.py" line="168"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing} (&apos;{header}&apos; is a saving, target, forecast, last year&apos;s, average, per-order, cancelled, returned or year-on-year figure (or a rate, reading or export), not the total itself)</source>
         <translation>不是 GreenLedger 可识别的表格；作为 {kind} 缺少 {missing}（“{header}”是节约量、目标、预测、上年、平均、每单、已取消、退货或同比的数值（或费率、电表读数、上网或送出的量），不是总量本身）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="185"/>
+        <location filename="../../core/importing/codes.py" line="187"/>
         <source>drop one</source>
         <translation>请去掉其中一个</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="162"/>
+        <location filename="../../core/importing/codes.py" line="164"/>
         <source>hidden sheet</source>
         <translation>隐藏的工作表</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="163"/>
+        <location filename="../../core/importing/codes.py" line="165"/>
         <source>no header row found (no known column headers in the first 30 rows)</source>
         <translation>未找到表头行（前 30 行中没有可识别的列标题）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="164"/>
+        <location filename="../../core/importing/codes.py" line="166"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing}</source>
         <translation>不是 GreenLedger 可识别的表格；作为 {kind} 缺少 {missing}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="165"/>
+        <location filename="../../core/importing/codes.py" line="167"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing} (its month headers {month} … give no year)</source>
         <translation>不是 GreenLedger 可识别的表格；作为 {kind} 缺少 {missing}（月份表头 {month} … 未写年份）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="170"/>
+        <location filename="../../core/importing/codes.py" line="172"/>
         <source>name the sheet to import it</source>
         <translation>指明该工作表即可导入</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="171"/>
+        <location filename="../../core/importing/codes.py" line="173"/>
         <source>give the header&apos;s row number and map the columns</source>
         <translation>给出表头所在行号并对应各列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="172"/>
+        <location filename="../../core/importing/codes.py" line="174"/>
         <source>give the year of the month headers</source>
         <translation>给出月份表头的年份</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="173"/>
+        <location filename="../../core/importing/codes.py" line="175"/>
         <source>choose the kind of rows and map the columns, or write a template</source>
         <translation>选择数据类型并对应各列，或使用模板</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="174"/>
+        <location filename="../../core/importing/codes.py" line="176"/>
         <source>give the unit of {field} (e.g. {unit})</source>
         <translation>给出 {field} 的单位（例如 {unit}）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="175"/>
+        <location filename="../../core/importing/codes.py" line="177"/>
         <source>say what the period columns hold ({field}) and their unit</source>
         <translation>说明这些期间列是什么数据（{field}）及其单位</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="176"/>
+        <location filename="../../core/importing/codes.py" line="178"/>
         <source>map the column meant to {field} and the others to ignore</source>
         <translation>把要用的一列对应到 {field}，其余设为忽略</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="177"/>
+        <location filename="../../core/importing/codes.py" line="179"/>
         <source>map the header over the period columns to import to its field</source>
         <translation>把要导入的那组期间列上方的表头对应到其字段</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="178"/>
+        <location filename="../../core/importing/codes.py" line="180"/>
         <source>map &apos;{header}&apos; to {field}, or to ignore</source>
         <translation>把“{header}”对应到 {field}，或设为忽略</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="179"/>
+        <location filename="../../core/importing/codes.py" line="181"/>
         <source>leave &apos;{header}&apos; out (map it to ignore)</source>
         <translation>略过“{header}”（设为忽略）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="180"/>
+        <location filename="../../core/importing/codes.py" line="182"/>
         <source>read the other table at its header row {row}</source>
         <translation>从第 {row} 行的表头读取另一个表格</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="181"/>
+        <location filename="../../core/importing/codes.py" line="183"/>
         <source>import the sheet again as {kind} rows to read that table</source>
         <translation>以{kind}数据再次导入此工作表，以读取该表格</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="182"/>
+        <location filename="../../core/importing/codes.py" line="184"/>
         <source>import the sheets one at a time</source>
         <translation>逐个导入这些工作表</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="141"/>
+        <location filename="../../core/importing/codes.py" line="142"/>
         <location filename="../../gui/import_texts.py" line="37"/>
         <source>hidden in Excel</source>
         <translation>在 Excel 中隐藏</translation>
@@ -2717,12 +2722,12 @@
     </message>
     <message>
         <location filename="../../core/importing/campaign_dates.py" line="21"/>
-        <location filename="../../core/importing/codes.py" line="152"/>
+        <location filename="../../core/importing/codes.py" line="154"/>
         <source>the campaign&apos;s dates (checked against the campaign)</source>
         <translation>活动的日期（与该活动核对）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="151"/>
+        <location filename="../../core/importing/codes.py" line="152"/>
         <source>the unit of each row&apos;s figure</source>
         <translation>每行数值的单位</translation>
     </message>
@@ -3297,42 +3302,42 @@
         <translation>模板已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="232"/>
+        <location filename="../../gui/main_window.py" line="233"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="234"/>
+        <location filename="../../gui/main_window.py" line="235"/>
         <source>Import {0} undone (Ctrl+Z restores it)</source>
         <translation>已撤销第 {0} 次导入（Ctrl+Z 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="53"/>
+        <location filename="../../gui/import_controller.py" line="54"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="54"/>
+        <location filename="../../gui/import_controller.py" line="55"/>
         <source>Workbooks</source>
         <translation>工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="80"/>
+        <location filename="../../gui/import_controller.py" line="88"/>
         <source>An import is already running</source>
         <translation>已有导入正在进行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="125"/>
+        <location filename="../../gui/import_controller.py" line="133"/>
         <source>{0}: imported {1} new and {2} updated rows</source>
         <translation>{0}：导入新增 {1} 行，更新 {2} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="127"/>
+        <location filename="../../gui/import_controller.py" line="135"/>
         <source>{0}: nothing new; every row is already in the workspace</source>
         <translation>{0}：没有新数据，所有行都已在工作区中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="107"/>
+        <location filename="../../gui/import_controller.py" line="115"/>
         <source>Import refused: nothing was written</source>
         <translation>导入被拒绝：未写入任何数据</translation>
     </message>
@@ -3883,7 +3888,7 @@
         <translation>{column} 的每个日期都是两位数年份，也可读作年份在前（{examples}：{first} 或 {other}）；请把年份写成四位（2023-01-16）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/meters.py" line="24"/>
+        <location filename="../../core/importing/meters.py" line="25"/>
         <source>this row (meters {meters}: {new} kWh) would replace the {old} kWh stored for {site}, {start} to {end} (from {where}); the workspace does not keep which meters a stored figure sums, so that figure may hold other meters of {site} too: delete the stored row in the Energy table, then import the rows of every meter of {site} for this period together (add the missing meters&apos; rows to this sheet)</source>
         <translation>此行（电表 {meters}：{new} kWh）将替换 {site} 在 {start} 至 {end} 已存的 {old} kWh（来自 {where}）；工作区不记录已存数字由哪些电表相加而成，该数字可能还含 {site} 的其他电表：请先在用电表中删除该已存行，再把 {site} 本期所有电表的行一起导入（把缺少的电表行加到本表）</translation>
     </message>
@@ -3943,12 +3948,12 @@
         <translation>此工作表在此表旁边还有一个表格（{kinds}，{columns} 列），未随此表导入（每次导入一个工作表只能导入一类数据）；请以{kind}数据再次导入此工作表，以读取该表格</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="275"/>
+        <location filename="../../core/importing/codes.py" line="259"/>
         <source>no sheet has a table GreenLedger recognises ({reasons}) or the template&apos;s headers; {hint}</source>
         <translation>没有工作表含有 GreenLedger 可识别的表格（{reasons}）或模板的表头；{hint}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="276"/>
+        <location filename="../../core/importing/codes.py" line="260"/>
         <source>no sheet has a table GreenLedger recognises or the template&apos;s headers; {hint}</source>
         <translation>没有工作表含有 GreenLedger 可识别的表格或模板的表头；{hint}</translation>
     </message>
