@@ -1,9 +1,11 @@
-"""The CSV reader: UTF-8 or GB18030 text, comma, semicolon or tab."""
+"""The CSV reader: UTF-8 or GB18030 text, comma, semicolon or tab (or the delimiter a first
+`sep=;` line names, as Excel writes and reads it)."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from greenledger.core.importing.reader.base import CFB_MAGIC, EXCEL_MAX_ROWS, ReadError
@@ -16,7 +18,9 @@ def read_csv(path: Path) -> list[list[object]]:
 
 def read_csv_delimited(path: Path) -> tuple[list[list[object]], str]:
     """Rows of a CSV file as text: UTF-8 (with or without BOM) else GB18030 (GBK is a subset);
-    the delimiter (comma, semicolon or tab) is the one that splits the first lines alike."""
+    the delimiter is the one a first `sep=` line names (that line is no row: Excel does not
+    show it, so row 1 is the line after it, as in Excel), else comma, semicolon or tab, the one
+    that splits the first lines alike."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -43,12 +47,28 @@ def read_csv_delimited(path: Path) -> tuple[list[list[object]], str]:
             raise ReadError(f"{path.name}: not UTF-8 or GB18030 text; save it as CSV UTF-8")
     if "\x00" in text[:4096]:
         raise ReadError(f"{path.name}: not a text (CSV) file")
-    delimiter = _delimiter(text[:65536])
+    named, text = sep_line(text)
+    delimiter = named or _delimiter(text[:65536])
     rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
     if len(rows) > EXCEL_MAX_ROWS:
         raise ReadError(f"{path.name}: {len(rows):,} rows, past Excel's limit of "
                         f"{EXCEL_MAX_ROWS:,}")
     return rows, delimiter
+
+
+_SEP_LINE = re.compile(r'^[ \t]*"?sep=(?P<d>\\t|[^\w\s"\'\r\n]|\t)"?(?P=d)*[ \t]*(?:\r\n|\r|\n|$)',
+                       re.IGNORECASE)
+
+
+def sep_line(text: str) -> tuple[str | None, str]:
+    """(the delimiter, the text after the line) for a text whose first line is Excel's
+    `sep=;` (`sep=,`, `sep=|`, `sep=` and a tab, or `sep=\\t` written out), else (None, text).
+    A line `sep=;;;` (padded with its delimiter by a tool that saved it again) is one too."""
+    m = _SEP_LINE.match(text)
+    if m is None:
+        return None, text
+    d = m["d"]
+    return ("\t" if d in ("\\t", "\t") else d), text[m.end():]
 
 
 def _delimiter(sample: str) -> str:
