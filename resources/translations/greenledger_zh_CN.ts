@@ -970,12 +970,17 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../gui/cli_import.py" line="149"/>
+        <location filename="../../gui/cli_import.py" line="127"/>
+        <source>{0}: nothing new; every row is already in the workspace (this file, byte for byte, was imported or checked with these options at {1} and the workspace has not changed since, so it was not read again; --recheck reads and checks it again)</source>
+        <translation>{0}：没有新内容；每一行都已在工作区中（此文件逐字节相同，已于 {1} 以相同选项导入或检查过，且此后工作区未曾更改，因此未再次读取；使用 --recheck 可重新读取并检查）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cli_import.py" line="175"/>
         <source>could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/cli_import.py" line="153"/>
+        <location filename="../../gui/cli_import.py" line="179"/>
         <source>wrote {0}: {1} bad cell(s) highlighted and commented, every problem on its Problems sheet</source>
         <translation>已写入 {0}：{1} 个有问题的单元格已标出并加批注，全部问题列在“问题”工作表上</translation>
     </message>
@@ -1050,7 +1055,7 @@
         <translation>以工作表写的 {stated} 为准，而不是 {given}：请给出 --unit {field}={stated}（它取代导入方案或选项中的 {given}）；只有当工作表的 {stated} 有误时，才去改工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="317"/>
+        <location filename="../../gui/cli.py" line="320"/>
         <source>Aggregates rebuilt: {groups} groups from {energy_rows} energy rows in {seconds:.2f} s</source>
         <translation>汇总已重建：{energy_rows} 条能源记录，{groups} 组，用时 {seconds:.2f} 秒</translation>
     </message>
@@ -3731,14 +3736,14 @@
         <translation>{path}：存放 {folder} 的磁盘拒绝了写入（磁盘 I/O 错误），因此没有写入任何内容，工作区保持原样。请检查磁盘已连接且有可用空间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="249"/>
-        <location filename="../../gui/cli.py" line="347"/>
-        <location filename="../../gui/cli_import.py" line="116"/>
+        <location filename="../../gui/cli.py" line="252"/>
+        <location filename="../../gui/cli.py" line="350"/>
+        <location filename="../../gui/cli_import.py" line="118"/>
         <source>warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="352"/>
+        <location filename="../../gui/cli.py" line="355"/>
         <source>… and {0} more problem(s): --errors OUT.xlsx marks every one in the workbook</source>
         <translation>……另有 {0} 个问题：--errors OUT.xlsx 会在工作簿中标出每一个</translation>
     </message>
@@ -3996,6 +4001,16 @@
         <location filename="../../core/importing/file_factors.py" line="29"/>
         <source>&apos;{key}&apos; is not a key of a factor per {per}, so it would never be used: write one of {keys}</source>
         <translation>&apos;{key}&apos; 不是按 {per} 计的因子键，因此永远不会被使用：请写以下之一：{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/source.py" line="26"/>
+        <source>the file changed on disk after it was read; open it again to import what it holds now</source>
+        <translation>文件在读取后已在磁盘上更改；请重新打开它，以导入其现在的内容</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/source.py" line="27"/>
+        <source>the file changed on disk while it was being read (still being saved or synced?); import it again once it is saved</source>
+        <translation>文件在读取过程中已在磁盘上更改（仍在保存或同步？）；保存完成后请重新导入</translation>
     </message>
 </context>
 <context>
@@ -4852,47 +4867,47 @@
         <translation>{0}：{1} 的 {2} 行未填写国家（Country），因此按中国电网计算该车辆的用电排放；请在 Country 列填写该业务单元所在国家（如 United Kingdom）</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="67"/>
+        <location filename="../../core/summary.py" line="69"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="68"/>
+        <location filename="../../core/summary.py" line="70"/>
         <source>{0} id {1}</source>
         <translation>{0} 编号 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="301"/>
+        <location filename="../../core/summary.py" line="389"/>
         <source>t CO2; {0} CO2 only</source>
         <translation>吨二氧化碳；{0}仅含二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="302"/>
+        <location filename="../../core/summary.py" line="390"/>
         <source>t CO2e, in part CO2 only ({0} CO2 only)</source>
         <translation>吨二氧化碳当量，部分仅含二氧化碳（{0}仅含二氧化碳）</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="305"/>
+        <location filename="../../core/summary.py" line="393"/>
         <source>grid factors</source>
         <translation>电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="306"/>
+        <location filename="../../core/summary.py" line="394"/>
         <source>the diesel factor</source>
         <translation>柴油排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="307"/>
+        <location filename="../../core/summary.py" line="395"/>
         <source>some vehicle factors</source>
         <translation>部分车辆排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="308"/>
+        <location filename="../../core/summary.py" line="396"/>
         <source>some material factors</source>
         <translation>部分材料排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="309"/>
+        <location filename="../../core/summary.py" line="397"/>
         <source>initiative factors</source>
         <translation>减排措施因子</translation>
     </message>
@@ -5014,7 +5029,7 @@
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="272"/>
-        <location filename="../../core/summary.py" line="323"/>
+        <location filename="../../core/summary.py" line="411"/>
         <source>t CO2</source>
         <translation>吨二氧化碳</translation>
     </message>
@@ -5025,7 +5040,7 @@
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="273"/>
-        <location filename="../../core/summary.py" line="323"/>
+        <location filename="../../core/summary.py" line="411"/>
         <source>t CO2e</source>
         <translation>吨二氧化碳当量</translation>
     </message>
