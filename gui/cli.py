@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true",
                      help="show the detected layout, mapping, rows, totals and problems; "
                           "write nothing")
+    imp.add_argument("--recheck", action="store_true",
+                     help="read and check the file even when it was imported with these "
+                          "options and neither it nor the workspace has changed since")
     imp.add_argument("--kind", choices=[k.value for k in _kinds()],
                      help="what the sheet holds, when the headers do not say")
     imp.add_argument("--map", action="append", metavar="HEADER=FIELD",

@@ -92,7 +92,8 @@ def run(args, opened) -> int:
 
     with opened as ws:
         try:
-            session = open_session(args, ws)
+            result = recalled(args, ws)
+            session = open_session(args, ws) if result is None else None
         except Usage as exc:
             print(f"greenledger: {exc}", file=sys.stderr)
             return EXIT_USAGE
@@ -101,13 +102,14 @@ def run(args, opened) -> int:
                   file=sys.stderr)
             return EXIT_USAGE
         try:
-            if args.dry_run:  # every check the import makes, so "problems: none" means it succeeds
-                session.preflight(ws)
-                for plan in session.plans:
-                    print(describe(plan, cli_hint, render_cli))
-            if args.save_profile:
-                _save_profile(args, session.plans, Profile)
-            result = session.import_into(ws, dry_run=args.dry_run)
+            if session is not None:  # else the memo's answer: nothing to read, check or write
+                if args.dry_run:  # every check the import makes, so "problems: none" means it succeeds
+                    session.preflight(ws)
+                    for plan in session.plans:
+                        print(describe(plan, cli_hint, render_cli))
+                if args.save_profile:
+                    _save_profile(args, session.plans, Profile)
+                result = session.import_into(ws, dry_run=args.dry_run, recheck=args.recheck)
         except ImportRefused as exc:
             if args.errors:
                 write_errors(args, exc)
@@ -121,12 +123,41 @@ def run(args, opened) -> int:
               f"{c.unchanged} unchanged")
     if result.skipped_sheets:
         print(f"sheets not imported: {', '.join(result.skipped_sheets)}")
-    if result.inserted + result.updated == 0:
+    if result.recalled:
+        print(translate("Cli", "{0}: nothing new; every row is already in the workspace (this "
+                        "file, byte for byte, was imported or checked with these options at {1} "
+                        "and the workspace has not changed since, so it was not read again; "
+                        "--recheck reads and checks it again)").format(result.file, _utc(result.recalled)))
+    elif result.inserted + result.updated == 0:
         print(f"{result.file}: nothing new; every row is already in the workspace")
     else:
         print(f"{result.file}: {verb} {result.inserted} new and {result.updated} updated rows"
               + (f" (batch {result.batch_id})" if result.batch_id else ""))
     return EXIT_OK
+
+
+def _utc(stamp: str) -> str:
+    """'2026-12-01 18:04 UTC' of a stored time ('2026-12-01T18:04:18+00:00', core.storage.now_iso)."""
+    return f"{stamp[:10]} {stamp[11:16]} UTC" if stamp.endswith("+00:00") else stamp
+
+
+def recalled(args, ws):
+    """The import memo's answer (core.importing.memo) for this file and these flags: the file
+    was imported or checked with them and neither it nor the workspace has changed since; None
+    when the file is to be read (also for --dry-run, --save-profile and --recheck, which read it)."""
+    if args.dry_run or args.save_profile or args.recheck:
+        return None
+    from greenledger.core.importing import memo, profiles
+    from greenledger.core.importing.source import sha256_file
+
+    options, profile = import_options(args, ws)
+    kept = profiles.kept(ws) if not options.explicit and profile is None else None
+    try:
+        sha = sha256_file(Path(args.file))
+    except OSError:
+        return None  # the session says why it cannot be read
+    return memo.recall(ws, Path(args.file).name, sha,
+                       memo.options_request(options, not options.explicit and bool(kept)))
 
 
 def dry_run_workspace(args):

@@ -18,6 +18,9 @@ class ImportResult:
     warnings: list[Problem] = field(default_factory=list)
     skipped_sheets: list[str] = field(default_factory=list)
     dry_run: bool = False
+    # when the import memo answered (core.importing.memo): the time the file was last imported
+    # or checked with these options, the workspace unchanged since; None when the file was read
+    recalled: str | None = None
 
     @property
     def inserted(self) -> int:

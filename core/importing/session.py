@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from greenledger.core.errors import ImportRefused, Problem
-from greenledger.core.importing import engine
+from greenledger.core.importing import engine, memo
 from greenledger.core.importing.plan import ImportOptions, SheetPlan
 from greenledger.core.importing.profiles import Profile, best_match, same_sheet
 from greenledger.core.importing.result import ImportResult
@@ -57,6 +57,9 @@ class ImportSession:
     source: Source
     base: ImportOptions = field(default_factory=ImportOptions)
     states: dict[str, SheetState] = field(default_factory=dict)
+    # what the import memo keys an untouched session by (core.importing.memo.options_request);
+    # None once a sheet's options or tick changed (then keyed by every sheet's state)
+    opened_request: str | None = None
 
     # --- opening -------------------------------------------------------------------------------
 
@@ -77,8 +80,10 @@ class ImportSession:
         for sheet in session._sheets(options.sheet):
             plan = session._analyse(sheet.name, options, named, progress)
             session.states[sheet.name] = SheetState(options, plan, named=named)
-        if profile is None and not options.explicit and kept:
+        kept_applies = profile is None and not options.explicit and bool(kept)
+        if kept_applies:
             session.apply_kept(kept)
+        session.opened_request = memo.options_request(options, kept_applies)
         return session
 
     def _sheets(self, only: str | None):
@@ -163,6 +168,7 @@ class ImportSession:
         plan = self._analyse(sheet, options, named)
         self.states[sheet] = replace(st, options=options, plan=plan, profile=profile,
                                      named=st.named)
+        self.opened_request = None
         return plan
 
     def set_sheet_option(self, sheet: str, **changes) -> SheetPlan:
@@ -209,6 +215,8 @@ class ImportSession:
     def include(self, sheet: str, included: bool = True) -> None:
         """Tick (or untick) a sheet: only included sheets are checked and imported."""
         st = self.states[sheet]
+        if st.included != included:
+            self.opened_request = None
         st.included = included
         if not included:
             st.plan.checks, st.plan.check_warnings = [], []
@@ -221,21 +229,51 @@ class ImportSession:
         engine.preflight(ws, self.path, self.included_plans)
         return self.problems
 
+    def memo_request(self) -> str | None:
+        """What the import memo keys this import by (core.importing.memo), or None when it is
+        not to be remembered: a workspace's import profile applied or offered (its note is
+        said each time)."""
+        if any(st.profile or st.offered for st in self.states.values()):
+            return None
+        if self.opened_request is not None:
+            return self.opened_request
+        return memo.sheets_request([(name, st.options, st.included, st.profile)
+                                    for name, st in self.states.items()])
+
     def import_into(self, ws, *, dry_run: bool = False, progress: Progress | None = None,
-                    cancelled: Callable[[], bool] = lambda: False) -> ImportResult:
+                    cancelled: Callable[[], bool] = lambda: False,
+                    recheck: bool = False) -> ImportResult:
         """Import the included sheets as planned, all or nothing (ImportRefused listing every
-        problem, nothing written). A file changed on disk since it was read is refused."""
+        problem, nothing written). A file changed on disk since it was read is refused.
+        The same file imported or checked before with the same options, the workspace
+        unchanged since, is not checked again (core.importing.memo; `recheck`: it is)."""
         if self.source.changed():
             raise ImportRefused([self.source.changed_problem()])
         plans = self.included_plans
         left_out = [st.plan.sheet for st in self.states.values() if not st.included]
+        request = None if dry_run else self.memo_request()
+        sha = self.source.sha256
+        if request is not None and not recheck and \
+                (known := memo.recall(ws, self.file, sha, request)) is not None:
+            return known
+        started = memo.started_state(ws) if request is not None else None
+
+        def skipped_of(result: ImportResult) -> list[str]:
+            return [*left_out, *(s for s in result.skipped_sheets if s not in left_out)]
+
+        def remember(result: ImportResult) -> None:  # inside the import's transaction
+            if request is not None:
+                result.skipped_sheets = skipped_of(result)
+                memo.remember(ws, self.file, sha, request, result)
+
         rows = sum(len(p.parsed) for p in plans if p.parsed is not None)
         if progress is not None:
             progress(0, rows)  # the rows were read and checked in the analysis: now the write
         result = engine.import_plans(ws, self.path, plans, dry_run=dry_run, progress=progress,
-                                     cancelled=cancelled)
+                                     cancelled=cancelled, remember=remember)
         if progress is not None:
             progress(rows, rows)
-        result.skipped_sheets = [*left_out, *(s for s in result.skipped_sheets
-                                              if s not in left_out)]
+        result.skipped_sheets = skipped_of(result)
+        if request is not None:
+            memo.remember_unchanged(ws, self.file, sha, request, result, started)
         return result

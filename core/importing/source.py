@@ -9,7 +9,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from greenledger.core.errors import ImportRefused, Problem
+from greenledger.core.errors import REASON_TEMPLATES, ImportRefused, Problem
+from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.importing.formulas import FormulaProbe
 from greenledger.core.importing.reader import ReadError, SheetData, read_sheets
 
@@ -20,6 +21,10 @@ def sha256_file(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+REASON_TEMPLATES.setdefault("file_changed", QT_TRANSLATE_NOOP("Problems", "the file changed on disk after it was read; open it again to import what it holds now"))  # noqa: E501
+REASON_TEMPLATES.setdefault("file_changed_while_read", QT_TRANSLATE_NOOP("Problems", "the file changed on disk while it was being read (still being saved or synced?); import it again once it is saved"))  # noqa: E501
 
 
 @dataclass(slots=True)
@@ -38,9 +43,12 @@ class Source:
         """Every sheet of `path` (or only `sheet`); a file that cannot be read is refused
         (ImportRefused naming the file and why)."""
         path = Path(path)
-        try:
-            sheets = list(read_sheets(path, sheet))
+        try:  # the digest of the bytes read: the same before and after the read
             digest = sha256_file(path)
+            sheets = list(read_sheets(path, sheet))
+            if sha256_file(path) != digest:
+                raise ImportRefused([Problem(path.name, REASON_TEMPLATES["file_changed_while_read"],
+                                             code="file_changed_while_read")])
         except ReadError as exc:
             raise ImportRefused([Problem(path.name, str(exc).split(": ", 1)[-1],
                                          code="unreadable")]) from exc
@@ -60,5 +68,4 @@ class Source:
             return True
 
     def changed_problem(self) -> Problem:
-        return Problem(self.name, "the file changed on disk after it was read; open it again to "
-                       "import what it holds now", code="file_changed")
+        return Problem(self.name, REASON_TEMPLATES["file_changed"], code="file_changed")

@@ -21,10 +21,12 @@ def check_and_write(ws: Workspace, path: Path, parsed: list[ParsedSheet], skippe
                     *, dry_run: bool = False, progress: Progress | None = None,
                     cancelled: Callable[[], bool] = lambda: False,
                     problems: list[Problem] | None = None,
-                    warnings: list[Problem] | None = None) -> ImportResult:
+                    warnings: list[Problem] | None = None,
+                    remember: Callable[[ImportResult], None] | None = None) -> ImportResult:
     """Check parsed sheets against each other and the workspace, then write them all in one
     transaction (or, with `dry_run`, roll it back). `problems`/`warnings` found earlier join
-    those of the sheets; any problem refuses the whole import."""
+    those of the sheets; any problem refuses the whole import. `remember(result)` runs in the
+    writing transaction, after the writes (core.importing.memo)."""
     check_kinds(path.name, parsed)
     parsed, problems, warnings = check_parsed(ws, parsed, problems, warnings)
     if problems:
@@ -37,7 +39,7 @@ def check_and_write(ws: Workspace, path: Path, parsed: list[ParsedSheet], skippe
     if dry_run:
         _count(ws, parsed, result)
     else:
-        _write(ws, path, parsed, result, cancelled, progress)
+        _write(ws, path, parsed, result, cancelled, progress, remember)
     return result
 
 

@@ -116,7 +116,8 @@ def _existing(ws: Workspace, kind: Kind) -> dict[tuple, tuple[int, tuple]]:
 
 
 def _write(ws: Workspace, path: Path, parsed: list[ParsedSheet], result: ImportResult,
-           cancelled: Callable[[], bool], progress: Progress | None) -> None:
+           cancelled: Callable[[], bool], progress: Progress | None,
+           remember: Callable[[ImportResult], None] | None = None) -> None:
     class _Rollback(Exception):
         pass
 
@@ -136,6 +137,8 @@ def _write(ws: Workspace, path: Path, parsed: list[ParsedSheet], result: ImportR
             ws.set_batch_counts(batch_id, result.inserted, result.updated, result.unchanged)
             aggregates.refresh(ws, batches=(batch_id,))  # the maintained figures, same transaction
             result.batch_id = batch_id
+            if remember is not None:
+                remember(result)
     except _Rollback:
         pass
 

@@ -1,0 +1,168 @@
+"""The import memo: a file imported (or checked) into a workspace with some options is not read
+again while neither the file nor the workspace has changed since: what the import would find
+is known, every row already stored as it is (issue 15: a re-import that changes nothing).
+
+An import is a function of the file's bytes, the options it is given, the workspace (its rows,
+factors, profiles and schema) and this program; nothing else (no clock, no setting outside the
+workspace). So an import of the same bytes with the same options, by the same program, into a
+workspace whose data is what it was right after that import, finds every row unchanged. The
+memo keeps, per (file name, SHA-256 of its bytes, options, program), the workspace's state as
+the import left it (core.queries_memo: a generation moved by triggers on every update and
+delete, and every table's row count and highest rowid), and what the import read (its sheets,
+their kinds and row counts, the sheets not imported). A memo whose
+state is not the workspace's now is ignored, and pruned by the next import.
+
+Only an import without warnings, and without an import profile of the workspace applied or
+offered, is remembered: a warning or a profile's note is said each time. `--recheck` always
+reads the file. The memo is a cache: a workspace that cannot be written simply has none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from dataclasses import asdict
+from pathlib import Path
+
+from greenledger.core import __version__
+from greenledger.core import queries_memo as q
+from greenledger.core.errors import WorkspaceNotWritable
+from greenledger.core.fields import Kind
+from greenledger.core.importing.plan import ImportOptions
+from greenledger.core.importing.result import ImportResult
+from greenledger.core.storage import now_iso
+
+_PACKAGE = Path(__file__).resolve().parents[2]  # the installed greenledger: core/, gui/, …
+
+
+def program() -> str:
+    """This program, as the memo keys it: the version and every source file of core (name, size,
+    time written), so that another build never trusts what this one checked."""
+    h = hashlib.sha256(__version__.encode())
+    core = _PACKAGE / "core"
+    for root, dirs, files in os.walk(core):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(f for f in files if f.endswith(".py")):
+            st = os.stat(os.path.join(root, name))
+            h.update(f"{os.path.relpath(os.path.join(root, name), core)}:{st.st_size}:"
+                     f"{st.st_mtime_ns};".encode())
+    return h.hexdigest()
+
+
+def options_request(options: ImportOptions, kept: bool) -> str:
+    """What an import is asked, for a session opened with `options` (`kept`: the workspace's
+    import profiles may apply, by the session's policy) and not changed since."""
+    return json.dumps({"options": asdict(options), "kept": bool(kept)}, sort_keys=True,
+                      default=str, ensure_ascii=False)
+
+
+def sheets_request(states: list[tuple[str, ImportOptions, bool, str | None]]) -> str:
+    """What an import is asked, for a session whose sheets were set one by one: (sheet, its
+    options, included, profile applied) per sheet, in the workbook's order."""
+    return json.dumps({"sheets": [[name, asdict(o), inc, prof] for name, o, inc, prof in states]},
+                      sort_keys=True, default=str, ensure_ascii=False)
+
+
+def key(file: str, sha256: str, request: str) -> str:
+    return hashlib.sha256(json.dumps([file, sha256, request, program()]).encode()).hexdigest()
+
+
+def state(ws) -> str | None:
+    """The workspace's state now (see core.queries_memo); None without the memo's tables and
+    triggers (no memo was ever kept, or a version without them wrote the workspace)."""
+    try:
+        if ws.select("memo.tables_present", names=q.OWN).fetchone()[0] != len(q.OWN) or \
+                ws.select("memo.triggers_present", names=q.TRIGGERS).fetchone()[0] != len(q.TRIGGERS):
+            return None
+        if [r[0] for r in ws.select("memo.data_tables", own=q.OWN)] != sorted(q.TRACKED):
+            return None  # a table the memo does not watch: never trust it
+        return json.dumps(list(ws.select("memo.state").fetchone()))
+    except sqlite3.Error:
+        return None
+
+
+def recall(ws, file: str, sha256: str, request: str) -> ImportResult | None:
+    """What importing the file would do, if it was imported or checked with the same request
+    and the workspace has not changed since: every row unchanged. Else None (read it)."""
+    now = state(ws)
+    if now is None:
+        return None
+    try:
+        row = ws.select("memo.get", key=key(file, sha256, request)).fetchone()
+    except sqlite3.Error:
+        return None
+    if row is None or row[0] != now:
+        return None
+    said = json.loads(row[1])
+    from greenledger.core.importing.writer import KindCounts
+
+    counts = {}
+    for kind, n in said["counts"].items():
+        counts[Kind(kind)] = KindCounts(rows=n, unchanged=n)
+    result = ImportResult(file, None, [(s, Kind(k), n) for s, k, n in said["sheets"]], counts,
+                          [], list(said["skipped"]))
+    result.recalled = row[2]
+    return result
+
+
+def rememberable(result: ImportResult) -> bool:
+    return not result.dry_run and not result.warnings
+
+
+def remember(ws, file: str, sha256: str, request: str, result: ImportResult) -> None:
+    """Keep what `result` read for this request, with the workspace's state now: inside the
+    import's own transaction, after its writes (an import that wrote nothing: see
+    remember_unchanged)."""
+    if not rememberable(result):
+        return
+    _ensure(ws)
+    now = state(ws)
+    if now is None:
+        return
+    said = {"sheets": [[s, k.value, n] for s, k, n in result.sheets],
+            "counts": {k.value: c.inserted + c.updated + c.unchanged for k, c in result.counts.items()},
+            "skipped": list(result.skipped_sheets)}
+    ws.execute("memo.prune", state=now)
+    ws.execute("memo.put", key=key(file, sha256, request), state=now,
+               result=json.dumps(said, ensure_ascii=False), at=now_iso())
+
+
+def remember_unchanged(ws, file: str, sha256: str, request: str, result: ImportResult,
+                       started: str | None) -> None:
+    """After an import that changed nothing (so wrote nothing): remember it, in a transaction
+    of its own, if the workspace is still in the state `started` it was checked against."""
+    if not rememberable(result) or result.inserted + result.updated:
+        return
+    try:
+        with ws.writing(), ws.atomic():
+            _ensure(ws)
+            if started is not None and state(ws) != started:
+                return
+            remember(ws, file, sha256, request, result)
+    except (sqlite3.Error, WorkspaceNotWritable, OSError):
+        return  # a cache: a workspace that cannot be written has none
+
+
+def started_state(ws) -> str | None:
+    """The state an import starts from (see remember_unchanged): the memo's tables made first,
+    so that the state can be read (None when the workspace cannot be written)."""
+    try:
+        with ws.writing(), ws.atomic():
+            _ensure(ws)
+    except (sqlite3.Error, WorkspaceNotWritable, OSError):
+        return None
+    return state(ws)
+
+
+def _ensure(ws) -> None:
+    """The memo's tables and triggers (IF NOT EXISTS: nothing when they are there)."""
+    if state(ws) is not None:
+        return
+    ws.execute("memo.create")
+    ws.execute("memo.create_state")
+    ws.execute("memo.seed_state")
+    for name in q.QUERIES:
+        if name.startswith("memo.trigger_"):
+            ws.execute(name)

@@ -1,0 +1,70 @@
+"""Named SQL of the import memo (core.importing.memo): what tells that a workspace is, row for
+row, as it was when a file was last imported or checked into it. SQL text only (registered
+with core.queries.register on import).
+
+The state of a workspace is one generation number and, for every table of its data, its row
+count and highest rowid. Triggers on every such table (created with the first memo) add one to
+the generation for each row updated or deleted, in the writing statement's own transaction;
+an insert raises a count (and, for a new row, the highest rowid). So a state read again equals
+the one remembered only if no row was inserted, updated or deleted since: an undo's restore
+(an insert under an old id) raises a count; an insert and a delete of one row moves the
+generation. The derived aggregates (agg_*) and the memo's own tables are not the data: they
+are left out, as are the aggregates' own keys of meta.
+"""
+
+from __future__ import annotations
+
+from greenledger.core.queries import register
+
+# every table of a workspace's data (tests/core/test_import_memo.py checks that a new
+# workspace has no other, so a table added by a migration is tracked or the test fails)
+TRACKED = ("_sqlite_migrations", "meta", "import_batches", "sites", "campaigns", "deliveries",
+           "packaging", "initiatives", "factors", "library_factors", "profiles",
+           "energy_labels", "energy_rows")
+OWN = ("import_memo", "import_memo_state")
+_BUMP = "UPDATE import_memo_state SET generation = generation + 1"
+_DERIVED_META = "{}.key NOT LIKE 'aggregates%'"  # core.aggregates' stamp, span and last id
+
+
+def _trigger(table: str, event: str) -> str:
+    row = "OLD" if event in ("UPDATE", "DELETE") else "NEW"
+    when = f" WHEN {_DERIVED_META.format(row)}" if table == "meta" else ""
+    return (f"CREATE TRIGGER IF NOT EXISTS memo_{table.strip('_')}_{event.lower()} "
+            f"AFTER {event} ON {table}{when} BEGIN {_BUMP}; END")
+
+
+TRIGGERS = tuple(f"memo_{t.strip('_')}_{e}" for t in TRACKED for e in ("update", "delete"))
+
+QUERIES: dict[str, str] = {
+    "memo.create": (
+        "CREATE TABLE IF NOT EXISTS import_memo (key TEXT PRIMARY KEY, state TEXT NOT NULL, "
+        "result TEXT NOT NULL, checked_at TEXT NOT NULL)"),
+    "memo.create_state": (
+        "CREATE TABLE IF NOT EXISTS import_memo_state (generation INTEGER NOT NULL)"),
+    "memo.seed_state": (
+        "INSERT INTO import_memo_state (generation) SELECT 0 "
+        "WHERE NOT EXISTS (SELECT 1 FROM import_memo_state)"),
+    "memo.tables_present": (
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (:names)"),
+    "memo.triggers_present": (
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (:names)"),
+    # the tables of data: sqlite's own and the derived ones left out
+    "memo.data_tables": (
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE 'agg_%' AND name NOT IN (:own) ORDER BY name"),
+    # one statement: (generation, count and highest rowid of each tracked table), each a
+    # subquery of its own so SQLite answers count(*) from the smallest index and max(rowid)
+    # from the end of the table's b-tree
+    "memo.state": "SELECT (SELECT generation FROM import_memo_state), " + ", ".join(
+        f"(SELECT count(*) FROM {t}), (SELECT max(rowid) FROM {t})" for t in TRACKED),
+    "memo.get": "SELECT state, result, checked_at FROM import_memo WHERE key = :key",
+    "memo.put": (
+        "INSERT INTO import_memo (key, state, result, checked_at) VALUES (:key, :state, :result, "
+        ":at) ON CONFLICT(key) DO UPDATE SET state = excluded.state, result = excluded.result, "
+        "checked_at = excluded.checked_at"),
+    "memo.prune": "DELETE FROM import_memo WHERE state != :state",
+    **{f"memo.trigger_{t.strip('_')}_{e.lower()}": _trigger(t, e)
+       for t in TRACKED for e in ("UPDATE", "DELETE")},
+}
+
+register(QUERIES)
