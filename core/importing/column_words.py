@@ -24,14 +24,16 @@ QUALIFIED = re.compile(
     r"|^\s*(?:count|max|min|average|product|stddev|var)\s+of\b|计数项|最大值项|最小值项|乘积项|标准偏差项|方差项"
     r"|\bcancel(?:l?ed|l?ations?|s)?\b|\breturn(?:s|ed)?\b|\brefund(?:s|ed)?\b|取消|退货|退款|退单|撤单|拒收"
     r"|同比|环比|增长|增幅|增速|\byoy\b|\bmom\b|\bqoq\b|year[\s-]*on[\s-]*year|month[\s-]*on[\s-]*month"
-    r"|\bgrowth\b",
+    r"|\bgrowth\b"
+    r"|\bpre[\s-]?sales?\b|\bpre[\s-]?orders?\b|\bpresell(?:ing)?\b|预售|预定订单|预订单",
     re.IGNORECASE)
 """Words that make a header's number something other than the field its other words name: a
 saving, a target or forecast, last year's, a figure per order or per day, an average (`Energy
 saved (kWh)`, `上年同期用电量`, `Weight per order (g)`, `单均碳排放`). Such a column is never
 taken for the field by its words (only when the user maps it), so a per-order weight is not
 stored as the total and a target not as consumption (the sheet then lacks the field, or its
-other column is read). Not applied to initiatives, whose reductions and factors these are."""
+other column is read). Pre-sale orders (预售订单量, `Pre-sale orders`) are a part of a campaign's
+orders, not its count. Not applied to initiatives, whose reductions and factors these are."""
 
 
 IDENTIFIER = re.compile(r"户号|账号|编号|表号|代码|单号|\baccount\b|\bid\b|\bcode\b|\bref(?:erence)?\b"
@@ -52,10 +54,24 @@ EXCLUDED = re.compile(
 `订单数(剔除退货)`): the count without them IS the count, so these words do not qualify it."""
 
 
+_PRESALE = r"(?:pre[\s-]?sales?|presales?|pre[\s-]?orders?)(?:\s+orders?)?"
+INCLUDED = re.compile(
+    r"\b(?:incl(?:uding|udes|usive\s+of|\.)?|inc\.|plus)\s*" + _PRESALE +
+    r"|(?<![不未])(?:包含|包括|加上?)\s*预售(?:订单)?|(?<![不未包])含\s*预售(?:订单)?"
+    r"|(?:现货|常规|spot|regular)\s*[+＋&和与及]\s*(?:预售|" + _PRESALE + ")"
+    r"|(?:预售|" + _PRESALE + r")\s*[+＋&和与及]\s*(?:现货|常规|spot|regular)",
+    re.IGNORECASE)
+"""What a header says it takes in that is a part of the count (`Orders (incl. pre-sale)`,
+`订单量（含预售）`, `订单量（现货+预售）`): the count with them IS the count, so these words do not
+qualify it (`不含预售`, `excl. pre-sale` do: the count without a part is no count)."""
+
+
 def qualified(kind: Kind, text: str) -> bool:
     """Whether `text` (a header) qualifies its number away from `kind`'s quantity fields
-    (what it says it leaves out, EXCLUDED, is no qualifier)."""
-    return kind != Kind.INITIATIVES and bool(QUALIFIED.search(EXCLUDED.sub(" ", text or "")))
+    (what it says it leaves out, EXCLUDED, or takes in, INCLUDED, is no qualifier)."""
+    if kind == Kind.INITIATIVES:
+        return False
+    return bool(QUALIFIED.search(INCLUDED.sub(" ", EXCLUDED.sub(" ", text or ""))))
 
 
 _TITLE_VALUE = re.compile(r"^\s*(?P<h>[^:：]{1,20}?)\s*[:：]\s*(?P<v>\S.{0,60}?)\s*$")

@@ -97,12 +97,41 @@ _SEPARATED_UNIT = re.compile(r"^(?P<name>.*?)(?:\s*(?:/|,|，|:|：|单位[:：]
                              r"(?P<unit>[^/,，:：]+)$", re.IGNORECASE)
 
 
+QUALIFIER_PHRASE = re.compile(
+    r"^\s*(?:excl(?:uding|udes|usive\s+of|\.)?|ex\.|incl(?:uding|udes|usive\s+of|\.)?|inc\.|"
+    r"net\s+of|less|without|w/o|minus|not\s+incl(?:uding|\.)?|"
+    r"不含|不包含|不包括|未含|含|包含|包括|剔除|扣除|除去|去除|减去|扣减|排除|已扣除|已剔除)(?![a-z])",
+    re.IGNORECASE)
+"""A bracket that says what the figure leaves out or takes in (`Orders (excl. cancelled)`,
+`订单数（不含取消）`, `Orders (incl. pre-sale)`, `(net of returns)`): words about the figure, no
+unit. Whether they qualify it away from the field is column_words.qualified's to say."""
+_BRACKET_PARTS = re.compile(r"\s*[,，;；]\s*")
+
+
+def _sum_of_words(text: str) -> bool:
+    """`现货+预售`, `spot + pre-sale`: the parts a figure adds up, no unit (`kWh + kvarh` is)."""
+    parts = [p.strip() for p in re.split(r"[+＋]", text)]
+    return len(parts) > 1 and all(p and not is_unit(p) and not any(ch.isdigit() for ch in p)
+                                  for p in parts)
+
+
+def _no_qualifier(unit: str) -> str | None:
+    """A bracket's unit without its qualifier phrases and sums of words (`kWh, excl. PV` ->
+    `kWh`; `excl. cancelled`, `现货+预售` -> None); the bracket as it is when it has none."""
+    parts = [p for p in _BRACKET_PARTS.split(unit) if p]
+    kept = [p for p in parts if not QUALIFIER_PHRASE.match(p) and not _sum_of_words(p)]
+    if len(kept) == len(parts):
+        return unit
+    return ", ".join(kept) or None
+
+
 def split_unit(header: object) -> tuple[str, str | None]:
     """`Energy (MWh)` -> ("Energy", "MWh"); `电量：万千瓦时` -> ("电量", "万千瓦时");
-    `Energy / MWh` -> ("Energy", "MWh"); otherwise (header, None)."""
+    `Energy / MWh` -> ("Energy", "MWh"); `Orders (excl. cancelled)` -> ("Orders", None) (a
+    qualifier phrase is no unit: QUALIFIER_PHRASE); otherwise (header, None)."""
     name, unit = split_header(header)
     if unit is not None:
-        return name, unit
+        return name, _no_qualifier(unit)
     text = unicodedata.normalize("NFKC", str(header)).strip()
     m = _SEPARATED_UNIT.match(text)
     if m and m.group("name").strip() and is_unit(m.group("unit")):
