@@ -20,6 +20,7 @@ from greenledger.core.errors import REASON_TEMPLATES, Problem, coded_reason
 from greenledger.core.fields import SHEETS, Kind
 from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.importing.codes import Aside
+from greenledger.core.importing.submeters import check_levels, role_texts
 from greenledger.core.importing.values import is_blank, parse_text
 
 REASON_TEMPLATES.setdefault("meter_replaces_sum", QT_TRANSLATE_NOOP("Problems", "this row (meters {meters}: {new} kWh) would replace the {old} kWh stored for {site}, {start} to {end} (from {where}); the workspace does not keep which meters a stored figure sums, so that figure may hold other meters of {site} too: delete the stored row in the Energy table, then import the rows of every meter of {site} for this period together (add the missing meters' rows to this sheet)"))  # noqa: E501
@@ -69,6 +70,7 @@ def sum_meters(plan, sheet) -> None:
     cols[METERS] = list(meters)
     key_fields = SHEETS[Kind.ENERGY].natural_key
     keys = list(zip(*(cols[f] for f in key_fields), strict=True))
+    ps.problems += check_levels(plan, ps, meters, _roles(plan, sheet, meter[0]), keys, meter[1])
     groups: dict[tuple, list[int]] = {}
     for i, k in enumerate(keys):
         groups.setdefault(k, []).append(i)
@@ -99,6 +101,18 @@ def sum_meters(plan, sheet) -> None:
         cols[name] = [cols[name][i] for i in keep]
     ps.row_numbers = [ps.row_numbers[i] for i in keep]
     ps._rows = None
+
+
+def _roles(plan, sheet, meter_index: int) -> list[str]:
+    """Each parsed row's words about its meter's role: the meter's name and the text of any
+    other column about meters (`Meter type`, `表计类型`) or a row's type or level."""
+    others = [c.index for c in plan.columns if c.index != meter_index and not c.field
+              and c.period is None and (METER_HEADER.search(c.header) or ROLE_HEADER.search(c.header))]
+    return role_texts(sheet.rows, plan.parsed.row_numbers, [meter_index, *others])
+
+
+ROLE_HEADER = re.compile(r"\btype\b|\brole\b|\blevel\b|\bhierarchy\b|类型|类别|级别|层级|性质",
+                         re.IGNORECASE)
 
 
 def _kwh(v: float) -> str:
