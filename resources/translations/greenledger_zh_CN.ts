@@ -975,12 +975,12 @@
         <translation>{0}：没有新内容；每一行都已在工作区中（此文件逐字节相同，已于 {1} 以相同选项导入或检查过，且此后工作区未曾更改，因此未再次读取；使用 --recheck 可重新读取并检查）</translation>
     </message>
     <message>
-        <location filename="../../gui/cli_import.py" line="175"/>
+        <location filename="../../gui/cli_import.py" line="180"/>
         <source>could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/cli_import.py" line="179"/>
+        <location filename="../../gui/cli_import.py" line="184"/>
         <source>wrote {0}: {1} bad cell(s) highlighted and commented, every problem on its Problems sheet</source>
         <translation>已写入 {0}：{1} 个有问题的单元格已标出并加批注，全部问题列在“问题”工作表上</translation>
     </message>
@@ -1055,7 +1055,7 @@
         <translation>以工作表写的 {stated} 为准，而不是 {given}：请给出 --unit {field}={stated}（它取代导入方案或选项中的 {given}）；只有当工作表的 {stated} 有误时，才去改工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="320"/>
+        <location filename="../../gui/cli.py" line="350"/>
         <source>Aggregates rebuilt: {groups} groups from {energy_rows} energy rows in {seconds:.2f} s</source>
         <translation>汇总已重建：{energy_rows} 条能源记录，{groups} 组，用时 {seconds:.2f} 秒</translation>
     </message>
@@ -3379,7 +3379,7 @@
     <name>Problems</name>
     <message>
         <location filename="../../core/errors.py" line="51"/>
-        <location filename="../../core/errors.py" line="202"/>
+        <location filename="../../core/errors.py" line="206"/>
         <location filename="../../core/importing/reconcile.py" line="67"/>
         <location filename="../../gui/import_hints.py" line="146"/>
         <source>row {0}</source>
@@ -3551,199 +3551,214 @@
         <translation>{columns} 中以文本书写的数字有两种读法（{examples}）：已按小数点读取，与此表其他数字的写法（1,234.5）一致；如果它们用的是小数逗号，请以数字形式填写</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="100"/>
+        <location filename="../../core/errors.py" line="101"/>
+        <source>{site} lists meter {main} and, for the same periods, {subs}, which by their names are its sub-meters or check meters (they measure a part of it, or the same energy): summed, that energy would be counted twice. Import one level only: delete the rows of {subs} in the periods {main} has too (rows {rows}) and import again; {main}&apos;s rows are then {site}&apos;s figures</source>
+        <translation>{site} 列出了电表 {main}，并在相同期间列出了 {subs}；从名称看，后者是它的分表或校核表（计量它的一部分，或同一份电量）：相加会把这部分电量重复计算。只导入一个层级：删除 {subs} 在 {main} 也有数据的期间内的行（第 {rows} 行）后重新导入；届时 {main} 的行即为 {site} 的数据</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="102"/>
+        <source>meter {main}&apos;s kWh is the sum of {site}&apos;s meters {subs} (within 0.5 %) in {hits} of the {periods} periods it has them beside it: it looks like their main meter, and summed, their energy would be counted twice. Import one level only: delete the rows of {subs} in the periods {main} has too (rows {rows}) and import again; only if every meter is a supply of its own, write one row per period with their sum instead</source>
+        <translation>电表 {main} 的电量（kWh）在它与 {site} 的电表 {subs} 同时出现的 {periods} 个期间中，有 {hits} 个等于后者之和（误差 0.5 % 以内）：它看来是这些电表的总表，相加会把它们的电量重复计算。只导入一个层级：删除 {subs} 在 {main} 也有数据的期间内的行（第 {rows} 行）后重新导入；只有当每块电表都是独立的供电点时，才改为每个期间写一行，填它们的合计</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="103"/>
+        <source>meter {main}&apos;s {kwh} kWh equals the sum of {site}&apos;s meters {subs} (within 0.5 %) in {start} to {end}, in no other period: summed with them as supplies of their own. If {main} is their main meter, delete the rows of {subs} in the periods {main} has too and import again</source>
+        <translation>电表 {main} 在 {start} 至 {end} 的 {kwh} kWh 等于 {site} 的电表 {subs} 之和（误差 0.5 % 以内），其他期间并非如此：已作为独立供电点与它们相加。如果 {main} 是它们的总表，请删除 {subs} 在 {main} 也有数据的期间内的行后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../core/errors.py" line="104"/>
         <source>{n} rows of the workspace already have this {fields} ({rows}), stored before duplicate rows were refused: delete all but one of them in the table, then import again</source>
         <translation>工作区中已有 {n} 行具有相同的 {fields}（{rows}），是在拒绝重复行之前存入的：请在表中删除多余的行，只保留一行，然后重新导入</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="101"/>
+        <location filename="../../core/errors.py" line="105"/>
         <source>the sheet holds other tables ({kinds}, header in row {rows}), not imported with this one (one kind of rows per import of a sheet); read the other table at its header row {row}</source>
         <translation>此工作表还包含其他表格（{kinds}，表头在第 {rows} 行），未随此表导入（每次导入一个工作表只能导入一类数据）；请从第 {row} 行的表头读取另一个表格</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="109"/>
+        <location filename="../../core/errors.py" line="113"/>
         <source>a true/false value where a number is needed</source>
         <translation>此处需要数字，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="110"/>
+        <location filename="../../core/errors.py" line="114"/>
         <source>a date where a number is needed</source>
         <translation>此处需要数字，但填写的是日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="111"/>
+        <location filename="../../core/errors.py" line="115"/>
         <source>not a finite number</source>
         <translation>不是有限数值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="112"/>
+        <location filename="../../core/errors.py" line="116"/>
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="113"/>
+        <location filename="../../core/errors.py" line="117"/>
         <source>not a period (use a month such as 2023-01, 2023年1月 or Jan 2023, a quarter such as 2023Q1, or a year; the year of `1月` can be given for the sheet)</source>
         <translation>不是期间（请用月份，如 2023-01、2023年1月 或 Jan 2023；季度，如 2023Q1；或年份；`1月` 这类表头的年份可为整个工作表给出）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="114"/>
+        <location filename="../../core/errors.py" line="118"/>
         <source>a true/false value where a date is needed</source>
         <translation>此处需要日期，但填写的是真/假值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="115"/>
+        <location filename="../../core/errors.py" line="119"/>
         <source>a number that is not a date (dates are 1990 to 2100)</source>
         <translation>不是日期的数字（日期须在 1990 至 2100 年之间）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="116"/>
+        <location filename="../../core/errors.py" line="120"/>
         <source>a percentage where a quantity is needed</source>
         <translation>此处需要数量，而不是百分比</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="117"/>
+        <location filename="../../core/errors.py" line="121"/>
         <source>this column writes numbers both with a decimal point (1,234.5) and with a decimal comma (1.234,5); write them one way</source>
         <translation>此列的数字既用小数点（1,234.5）又用小数逗号（1.234,5）书写；请统一一种写法</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="118"/>
+        <location filename="../../core/errors.py" line="122"/>
         <source>not a date (use 2021-06-18, 2021/6/18 or 2021年6月18日)</source>
         <translation>不是日期（请使用 2021-06-18、2021/6/18 或 2021年6月18日）</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="119"/>
+        <location filename="../../core/errors.py" line="123"/>
         <source>not a valid calendar date</source>
         <translation>不是有效的日历日期</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="120"/>
+        <location filename="../../core/errors.py" line="124"/>
         <source>not a year between 1900 and 2100</source>
         <translation>不是 1900 到 2100 之间的年份</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="121"/>
+        <location filename="../../core/errors.py" line="125"/>
         <source>required value missing</source>
         <translation>缺少必填值</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="122"/>
+        <location filename="../../core/errors.py" line="126"/>
         <source>negative quantities are not allowed</source>
         <translation>数量不能为负</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="123"/>
+        <location filename="../../core/errors.py" line="127"/>
         <source>a percentage must be between 0 and 100</source>
         <translation>百分比必须在 0 到 100 之间</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="124"/>
+        <location filename="../../core/errors.py" line="128"/>
         <source>unknown baseline campaign</source>
         <translation>未知的基准活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="125"/>
+        <location filename="../../core/errors.py" line="129"/>
         <source>not g, kg or t</source>
         <translation>不是 g、kg 或 t</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="126"/>
+        <location filename="../../core/errors.py" line="130"/>
         <source>unknown site</source>
         <translation>未知站点</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="127"/>
+        <location filename="../../core/errors.py" line="131"/>
         <source>unknown campaign</source>
         <translation>未知活动</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="128"/>
+        <location filename="../../core/errors.py" line="132"/>
         <source>unknown site: not in the workspace or on a Sites sheet</source>
         <translation>未知站点：工作区和 Sites 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="129"/>
+        <location filename="../../core/errors.py" line="133"/>
         <source>unknown campaign: not in the workspace or on a Campaigns sheet</source>
         <translation>未知活动：工作区和 Campaigns 工作表中都没有</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="130"/>
+        <location filename="../../core/errors.py" line="134"/>
         <source>a campaign cannot be its own baseline</source>
         <translation>活动不能以自身为基准</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="131"/>
+        <location filename="../../core/errors.py" line="135"/>
         <source>give Emissions, or Distance and Vehicle</source>
         <translation>请填写排放量，或填写里程和车辆类型</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="132"/>
+        <location filename="../../core/errors.py" line="136"/>
         <source>give Reduction, or Activity and Factor</source>
         <translation>请填写减排量，或填写活动量和因子</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="133"/>
+        <location filename="../../core/errors.py" line="137"/>
         <source>give a Campaign, or both Period start and Period end</source>
         <translation>请填写活动，或同时填写期间开始和期间结束</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="134"/>
+        <location filename="../../core/errors.py" line="138"/>
         <source>give either a Campaign or a period, not both</source>
         <translation>活动与期间只能填写其一</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="135"/>
+        <location filename="../../core/errors.py" line="139"/>
         <source>grid and residual factors need a region</source>
         <translation>电网因子和剩余组合因子必须指定地区</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="136"/>
+        <location filename="../../core/errors.py" line="140"/>
         <source>absurdly large</source>
         <translation>数值大得不合理</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="137"/>
+        <location filename="../../core/errors.py" line="141"/>
         <source>no grid factor for this region in the factor library or the workspace; add one on a Factors sheet</source>
         <translation>因子库和工作区中都没有该区域的电网因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="138"/>
+        <location filename="../../core/errors.py" line="142"/>
         <source>no factor for this material in the library or the workspace; add one on a Factors sheet</source>
         <translation>因子库和工作区中都没有该材料的因子；请在 Factors 工作表中添加</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="211"/>
+        <location filename="../../core/errors.py" line="215"/>
         <source>import refused: {0} problem(s); nothing was written</source>
         <translation>导入被拒绝：发现 {0} 个问题；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="214"/>
+        <location filename="../../core/errors.py" line="218"/>
         <source>import cancelled; nothing was written</source>
         <translation>导入已取消；未写入任何数据</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="241"/>
+        <location filename="../../core/errors.py" line="245"/>
         <source>{path}: the disk is full, so nothing was written and the workspace is as it was. Free some space on the disk that holds {folder} (or move the workspace to another disk) and try again.</source>
         <translation>{path}：磁盘已满，因此没有写入任何内容，工作区保持原样。请在存放 {folder} 的磁盘上腾出空间（或把工作区移到另一块磁盘），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="242"/>
+        <location filename="../../core/errors.py" line="246"/>
         <source>{path}: the folder {folder} or the workspace file is read-only, so nothing was written and the workspace is as it was. Copy the workspace to a folder you can write to (or make this one writable) and open it from there.</source>
         <translation>{path}：文件夹 {folder} 或工作区文件是只读的，因此没有写入任何内容，工作区保持原样。请把工作区复制到您可以写入的文件夹（或让此文件夹可写），再从那里打开。</translation>
     </message>
     <message>
-        <location filename="../../core/errors.py" line="243"/>
+        <location filename="../../core/errors.py" line="247"/>
         <source>{path}: the disk that holds {folder} refused the write (a disk I/O error), so nothing was written and the workspace is as it was. Check that the disk is connected and has free space, then try again.</source>
         <translation>{path}：存放 {folder} 的磁盘拒绝了写入（磁盘 I/O 错误），因此没有写入任何内容，工作区保持原样。请检查磁盘已连接且有可用空间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="252"/>
-        <location filename="../../gui/cli.py" line="350"/>
+        <location filename="../../gui/cli.py" line="282"/>
+        <location filename="../../gui/cli.py" line="380"/>
         <location filename="../../gui/cli_import.py" line="118"/>
         <source>warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="355"/>
+        <location filename="../../gui/cli.py" line="385"/>
         <source>… and {0} more problem(s): --errors OUT.xlsx marks every one in the workbook</source>
         <translation>……另有 {0} 个问题：--errors OUT.xlsx 会在工作簿中标出每一个</translation>
     </message>
@@ -3893,7 +3908,7 @@
         <translation>{column} 的每个日期都是两位数年份，也可读作年份在前（{examples}：{first} 或 {other}）；请把年份写成四位（2023-01-16）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/meters.py" line="25"/>
+        <location filename="../../core/importing/meters.py" line="26"/>
         <source>this row (meters {meters}: {new} kWh) would replace the {old} kWh stored for {site}, {start} to {end} (from {where}); the workspace does not keep which meters a stored figure sums, so that figure may hold other meters of {site} too: delete the stored row in the Energy table, then import the rows of every meter of {site} for this period together (add the missing meters&apos; rows to this sheet)</source>
         <translation>此行（电表 {meters}：{new} kWh）将替换 {site} 在 {start} 至 {end} 已存的 {old} kWh（来自 {where}）；工作区不记录已存数字由哪些电表相加而成，该数字可能还含 {site} 的其他电表：请先在用电表中删除该已存行，再把 {site} 本期所有电表的行一起导入（把缺少的电表行加到本表）</translation>
     </message>
@@ -4867,47 +4882,47 @@
         <translation>{0}：{1} 的 {2} 行未填写国家（Country），因此按中国电网计算该车辆的用电排放；请在 Country 列填写该业务单元所在国家（如 United Kingdom）</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="69"/>
+        <location filename="../../core/summary.py" line="70"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="70"/>
+        <location filename="../../core/summary.py" line="71"/>
         <source>{0} id {1}</source>
         <translation>{0} 编号 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="389"/>
+        <location filename="../../core/summary.py" line="416"/>
         <source>t CO2; {0} CO2 only</source>
         <translation>吨二氧化碳；{0}仅含二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="390"/>
+        <location filename="../../core/summary.py" line="417"/>
         <source>t CO2e, in part CO2 only ({0} CO2 only)</source>
         <translation>吨二氧化碳当量，部分仅含二氧化碳（{0}仅含二氧化碳）</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="393"/>
+        <location filename="../../core/summary.py" line="420"/>
         <source>grid factors</source>
         <translation>电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="394"/>
+        <location filename="../../core/summary.py" line="421"/>
         <source>the diesel factor</source>
         <translation>柴油排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="395"/>
+        <location filename="../../core/summary.py" line="422"/>
         <source>some vehicle factors</source>
         <translation>部分车辆排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="396"/>
+        <location filename="../../core/summary.py" line="423"/>
         <source>some material factors</source>
         <translation>部分材料排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="397"/>
+        <location filename="../../core/summary.py" line="424"/>
         <source>initiative factors</source>
         <translation>减排措施因子</translation>
     </message>
@@ -5029,7 +5044,7 @@
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="272"/>
-        <location filename="../../core/summary.py" line="411"/>
+        <location filename="../../core/summary.py" line="438"/>
         <source>t CO2</source>
         <translation>吨二氧化碳</translation>
     </message>
@@ -5040,7 +5055,7 @@
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="273"/>
-        <location filename="../../core/summary.py" line="411"/>
+        <location filename="../../core/summary.py" line="438"/>
         <source>t CO2e</source>
         <translation>吨二氧化碳当量</translation>
     </message>
