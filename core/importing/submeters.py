@@ -106,8 +106,8 @@ def check_levels(plan, ps, meters: list[str | None], texts: list[str], keys: lis
                                        ps.row_numbers[i], label, meters[i], code=code, params=params))
             continue
         main_periods = [p for p, idx in periods.items() if any(meters[i] in main for i in idx)]
-        drop = sorted(ps.row_numbers[i] for p in main_periods for i in periods[p]
-                      if meters[i] in subs)
+        drop = sorted({ps.row_numbers[i] for p in main_periods for i in periods[p]
+                       if meters[i] in subs})  # a wide sheet's row holds several periods
         if not drop:
             continue
         first = ps.row_numbers.index(drop[0])

@@ -46,12 +46,12 @@ def stored(ws) -> dict[tuple, float]:
     return {(r["site"], r["period_start"]): r["energy"] for r in ws.rows(Kind.ENERGY)}
 
 
-def refused(ws, path):
+def refused(ws, path, options=GRID):
     before = snapshot(ws)
     with pytest.raises(ImportRefused) as exc:
-        import_file(ws, path, GRID)
+        import_file(ws, path, options)
     assert snapshot(ws) == before, "a refused import must change nothing"
-    plans = [p for p in analyse(path, GRID) if p.sheet == "电费"]
+    plans = [p for p in analyse(path, options) if p.sheet == "电费"]
     assert [q.code for q in plans[0].problems] == [q.code for q in exc.value.problems
                                                    if q.sheet == "电费"], "preflight = import"
     return [p for p in exc.value.problems if p.sheet == "电费"]
@@ -141,6 +141,21 @@ def test_only_the_site_with_sub_meters_is_named(ws, tmp_path):
     assert got[(ZB, MONTHS[2])] == 118200
 
 
+def test_a_wide_sheet_of_meters_by_month(ws, tmp_path):
+    """Months across, a row per meter: the sub-meters' rows named once each."""
+    rows = [["站点", "电表名称", "2023-01", "2023-02", "2023-03"],
+            *([ZB, m, *kwh] for m, kwh in CN.items())]
+    import_file(ws, write_workbook(tmp_path / "s.xlsx", {"Sites": SITES}))
+    path = write_workbook(tmp_path / "w.xlsx", {"电费": rows})
+    kwh = ImportOptions(values={"source": "grid"}, units={"energy": "kWh"})
+    (p,) = refused(ws, path, kwh)
+    assert p.code == "submeters_labelled" and p.params["rows"] == "3, 4"
+    follow(path, p)
+    import_file(ws, path, kwh)
+    assert stored(ws) == {(ZB, m): kwh for m, kwh in zip(
+        ("2023-01-01", "2023-02-01", "2023-03-01"), CN["总表"], strict=True)}
+
+
 # A-01 is the sum of A-02 + A-03 every period (an export that lists the main meter too):
 # 50,000 + 30,000; 52,500 + 31,200; 49,000 + 29,640 (= 78,640 within 0.5 % of 78,700)
 SUMMED = {"A-01": [80000, 83700, 78700], "A-02": [50000, 52500, 49000], "A-03": [30000, 31200, 29640]}
@@ -217,3 +232,9 @@ def test_the_command_line_refuses_in_dry_run_and_names_the_rows(tmp_path):
     out = gl("-w", ws, "import", path, "--value", "source=grid", "--dry-run", check_rc=1)
     assert "分表1, 分表2" in out.stderr and "rows 3, 4, 6, 7, 9, 10" in out.stderr
     assert not ws.exists(), "--dry-run writes nothing"
+
+
+def test_the_refusal_in_simplified_chinese(tmp_path):
+    out = gl("--lang", "zh", "-w", tmp_path / "w.greenledger", "import", bill(tmp_path, CN),
+             "--value", "source=grid", "--dry-run", check_rc=1)
+    assert "重复计算" in out.stderr and "第 3, 4, 6, 7, 9, 10 行" in out.stderr
