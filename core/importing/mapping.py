@@ -99,13 +99,14 @@ _SEPARATED_UNIT = re.compile(r"^(?P<name>.*?)(?:\s*(?:/|,|，|:|：|单位[:：]
 
 QUALIFIER_PHRASE = re.compile(
     r"^\s*(?:excl(?:uding|udes|usive\s+of|\.)?|ex\.|incl(?:uding|udes|usive\s+of|\.)?|inc\.|"
-    r"net\s+of|less|without|w/o|minus|not\s+incl(?:uding|\.)?|"
+    r"net\s+of|less|without|w/o|minus|after|not\s+incl(?:uding|\.)?|"
     r"不含|不包含|不包括|未含|含|包含|包括|剔除|扣除|除去|去除|减去|扣减|排除|已扣除|已剔除)(?![a-z])",
     re.IGNORECASE)
 """A bracket that says what the figure leaves out or takes in (`Orders (excl. cancelled)`,
 `订单数（不含取消）`, `Orders (incl. pre-sale)`, `(net of returns)`): words about the figure, no
 unit. Whether they qualify it away from the field is column_words.qualified's to say."""
 _BRACKET_PARTS = re.compile(r"\s*[,，;；]\s*")
+_LAST_BRACKET = re.compile(r"[(\[【]\s*(?P<q>[^()\[\]【】]+?)\s*[)\]】]$")
 
 
 def _sum_of_words(text: str) -> bool:
@@ -128,11 +129,14 @@ def _no_qualifier(unit: str) -> str | None:
 def split_unit(header: object) -> tuple[str, str | None]:
     """`Energy (MWh)` -> ("Energy", "MWh"); `电量：万千瓦时` -> ("电量", "万千瓦时");
     `Energy / MWh` -> ("Energy", "MWh"); `Orders (excl. cancelled)` -> ("Orders", None) (a
-    qualifier phrase is no unit: QUALIFIER_PHRASE); otherwise (header, None)."""
-    name, unit = split_header(header)
+    qualifier phrase is no unit: QUALIFIER_PHRASE; `订单量(万单)(不含取消)` -> ("订单量", "万单"));
+    otherwise (header, None)."""
+    text = unicodedata.normalize("NFKC", str(header)).strip()
+    while (q := _LAST_BRACKET.search(text)) and q.start() > 0 and _no_qualifier(q["q"]) is None:
+        text = text[:q.start()].rstrip()  # a qualifier bracket after the unit's
+    name, unit = split_header(text)
     if unit is not None:
         return name, _no_qualifier(unit)
-    text = unicodedata.normalize("NFKC", str(header)).strip()
     m = _SEPARATED_UNIT.match(text)
     if m and m.group("name").strip() and is_unit(m.group("unit")):
         return m.group("name").strip(), m.group("unit").strip()

@@ -76,13 +76,15 @@ def test_a_count_that_says_it_takes_them_in_is_the_count(ws, tmp_path, header):
 
 @pytest.mark.parametrize("header", [
     "Orders (excl. cancelled)", "Orders (excluding cancelled)", "订单数（不含取消）",
-    "Orders (net of returns)", "Orders [excl. cancelled]", "订单量（剔除退货）", "Orders (ex. returns)"])
+    "Orders (net of returns)", "Orders [excl. cancelled]", "订单量（剔除退货）", "Orders (ex. returns)",
+    "Orders (after returns)"])
 def test_a_qualifier_bracket_is_no_unit(ws, tmp_path, header):
     import_file(ws, book(tmp_path, (header, PLAIN)))
     assert orders(ws) == PLAIN
 
 
-@pytest.mark.parametrize("header", ["Orders (万单, excl. cancelled)", "订单量（不含取消，万单）"])
+@pytest.mark.parametrize("header", ["Orders (万单, excl. cancelled)", "订单量（不含取消，万单）",
+                                    "订单量(万单)(不含取消)", "Orders (excl. cancelled) (万单)"])
 def test_a_unit_beside_the_qualifier_is_the_unit(ws, tmp_path, header):
     import_file(ws, book(tmp_path, (header, [5.2, 6.15])))
     assert orders(ws) == pytest.approx(PLAIN)
@@ -98,7 +100,9 @@ def test_a_count_that_says_it_takes_in_cancelled_ones_is_refused(ws, tmp_path, h
 @pytest.mark.parametrize(("header", "want"), [
     ("Orders (excl. cancelled)", ("Orders", None)), ("订单数（不含取消）", ("订单数", None)),
     ("Energy (kWh, excl. PV)", ("Energy", "kWh")), ("Energy (MWh)", ("Energy", "MWh")),
-    ("Orders (万单, 不含取消)", ("Orders", "万单")), ("Weight (kg)", ("Weight", "kg"))])
+    ("Orders (万单, 不含取消)", ("Orders", "万单")), ("Weight (kg)", ("Weight", "kg")),
+    ("订单量（万单）（不含取消）", ("订单量", "万单")),
+    ("用电量(万千瓦时)", ("用电量", "万千瓦时"))])
 def test_split_unit(header, want):
     assert split_unit(header) == want
 
