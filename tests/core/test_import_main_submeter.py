@@ -172,6 +172,19 @@ def test_a_meter_that_is_the_sum_of_the_others_is_refused(ws, tmp_path):
     assert stored(ws) == {(ZB, m): kwh for m, kwh in zip(MONTHS, SUMMED["A-01"], strict=True)}
 
 
+def test_the_other_way_out_of_the_sum_refusal(ws, tmp_path):
+    """'only if every meter is a supply of its own, write one row per period with their sum':
+    followed, the sum of the three is stored (80,000 + 50,000 + 30,000 = 160,000 …)."""
+    path = bill(tmp_path, SUMMED)
+    (p,) = refused(ws, path)
+    assert "write one row per period with their sum" in p.reason
+    sums = [sum(v[i] for v in SUMMED.values()) for i in range(3)]
+    rows = [["站点", "计费起始日", "计费截止日", "电量(kWh)"],
+            *([ZB, a, z, kwh] for (a, z), kwh in zip(PERIODS, sums, strict=True))]
+    import_file(ws, write_workbook(tmp_path / "sum.xlsx", {"Sites": SITES, "电费": rows}), GRID)
+    assert stored(ws) == {(ZB, m): kwh for m, kwh in zip(MONTHS, [160000, 167400, 157340], strict=True)}
+
+
 def test_labelled_sub_meters_and_their_sum_once(ws, tmp_path):
     """One bill period, 分表 named, their sum on an unnamed meter: its main."""
     path = bill(tmp_path, {"0081": [118500], "分表1": [70000], "分表2": [48500]})
@@ -195,6 +208,20 @@ def test_three_supplies_one_equal_to_the_other_two_once_are_summed(ws, tmp_path)
     assert w.params["main"] == "M1" and w.row == 2
     assert imported(ws, path) == {(ZB, MONTHS[0]): 180000, (ZB, MONTHS[1]): 171000,
                                   (ZB, MONTHS[2]): 187000}
+
+
+def test_the_warnings_if_followed_gives_the_main_meters_figures(ws, tmp_path):
+    """Where M1 is their main after all: delete M2's and M3's rows in M1's periods."""
+    ms = {"M1": [90000, 95000], "M2": [60000, 41000], "M3": [30000, 35000]}
+    path = bill(tmp_path, ms)
+    [plan] = [p for p in analyse(path, GRID) if p.sheet == "电费"]
+    [w] = [w for w in plan.warnings if w.code == "submeters_sum_once"]
+    assert "delete the rows of M2, M3 in the periods M1 has too" in w.reason
+    wb = openpyxl.load_workbook(path)
+    for r in sorted(sub_rows(path, {"M2", "M3"}), reverse=True):
+        wb["电费"].delete_rows(r)
+    wb.save(path)
+    assert imported(ws, path) == {(ZB, MONTHS[0]): 90000, (ZB, MONTHS[1]): 95000}
 
 
 @pytest.mark.parametrize("names", [("Main building", "Warehouse", "Substation 2"),
