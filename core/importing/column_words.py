@@ -27,6 +27,12 @@ QUALIFIED = re.compile(
     r"|\bgrowth\b"
     r"|\bpre[\s-]?sales?\b|\bpre[\s-]?orders?\b|\bpresell(?:ing)?\b|预售|预定订单|预订单",
     re.IGNORECASE)
+ORDER_PARTS = re.compile(r"现货|定金|尾款|\bdeposit(?:[\s-]+paid)?\s+orders?\b|\bin[\s-]?stock\s+orders?\b"
+                         r"|\bspot\s+orders?\b|\bbalance[\s-]+(?:paid|payment)\s+orders?\b",
+                         re.IGNORECASE)
+"""A campaign's orders of one kind: in stock (现货, the others of pre-sale), paid by deposit (定金)
+or by their balance (尾款, pre-sale orders again). A part, not the count (deliveries only: 现货
+electricity is a power market's spot purchase, another matter)."""
 """Words that make a header's number something other than the field its other words name: a
 saving, a target or forecast, last year's, a figure per order or per day, an average (`Energy
 saved (kWh)`, `上年同期用电量`, `Weight per order (g)`, `单均碳排放`). Such a column is never
@@ -71,7 +77,8 @@ def qualified(kind: Kind, text: str) -> bool:
     (what it says it leaves out, EXCLUDED, or takes in, INCLUDED, is no qualifier)."""
     if kind == Kind.INITIATIVES:
         return False
-    return bool(QUALIFIED.search(INCLUDED.sub(" ", EXCLUDED.sub(" ", text or ""))))
+    text = INCLUDED.sub(" ", EXCLUDED.sub(" ", text or ""))
+    return bool(QUALIFIED.search(text) or (kind == Kind.DELIVERIES and ORDER_PARTS.search(text)))
 
 
 _TITLE_VALUE = re.compile(r"^\s*(?P<h>[^:：]{1,20}?)\s*[:：]\s*(?P<v>\S.{0,60}?)\s*$")

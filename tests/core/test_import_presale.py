@@ -59,6 +59,27 @@ def test_a_presale_column_alone_is_refused(ws, tmp_path, header):
                    for pl in analyse(path))
 
 
+@pytest.mark.parametrize("header", ["现货订单量", "定金订单数", "尾款订单数", "Deposit orders",
+                                    "In-stock orders"])
+def test_another_part_of_the_orders_alone_is_refused(ws, tmp_path, header):
+    """In-stock (现货) orders are the others of pre-sale; deposit (定金) and balance (尾款) orders
+    are pre-sale ones: each a part, not the count."""
+    (p,) = refused(ws, book(tmp_path, (header, PRESALE)))
+    assert header in p.reason
+
+
+def test_spot_and_presale_without_their_total_are_refused_not_one_taken(ws, tmp_path):
+    """现货 34,000 + 预售 18,000 = 52,000: neither alone is the count (was: 现货 stored, 34,000)."""
+    problems = refused(ws, book(tmp_path, ("现货订单量", [34000, 37200]), ("预售订单量", PRESALE)))
+    assert problems and "现货订单量" in problems[0].reason
+
+
+def test_beside_its_parts_the_total_is_read(ws, tmp_path):
+    import_file(ws, book(tmp_path, ("现货订单量", [34000, 37200]), ("预售订单量", PRESALE),
+                         ("总订单量", PLAIN)))
+    assert orders(ws) == PLAIN
+
+
 @pytest.mark.parametrize("order", ["plain first", "presale first"])
 @pytest.mark.parametrize(("plain", "presale"), [("订单量", "预售订单量"), ("Orders", "Pre-sale orders")])
 def test_beside_the_plain_orders_the_plain_ones_are_read(ws, tmp_path, order, plain, presale):
