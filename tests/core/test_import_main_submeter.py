@@ -8,6 +8,8 @@ main. Real workbooks by openpyxl, real workspace files; every figure by hand."""
 
 from __future__ import annotations
 
+import math
+import random
 import re
 from datetime import date
 
@@ -265,3 +267,50 @@ def test_the_refusal_in_simplified_chinese(tmp_path):
     out = gl("--lang", "zh", "-w", tmp_path / "w.greenledger", "import", bill(tmp_path, CN),
              "--value", "source=grid", "--dry-run", check_rc=1)
     assert "重复计算" in out.stderr and "第 3, 4, 6, 7, 9, 10 行" in out.stderr
+
+
+# --- measured over many bills (seeded): how often the sum rule refuses an honest one ----------
+
+def _bills(seed, n, shape, fewest=2):
+    rng = random.Random(seed)
+    for _ in range(n):
+        months = rng.randint(fewest, 12)
+        yield months, shape(rng, months)
+
+
+def _codes(tmp_path, months, meters):
+    rows = [["站点", "电表编号", "账期", "电量(kWh)"]]
+    for p in range(months):
+        rows += [[ZB, m, f"2023-{p + 1:02d}", kwh[p]] for m, kwh in meters.items()]
+    path = write_workbook(tmp_path / "r.xlsx", {"电费": rows})
+    [plan] = analyse(path, GRID)
+    return {q.code for q in plan.problems}
+
+
+def test_independent_meters_are_never_taken_for_a_main(tmp_path):
+    """40 bills of 3 to 5 meters, each month's kWh drawn on its own (1,000 to 500,000)."""
+    def shape(rng, months):
+        return {f"{1300 + k}": [round(math.exp(rng.uniform(math.log(1e3), math.log(5e5))))
+                                for _ in range(months)] for k in range(rng.randint(3, 5))}
+    refused_ = [m for months, m in _bills(7, 40, shape) if "submeters_sum" in _codes(tmp_path, months, m)]
+    assert refused_ == []
+
+
+def test_flat_loads_in_proportion_are_not_taken_for_a_main(tmp_path):
+    """Three flat loads 2 : 1 : 1 (±3 % a month each), over 6 to 12 months: 2,000 ≈ 1,000 + 1,000
+    now and then, not three months in four."""
+    def shape(rng, months):
+        return {m: [round(base * rng.uniform(0.97, 1.03)) for _ in range(months)]
+                for m, base in (("A", 200000), ("B", 100000), ("C", 100000))}
+    bills = _bills(11, 20, shape, fewest=6)
+    assert [m for months, m in bills if "submeters_sum" in _codes(tmp_path, months, m)] == []
+
+
+def test_a_main_within_rounding_of_its_subs_is_always_found(tmp_path):
+    """20 exports listing the main too: main = subs' sum × (1 ± 0.4 %), 2 to 12 months."""
+    def shape(rng, months):
+        subs = {f"{1300 + k}": [rng.randint(5000, 90000) for _ in range(months)]
+                for k in range(rng.randint(2, 4))}
+        main = [round(sum(v[p] for v in subs.values()) * rng.uniform(0.996, 1.004)) for p in range(months)]
+        return {"1299": main, **subs}
+    assert all("submeters_sum" in _codes(tmp_path, months, m) for months, m in _bills(5, 20, shape))
