@@ -8,9 +8,10 @@ the main one (`总表`, `Main meter`, `Main`, `总`) and meters they call its su
 its name or a `Meter type` / `表计类型` column says so. Refused too (`submeters_sum`) where one
 meter's kWh is the sum of the site's other meters (at least two) within 0.5 % in at least two
 periods and in three in four of the periods it has them beside it, or in one where they are
-called sub-meters: the pattern of a main meter, not a coincidence. One such period alone is
-said as a warning (`submeters_sum_once`) and summed: three meters of a site, one of which
-equals the other two in one month, are three supplies.
+called sub-meters: the pattern of a main meter, not a coincidence. One such period of a bill of
+one or two is said as a warning (`submeters_sum_once`) and summed: three meters of a site, one
+of which equals the other two in one month, are three supplies (in one month of more, not said:
+flat loads 2 : 1 : 1 do so a month in three).
 
 The hint: delete the sub-meters' rows in the periods the main meter has too and import again
 (the main meter's rows are the site's figures); where the sum is the only sign, or the meters
@@ -162,7 +163,7 @@ def _summed(periods: dict[tuple, list[int]], meters, roles, energy):
     hits, cands, m, subs, labelled, first = best
     if (hits >= 2 and 4 * hits >= 3 * cands) or labelled:
         return "submeters_sum", {m}, set(subs), {"hits": str(hits), "periods": str(cands)}
-    if hits == 1:
+    if hits == 1 and cands <= 2:  # one month of twelve is a coincidence: not said
         start, end, kwh, at = first
         return "submeters_sum_once", {m}, set(subs), {
             "start": str(start), "end": str(end), "kwh": f"{kwh:,.0f}", "at": at}
