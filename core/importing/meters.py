@@ -42,11 +42,14 @@ an ERP's G/L account is no supply."""
 
 
 def meter_column(plan) -> tuple[int, str] | None:
-    """The (index, label) of an unmapped column naming each row's meter, if any."""
+    """The (index, label) of an unmapped column naming each row's meter, if any (`Meter No.`
+    before a `Meter type` or `Parent meter` beside it)."""
     for words in (METER_HEADER, SUPPLY_HEADER):
-        for c in plan.columns:
-            if not c.field and c.period is None and words.search(c.header):
-                return c.index, c.label
+        found = [c for c in plan.columns if not c.field and c.period is None and words.search(c.header)]
+        plain = [c for c in found if not ROLE_HEADER.search(c.header)
+                 and not PARENT_HEADER.search(c.header)]
+        if found:
+            return (plain or found)[0].index, (plain or found)[0].label
     return None
 
 
@@ -70,7 +73,8 @@ def sum_meters(plan, sheet) -> None:
     cols[METERS] = list(meters)
     key_fields = SHEETS[Kind.ENERGY].natural_key
     keys = list(zip(*(cols[f] for f in key_fields), strict=True))
-    ps.problems += check_levels(plan, ps, meters, _roles(plan, sheet, meter[0]), keys, meter[1])
+    texts, parents = _roles(plan, sheet, meter[0])
+    ps.problems += check_levels(plan, ps, meters, texts, keys, meter[1], parents)
     groups: dict[tuple, list[int]] = {}
     for i, k in enumerate(keys):
         groups.setdefault(k, []).append(i)
@@ -103,16 +107,25 @@ def sum_meters(plan, sheet) -> None:
     ps._rows = None
 
 
-def _roles(plan, sheet, meter_index: int) -> list[str]:
-    """Each parsed row's words about its meter's role: the meter's name and the text of any
-    other column about meters (`Meter type`, `表计类型`) or a row's type or level."""
-    others = [c.index for c in plan.columns if c.index != meter_index and not c.field
-              and c.period is None and (METER_HEADER.search(c.header) or ROLE_HEADER.search(c.header))]
-    return role_texts(sheet.rows, plan.parsed.row_numbers, [meter_index, *others])
+def _roles(plan, sheet, meter_index: int) -> tuple[list[str], list[str] | None]:
+    """Each parsed row's words about its meter's role (the meter's name and the text of any
+    other column about meters, `Meter type`, `表计类型`, or a row's type or level), and its
+    parent meter where a column names it (`Parent meter`, `上级表`), else None."""
+    free = [c for c in plan.columns if c.index != meter_index and not c.field and c.period is None]
+    parent = next((c.index for c in free if PARENT_HEADER.search(c.header)), None)
+    others = [c.index for c in free if c.index != parent
+              and (METER_HEADER.search(c.header) or ROLE_HEADER.search(c.header))]
+    rows = plan.parsed.row_numbers
+    texts = role_texts(sheet.rows, rows, [meter_index, *others])
+    return texts, (None if parent is None else role_texts(sheet.rows, rows, [parent]))
 
 
 ROLE_HEADER = re.compile(r"\btype\b|\brole\b|\blevel\b|\bhierarchy\b|类型|类别|级别|层级|性质",
                          re.IGNORECASE)
+PARENT_HEADER = re.compile(r"\bparent\b|\bupstream\b|\bfed\s+from\b|\bmain\s+meter\s+(?:no|id|number)"
+                           r"|上级|父表|父级|所属总表|总表(?:编号|号|名称)|主表(?:编号|号)", re.IGNORECASE)
+"""Headers of a column naming each row's parent meter: a row whose parent is another meter of
+its site is that one's sub-meter."""
 
 
 def _kwh(v: float) -> str:

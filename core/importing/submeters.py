@@ -5,7 +5,8 @@ meter what its main measures), so summing them counts the same energy twice with
 Refused (`submeters_labelled`) where a site lists, for the same period, a meter its words call
 the main one (`总表`, `Main meter`, `Main`, `总`) and meters they call its sub-meters (`分表1`,
 `Sub-meter 2`, `分2`, `子表`, `考核表`), or a check meter (`Check meter`, `校核表`) beside others:
-its name or a `Meter type` / `表计类型` column says so. Refused too (`submeters_sum`) where one
+its name or a `Meter type` / `表计类型` column says so, or a `Parent meter` / `上级表` column
+names another meter of the site as the row's parent. Refused too (`submeters_sum`) where one
 meter's kWh is the sum of the site's other meters (at least two) within 0.5 % in at least two
 periods and in three in four of the periods it has them beside it, or in one where they are
 called sub-meters: the pattern of a main meter, not a coincidence. One such period of a bill of
@@ -81,10 +82,11 @@ def _natural(name: str) -> tuple:
 
 
 def check_levels(plan, ps, meters: list[str | None], texts: list[str], keys: list[tuple],
-                 label: str) -> list[Problem]:
+                 label: str, parents: list[str] | None = None) -> list[Problem]:
     """Refusals (and warnings, on `ps.warnings`) for main meters summed with their sub-meters.
     `meters`: each parsed row's meter; `texts`: its role words; `keys`: its energy natural key
-    (site, period start, period end, source, instrument)."""
+    (site, period start, period end, source, instrument); `parents`: each row's parent meter,
+    where a column names it."""
     energy = ps.columns["energy"]
     supplies: dict[tuple, dict[tuple, list[int]]] = {}
     for i, k in enumerate(keys):
@@ -93,6 +95,8 @@ def check_levels(plan, ps, meters: list[str | None], texts: list[str], keys: lis
     roles = [role(t) for t in texts]
     out = []
     for supply, periods in supplies.items():
+        if parents is not None:
+            _by_parent(roles, meters, parents, [i for idx in periods.values() for i in idx])
         periods = {p: idx for p, idx in periods.items() if len({meters[i] for i in idx}) > 1}
         if not periods:
             continue
@@ -117,6 +121,18 @@ def check_levels(plan, ps, meters: list[str | None], texts: list[str], keys: lis
         out.append(Problem(plan.file, coded_reason(code, **params), plan.sheet, drop[0], label,
                            meters[first], code=code, params=params))
     return out
+
+
+def _by_parent(roles: list, meters, parents: list[str], rows: list[int]) -> None:
+    """A row whose parent (`Parent meter`, `上级表`) is another meter of its site is a sub-meter,
+    and that meter a main (their words aside)."""
+    names = {meters[i] for i in rows}
+    mains = {parents[i] for i in rows if parents[i] in names and parents[i] != meters[i]}
+    for i in rows:
+        if parents[i] in mains and parents[i] != meters[i]:
+            roles[i] = "sub"
+        elif meters[i] in mains and roles[i] != "sub":
+            roles[i] = "main"
 
 
 def _labelled(periods: dict[tuple, list[int]], meters, roles):

@@ -120,6 +120,49 @@ def test_a_meter_type_column_says_which_is_the_main(ws, tmp_path):
     assert stored(ws) == {(ZB, MONTHS[0]): 120000, (ZB, MONTHS[1]): 120000}
 
 
+def test_the_type_column_before_the_meter_column(ws, tmp_path):
+    """表计类型 | 表号: the meter is 表号, its type says main or sub."""
+    rows = [["站点", "表计类型", "表号", "计费起始日", "计费截止日", "本期电量(kWh)"]]
+    for a, z in PERIODS[:2]:
+        rows += [[ZB, "总表", "1301", a, z, 120000], [ZB, "分表", "1302", a, z, 70000],
+                 [ZB, "分表", "1303", a, z, 48500]]
+    path = write_workbook(tmp_path / "t.xlsx", {"Sites": SITES, "电费": rows})
+    (p,) = refused(ws, path)
+    assert p.params["main"] == "1301" and p.params["subs"] == "1302, 1303"
+
+
+# An energy management system's export: each sub-meter names its parent (HVAC and LIGHTING under
+# MAIN-01: 120,000 = 70,000 + 48,500 + 1,500 unmetered)
+EMS_HEAD = ["Site", "Meter", "Parent meter", "Period start", "Period end", "Consumption (kWh)"]
+
+
+def _ems(tmp_path, parent_of_main=None):
+    rows = [EMS_HEAD]
+    for a, z in PERIODS[:2]:
+        rows += [[ZB, "MAIN-01", parent_of_main, a, z, 120000], [ZB, "HVAC", "MAIN-01", a, z, 70000],
+                 [ZB, "LIGHTING", "MAIN-01", a, z, 48500]]
+    return write_workbook(tmp_path / "ems.xlsx", {"Sites": SITES, "电费": rows})
+
+
+def test_a_parent_meter_column_says_which_are_sub_meters(ws, tmp_path):
+    path = _ems(tmp_path)
+    (p,) = refused(ws, path)
+    assert p.code == "submeters_labelled" and p.params["main"] == "MAIN-01"
+    assert p.params["subs"] == "HVAC, LIGHTING" and p.params["rows"] == "3, 4, 6, 7"
+    follow(path, p)
+    import_file(ws, path, GRID)
+    assert stored(ws) == {(ZB, MONTHS[0]): 120000, (ZB, MONTHS[1]): 120000}
+
+
+def test_a_parent_not_on_the_sheet_is_no_main_of_these(ws, tmp_path):
+    """Three supplies fed from the utility's transformer T-9, which the sheet does not list."""
+    rows = [EMS_HEAD]
+    for a, z in PERIODS[:2]:
+        rows += [[ZB, m, "T-9", a, z, kwh] for m, kwh in (("A", 50000), ("B", 30000), ("C", 1000))]
+    path = write_workbook(tmp_path / "ems.xlsx", {"Sites": SITES, "电费": rows})
+    assert imported(ws, path) == {(ZB, MONTHS[0]): 81000, (ZB, MONTHS[1]): 81000}
+
+
 def test_two_mains_each_with_subs_keep_both_mains(ws, tmp_path):
     """Two supplies, each with its sub-meter: after the hint, the two mains are summed."""
     path = bill(tmp_path, {"1#总表": [80000, 82000], "1#分表1": [50000, 51000],
