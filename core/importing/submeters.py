@@ -21,6 +21,7 @@ are separate supplies after all, write one row per period with their sum instead
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from greenledger.core.errors import Problem, coded_reason
 from greenledger.core.importing.values import is_blank, parse_text
@@ -92,7 +93,8 @@ def check_levels(plan, ps, meters: list[str | None], texts: list[str], keys: lis
     for i, k in enumerate(keys):
         if meters[i] is not None and energy[i] is not None:
             supplies.setdefault((k[0], k[3], k[4]), {}).setdefault((k[1], k[2]), []).append(i)
-    roles = [role(t) for t in texts]
+    memo: dict[str, str | None] = {}
+    roles = [memo[t] if t in memo else memo.setdefault(t, role(t)) for t in texts]
     out = []
     for supply, periods in supplies.items():
         if parents is not None:
@@ -155,28 +157,30 @@ def _labelled(periods: dict[tuple, list[int]], meters, roles):
 
 def _summed(periods: dict[tuple, list[int]], meters, roles, energy):
     """("submeters_sum", main, subs, {hits, periods}) where one meter is the sum of the others
-    in enough periods, ("submeters_sum_once", …, {start, end, kwh, at}) in one, else None."""
-    best = None
-    for m in dict.fromkeys(meters[i] for idx in periods.values() for i in idx):
-        hits, cands, subs, labelled, first = 0, 0, [], False, None
-        for (start, end), idx in periods.items():
-            own = [i for i in idx if meters[i] == m]
-            others = [i for i in idx if meters[i] != m]
-            if len(own) != 1 or len({meters[i] for i in others}) < 2:
-                continue
-            cands += 1
-            total, mine = sum(energy[i] for i in others), energy[own[0]]
-            if mine > 0 and total > 0 and abs(mine - total) <= TOLERANCE * max(mine, total):
-                hits += 1
-                subs += [meters[i] for i in others]
-                labelled = labelled or any(roles[i] == "sub" for i in others)
-                if first is None:
-                    first = (start, end, mine, own[0])
-        if hits and (best is None or hits > best[0]):
-            best = (hits, cands, m, subs, labelled, first)
-    if best is None:
+    in enough periods, ("submeters_sum_once", …, {start, end, kwh, at}) in one, else None. One
+    pass over the rows: each meter against its period's total less its own."""
+    stats: dict[str, list] = {}  # meter -> [hits, periods with >= 2 others, subs, labelled, first]
+    for (start, end), idx in periods.items():
+        count = Counter(meters[i] for i in idx)
+        if len(count) < 3:
+            continue
+        total = sum(energy[i] for i in idx)
+        for i in idx:
+            st = stats.setdefault(meters[i], [0, 0, [], False, None])
+            if count[meters[i]] != 1:
+                continue  # the same meter twice: a duplicate, refused elsewhere
+            st[1] += 1
+            mine, rest = energy[i], total - energy[i]
+            if mine > 0 and rest > 0 and abs(mine - rest) <= TOLERANCE * max(mine, rest):
+                others = [j for j in idx if j != i]
+                st[0] += 1
+                st[2] += [meters[j] for j in others]
+                st[3] = st[3] or any(roles[j] == "sub" for j in others)
+                st[4] = st[4] or (start, end, mine, i)
+    hit = [(st[0], m, st) for m, st in stats.items() if st[0]]
+    if not hit:
         return None
-    hits, cands, m, subs, labelled, first = best
+    hits, m, (_, cands, subs, labelled, first) = max(hit, key=lambda t: t[0])
     if (hits >= 2 and 4 * hits >= 3 * cands) or labelled:
         return "submeters_sum", {m}, set(subs), {"hits": str(hits), "periods": str(cands)}
     if hits == 1 and cands <= 2:  # one month of twelve is a coincidence: not said
