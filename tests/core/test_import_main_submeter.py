@@ -18,7 +18,7 @@ import pytest
 
 from greenledger.core.errors import ImportRefused
 from greenledger.core.fields import Kind
-from greenledger.core.importing.engine import analyse, import_file
+from greenledger.core.importing.engine import analyse, import_file, preflight
 from greenledger.core.importing.plan import ImportOptions
 from greenledger.core.importing.submeters import role
 from tests.conftest import SITES, snapshot, write_workbook
@@ -53,9 +53,11 @@ def refused(ws, path, options=GRID):
     with pytest.raises(ImportRefused) as exc:
         import_file(ws, path, options)
     assert snapshot(ws) == before, "a refused import must change nothing"
-    plans = [p for p in analyse(path, options) if p.sheet == "电费"]
-    assert [q.code for q in plans[0].problems] == [q.code for q in exc.value.problems
-                                                   if q.sheet == "电费"], "preflight = import"
+    plans = analyse(path, options)
+    preflight(ws, path, plans)  # what --dry-run and the window's assistant run
+    [plan] = [p for p in plans if p.sheet == "电费"]
+    assert sorted(q.code for q in plan.problems + plan.checks) == sorted(
+        q.code for q in exc.value.problems if q.sheet == "电费"), "preflight = import"
     return [p for p in exc.value.problems if p.sheet == "电费"]
 
 
@@ -228,6 +230,26 @@ def test_the_other_way_out_of_the_sum_refusal(ws, tmp_path):
             *([ZB, a, z, kwh] for (a, z), kwh in zip(PERIODS, sums, strict=True))]
     import_file(ws, write_workbook(tmp_path / "sum.xlsx", {"Sites": SITES, "电费": rows}), GRID)
     assert stored(ws) == {(ZB, m): kwh for m, kwh in zip(MONTHS, [160000, 167400, 157340], strict=True)}
+
+
+def test_tariff_bands_beside_their_total_are_one_level(ws, tmp_path):
+    """A time-of-use bill whose meter column lists 总 with its bands 峰 / 平 / 谷 (总 = their sum):
+    refused, and keeping 总 stores each month once (was 2 × 总)."""
+    bands = {"总": [120000, 131500], "峰": [50000, 56000], "平": [40000, 43500], "谷": [30000, 32000]}
+    path = bill(tmp_path, bands, head=("站点", "电表", "计费起始日", "计费截止日", "电量(kWh)"))
+    (p,) = refused(ws, path)
+    assert p.params["main"] == "总" and p.params["subs"] == "峰, 平, 谷"
+    follow(path, p)
+    import_file(ws, path, GRID)
+    assert stored(ws) == {(ZB, MONTHS[0]): 120000, (ZB, MONTHS[1]): 131500}
+
+
+def test_bands_of_one_meter_in_a_band_column_are_duplicates_not_summed(ws, tmp_path):
+    rows = [["站点", "电表编号", "时段", "计费起始日", "计费截止日", "电量(kWh)"]]
+    a, z = PERIODS[0]
+    rows += [[ZB, "3301", band, a, z, kwh] for band, kwh in (("总", 120000), ("峰", 50000))]
+    path = write_workbook(tmp_path / "b.xlsx", {"Sites": SITES, "电费": rows})
+    assert {p.code for p in refused(ws, path)} == {"duplicate_row"}
 
 
 def test_labelled_sub_meters_and_their_sum_once(ws, tmp_path):
