@@ -2,6 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../gui/import_controller.py" line="82"/>
+        <source>MainWindow</source>
+        <comment>{0}: nothing new; every row is already in the workspace</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_controller.py" line="85"/>
+        <source>MainWindow</source>
+        <comment>This file, byte for byte, was imported or checked at {0}, and the workspace has not changed since ({1} rows), so it was not read again.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_controller.py" line="88"/>
+        <source>MainWindow</source>
+        <comment>Read Again…</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../gui/about.py" line="98"/>
@@ -970,17 +991,17 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../gui/cli_import.py" line="127"/>
+        <location filename="../../gui/cli_import.py" line="128"/>
         <source>{0}: nothing new; every row is already in the workspace (this file, byte for byte, was imported or checked with these options at {1} and the workspace has not changed since, so it was not read again; --recheck reads and checks it again)</source>
         <translation>{0}：没有新内容；每一行都已在工作区中（此文件逐字节相同，已于 {1} 以相同选项导入或检查过，且此后工作区未曾更改，因此未再次读取；使用 --recheck 可重新读取并检查）</translation>
     </message>
     <message>
-        <location filename="../../gui/cli_import.py" line="180"/>
+        <location filename="../../gui/cli_import.py" line="177"/>
         <source>could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/cli_import.py" line="184"/>
+        <location filename="../../gui/cli_import.py" line="181"/>
         <source>wrote {0}: {1} bad cell(s) highlighted and commented, every problem on its Problems sheet</source>
         <translation>已写入 {0}：{1} 个有问题的单元格已标出并加批注，全部问题列在“问题”工作表上</translation>
     </message>
@@ -3317,32 +3338,32 @@
         <translation>已撤销第 {0} 次导入（Ctrl+Z 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="54"/>
+        <location filename="../../gui/import_controller.py" line="55"/>
         <source>Import workbook</source>
         <translation>导入工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="55"/>
+        <location filename="../../gui/import_controller.py" line="56"/>
         <source>Workbooks</source>
         <translation>工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="88"/>
+        <location filename="../../gui/import_controller.py" line="109"/>
         <source>An import is already running</source>
         <translation>已有导入正在进行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="133"/>
+        <location filename="../../gui/import_controller.py" line="168"/>
         <source>{0}: imported {1} new and {2} updated rows</source>
         <translation>{0}：导入新增 {1} 行，更新 {2} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="135"/>
+        <location filename="../../gui/import_controller.py" line="170"/>
         <source>{0}: nothing new; every row is already in the workspace</source>
         <translation>{0}：没有新数据，所有行都已在工作区中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="115"/>
+        <location filename="../../gui/import_controller.py" line="136"/>
         <source>Import refused: nothing was written</source>
         <translation>导入被拒绝：未写入任何数据</translation>
     </message>
@@ -3753,7 +3774,7 @@
     <message>
         <location filename="../../gui/cli.py" line="282"/>
         <location filename="../../gui/cli.py" line="380"/>
-        <location filename="../../gui/cli_import.py" line="118"/>
+        <location filename="../../gui/cli_import.py" line="119"/>
         <source>warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
