@@ -2,27 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../gui/import_controller.py" line="82"/>
-        <source>MainWindow</source>
-        <comment>{0}: nothing new; every row is already in the workspace</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_controller.py" line="85"/>
-        <source>MainWindow</source>
-        <comment>This file, byte for byte, was imported or checked at {0}, and the workspace has not changed since ({1} rows), so it was not read again.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gui/import_controller.py" line="88"/>
-        <source>MainWindow</source>
-        <comment>Read Again…</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../gui/about.py" line="98"/>
@@ -3348,6 +3327,16 @@
         <translation>工作簿</translation>
     </message>
     <message>
+        <location filename="../../gui/import_controller.py" line="83"/>
+        <source>This file, byte for byte, was imported or checked at {0}, and the workspace has not changed since ({1} rows), so it was not read again.</source>
+        <translation>此文件逐字节相同，已于 {0} 导入或检查过，且此后工作区未曾更改（{1} 行），因此未再次读取。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_controller.py" line="87"/>
+        <source>Read Again…</source>
+        <translation>重新读取…</translation>
+    </message>
+    <message>
         <location filename="../../gui/import_controller.py" line="109"/>
         <source>An import is already running</source>
         <translation>已有导入正在进行</translation>
@@ -3358,6 +3347,7 @@
         <translation>{0}：导入新增 {1} 行，更新 {2} 行</translation>
     </message>
     <message>
+        <location filename="../../gui/import_controller.py" line="80"/>
         <location filename="../../gui/import_controller.py" line="170"/>
         <source>{0}: nothing new; every row is already in the workspace</source>
         <translation>{0}：没有新数据，所有行都已在工作区中</translation>
