@@ -88,6 +88,7 @@ def open_session(args, ws):
 def run(args, opened) -> int:
     from greenledger.core.i18n import translate
     from greenledger.core.importing.describe import describe
+    from greenledger.core.importing.memo import shown_time
     from greenledger.core.importing.profiles import Profile
 
     with opened as ws:
@@ -127,18 +128,14 @@ def run(args, opened) -> int:
         print(translate("Cli", "{0}: nothing new; every row is already in the workspace (this "
                         "file, byte for byte, was imported or checked with these options at {1} "
                         "and the workspace has not changed since, so it was not read again; "
-                        "--recheck reads and checks it again)").format(result.file, _utc(result.recalled)))
+                        "--recheck reads and checks it again)").format(
+                            result.file, shown_time(result.recalled)))
     elif result.inserted + result.updated == 0:
         print(f"{result.file}: nothing new; every row is already in the workspace")
     else:
         print(f"{result.file}: {verb} {result.inserted} new and {result.updated} updated rows"
               + (f" (batch {result.batch_id})" if result.batch_id else ""))
     return EXIT_OK
-
-
-def _utc(stamp: str) -> str:
-    """'2026-12-01 18:04 UTC' of a stored time ('2026-12-01T18:04:18+00:00', core.storage.now_iso)."""
-    return f"{stamp[:10]} {stamp[11:16]} UTC" if stamp.endswith("+00:00") else stamp
 
 
 def recalled(args, ws):

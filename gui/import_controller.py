@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from greenledger.core.errors import GreenLedgerError, ImportCancelled, ImportRefused, error_text
 from greenledger.core.importing.importer import ImportResult
+from greenledger.core.importing.memo import shown_time
 from greenledger.core.importing.reader import CSV_SUFFIXES, WORKBOOK_SUFFIXES
 from greenledger.gui.workers import ImportRunner
 
@@ -56,19 +57,39 @@ class ImportController(QObject):
         if path:
             self.open_assistant(Path(path))
 
-    def open_assistant(self, file: Path):
-        """The import assistant on `file` (non-modal); its Import runs `start` with its plans."""
+    def open_assistant(self, file: Path, again: bool = False):
+        """The import assistant on `file` (non-modal); its Import runs `start` with its plans.
+        A file imported before whose bytes and workspace have not changed since (the import
+        memo, core.importing.memo) is not read: a message says so, with Read Again (`again`)."""
         from greenledger.gui.import_assistant import ImportAssistant
 
         controller = self._window.controller
         if controller.read_only:
             self._window.show_message(controller.refusal)
             return None
+        if not again and (known := recalled(controller.ws, Path(file))) is not None:
+            self._say_known(Path(file), known)
+            return None
         dialog = ImportAssistant(file, controller.ws, self._window, start=self._window.start_import)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.assistant = dialog
         return dialog
+
+    def _say_known(self, file: Path, known: ImportResult) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "GreenLedger", QCoreApplication.translate(
+            "MainWindow", "{0}: nothing new; every row is already in the workspace").format(file.name),
+            QMessageBox.StandardButton.Close, self._window)
+        box.setInformativeText(QCoreApplication.translate(
+            "MainWindow", "This file, byte for byte, was imported or checked at {0}, and the "
+            "workspace has not changed since ({1} rows), so it was not read again.").format(
+            shown_time(known.recalled or ""), f"{known.unchanged:,}"))
+        again = box.addButton(QCoreApplication.translate("MainWindow", "Read Again…"),
+                              QMessageBox.ButtonRole.ActionRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda b: b is again and self.open_assistant(file, again=True))
+        box.open()
+        self.message_box = box
 
     def close_assistant(self) -> None:
         """Close the assistant opened last (its plans were checked against this workspace)."""
@@ -126,6 +147,20 @@ class ImportController(QObject):
         self.finished.emit(outcome)
         if isinstance(outcome, Exception) and not isinstance(outcome, GreenLedgerError):
             raise outcome  # the top-level hook logs it and shows the error dialog
+
+
+def recalled(ws, file: Path) -> ImportResult | None:
+    """The import memo's answer for `file` opened with the assistant's first options (None: read
+    it). The digest reads the file (about 40 ms for 20 MB)."""
+    from greenledger.core.importing import memo, profiles
+    from greenledger.core.importing.plan import ImportOptions
+    from greenledger.core.importing.source import sha256_file
+
+    try:
+        sha = sha256_file(file)
+    except OSError:
+        return None  # the assistant says why it cannot be read
+    return memo.recall(ws, file.name, sha, memo.options_request(ImportOptions(), bool(profiles.kept(ws))))
 
 
 def _imported_text(outcome: ImportResult) -> str:

@@ -107,6 +107,11 @@ def recall(ws, file: str, sha256: str, request: str) -> ImportResult | None:
     return result
 
 
+def shown_time(stamp: str) -> str:
+    """'2026-12-01 18:04 UTC' of a memo's time (core.storage.now_iso: '2026-12-01T18:04:18+00:00')."""
+    return f"{stamp[:10]} {stamp[11:16]} UTC" if stamp.endswith("+00:00") else stamp
+
+
 def rememberable(result: ImportResult) -> bool:
     return not result.dry_run and not result.warnings
 
