@@ -38,16 +38,17 @@ _PACKAGE = Path(__file__).resolve().parents[2]  # the installed greenledger: cor
 
 
 def program() -> str:
-    """This program, as the memo keys it: the version and every source file of core (name, size,
-    time written), so that another build never trusts what this one checked."""
+    """This program, as the memo keys it: the version, every source file of core and the data
+    it ships (the factor library; name, size, time written), so that another build never
+    trusts what this one checked."""
     h = hashlib.sha256(__version__.encode())
-    core = _PACKAGE / "core"
-    for root, dirs, files in os.walk(core):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(f for f in files if f.endswith(".py")):
-            st = os.stat(os.path.join(root, name))
-            h.update(f"{os.path.relpath(os.path.join(root, name), core)}:{st.st_size}:"
-                     f"{st.st_mtime_ns};".encode())
+    for top in (_PACKAGE / "core", _PACKAGE / "resources" / "data"):
+        for root, dirs, files in os.walk(top):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(f for f in files if not f.endswith(".pyc")):
+                st = os.stat(os.path.join(root, name))
+                h.update(f"{os.path.relpath(os.path.join(root, name), _PACKAGE)}:{st.st_size}:"
+                         f"{st.st_mtime_ns};".encode())
     return h.hexdigest()
 
 

@@ -187,3 +187,24 @@ def test_a_workspace_opened_read_only_still_recalls_and_one_without_the_tables_k
     assert memo.state(ws) is None and memo.started_state(ws) is None  # cannot be made: no error
     memo.remember_unchanged(ws, book.name, "sha", "{}", checked, None)
     assert memo.state(ws) is None
+
+
+def test_another_build_or_factor_library_is_another_program(tmp_path, monkeypatch):
+    """A memo kept by one build is not trusted by another: the key holds every source file of
+    core and the shipped data (the factor library), by name, size and time written."""
+    import os
+
+    (tmp_path / "core" / "importing").mkdir(parents=True)
+    (tmp_path / "resources" / "data").mkdir(parents=True)
+    code, lib = tmp_path / "core" / "importing" / "engine.py", tmp_path / "resources" / "data" / "factors.csv"
+    code.write_text("x = 1\n")
+    lib.write_text("grid,0.5\n")
+    monkeypatch.setattr(memo, "_PACKAGE", tmp_path)
+    first = memo.program()
+    assert memo.program() == first
+    lib.write_text("grid,0.6\n")
+    second = memo.program()
+    assert second != first
+    os.utime(code, ns=(1, 1))  # the same size, written at another time
+    assert memo.program() not in (first, second)
+    assert memo.key("a.xlsx", "sha", "{}") != memo.key("b.xlsx", "sha", "{}")
