@@ -12,6 +12,7 @@ from greenledger.core.fields import SHEETS, Field, FieldType, Kind, SheetSpec, n
 from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.importing import timestamps
 from greenledger.core.importing.formulas import no_saved_value
+from greenledger.core.importing.mapping import split_unit
 from greenledger.core.importing.parsed import Column, ParsedRow, ParsedSheet, SheetLayout  # noqa: F401 - imported from here
 from greenledger.core.importing.reader import SheetData, column_letter
 from greenledger.core.importing.values import (
@@ -24,7 +25,7 @@ from greenledger.core.importing.values import (
     parser_for,
     sheet_decimal_mark,
 )
-from greenledger.core.units import UnitError, multiplier, split_header
+from greenledger.core.units import UnitError, multiplier
 
 HEADER_SCAN_ROWS = 15
 
@@ -50,7 +51,7 @@ def _match_row(cells: list[object], kind: Kind) -> list[tuple[int, Field, str, s
     for i, cell in enumerate(cells):
         if not isinstance(cell, str) or not cell.strip():
             continue
-        name, unit = split_header(cell)
+        name, unit = split_unit(cell)  # a qualifier bracket (excl. cancelled, 不含取消) is no unit
         f = idx.get(norm(name)) or idx.get(norm(cell))
         if f is not None and f.name not in seen:
             seen.add(f.name)
