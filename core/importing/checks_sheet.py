@@ -15,15 +15,17 @@ from greenledger.core.fields import SHEETS, FieldType
 from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.importing import mapping as mp
 from greenledger.core.importing.codes import Aside, Measure
+from greenledger.core.importing.column_words import qualified
 from greenledger.core.importing.columns import CUMULATIVE, Mapped
 from greenledger.core.importing.layout import (
     states_unit_of,
 )
-from greenledger.core.importing.plan import ColumnPlan, SheetPlan, period_span
+from greenledger.core.importing.plan import ColumnPlan, SheetPlan, numeric_fields, period_span
 from greenledger.core.importing.reader import SheetData
 from greenledger.core.importing.values import reads_two_ways, sheet_decimal_mark
 from greenledger.core.units import UnitError, multiplier
 
+REASON_TEMPLATES.setdefault("qualified_title", QT_TRANSLATE_NOOP("Problems", "row {title_row} says these figures are a saving, target, plan, forecast, last year's, average or other qualified figure ('{what}'), not the {field} itself; if they are the {field} itself, say what the period columns hold ({field}) and their unit"))  # noqa: E501
 REASON_TEMPLATES.setdefault("qualified_quantity", QT_TRANSLATE_NOOP("Problems", "'{header}' is a saving, target, forecast, last year's, average, per-order, cancelled, returned or year-on-year figure (or a rate, reading or export), not the {field} itself, and no other column gives {field}: give the total in a column of its own (e.g. {field} ({unit})); a per-order figure times the orders is not computed"))  # noqa: E501
 
 
@@ -138,6 +140,19 @@ def _rows_after_note(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
         out.append(Problem(plan.file, coded_reason("row_after_note", **params), plan.sheet, i.row,
                            code="row_after_note", params=params))
     return out
+
+
+def _qualified_title(kind, layout, dim) -> tuple[int, str] | None:
+    """(Excel row, text) of a title line above a wide sheet that names one of the kind's quantities,
+    or states a unit of the measure's dimension `dim`, as a saving, plan, target, last year's,
+    average… figure (column_words.qualified: 2023年节能量（kWh）), or None."""
+    numeric = numeric_fields(kind)
+    for i in layout.ignored:
+        if i.code == "title" and i.text and qualified(kind, i.text) and (
+                (dim and states_unit_of(i.text, dim))
+                or any(x.field in numeric for x in mp.match_header(i.text, kind))):
+            return i.row, i.text
+    return None
 
 
 def _decimal_warnings(plan: SheetPlan, sheet: SheetData) -> list[Problem]:
@@ -343,6 +358,14 @@ def check_measure(plan: SheetPlan, m: Mapped) -> None:
             break
     measure = periods[0].field
     dim = SHEETS[plan.kind].field(measure).dimension
+    said = _qualified_title(plan.kind, layout, dim) if m.measure_how in (
+        Measure.TITLE, Measure.UNIT, Measure.GUESS) else None
+    if said is not None:  # 2023年节能量（kWh）over the months: a saving stored as use, unless told
+        params = {"what": said[1], "title_row": said[0], "field": measure}
+        plan.problems.append(Problem(plan.file, coded_reason("qualified_title", **params), plan.sheet,
+                                     row, where, periods[0].header, code="qualified_title",
+                                     params=params))
+        return
     money = [h for h in layout.money_hints  # a title that states a unit of the measure is not
              if not (dim and states_unit_of(h[2], dim))]  # about money: 元旦用电量（万千瓦时）
     if m.measure_how in (Measure.TITLE, Measure.UNIT, Measure.GUESS) and money:

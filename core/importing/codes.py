@@ -191,6 +191,7 @@ HINT_OF_PROBLEM: dict[str, Hint] = {
     "unit_unstated": Hint.UNIT,
     "measure_unstated": Hint.MEASURE,
     "money_title": Hint.MEASURE,
+    "qualified_title": Hint.MEASURE,
     "several_measures": Hint.MAP_GROUP,
     "ambiguous_columns": Hint.MAP_ONE,
     "cumulative_column": Hint.IGNORE_HEADER,

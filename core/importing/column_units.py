@@ -109,7 +109,7 @@ def plan_units(plan: SheetPlan, layout: Layout, options: ImportOptions,
                                              c.label, unit, code=exc.code,
                                              params={"unit": unit, **exc.params}))
     periods = [c for c in unstated if c.period is not None]
-    if any(p.code in ("measure_unstated", "money_title") for p in plan.problems):
+    if any(p.code in ("measure_unstated", "money_title", "qualified_title") for p in plan.problems):
         periods = []  # already said: nothing says what (or in which unit) they hold
     for cols in [[c] for c in unstated if c.period is None] + ([periods] if periods else []):
         f = mp.kind_field(kind, cols[0].field)

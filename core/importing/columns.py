@@ -336,7 +336,10 @@ def find_measure(kind: Kind, periods: list[HeaderCell], layout: Layout,
     given = [res(k) for k in options.units]
     if len(stated := [n for n in given if n in numeric]) == 1:  # --unit energy=MWh
         return stated[0], 1.0, Measure.OPTION
-    titles = [i.text for i in layout.ignored if i.code == "title" and i.text]
+    # a title naming a saving, a plan, last year's… (2023年节能量（kWh）) is not what the columns
+    # hold: not taken as their measure (checks_sheet refuses the sheet unless told: qualified_title)
+    titles = [i.text for i in layout.ignored if i.code == "title" and i.text
+              and not qualified(kind, i.text)]
     if any(qualified(kind, c.upper) for c in periods):  # last year's, a target's: not a measure
         return None, 0.0, None
     for texts, how in (([c.upper for c in periods if c.upper], Measure.HEADER),

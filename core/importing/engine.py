@@ -79,7 +79,8 @@ from greenledger.core.importing.transaction import _gc_paused, check_and_write
 from greenledger.core.importing.writer import Progress
 from greenledger.core.storage import Workspace
 
-PARSE_ANYWAY = {"measure_unstated", "money_title", "unit_unstated", "unknown_unit", "unit_conflict",
+PARSE_ANYWAY = {"measure_unstated", "money_title", "qualified_title", "unit_unstated", "unknown_unit",
+                "unit_conflict",
                 "duplicate_period", "date_order_unclear", "date_order_mixed", "months_wrap_year",
                 "unread_quantity", "cumulative_column", "units_disagree",
                 *cellunits.CELL_CODES}
