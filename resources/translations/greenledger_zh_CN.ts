@@ -1055,7 +1055,7 @@
         <translation>以工作表写的 {stated} 为准，而不是 {given}：请给出 --unit {field}={stated}（它取代导入方案或选项中的 {given}）；只有当工作表的 {stated} 有误时，才去改工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="350"/>
+        <location filename="../../gui/cli.py" line="349"/>
         <source>Aggregates rebuilt: {groups} groups from {energy_rows} energy rows in {seconds:.2f} s</source>
         <translation>汇总已重建：{energy_rows} 条能源记录，{groups} 组，用时 {seconds:.2f} 秒</translation>
     </message>
@@ -1744,29 +1744,62 @@
 <context>
     <name>EditController</name>
     <message>
-        <location filename="../../gui/edit_controller.py" line="19"/>
+        <location filename="../../gui/edit_controller.py" line="39"/>
         <source>read-only: this workspace is open in another GreenLedger window; close it there to make changes here</source>
         <translation>只读：此工作区已在另一个 GreenLedger 窗口中打开；请先在那里关闭，才能在此修改</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="48"/>
+        <location filename="../../gui/edit_controller.py" line="43"/>
+        <source>{0} rows are being written: no other edit until they are done (or cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_controller.py" line="45"/>
+        <source>Cancelled: nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_controller.py" line="146"/>
         <source>Undo import of {0}</source>
         <translation>撤销导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="70"/>
+        <location filename="../../gui/edit_controller.py" line="162"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="145"/>
+        <location filename="../../gui/edit_controller.py" line="363"/>
+        <source>Pasting {0} rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_controller.py" line="370"/>
         <source>the workspace is closed</source>
         <translation>工作区已关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="159"/>
+        <location filename="../../gui/edit_controller.py" line="381"/>
         <source>Delete {0} row(s)</source>
         <translation>删除 {0} 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_controller.py" line="392"/>
+        <source>Deleting {0} rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditStatusView</name>
+    <message>
+        <location filename="../../gui/edit_controller.py" line="64"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_controller.py" line="77"/>
+        <source>Cancelling: rolling back…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3762,14 +3795,14 @@
         <translation>{path}：存放 {folder} 的磁盘拒绝了写入（磁盘 I/O 错误），因此没有写入任何内容，工作区保持原样。请检查磁盘已连接且有可用空间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="282"/>
-        <location filename="../../gui/cli.py" line="380"/>
+        <location filename="../../gui/cli.py" line="281"/>
+        <location filename="../../gui/cli.py" line="379"/>
         <location filename="../../gui/cli_import.py" line="119"/>
         <source>warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="385"/>
+        <location filename="../../gui/cli.py" line="384"/>
         <source>… and {0} more problem(s): --errors OUT.xlsx marks every one in the workbook</source>
         <translation>……另有 {0} 个问题：--errors OUT.xlsx 会在工作簿中标出每一个</translation>
     </message>
@@ -3859,12 +3892,12 @@
         <translation>该区域暂无电网排放因子：站点已保存，在“排放因子”工作表补充因子之前，其相关数字会注明缺少因子</translation>
     </message>
     <message>
-        <location filename="../../core/importing/sheets.py" line="182"/>
+        <location filename="../../core/importing/sheets.py" line="183"/>
         <source>values between 0 and 1 read as fractions (0.3 = 30 %)</source>
         <translation>0 到 1 之间的数值按小数读取（0.3 = 30 %）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/sheets.py" line="188"/>
+        <location filename="../../core/importing/sheets.py" line="189"/>
         <source>values of at most 1 under a % header read as percent (0.8 = 0.8 %); if the cells show percentages (80 %), take the % out of the header</source>
         <translation>表头带 % 的列中不大于 1 的数值按百分数读取（0.8 = 0.8 %）；如果单元格显示为百分比（80 %），请去掉表头中的 %</translation>
     </message>
@@ -3884,27 +3917,32 @@
         <translation>（空白）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks_sheet.py" line="27"/>
+        <location filename="../../core/importing/checks_sheet.py" line="28"/>
+        <source>row {title_row} says these figures are a saving, target, plan, forecast, last year&apos;s, average or other qualified figure (&apos;{what}&apos;), not the {field} itself; if they are the {field} itself, say what the period columns hold ({field}) and their unit</source>
+        <translation>第 {title_row} 行表明这些数字是节约量、目标、计划、预测、上年、平均值或其他限定数字（&apos;{what}&apos;），而不是{field}本身；如果它们就是{field}本身，请说明各期间列所含内容（{field}）及其单位</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/checks_sheet.py" line="29"/>
         <source>&apos;{header}&apos; is a saving, target, forecast, last year&apos;s, average, per-order, cancelled, returned or year-on-year figure (or a rate, reading or export), not the {field} itself, and no other column gives {field}: give the total in a column of its own (e.g. {field} ({unit})); a per-order figure times the orders is not computed</source>
         <translation>“{header}”是节约量、目标、预测、上年、平均、每单、已取消、退货或同比的数值（或费率、电表读数、上网或送出的量），不是 {field} 本身，且没有其他列给出 {field}：请在单独一列中给出总量（例如 {field} ({unit})）；不会用每单数值乘以订单量来计算</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks_sheet.py" line="53"/>
+        <location filename="../../core/importing/checks_sheet.py" line="55"/>
         <source>{value} could be a fraction ({as_fraction} %) or a percentage ({value} %): other cells of this column are written as percentages ({examples}) and its header does not say %: if it means {as_fraction} %, write {as_fraction}; if it means {value} %, add % to the column&apos;s header ({header} (%))</source>
         <translation>{value} 可能是小数（{as_fraction} %），也可能是百分数（{value} %）：本列其他单元格写的是百分数（{examples}），而列标题没有写 %：如果它表示 {as_fraction} %，请写成 {as_fraction}；如果它表示 {value} %，请在列标题中加上 %（{header} (%)）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks_sheet.py" line="98"/>
+        <location filename="../../core/importing/checks_sheet.py" line="100"/>
         <source>this row looks like a row of the table (its {columns} are filled) but comes after the note in row {note_row}, which ends the table, so it would not be read: move the note below the table&apos;s last row, or delete it</source>
         <translation>此行看似表格中的一行（{columns} 都已填写），但位于第 {note_row} 行的注释之后，而该注释结束了表格，因此此行不会被读取：请把注释移到表格最后一行之下，或删除该注释</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks_sheet.py" line="200"/>
+        <location filename="../../core/importing/checks_sheet.py" line="215"/>
         <source>numbers written as text in {columns} read two ways ({examples}: a decimal mark, or a thousands separator?) and nothing else in the sheet shows which: write thousands without a separator (1.234 meaning one thousand two hundred and thirty-four as 1234) and decimals with other than three decimal places (1.234 meaning one point two three four as 1.2340), or write them as numbers</source>
         <translation>{columns} 中以文本写的数字有两种读法（{examples}：是小数点，还是千位分隔符？），工作表中也没有别的数字能说明是哪一种：千位数请不加分隔符书写（表示一千二百三十四的 1.234 写作 1234），小数请写成不是三位的小数（表示一点二三四的 1.234 写作 1.2340），或写成数字</translation>
     </message>
     <message>
-        <location filename="../../core/importing/checks_sheet.py" line="236"/>
+        <location filename="../../core/importing/checks_sheet.py" line="251"/>
         <source>&apos;{header}&apos; is a part of the total in {total} (of which: green power, another source or site): importing the total alone would count the part as {total_field} of the total&apos;s kind; give the parts as rows of their own (with their source and instrument), or leave this column out if the total is right as it is (map &apos;{header}&apos; to ignore)</source>
         <translation>“{header}”是 {total} 中总量的一部分（其中：绿电、其他能源类型或站点）：只导入总量会把这部分算作与总量同类的 {total_field}；请把各部分作为单独的行给出（注明能源类型和采购方式），或在总量本身无误时略过此列（把“{header}”设为忽略）</translation>
     </message>
@@ -3979,12 +4017,12 @@
         <translation>此工作表在此表旁边还有一个表格（{kinds}，{columns} 列），未随此表导入（每次导入一个工作表只能导入一类数据）；请以{kind}数据再次导入此工作表，以读取该表格</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="259"/>
+        <location filename="../../core/importing/codes.py" line="260"/>
         <source>no sheet has a table GreenLedger recognises ({reasons}) or the template&apos;s headers; {hint}</source>
         <translation>没有工作表含有 GreenLedger 可识别的表格（{reasons}）或模板的表头；{hint}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/codes.py" line="260"/>
+        <location filename="../../core/importing/codes.py" line="261"/>
         <source>no sheet has a table GreenLedger recognises or the template&apos;s headers; {hint}</source>
         <translation>没有工作表含有 GreenLedger 可识别的表格或模板的表头；{hint}</translation>
     </message>
@@ -4949,99 +4987,99 @@
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../gui/table_view.py" line="47"/>
+        <location filename="../../gui/table_view.py" line="48"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="48"/>
+        <location filename="../../gui/table_view.py" line="49"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="50"/>
         <location filename="../../gui/table_view.py" line="51"/>
         <location filename="../../gui/table_view.py" line="52"/>
+        <location filename="../../gui/table_view.py" line="53"/>
         <source>Campaign</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="164"/>
+        <location filename="../../gui/table_view.py" line="157"/>
         <source>Filter rows…</source>
         <translation>筛选行…</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="205"/>
+        <location filename="../../gui/table_view.py" line="198"/>
         <source>&amp;Filter:</source>
         <translation>筛选(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="232"/>
+        <location filename="../../gui/table_view.py" line="225"/>
         <source>&amp;Add row…</source>
         <translation>添加行(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="234"/>
+        <location filename="../../gui/table_view.py" line="227"/>
         <source>&amp;Delete rows</source>
         <translation>删除行(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="241"/>
+        <location filename="../../gui/table_view.py" line="236"/>
         <source>Double-click a cell to edit · Ctrl+V pastes rows from Excel · shaded columns are computed</source>
         <translation>双击单元格进行编辑 · Ctrl+V 粘贴 Excel 中的行 · 灰底列为计算结果</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="262"/>
+        <location filename="../../gui/table_view.py" line="263"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="282"/>
+        <location filename="../../gui/table_view.py" line="283"/>
         <source>Sorting and filtering {0} row(s)…</source>
         <translation>正在排序和筛选 {0} 行…</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="285"/>
+        <location filename="../../gui/table_view.py" line="286"/>
         <source>{0} row(s)</source>
         <translation>{0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="287"/>
+        <location filename="../../gui/table_view.py" line="288"/>
         <source>{0} of {1} row(s)</source>
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="371"/>
+        <location filename="../../gui/table_edits.py" line="60"/>
         <source>Select the rows to delete first</source>
         <translation>请先选择要删除的行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="375"/>
+        <location filename="../../gui/table_edits.py" line="65"/>
         <source>Rows not deleted</source>
         <translation>未删除任何行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="377"/>
+        <location filename="../../gui/table_edits.py" line="68"/>
         <source>Deleted {0} row(s) (Ctrl+Z undoes)</source>
         <translation>已删除 {0} 行（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="406"/>
+        <location filename="../../gui/table_view.py" line="400"/>
         <source>Copied {0} row(s)</source>
         <translation>已复制 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="435"/>
+        <location filename="../../gui/table_edits.py" line="119"/>
         <source>Paste refused: nothing was changed</source>
         <translation>粘贴被拒绝：未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="440"/>
+        <location filename="../../gui/table_edits.py" line="124"/>
         <source>Pasted {0} row(s): {1} changed, {2} added, {3} already as pasted (Ctrl+Z undoes)</source>
         <translation>已粘贴 {0} 行：修改 {1} 行，新增 {2} 行，{3} 行与粘贴内容相同（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../gui/table_view.py" line="443"/>
+        <location filename="../../gui/table_edits.py" line="128"/>
         <source>Pasted {0} row(s): {1} changed, {2} added (Ctrl+Z undoes)</source>
         <translation>已粘贴 {0} 行：修改 {1} 行，新增 {2} 行（Ctrl+Z 可撤销）</translation>
     </message>
