@@ -31,10 +31,12 @@ RATIO_FLOOR = 16 * 1024**2
 MAX_PARTS = 10_000
 
 
-def check_file(path: Path) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
+def check_file(path: Path, only: str | None = None) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
     """Refuse (ReadError) a workbook that is not safe or not possible to parse; see the module
     docstring. Cheap: reads the zip directory and streams each XML part once. Returns, for
-    an xlsx, each sheet's hidden rows and columns (0-based) seen on the way."""
+    an xlsx, each sheet's hidden rows and columns (0-based) seen on the way. With `only` (the
+    one sheet that will be read, as read_sheets matches it), the other worksheets' parts are
+    not inflated: no parser reads them (their zip entries are still checked)."""
     suffix = path.suffix.lower()
     try:
         with path.open("rb") as fh:
@@ -46,7 +48,7 @@ def check_file(path: Path) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
     if head.startswith(CFB_MAGIC) or head.startswith(CFB_MAGIC[:4]):
         check_cfb(path, suffix)
     elif head.startswith(b"PK"):
-        return _check_zip(path, suffix)
+        return _check_zip(path, suffix, only)
     elif suffix in ZIP_SUFFIXES:
         raise ReadError(f"{path.name}: not a workbook (the file is not a zip package"
                         f"{_looks_like(head)})")
@@ -76,7 +78,8 @@ def _looks_like(head: bytes) -> str:
 
 
 
-def _check_zip(path: Path, suffix: str) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
+def _check_zip(path: Path, suffix: str, only: str | None = None
+               ) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
@@ -95,10 +98,11 @@ def _check_zip(path: Path, suffix: str) -> dict[str, tuple[frozenset[int], froze
         for info in infos:
             _check_declared(path, info)
         sheets = _worksheet_names(zf, path) if suffix in (".xlsx", ".xlsm") else {}
+        skipped = _other_sheets(sheets, only)
         inflated = 0
         hidden: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
         for info in infos:
-            if not _is_xml(info.filename):
+            if not _is_xml(info.filename) or info.filename in skipped:
                 continue
             kind = "xml"
             if suffix == ".ods" and info.filename == "content.xml":
@@ -202,6 +206,17 @@ def _inflate(fh, path: Path, info: zipfile.ZipInfo,
             yield data
         if inflater is not None and inflater.eof:
             break
+
+
+def _other_sheets(sheets: dict[str, str], only: str | None) -> set[str]:
+    """The parts of the worksheets other than `only` (matched as read_sheets matches it: exact,
+    else ignoring case); none when `only` is None or names no sheet (then every part is
+    scanned, and the reader says there is no such sheet)."""
+    if only is None:
+        return set()
+    match = [p for p, n in sheets.items() if n == only] or \
+        [p for p, n in sheets.items() if n.lower() == only.lower()]
+    return set(sheets) - set(match[:1]) if match else set()
 
 
 def _worksheet_names(zf: zipfile.ZipFile, path: Path) -> dict[str, str]:

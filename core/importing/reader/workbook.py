@@ -36,7 +36,7 @@ def read_sheets(path: Path, only: str | None = None) -> Iterator[SheetData]:
         rows, delimiter = read_csv_delimited(path)
         yield SheetData(path.stem, rows, delimiter=delimiter)
         return
-    wb, hidden_cells = _open_with_hidden(path)
+    wb, hidden_cells = _open_with_hidden(path, only)
     meta = {m.name: m for m in wb.sheets_metadata}
     names = wb.sheet_names
     if only is not None:
@@ -101,9 +101,11 @@ def _open(path: Path) -> CalamineWorkbook:
     return _open_with_hidden(path)[0]
 
 
-def _open_with_hidden(path: Path) -> tuple[CalamineWorkbook, dict[str, tuple[frozenset, frozenset]]]:
-    """The workbook, and each sheet's hidden rows and columns (xlsx; found by check_file)."""
-    hidden = check_file(path)
+def _open_with_hidden(path: Path, only: str | None = None
+                      ) -> tuple[CalamineWorkbook, dict[str, tuple[frozenset, frozenset]]]:
+    """The workbook, and each sheet's hidden rows and columns (xlsx; found by check_file; with
+    `only`, the gate inflates that worksheet's part alone: the others are never read)."""
+    hidden = check_file(path, only)
     try:
         return CalamineWorkbook.from_path(str(path)), hidden
     except PasswordError as exc:
