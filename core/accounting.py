@@ -158,11 +158,9 @@ def energy_by_site_month(ws: Workspace, maintained: bool = True) -> dict[tuple[s
     month, source and instrument), or with `maintained` False (or a workspace that cannot be
     written) recomputed from every row: rows inside one month summed in SQL, rows that span
     months spread over them by days (by time for hourly rows)."""
-    out: dict[tuple[str, str], EnergyMix] = defaultdict(EnergyMix)
     if maintained and aggregates.ensure(ws):
-        for site, month, source, instrument, kwh in aggregates.energy_months(ws):
-            out[(site, month)].add(source, instrument, kwh)
-        return dict(out)
+        return _maintained_months(ws)
+    out: dict[tuple[str, str], EnergyMix] = defaultdict(EnergyMix)
     names = dict(ws.select("site_names_by_id"))
     # One pass: rows inside one month are grouped by that month; a row that spans months is
     # its own group (grouped by its id) and is spread over its months here.
@@ -174,6 +172,34 @@ def energy_by_site_month(ws: Workspace, maintained: bool = True) -> dict[tuple[s
         for month, part in spread_by_month(parse_bound(start), parse_bound(end), kwh).items():
             out[(site, month)].add(source, instrument, part)
     return dict(out)
+
+
+def _maintained_months(ws: Workspace) -> dict[tuple[str, str], EnergyMix]:
+    """EnergyMix per (site, month) of agg_energy_month's rows, by the sites' names and months:
+    EnergyMix.add inlined (a month's rows come in one run; the same sums in the same order)."""
+    names = dict(ws.select("site_names_by_id"))
+    by_site: dict[int, dict[str, EnergyMix]] = {}
+    site_id = month = None
+    mix = EnergyMix()
+    for row_site, row_month, source, instrument, kwh in aggregates.energy_month_rows(ws):
+        if row_month != month or row_site != site_id:
+            site_id, month = row_site, row_month
+            months = by_site.setdefault(site_id, {})
+            mix = months.get(month)
+            if mix is None:
+                mix = months[month] = EnergyMix(by_source={})
+            by_source = mix.by_source
+        if source == "grid":
+            mix.grid += kwh
+        elif source == "diesel":
+            mix.diesel += kwh
+        elif instrument == "on-site":
+            mix.renewable_onsite += kwh
+        else:
+            mix.renewable_contract += kwh
+        by_source[source] = by_source.get(source, 0.0) + kwh
+    return {(names[i], m): mix for i in sorted(by_site.keys() & names.keys(), key=names.__getitem__)
+            for m, mix in by_site[i].items()}  # rows of a site not in sites: none (JOIN sites)
 
 
 def by_year(months: dict[tuple[str, str], EnergyMix]) -> dict[tuple[str, int], EnergyMix]:
@@ -282,10 +308,9 @@ def site_years(ws: Workspace, log: FactorLog, months: dict) -> list[SiteYear]:
 
 
 def site_months(months: dict) -> list[SiteMonth]:
-    return [SiteMonth(site=site, month=month, total_kwh=mix.total, renewable_kwh=mix.renewable,
-                      renewable_share_pct=renewable_share_pct(mix.renewable, mix.total),
-                      kwh_by_source=dict(mix.by_source or {}))
-            for (site, month), mix in sorted(months.items())]
+    return [SiteMonth(site, month, t, r, renewable_share_pct(r, t), dict(mix.by_source or {}))
+            for (site, month), mix in sorted(months.items())  # r, t: mix.renewable, mix.total
+            for r in (mix.renewable,) for t in (mix.grid + mix.diesel + r,)]
 
 
 @dataclass(slots=True)
@@ -444,7 +469,7 @@ def build_summary(ws: Workspace, maintained: bool = True) -> Summary:
     compare the two)."""
     log = FactorLog(ws.factor_book())
     maintained = maintained and aggregates.ensure(ws)
-    months = energy_by_site_month(ws, maintained)
+    months = _maintained_months(ws) if maintained else energy_by_site_month(ws, False)
     years = site_years(ws, log, months)
     inits = initiatives(ws)
     avoided = sum(y.avoided_t or 0.0 for y in years)

@@ -64,13 +64,35 @@ def current(ws) -> bool:
 def up_to_date(ws) -> bool:
     """current(ws), nothing logged since the last refresh, no row above the last id aggregated,
     and as many rows aggregated as stored (a row inserted under an old id, as an undo's restore
-    does, changes the count)."""
-    return (current(ws) and not ws.select("agg.any_dirty").fetchone()[0]
-            and _max_id(ws) == _stored_max_id(ws) and _counts_match(ws))
+    does, changes the count).
+
+    The count needs no scan of the energy rows when the rows aggregated fill every id from the
+    lowest stored to the last aggregated: no delete was logged since, so each of those ids is
+    still taken and a row inserted since would have an id below the lowest or above the last
+    (it would have changed either); a count of them is then the count of the ids."""
+    if not current(ws) or ws.select("agg.any_dirty").fetchone()[0]:
+        return False
+    top = _max_id(ws)
+    if top != _stored_max_id(ws):
+        return False
+    aggregated = _rows_aggregated(ws)
+    return aggregated == top - _min_id(ws) + 1 or aggregated == _stored_count(ws)
 
 
 def _max_id(ws) -> int:
     return ws.select("agg.energy_max_id").fetchone()[0] or 0
+
+
+def _min_id(ws) -> int:
+    return ws.select("agg.energy_min_id").fetchone()[0] or 0
+
+
+def _rows_aggregated(ws) -> int:
+    return int(ws.select("agg.rows_aggregated").fetchone()[0])
+
+
+def _stored_count(ws) -> int:
+    return ws.select("agg.energy_count").fetchone()[0]
 
 
 def _stored_max_id(ws) -> int:
@@ -81,8 +103,7 @@ def _stored_max_id(ws) -> int:
 
 
 def _counts_match(ws) -> bool:
-    return int(ws.select("agg.rows_aggregated").fetchone()[0]) == \
-        ws.select("agg.energy_count").fetchone()[0]
+    return _rows_aggregated(ws) == _stored_count(ws)
 
 
 def _span(ws) -> float:
@@ -285,10 +306,10 @@ def _fill_campaign(ws, cid: int, start: str, end: str, span: float) -> None:
 # --- reading (call ensure first) ----------------------------------------------------------------
 
 
-def energy_months(ws):
-    """(site, month, source, instrument, kWh) of agg_energy_month; a blank instrument is ''
-    (core.accounting.EnergyMix.add reads it as None)."""
-    return ws.select("agg.energy_months")
+def energy_month_rows(ws):
+    """(site id, month, source, instrument, kWh) of agg_energy_month in its key's order (site
+    id, month, source, instrument)."""
+    return ws.select("agg.energy_month_rows")
 
 
 def renewable_to_date(ws, through: str):

@@ -114,6 +114,7 @@ QUERIES = {
     "agg.clear_dirty": "DELETE FROM agg_dirty",
     "agg.energy_count": f"SELECT count(*) FROM {qe.TABLE}",
     "agg.energy_max_id": f"SELECT max(id) FROM {qe.TABLE}",
+    "agg.energy_min_id": f"SELECT min(id) FROM {qe.TABLE}",
     "agg.rows_aggregated": "SELECT total(rows) FROM agg_energy_month",
     # rows inserted since the last refresh: above its last id, or of the batches named
     "agg.log_new_rows": (f"INSERT INTO agg_dirty SELECT e.site_id, {_LO}, {_HI}, max(e.end_span) + 1 "
@@ -155,9 +156,8 @@ QUERIES = {
         "INSERT INTO agg_energy_month (site_id, month, source, instrument, kwh, rows) "
         "VALUES (:site, :month, :source, :instrument, :kwh, :rows) ON CONFLICT DO UPDATE SET "
         "kwh = kwh + excluded.kwh, rows = rows + excluded.rows"),
-    "agg.energy_months": ("SELECT s.name, a.month, a.source, a.instrument, a.kwh FROM agg_energy_month a "
-                          "JOIN sites s ON s.id = a.site_id ORDER BY a.site_id, a.month, a.source, "
-                          "a.instrument"),
+    "agg.energy_month_rows": ("SELECT site_id, month, source, instrument, kwh FROM agg_energy_month "
+                              "ORDER BY site_id, month, source, instrument"),
     # --- renewable rows by the month they start in, batch and sheet (the story's to-date trail) -
     "agg.clear_renewable_month": "DELETE FROM agg_renewable_month",
     "agg.clear_renewable_month_of": ("DELETE FROM agg_renewable_month WHERE site_id = :site "

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from pathlib import Path
 
 from greenledger.core import __version__
 from greenledger.core.errors import GreenLedgerError, ImportRefused
-from greenledger.core.logs import start_logging
 from greenledger.core.paths import default_workspace, demo_workspace
 
 SUBCOMMANDS = ("import", "template", "demo", "summary", "equivalents", "factors", "check",
@@ -24,7 +22,9 @@ SUBCOMMANDS = ("import", "template", "demo", "summary", "equivalents", "factors"
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(charts: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser; `charts` False leaves out the chart subcommands (main, for
+    another command: their arguments import every chart module)."""
     p = argparse.ArgumentParser(
         prog="greenledger",
         description="GreenLedger: carbon accounting for e-commerce and logistics analysts. "
@@ -100,9 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("rebuild-aggregates", help="recompute the maintained totals (agg_* tables) from "
                    "the stored rows")
-    from greenledger.gui.charts.commands import add_parsers
+    if charts:
+        from greenledger.gui.charts.commands import add_parsers
 
-    add_parsers(sub)  # charts, export-chart, export-deck, export-data
+        add_parsers(sub)  # charts, export-chart, export-deck, export-data
     return p
 
 
@@ -112,13 +113,35 @@ def _kinds():
     return list(Kind)
 
 
-def split_path_argument(argv: list[str]) -> tuple[list[str], Path | None]:
-    """`greenledger PATH` opens a workspace: pull a first positional that is not a command."""
-    takes_value = {"--workspace", "-w", "--lang", "--quit-after"}
+_TAKES_VALUE = ("--workspace", "-w", "--lang", "--quit-after")
+
+
+def _takes_value(a: str) -> bool:
+    """An option given its value in the next argument (argparse takes --work for --workspace)."""
+    return a in _TAKES_VALUE or (a.startswith("--") and len(a) > 2 and "=" not in a
+                                 and any(t.startswith(a) for t in _TAKES_VALUE))
+
+
+def command_of(argv: list[str]) -> str | None:
+    """The subcommand `argv` names (its first positional, if a command), else None."""
     i = 0
     while i < len(argv):
         a = argv[i]
-        if a in takes_value:
+        if a == "--":
+            return argv[i + 1] if argv[i + 1:i + 2] and argv[i + 1] in SUBCOMMANDS else None
+        if a.startswith("-"):
+            i += 2 if _takes_value(a) else 1
+            continue
+        return a if a in SUBCOMMANDS else None
+    return None
+
+
+def split_path_argument(argv: list[str]) -> tuple[list[str], Path | None]:
+    """`greenledger PATH` opens a workspace: pull a first positional that is not a command."""
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if _takes_value(a):  # also abbreviated (--work FILE): its value is no PATH
             i += 2
             continue
         if a.startswith("-"):
@@ -133,7 +156,8 @@ def split_path_argument(argv: list[str]) -> tuple[list[str], Path | None]:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     argv, path = split_path_argument(argv)
-    parser = build_parser()
+    command = command_of(argv)  # another than a chart command: no chart module to import
+    parser = build_parser(charts=command is None or command in SUBCOMMANDS[8:])
     args = parser.parse_args(argv)  # exits 2 on wrong usage
     if path is not None:
         args.workspace = path
@@ -165,6 +189,10 @@ def main(argv: list[str] | None = None) -> int:
         if refusal is not None:  # a full disk, a read-only folder: where, and what to do
             print(f"greenledger: {error_text(refusal)}", file=sys.stderr)
             return EXIT_REFUSED
+        import logging
+
+        from greenledger.core.logs import start_logging
+
         log = start_logging(crashes=False)
         logging.getLogger("greenledger").exception("unexpected error")
         print(f"greenledger: unexpected error: {exc.__class__.__name__}: {exc}\n"
@@ -240,13 +268,14 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_summary(args: argparse.Namespace) -> int:
     from greenledger.core.accounting import build_summary
     from greenledger.core.i18n import translate
-    from greenledger.core.report import summary_text
 
     with _workspace(args) as ws:
         summary = build_summary(ws)
-    if args.json:
-        print(json.dumps(summary.to_json(), ensure_ascii=False, indent=1))
+    if args.json:  # json.dumps(summary.to_json(), ensure_ascii=False, indent=1), in a third of the time
+        print(summary.to_json_text())
     else:
+        from greenledger.core.report import summary_text
+
         print(summary_text(summary))
     for w in summary.warnings:  # possible double counts: on stderr too, as import warnings are
         print(translate("Problems", "warning: {0}").format(w.render()), file=sys.stderr)
