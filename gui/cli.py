@@ -8,6 +8,7 @@ traceback on the terminal).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -265,8 +266,28 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@contextlib.contextmanager
+def _without_numpy():
+    """A block in which `import numpy` fails, if nothing imported numpy or sqlite-utils yet.
+
+    sqlite-utils imports numpy (and pandas) when it is first imported, about 50 ms of the
+    summary's 200 ms of imports, only to add numpy's number types to the column types it gives
+    tables it creates from Python values. The summary creates none and holds no numpy value, so
+    its command keeps numpy out of that import; numpy imports as usual afterwards."""
+    if "numpy" in sys.modules or "sqlite_utils" in sys.modules:
+        yield
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # import numpy: ModuleNotFoundError
+    try:
+        yield
+    finally:
+        if "numpy" in sys.modules and sys.modules["numpy"] is None:
+            del sys.modules["numpy"]
+
+
 def _cmd_summary(args: argparse.Namespace) -> int:
-    from greenledger.core.accounting import build_summary
+    with _without_numpy():
+        from greenledger.core.accounting import build_summary
     from greenledger.core.i18n import translate
 
     with _workspace(args) as ws:

@@ -2,7 +2,7 @@
 with less work. Summary.to_json_text is json.dumps(to_json(), ensure_ascii=False, indent=1) to
 the character; the maintained months are EnergyMix.add of the aggregated rows, to the bit; the
 aggregates' up-to-date check counts no energy row when the ids say the count, and still sees a
-row inserted under an old or a lower id; the command imports no chart module."""
+row inserted under an old or a lower id; the command imports no chart module, nor numpy."""
 
 from __future__ import annotations
 
@@ -126,7 +126,7 @@ def test_json_text_is_json_dumps_of_to_json_for_every_kind_of_value():
         bad.to_json_text()
 
 
-def test_the_command_prints_the_json_and_imports_no_chart_module(tmp_path, capsys):
+def test_the_command_prints_the_json_and_imports_no_chart_module_nor_numpy(tmp_path, capsys):
     path = tmp_path / "demo.greenledger"
     build_demo(path)
     with Workspace.open(path) as ws:
@@ -136,14 +136,16 @@ def test_the_command_prints_the_json_and_imports_no_chart_module(tmp_path, capsy
     assert capsys.readouterr().out == expected + "\n"
     code = ("import sys; from greenledger.gui.cli import main; "
             f"rc = main(['--workspace', {str(path)!r}, 'summary', '--json']); "
-            "print(rc, sorted(m for m in sys.modules if 'chart' in m or m == 'openpyxl'"
-            " or m.startswith('PySide6')), file=sys.stderr)")
+            "print(rc, sorted(m for m in sys.modules if 'chart' in m or m in ('openpyxl', 'numpy')"
+            " or m.startswith('PySide6')), file=sys.stderr); "
+            "import numpy, sqlite_utils; print(numpy.__name__, file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout == expected + "\n"
-    rc, _, modules = proc.stderr.strip().splitlines()[-1].partition(" ")
+    *_, last, after = proc.stderr.strip().splitlines()
+    rc, _, modules = last.partition(" ")
     assert rc == "0"
-    assert not any("chart" in m or m.startswith("PySide6") or m == "openpyxl"
-                   for m in json.loads(modules.replace("'", '"'))), modules
+    assert json.loads(modules.replace("'", '"')) == [], modules  # numpy: sqlite-utils' import only
+    assert after == "numpy"  # which it does not break
 
 
 @pytest.mark.parametrize("argv, command", [
