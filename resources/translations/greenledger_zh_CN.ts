@@ -1055,7 +1055,7 @@
         <translation>以工作表写的 {stated} 为准，而不是 {given}：请给出 --unit {field}={stated}（它取代导入方案或选项中的 {given}）；只有当工作表的 {stated} 有误时，才去改工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="349"/>
+        <location filename="../../gui/cli.py" line="370"/>
         <source>Aggregates rebuilt: {groups} groups from {energy_rows} energy rows in {seconds:.2f} s</source>
         <translation>汇总已重建：{energy_rows} 条能源记录，{groups} 组，用时 {seconds:.2f} 秒</translation>
     </message>
@@ -1751,55 +1751,75 @@
     <message>
         <location filename="../../gui/edit_controller.py" line="43"/>
         <source>{0} rows are being written: no other edit until they are done (or cancelled)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写入 {0} 行：写完（或取消）之前不能做其他修改</translation>
     </message>
     <message>
         <location filename="../../gui/edit_controller.py" line="45"/>
         <source>Cancelled: nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="146"/>
+        <location filename="../../gui/edit_controller.py" line="46"/>
+        <source>Undoing {0} ({1} rows)…</source>
+        <translation>正在撤销“{0}”（{1} 行）…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_controller.py" line="47"/>
+        <source>Redoing {0} ({1} rows)…</source>
+        <translation>正在重做“{0}”（{1} 行）…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_controller.py" line="48"/>
+        <source>Undone: {0}</source>
+        <translation>已撤销：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_controller.py" line="49"/>
+        <source>Redone: {0}</source>
+        <translation>已重做：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_controller.py" line="150"/>
         <source>Undo import of {0}</source>
         <translation>撤销导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="162"/>
+        <location filename="../../gui/edit_controller.py" line="166"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="363"/>
+        <location filename="../../gui/edit_controller.py" line="377"/>
         <source>Pasting {0} rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在粘贴 {0} 行…</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="370"/>
+        <location filename="../../gui/edit_controller.py" line="384"/>
         <source>the workspace is closed</source>
         <translation>工作区已关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="381"/>
+        <location filename="../../gui/edit_controller.py" line="395"/>
         <source>Delete {0} row(s)</source>
         <translation>删除 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="392"/>
+        <location filename="../../gui/edit_controller.py" line="406"/>
         <source>Deleting {0} rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在删除 {0} 行…</translation>
     </message>
 </context>
 <context>
     <name>EditStatusView</name>
     <message>
-        <location filename="../../gui/edit_controller.py" line="64"/>
+        <location filename="../../gui/edit_controller.py" line="68"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="77"/>
+        <location filename="../../gui/edit_controller.py" line="81"/>
         <source>Cancelling: rolling back…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消：回滚已写入的部分…</translation>
     </message>
 </context>
 <context>
@@ -3795,14 +3815,14 @@
         <translation>{path}：存放 {folder} 的磁盘拒绝了写入（磁盘 I/O 错误），因此没有写入任何内容，工作区保持原样。请检查磁盘已连接且有可用空间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="281"/>
-        <location filename="../../gui/cli.py" line="379"/>
+        <location filename="../../gui/cli.py" line="302"/>
+        <location filename="../../gui/cli.py" line="400"/>
         <location filename="../../gui/cli_import.py" line="119"/>
         <source>warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="384"/>
+        <location filename="../../gui/cli.py" line="405"/>
         <source>… and {0} more problem(s): --errors OUT.xlsx marks every one in the workbook</source>
         <translation>……另有 {0} 个问题：--errors OUT.xlsx 会在工作簿中标出每一个</translation>
     </message>
@@ -4931,47 +4951,47 @@
         <translation>{0}：{1} 的 {2} 行未填写国家（Country），因此按中国电网计算该车辆的用电排放；请在 Country 列填写该业务单元所在国家（如 United Kingdom）</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="70"/>
+        <location filename="../../core/summary.py" line="71"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="71"/>
+        <location filename="../../core/summary.py" line="72"/>
         <source>{0} id {1}</source>
         <translation>{0} 编号 {1}</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="416"/>
+        <location filename="../../core/summary.py" line="394"/>
         <source>t CO2; {0} CO2 only</source>
         <translation>吨二氧化碳；{0}仅含二氧化碳</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="417"/>
+        <location filename="../../core/summary.py" line="395"/>
         <source>t CO2e, in part CO2 only ({0} CO2 only)</source>
         <translation>吨二氧化碳当量，部分仅含二氧化碳（{0}仅含二氧化碳）</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="420"/>
+        <location filename="../../core/summary.py" line="398"/>
         <source>grid factors</source>
         <translation>电网排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="421"/>
+        <location filename="../../core/summary.py" line="399"/>
         <source>the diesel factor</source>
         <translation>柴油排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="422"/>
+        <location filename="../../core/summary.py" line="400"/>
         <source>some vehicle factors</source>
         <translation>部分车辆排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="423"/>
+        <location filename="../../core/summary.py" line="401"/>
         <source>some material factors</source>
         <translation>部分材料排放因子</translation>
     </message>
     <message>
-        <location filename="../../core/summary.py" line="424"/>
+        <location filename="../../core/summary.py" line="402"/>
         <source>initiative factors</source>
         <translation>减排措施因子</translation>
     </message>
@@ -5049,19 +5069,24 @@
         <translation>{0} / {1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_edits.py" line="60"/>
+        <location filename="../../gui/table_edits.py" line="63"/>
         <source>Select the rows to delete first</source>
         <translation>请先选择要删除的行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_edits.py" line="65"/>
+        <location filename="../../gui/table_edits.py" line="68"/>
         <source>Rows not deleted</source>
         <translation>未删除任何行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_edits.py" line="68"/>
+        <location filename="../../gui/table_edits.py" line="71"/>
         <source>Deleted {0} row(s) (Ctrl+Z undoes)</source>
         <translation>已删除 {0} 行（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/table_edits.py" line="102"/>
+        <source>Paste {0}×{1}</source>
+        <translation>粘贴 {0}×{1}</translation>
     </message>
     <message>
         <location filename="../../gui/table_view.py" line="400"/>
@@ -5069,17 +5094,17 @@
         <translation>已复制 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/table_edits.py" line="119"/>
+        <location filename="../../gui/table_edits.py" line="123"/>
         <source>Paste refused: nothing was changed</source>
         <translation>粘贴被拒绝：未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../gui/table_edits.py" line="124"/>
+        <location filename="../../gui/table_edits.py" line="128"/>
         <source>Pasted {0} row(s): {1} changed, {2} added, {3} already as pasted (Ctrl+Z undoes)</source>
         <translation>已粘贴 {0} 行：修改 {1} 行，新增 {2} 行，{3} 行与粘贴内容相同（Ctrl+Z 可撤销）</translation>
     </message>
     <message>
-        <location filename="../../gui/table_edits.py" line="128"/>
+        <location filename="../../gui/table_edits.py" line="132"/>
         <source>Pasted {0} row(s): {1} changed, {2} added (Ctrl+Z undoes)</source>
         <translation>已粘贴 {0} 行：修改 {1} 行，新增 {2} 行（Ctrl+Z 可撤销）</translation>
     </message>
@@ -5093,7 +5118,7 @@
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="272"/>
-        <location filename="../../core/summary.py" line="438"/>
+        <location filename="../../core/summary.py" line="416"/>
         <source>t CO2</source>
         <translation>吨二氧化碳</translation>
     </message>
@@ -5104,7 +5129,7 @@
     </message>
     <message>
         <location filename="../../core/chart_data.py" line="273"/>
-        <location filename="../../core/summary.py" line="438"/>
+        <location filename="../../core/summary.py" line="416"/>
         <source>t CO2e</source>
         <translation>吨二氧化碳当量</translation>
     </message>
