@@ -24,6 +24,7 @@ REASONS = {
     "unit_unstated": QT_TRANSLATE_NOOP("ImportHints", "no unit stated for {field}"),
     "measure_unstated": QT_TRANSLATE_NOOP("ImportHints", "nothing says what these period columns hold (no header above them, title or 单位 line names {field} or a unit)"),  # noqa: E501
     "money_title": QT_TRANSLATE_NOOP("ImportHints", "{where} says these figures are money ('{what}'), not {field}"),  # noqa: E501
+    "qualified_title": QT_TRANSLATE_NOOP("ImportHints", "row {title_row} says these figures are a saving, target, plan, forecast, last year's, average or other qualified figure ('{what}'), not the {field} itself; if they are the {field} itself"),  # noqa: E501
     "several_measures": QT_TRANSLATE_NOOP("ImportHints", "the period columns sit under several headers ({what})"),  # noqa: E501
     "cumulative_column": QT_TRANSLATE_NOOP("ImportHints", "'{header}' holds cumulative figures (a sum since the start of the year), not each period's own"),  # noqa: E501
     "unread_quantity": QT_TRANSLATE_NOOP("ImportHints", "'{header}' states {unit}, as the {field} field, which no other column gives, but it is not read"),  # noqa: E501
@@ -53,6 +54,7 @@ HINTS = {  # core.importing.codes.Hint -> what to do in the window
 
 HINT_OF_PROBLEM = {  # as core.importing.codes.HINT_OF_PROBLEM, for problems that carry no hint
     "unit_unstated": "unit", "measure_unstated": "measure", "money_title": "measure",
+    "qualified_title": "measure",
     "several_measures": "map_group", "ambiguous_columns": "map_one", "cumulative_column": "ignore_header",
     "unread_quantity": "map_header", "another_table": "other_table", "duplicate_kind": "one_sheet",
     "no_template_sheet": "map_columns", "sheet_not_mapped": "header_row", "unit_conflict": "unit_conflict",
