@@ -2839,127 +2839,132 @@
     </message>
     <message>
         <location filename="../../gui/import_hints.py" line="27"/>
+        <source>row {title_row} says these figures are a saving, target, plan, forecast, last year&apos;s, average or other qualified figure (&apos;{what}&apos;), not the {field} itself; if they are the {field} itself</source>
+        <translation>第 {title_row} 行表明这些数字是节约量、目标、计划、预测、上年、平均值或其他限定数字（&apos;{what}&apos;），而不是{field}本身；如果它们就是{field}本身</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_hints.py" line="28"/>
         <source>the period columns sit under several headers ({what})</source>
         <translation>期间列分属多个表头（{what}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="28"/>
+        <location filename="../../gui/import_hints.py" line="29"/>
         <source>&apos;{header}&apos; holds cumulative figures (a sum since the start of the year), not each period&apos;s own</source>
         <translation>“{header}”是累计数（自年初起的合计），不是各期自己的数</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="29"/>
+        <location filename="../../gui/import_hints.py" line="30"/>
         <source>&apos;{header}&apos; states {unit}, as the {field} field, which no other column gives, but it is not read</source>
         <translation>“{header}”写明了 {unit}，相当于 {field} 字段，其他列都没有提供，但它没有被读取</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="30"/>
+        <location filename="../../gui/import_hints.py" line="31"/>
         <source>the Unit column or a profile says {given} but the sheet says {stated} ({where})</source>
         <translation>“单位”列或导入方案指定为 {given}，但工作表写的是 {stated}（{where}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="31"/>
+        <location filename="../../gui/import_hints.py" line="32"/>
         <source>{columns} could each be {field}</source>
         <translation>{columns} 都可能是 {field}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="32"/>
+        <location filename="../../gui/import_hints.py" line="33"/>
         <source>the sheet holds other tables ({kinds}, header in row {rows}), not imported with this one</source>
         <translation>此工作表还有其他表格（{kinds}，表头在第 {rows} 行），不会与这一张一起导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="33"/>
+        <location filename="../../gui/import_hints.py" line="34"/>
         <source>several sheets hold {kind} rows ({sheets})</source>
         <translation>有多个工作表包含{kind}数据（{sheets}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="34"/>
+        <location filename="../../gui/import_hints.py" line="35"/>
         <source>the sheet holds another table beside this one ({kinds}, columns {columns}), not imported with it</source>
         <translation>此工作表在此表旁边还有一个表格（{kinds}，{columns} 列），未随此表导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="38"/>
-        <location filename="../../gui/import_hints.py" line="63"/>
+        <location filename="../../gui/import_hints.py" line="39"/>
+        <location filename="../../gui/import_hints.py" line="65"/>
         <source>a hidden sheet: choose its Kind above to import it</source>
         <translation>隐藏的工作表：在上方选择其“类型”即可导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="39"/>
+        <location filename="../../gui/import_hints.py" line="40"/>
         <source>give the header&apos;s row number in Header row above, then choose what each column is in the Field column</source>
         <translation>在上方“表头行”中填写表头所在的行号，然后在“字段”列中选择每一列是什么</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="40"/>
+        <location filename="../../gui/import_hints.py" line="41"/>
         <source>choose the year of the month headers in Year above</source>
         <translation>在上方“年份”中选择月份表头所属的年份</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="41"/>
+        <location filename="../../gui/import_hints.py" line="42"/>
         <source>choose the Kind above and what each column is in the Field column, or copy the rows into a GreenLedger template</source>
         <translation>在上方选择“类型”，并在“字段”列中选择每一列是什么；或将数据复制到 GreenLedger 模板中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="42"/>
+        <location filename="../../gui/import_hints.py" line="43"/>
         <source>choose the unit of {field} in the Unit column (e.g. {unit}), or write it in the header</source>
         <translation>在“单位”列中选择 {field} 的单位（例如 {unit}），或把单位写进表头</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="43"/>
+        <location filename="../../gui/import_hints.py" line="44"/>
         <source>choose what the period columns hold ({field}) in the Field column and their unit in the Unit column</source>
         <translation>在“字段”列中选择这些期间列是什么（{field}），并在“单位”列中选择其单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="44"/>
+        <location filename="../../gui/import_hints.py" line="45"/>
         <source>choose {field} in the Field column for the column meant and — ignore — for the others</source>
         <translation>在“字段”列中为所指的那一列选择 {field}，其他列选择“— 忽略 —”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="45"/>
+        <location filename="../../gui/import_hints.py" line="46"/>
         <source>choose the field of the header to import in the Field column (its period columns follow it)</source>
         <translation>在“字段”列中为要导入的表头选择字段（其下的期间列随之设置）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="46"/>
+        <location filename="../../gui/import_hints.py" line="47"/>
         <source>choose {field} or — ignore — for &apos;{header}&apos; in the Field column</source>
         <translation>在“字段”列中为“{header}”选择 {field} 或“— 忽略 —”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="47"/>
+        <location filename="../../gui/import_hints.py" line="48"/>
         <source>import the monthly values (本月, this month) instead, or choose — ignore — for &apos;{header}&apos; in the Field column when the sheet has them</source>
         <translation>改为导入各月自己的数（本月）；如果工作表中有这些数，就在“字段”列中为“{header}”选择“— 忽略 —”</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="48"/>
+        <location filename="../../gui/import_hints.py" line="49"/>
         <source>to import the other table, set Header row to {row}</source>
         <translation>要导入另一张表格，请把“表头行”设为 {row}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="49"/>
+        <location filename="../../gui/import_hints.py" line="50"/>
         <source>to import that table, choose {kind} in Kind above and import the sheet again</source>
         <translation>要导入该表格，请在上方的“类型”中选择{kind}，再导入此工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="50"/>
+        <location filename="../../gui/import_hints.py" line="51"/>
         <source>untick all but one of these sheets in the sheet list, and import the others afterwards</source>
         <translation>在工作表列表中只勾选其中一个工作表，其余的之后再导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="51"/>
+        <location filename="../../gui/import_hints.py" line="52"/>
         <source>choose {stated} in the Unit column, or correct the sheet</source>
         <translation>在“单位”列中选择 {stated}，或改正工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="64"/>
+        <location filename="../../gui/import_hints.py" line="66"/>
         <source>no header row found (no known column headers in the first 30 rows): give its row number in Header row above</source>
         <translation>未找到表头行（前 30 行中没有可识别的列标题）：请在上方“表头行”中填写其行号</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="65"/>
+        <location filename="../../gui/import_hints.py" line="67"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing}: choose what the columns are in the Field column, or one value for every row below the mapping</source>
         <translation>不是 GreenLedger 能识别的表格；作为{kind}数据缺少 {missing}：请在“字段”列中选择各列是什么，或在映射下方为每一行指定同一个值</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="66"/>
+        <location filename="../../gui/import_hints.py" line="68"/>
         <source>not a table GreenLedger knows; as {kind} it lacks {missing} (its month headers {month} … give no year): choose the year in Year above</source>
         <translation>不是 GreenLedger 能识别的表格；作为{kind}数据缺少 {missing}（其月份表头 {month} … 没有年份）：请在上方“年份”中选择年份</translation>
     </message>
@@ -3445,7 +3450,7 @@
         <location filename="../../core/errors.py" line="51"/>
         <location filename="../../core/errors.py" line="206"/>
         <location filename="../../core/importing/reconcile.py" line="67"/>
-        <location filename="../../gui/import_hints.py" line="146"/>
+        <location filename="../../gui/import_hints.py" line="148"/>
         <source>row {0}</source>
         <translation>第 {0} 行</translation>
     </message>
@@ -3932,7 +3937,7 @@
         <translation>单位“{unit}”有歧义：{meaning}；公吨请写 t、tonnes 或 MT，美制短吨请写 short tons</translation>
     </message>
     <message>
-        <location filename="../../gui/import_hints.py" line="151"/>
+        <location filename="../../gui/import_hints.py" line="153"/>
         <source>(blank)</source>
         <translation>（空白）</translation>
     </message>
