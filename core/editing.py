@@ -11,18 +11,55 @@ captured before the change.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
 from greenledger.core import aggregates
-from greenledger.core.errors import ImportRefused, Problem, WorkspaceError
+from greenledger.core.errors import GreenLedgerError, ImportRefused, Problem, WorkspaceError
 from greenledger.core.fields import HEADER_UNITS_BY_FIELD, SHEETS, Field, Kind
 from greenledger.core.storage import COLUMNS, Workspace
 
 EDIT_FILE = "edit"
 PROVENANCE = ("batch_id", "source_sheet", "source_row")
 State = dict[int, dict | None]
+Cancelled = Callable[[], bool] | None  # says True once the user asked to stop (a worker's Cancel)
+Progress = Callable[[int, int], None] | None  # (rows done, rows in all)
+WRITE_CHUNK = 2_000  # rows written between two looks at `cancelled` (one transaction still)
+LOOK_EVERY = 1_000  # rows checked between two looks at `cancelled`
+
+
+class EditCancelled(GreenLedgerError):
+    """The user cancelled an edit being checked or written: the transaction was rolled back,
+    nothing was changed."""
+
+    def __init__(self) -> None:
+        super().__init__("cancelled; nothing was changed")
+
+
+def _stop_if(cancelled: Cancelled) -> None:
+    if cancelled is not None and cancelled():
+        raise EditCancelled
+
+
+@contextmanager
+def _interruptible(ws: Workspace, cancelled: Cancelled) -> Iterator[None]:
+    """Reads of `ws` in this block stop when `cancelled()` says True (EditCancelled): SQLite asks
+    it every 10,000 steps of a statement (one read of a whole big table takes seconds)."""
+    if cancelled is None:
+        yield
+        return
+    conn = ws.db.conn
+    conn.set_progress_handler(lambda: 1 if cancelled() else 0, 10_000)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if cancelled():
+            raise EditCancelled from exc
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
 
 
 def header_text(field: Field) -> str:
@@ -68,12 +105,19 @@ class Checked:
 
 
 def check_rows(ws: Workspace, kind: Kind, rows: Sequence[tuple[int | None, Mapping[str, str]]],
-               ) -> Checked:
+               *, cancelled: Cancelled = None, progress: Progress = None) -> Checked:
     """Validate rows given as (id or None for a new row, field texts) like an import would.
 
     Raises ImportRefused with every problem; a problem's `row` is the index in `rows` + 2
-    (the sheet row under a header), so `problem.row - 2` finds the offending row.
+    (the sheet row under a header), so `problem.row - 2` finds the offending row. With
+    `cancelled`, stops (EditCancelled) soon after it says True; `progress(done, len(rows))` says
+    how far the check is (in rows' worth of work).
     """
+    with _interruptible(ws, cancelled):
+        return _check_rows(ws, kind, rows, cancelled, progress or (lambda done, total: None))
+
+
+def _check_rows(ws: Workspace, kind: Kind, rows, cancelled: Cancelled, progress) -> Checked:
     from greenledger.core.importing import checks_rows  # here: the window imports this module at start-up
     from greenledger.core.importing.reader import SheetData
     from greenledger.core.importing.sheets import parse_sheet, recognise
@@ -86,7 +130,10 @@ def check_rows(ws: Workspace, kind: Kind, rows: Sequence[tuple[int | None, Mappi
     layout = recognise(sheet, EDIT_FILE, kind)
     if layout is None:  # pragma: no cover - the template's own headers always match
         raise ImportRefused([Problem(EDIT_FILE, "internal: template headers not recognised")])
+    n = len(rows)
     ps = parse_sheet(sheet, EDIT_FILE, layout)
+    _stop_if(cancelled)
+    progress(n * 3 // 10, n)
     problems = list(ps.problems)
     seen = {pr.row for pr in ps.rows}
     for i in range(len(rows)):
@@ -98,9 +145,14 @@ def check_rows(ws: Workspace, kind: Kind, rows: Sequence[tuple[int | None, Mappi
     problems += checker.check()
     if problems:
         raise ImportRefused(sorted(problems, key=lambda p: (p.row or 0)), ps.warnings)
+    _stop_if(cancelled)
+    progress(n // 2, n)
     ids = {"site": ws.site_names(), "campaign": ws.campaign_ids()}
     state = _stored_state(ws, kind, rows, ps, ids)
-    problems = _key_collisions(ws, kind, rows, state, ps)
+    _stop_if(cancelled)
+    progress(n * 6 // 10, n)
+    problems = _key_collisions(ws, kind, rows, state, ps, cancelled,
+                               lambda i: progress(n * 6 // 10 + i * 4 // 10, n))
     if problems:
         raise ImportRefused(problems, ps.warnings)
     return Checked(kind, state, ps.warnings + checker.warnings)
@@ -124,7 +176,8 @@ def _stored_state(ws: Workspace, kind: Kind, rows, ps, ids) -> State:
     return state
 
 
-def _key_collisions(ws: Workspace, kind: Kind, rows, state: State, ps) -> list[Problem]:
+def _key_collisions(ws: Workspace, kind: Kind, rows, state: State, ps, cancelled: Cancelled = None,
+                    progress=None) -> list[Problem]:
     """Rows whose natural key another stored row already holds (the importer would merge them;
     an edit must not)."""
     from greenledger.core.importing import writer
@@ -140,6 +193,10 @@ def _key_collisions(ws: Workspace, kind: Kind, rows, state: State, ps) -> list[P
     existing = writer._existing(ws, kind) if len(state) > max(20, ws.count(kind) // 10) else None
     problems, own = [], set(state)  # once: a set per row made a 100,000-row paste take 10 minutes
     for i, rec in enumerate(state.values()):
+        if i % LOOK_EVERY == 0 and i:
+            _stop_if(cancelled)
+            if progress is not None:
+                progress(i)
         key = [rec[c] for c in key_cols]
         if existing is not None:
             hit = existing.get(key[0] if len(key) == 1 else tuple(key))
@@ -159,10 +216,15 @@ def rows_by_id(ws: Workspace, kind: Kind, ids: Iterable[int]) -> list[dict]:
     return ws.rows_by_id(kind, ids)
 
 
-def state_of(ws: Workspace, kind: Kind, ids: Iterable[int]) -> State:
-    """The current state of rows `ids` (None for an id with no row): what undo restores."""
+def state_of(ws: Workspace, kind: Kind, ids: Iterable[int], *, cancelled: Cancelled = None) -> State:
+    """The current state of rows `ids` (None for an id with no row): what undo restores. Read
+    WRITE_CHUNK rows at a time (one query naming 100,000 ids takes longer than 50 that name
+    2,000), looking at `cancelled` between them."""
     ids = list(ids)
-    found = ws.records(kind, ids)
+    found: dict[int, dict] = {}
+    for at in range(0, len(ids), WRITE_CHUNK):
+        _stop_if(cancelled)
+        found.update(ws.records(kind, ids[at:at + WRITE_CHUNK]))
     return {i: found.get(i) for i in ids}
 
 
@@ -173,13 +235,26 @@ def change_counts(before: State, after: State) -> tuple[int, int, int]:
     return changed, added, len(after) - added - changed
 
 
-def apply_state(ws: Workspace, kind: Kind, state: State) -> None:
+def apply_state(ws: Workspace, kind: Kind, state: State, *, cancelled: Cancelled = None,
+                progress: Progress = None) -> None:
     """Make rows match `state` (insert, update or delete by id) in one transaction. A campaign
-    renamed takes the campaigns that name it as their baseline along (so does its undo)."""
+    renamed takes the campaigns that name it as their baseline along (so does its undo).
+
+    Written WRITE_CHUNK rows at a time, the deletes first (a row put back may take the key of
+    one deleted), inside the one transaction: `cancelled()` saying True between two chunks rolls
+    it back (EditCancelled, nothing written); `progress(rows written, rows in all)`."""
     renames = _campaign_renames(ws, state) if kind == Kind.CAMPAIGNS else []
+    order = [i for i, rec in state.items() if rec is None]
+    order += [i for i, rec in state.items() if rec is not None]
     try:
         with ws.writing(), ws.atomic():  # the rows and the aggregates they touch, one transaction
-            ws.write_records(kind, state, renames)
+            for at in range(0, len(order), WRITE_CHUNK):
+                _stop_if(cancelled)
+                ws.write_records(kind, {i: state[i] for i in order[at:at + WRITE_CHUNK]},
+                                 renames if at == 0 else ())
+                if progress is not None:
+                    progress(min(at + WRITE_CHUNK, len(order)), len(order))
+            _stop_if(cancelled)
             # rows written under ids they had before (an undo of a delete) are named
             aggregates.refresh(ws, ids=[i for i, r in state.items() if r is not None]
                                if kind == Kind.ENERGY else ())

@@ -4,8 +4,6 @@ through the EditController."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -38,7 +36,10 @@ from greenledger.gui.add_row_dialog import AddRowDialog
 from greenledger.gui.cell_delegate import CellDelegate
 from greenledger.gui.edit_controller import EditController
 from greenledger.gui.record_model import SYNC_ROWS, LazyRecordModel
+from greenledger.gui.table_edits import PasteDelete, parse_tsv
 from greenledger.gui.table_model import SORT_ROLE, TableModel
+
+__all__ = ["TableView", "parse_tsv"]
 
 ALL = "All"  # the facet box's first item (shown translated, matched by index 0)
 # Facet filters: (label, key of the row dict); "year" is the year of period_start / start.
@@ -58,14 +59,6 @@ def _facet_value(row: dict, key: str) -> str:
         d = row.get("period_start") or row.get("start") or ""
         return str(d)[:4]
     return str(row.get(key) or "")
-
-
-def parse_tsv(text: str) -> list[list[str]]:
-    """Rows of cells from tab-separated text as Excel puts it on the clipboard."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return [line.split("\t") for line in lines]
 
 
 class FilterProxy(QSortFilterProxyModel):
@@ -123,7 +116,7 @@ class LazyProxy(QIdentityProxyModel):
         self.sourceModel().set_filter(text=text)
 
 
-class TableView(QWidget):
+class TableView(PasteDelete, QWidget):
     """One page of rows. With a controller and a kind, the rows can be edited in place."""
 
     problems_found = Signal(str, list)  # title, list[Problem]
@@ -233,6 +226,8 @@ class TableView(QWidget):
         self.add_button.clicked.connect(self.add_row)
         self.delete_button = QPushButton(self.tr("&Delete rows"), self)
         self.delete_button.clicked.connect(self.delete_selected)
+        self._read_only = False
+        controller.busy_changed.connect(self._update_editable)  # no edit while many rows are written
         self.buttons.addWidget(self.add_button)
         self.buttons.addWidget(self.delete_button)
         self.buttons.addStretch(1)
@@ -249,9 +244,15 @@ class TableView(QWidget):
         """No editors, paste, add or delete (the workspace is open in another window)."""
         if self.controller is None:
             return
-        self.model.edit_handler = None if read_only else self._submit_cell
-        self.add_button.setEnabled(not read_only)
-        self.delete_button.setEnabled(not read_only)
+        self._read_only = read_only
+        self._update_editable()
+
+    def _update_editable(self, *args) -> None:
+        """Editable unless read-only, or while an edit of many rows is written (EditController.busy)."""
+        editable = not self._read_only and not self.controller.busy
+        self.model.edit_handler = self._submit_cell if editable else None
+        self.add_button.setEnabled(editable)
+        self.delete_button.setEnabled(editable)
 
     # --- state -----------------------------------------------------------------------------
 
@@ -358,23 +359,16 @@ class TableView(QWidget):
         return dialog
 
     def selected_source_rows(self) -> list[int]:
-        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedIndexes()}
+        """The source rows of the selection, from its ranges (800,000 rows selected are a range,
+        not 800,000 × 6 indexes)."""
+        rows: set[int] = set()
+        for rng in self.table.selectionModel().selection():
+            rows.update(range(rng.top(), rng.bottom() + 1))
         if not rows and self.table.currentIndex().isValid():
-            rows = {self.proxy.mapToSource(self.table.currentIndex()).row()}
-        return sorted(rows)
-
-    def delete_selected(self) -> None:
-        if self.controller is None:
-            return
-        ids = [self.model.row(r)["id"] for r in self.selected_source_rows()]
-        if not ids:
-            self.message.emit(self.tr("Select the rows to delete first"))
-            return
-        reason = self.controller.delete(self.kind, ids)
-        if reason:
-            self.problems_found.emit(self.tr("Rows not deleted"), [Problem("delete", reason)])
-        else:
-            self.message.emit(self.tr("Deleted {0} row(s) (Ctrl+Z undoes)").format(len(ids)))
+            rows = {self.table.currentIndex().row()}
+        if self.lazy:  # an identity proxy
+            return sorted(rows)
+        return sorted({self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in rows})
 
     # --- clipboard -----------------------------------------------------------------------------
 
@@ -407,74 +401,6 @@ class TableView(QWidget):
 
     def paste(self) -> None:
         self.paste_text(QGuiApplication.clipboard().text())
-
-    def paste_text(self, text: str) -> list[Problem]:
-        """Paste a tab-separated block at the current cell as one batch, all or nothing, as
-        Excel does: rows over the view's rows change them (the rows shown, whatever the sort and
-        filter), the rest are added as new rows; one undo command. Returns (and reports) the
-        problems."""
-        if self.controller is None:
-            return []
-        if self.controller.read_only:
-            self.message.emit(self.controller.refusal)
-            return [Problem("paste", self.controller.refusal, code="read_only")]
-        grid = parse_tsv(text)
-        if not grid:
-            return []
-        problems, rows, first = self._paste_rows(grid)
-        if not problems:
-            n, m = len(grid), max(len(r) for r in grid)
-            problems = self.controller.submit(self.kind, rows, f"Paste {n}×{m}")
-            problems = [
-                dataclasses.replace(
-                    p, file="paste", sheet=self.kind.value.capitalize(), row=first + (p.row or 2) - 2
-                )
-                for p in problems
-            ]
-        if problems:
-            self.problems_found.emit(self.tr("Paste refused: nothing was changed"), problems)
-        else:
-            changed, added, same = self.controller.last_counts
-            if same:
-                text = self.tr(
-                    "Pasted {0} row(s): {1} changed, {2} added, {3} already as pasted (Ctrl+Z undoes)"
-                )
-            else:
-                text = self.tr("Pasted {0} row(s): {1} changed, {2} added (Ctrl+Z undoes)")
-            self.message.emit(text.format(len(grid), changed, added, same))
-        return problems
-
-    def _paste_rows(self, grid: list[list[str]]):
-        start = self.table.currentIndex()
-        r0 = start.row() if start.isValid() else self.proxy.rowCount()
-        c0 = start.column() if start.isValid() else 0
-        header = self.table.horizontalHeader()
-        fields = []
-        for j in range(max(len(r) for r in grid)):
-            visual = header.visualIndex(c0) + j
-            logical = header.logicalIndex(visual) if visual < self.model.columnCount() else -1
-            col = self.model.columns[logical] if logical >= 0 else None
-            if col is None or not col.field:
-                what = f"column {col.header}" if col else "past the last column"
-                return (
-                    [Problem("paste", f"the block reaches {what}, which cannot be edited", code="read_only")],
-                    [],
-                    r0 + 1,
-                )
-            fields.append(col.field)
-        rows = []
-        for i, cells in enumerate(grid):
-            if r0 + i < self.proxy.rowCount():
-                row_id, texts = self._texts(self.proxy.mapToSource(self.proxy.index(r0 + i, 0)).row())
-            else:
-                row_id, texts = None, {f: "" for f in fields}
-                if self.kind == Kind.PACKAGING:
-                    texts["unit"] = "kg"
-            for f, cell in zip(fields, cells, strict=False):
-                texts[f] = cell.strip()
-            rows.append((row_id, texts))
-        return [], rows, r0 + 1
-
 
 def _cell_reason(problems: list[Problem]) -> str | None:
     if not problems:

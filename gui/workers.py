@@ -9,7 +9,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from greenledger.core import editing
+from greenledger.core.errors import WorkspaceError
+from greenledger.core.fields import Kind
 from greenledger.core.storage import Workspace
+
+READ_CHUNK = 500  # rows pasted over read at a time (core.pages.rows; 20,000 at once take 2 s)
 
 
 class WorkerSignals(QObject):
@@ -106,6 +111,106 @@ class ImportRunner(QObject):
     def _on_worker_done(self, outcome: object) -> None:
         self._worker = None
         self.finished.emit(outcome)
+
+
+# --- writing a big edit off the GUI thread (gui.edit_controller) -----------------------------
+
+
+def edit_job(*, workspace: Path, job: Callable[..., object], ended: threading.Event, progress, cancelled):
+    """`job(ws, progress=..., cancelled=...)` (a paste, delete, undo or redo of many rows) on a
+    connection of its own; `ended` is set once the connection is closed, whatever happened."""
+    try:
+        with Workspace.open(workspace, create=False) as ws:
+            return job(ws, progress=progress, cancelled=cancelled)
+    finally:
+        ended.set()
+
+
+# --- the edits of many rows (gui.edit_controller): plain Python on the worker's connection -------
+
+
+class _Phases:
+    """The progress of a job made of phases, each a share (in per mille) of the whole, said
+    in per cent."""
+
+    def __init__(self, progress: Callable[[int, int], None], *shares: int) -> None:
+        self._emit, self._starts, self._shares, self._last = progress, [], shares, -1
+        at = 0
+        for share in shares:
+            self._starts.append(at)
+            at += share
+
+    def part(self, k: int) -> Callable[[int, int], None]:
+        def report(done: int, total: int) -> None:
+            now = (self._starts[k] + (self._shares[k] * done // total if total else 0)) // 10
+            if now != self._last:  # a signal per per cent, not per row (PySide 6.12's emit()
+                self._last = now  # drops a reference to True each time it is called)
+                self._emit(now, 100)
+        return report
+
+
+def paste_texts(ws: Workspace, kind: Kind, over, grid: list[list[str]], fields: list[str],
+                cancelled=None, progress=None) -> list[tuple[int | None, dict[str, str]]]:
+    """The rows of a paste as check_rows takes them: `over` (the ids of the rows shown from the
+    current cell down, or (PageSpec, first row, how many) to read them in the view's order) get
+    the pasted cells of their fields, the grid's rows past them are new rows."""
+    from greenledger.core import pages
+
+    if isinstance(over, tuple):
+        spec, first, n = over
+        over = list(pages.ids(ws, spec, n, first)) if n else []
+    rows: list[tuple[int | None, dict[str, str]]] = []
+    for at in range(0, len(over), READ_CHUNK):
+        editing._stop_if(cancelled)
+        ids = over[at:at + READ_CHUNK]
+        found = {r["id"]: r for r in pages.rows(ws, kind, ids)}
+        if len(found) != len(ids):
+            raise WorkspaceError("rows pasted over are no longer in the workspace; nothing was changed")
+        rows += [(i, editing.row_texts(kind, found[i])) for i in ids]
+        if progress is not None:
+            progress(len(rows), len(grid))
+    for _ in range(len(grid) - len(rows)):
+        texts = dict.fromkeys(fields, "")
+        if kind == Kind.PACKAGING:
+            texts["unit"] = "kg"
+        rows.append((None, texts))
+    for (_, texts), cells in zip(rows, grid, strict=True):
+        for f, cell in zip(fields, cells, strict=False):
+            texts[f] = cell.strip()
+    return rows
+
+
+def paste_job(ws: Workspace, *, kind: Kind, over, grid, fields, progress, cancelled):
+    """Check and write a paste; (state before, state after)."""
+    phases = _Phases(progress, 100, 450, 50, 400)
+    rows = paste_texts(ws, kind, over, grid, fields, cancelled, phases.part(0))
+    checked = editing.check_rows(ws, kind, rows, cancelled=cancelled, progress=phases.part(1))
+    before = editing.state_of(ws, kind, checked.state, cancelled=cancelled)
+    phases.part(2)(1, 1)
+    editing.apply_state(ws, kind, checked.state, cancelled=cancelled, progress=phases.part(3))
+    return before, checked.state
+
+
+def delete_job(ws: Workspace, *, kind: Kind, ids, progress, cancelled):
+    """Delete rows `ids` (WorkspaceError when others depend on them); (before, after)."""
+    phases = _Phases(progress, 100, 100, 800)
+    after = editing.deletion(ws, kind, ids)
+    phases.part(0)(1, 1)
+    before = editing.state_of(ws, kind, ids, cancelled=cancelled)
+    phases.part(1)(1, 1)
+    editing.apply_state(ws, kind, after, cancelled=cancelled, progress=phases.part(2))
+    return before, after
+
+
+def write_job(ws: Workspace, *, kind: Kind, state, progress, cancelled):
+    """Write `state` (an undo or redo)."""
+    editing.apply_state(ws, kind, state, cancelled=cancelled, progress=_Phases(progress, 1000).part(0))
+
+
+def moved(before: editing.State, after: editing.State) -> list[int]:
+    """The rows that came or went between the two states (a lazy table places or drops them;
+    the rows it shows are read again anyway)."""
+    return [i for i in after if (before.get(i) is None) != (after[i] is None)]
 
 
 # --- reading a big workspace off the GUI thread (the lazy tables and the dashboard) -----------
