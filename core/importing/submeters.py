@@ -16,7 +16,10 @@ flat loads 2 : 1 : 1 do so a month in three).
 
 The hint: delete the sub-meters' rows in the periods the main meter has too and import again
 (the main meter's rows are the site's figures); where the sum is the only sign, or the meters
-are separate supplies after all, write one row per period with their sum instead."""
+are separate supplies after all, write one row per period with their sum instead. Where the
+meters called sub-meters measure more than their main in a period, not all of them are under it
+and deleting them would lose energy: refused (`submeters_exceed`) asking which are (a `Parent
+meter` column naming the main on its sub-meters' rows)."""
 
 from __future__ import annotations
 
@@ -102,7 +105,7 @@ def check_levels(plan, ps, meters: list[str | None], texts: list[str], keys: lis
         periods = {p: idx for p, idx in periods.items() if len({meters[i] for i in idx}) > 1}
         if not periods:
             continue
-        found = _labelled(periods, meters, roles) or _summed(periods, meters, roles, energy)
+        found = _labelled(periods, meters, roles, energy) or _summed(periods, meters, roles, energy)
         if found is None:
             continue
         code, main, subs, extra = found
@@ -113,6 +116,8 @@ def check_levels(plan, ps, meters: list[str | None], texts: list[str], keys: lis
                                        ps.row_numbers[i], label, meters[i], code=code, params=params))
             continue
         main_periods = [p for p, idx in periods.items() if any(meters[i] in main for i in idx)]
+        if code == "submeters_exceed":  # the period whose sub-meters measure more
+            main_periods = [extra.pop("period")]
         drop = sorted({ps.row_numbers[i] for p in main_periods for i in periods[p]
                        if meters[i] in subs})  # a wide sheet's row holds several periods
         if not drop:
@@ -126,23 +131,28 @@ def check_levels(plan, ps, meters: list[str | None], texts: list[str], keys: lis
 
 
 def _by_parent(roles: list, meters, parents: list[str], rows: list[int]) -> None:
-    """A row whose parent (`Parent meter`, `上级表`) is another meter of its site is a sub-meter,
-    and that meter a main (their words aside)."""
+    """Where a column names each row's parent (`Parent meter`, `上级表`), it says which meters
+    are under which, over their names: a row whose parent is another meter of its site is a
+    sub-meter and that meter a main; a meter called a sub-meter whose parent is not on the
+    sheet (or not given) is under none of them (another building's, summed with the mains)."""
     names = {meters[i] for i in rows}
     mains = {parents[i] for i in rows if parents[i] in names and parents[i] != meters[i]}
     for i in rows:
         if parents[i] in mains and parents[i] != meters[i]:
             roles[i] = "sub"
-        elif meters[i] in mains and roles[i] != "sub":
+        elif meters[i] in mains:
             roles[i] = "main"
+        elif roles[i] == "sub":
+            roles[i] = None
 
 
-def _labelled(periods: dict[tuple, list[int]], meters, roles):
+def _labelled(periods: dict[tuple, list[int]], meters, roles, energy):
     """("submeters_labelled", main, subs, {}) where the meters' words say main and sub (or
-    check) in a period, else None."""
+    check) in a period; ("submeters_exceed", …, {start, end, subs_kwh, main_kwh}) where the
+    sub-meters then measure more than their mains (not all of them can be under it); else None."""
     mains: list[str] = []
     subs: list[str] = []
-    for idx in periods.values():
+    for (start, end), idx in periods.items():
         second = [meters[i] for i in idx if roles[i] in ("sub", "check")]
         kept = [meters[i] for i in idx if roles[i] not in ("sub", "check")]
         if not second or not kept:
@@ -150,6 +160,13 @@ def _labelled(periods: dict[tuple, list[int]], meters, roles):
         if any(roles[i] == "check" for i in idx) or any(roles[i] == "main" for i in idx):
             mains += kept
             subs += second
+        main_kwh = sum(energy[i] for i in idx if roles[i] == "main")
+        sub_kwh = sum(energy[i] for i in idx if roles[i] == "sub")
+        if main_kwh and sub_kwh > main_kwh * (1 + TOLERANCE):
+            return "submeters_exceed", {meters[i] for i in idx if roles[i] == "main"}, {
+                meters[i] for i in idx if roles[i] == "sub"}, {
+                "start": str(start), "end": str(end), "subs_kwh": f"{sub_kwh:,.0f}",
+                "main_kwh": f"{main_kwh:,.0f}", "period": (start, end)}
     if not subs:
         return None
     return "submeters_labelled", set(mains) - set(subs), set(subs), {}

@@ -380,3 +380,37 @@ def test_a_main_within_rounding_of_its_subs_is_always_found(tmp_path):
         main = [round(sum(v[p] for v in subs.values()) * rng.uniform(0.996, 1.004)) for p in range(months)]
         return {"1299": main, **subs}
     assert all("submeters_sum" in _codes(tmp_path, months, m) for months, m in _bills(5, 20, shape))
+
+
+# 总表 100,000 / 102,000; 分表1 70,000 / 71,000 is under it; 分表2 48,500 / 49,000 is the
+# warehouse's own supply, called a sub-meter by the utility: together they measure more than 总表
+OVER = {"总表": [100000, 102000], "分表1": [70000, 71000], "分表2": [48500, 49000]}
+
+
+def test_sub_meters_measuring_more_than_their_main_are_refused_not_deleted(ws, tmp_path):
+    path = bill(tmp_path, OVER)
+    (p,) = refused(ws, path)
+    assert p.code == "submeters_exceed" and p.params["subs_kwh"] == "118,500"
+    assert p.params["main_kwh"] == "100,000" and p.params["main"] == "总表"
+    assert "Parent meter" in p.reason and "delete" not in p.reason.split("deleting")[0]
+
+
+@pytest.mark.parametrize("header", ["Parent meter", "上级表"])
+def test_the_exceed_hint_followed_gives_the_main_and_the_other_supply(ws, tmp_path, header):
+    """Say which is under 总表 (a Parent meter column: 分表1 under 总表), then the refusal says
+    delete 分表1's rows; done, 总表 + 分表2 are stored: 148,500 / 151,000 kWh."""
+    path = bill(tmp_path, OVER)
+    refused(ws, path)
+    wb = openpyxl.load_workbook(path)
+    sheet = wb["电费"]
+    sheet.insert_cols(3)
+    sheet.cell(1, 3, header)
+    for r in range(2, sheet.max_row + 1):
+        if sheet.cell(r, 2).value == "分表1":
+            sheet.cell(r, 3, "总表")
+    wb.save(path)
+    (p,) = refused(ws, path)
+    assert p.code == "submeters_labelled" and p.params["subs"] == "分表1"
+    follow(path, p)
+    import_file(ws, path, GRID)
+    assert stored(ws) == {(ZB, MONTHS[0]): 148500, (ZB, MONTHS[1]): 151000}
