@@ -1744,67 +1744,67 @@
 <context>
     <name>EditController</name>
     <message>
-        <location filename="../../gui/edit_controller.py" line="39"/>
+        <location filename="../../gui/edit_controller.py" line="47"/>
         <source>read-only: this workspace is open in another GreenLedger window; close it there to make changes here</source>
         <translation>只读：此工作区已在另一个 GreenLedger 窗口中打开；请先在那里关闭，才能在此修改</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="43"/>
+        <location filename="../../gui/edit_controller.py" line="51"/>
         <source>{0} rows are being written: no other edit until they are done (or cancelled)</source>
         <translation>正在写入 {0} 行：写完（或取消）之前不能做其他修改</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="45"/>
+        <location filename="../../gui/edit_controller.py" line="53"/>
         <source>Cancelled: nothing was changed</source>
         <translation>已取消：未做任何修改</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="46"/>
+        <location filename="../../gui/edit_controller.py" line="54"/>
         <source>Undoing {0} ({1} rows)…</source>
         <translation>正在撤销“{0}”（{1} 行）…</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="47"/>
+        <location filename="../../gui/edit_controller.py" line="55"/>
         <source>Redoing {0} ({1} rows)…</source>
         <translation>正在重做“{0}”（{1} 行）…</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="48"/>
+        <location filename="../../gui/edit_controller.py" line="56"/>
         <source>Undone: {0}</source>
         <translation>已撤销：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="49"/>
+        <location filename="../../gui/edit_controller.py" line="57"/>
         <source>Redone: {0}</source>
         <translation>已重做：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="150"/>
+        <location filename="../../gui/edit_controller.py" line="160"/>
         <source>Undo import of {0}</source>
         <translation>撤销导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="166"/>
+        <location filename="../../gui/edit_controller.py" line="176"/>
         <source>Import {0}</source>
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="377"/>
+        <location filename="../../gui/edit_controller.py" line="387"/>
         <source>Pasting {0} rows…</source>
         <translation>正在粘贴 {0} 行…</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="384"/>
+        <location filename="../../gui/edit_controller.py" line="394"/>
         <source>the workspace is closed</source>
         <translation>工作区已关闭</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="395"/>
+        <location filename="../../gui/edit_controller.py" line="405"/>
         <source>Delete {0} row(s)</source>
         <translation>删除 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="406"/>
+        <location filename="../../gui/edit_controller.py" line="416"/>
         <source>Deleting {0} rows…</source>
         <translation>正在删除 {0} 行…</translation>
     </message>
@@ -1812,12 +1812,22 @@
 <context>
     <name>EditStatusView</name>
     <message>
-        <location filename="../../gui/edit_controller.py" line="68"/>
+        <location filename="../../gui/edit_controller.py" line="72"/>
+        <source>no other edit until done</source>
+        <translation>完成前不能做其他修改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_controller.py" line="73"/>
+        <source>Cancel leaves the workspace as it was before</source>
+        <translation>取消后工作区保持原样</translation>
+    </message>
+    <message>
+        <location filename="../../gui/edit_controller.py" line="77"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/edit_controller.py" line="81"/>
+        <location filename="../../gui/edit_controller.py" line="91"/>
         <source>Cancelling: rolling back…</source>
         <translation>正在取消：回滚已写入的部分…</translation>
     </message>
