@@ -28,7 +28,15 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from greenledger.core import editing
 from greenledger.core.errors import GreenLedgerError, ImportRefused, Problem, error_text
@@ -61,12 +69,14 @@ class EditStatusView(QWidget):
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(text, self)
+        self.label = QLabel(text + " · " + self.tr("no other edit until done"), self)
+        self.label.setToolTip(self.tr("Cancel leaves the workspace as it was before"))
         self.bar = QProgressBar(self)
         self.bar.setFixedWidth(220)
         self.bar.setRange(0, 0)  # busy until the first report
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.clicked.connect(self.cancel_requested)
+        self.cancel_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)

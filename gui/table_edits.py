@@ -100,7 +100,7 @@ class PasteDelete:
         if refusal is not None:
             return self._report_paste([refusal], grid, r0 + 1, placed=True)
         title = QCoreApplication.translate("TableView", "Paste {0}×{1}").format(
-            len(grid), max(len(r) for r in grid))
+            f"{len(grid):,}", max(len(r) for r in grid))
         if self.lazy and self.controller.in_worker(len(grid)):
             over = self._view_rows(r0, min(len(grid), self.proxy.rowCount() - r0))
             self.controller.paste(self.kind, over, grid, fields, title,

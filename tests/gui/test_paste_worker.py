@@ -102,7 +102,7 @@ def test_a_big_paste_runs_in_a_worker_and_one_undo_takes_it_back(qtbot, window, 
     qtbot.waitUntil(lambda: ticks == [1], timeout=5_000)
     strip = window.controller.progress_view
     assert strip.isVisible() and strip.cancel_button.isEnabled()
-    assert strip.label.text() == "Pasting 40 rows…"
+    assert strip.label.text() == "Pasting 40 rows… · no other edit until done"
     # and takes no other edit, saying why
     assert not view.add_button.isEnabled() and not view.delete_button.isEnabled()
     assert not view.model.flags(view.model.index(0, view.model.field_column("energy"))) \
