@@ -157,7 +157,7 @@ def split_path_argument(argv: list[str]) -> tuple[list[str], Path | None]:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     argv, path = split_path_argument(argv)
-    command = command_of(argv)  # another than a chart command: no chart module to import
+    command = command_of(argv)  # a command other than a chart command imports no chart module
     parser = build_parser(charts=command is None or command in SUBCOMMANDS[8:])
     args = parser.parse_args(argv)  # exits 2 on wrong usage
     if path is not None:
