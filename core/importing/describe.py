@@ -21,6 +21,7 @@ from greenledger.core.importing.codes import (
 )
 from greenledger.core.importing.layout import Layout
 from greenledger.core.importing.plan import SheetPlan
+from greenledger.core.importing.reader import column_letter
 
 
 def _fmt(x: float) -> str:
@@ -36,6 +37,15 @@ def _layout_text(lay: Layout) -> str:
     shape = translate("ImportAssistant", "wide: periods as columns") if lay.wide else \
         translate("ImportAssistant", "long: one row per record")
     return translate("ImportAssistant", "{0}; data rows {1}–{2}; {3}").format(head, first, last, shape)
+
+
+def _intervals_text(it) -> str:
+    """A sheet of interval columns (core.importing.intervals) as the user sees it."""
+    days = sorted({k for k, _ in it.cells.values()})
+    return translate("ImportAssistant", "header row {0}; days down rows {1}–{2}, {3} intervals of "
+                     "{4} minutes across columns {5}–{6}").format(
+        it.header_row, days[0] + 1 if days else "?", days[-1] + 1 if days else "?", len(it.run),
+        it.step, column_letter(it.run[0]), column_letter(it.run[-1]))
 
 
 HintText = Callable[[Hint, dict], str]
@@ -70,7 +80,8 @@ def describe(plan: SheetPlan, hint_text: HintText = neutral_hint,
     lines.append(f"{head}: {kind} ({how})")
     lay = plan.layout
     if lay is not None:
-        lines.append("  " + translate("DryRun", "layout: {0}").format(_layout_text(lay)))
+        lines.append("  " + translate("DryRun", "layout: {0}").format(
+            _intervals_text(plan.intervals) if plan.intervals is not None else _layout_text(lay)))
         for ig in lay.ignored:
             shown = f" ({ig.text[:40]!r})" if ig.text else ""
             ignored = translate("DryRun", "ignored row {0}: {1}").format(ig.row, ig.reason_text)

@@ -25,6 +25,7 @@ from greenledger.core.importing import (
     campaign_dates,
     cellunits,
     dates,
+    intervals,
     meters,
     pivot,
     pivot_compact,
@@ -131,6 +132,11 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
         reconcile_totals(plan, t.sheet)  # periods down the rows: read as their transpose
         plan.transposed = t
         return transposed.remap(plan, t)
+    if not (options and options.header_rows) and (
+            iv := intervals.detect(sheet, options.kind if options else None)) is not None:
+        inner = replace(options or ImportOptions(), header_rows=[iv.header_row])
+        plan = _analyse_sheet(iv.sheet, file, inner, named=named, progress=progress)
+        return intervals.remap(plan, iv)  # a day a row, its hours across: read as the long table
     if (plan := pivot_compact.analyse(sheet, file, options, _analyse_sheet, reconcile_totals,
                                       named=named, progress=progress)) is not None:
         return plan  # Excel's compact pivot (Row Labels): read as its tabular form

@@ -128,6 +128,7 @@ class SheetPlan:
     reconciliations: list = field(default_factory=list)  # reconcile.Reconciliation, each total
     skip_args: dict = field(default_factory=dict)
     hint: Hint | None = None  # what to do about `skip`
+    intervals: object = None  # intervals.Intervals: a day a row, its hours across, read long
     transposed: object = None  # transposed.Transposed: periods down the rows, read transposed;
     # columns and layout are then at the transposed reading's cells, problems at the sheet's
 

@@ -40,9 +40,8 @@ ENERGY = [
             {"energy": {(SZ, "grid", ""): 1266180}, "rows": 3})),
     # 3 days: 22 half hours at 100 + 26 at 150 = 6,100; 22 × 110 + 26 × 165 = 6,710; 6,100
     # -> 18,910 kWh
-    xfail(Case("uk_halfhourly.csv", GRID, {"energy": {(LON, "grid", ""): 18910}}),
-          "refused though readable: the 48 half-hour columns are not read; "
-          "--map Date=period: '13/03/2023' — not a period"),
+    # the 48 half-hour columns are the day's intervals (core.importing.intervals)
+    ok(Case("uk_halfhourly.csv", GRID, {"energy": {(LON, "grid", ""): 18910}, "rows": 144})),
     # a cumulative register reading is no month's use: to be refused
     ok(Case("kwh_meter_reading.csv", refused=("kWh Meter Reading",))),
     # (122,404 − 120,400) × 40 = 80,160; (124,280 − 122,404) × 40 = 75,040 -> 155,200 kWh
