@@ -1635,108 +1635,108 @@
 <context>
     <name>DryRun</name>
     <message>
-        <location filename="../../core/importing/describe.py" line="64"/>
+        <location filename="../../core/importing/describe.py" line="74"/>
         <source>{0} (hidden)</source>
         <translation>{0}（隐藏）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="66"/>
+        <location filename="../../core/importing/describe.py" line="76"/>
         <source>{0}: not imported: {1}</source>
         <translation>{0}：未导入：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="68"/>
+        <location filename="../../core/importing/describe.py" line="78"/>
         <source>template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="69"/>
-        <location filename="../../core/importing/describe.py" line="109"/>
+        <location filename="../../core/importing/describe.py" line="79"/>
+        <location filename="../../core/importing/describe.py" line="120"/>
         <source>confidence {0}</source>
         <translation>置信度 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="73"/>
+        <location filename="../../core/importing/describe.py" line="83"/>
         <source>layout: {0}</source>
         <translation>布局：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="76"/>
+        <location filename="../../core/importing/describe.py" line="87"/>
         <source>ignored row {0}: {1}</source>
         <translation>忽略第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="80"/>
+        <location filename="../../core/importing/describe.py" line="91"/>
         <source>unit stated in {0}: {1}</source>
         <translation>单位见{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="82"/>
+        <location filename="../../core/importing/describe.py" line="93"/>
         <source>year of the month headers from {0}: {1}</source>
         <translation>月份表头的年份取自{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="84"/>
+        <location filename="../../core/importing/describe.py" line="95"/>
         <source>columns:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="93"/>
+        <location filename="../../core/importing/describe.py" line="104"/>
         <source>{0}–{1} {2} … {3} → {4} ({5} {6} columns, period from the header</source>
         <translation>{0}–{1} {2} … {3} → {4}（{5} 个 {6} 列，期间取自表头</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="100"/>
+        <location filename="../../core/importing/describe.py" line="111"/>
         <source>ignored ({0})</source>
         <translation>忽略（{0}）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="104"/>
+        <location filename="../../core/importing/describe.py" line="115"/>
         <source>unit {0} from {1}</source>
         <translation>单位 {0}，来自{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="106"/>
+        <location filename="../../core/importing/describe.py" line="117"/>
         <source>unit {0}</source>
         <translation>单位 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="113"/>
+        <location filename="../../core/importing/describe.py" line="124"/>
         <source>(every row) {0} = {1}</source>
         <translation>（每一行）{0} = {1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="115"/>
+        <location filename="../../core/importing/describe.py" line="126"/>
         <source>rows: {0}</source>
         <translation>行数：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="119"/>
+        <location filename="../../core/importing/describe.py" line="130"/>
         <source>total {0}: {1}</source>
         <translation>{0} 合计：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="121"/>
+        <location filename="../../core/importing/describe.py" line="132"/>
         <source>total: {0}</source>
         <translation>合计核对：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="123"/>
+        <location filename="../../core/importing/describe.py" line="134"/>
         <source>warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="125"/>
+        <location filename="../../core/importing/describe.py" line="136"/>
         <source>problem: {0}</source>
         <translation>问题：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="127"/>
+        <location filename="../../core/importing/describe.py" line="138"/>
         <source>problems: {0}</source>
         <translation>问题数：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="128"/>
+        <location filename="../../core/importing/describe.py" line="139"/>
         <source>problems: none</source>
         <translation>问题：无</translation>
     </message>
@@ -2752,36 +2752,41 @@
         <translation>在 Excel 中隐藏</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="33"/>
+        <location filename="../../core/importing/describe.py" line="34"/>
         <location filename="../../gui/import_texts.py" line="69"/>
         <location filename="../../gui/import_texts.py" line="84"/>
         <source>header row {0}</source>
         <translation>表头在第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="34"/>
+        <location filename="../../core/importing/describe.py" line="35"/>
         <location filename="../../gui/import_texts.py" line="71"/>
         <location filename="../../gui/import_texts.py" line="86"/>
         <source>header rows {0}–{1} (joined)</source>
         <translation>表头在第 {0}–{1} 行（已合并）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="36"/>
+        <location filename="../../core/importing/describe.py" line="37"/>
         <location filename="../../gui/import_texts.py" line="74"/>
         <source>wide: periods as columns</source>
         <translation>宽表：期间为列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="37"/>
+        <location filename="../../core/importing/describe.py" line="38"/>
         <location filename="../../gui/import_texts.py" line="76"/>
         <source>long: one row per record</source>
         <translation>长表：每行一条记录</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="38"/>
+        <location filename="../../core/importing/describe.py" line="39"/>
         <location filename="../../gui/import_texts.py" line="77"/>
         <source>{0}; data rows {1}–{2}; {3}</source>
         <translation>{0}；数据在第 {1}–{2} 行；{3}</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/describe.py" line="45"/>
+        <source>header row {0}; days down rows {1}–{2}, {3} intervals of {4} minutes across columns {5}–{6}</source>
+        <translation>表头第 {0} 行；日期在第 {1}–{2} 行，{3} 个 {4} 分钟时段横跨 {5}–{6} 列</translation>
     </message>
     <message>
         <location filename="../../gui/import_texts.py" line="112"/>
@@ -4115,6 +4120,31 @@
         <location filename="../../core/importing/source.py" line="27"/>
         <source>the file changed on disk while it was being read (still being saved or synced?); import it again once it is saved</source>
         <translation>文件在读取过程中已在磁盘上更改（仍在保存或同步？）；保存完成后请重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/intervals.py" line="46"/>
+        <source>columns {first} … {last} are read as the {n} intervals of each row&apos;s day ({step} minutes each: {first} is {start} – {end}), in the meter&apos;s local time</source>
+        <translation>{first} … {last} 列按每行当天的 {n} 个时段读取（每段 {step} 分钟：{first} 为 {start} – {end}），按电表的当地时间</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/intervals.py" line="47"/>
+        <source>{n} interval cell(s) are blank (the first at {cell}): intervals without a figure, not stored</source>
+        <translation>{n} 个时段单元格为空（第一个在 {cell}）：这些时段没有数字，未存储</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/intervals.py" line="48"/>
+        <source>the row&apos;s total {total} at {cell} is not the sum of its intervals ({computed}): correct the total or the intervals</source>
+        <translation>{cell} 处该行合计 {total} 不等于其各时段之和（{computed}）：请更正合计或各时段数值</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/intervals.py" line="49"/>
+        <source>every date in {column} reads both day-first and month-first ({example}), and nothing in the column says which: write the dates with the year first (2023-03-01)</source>
+        <translation>{column} 中的每个日期都既可按日在前、也可按月在前读取（{example}），且该列中没有任何信息能确定是哪一种：请将日期写成年份在前的形式（2023-03-01）</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/intervals.py" line="50"/>
+        <source>{n} intervals in one sheet, more than {limit}: import the data in smaller sheets</source>
+        <translation>一个工作表中有 {n} 个时段，超过 {limit}：请分成较小的工作表导入</translation>
     </message>
 </context>
 <context>
