@@ -6,6 +6,7 @@ row inserted under an old or a lower id; the command imports no chart module, no
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import subprocess
@@ -133,6 +134,14 @@ def test_the_command_prints_the_json_and_imports_no_chart_module_nor_numpy(tmp_p
         expected = dumps(build_summary(ws))
     capsys.readouterr()
     assert cli.main(["--workspace", str(path), "summary", "--json"]) == 0
+    assert capsys.readouterr().out == expected + "\n"
+    assert gc.isenabled()  # the command collects no cycles while it runs, and gives it back
+    gc.disable()
+    try:
+        assert cli.main(["--workspace", str(path), "summary", "--json"]) == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
     assert capsys.readouterr().out == expected + "\n"
     code = ("import sys; from greenledger.gui.cli import main; "
             f"rc = main(['--workspace', {str(path)!r}, 'summary', '--json']); "
