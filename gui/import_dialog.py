@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDialog, QTableView, QWidget
 
 from greenledger.core.errors import GreenLedgerError, ImportRefused, error_text
 from greenledger.core.importing import profiles
+from greenledger.core.importing.describe import intervals_text
 from greenledger.core.importing.session import ImportSession
 from greenledger.core.storage import Workspace
 from greenledger.gui.import_dialog_layout import build, fit_columns, retranslate
@@ -276,7 +277,8 @@ class ImportAssistant(ProfilesMixin, QDialog):
                 kind_name(plan.kind), f"{len(plan):,}")
         else:
             shape = transposed_text(view) if view is not None else (
-                layout_text(plan.layout) if plan.layout else "")
+                intervals_text(plan.intervals) if getattr(plan, "intervals", None) is not None
+                else layout_text(plan.layout) if plan.layout else "")
             text = self.tr("{0} sheet, {1:.0%} sure · {2} · {3} rows").format(
                 kind_name(plan.kind, title=True) if plan.kind else "?", plan.kind_confidence, shape,
                 f"{len(plan):,}")

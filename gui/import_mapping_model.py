@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHeaderView, QStyledItemDelegate, QTableView
 
 from greenledger.core.fields import FieldType
+from greenledger.core.importing import intervals
 from greenledger.core.importing import mapping as mp
 from greenledger.core.units import DIMENSIONS
 from greenledger.gui.import_texts import field_label, how_text, unit_from_text
@@ -48,6 +49,8 @@ class MappingModel(QAbstractTableModel):
         col = self.columns[row]
         if self.transposed is not None:
             return self.transposed.column_label(col.index, col.header)
+        if getattr(self.plan, "intervals", None) is not None:  # a day a row, its hours across
+            return intervals.column_label(self.plan.intervals, col.index, col.header)
         return col.label
 
     def key(self, row: int) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from greenledger.core.errors import Problem
 from greenledger.core.fields import SHEETS
 from greenledger.core.i18n import translate
+from greenledger.core.importing import intervals
 from greenledger.core.importing.codes import (
     ASIDE_TEXT,
     FOUND_TEXT,
@@ -39,7 +40,14 @@ def _layout_text(lay: Layout) -> str:
     return translate("ImportAssistant", "{0}; data rows {1}–{2}; {3}").format(head, first, last, shape)
 
 
-def _intervals_text(it) -> str:
+def _column(plan: SheetPlan, c) -> str:
+    """`E Energy`: a column as the sheet has it (for interval columns, where the user sees it)."""
+    if plan.intervals is not None:
+        return intervals.column_label(plan.intervals, c.index, c.header)
+    return f"{c.letter} {c.header}"
+
+
+def intervals_text(it) -> str:
     """A sheet of interval columns (core.importing.intervals) as the user sees it."""
     days = sorted({k for k, _ in it.cells.values()})
     return translate("ImportAssistant", "header row {0}; days down rows {1}–{2}, {3} intervals of "
@@ -81,7 +89,7 @@ def describe(plan: SheetPlan, hint_text: HintText = neutral_hint,
     lay = plan.layout
     if lay is not None:
         lines.append("  " + translate("DryRun", "layout: {0}").format(
-            _intervals_text(plan.intervals) if plan.intervals is not None else _layout_text(lay)))
+            intervals_text(plan.intervals) if plan.intervals is not None else _layout_text(lay)))
         for ig in lay.ignored:
             shown = f" ({ig.text[:40]!r})" if ig.text else ""
             ignored = translate("DryRun", "ignored row {0}: {1}").format(ig.row, ig.reason_text)
@@ -105,10 +113,10 @@ def describe(plan: SheetPlan, hint_text: HintText = neutral_hint,
                              "{0}–{1} {2} … {3} → {4} ({5} {6} columns, period from the header").format(
                 c.letter, last.letter, c.header, last.header, c.field, len(periods), grain)
         elif c.field:
-            what = f"{c.letter} {c.header} → {c.field} ({text(FOUND_TEXT, c.found)}"
+            what = f"{_column(plan, c)} → {c.field} ({text(FOUND_TEXT, c.found)}"
         else:
             note = text(ASIDE_TEXT, c.aside or Aside.NOT_NEEDED, c.aside_args)
-            lines.append(f"    {c.letter} {c.header} → " + translate("DryRun", "ignored ({0})").format(note))
+            lines.append(f"    {_column(plan, c)} → " + translate("DryRun", "ignored ({0})").format(note))
             continue
         if c.unit:
             place = text(UNIT_FROM_TEXT, c.unit_source, (c.unit_at,))

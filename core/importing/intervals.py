@@ -65,6 +65,19 @@ class Intervals:
     warnings: list[Problem] = field(default_factory=list)
 
 
+def column_label(it: Intervals, index: int, header: str) -> str:
+    """A column of the long reading named where the user sees it in the sheet: the hours'
+    columns for the figures, the dates' column for the period, the column itself for others."""
+    head = it.original.rows[it.header_row - 1]
+    if index == it.measure_col and it.run:
+        return (f"{_shown(head[it.run[0]])} … {_shown(head[it.run[-1]])} "
+                f"[{column_letter(it.run[0])}–{column_letter(it.run[-1])}]")
+    c = it.columns.get(index)
+    if c is None:
+        return header
+    return f"{_shown(head[c]) if c < len(head) and not is_blank(head[c]) else header} [{column_letter(c)}]"
+
+
 def _minutes(v: object) -> int | None:
     """Minutes after midnight of a time-of-day header (`00:30`, `24:00`, a time cell)."""
     if isinstance(v, time):
@@ -274,6 +287,9 @@ def remap(plan, it: Intervals):
     said = [p for p in plan.warnings if p.code != "timed_rows"]  # the note below says it
     plan.warnings = [_at_cell(p, it) for p in said] + notes
     plan.intervals = it
+    for c in plan.columns:  # a unit stated by another column (Units [C]): named as in the sheet
+        if c.unit_at and (m := _LABEL.match(c.unit_at)):
+            c.unit_at = column_label(it, _col_index(m["l"]), m["h"])
     ps = plan.parsed
     if ps is not None:
         ps.row_numbers = [it.cells.get(n - 1, (n - 1, 0))[0] + 1 for n in ps.row_numbers]

@@ -185,3 +185,15 @@ def test_the_summary_counts_each_interval_once(tmp_path):
         months = {(m["site"], m["month"]): m["total_kwh"] for m in summarize(ws)["site_months"]}
         assert months == pytest.approx({(ZB, "2023-03"): want[ZB], (WL, "2023-03"): want[WL]})
         assert datetime(2023, 3, 13) + timedelta(days=3) == datetime(2023, 3, 16)
+
+
+def test_dry_run_and_the_assistant_name_the_columns_as_the_sheet_has_them(tmp_path):
+    from greenledger.core.importing.describe import describe
+    from greenledger.gui.cli_hints import cli_hint, render_cli
+
+    book, _ = half_hour_book(tmp_path)
+    plan = next(p for p in ImportSession.open(book, GRID).plans if p.sheet == "HH")
+    text = describe(plan, cli_hint, render_cli)
+    assert "days down rows 2–7, 48 intervals of 30 minutes across columns E–AZ" in text
+    assert "00:30 … 24:00 [E–AZ] → energy" in text and "Date [C] → period_start" in text
+    assert "Units [D] → ignored" in text and "unit column Units [D]" in text
