@@ -6,12 +6,18 @@ survives; a strict xfail is one that breaks it (its reason says the wrong result
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from greenledger.core.errors import ImportRefused
+from greenledger.core import editing
+from greenledger.core.errors import ImportCancelled, ImportRefused
 from greenledger.core.fields import Kind
 from greenledger.core.importing import transaction
 from greenledger.core.importing.profiles import Profile
@@ -245,3 +251,168 @@ def test_a_kept_profile_named_on_the_command_line(ws, tmp_path):
     assert cli_recall(ws, book) is None  # no profile offered now: read and remembered
     session(ws, book).import_into(ws)
     assert assert_memo_tells_the_truth(ws, book) is not None
+
+
+@pytest.mark.xfail(strict=True, reason="the state has no schema in it: an index dropped by another "
+                   "tool (DROP INDEX energy_key) leaves the memo answering 'nothing new, 3 "
+                   "unchanged' while a recheck fails (sqlite3.OperationalError: ON CONFLICT clause "
+                   "does not match any PRIMARY KEY or UNIQUE constraint); PRAGMA schema_version in "
+                   "the state would see any schema change (an index, a view, a trigger made inert)")
+def test_a_schema_change_from_another_tool(imported):
+    ws, book = imported
+    con = sqlite3.connect(ws.path)
+    con.execute("DROP INDEX energy_key")
+    con.commit()
+    con.close()
+    assert_memo_tells_the_truth(ws, book)
+
+
+# --- layouts: the first import and a recheck of it agree -----------------------------------------
+
+Z = "Zhangbei DC"
+LAYOUTS = {
+    "long, MWh with decimals": {"Sites": SITES, "电表": [["站点", "月份", "能源类型", "用电量（MWh）"],
+                                                   [Z, date(2023, 1, 1), "grid", 1.1],
+                                                   [Z, date(2023, 2, 1), "grid", 0.3]]},
+    "totals row": {"Sites": SITES, "电表": [["站点", "月份", "能源类型", "用电量（kWh）"],
+                                         [Z, date(2023, 1, 1), "grid", 1], [Z, date(2023, 2, 1), "grid", 2],
+                                         ["合计", None, None, 3]]},
+    "wide, year in the title": {"Sites": SITES, "2023年用电量（kWh）": [
+        ["站点", "能源类型", "1月", "2月", "3月"], [Z, "grid", 1001, 1002, 1003]]},
+    "plant and month": {"Sites": SITES, "电表": [["Plant", "Month", "Source", "Electricity (kWh)"],
+                                              [Z, date(2023, 1, 1), "grid", 1001]]},
+}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_a_layout_imported_then_recalled(ws, tmp_path, layout):
+    book = write_workbook(tmp_path / "book.xlsx", LAYOUTS[layout])
+    first = session(ws, book).import_into(ws)
+    assert first.inserted > 0 and not first.warnings
+    assert assert_memo_tells_the_truth(ws, book).unchanged == first.inserted
+
+
+def test_the_demo_workbook_and_a_csv(ws, tmp_path):
+    demo = shutil.copy(Path(__file__).parents[2] / "resources" / "demo" / "demo_618.xlsx",
+                       tmp_path / "demo.xlsx")
+    assert session(ws, demo).import_into(ws).inserted > 200
+    known = assert_memo_tells_the_truth(ws, demo)
+    assert known.skipped_sheets == recheck(ws, demo).skipped_sheets == ["Read me", "Lists"]
+    csv = tmp_path / "energy.csv"
+    csv.write_text("Site,Period start,Period end,Source,Energy (kWh)\n"
+                   "Zhangbei DC,2023-05-01,2023-05-31,grid,1234.5\n", encoding="utf-8")
+    result = session(ws, csv).import_into(ws)
+    assert result.inserted == 1 and not result.warnings
+    assert assert_memo_tells_the_truth(ws, csv) is not None
+    csv.write_text(csv.read_text() + "Zhangbei DC,2023-06-01,2023-06-30,grid,\"1,234\"\n")
+    assert cli_recall(ws, csv) is None
+    assert counts(session(ws, csv).import_into(ws)) == (1, 0, 1)  # a row added: read
+    assert assert_memo_tells_the_truth(ws, csv).unchanged == 2
+    assert assert_memo_tells_the_truth(ws, demo) is None  # the CSV's row changed the workspace
+
+
+# --- the file: touched, copied, renamed, saved again --------------------------------------------
+
+def test_a_file_touched_copied_renamed_or_saved_again(imported, tmp_path):
+    ws, book = imported
+    os.utime(book, ns=(1, 1))  # touched: the same bytes
+    assert assert_memo_tells_the_truth(ws, book) is not None
+    (tmp_path / "elsewhere").mkdir()
+    copy = shutil.copy(book, tmp_path / "elsewhere" / book.name)  # the same name and bytes
+    assert assert_memo_tells_the_truth(ws, copy) is not None
+    renamed = book.rename(tmp_path / "energy 2023.xlsx")
+    assert cli_recall(ws, renamed) is None
+    energy_book(copy)  # saved again by Excel: the same cells, other bytes (zip times)
+    assert cli_recall(ws, copy) is None or copy.read_bytes() == renamed.read_bytes()
+    energy_book(copy, kwh=(1001, 1002, 1004))
+    assert cli_recall(ws, copy) is None
+    assert counts(session(ws, copy).import_into(ws)) == (0, 1, 4)
+
+
+# --- the workspace: undo and redo, library, aggregates, a copy, a cancel, a kill -----------------
+
+def test_undo_and_redo_of_the_import(imported):
+    ws, book = imported
+    snap = editing.delete_batch(ws, ws.batches()[-1]["id"])
+    assert energy(ws) == [] and cli_recall(ws, book) is None
+    editing.restore_batch(ws, snap)  # redo: every row back under its id
+    assert energy(ws) == [1001.0, 1002.0, 1003.0]
+    assert cli_recall(ws, book) is None  # the generation moved: read once more
+    assert counts(session(ws, book).import_into(ws)) == (0, 0, 5)
+    assert assert_memo_tells_the_truth(ws, book) is not None
+
+
+def test_an_edit_undone_and_a_paste_undone(imported):
+    ws, book = imported
+    eid = min(r["id"] for r in ws.rows(Kind.ENERGY))
+    before = editing.state_of(ws, Kind.ENERGY, [eid])
+    editing.apply_state(ws, Kind.ENERGY, {eid: {**before[eid], "energy_kwh": 5.0}})
+    editing.apply_state(ws, Kind.ENERGY, before)  # undone: the same values again
+    assert cli_recall(ws, book) is None
+    assert counts(session(ws, book).import_into(ws)) == (0, 0, 5)
+    new = ws.next_id(Kind.ENERGY)
+    editing.apply_state(ws, Kind.ENERGY, {new: {**before[eid], "id": new, "source": "solar"}})
+    editing.apply_state(ws, Kind.ENERGY, {new: None})  # pasted, then undone
+    assert cli_recall(ws, book) is None
+    assert session(ws, book).import_into(ws).unchanged == 5
+    assert assert_memo_tells_the_truth(ws, book) is not None
+
+
+def test_the_library_accepted_and_aggregates_rebuilt(imported):
+    from greenledger.core.aggregates import rebuild
+
+    ws, book = imported
+    rebuild(ws)  # derived figures only: the memo stands
+    assert assert_memo_tells_the_truth(ws, book) is not None
+    ws.accept_library()
+    assert cli_recall(ws, book) is None
+
+
+def test_a_copy_of_the_workspace_changed_apart(imported, tmp_path):
+    ws, book = imported
+    ws.close()
+    copy = shutil.copy(ws.path, tmp_path / "copy.greenledger")
+    with Workspace.open(copy) as other:
+        assert assert_memo_tells_the_truth(other, book) is not None  # the copy is the same
+        other.db.execute("UPDATE energy SET energy_kwh = 5 WHERE id = 1")
+        assert cli_recall(other, book) is None
+    with Workspace.open(ws.path) as original:
+        assert assert_memo_tells_the_truth(original, book) is not None
+
+
+def test_a_cancelled_or_killed_import_keeps_no_memo(ws, tmp_path):
+    book = energy_book(tmp_path / "energy.xlsx")
+    with pytest.raises(ImportCancelled):
+        session(ws, book).import_into(ws, cancelled=lambda: True)
+    assert cli_recall(ws, book) is None and energy(ws) == []
+    killed = subprocess.run([sys.executable, "-c", (
+        "import os, sys\n"
+        "from greenledger.core.importing import memo\n"
+        "from greenledger.gui.cli import main\n"
+        "real = memo.remember\n"
+        "def remember_then_die(*a, **k):\n"
+        "    real(*a, **k)\n"
+        "    os._exit(9)  # killed after the memo is written, before the commit\n"
+        "memo.remember = remember_then_die\n"
+        "main(['--workspace', sys.argv[1], 'import', sys.argv[2]])\n"), str(ws.path), str(book)],
+        capture_output=True, text=True, cwd=Path(__file__).parents[2])
+    assert killed.returncode == 9, killed.stderr
+    assert cli_recall(ws, book) is None and energy(ws) == []
+    assert counts(session(ws, book).import_into(ws)) == (5, 0, 0)
+    assert assert_memo_tells_the_truth(ws, book) is not None
+
+
+def test_the_command_line_says_the_same_as_a_recheck(tmp_path):
+    work, book = tmp_path / "w.greenledger", energy_book(tmp_path / "energy.xlsx")
+
+    def gl(*args):
+        proc = subprocess.run([sys.executable, "-m", "greenledger.gui.cli", "--workspace", work, *args],
+                              capture_output=True, text=True, cwd=Path(__file__).parents[2])
+        assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+        return proc.stdout.splitlines()
+
+    gl("import", book)
+    known, checked = gl("import", book), gl("import", book, "--recheck")
+    assert "not read again" in known[-1] and "not read again" not in checked[-1]
+    assert known[:-1] == checked[:-1] == ["Sites (sites): 2 rows: 0 new, 0 updated, 2 unchanged",
+                                          "Energy (energy): 3 rows: 0 new, 0 updated, 3 unchanged"]
