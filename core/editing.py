@@ -11,8 +11,7 @@ captured before the change.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -41,25 +40,6 @@ class EditCancelled(GreenLedgerError):
 def _stop_if(cancelled: Cancelled) -> None:
     if cancelled is not None and cancelled():
         raise EditCancelled
-
-
-@contextmanager
-def _interruptible(ws: Workspace, cancelled: Cancelled) -> Iterator[None]:
-    """Reads of `ws` in this block stop when `cancelled()` says True (EditCancelled): SQLite asks
-    it every 10,000 steps of a statement (one read of a whole big table takes seconds)."""
-    if cancelled is None:
-        yield
-        return
-    conn = ws.db.conn
-    conn.set_progress_handler(lambda: 1 if cancelled() else 0, 10_000)
-    try:
-        yield
-    except sqlite3.OperationalError as exc:
-        if cancelled():
-            raise EditCancelled from exc
-        raise
-    finally:
-        conn.set_progress_handler(None, 0)
 
 
 def header_text(field: Field) -> str:
@@ -113,8 +93,7 @@ def check_rows(ws: Workspace, kind: Kind, rows: Sequence[tuple[int | None, Mappi
     `cancelled`, stops (EditCancelled) soon after it says True; `progress(done, len(rows))` says
     how far the check is (in rows' worth of work).
     """
-    with _interruptible(ws, cancelled):
-        return _check_rows(ws, kind, rows, cancelled, progress or (lambda done, total: None))
+    return _check_rows(ws, kind, rows, cancelled, progress or (lambda done, total: None))
 
 
 def _check_rows(ws: Workspace, kind: Kind, rows, cancelled: Cancelled, progress) -> Checked:
