@@ -153,8 +153,8 @@ def recalled(args, ws):
         sha = sha256_file(Path(args.file))
     except OSError:
         return None  # the session says why it cannot be read
-    return memo.recall(ws, Path(args.file).name, sha,
-                       memo.options_request(options, not options.explicit and bool(kept)))
+    return memo.recall(ws, Path(args.file).name, sha, memo.options_request(
+        options, kept if kept and not options.explicit else None))
 
 
 def dry_run_workspace(args):

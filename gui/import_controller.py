@@ -160,7 +160,8 @@ def recalled(ws, file: Path) -> ImportResult | None:
         sha = sha256_file(file)
     except OSError:
         return None  # the assistant says why it cannot be read
-    return memo.recall(ws, file.name, sha, memo.options_request(ImportOptions(), bool(profiles.kept(ws))))
+    return memo.recall(ws, file.name, sha, memo.options_request(ImportOptions(),
+                                                                 profiles.kept(ws) or None))
 
 
 def _imported_text(outcome: ImportResult) -> str:

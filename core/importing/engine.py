@@ -372,7 +372,8 @@ def import_file(ws: Workspace, path: str | Path, options: ImportOptions | None =
 def import_plans(ws: Workspace, path: Path, plans: list[SheetPlan], *, dry_run: bool = False,
                  progress: Progress | None = None,
                  cancelled: Callable[[], bool] = lambda: False,
-                 remember: Callable[[ImportResult], None] | None = None) -> ImportResult:
+                 remember: Callable[[ImportResult], None] | None = None,
+                 started: str | None = None) -> ImportResult:
     file = path.name
     problems = [p for plan in plans for p in plan.problems] + campaign_dates.problems(ws, plans)
     parsed = [plan.parsed for plan in plans if plan.parsed is not None]
@@ -393,4 +394,5 @@ def import_plans(ws: Workspace, path: Path, plans: list[SheetPlan], *, dry_run: 
         extra = []
     with _gc_paused():
         return check_and_write(ws, path, parsed, skipped, dry_run=dry_run, progress=progress,
-                               cancelled=cancelled, problems=extra, remember=remember)
+                               cancelled=cancelled, problems=extra, remember=remember,
+                               started=started)

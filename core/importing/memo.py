@@ -23,16 +23,20 @@ import hashlib
 import json
 import os
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
 from greenledger.core import __version__
 from greenledger.core import queries_memo as q
-from greenledger.core.errors import WorkspaceNotWritable
+from greenledger.core.errors import REASON_TEMPLATES, WorkspaceNotWritable
 from greenledger.core.fields import Kind
+from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.importing.plan import ImportOptions
-from greenledger.core.importing.result import ImportResult
+from greenledger.core.importing.result import ImportResult, KindCounts
 from greenledger.core.storage import now_iso
+
+REASON_TEMPLATES.setdefault("workspace_changed", QT_TRANSLATE_NOOP("Problems", "the workspace changed while this import was being checked (another window or process wrote to it), so what was checked may no longer hold; nothing was written: import the file again"))  # noqa: E501
 
 _PACKAGE = Path(__file__).resolve().parents[2]  # the installed greenledger: core/, gui/, …
 
@@ -52,18 +56,24 @@ def program() -> str:
     return h.hexdigest()
 
 
-def options_request(options: ImportOptions, kept: bool) -> str:
-    """What an import is asked, for a session opened with `options` (`kept`: the workspace's
-    import profiles may apply, by the session's policy) and not changed since."""
-    return json.dumps({"options": asdict(options), "kept": bool(kept)}, sort_keys=True,
-                      default=str, ensure_ascii=False)
+def options_request(options: ImportOptions, kept: list | None) -> str:
+    """What an import is asked, for a session opened with `options` and not changed since;
+    `kept`: the workspace's import profiles the session's policy could apply (None when it
+    applies none), as they were when it was opened (one saved since is another request).
+    Dicts keep their order (the first --map of a column wins), so flags in another order are
+    another request (a miss, never a wrong answer)."""
+    return json.dumps({"options": asdict(options), "kept": None if kept is None else
+                       [repr(p) for p in kept]}, default=str, ensure_ascii=False)
 
 
-def sheets_request(states: list[tuple[str, ImportOptions, bool, str | None]]) -> str:
+def sheets_request(states: list[tuple[str, ImportOptions, bool, str | None]], kept: list | None
+                   ) -> str:
     """What an import is asked, for a session whose sheets were set one by one: (sheet, its
-    options, included, profile applied) per sheet, in the workbook's order."""
-    return json.dumps({"sheets": [[name, asdict(o), inc, prof] for name, o, inc, prof in states]},
-                      sort_keys=True, default=str, ensure_ascii=False)
+    options, included, profile applied) per sheet, in the workbook's order, and the kept
+    profiles as when it was opened."""
+    return json.dumps({"sheets": [[name, asdict(o), inc, prof] for name, o, inc, prof in states],
+                       "kept": None if kept is None else [repr(p) for p in kept]},
+                      default=str, ensure_ascii=False)
 
 
 def key(file: str, sha256: str, request: str) -> str:
@@ -79,7 +89,8 @@ def state(ws) -> str | None:
             return None
         if [r[0] for r in ws.select("memo.data_tables", own=q.OWN)] != sorted(q.TRACKED):
             return None  # a table the memo does not watch: never trust it
-        return json.dumps(list(ws.select("memo.state").fetchone()))
+        said = json.dumps(list(ws.select("memo.state").fetchone()), ensure_ascii=False)
+        return hashlib.sha256(said.encode()).hexdigest()
     except sqlite3.Error:
         return None
 
@@ -97,8 +108,6 @@ def recall(ws, file: str, sha256: str, request: str) -> ImportResult | None:
     if row is None or row[0] != now:
         return None
     said = json.loads(row[1])
-    from greenledger.core.importing.writer import KindCounts
-
     counts = {}
     for kind, n in said["counts"].items():
         counts[Kind(kind)] = KindCounts(rows=n, unchanged=n)
@@ -160,6 +169,28 @@ def started_state(ws) -> str | None:
     except (sqlite3.Error, WorkspaceNotWritable, OSError):
         return None
     return state(ws)
+
+
+@contextmanager
+def bulk_inserts(ws):
+    """Inside an import's write transaction: the insert triggers of the tables it writes many
+    rows to set aside (made again before it ends; a rollback undoes both), so its own inserts,
+    seen by the counts, cost nothing per row."""
+    watched = state(ws) is not None
+    if watched:
+        for t in q.BULK:
+            ws.execute(f"memo.drop_{t}_insert")
+    try:
+        yield
+    finally:
+        if watched:
+            for t in q.BULK:
+                ws.execute(f"memo.trigger_{t}_insert")
+
+
+def changed_since(ws, started: str | None) -> bool:
+    """Whether the workspace is no longer in state `started` (None: not known, never)."""
+    return started is not None and state(ws) != started
 
 
 def _ensure(ws) -> None:

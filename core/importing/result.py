@@ -10,11 +10,21 @@ from greenledger.core.fields import Kind
 
 
 @dataclass(slots=True)
+class KindCounts:
+    """One kind's rows of an import: read, new, updated, unchanged."""
+
+    rows: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass(slots=True)
 class ImportResult:
     file: str
     batch_id: int | None
     sheets: list[tuple[str, Kind, int]]
-    counts: dict  # Kind -> core.importing.writer.KindCounts
+    counts: dict  # Kind -> KindCounts
     warnings: list[Problem] = field(default_factory=list)
     skipped_sheets: list[str] = field(default_factory=list)
     dry_run: bool = False

@@ -60,6 +60,7 @@ class ImportSession:
     # what the import memo keys an untouched session by (core.importing.memo.options_request);
     # None once a sheet's options or tick changed (then keyed by every sheet's state)
     opened_request: str | None = None
+    kept: list | None = None  # the kept profiles its policy could apply, as when it was opened
 
     # --- opening -------------------------------------------------------------------------------
 
@@ -83,7 +84,8 @@ class ImportSession:
         kept_applies = profile is None and not options.explicit and bool(kept)
         if kept_applies:
             session.apply_kept(kept)
-        session.opened_request = memo.options_request(options, kept_applies)
+        session.kept = list(kept) if kept_applies else None
+        session.opened_request = memo.options_request(options, session.kept)
         return session
 
     def _sheets(self, only: str | None):
@@ -238,7 +240,7 @@ class ImportSession:
         if self.opened_request is not None:
             return self.opened_request
         return memo.sheets_request([(name, st.options, st.included, st.profile)
-                                    for name, st in self.states.items()])
+                                    for name, st in self.states.items()], self.kept)
 
     def import_into(self, ws, *, dry_run: bool = False, progress: Progress | None = None,
                     cancelled: Callable[[], bool] = lambda: False,
@@ -256,7 +258,7 @@ class ImportSession:
         if request is not None and not recheck and \
                 (known := memo.recall(ws, self.file, sha, request)) is not None:
             return known
-        started = memo.started_state(ws) if request is not None else None
+        started = memo.started_state(ws) if not dry_run else None
 
         def skipped_of(result: ImportResult) -> list[str]:
             return [*left_out, *(s for s in result.skipped_sheets if s not in left_out)]
@@ -270,7 +272,7 @@ class ImportSession:
         if progress is not None:
             progress(0, rows)  # the rows were read and checked in the analysis: now the write
         result = engine.import_plans(ws, self.path, plans, dry_run=dry_run, progress=progress,
-                                     cancelled=cancelled, remember=remember)
+                                     cancelled=cancelled, remember=remember, started=started)
         if progress is not None:
             progress(rows, rows)
         result.skipped_sheets = skipped_of(result)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from itertools import repeat
@@ -16,11 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from greenledger.core import aggregates
-from greenledger.core.errors import ImportCancelled, ImportRefused, Problem
+from greenledger.core.errors import REASON_TEMPLATES, ImportCancelled, ImportRefused, Problem
 from greenledger.core.factors import canonical_region
 from greenledger.core.fields import SHEETS, Kind
+from greenledger.core.importing import memo
 from greenledger.core.importing.file_factors import factor_from_row
 from greenledger.core.importing.meters import check_replaced
+from greenledger.core.importing.result import KindCounts  # noqa: F401 - imported from here too
 from greenledger.core.periods import bound_text
 from greenledger.core.queries_keys import PROVENANCE
 from greenledger.core.storage import COLUMNS, Workspace, now_iso
@@ -31,14 +32,6 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 MASS_TO_KG = {"g": 1e-3, "kg": 1.0, "t": 1e3}
-
-
-@dataclass(slots=True)
-class KindCounts:
-    rows: int = 0
-    inserted: int = 0
-    updated: int = 0
-    unchanged: int = 0
 
 
 def sha256_of(path: Path) -> str:
@@ -117,21 +110,26 @@ def _existing(ws: Workspace, kind: Kind) -> dict[tuple, tuple[int, tuple]]:
 
 def _write(ws: Workspace, path: Path, parsed: list[ParsedSheet], result: ImportResult,
            cancelled: Callable[[], bool], progress: Progress | None,
-           remember: Callable[[ImportResult], None] | None = None) -> None:
+           remember: Callable[[ImportResult], None] | None = None,
+           started: str | None = None) -> None:
     class _Rollback(Exception):
         pass
 
     try:
         with ws.bulk_write():
+            if memo.changed_since(ws, started):  # another window or process wrote meanwhile:
+                raise ImportRefused([Problem(  # what was checked may no longer hold
+                    path.name, REASON_TEMPLATES["workspace_changed"], code="workspace_changed")])
             batch_id = ws.insert_batch({
                 "file_name": path.name, "file_path": str(path.resolve()),
                 "sha256": sha256_of(path), "sheets": ", ".join(p.sheet for p in parsed),
                 "imported_at": now_iso(), "row_count": sum(len(p) for p in parsed)})
-            for ps in parsed:
-                ids = {"site": ws.site_names(), "campaign": ws.campaign_ids()}
-                _write_sheet(ws, ps, batch_id, ids, result)
-                if cancelled():
-                    raise ImportCancelled()
+            with memo.bulk_inserts(ws):
+                for ps in parsed:
+                    ids = {"site": ws.site_names(), "campaign": ws.campaign_ids()}
+                    _write_sheet(ws, ps, batch_id, ids, result)
+                    if cancelled():
+                        raise ImportCancelled()
             if result.inserted + result.updated == 0 or result.dry_run:
                 raise _Rollback()
             ws.set_batch_counts(batch_id, result.inserted, result.updated, result.unchanged)

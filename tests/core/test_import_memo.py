@@ -64,7 +64,8 @@ def test_the_same_file_into_an_unchanged_workspace_is_not_read_again(imported, m
 
 
 @pytest.mark.parametrize("change", ["edit", "delete", "undo", "other_import", "raw_sql_view",
-                                    "raw_sql_insert", "library", "profile"])
+                                    "raw_sql_insert", "raw_sql_replace", "drop_index", "library",
+                                    "profile"])
 def test_any_change_to_the_workspace_makes_the_file_read_again(imported, tmp_path, change):
     ws, book = imported
     eid = min(r["id"] for r in ws.rows(Kind.ENERGY))
@@ -86,6 +87,14 @@ def test_any_change_to_the_workspace_makes_the_file_read_again(imported, tmp_pat
                              "VALUES (1, '2024-01-01', '2024-01-31', 'grid', 5)")
         con.commit()
         con.close()
+    elif change in ("raw_sql_replace", "drop_index"):  # REPLACE under the row's own id fires no
+        con = sqlite3.connect(ws.path)                  # delete trigger; an index dropped
+        con.execute("INSERT OR REPLACE INTO energy_rows SELECT id, site_id, start_day, start_time, "
+                    "end_span, end_time, source, instrument, 5.0, batch_id, sheet, source_row, "
+                    "key_copy FROM energy_rows WHERE id = ?", [eid]) if change == "raw_sql_replace" \
+            else con.execute("DROP INDEX energy_key_copies")
+        con.commit()
+        con.close()
     elif change == "library":
         con = sqlite3.connect(ws.path)
         con.execute("UPDATE library_factors SET value = value * 2 WHERE rowid = 1")
@@ -97,7 +106,7 @@ def test_any_change_to_the_workspace_makes_the_file_read_again(imported, tmp_pat
         ws.save_profile(Profile.from_plan(plan, name="mine"))
     result = again(ws, book)
     assert result.recalled is None
-    if change in ("edit", "delete", "raw_sql_view"):  # the file's figure is back
+    if change in ("edit", "delete", "raw_sql_view", "raw_sql_replace"):  # the file's figure is back
         assert result.updated + result.inserted == 1
         assert sorted(stored(ws).values()) == [1000, 1100, 1200]
     assert again(ws, book).recalled is not None or change == "profile"  # remembered again
@@ -208,3 +217,49 @@ def test_another_build_or_factor_library_is_another_program(tmp_path, monkeypatc
     os.utime(code, ns=(1, 1))  # the same size, written at another time
     assert memo.program() not in (first, second)
     assert memo.key("a.xlsx", "sha", "{}") != memo.key("b.xlsx", "sha", "{}")
+
+
+def test_the_order_of_map_flags_is_part_of_the_request():
+    """The first --map of a column wins (columns._explicit_for): the same flags in another
+    order may read another column, so they are another request."""
+    from greenledger.core.importing.plan import ImportOptions
+
+    a = ImportOptions(mapping={"E": "energy", "Usage (kWh)": "ignore"})
+    b = ImportOptions(mapping={"Usage (kWh)": "ignore", "E": "energy"})
+    assert memo.options_request(a, None) != memo.options_request(b, None)
+    assert memo.options_request(a, None) == memo.options_request(
+        ImportOptions(mapping={"E": "energy", "Usage (kWh)": "ignore"}), None)
+
+
+def test_a_write_between_the_checks_and_the_write_refuses_the_import(ws, tmp_path, monkeypatch):
+    """Another window or process writing after an import's checks and before its write: what
+    was checked may no longer hold (an overlap), so the import is refused and writes nothing."""
+    from greenledger.core.importing import transaction
+
+    again(ws, write_workbook(tmp_path / "s.xlsx", {"Sites": SITES}))
+    book = energy_book(tmp_path / "energy.xlsx")
+    quarter = write_workbook(tmp_path / "q.xlsx", {"Energy": [ENERGY_HEADER, [
+        "Zhangbei DC", date(2023, 1, 1), date(2023, 3, 31), "grid", 3000, None]]})
+    real = transaction._write
+
+    def other_first(*args, **kwargs):
+        monkeypatch.setattr(transaction, "_write", real)
+        with Workspace.open(ws.path) as other:  # its checks see no months yet: it writes
+            assert again(other, quarter).inserted == 1
+        return real(*args, **kwargs)
+    monkeypatch.setattr(transaction, "_write", other_first)
+    with pytest.raises(ImportRefused) as exc:
+        again(ws, book)
+    assert exc.value.problems[0].code == "workspace_changed"
+    assert sorted(stored(ws).values()) == [3000]  # the months were not written beside it
+    with pytest.raises(ImportRefused) as exc:  # imported again, as the refusal says: checked
+        again(ws, book)
+    assert any(p.code == "period_overlap" for p in exc.value.problems)
+
+
+def test_a_rebuild_of_the_aggregates_keeps_the_memo(imported):
+    from greenledger.core.aggregates import rebuild
+
+    ws, book = imported
+    rebuild(ws)  # derived figures only, made again
+    assert again(ws, book).recalled is not None
