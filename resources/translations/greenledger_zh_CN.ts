@@ -1055,7 +1055,7 @@
         <translation>以工作表写的 {stated} 为准，而不是 {given}：请给出 --unit {field}={stated}（它取代导入方案或选项中的 {given}）；只有当工作表的 {stated} 有误时，才去改工作表</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="370"/>
+        <location filename="../../gui/cli.py" line="387"/>
         <source>Aggregates rebuilt: {groups} groups from {energy_rows} energy rows in {seconds:.2f} s</source>
         <translation>汇总已重建：{energy_rows} 条能源记录，{groups} 组，用时 {seconds:.2f} 秒</translation>
     </message>
@@ -1635,108 +1635,108 @@
 <context>
     <name>DryRun</name>
     <message>
-        <location filename="../../core/importing/describe.py" line="74"/>
+        <location filename="../../core/importing/describe.py" line="82"/>
         <source>{0} (hidden)</source>
         <translation>{0}（隐藏）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="76"/>
+        <location filename="../../core/importing/describe.py" line="84"/>
         <source>{0}: not imported: {1}</source>
         <translation>{0}：未导入：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="78"/>
+        <location filename="../../core/importing/describe.py" line="86"/>
         <source>template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="79"/>
-        <location filename="../../core/importing/describe.py" line="120"/>
+        <location filename="../../core/importing/describe.py" line="87"/>
+        <location filename="../../core/importing/describe.py" line="128"/>
         <source>confidence {0}</source>
         <translation>置信度 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="83"/>
+        <location filename="../../core/importing/describe.py" line="91"/>
         <source>layout: {0}</source>
         <translation>布局：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="87"/>
+        <location filename="../../core/importing/describe.py" line="95"/>
         <source>ignored row {0}: {1}</source>
         <translation>忽略第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="91"/>
+        <location filename="../../core/importing/describe.py" line="99"/>
         <source>unit stated in {0}: {1}</source>
         <translation>单位见{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="93"/>
+        <location filename="../../core/importing/describe.py" line="101"/>
         <source>year of the month headers from {0}: {1}</source>
         <translation>月份表头的年份取自{0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="95"/>
+        <location filename="../../core/importing/describe.py" line="103"/>
         <source>columns:</source>
         <translation>列：</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="104"/>
+        <location filename="../../core/importing/describe.py" line="112"/>
         <source>{0}–{1} {2} … {3} → {4} ({5} {6} columns, period from the header</source>
         <translation>{0}–{1} {2} … {3} → {4}（{5} 个 {6} 列，期间取自表头</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="111"/>
+        <location filename="../../core/importing/describe.py" line="119"/>
         <source>ignored ({0})</source>
         <translation>忽略（{0}）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="115"/>
+        <location filename="../../core/importing/describe.py" line="123"/>
         <source>unit {0} from {1}</source>
         <translation>单位 {0}，来自{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="117"/>
+        <location filename="../../core/importing/describe.py" line="125"/>
         <source>unit {0}</source>
         <translation>单位 {0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="124"/>
+        <location filename="../../core/importing/describe.py" line="132"/>
         <source>(every row) {0} = {1}</source>
         <translation>（每一行）{0} = {1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="126"/>
+        <location filename="../../core/importing/describe.py" line="134"/>
         <source>rows: {0}</source>
         <translation>行数：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="130"/>
+        <location filename="../../core/importing/describe.py" line="138"/>
         <source>total {0}: {1}</source>
         <translation>{0} 合计：{1}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="132"/>
+        <location filename="../../core/importing/describe.py" line="140"/>
         <source>total: {0}</source>
         <translation>合计核对：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="134"/>
+        <location filename="../../core/importing/describe.py" line="142"/>
         <source>warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="136"/>
+        <location filename="../../core/importing/describe.py" line="144"/>
         <source>problem: {0}</source>
         <translation>问题：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="138"/>
+        <location filename="../../core/importing/describe.py" line="146"/>
         <source>problems: {0}</source>
         <translation>问题数：{0}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="139"/>
+        <location filename="../../core/importing/describe.py" line="147"/>
         <source>problems: none</source>
         <translation>问题：无</translation>
     </message>
@@ -2195,7 +2195,7 @@
         <translation>导入 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="65"/>
+        <location filename="../../gui/import_dialog.py" line="66"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
@@ -2260,27 +2260,27 @@
         <translation>导入方案(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="173"/>
+        <location filename="../../gui/import_mapping_model.py" line="176"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="174"/>
+        <location filename="../../gui/import_mapping_model.py" line="177"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="175"/>
+        <location filename="../../gui/import_mapping_model.py" line="178"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="176"/>
+        <location filename="../../gui/import_mapping_model.py" line="179"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="177"/>
+        <location filename="../../gui/import_mapping_model.py" line="180"/>
         <source>How</source>
         <translation>识别依据</translation>
     </message>
@@ -2310,42 +2310,42 @@
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="136"/>
+        <location filename="../../gui/import_dialog.py" line="137"/>
         <source>This file cannot be imported.</source>
         <translation>此文件无法导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="159"/>
+        <location filename="../../gui/import_dialog.py" line="160"/>
         <source>The file changed on disk after it was read: it was read again — check it, then Import</source>
         <translation>文件在读取之后已在磁盘上被修改：已重新读取 — 请检查后再导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="168"/>
+        <location filename="../../gui/import_dialog.py" line="169"/>
         <source>Analysing {0}…</source>
         <translation>正在分析 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="260"/>
+        <location filename="../../gui/import_dialog.py" line="261"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="262"/>
+        <location filename="../../gui/import_dialog.py" line="263"/>
         <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
         <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="273"/>
+        <location filename="../../gui/import_dialog.py" line="274"/>
         <source>Not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="275"/>
+        <location filename="../../gui/import_dialog.py" line="276"/>
         <source>GreenLedger template sheet ({0}): {1} rows</source>
         <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="280"/>
+        <location filename="../../gui/import_dialog.py" line="282"/>
         <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
         <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
     </message>
@@ -2360,32 +2360,32 @@
         <translation>配置“{0}”与这些表头相符，但它是为工作表“{1}”保存的：如果本表的数据相同，请在“配置”中选择它</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="60"/>
+        <location filename="../../gui/import_mapping_model.py" line="63"/>
         <source>— ignore —</source>
         <translation>— 忽略 —</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="67"/>
+        <location filename="../../gui/import_mapping_model.py" line="70"/>
         <source>{0} of {1}</source>
         <translation>{1} 的{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="86"/>
+        <location filename="../../gui/import_mapping_model.py" line="89"/>
         <source>each row&apos;s own ({0})</source>
         <translation>每行各自的单位（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="89"/>
+        <location filename="../../gui/import_mapping_model.py" line="92"/>
         <source>each cell&apos;s own</source>
         <translation>每个单元格各自的单位</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="128"/>
+        <location filename="../../gui/import_mapping_model.py" line="131"/>
         <source>Sets every column under “{0}”</source>
         <translation>设置“{0}”下的所有列</translation>
     </message>
     <message>
-        <location filename="../../gui/import_mapping_model.py" line="131"/>
+        <location filename="../../gui/import_mapping_model.py" line="134"/>
         <source>unit from: {0}</source>
         <translation>单位来源：{0}</translation>
     </message>
@@ -2752,39 +2752,39 @@
         <translation>在 Excel 中隐藏</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="34"/>
+        <location filename="../../core/importing/describe.py" line="35"/>
         <location filename="../../gui/import_texts.py" line="69"/>
         <location filename="../../gui/import_texts.py" line="84"/>
         <source>header row {0}</source>
         <translation>表头在第 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="35"/>
+        <location filename="../../core/importing/describe.py" line="36"/>
         <location filename="../../gui/import_texts.py" line="71"/>
         <location filename="../../gui/import_texts.py" line="86"/>
         <source>header rows {0}–{1} (joined)</source>
         <translation>表头在第 {0}–{1} 行（已合并）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="37"/>
+        <location filename="../../core/importing/describe.py" line="38"/>
         <location filename="../../gui/import_texts.py" line="74"/>
         <source>wide: periods as columns</source>
         <translation>宽表：期间为列</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="38"/>
+        <location filename="../../core/importing/describe.py" line="39"/>
         <location filename="../../gui/import_texts.py" line="76"/>
         <source>long: one row per record</source>
         <translation>长表：每行一条记录</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="39"/>
+        <location filename="../../core/importing/describe.py" line="40"/>
         <location filename="../../gui/import_texts.py" line="77"/>
         <source>{0}; data rows {1}–{2}; {3}</source>
         <translation>{0}；数据在第 {1}–{2} 行；{3}</translation>
     </message>
     <message>
-        <location filename="../../core/importing/describe.py" line="45"/>
+        <location filename="../../core/importing/describe.py" line="53"/>
         <source>header row {0}; days down rows {1}–{2}, {3} intervals of {4} minutes across columns {5}–{6}</source>
         <translation>表头第 {0} 行；日期在第 {1}–{2} 行，{3} 个 {4} 分钟时段横跨 {5}–{6} 列</translation>
     </message>
@@ -3415,13 +3415,13 @@
         <translation>已有导入正在进行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="168"/>
+        <location filename="../../gui/import_controller.py" line="169"/>
         <source>{0}: imported {1} new and {2} updated rows</source>
         <translation>{0}：导入新增 {1} 行，更新 {2} 行</translation>
     </message>
     <message>
         <location filename="../../gui/import_controller.py" line="80"/>
-        <location filename="../../gui/import_controller.py" line="170"/>
+        <location filename="../../gui/import_controller.py" line="171"/>
         <source>{0}: nothing new; every row is already in the workspace</source>
         <translation>{0}：没有新数据，所有行都已在工作区中</translation>
     </message>
@@ -3840,14 +3840,14 @@
         <translation>{path}：存放 {folder} 的磁盘拒绝了写入（磁盘 I/O 错误），因此没有写入任何内容，工作区保持原样。请检查磁盘已连接且有可用空间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="302"/>
-        <location filename="../../gui/cli.py" line="400"/>
+        <location filename="../../gui/cli.py" line="319"/>
+        <location filename="../../gui/cli.py" line="417"/>
         <location filename="../../gui/cli_import.py" line="119"/>
         <source>warning: {0}</source>
         <translation>警告：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cli.py" line="405"/>
+        <location filename="../../gui/cli.py" line="422"/>
         <source>… and {0} more problem(s): --errors OUT.xlsx marks every one in the workbook</source>
         <translation>……另有 {0} 个问题：--errors OUT.xlsx 会在工作簿中标出每一个</translation>
     </message>
@@ -4145,6 +4145,11 @@
         <location filename="../../core/importing/intervals.py" line="50"/>
         <source>{n} intervals in one sheet, more than {limit}: import the data in smaller sheets</source>
         <translation>一个工作表中有 {n} 个时段，超过 {limit}：请分成较小的工作表导入</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/memo.py" line="39"/>
+        <source>the workspace changed while this import was being checked (another window or process wrote to it), so what was checked may no longer hold; nothing was written: import the file again</source>
+        <translation>在检查此次导入期间工作区已被更改（另一个窗口或进程写入了它），因此检查结果可能不再成立；未写入任何数据：请重新导入该文件</translation>
     </message>
 </context>
 <context>
