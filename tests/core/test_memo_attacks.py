@@ -178,26 +178,54 @@ def test_an_overlapping_import_is_refused_one_after_the_other(imported, tmp_path
     assert assert_memo_tells_the_truth(ws, book) is not None
 
 
-@pytest.mark.xfail(strict=True, reason="another process's import committed between an import's "
-                   "checks (outside the write transaction) and its write: both are written (the "
-                   "quarter's 3000 kWh and the months' 3006 kWh of the same site and source) and "
-                   "the memo remembers the state after both; it then answers 'nothing new, 5 "
-                   "unchanged' while a recheck refuses the overlap")
-def test_another_process_imports_between_the_checks_and_the_write(ws, tmp_path, monkeypatch):
+def plant_profile():
+    return Profile(name="plant", kind="energy", sheet="电表",
+                   map={"Plant": "site", "Month": "period", "Source": "source",
+                        "Electricity (kWh)": "energy"},
+                   headers=["Plant", "Month", "Source", "Electricity (kWh)"])
+
+
+RACE = ("another process's import committed between an import's checks (outside its write "
+        "transaction) and its write is not seen: both are written, the quarter's 3000 kWh and the "
+        "months' 3006 kWh of the same site and source (the same energy twice, exit 0 for both), "
+        "and a recheck refuses the overlap")
+
+
+@pytest.mark.parametrize("how", [
+    pytest.param("plain", marks=pytest.mark.xfail(strict=True, reason=RACE + "; the memo keeps the "
+                                                  "state after both and answers 'nothing new'")),
+    pytest.param("kept profile applied", marks=pytest.mark.xfail(strict=True, reason=RACE + "; no "
+                                                                 "memo: the import's own checks")),
+    pytest.param("a table of another tool", marks=pytest.mark.xfail(strict=True, reason=RACE + "; "
+                 "memo.state is None there, so a guard comparing memo states guards nothing")),
+])
+def test_another_process_imports_between_the_checks_and_the_write(ws, tmp_path, monkeypatch, how):
     book, quarter = energy_book(tmp_path / "energy.xlsx"), quarter_book(tmp_path / "q.xlsx")
+    if how == "kept profile applied":  # no memo is kept: only the import's own checks
+        book = plant_book(tmp_path / "plant.xlsx")
+        ws.save_profile(plant_profile())
+    if how == "a table of another tool":  # the memo answers nothing there
+        ws.db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
     with Workspace.open(ws.path) as other:
         session(other, write_workbook(tmp_path / "s.xlsx", {"Sites": SITES})).import_into(other)
-    real = transaction._write
+    real = transaction.check_parsed
 
-    def other_process_first(*args, **kwargs):
-        monkeypatch.setattr(transaction, "_write", real)
-        with Workspace.open(ws.path) as other:  # its checks see no months yet
+    def then_another_process(*args, **kwargs):
+        checked = real(*args, **kwargs)  # against the workspace without the quarter
+        monkeypatch.setattr(transaction, "check_parsed", real)
+        with Workspace.open(ws.path) as other:  # its own checks see no months yet
             assert session(other, quarter).import_into(other).inserted == 1
-        return real(*args, **kwargs)
-    monkeypatch.setattr(transaction, "_write", other_process_first)
-    session(ws, book).import_into(ws)
-    assert energy(ws) == [1001.0, 1002.0, 1003.0, 3000.0]  # the same energy twice
-    assert_memo_tells_the_truth(ws, book)
+        return checked
+    monkeypatch.setattr(transaction, "check_parsed", then_another_process)
+    try:
+        session(ws, book).import_into(ws)
+    except ImportRefused as exc:  # refused, naming why: nothing silently wrong
+        assert energy(ws) == [3000.0], exc
+        return
+    assert energy(ws) == [1001.0, 1002.0, 1003.0, 3000.0]  # the same energy twice, exit 0
+    with pytest.raises(ImportRefused):  # what a read and check of the file says
+        recheck(ws, book)
+    pytest.fail("both imports were written: the quarter and its months, the same kWh twice")
 
 
 # --- the request: what the options say ---------------------------------------------------------
