@@ -45,9 +45,12 @@ QUERIES: dict[str, str] = {
         "result TEXT NOT NULL, checked_at TEXT NOT NULL)"),
     "memo.create_state": (
         "CREATE TABLE IF NOT EXISTS import_memo_state (generation INTEGER NOT NULL)"),
-    "memo.seed_state": (
-        "INSERT INTO import_memo_state (generation) SELECT 0 "
-        "WHERE NOT EXISTS (SELECT 1 FROM import_memo_state)"),
+    # made again from scratch: nothing remembered before is trusted, and the generation starts
+    # at a random number, which no state remembered before holds
+    "memo.forget_all": "DELETE FROM import_memo",
+    "memo.clear_state": "DELETE FROM import_memo_state",
+    "memo.seed_state": "INSERT INTO import_memo_state (generation) VALUES (:generation)",
+    "memo.state_rows": "SELECT count(*), count(generation) FROM import_memo_state",
     "memo.tables_present": (
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (:names)"),
     "memo.triggers_present": (

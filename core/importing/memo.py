@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -89,6 +90,8 @@ def state(ws) -> str | None:
             return None
         if [r[0] for r in ws.select("memo.data_tables", own=q.OWN)] != sorted(q.TRACKED):
             return None  # a table the memo does not watch: never trust it
+        if tuple(ws.select("memo.state_rows").fetchone()) != (1, 1):
+            return None  # its generation emptied (another tool): the triggers would count nothing
         said = json.dumps(list(ws.select("memo.state").fetchone()), ensure_ascii=False)
         return hashlib.sha256(said.encode()).hexdigest()
     except sqlite3.Error:
@@ -194,12 +197,16 @@ def changed_since(ws, started: str | None) -> bool:
 
 
 def _ensure(ws) -> None:
-    """The memo's tables and triggers (IF NOT EXISTS: nothing when they are there)."""
+    """The memo's tables and triggers. Nothing when they are whole; else (never made, or a
+    trigger or the generation gone: writes since were not counted) made again from scratch:
+    every memo forgotten, the generation a new random number."""
     if state(ws) is not None:
         return
     ws.execute("memo.create")
     ws.execute("memo.create_state")
-    ws.execute("memo.seed_state")
+    ws.execute("memo.forget_all")
+    ws.execute("memo.clear_state")
+    ws.execute("memo.seed_state", generation=secrets.randbits(62))
     for name in q.QUERIES:
         if name.startswith("memo.trigger_"):
             ws.execute(name)

@@ -263,3 +263,27 @@ def test_a_rebuild_of_the_aggregates_keeps_the_memo(imported):
     ws, book = imported
     rebuild(ws)  # derived figures only, made again
     assert again(ws, book).recalled is not None
+
+
+@pytest.mark.parametrize("tamper", ["empty_state", "drop_triggers"])
+def test_a_memo_whose_machinery_was_broken_forgets_everything(imported, tamper):
+    """Another tool empties the generation or drops the triggers, and a row is edited meanwhile
+    (not counted): the memo is made again from scratch, remembering nothing from before."""
+    ws, book = imported
+    con = sqlite3.connect(ws.path)
+    if tamper == "empty_state":
+        con.execute("DELETE FROM import_memo_state")
+    else:
+        for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                   "AND name LIKE 'memo!_%' ESCAPE '!'").fetchall():
+            con.execute(f"DROP TRIGGER {name}")
+    con.execute("UPDATE energy_rows SET energy_kwh = 5 WHERE id = (SELECT min(id) FROM energy_rows)")
+    con.commit()
+    con.close()
+    assert memo.state(ws) is None
+    result = again(ws, write_workbook(ws.path.parent / "other.xlsx", {"Sites": SITES}))
+    assert result.recalled is None  # another file: makes the memo again
+    assert memo.state(ws) is not None
+    result = again(ws, book)
+    assert result.recalled is None and result.updated == 1  # read: the edit is undone
+    assert sorted(stored(ws).values()) == [1000, 1100, 1200]
