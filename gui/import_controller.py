@@ -71,6 +71,7 @@ class ImportController(QObject):
             self._say_known(Path(file), known)
             return None
         dialog = ImportAssistant(file, controller.ws, self._window, start=self._window.start_import)
+        dialog.read_again = again  # Read Again…: its Import checks what the memo knows too
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.assistant = dialog

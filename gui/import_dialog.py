@@ -147,6 +147,7 @@ class ImportAssistant(ProfilesMixin, QDialog):
             return
         self.progress.hide()
         self.session = session
+        session.recheck = getattr(self, "read_again", False)  # opened by Read Again…
         self._fill_profiles()
         self._filling = True
         self.sheet_list.set_session(session)

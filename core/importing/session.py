@@ -61,6 +61,7 @@ class ImportSession:
     # None once a sheet's options or tick changed (then keyed by every sheet's state)
     opened_request: str | None = None
     kept: list | None = None  # the kept profiles its policy could apply, as when it was opened
+    recheck: bool = False  # its import reads and checks even what the memo knows (Read Again)
 
     # --- opening -------------------------------------------------------------------------------
 
@@ -255,7 +256,7 @@ class ImportSession:
         left_out = [st.plan.sheet for st in self.states.values() if not st.included]
         request = None if dry_run else self.memo_request()
         sha = self.source.sha256
-        if request is not None and not recheck and \
+        if request is not None and not (recheck or self.recheck) and \
                 (known := memo.recall(ws, self.file, sha, request)) is not None:
             return known
         started = memo.started_state(ws) if not dry_run else None

@@ -42,6 +42,7 @@ def test_a_workbook_imported_and_unchanged_is_not_read_again(qtbot, tmp_path):
     with qtbot.waitSignal(w.import_finished, timeout=10000) as done:
         dialog.import_button.click()
     assert (done.args[0].inserted, done.args[0].updated, done.args[0].unchanged) == (0, 0, 3)
+    assert done.args[0].recalled is None  # Read Again read and checked it, as it says
 
     _book(book, kwh=1250)  # the file changed: read, as always
     dialog = w.open_import_assistant(book)
