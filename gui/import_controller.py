@@ -105,6 +105,9 @@ class ImportController(QObject):
         if controller.read_only:
             self._window.show_message(controller.refusal)
             return False
+        if getattr(controller, "busy", False):  # a big paste or delete is being written: both
+            self._window.show_message(controller.busy_text)  # would wait on one database lock
+            return False
         if not self.runner.start(controller.ws.path, file, plans):
             self._window.show_message(
                 QCoreApplication.translate("MainWindow", "An import is already running"))
