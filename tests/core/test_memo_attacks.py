@@ -422,6 +422,9 @@ def test_the_command_line_says_the_same_as_a_recheck(tmp_path):
     assert "not read again" in known[-1] and "not read again" not in checked[-1]
     assert known[:-1] == checked[:-1] == ["Sites (sites): 2 rows: 0 new, 0 updated, 2 unchanged",
                                           "Energy (energy): 3 rows: 0 new, 0 updated, 3 unchanged"]
+    # the language changed: the same answer (and the same figures on a recheck), in Chinese
+    known, checked = gl("--lang", "zh", "import", book), gl("--lang", "zh", "import", book, "--recheck")
+    assert known[:-1] == checked[:-1] and "--recheck" in known[-1] and known[-1] != checked[-1]
 
 
 # --- the window ------------------------------------------------------------------------------
