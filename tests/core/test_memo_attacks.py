@@ -41,6 +41,23 @@ def plant_book(path, kwh=(1001, 1002, 1003)):
         ["Plant", "Month", "Source", "Electricity (kWh)"], *rows]})
 
 
+def plant_profile(name="plant", sheet="电表", source=None):
+    """A kept profile for plant_book's sheet (`source`: every row's, the Source column ignored)."""
+    headers = ["Plant", "Month", "Source", "Electricity (kWh)"]
+    return Profile(name=name, kind="energy", sheet=sheet, headers=headers, map=dict(zip(
+        headers, ["site", "period", "ignore" if source else "source", "energy"], strict=True)),
+        values={"source": source} if source else {})
+
+
+def another_tool(ws, *statements):
+    """SQL run by another program on the workspace file, committed."""
+    con = sqlite3.connect(ws.path)
+    for sql in statements:
+        con.execute(sql)
+    con.commit()
+    con.close()
+
+
 def session(ws, path, *flags):
     """The session `greenledger import PATH FLAGS` opens (cli_import.open_session)."""
     return cli_import.open_session(build_parser().parse_args(["import", str(path), *flags]), ws)
@@ -94,15 +111,12 @@ def imported(ws, tmp_path):
 
 def test_replace_from_another_tool_is_seen(imported):
     ws, book = imported
-    con = sqlite3.connect(ws.path)
-    con.execute("INSERT OR REPLACE INTO energy_rows SELECT id, site_id, start_day, start_time, "
-                "end_span, end_time, source, instrument, 5.0, batch_id, sheet, source_row, key_copy "
-                "FROM energy_rows WHERE id = (SELECT min(id) FROM energy_rows)")
-    con.execute("REPLACE INTO sites (id, name, type, grid_region, country, batch_id, source_sheet, "
-                "source_row) SELECT id, name, type, 'East China', country, batch_id, source_sheet, "
-                "source_row FROM sites WHERE name = 'Zhangbei DC'")
-    con.commit()
-    con.close()
+    another_tool(ws, "INSERT OR REPLACE INTO energy_rows SELECT id, site_id, start_day, start_time, "
+                 "end_span, end_time, source, instrument, 5.0, batch_id, sheet, source_row, key_copy "
+                 "FROM energy_rows WHERE id = (SELECT min(id) FROM energy_rows)",
+                 "REPLACE INTO sites (id, name, type, grid_region, country, batch_id, source_sheet, "
+                 "source_row) SELECT id, name, type, 'East China', country, batch_id, source_sheet, "
+                 "source_row FROM sites WHERE name = 'Zhangbei DC'")
     assert energy(ws) == [5.0, 1002.0, 1003.0]
     assert_memo_tells_the_truth(ws, book)  # the memo answers: a recheck must agree
     session(ws, book).import_into(ws)
@@ -113,27 +127,19 @@ def test_replace_from_another_tool_is_seen(imported):
 
 def test_upsert_and_plain_sql_from_another_tool_are_seen(imported):
     ws, book = imported
-    con = sqlite3.connect(ws.path)
-    con.execute("INSERT INTO sites (id, name, type, grid_region, country) SELECT id, name, type, "
-                "'East China', country FROM sites WHERE name = 'Zhangbei DC' ON CONFLICT(id) DO "
-                "UPDATE SET grid_region = excluded.grid_region")
-    con.commit()
-    con.close()
+    another_tool(ws, "INSERT INTO sites (id, name, type, grid_region, country) SELECT id, name, "
+                 "type, 'East China', country FROM sites WHERE name = 'Zhangbei DC' ON CONFLICT(id) "
+                 "DO UPDATE SET grid_region = excluded.grid_region")
     assert cli_recall(ws, book) is None
     assert counts(recheck(ws, book)) == (0, 1, 4)
     assert assert_memo_tells_the_truth(ws, book) is not None
 
 
 def test_a_dropped_and_remade_table_is_not_trusted(imported):
-    """A tool that rebuilds a table (as ALTER TABLE tools do: copy, drop, rename) drops its
-    triggers with it: the memo stops answering until an import makes them again."""
+    """A table rebuilt (as ALTER TABLE tools do: copy, drop, rename) loses its triggers."""
     ws, book = imported
-    con = sqlite3.connect(ws.path)
-    con.executescript(
-        "PRAGMA foreign_keys = OFF; BEGIN; CREATE TABLE s2 AS SELECT * FROM sites; "
-        "UPDATE s2 SET grid_region = 'East China'; DROP TABLE sites; ALTER TABLE s2 RENAME TO sites; "
-        "COMMIT;")
-    con.close()
+    another_tool(ws, "CREATE TABLE s2 AS SELECT * FROM sites", "UPDATE s2 SET grid_region = 'East China'",
+                 "DROP TABLE sites", "ALTER TABLE s2 RENAME TO sites")
     assert cli_recall(ws, book) is None
 
 
@@ -144,12 +150,8 @@ def test_a_profile_saved_while_a_session_is_open(ws, tmp_path):
                             headers=["Boiler", "Month", "Gas (m3)"]))  # fits no sheet of the book
     book = plant_book(tmp_path / "plant.xlsx")
     opened = session(ws, book)  # the kept profiles read now: none fits
-    solar = Profile(name="solar", kind="energy", sheet="电表",
-                    map={"Plant": "site", "Month": "period", "Source": "ignore",
-                         "Electricity (kWh)": "energy"}, values={"source": "solar"},
-                    headers=["Plant", "Month", "Source", "Electricity (kWh)"])
     with Workspace.open(ws.path) as window:  # the other window keeps a profile for this sheet
-        window.save_profile(solar)
+        window.save_profile(plant_profile("solar", source="solar"))
     assert counts(opened.import_into(ws)) == (5, 0, 0)
     assert session(ws, book).profile("电表") == "solar"  # what a read applies now
     assert assert_memo_tells_the_truth(ws, book) is None
@@ -159,20 +161,6 @@ def quarter_book(path, kwh=3000):
     """Zhangbei's first quarter as one row: it overlaps the months of energy_book."""
     return write_workbook(path, {"Energy": [ENERGY_HEADER, [
         "Zhangbei DC", date(2023, 1, 1), date(2023, 3, 31), "grid", kwh, None]]})
-
-
-def test_an_overlapping_import_is_refused_one_after_the_other(imported, tmp_path):
-    ws, book = imported
-    with pytest.raises(ImportRefused):
-        session(ws, quarter_book(tmp_path / "q.xlsx")).import_into(ws)
-    assert assert_memo_tells_the_truth(ws, book) is not None
-
-
-def plant_profile():
-    return Profile(name="plant", kind="energy", sheet="电表",
-                   map={"Plant": "site", "Month": "period", "Source": "source",
-                        "Electricity (kWh)": "energy"},
-                   headers=["Plant", "Month", "Source", "Electricity (kWh)"])
 
 
 RACE = ("another process's import committed between an import's checks (outside its write "
@@ -243,20 +231,14 @@ def test_other_flags_are_other_requests(imported, flags):
 
 def test_a_kept_profile_named_on_the_command_line(ws, tmp_path):
     book = plant_book(tmp_path / "plant.xlsx")
-    ws.save_profile(Profile(name="solar", kind="energy", sheet="other sheet",
-                            map={"Plant": "site", "Month": "period", "Source": "ignore",
-                                 "Electricity (kWh)": "energy"}, values={"source": "solar"},
-                            headers=["Plant", "Month", "Source", "Electricity (kWh)"]))
+    ws.save_profile(plant_profile("solar", "other sheet", source="solar"))
     plain = session(ws, book)
     assert plain.offered("电表") is not None and plain.memo_request() is None  # said each time
     plain.import_into(ws)
     assert cli_recall(ws, book) is None
     assert counts(session(ws, book, "--profile", "solar", "--sheet", "电表").import_into(ws)) == (3, 0, 0)
     assert assert_memo_tells_the_truth(ws, book, "--profile", "solar", "--sheet", "电表") is not None
-    ws.save_profile(Profile(name="solar", kind="energy", sheet="other sheet",  # edited: wind
-                            map={"Plant": "site", "Month": "period", "Source": "ignore",
-                                 "Electricity (kWh)": "energy"}, values={"source": "wind"},
-                            headers=["Plant", "Month", "Source", "Electricity (kWh)"]))
+    ws.save_profile(plant_profile("solar", "other sheet", source="wind"))  # edited: wind
     assert cli_recall(ws, book, "--profile", "solar", "--sheet", "电表") is None
     ws.db.execute("DELETE FROM profiles")
     assert cli_recall(ws, book) is None  # no profile offered now: read and remembered
@@ -266,10 +248,7 @@ def test_a_kept_profile_named_on_the_command_line(ws, tmp_path):
 
 def test_a_schema_change_from_another_tool(imported):
     ws, book = imported
-    con = sqlite3.connect(ws.path)
-    con.execute("DROP INDEX energy_key")
-    con.commit()
-    con.close()
+    another_tool(ws, "DROP INDEX energy_key")
     assert_memo_tells_the_truth(ws, book)
 
 
@@ -458,10 +437,8 @@ def test_the_window_recalls_only_what_its_assistant_would_import(imported):
 
 
 def test_read_again_in_the_window_reads_and_checks(qtbot, tmp_path):
-    """The window, as the user drives it: imported, dropped again (the memo's message), Read
-    Again…, Import: the file is read and checked (the memo set aside), and a row another tool
-    changed under the memo's nose is put back. (The memo was fooled here by hand, by setting its
-    state back: what any hole not yet found would do.)"""
+    """Imported, dropped again (the memo's message), Read Again…, Import: read and checked, a row
+    changed under a memo fooled by hand (as a hole not yet found would) is put back."""
     from PySide6.QtWidgets import QMessageBox
 
     from greenledger.gui.main_window import MainWindow
@@ -472,13 +449,9 @@ def test_read_again_in_the_window_reads_and_checks(qtbot, tmp_path):
     book = energy_book(tmp_path / "energy.xlsx")
     with qtbot.waitSignal(w.import_finished, timeout=10000):
         w.start_import(book)
-    con = sqlite3.connect(w.workspace.path)
-    con.execute("UPDATE energy_rows SET energy_kwh = 5 WHERE energy_kwh = 1001")
-    con.commit()
+    another_tool(w.workspace, "UPDATE energy_rows SET energy_kwh = 5 WHERE energy_kwh = 1001")
     with Workspace.open(w.workspace.path) as other:  # the hole: the memo still answers
-        con.execute("UPDATE import_memo SET state = ?", [memo.state(other)])
-    con.commit()
-    con.close()
+        another_tool(other, f"UPDATE import_memo SET state = '{memo.state(other)}'")
     assert w.open_import_assistant(book) is None  # the memo answers: its message
     box = w.imports.message_box
     assert isinstance(box, QMessageBox) and "not read again" in box.informativeText()
@@ -496,9 +469,7 @@ def test_read_again_in_the_window_reads_and_checks(qtbot, tmp_path):
 
 def test_the_memo_tables_emptied_by_another_tool(imported):
     ws, book = imported
-    con = sqlite3.connect(ws.path)
-    con.executescript("DELETE FROM import_memo_state; DELETE FROM import_memo;")
-    con.close()
+    another_tool(ws, "DELETE FROM import_memo_state", "DELETE FROM import_memo")
     assert cli_recall(ws, book) is None
     assert session(ws, book).import_into(ws).unchanged == 5  # read, and remembered
     eid = min(r["id"] for r in ws.rows(Kind.ENERGY))
@@ -514,15 +485,9 @@ def test_the_memo_made_again_after_another_tool_dropped_it(ws, tmp_path):
     book = energy_book(tmp_path / "energy.xlsx")
     assert session(ws, book).import_into(ws).inserted == 3
     (old,) = ws.db.execute("SELECT generation FROM import_memo_state").fetchone()  # as remembered
-    con = sqlite3.connect(ws.path)
-    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
-                               "name LIKE 'memo_%'").fetchall():
-        con.execute(f"DROP TRIGGER {name}")
-    con.execute("DROP TABLE import_memo_state")
-    con.execute("UPDATE energy_rows SET energy_kwh = 5 WHERE id = (SELECT min(id) FROM energy_rows "
-                "WHERE energy_kwh = 1001)")
-    con.commit()
-    con.close()
+    triggers = ws.db.execute("SELECT name FROM sqlite_master WHERE name LIKE 'memo_%'").fetchall()
+    another_tool(ws, *(f"DROP TRIGGER {name}" for (name,) in triggers), "DROP TABLE import_memo_state",
+                 "UPDATE energy_rows SET energy_kwh = 5 WHERE energy_kwh = 1001")
     assert session(ws, warned).import_into(ws).warnings  # the memo's tables made again
     ulanqab = next(r["id"] for r in ws.rows(Kind.ENERGY) if r["site"] == "Ulanqab DC")
     rec = ws.records(Kind.ENERGY, [ulanqab])
