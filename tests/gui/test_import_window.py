@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
@@ -146,7 +146,7 @@ def test_drag_enter_accepts_workbooks_only(qtbot, window, tmp_path):
     for name, accepted in (("a.xlsx", True), ("a.pdf", False)):
         mime = QMimeData()
         mime.setUrls([QUrl.fromLocalFile(str(tmp_path / name))])
-        event = QDragEnterEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
+        event = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime,  # a QPoint (6.11)
                                 Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
         event.setAccepted(False)
         window.dragEnterEvent(event)
