@@ -189,6 +189,8 @@ def _maintained_months(ws: Workspace) -> dict[tuple[str, str], EnergyMix]:
             if mix is None:
                 mix = months[month] = EnergyMix(by_source={})
             by_source = mix.by_source
+        # EnergyMix.add's rule, inlined (a call per aggregate row cost a third of the summary at
+        # 5M rows); tests/core/test_summary_speedpath.py holds the two to the same figures
         if source == "grid":
             mix.grid += kwh
         elif source == "diesel":
