@@ -1,23 +1,25 @@
 """Attacks on the import memo (core.importing.memo, H-M): after each sequence of real actions,
 when the memo answers "nothing new … not read again", a full read (--recheck) of the same file
-with the same options must find exactly that (0 new, 0 updated, the same counts, no warning, no
-refusal), and the workspace must hold what the file says. A passing test is an attack the memo
-survives; a strict xfail is one that breaks it (its reason says the wrong result)."""
+with the same options must find exactly that (0 new, 0 updated, the same counts, no warning or
+refusal) and change nothing. A passing test is an attack the memo survives; a strict xfail one
+that breaks it (its reason says the wrong result)."""
 
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing, suppress
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from greenledger.core import editing
-from greenledger.core.errors import ImportCancelled, ImportRefused
+from greenledger.core.errors import ImportCancelled, ImportRefused, WorkspaceError
 from greenledger.core.fields import Kind
 from greenledger.core.importing import memo, transaction
 from greenledger.core.importing.profiles import Profile
@@ -51,11 +53,9 @@ def plant_profile(name="plant", sheet="电表", source=None):
 
 def another_tool(ws, *statements):
     """SQL run by another program on the workspace file, committed."""
-    con = sqlite3.connect(ws.path)
-    for sql in statements:
-        con.execute(sql)
-    con.commit()
-    con.close()
+    with closing(sqlite3.connect(ws.path)) as con, con:
+        for sql in statements:
+            con.execute(sql)
 
 
 def session(ws, path, *flags):
@@ -72,7 +72,7 @@ def recheck(ws, path, *flags):
     return session(ws, path, *flags).import_into(ws, recheck=True)
 
 
-def counts(result):
+def counts(result):  # (new, updated, unchanged)
     return (result.inserted, result.updated, result.unchanged)
 
 
@@ -125,19 +125,8 @@ def test_replace_from_another_tool_is_seen(imported):
         == "North China"
 
 
-def test_upsert_and_plain_sql_from_another_tool_are_seen(imported):
-    ws, book = imported
-    another_tool(ws, "INSERT INTO sites (id, name, type, grid_region, country) SELECT id, name, "
-                 "type, 'East China', country FROM sites WHERE name = 'Zhangbei DC' ON CONFLICT(id) "
-                 "DO UPDATE SET grid_region = excluded.grid_region")
-    assert cli_recall(ws, book) is None
-    assert counts(recheck(ws, book)) == (0, 1, 4)
-    assert assert_memo_tells_the_truth(ws, book) is not None
-
-
 def test_a_dropped_and_remade_table_is_not_trusted(imported):
-    """A table rebuilt (as ALTER TABLE tools do: copy, drop, rename) loses its triggers."""
-    ws, book = imported
+    ws, book = imported  # rebuilt as ALTER TABLE tools do (copy, drop, rename): no triggers
     another_tool(ws, "CREATE TABLE s2 AS SELECT * FROM sites", "UPDATE s2 SET grid_region = 'East China'",
                  "DROP TABLE sites", "ALTER TABLE s2 RENAME TO sites")
     assert cli_recall(ws, book) is None
@@ -158,7 +147,6 @@ def test_a_profile_saved_while_a_session_is_open(ws, tmp_path):
 
 
 def quarter_book(path, kwh=3000):
-    """Zhangbei's first quarter as one row: it overlaps the months of energy_book."""
     return write_workbook(path, {"Energy": [ENERGY_HEADER, [
         "Zhangbei DC", date(2023, 1, 1), date(2023, 3, 31), "grid", kwh, None]]})
 
@@ -254,18 +242,16 @@ def test_a_schema_change_from_another_tool(imported):
 
 # --- layouts: the first import and a recheck of it agree -----------------------------------------
 
-Z = "Zhangbei DC"
+def _long(unit, *kwh):
+    return [["站点", "月份", "能源类型", f"用电量（{unit}）"],
+            *(["Zhangbei DC", date(2023, m, 1), "grid", k] for m, k in enumerate(kwh, start=1))]
+
+
 LAYOUTS = {
-    "long, MWh with decimals": {"Sites": SITES, "电表": [["站点", "月份", "能源类型", "用电量（MWh）"],
-                                                   [Z, date(2023, 1, 1), "grid", 1.1],
-                                                   [Z, date(2023, 2, 1), "grid", 0.3]]},
-    "totals row": {"Sites": SITES, "电表": [["站点", "月份", "能源类型", "用电量（kWh）"],
-                                         [Z, date(2023, 1, 1), "grid", 1], [Z, date(2023, 2, 1), "grid", 2],
-                                         ["合计", None, None, 3]]},
+    "long, MWh with decimals": {"Sites": SITES, "电表": _long("MWh", 1.1, 0.3)},
+    "totals row": {"Sites": SITES, "电表": [*_long("kWh", 1, 2), ["合计", None, None, 3]]},
     "wide, year in the title": {"Sites": SITES, "2023年用电量（kWh）": [
-        ["站点", "能源类型", "1月", "2月", "3月"], [Z, "grid", 1001, 1002, 1003]]},
-    "plant and month": {"Sites": SITES, "电表": [["Plant", "Month", "Source", "Electricity (kWh)"],
-                                              [Z, date(2023, 1, 1), "grid", 1001]]},
+        ["站点", "能源类型", "1月", "2月", "3月"], ["Zhangbei DC", "grid", 1001, 1002, 1003]]},
 }
 
 
@@ -307,8 +293,6 @@ def test_a_file_touched_copied_renamed_or_saved_again(imported, tmp_path):
     assert assert_memo_tells_the_truth(ws, copy) is not None
     renamed = book.rename(tmp_path / "energy 2023.xlsx")
     assert cli_recall(ws, renamed) is None
-    energy_book(copy)  # saved again by Excel: the same cells, other bytes (zip times)
-    assert cli_recall(ws, copy) is None or copy.read_bytes() == renamed.read_bytes()
     energy_book(copy, kwh=(1001, 1002, 1004))
     assert cli_recall(ws, copy) is None
     assert counts(session(ws, copy).import_into(ws)) == (0, 1, 4)
@@ -327,22 +311,6 @@ def test_undo_and_redo_of_the_import(imported):
     assert assert_memo_tells_the_truth(ws, book) is not None
 
 
-def test_an_edit_undone_and_a_paste_undone(imported):
-    ws, book = imported
-    eid = min(r["id"] for r in ws.rows(Kind.ENERGY))
-    before = editing.state_of(ws, Kind.ENERGY, [eid])
-    editing.apply_state(ws, Kind.ENERGY, {eid: {**before[eid], "energy_kwh": 5.0}})
-    editing.apply_state(ws, Kind.ENERGY, before)  # undone: the same values again
-    assert cli_recall(ws, book) is None
-    assert counts(session(ws, book).import_into(ws)) == (0, 0, 5)
-    new = ws.next_id(Kind.ENERGY)
-    editing.apply_state(ws, Kind.ENERGY, {new: {**before[eid], "id": new, "source": "solar"}})
-    editing.apply_state(ws, Kind.ENERGY, {new: None})  # pasted, then undone
-    assert cli_recall(ws, book) is None
-    assert session(ws, book).import_into(ws).unchanged == 5
-    assert assert_memo_tells_the_truth(ws, book) is not None
-
-
 def test_the_library_accepted_and_aggregates_rebuilt(imported):
     from greenledger.core.aggregates import rebuild
 
@@ -356,12 +324,11 @@ def test_the_library_accepted_and_aggregates_rebuilt(imported):
 def test_a_copy_of_the_workspace_changed_apart(imported, tmp_path):
     ws, book = imported
     ws.close()
-    copy = shutil.copy(ws.path, tmp_path / "copy.greenledger")
-    with Workspace.open(copy) as other:
+    with Workspace.open(shutil.copy(ws.path, tmp_path / "copy.greenledger")) as other, \
+            Workspace.open(ws.path) as original:
         assert assert_memo_tells_the_truth(other, book) is not None  # the copy is the same
-        other.db.execute("UPDATE energy SET energy_kwh = 5 WHERE id = 1")
+        another_tool(other, "UPDATE energy SET energy_kwh = 5 WHERE id = 1")
         assert cli_recall(other, book) is None
-    with Workspace.open(ws.path) as original:
         assert assert_memo_tells_the_truth(original, book) is not None
 
 
@@ -370,16 +337,10 @@ def test_a_cancelled_or_killed_import_keeps_no_memo(ws, tmp_path):
     with pytest.raises(ImportCancelled):
         session(ws, book).import_into(ws, cancelled=lambda: True)
     assert cli_recall(ws, book) is None and energy(ws) == []
-    killed = subprocess.run([sys.executable, "-c", (
-        "import os, sys\n"
-        "from greenledger.core.importing import memo\n"
-        "from greenledger.gui.cli import main\n"
-        "real = memo.remember\n"
-        "def remember_then_die(*a, **k):\n"
-        "    real(*a, **k)\n"
-        "    os._exit(9)  # killed after the memo is written, before the commit\n"
-        "memo.remember = remember_then_die\n"
-        "main(['--workspace', sys.argv[1], 'import', sys.argv[2]])\n"), str(ws.path), str(book)],
+    killed = subprocess.run([sys.executable, "-c", (  # killed after the memo is kept, before the commit
+        "import os, sys; from greenledger.core.importing import memo; from greenledger.gui.cli import main; "
+        "memo.remember = lambda *a, r=memo.remember, **k: (r(*a, **k), os._exit(9)); "
+        "main(['--workspace', sys.argv[1], 'import', sys.argv[2]])"), str(ws.path), str(book)],
         capture_output=True, text=True, cwd=Path(__file__).parents[2])
     assert killed.returncode == 9, killed.stderr
     assert cli_recall(ws, book) is None and energy(ws) == []
@@ -406,11 +367,51 @@ def test_the_command_line_says_the_same_as_a_recheck(tmp_path):
     assert known[:-1] == checked[:-1] and "--recheck" in known[-1] and known[-1] != checked[-1]
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_random_sequences_of_actions(ws, tmp_path, seed):
+    """Imports (several files, flags, rechecks), edits from two connections, deletes and their
+    undo, undone imports, another tool's UPDATE, INSERT and REPLACE, kept profiles saved and
+    deleted, in a random order: after each, the memo's answer for every file is the truth.
+    (40 seeds of 40 steps were run so while attacking; 4 are kept.)"""
+    rnd, undo = random.Random(seed), []
+    books = [energy_book(tmp_path / "a.xlsx"), energy_book(tmp_path / "b.xlsx", kwh=(1, 2, 3)),
+             plant_book(tmp_path / "p.xlsx")]
+    asks = [(b, f) for b in books for f in ([], ["--sheet", "Energy"]) if not (f and "p" in b.stem)]
+    for _ in range(25):
+        act = rnd.choice(["import", "import", "recheck", "edit", "delete", "undo", "tool", "profile",
+                          "undo import"])
+        rows = [r["id"] for r in ws.rows(Kind.ENERGY)]
+        with suppress(ImportRefused, WorkspaceError, sqlite3.IntegrityError):
+            if act in ("import", "recheck"):
+                session(ws, *(lambda b, f: (b, *f))(*rnd.choice(asks))).import_into(
+                    ws, recheck=act == "recheck")
+            elif act in ("edit", "delete") and rows:
+                rec = ws.records(Kind.ENERGY, [rnd.choice(rows)])
+                undo.append(rec)
+                with Workspace.open(ws.path) as other:  # another window
+                    editing.apply_state(other, Kind.ENERGY, {
+                        i: None if act == "delete" else {**r, "energy_kwh": 5.0} for i, r in rec.items()})
+            elif act == "undo" and undo:
+                editing.apply_state(ws, Kind.ENERGY, undo.pop())
+            elif act == "tool" and rows:
+                another_tool(ws, rnd.choice([
+                    f"UPDATE energy_rows SET energy_kwh = 7 WHERE id = {rnd.choice(rows)}",
+                    "INSERT OR REPLACE INTO energy_rows SELECT id, site_id, start_day, start_time, end_span, "
+                    "end_time, source, instrument, 9, batch_id, sheet, source_row, key_copy FROM energy_rows "
+                    f"WHERE id = {rnd.choice(rows)}", "DELETE FROM profiles"]))
+            elif act == "profile":
+                ws.save_profile(plant_profile(rnd.choice("xy"), rnd.choice(["电表", "other"]),
+                                              source=rnd.choice([None, "solar"])))
+            elif act == "undo import" and ws.batches():
+                editing.delete_batch(ws, rnd.choice(ws.batches())["id"])
+        for book, flags in asks:
+            assert_memo_tells_the_truth(ws, book, *flags)
+
+
 # --- the window ------------------------------------------------------------------------------
 
 def assistant_import(ws, book, change=None):
-    """What the window's assistant does: open the session with the kept profiles (import_dialog),
-    let the user change it, then Import on the pool worker (gui.workers.import_workbook)."""
+    """The window's assistant: a session with the kept profiles, the user's change, Import."""
     from greenledger.core.importing import profiles
     from greenledger.gui.workers import import_workbook
 
@@ -489,8 +490,7 @@ def test_the_memo_made_again_after_another_tool_dropped_it(ws, tmp_path):
     another_tool(ws, *(f"DROP TRIGGER {name}" for (name,) in triggers), "DROP TABLE import_memo_state",
                  "UPDATE energy_rows SET energy_kwh = 5 WHERE energy_kwh = 1001")
     assert session(ws, warned).import_into(ws).warnings  # the memo's tables made again
-    ulanqab = next(r["id"] for r in ws.rows(Kind.ENERGY) if r["site"] == "Ulanqab DC")
-    rec = ws.records(Kind.ENERGY, [ulanqab])
+    rec = ws.records(Kind.ENERGY, [next(r["id"] for r in ws.rows(Kind.ENERGY) if r["site"] == "Ulanqab DC")])
     for _ in range(100):  # edits that change no figure (an edit and its undo)
         (gen,) = ws.db.execute("SELECT generation FROM import_memo_state").fetchone()
         if gen >= old:
