@@ -69,6 +69,9 @@ QUERIES: dict[str, str] = {
                   "coalesce(sql, '') AS x FROM sqlite_master WHERE name NOT LIKE 'agg!_%' ESCAPE '!' "
                   "AND tbl_name NOT LIKE 'agg!_%' ESCAPE '!' ORDER BY type, name)), " + ", ".join(
         f"(SELECT count(*) FROM {t}), (SELECT max(rowid) FROM {t})" for t in TRACKED),
+    # the same without the generation (a workspace without the memo's tables)
+    "memo.counts": "SELECT " + ", ".join(
+        f"(SELECT count(*) FROM {t}), (SELECT max(rowid) FROM {t})" for t in TRACKED),
     "memo.get": "SELECT state, result, checked_at FROM import_memo WHERE key = :key",
     "memo.put": (
         "INSERT INTO import_memo (key, state, result, checked_at) VALUES (:key, :state, :result, "

@@ -191,9 +191,22 @@ def bulk_inserts(ws):
                 ws.execute(f"memo.trigger_{t}_insert")
 
 
+def fingerprint(ws) -> str | None:
+    """The workspace's state as far as it can be read, trusted or not (a table of another tool
+    beside the data, the memo's tables missing): what an import compares before it writes, so
+    that a write of another window or process between its checks and its write is seen."""
+    for name in ("memo.state", "memo.counts"):
+        try:
+            said = json.dumps(list(ws.select(name).fetchone()), ensure_ascii=False)
+            return hashlib.sha256(said.encode()).hexdigest()
+        except sqlite3.Error:
+            continue
+    return None
+
+
 def changed_since(ws, started: str | None) -> bool:
-    """Whether the workspace is no longer in state `started` (None: not known, never)."""
-    return started is not None and state(ws) != started
+    """Whether the workspace's fingerprint is no longer `started` (None: not known, never)."""
+    return started is not None and fingerprint(ws) != started
 
 
 def _ensure(ws) -> None:

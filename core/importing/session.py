@@ -259,7 +259,8 @@ class ImportSession:
         if request is not None and not (recheck or self.recheck) and \
                 (known := memo.recall(ws, self.file, sha, request)) is not None:
             return known
-        started = memo.started_state(ws) if not dry_run else None
+        started = memo.started_state(ws) if request is not None else None
+        guard = memo.fingerprint(ws) if not dry_run else None  # what the checks are made against
 
         def skipped_of(result: ImportResult) -> list[str]:
             return [*left_out, *(s for s in result.skipped_sheets if s not in left_out)]
@@ -273,7 +274,7 @@ class ImportSession:
         if progress is not None:
             progress(0, rows)  # the rows were read and checked in the analysis: now the write
         result = engine.import_plans(ws, self.path, plans, dry_run=dry_run, progress=progress,
-                                     cancelled=cancelled, remember=remember, started=started)
+                                     cancelled=cancelled, remember=remember, started=guard)
         if progress is not None:
             progress(rows, rows)
         result.skipped_sheets = skipped_of(result)
