@@ -19,11 +19,13 @@ reads the file. The memo is a cache: a workspace that cannot be written simply h
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import secrets
 import sqlite3
+import sys
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -43,10 +45,11 @@ _PACKAGE = Path(__file__).resolve().parents[2]  # the installed greenledger: cor
 
 
 def program() -> str:
-    """This program, as the memo keys it: the version, every source file of core and the data
-    it ships (the factor library; name, size, time written), so that another build never
-    trusts what this one checked."""
+    """This program, as the memo keys it: the version, the readers' versions (_readers), every
+    source file of core and the data it ships (the factor library; name, size, time written),
+    so that another build, or another python-calamine, never trusts what this one checked."""
     h = hashlib.sha256(__version__.encode())
+    h.update(_readers().encode())
     for top in (_PACKAGE / "core", _PACKAGE / "resources" / "data"):
         for root, dirs, files in os.walk(top):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -55,6 +58,22 @@ def program() -> str:
                 h.update(f"{os.path.relpath(os.path.join(root, name), _PACKAGE)}:{st.st_size}:"
                          f"{st.st_mtime_ns};".encode())
     return h.hexdigest()
+
+
+@functools.cache
+def _readers() -> str:
+    """The versions of what reads a workbook and runs the checks besides core: Python (its
+    Unicode tables match headers), SQLite, python-calamine, openpyxl, sqlite-utils, from their
+    installed metadata (no import)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    said = [sys.version, sqlite3.sqlite_version]
+    for name in ("python-calamine", "openpyxl", "sqlite-utils"):
+        try:
+            said.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            said.append(f"{name} ?")
+    return "; ".join(said)
 
 
 def options_request(options: ImportOptions, kept: list | None) -> str:

@@ -287,3 +287,17 @@ def test_a_memo_whose_machinery_was_broken_forgets_everything(imported, tamper):
     result = again(ws, book)
     assert result.recalled is None and result.updated == 1  # read: the edit is undone
     assert sorted(stored(ws).values()) == [1000, 1100, 1200]
+
+
+def test_the_readers_versions_are_part_of_the_program(monkeypatch):
+    """Another python-calamine, openpyxl, sqlite-utils, SQLite or Python may read a cell or a
+    header otherwise: a memo of one is not trusted by another (H-M)."""
+    first = memo.program()
+    monkeypatch.setattr(memo.sqlite3, "sqlite_version", "0.0.1")
+    memo._readers.cache_clear()
+    try:
+        assert memo.program() != first
+    finally:
+        monkeypatch.undo()
+        memo._readers.cache_clear()
+    assert memo.program() == first
