@@ -41,6 +41,7 @@ from greenledger.core.queries_keys import (  # COLUMNS, TABLES: the schema's nam
 )
 
 SUFFIX = ".greenledger"
+ID_CHUNK = 30_000  # ids a query names at most (SQLITE_MAX_VARIABLE_NUMBER is 32,766 by default)
 APP_ID = "greenledger"
 
 
@@ -403,9 +404,11 @@ class Workspace:
         ids = list(ids)
         if not ids:
             return {}
-        marks = ", ".join("?" * len(ids))
-        out = {r["id"]: dict(r) for r in self.db.query(
-            f"SELECT * FROM {TABLES[kind]} WHERE id IN ({marks})", ids)}
+        out = {}
+        for i in range(0, len(ids), ID_CHUNK):  # SQLite's bound on variables: 32,766 by default
+            part = ids[i:i + ID_CHUNK]
+            out.update((r["id"], dict(r)) for r in self.db.query(
+                f"SELECT * FROM {TABLES[kind]} WHERE id IN ({', '.join('?' * len(part))})", part))
         if not key_copy:
             for r in out.values():
                 r.pop("key_copy", None)

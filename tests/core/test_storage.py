@@ -98,3 +98,30 @@ def test_the_backup_before_a_migration_holds_what_is_still_in_the_wal(tmp_path):
     finally:
         migrations._migrations.pop()
         reader.close()
+
+
+def test_records_of_more_ids_than_a_query_may_name(tmp_path, monkeypatch):
+    """A big paste or delete reads the records of every row it touches: more ids than SQLite's
+    bound on a statement's variables (32,766 in a default build; this one is set lower) are
+    read in parts, never refused with 'too many SQL variables'."""
+    import sqlite3
+
+    from greenledger.core import storage
+    from greenledger.core.fields import Kind
+
+    with Workspace.open(tmp_path / "w.greenledger") as ws:
+        ws.db.execute("INSERT INTO sites (name, type, grid_region, country) "
+                      "VALUES ('A', 'data center', 'North China', 'China')")
+        site = ws.db.execute("SELECT id FROM sites").fetchone()[0]
+        days = [f"{y:04d}-{m:02d}-{d:02d}" for y in range(2001, 2011) for m in range(1, 13)
+                for d in range(1, 29)]
+        ws.db.conn.executemany("INSERT INTO energy (site_id, period_start, period_end, source, "
+                               "energy_kwh) VALUES (?, ?, ?, 'grid', ?)",
+                               [(site, day, day, float(n)) for n, day in enumerate(days)])
+        ws.db.conn.commit()
+        ids = [r[0] for r in ws.db.execute("SELECT id FROM energy_rows ORDER BY id")]
+        assert len(ids) == 3360
+        ws.db.conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+        monkeypatch.setattr(storage, "ID_CHUNK", 900)
+        got = ws.records(Kind.ENERGY, ids)
+        assert sorted(got) == ids and got[ids[-1]]["energy_kwh"] == 3359.0
