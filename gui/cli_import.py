@@ -145,16 +145,10 @@ def recalled(args, ws):
     if args.dry_run or args.save_profile or args.recheck:
         return None
     from greenledger.core.importing import memo, profiles
-    from greenledger.core.importing.source import sha256_file
 
     options, profile = import_options(args, ws)
     kept = profiles.kept(ws) if not options.explicit and profile is None else None
-    try:
-        sha = sha256_file(Path(args.file))
-    except OSError:
-        return None  # the session says why it cannot be read
-    return memo.recall(ws, Path(args.file).name, sha, memo.options_request(
-        options, kept if kept and not options.explicit else None))
+    return memo.recall_file(ws, Path(args.file), options, kept or None)
 
 
 def dry_run_workspace(args):

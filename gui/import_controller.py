@@ -158,14 +158,8 @@ def recalled(ws, file: Path) -> ImportResult | None:
     it). The digest reads the file (about 40 ms for 20 MB)."""
     from greenledger.core.importing import memo, profiles
     from greenledger.core.importing.plan import ImportOptions
-    from greenledger.core.importing.source import sha256_file
 
-    try:
-        sha = sha256_file(file)
-    except OSError:
-        return None  # the assistant says why it cannot be read
-    return memo.recall(ws, file.name, sha, memo.options_request(ImportOptions(),
-                                                                 profiles.kept(ws) or None))
+    return memo.recall_file(ws, file, ImportOptions(), profiles.kept(ws) or None)
 
 
 def _imported_text(outcome: ImportResult) -> str:

@@ -373,7 +373,7 @@ def import_plans(ws: Workspace, path: Path, plans: list[SheetPlan], *, dry_run: 
                  progress: Progress | None = None,
                  cancelled: Callable[[], bool] = lambda: False,
                  remember: Callable[[ImportResult], None] | None = None,
-                 started: str | None = None) -> ImportResult:
+                 started: str | None = None, sha256: str | None = None) -> ImportResult:
     file = path.name
     problems = [p for plan in plans for p in plan.problems] + campaign_dates.problems(ws, plans)
     parsed = [plan.parsed for plan in plans if plan.parsed is not None]
@@ -395,4 +395,4 @@ def import_plans(ws: Workspace, path: Path, plans: list[SheetPlan], *, dry_run: 
     with _gc_paused():
         return check_and_write(ws, path, parsed, skipped, dry_run=dry_run, progress=progress,
                                cancelled=cancelled, problems=extra, remember=remember,
-                               started=started)
+                               started=started, sha256=sha256)

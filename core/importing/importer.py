@@ -19,6 +19,7 @@ from greenledger.core.importing.file_factors import (  # noqa: F401
 )
 from greenledger.core.importing.file_factors import factor_per  # noqa: F401
 from greenledger.core.importing.result import ImportResult  # noqa: F401
+from greenledger.core.importing.source import sha256_file as sha256_of  # noqa: F401
 from greenledger.core.importing.transaction import _gc_paused, check_and_write  # noqa: F401
 from greenledger.core.importing.writer import (  # noqa: F401
     MASS_TO_KG,
@@ -27,7 +28,6 @@ from greenledger.core.importing.writer import (  # noqa: F401
     _existing,
     _key_positions,
     _stored,
-    sha256_of,
 )
 
 

@@ -30,7 +30,7 @@ from greenledger.core.errors import REASON_TEMPLATES, Problem, coded_reason
 from greenledger.core.fields import Kind
 from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.importing.dates import DAY_MONTH, order_of, to_date
-from greenledger.core.importing.reader import SheetData, column_letter
+from greenledger.core.importing.reader import COLUMN_LABEL, SheetData, column_index, column_letter
 from greenledger.core.importing.reconcile import is_total_header
 from greenledger.core.importing.values import CellError, is_blank, is_total_label, parse_number
 
@@ -275,7 +275,6 @@ def _shown(v: object) -> str:
     return str(v).strip()
 
 
-_LABEL = re.compile(r"^(?P<h>.*) \[(?P<l>[A-Z]+)\]$")
 
 
 def remap(plan, it: Intervals):
@@ -288,8 +287,8 @@ def remap(plan, it: Intervals):
     plan.warnings = [_at_cell(p, it) for p in said] + notes
     plan.intervals = it
     for c in plan.columns:  # a unit stated by another column (Units [C]): named as in the sheet
-        if c.unit_at and (m := _LABEL.match(c.unit_at)):
-            c.unit_at = column_label(it, _col_index(m["l"]), m["h"])
+        if c.unit_at and (m := COLUMN_LABEL.match(c.unit_at)):
+            c.unit_at = column_label(it, column_index(m["l"]), m["h"])
     ps = plan.parsed
     if ps is not None:
         ps.row_numbers = [it.cells.get(n - 1, (n - 1, 0))[0] + 1 for n in ps.row_numbers]
@@ -306,10 +305,10 @@ def _at_cell(p: Problem, it: Intervals) -> Problem:
         return p
     cell = it.cells.get(p.row - 1)
     row = cell[0] + 1 if cell else p.row
-    m = _LABEL.match(p.column or "")
+    m = COLUMN_LABEL.match(p.column or "")
     if m is None:
         return replace(p, row=row)
-    j = _col_index(m["l"])
+    j = column_index(m["l"])
     c = cell[1] if (cell and j == it.measure_col) else it.columns.get(j)
     if c is None:
         return replace(p, row=row)
@@ -317,9 +316,3 @@ def _at_cell(p: Problem, it: Intervals) -> Problem:
     text = _shown(head[c]) if c < len(head) and not is_blank(head[c]) else m["h"]
     return replace(p, row=row, column=f"{text} [{column_letter(c)}]")
 
-
-def _col_index(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n - 1

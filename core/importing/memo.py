@@ -100,19 +100,23 @@ def key(file: str, sha256: str, request: str) -> str:
     return hashlib.sha256(json.dumps([file, sha256, request, program()]).encode()).hexdigest()
 
 
+def _whole(ws) -> bool:
+    """The memo's tables and triggers are all there, no table it does not watch is beside the
+    data, and its generation is one number: only then are its states trusted."""
+    if ws.select("memo.tables_present", names=q.OWN).fetchone()[0] != len(q.OWN) or \
+            ws.select("memo.triggers_present", names=q.TRIGGERS).fetchone()[0] != len(q.TRIGGERS):
+        return False
+    if [r[0] for r in ws.select("memo.data_tables", own=q.OWN)] != sorted(q.TRACKED):
+        return False  # a table the memo does not watch: never trust it
+    # its generation emptied (another tool): the triggers would count nothing
+    return tuple(ws.select("memo.state_rows").fetchone()) == (1, 1)
+
+
 def state(ws) -> str | None:
-    """The workspace's state now (see core.queries_memo); None without the memo's tables and
-    triggers (no memo was ever kept, or a version without them wrote the workspace)."""
+    """The workspace's state now (see core.queries_memo), None unless the memo is whole (no memo
+    was ever kept, or another tool took part of it away)."""
     try:
-        if ws.select("memo.tables_present", names=q.OWN).fetchone()[0] != len(q.OWN) or \
-                ws.select("memo.triggers_present", names=q.TRIGGERS).fetchone()[0] != len(q.TRIGGERS):
-            return None
-        if [r[0] for r in ws.select("memo.data_tables", own=q.OWN)] != sorted(q.TRACKED):
-            return None  # a table the memo does not watch: never trust it
-        if tuple(ws.select("memo.state_rows").fetchone()) != (1, 1):
-            return None  # its generation emptied (another tool): the triggers would count nothing
-        said = json.dumps(list(ws.select("memo.state").fetchone()), ensure_ascii=False)
-        return hashlib.sha256(said.encode()).hexdigest()
+        return fingerprint(ws) if _whole(ws) else None
     except sqlite3.Error:
         return None
 
@@ -139,6 +143,19 @@ def recall(ws, file: str, sha256: str, request: str) -> ImportResult | None:
     return result
 
 
+def recall_file(ws, path: Path, options: ImportOptions, kept: list | None) -> ImportResult | None:
+    """recall() for `path` as a session opened with `options` and the kept profiles its policy
+    could apply (`kept`) would import it: what the command line and the window ask before they
+    read a file. None when the file cannot be hashed (the session then says why)."""
+    from greenledger.core.importing.source import sha256_file
+
+    try:
+        sha = sha256_file(path)
+    except OSError:
+        return None
+    return recall(ws, path.name, sha, options_request(options, kept))
+
+
 def shown_time(stamp: str) -> str:
     """'2026-12-01 18:04 UTC' of a memo's time (core.storage.now_iso: '2026-12-01T18:04:18+00:00')."""
     return f"{stamp[:10]} {stamp[11:16]} UTC" if stamp.endswith("+00:00") else stamp
@@ -148,15 +165,15 @@ def rememberable(result: ImportResult) -> bool:
     return not result.dry_run and not result.warnings
 
 
-def remember(ws, file: str, sha256: str, request: str, result: ImportResult) -> None:
+def remember(ws, file: str, sha256: str, request: str, result: ImportResult,
+             started: str | None = None) -> None:
     """Keep what `result` read for this request, with the workspace's state now: inside the
     import's own transaction, after its writes (an import that wrote nothing: see
-    remember_unchanged)."""
+    remember_unchanged, which gives the state `started` the import was checked against)."""
     if not rememberable(result):
         return
-    _ensure(ws)
-    now = state(ws)
-    if now is None:
+    now = _ensure(ws)
+    if now is None or (started is not None and now != started):
         return
     said = {"sheets": [[s, k.value, n] for s, k, n in result.sheets],
             "counts": {k.value: c.inserted + c.updated + c.unchanged for k, c in result.counts.items()},
@@ -170,14 +187,11 @@ def remember_unchanged(ws, file: str, sha256: str, request: str, result: ImportR
                        started: str | None) -> None:
     """After an import that changed nothing (so wrote nothing): remember it, in a transaction
     of its own, if the workspace is still in the state `started` it was checked against."""
-    if not rememberable(result) or result.inserted + result.updated:
+    if not rememberable(result) or result.inserted + result.updated or started is None:
         return
     try:
         with ws.writing(), ws.atomic():
-            _ensure(ws)
-            if started is not None and state(ws) != started:
-                return
-            remember(ws, file, sha256, request, result)
+            remember(ws, file, sha256, request, result, started)
     except (sqlite3.Error, WorkspaceNotWritable, OSError):
         return  # a cache: a workspace that cannot be written has none
 
@@ -187,10 +201,9 @@ def started_state(ws) -> str | None:
     so that the state can be read (None when the workspace cannot be written)."""
     try:
         with ws.writing(), ws.atomic():
-            _ensure(ws)
+            return _ensure(ws)
     except (sqlite3.Error, WorkspaceNotWritable, OSError):
         return None
-    return state(ws)
 
 
 @contextmanager
@@ -198,7 +211,7 @@ def bulk_inserts(ws):
     """Inside an import's write transaction: the insert triggers of the tables it writes many
     rows to set aside (made again before it ends; a rollback undoes both), so its own inserts,
     seen by the counts, cost nothing per row."""
-    watched = state(ws) is not None
+    watched = ws.select("memo.triggers_present", names=q.TRIGGERS).fetchone()[0] == len(q.TRIGGERS)
     if watched:
         for t in q.BULK:
             ws.execute(f"memo.drop_{t}_insert")
@@ -228,12 +241,12 @@ def changed_since(ws, started: str | None) -> bool:
     return started is not None and fingerprint(ws) != started
 
 
-def _ensure(ws) -> None:
-    """The memo's tables and triggers. Nothing when they are whole; else (never made, or a
-    trigger or the generation gone: writes since were not counted) made again from scratch:
-    every memo forgotten, the generation a new random number."""
-    if state(ws) is not None:
-        return
+def _ensure(ws) -> str | None:
+    """The memo's tables and triggers, and the state now. Nothing is made when they are whole;
+    else (never made, or a trigger or the generation gone: writes since were not counted) they
+    are made again from scratch: every memo forgotten, the generation a new random number."""
+    if (now := state(ws)) is not None:
+        return now
     ws.execute("memo.create")
     ws.execute("memo.create_state")
     ws.execute("memo.forget_all")
@@ -242,3 +255,4 @@ def _ensure(ws) -> None:
     for name in q.QUERIES:
         if name.startswith("memo.trigger_"):
             ws.execute(name)
+    return state(ws)

@@ -27,12 +27,11 @@ from dataclasses import dataclass, replace
 from greenledger.core.errors import Problem
 from greenledger.core.fields import SHEETS, Kind
 from greenledger.core.importing.layout import is_total_text
-from greenledger.core.importing.reader import SheetData, column_letter
+from greenledger.core.importing.reader import COLUMN_LABEL, SheetData, column_index, column_letter
 from greenledger.core.importing.values import choice_parser, is_blank
 
 ROW_LABELS = re.compile(r"^\s*(?:row\s+labels|行标签)\s*$", re.IGNORECASE)
 SCAN = 30
-_LABEL = re.compile(r"^(?P<h>.*) \[(?P<l>[A-Z]+)\]$")
 _CELL = re.compile(r"^(?P<l>[A-Z]+)(?P<r>\d*)$")
 _source = choice_parser(SHEETS[Kind.ENERGY].field("source"))
 NAMES = {"site": "Site", "source": "Source"}
@@ -166,8 +165,8 @@ def _at_cell(p: Problem, t: Compact) -> Problem:
     site-over-source pivot) at its group row."""
     if p.row is None:
         return p
-    m = _LABEL.match(p.column or "")
-    col = _col_index(m["l"]) if m else None
+    m = COLUMN_LABEL.match(p.column or "")
+    col = column_index(m["l"]) if m else None
     rows = t.group_of if t.two_levels and col == t.label_col else t.rows_of
     row = rows.get(p.row - 1)
     if row is None:
@@ -186,10 +185,10 @@ def _rec_at_cell(rec, t: Compact):
     if what == "row" and n.isdigit() and (row := t.rows_of.get(int(n) - 1)) is not None:
         cell = rec.cell
         if m is not None and m["r"]:
-            cell = f"{column_letter(_orig_col(t, _col_index(m['l'])))}{row + 1}"
+            cell = f"{column_letter(_orig_col(t, column_index(m['l'])))}{row + 1}"
         return replace(rec, where=f"row {row + 1}", cell=cell)
     if what == "column" and m is not None:
-        letter = column_letter(_orig_col(t, _col_index(m["l"])))
+        letter = column_letter(_orig_col(t, column_index(m["l"])))
         return replace(rec, where=f"column {letter}", cell=letter + m["r"])
     return rec
 
@@ -214,9 +213,3 @@ def remap(plan, t: Compact):
         ps._rows = None
     return plan
 
-
-def _col_index(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n - 1

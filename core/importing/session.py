@@ -260,7 +260,8 @@ class ImportSession:
                 (known := memo.recall(ws, self.file, sha, request)) is not None:
             return known
         started = memo.started_state(ws) if request is not None else None
-        guard = memo.fingerprint(ws) if not dry_run else None  # what the checks are made against
+        # what the checks are made against (the trusted state, where there is one, is it)
+        guard = started or (memo.fingerprint(ws) if not dry_run else None)
 
         def skipped_of(result: ImportResult) -> list[str]:
             return [*left_out, *(s for s in result.skipped_sheets if s not in left_out)]
@@ -274,7 +275,8 @@ class ImportSession:
         if progress is not None:
             progress(0, rows)  # the rows were read and checked in the analysis: now the write
         result = engine.import_plans(ws, self.path, plans, dry_run=dry_run, progress=progress,
-                                     cancelled=cancelled, remember=remember, started=guard)
+                                     cancelled=cancelled, remember=remember, started=guard,
+                                     sha256=sha)
         if progress is not None:
             progress(rows, rows)
         result.skipped_sheets = skipped_of(result)

@@ -23,12 +23,13 @@ def check_and_write(ws: Workspace, path: Path, parsed: list[ParsedSheet], skippe
                     problems: list[Problem] | None = None,
                     warnings: list[Problem] | None = None,
                     remember: Callable[[ImportResult], None] | None = None,
-                    started: str | None = None) -> ImportResult:
+                    started: str | None = None, sha256: str | None = None) -> ImportResult:
     """Check parsed sheets against each other and the workspace, then write them all in one
     transaction (or, with `dry_run`, roll it back). `problems`/`warnings` found earlier join
     those of the sheets; any problem refuses the whole import. `remember(result)` runs in the
     writing transaction, after the writes (core.importing.memo); `started`: the workspace's state
-    the checks were made against, which the write refuses to go on from if it changed meanwhile."""
+    the checks were made against, which the write refuses to go on from if it changed meanwhile;
+    `sha256`: the digest of the bytes read (else the file's is taken again)."""
     check_kinds(path.name, parsed)
     parsed, problems, warnings = check_parsed(ws, parsed, problems, warnings)
     if problems:
@@ -41,7 +42,7 @@ def check_and_write(ws: Workspace, path: Path, parsed: list[ParsedSheet], skippe
     if dry_run:
         _count(ws, parsed, result)
     else:
-        _write(ws, path, parsed, result, cancelled, progress, remember, started)
+        _write(ws, path, parsed, result, cancelled, progress, remember, started, sha256)
     return result
 
 

@@ -22,13 +22,12 @@ from greenledger.core.fields import SHEETS, Kind, norm
 from greenledger.core.i18n import QT_TRANSLATE_NOOP
 from greenledger.core.importing.layout import parse_period
 from greenledger.core.importing.mapping import PERIOD_SYNONYMS, match_header
-from greenledger.core.importing.reader import SheetData, column_letter
+from greenledger.core.importing.reader import COLUMN_LABEL, SheetData, column_index, column_letter
 from greenledger.core.importing.reconcile import is_total_header
 from greenledger.core.importing.values import choice_parser, is_blank
 
 SCAN = 30
 _PERIOD_KEYS = frozenset(norm(t) for t in PERIOD_SYNONYMS)
-_LABEL = re.compile(r"^(?P<h>.*) \[(?P<l>[A-Z]+)\]$")
 _source = choice_parser(SHEETS[Kind.ENERGY].field("source"))
 
 
@@ -201,10 +200,10 @@ def _first(sheet: SheetData, r: int) -> int:
 
 def _at_cell(p: Problem, t: Transposed) -> Problem:
     """A problem of the transposed reading at the original cell (row ↔ column)."""
-    m = _LABEL.match(p.column or "")
+    m = COLUMN_LABEL.match(p.column or "")
     if p.row is None or m is None:
         return p
-    col = _col_index(m["l"])
+    col = column_index(m["l"])
     orig_col = t.rows_of.get(p.row - 1)
     orig_row = t.row_of_column(col)
     if orig_col is None or orig_row is None:
@@ -223,7 +222,7 @@ def _rec_at_cell(rec, t: Transposed):
     m = re.match(r"^(?P<l>[A-Z]+)(?P<r>\d*)$", rec.cell)
     if m is None:
         return rec
-    col = t.row_of_column(_col_index(m["l"]))  # an original row
+    col = t.row_of_column(column_index(m["l"]))  # an original row
     if what == "column" and col is not None:  # the totals row, checked across the columns
         return replace(rec, where=f"row {col + 1}", cell=str(col + 1), across=True)
     if what == "row" and n.isdigit() and (orig := t.rows_of.get(int(n) - 1)) is not None:
@@ -232,9 +231,3 @@ def _rec_at_cell(rec, t: Transposed):
                        cell=f"{letter}{col + 1}" if col is not None else letter)
     return rec
 
-
-def _col_index(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n - 1

@@ -5,7 +5,6 @@ transaction that writes a whole import or nothing. The checks before it are core
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterator
 from datetime import date
 from functools import lru_cache
@@ -22,6 +21,7 @@ from greenledger.core.importing import memo
 from greenledger.core.importing.file_factors import factor_from_row
 from greenledger.core.importing.meters import check_replaced
 from greenledger.core.importing.result import KindCounts  # noqa: F401 - imported from here too
+from greenledger.core.importing.source import sha256_file
 from greenledger.core.periods import bound_text
 from greenledger.core.queries_keys import PROVENANCE
 from greenledger.core.storage import COLUMNS, Workspace, now_iso
@@ -33,13 +33,6 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], None]
 MASS_TO_KG = {"g": 1e-3, "kg": 1.0, "t": 1e3}
 
-
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 _iso = lru_cache(maxsize=65536)(bound_text)  # few distinct dates, many rows
@@ -111,7 +104,7 @@ def _existing(ws: Workspace, kind: Kind) -> dict[tuple, tuple[int, tuple]]:
 def _write(ws: Workspace, path: Path, parsed: list[ParsedSheet], result: ImportResult,
            cancelled: Callable[[], bool], progress: Progress | None,
            remember: Callable[[ImportResult], None] | None = None,
-           started: str | None = None) -> None:
+           started: str | None = None, sha256: str | None = None) -> None:
     class _Rollback(Exception):
         pass
 
@@ -122,7 +115,7 @@ def _write(ws: Workspace, path: Path, parsed: list[ParsedSheet], result: ImportR
                     path.name, REASON_TEMPLATES["workspace_changed"], code="workspace_changed")])
             batch_id = ws.insert_batch({
                 "file_name": path.name, "file_path": str(path.resolve()),
-                "sha256": sha256_of(path), "sheets": ", ".join(p.sheet for p in parsed),
+                "sha256": sha256 or sha256_file(path), "sheets": ", ".join(p.sheet for p in parsed),
                 "imported_at": now_iso(), "row_count": sum(len(p) for p in parsed)})
             with memo.bulk_inserts(ws):
                 for ps in parsed:

@@ -17,6 +17,7 @@ limits, `ReadError` and `SheetData`. Everything is imported from here as before.
 
 from greenledger.core.importing.reader.base import (  # noqa: F401 - the package's names
     CFB_MAGIC,
+    COLUMN_LABEL,
     CSV_SUFFIXES,
     EXCEL_MAX_COLUMNS,
     EXCEL_MAX_ROWS,
@@ -26,6 +27,7 @@ from greenledger.core.importing.reader.base import (  # noqa: F401 - the package
     ZIP_SUFFIXES,
     ReadError,
     SheetData,
+    column_index,
     column_letter,
 )
 from greenledger.core.importing.reader.cfb import cfb_stream_names  # noqa: F401

@@ -3,6 +3,7 @@ error a reader raises and the sheet it yields."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from greenledger.core.errors import GreenLedgerError
@@ -44,6 +45,17 @@ def column_letter(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+COLUMN_LABEL = re.compile(r"^(?P<h>.*) \[(?P<l>[A-Z]+)\]$")  # a problem's column: `Energy (kWh) [E]`
+
+
+def column_index(letters: str) -> int:
+    """Excel letters -> 0-based column index (A -> 0, AB -> 27): column_letter's inverse."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n - 1
 
 
 def _short(exc: Exception) -> str:

@@ -13,6 +13,7 @@ from greenledger.core.importing.reader.base import (
     EXCEL_MAX_ROWS,
     MAX_CELLS,
     ReadError,
+    column_index,
 )
 
 
@@ -195,7 +196,7 @@ class _PartScan:
                 if parts:
                     letters, digits = parts.groups()
                     if letters:
-                        self.col = _column_number(letters.decode())
+                        self.col = column_index(letters.decode()) + 1
                     if digits:
                         self.row = max(1, int(digits))
             self.rows = max(self.rows, self.row)
@@ -255,11 +256,5 @@ def _repeat(attrs: bytes, what: bytes) -> int:
             return max(1, int(m.group(2)))
     return 1
 
-
-def _column_number(letters: str) -> int:
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ord(ch) - 64
-    return n
 
 
