@@ -133,7 +133,8 @@ def analyse_sheet(sheet: SheetData, file: str, options: ImportOptions | None = N
         plan.transposed = t
         return transposed.remap(plan, t)
     if not (options and options.header_rows) and (
-            iv := intervals.detect(sheet, options.kind if options else None)) is not None:
+            iv := intervals.detect(sheet, options.kind if options else None,
+                                   options.measure if options else None)) is not None:
         inner = replace(options or ImportOptions(), header_rows=[iv.header_row])
         plan = _analyse_sheet(iv.sheet, file, inner, named=named, progress=progress)
         return intervals.remap(plan, iv)  # a day a row, its hours across: read as the long table

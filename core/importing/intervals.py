@@ -29,6 +29,7 @@ from datetime import date, datetime, time, timedelta
 from greenledger.core.errors import REASON_TEMPLATES, Problem, coded_reason
 from greenledger.core.fields import Kind
 from greenledger.core.i18n import QT_TRANSLATE_NOOP
+from greenledger.core.importing.column_words import qualified
 from greenledger.core.importing.dates import DAY_MONTH, order_of, to_date
 from greenledger.core.importing.reader import COLUMN_LABEL, SheetData, column_index, column_letter
 from greenledger.core.importing.reconcile import is_total_header
@@ -47,6 +48,7 @@ REASON_TEMPLATES.update({
     "intervals_blank": QT_TRANSLATE_NOOP("Problems", "{n} interval cell(s) are blank (the first at {cell}): intervals without a figure, not stored"),  # noqa: E501
     "intervals_total": QT_TRANSLATE_NOOP("Problems", "the row's total {total} at {cell} is not the sum of its intervals ({computed}): correct the total or the intervals"),  # noqa: E501
     "intervals_date_order": QT_TRANSLATE_NOOP("Problems", "every date in {column} reads both day-first and month-first ({example}), and nothing in the column says which: write the dates with the year first (2023-03-01)"),  # noqa: E501
+    "intervals_register": QT_TRANSLATE_NOOP("Problems", "the intervals of row {row} never fall and change far less than they are ({first} … {last}): a meter's register read at each time, not each interval's use; import the differences between reads"),  # noqa: E501
     "intervals_too_many": QT_TRANSLATE_NOOP("Problems", "{n} intervals in one sheet, more than {limit}: import the data in smaller sheets"),  # noqa: E501
 })
 
@@ -161,8 +163,10 @@ def _date_column(rows: list[list[object]], r: int, before: int) -> tuple[int, st
     return None
 
 
-def detect(sheet: SheetData, kind: Kind | None = None) -> Intervals | None:
-    """The long table a sheet of interval columns stands for, or None (not such a sheet)."""
+def detect(sheet: SheetData, kind: Kind | None = None, measure: str | None = None
+           ) -> Intervals | None:
+    """The long table a sheet of interval columns stands for, or None (not such a sheet).
+    `measure`: what the user said the columns hold (--measure): a title is then not asked."""
     if kind not in (None, Kind.ENERGY):
         return None
     rows = sheet.rows
@@ -179,7 +183,7 @@ def detect(sheet: SheetData, kind: Kind | None = None) -> Intervals | None:
                         and isinstance(v := row[c], str) and DAY_MONTH.match(v)})
         if texts and order is None:
             return _unclear(sheet, r, c0, step, starts, c, texts)
-        return _build(sheet, r, c0, step, starts, c, order)
+        return _build(sheet, r, c0, step, starts, c, order, told=measure is not None)
     return None
 
 
@@ -201,7 +205,7 @@ def _unclear(sheet: SheetData, r: int, c0: int, step: int, starts: list[int], dc
 
 
 def _build(sheet: SheetData, r: int, c0: int, step: int, starts: list[int], dc: int,
-           order: str | None) -> Intervals:
+           order: str | None, told: bool = False) -> Intervals:
     rows, header = sheet.rows, sheet.rows[r]
     run = list(range(c0, c0 + len(starts)))
     after = c0 + len(starts)
@@ -216,6 +220,15 @@ def _build(sheet: SheetData, r: int, c0: int, step: int, starts: list[int], dc: 
     it = Intervals(sheet, r + 1, sheet, cells, cols, width + 2, run, step)
     blank, first_blank = 0, None
     name = sheet.name
+    read_as_register = False
+    titles = [] if told else [(i + 1, v) for i, row in enumerate(rows[:r]) for v in row
+                              if isinstance(v, str)]
+    for t, text in titles:
+        if qualified(Kind.ENERGY, text):  # Half-hourly meter readings, 计划用电, 节能量: not the use
+            params = {"title_row": t, "what": text.strip(), "field": "energy"}
+            it.problems.append(Problem("", coded_reason("qualified_title", **params), name, t,
+                                       code="qualified_title", params=params))
+            break
     for k in range(r + 1, len(rows)):
         row = rows[k]
 
@@ -226,7 +239,7 @@ def _build(sheet: SheetData, r: int, c0: int, step: int, starts: list[int], dc: 
         if is_total_label(at(dc)) or (is_blank(at(dc)) and any(is_total_label(at(c)) for c in keep)):
             continue  # a totals row under the days (the pipeline's totals check is per column)
         day = _as_date(at(dc), order)
-        sums = 0.0
+        sums, figures = 0.0, []
         for c, start in zip(run, starts, strict=True):
             v = at(c)
             if is_blank(v):
@@ -241,13 +254,21 @@ def _build(sheet: SheetData, r: int, c0: int, step: int, starts: list[int], dc: 
             cells[len(out)] = (k, c)
             out.append([at(x) for x in keep] + [a, z, v])
             with contextlib.suppress(CellError, TypeError, ValueError):  # the long table's
-                sums += parse_number(v) or 0.0  # check names the cell
+                figures.append(parse_number(v) or 0.0)  # check names the cell
+                sums += figures[-1]
             if len(cells) > MAX_ROWS:
                 params = {"n": f"{len(cells):,}+", "limit": f"{MAX_ROWS:,}"}
                 it.problems.append(Problem("", coded_reason("intervals_too_many", **params), name,
                                            code="intervals_too_many", params=params))
                 it.sheet = replace(sheet, rows=out[:r + 1])
                 return it
+        if not read_as_register and _register(figures):
+            read_as_register = True
+            params = {"row": str(k + 1), "first": f"{figures[0]:,.6g}", "last": f"{figures[-1]:,.6g}"}
+            it.problems.append(Problem("", coded_reason("intervals_register", **params), name, k + 1,
+                                       f"{_shown(header[run[0]])} … {_shown(header[run[-1]])} "
+                                       f"[{column_letter(run[0])}–{column_letter(run[-1])}]",
+                                       at(run[0]), code="intervals_register", params=params))
         if total_col is not None and (total := parse_number(at(total_col))) is not None \
                 and abs(total - sums) > max(0.005 * abs(total), 0.5):
             cell = f"{column_letter(total_col)}{k + 1}"
@@ -267,6 +288,18 @@ def _build(sheet: SheetData, r: int, c0: int, step: int, starts: list[int], dc: 
                                    code="intervals_blank", params=params))
     it.sheet = replace(sheet, rows=out, merged=None, hidden_rows=frozenset(), hidden_cols=frozenset())
     return it
+
+
+def _register(figures: list[float]) -> bool:
+    """A day's intervals that never fall, nearly all rise, and differ by far less than they are
+    (120,000 … 120,235): a meter's register read each half-hour, not each interval's use. A flat
+    load goes up and down; a rising one starts near what it adds."""
+    if len(figures) < 24:
+        return False
+    steps = [b - a for a, b in zip(figures, figures[1:], strict=False)]
+    lo, hi = figures[0], figures[-1]
+    return (min(steps) >= 0 and sum(1 for d in steps if d > 0) >= 0.9 * len(steps)
+            and lo > 20 * (hi - lo))
 
 
 def _shown(v: object) -> str:

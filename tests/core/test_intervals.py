@@ -197,3 +197,40 @@ def test_dry_run_and_the_assistant_name_the_columns_as_the_sheet_has_them(tmp_pa
     assert "days down rows 2–7, 48 intervals of 30 minutes across columns E–AZ" in text
     assert "00:30 … 24:00 [E–AZ] → energy" in text and "Date [C] → period_start" in text
     assert "Units [D] → ignored" in text and "unit column Units [D]" in text
+
+
+def _register_book(tmp_path, title=None, values=None):
+    heads = [f"{(k + 1) * 30 // 60:02d}:{(k + 1) * 30 % 60:02d}" for k in range(48)]
+    values = values or [120000.0 + 5 * k for k in range(48)]  # a register read each half-hour
+    rows = ([[title]] if title else []) + [["Site", "Date", *heads], [ZB, date(2023, 3, 13), *values]]
+    return write_workbook(tmp_path / "reads.xlsx", {"HH": rows})
+
+
+OPTS = ImportOptions(values={"source": "grid"}, units={"energy": "kWh"})
+
+
+@pytest.mark.parametrize("title", [None, "Half-hourly meter register readings (kWh)"])
+def test_register_reads_across_the_day_are_refused(sited, tmp_path, title):
+    """Each cell a meter's register (120,000 … 120,235), not a half-hour's use: summed, they
+    were 5.77 GWh for a day, stored at exit 0."""
+    with pytest.raises(ImportRefused) as exc:
+        ImportSession.open(_register_book(tmp_path, title), OPTS).import_into(sited)
+    codes = {p.code for p in exc.value.problems}
+    assert "intervals_register" in codes and (title is None or "qualified_title" in codes)
+    said = next(p for p in exc.value.problems if p.code == "intervals_register")
+    assert said.row == (3 if title else 2) and said.column == "00:30 … 24:00 [C–AX]"
+    assert stored(sited) == []
+
+
+def test_a_title_naming_a_programme_is_refused_until_told_and_a_flat_or_rising_load_is_use(
+        sited, tmp_path):
+    book = _register_book(tmp_path, "Energy saving programme: electricity use (kWh)", [100.0] * 48)
+    with pytest.raises(ImportRefused) as exc:
+        ImportSession.open(book, OPTS).import_into(sited)
+    assert [p.code for p in exc.value.problems] == ["qualified_title"]
+    told = ImportOptions(values={"source": "grid"}, units={"energy": "kWh"}, measure="energy")
+    ImportSession.open(book, told).import_into(sited)  # the hint, followed: the use is stored
+    assert by_site(sited) == {ZB: 4800.0}
+    rising = _register_book(tmp_path, None, [10.0 + k for k in range(48)])  # a load that grows
+    ImportSession.open(rising, OPTS).import_into(sited)
+    assert by_site(sited) == {ZB: sum(10.0 + k for k in range(48))}
