@@ -975,12 +975,12 @@
         <translation>{0}：没有新内容；每一行都已在工作区中（此文件逐字节相同，已于 {1} 以相同选项导入或检查过，且此后工作区未曾更改，因此未再次读取；使用 --recheck 可重新读取并检查）</translation>
     </message>
     <message>
-        <location filename="../../gui/cli_import.py" line="177"/>
+        <location filename="../../gui/cli_import.py" line="171"/>
         <source>could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/cli_import.py" line="181"/>
+        <location filename="../../gui/cli_import.py" line="175"/>
         <source>wrote {0}: {1} bad cell(s) highlighted and commented, every problem on its Problems sheet</source>
         <translation>已写入 {0}：{1} 个有问题的单元格已标出并加批注，全部问题列在“问题”工作表上</translation>
     </message>
@@ -2315,37 +2315,37 @@
         <translation>此文件无法导入。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="160"/>
+        <location filename="../../gui/import_dialog.py" line="161"/>
         <source>The file changed on disk after it was read: it was read again — check it, then Import</source>
         <translation>文件在读取之后已在磁盘上被修改：已重新读取 — 请检查后再导入</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="169"/>
+        <location filename="../../gui/import_dialog.py" line="170"/>
         <source>Analysing {0}…</source>
         <translation>正在分析 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="261"/>
+        <location filename="../../gui/import_dialog.py" line="262"/>
         <source>&amp;Import {0} rows</source>
         <translation>导入 {0} 行(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="263"/>
+        <location filename="../../gui/import_dialog.py" line="264"/>
         <source>{0} sheet(s) to import, {1} rows; {2} problem(s)</source>
         <translation>待导入 {0} 个工作表，共 {1} 行；{2} 个问题</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="274"/>
+        <location filename="../../gui/import_dialog.py" line="275"/>
         <source>Not imported: {0}</source>
         <translation>不导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="276"/>
+        <location filename="../../gui/import_dialog.py" line="277"/>
         <source>GreenLedger template sheet ({0}): {1} rows</source>
         <translation>GreenLedger 模板工作表（{0}）：{1} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_dialog.py" line="282"/>
+        <location filename="../../gui/import_dialog.py" line="283"/>
         <source>{0} sheet, {1:.0%} sure · {2} · {3} rows</source>
         <translation>{0}工作表，把握 {1:.0%} · {2} · {3} 行</translation>
     </message>
@@ -3400,33 +3400,33 @@
         <translation>工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="83"/>
+        <location filename="../../gui/import_controller.py" line="84"/>
         <source>This file, byte for byte, was imported or checked at {0}, and the workspace has not changed since ({1} rows), so it was not read again.</source>
         <translation>此文件逐字节相同，已于 {0} 导入或检查过，且此后工作区未曾更改（{1} 行），因此未再次读取。</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="87"/>
+        <location filename="../../gui/import_controller.py" line="88"/>
         <source>Read Again…</source>
         <translation>重新读取…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="109"/>
+        <location filename="../../gui/import_controller.py" line="113"/>
         <source>An import is already running</source>
         <translation>已有导入正在进行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="169"/>
+        <location filename="../../gui/import_controller.py" line="167"/>
         <source>{0}: imported {1} new and {2} updated rows</source>
         <translation>{0}：导入新增 {1} 行，更新 {2} 行</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="80"/>
-        <location filename="../../gui/import_controller.py" line="171"/>
+        <location filename="../../gui/import_controller.py" line="81"/>
+        <location filename="../../gui/import_controller.py" line="169"/>
         <source>{0}: nothing new; every row is already in the workspace</source>
         <translation>{0}：没有新数据，所有行都已在工作区中</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="136"/>
+        <location filename="../../gui/import_controller.py" line="140"/>
         <source>Import refused: nothing was written</source>
         <translation>导入被拒绝：未写入任何数据</translation>
     </message>
@@ -4092,7 +4092,7 @@
         <translation>公式 {formula} 的结果是错误值 {error}（文件中即如此保存），不是数字：请在工作簿中修正该公式或其输入</translation>
     </message>
     <message>
-        <location filename="../../core/importing/transposed.py" line="122"/>
+        <location filename="../../core/importing/transposed.py" line="121"/>
         <source>this row (&apos;{label}&apos;) sits among the periods of a table with periods down the rows, holds figures and is not a period or a total: it would not be read; write its period (e.g. 2023-04) in {cell}, or delete the row if it is not data</source>
         <translation>此行（“{label}”）位于按行排列期间的表格的各期间之间，含有数字，但既不是期间也不是合计：它不会被读取；请在 {cell} 中写明其期间（如 2023-04），若不是数据则删除该行</translation>
     </message>
@@ -4122,32 +4122,37 @@
         <translation>文件在读取过程中已在磁盘上更改（仍在保存或同步？）；保存完成后请重新导入</translation>
     </message>
     <message>
-        <location filename="../../core/importing/intervals.py" line="46"/>
+        <location filename="../../core/importing/intervals.py" line="47"/>
         <source>columns {first} … {last} are read as the {n} intervals of each row&apos;s day ({step} minutes each: {first} is {start} – {end}), in the meter&apos;s local time</source>
         <translation>{first} … {last} 列按每行当天的 {n} 个时段读取（每段 {step} 分钟：{first} 为 {start} – {end}），按电表的当地时间</translation>
     </message>
     <message>
-        <location filename="../../core/importing/intervals.py" line="47"/>
+        <location filename="../../core/importing/intervals.py" line="48"/>
         <source>{n} interval cell(s) are blank (the first at {cell}): intervals without a figure, not stored</source>
         <translation>{n} 个时段单元格为空（第一个在 {cell}）：这些时段没有数字，未存储</translation>
     </message>
     <message>
-        <location filename="../../core/importing/intervals.py" line="48"/>
+        <location filename="../../core/importing/intervals.py" line="49"/>
         <source>the row&apos;s total {total} at {cell} is not the sum of its intervals ({computed}): correct the total or the intervals</source>
         <translation>{cell} 处该行合计 {total} 不等于其各时段之和（{computed}）：请更正合计或各时段数值</translation>
     </message>
     <message>
-        <location filename="../../core/importing/intervals.py" line="49"/>
+        <location filename="../../core/importing/intervals.py" line="50"/>
         <source>every date in {column} reads both day-first and month-first ({example}), and nothing in the column says which: write the dates with the year first (2023-03-01)</source>
         <translation>{column} 中的每个日期都既可按日在前、也可按月在前读取（{example}），且该列中没有任何信息能确定是哪一种：请将日期写成年份在前的形式（2023-03-01）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/intervals.py" line="50"/>
+        <location filename="../../core/importing/intervals.py" line="51"/>
+        <source>the intervals of row {row} never fall and change far less than they are ({first} … {last}): a meter&apos;s register read at each time, not each interval&apos;s use; import the differences between reads</source>
+        <translation>第 {row} 行的各时段数值从不下降，且变化远小于其本身（{first} … {last}）：这是电表在各时刻的累计读数，而不是各时段的用量；请导入相邻读数之差</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/intervals.py" line="52"/>
         <source>{n} intervals in one sheet, more than {limit}: import the data in smaller sheets</source>
         <translation>一个工作表中有 {n} 个时段，超过 {limit}：请分成较小的工作表导入</translation>
     </message>
     <message>
-        <location filename="../../core/importing/memo.py" line="39"/>
+        <location filename="../../core/importing/memo.py" line="42"/>
         <source>the workspace changed while this import was being checked (another window or process wrote to it), so what was checked may no longer hold; nothing was written: import the file again</source>
         <translation>在检查此次导入期间工作区已被更改（另一个窗口或进程写入了它），因此检查结果可能不再成立；未写入任何数据：请重新导入该文件</translation>
     </message>
