@@ -17,6 +17,7 @@ QUALIFIED = re.compile(
     r"(?:last|prior|previous) year|per\s+(?:order|unit|parcel|package|box|item|shipment|day|week|"
     r"month|year|head|employee|vehicle|trip|km))\b|/\s*(?:order|unit|parcel|box|item|day)\b|"
     r"预计|预测|计划|目标|预算|上年|去年|同期|每单|单均|每件|件均|每箱|日均|月均|平均|节约|节省|节能量|避免|减排"
+    r"|节电|省电|减少用电|少用电|降低用电|\b(?:energy|electricity|power|kwh)\s+(?:cut|decrease)"
     r"|无功|\breactive\b|kvarh?\b|\brates?\b|\bprices?\b|\btariffs?\b|单价|电价|费率|单重|单件重|\bunit\s+weight\b"
     r"|/\s*(?:k|m|g)?wh\b|\bper\s+(?:k|m|g)?wh\b"
     r"|\breadings?\b|\bregister\b|示数|读数|表底|表码|止码|起码"

@@ -75,3 +75,18 @@ def test_a_title_that_is_the_quantity_or_a_report_name_is_read(tmp_path, title):
             assert codes <= {"measure_unstated", "unit_unstated"}
             ImportSession.open(path, ImportOptions(measure="energy", units={"energy": "kWh"})).import_into(ws)
         assert stored_kwh(ws) == 2200
+
+
+@pytest.mark.parametrize("header", ["节电量（kWh）", "省电量（kWh）", "减少用电量（kWh）",
+                                    "Energy cut (kWh)"])
+def test_a_column_of_electricity_saved_is_not_the_use(tmp_path, header):
+    """节电量 (electricity saved) was read as the energy used: 500 kWh stored at exit 0. Now the
+    sheet is left out (its Sites import), and named it is refused, saying why."""
+    path = write_workbook(tmp_path / "s.xlsx", {"Sites": SITES, "节电": [
+        ["站点", "月份", "能源类型", header], ["Zhangbei DC", "2023-01", "电网", 500]]})
+    with Workspace.open(tmp_path / "w.greenledger") as ws:
+        result = ImportSession.open(path).import_into(ws)
+        assert result.skipped_sheets == ["节电"] and stored_kwh(ws) == 0
+        with pytest.raises(ImportRefused) as exc:
+            ImportSession.open(path, ImportOptions(sheet="节电")).import_into(ws)
+        assert "is a saving" in str(exc.value.problems[0]) and stored_kwh(ws) == 0
