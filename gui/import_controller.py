@@ -83,7 +83,7 @@ class ImportController(QObject):
             QMessageBox.StandardButton.Close, self._window)
         box.setInformativeText(QCoreApplication.translate(
             "MainWindow", "This file, byte for byte, was imported or checked at {0}, and the "
-            "workspace has not changed since ({1} rows), so it was not read again.").format(
+            "workspace has not changed since, so its {1} row(s) were not read again.").format(
             shown_time(known.recalled or ""), f"{known.unchanged:,}"))
         again = box.addButton(QCoreApplication.translate("MainWindow", "Read Again…"),
                               QMessageBox.ButtonRole.ActionRole)

@@ -33,7 +33,7 @@ def test_a_workbook_imported_and_unchanged_is_not_read_again(qtbot, tmp_path):
     box = w.imports.message_box
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert "energy.xlsx: nothing new" in box.text()
-    assert "not read again" in box.informativeText() and "3 rows" in box.informativeText()
+    assert "not read again" in box.informativeText() and "its 3 row(s)" in box.informativeText()
     again = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.ActionRole)
     again.click()  # Read Again: the assistant reads it, and its Import finds every row unchanged
     dialog = w.import_assistant
