@@ -3400,11 +3400,6 @@
         <translation>工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/import_controller.py" line="84"/>
-        <source>This file, byte for byte, was imported or checked at {0}, and the workspace has not changed since ({1} rows), so it was not read again.</source>
-        <translation>此文件逐字节相同，已于 {0} 导入或检查过，且此后工作区未曾更改（{1} 行），因此未再次读取。</translation>
-    </message>
-    <message>
         <location filename="../../gui/import_controller.py" line="88"/>
         <source>Read Again…</source>
         <translation>重新读取…</translation>
@@ -3424,6 +3419,11 @@
         <location filename="../../gui/import_controller.py" line="169"/>
         <source>{0}: nothing new; every row is already in the workspace</source>
         <translation>{0}：没有新数据，所有行都已在工作区中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_controller.py" line="84"/>
+        <source>This file, byte for byte, was imported or checked at {0}, and the workspace has not changed since, so its {1} row(s) were not read again.</source>
+        <translation>此文件逐字节相同，已于 {0} 导入或检查过，且此后工作区未曾更改，因此其 {1} 行未再次读取。</translation>
     </message>
     <message>
         <location filename="../../gui/import_controller.py" line="140"/>
